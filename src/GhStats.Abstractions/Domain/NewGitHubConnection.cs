@@ -1,0 +1,18 @@
+namespace GhStats.Domain;
+
+/// <summary>What it takes to add a GitHub connection.</summary>
+/// <param name="TenantId">The owning tenant.</param>
+/// <param name="Name">A label for people.</param>
+/// <param name="Kind">Token or GitHub App.</param>
+/// <param name="ApiBaseUrl">The API base address (absolute http or https).</param>
+/// <param name="ProtectedSecret">The token or App private key, already encrypted by the caller.</param>
+/// <param name="AppId">The GitHub App id, required for <see cref="GitHubConnectionKind.App"/>.</param>
+/// <param name="InstallationId">The installation id, required for <see cref="GitHubConnectionKind.App"/>.</param>
+public sealed record NewGitHubConnection(
+    long TenantId,
+    string Name,
+    GitHubConnectionKind Kind,
+    string ApiBaseUrl,
+    string ProtectedSecret,
+    long? AppId = null,
+    long? InstallationId = null);

@@ -1,0 +1,31 @@
+namespace GhStats.Domain;
+
+/// <summary>A GitHub repository a tenant tracks.</summary>
+/// <param name="Id">Store-assigned identifier.</param>
+/// <param name="TenantId">The owning tenant.</param>
+/// <param name="ConnectionId">The GitHub connection used to read it, if set.</param>
+/// <param name="Owner">The user or organisation on GitHub.</param>
+/// <param name="Name">The repository name on GitHub.</param>
+/// <param name="GitHubId">GitHub's numeric id, once known.</param>
+/// <param name="AddedAt">When tracking started (UTC).</param>
+/// <param name="RemovedAt">When tracking stopped (UTC); its data stays unless purged.</param>
+/// <param name="LastCollectedAt">The last collection attempt (UTC).</param>
+/// <param name="LastStatus">The outcome of the last collection attempt ("ok" or an error kind).</param>
+public sealed record TrackedRepository(
+    long Id,
+    long TenantId,
+    long? ConnectionId,
+    string Owner,
+    string Name,
+    long? GitHubId,
+    DateTimeOffset AddedAt,
+    DateTimeOffset? RemovedAt,
+    DateTimeOffset? LastCollectedAt,
+    string? LastStatus)
+{
+    /// <summary>"owner/name", as GitHub writes it.</summary>
+    public string FullName => $"{Owner}/{Name}";
+
+    /// <summary>Whether the repository is still tracked.</summary>
+    public bool IsActive => RemovedAt is null;
+}

@@ -1,0 +1,71 @@
+namespace GhStats;
+
+/// <summary>The longest value each text column holds; the stores refuse longer ones with a clear error.</summary>
+public static class FieldLimits
+{
+    /// <summary>Tenant slug.</summary>
+    public const int TenantSlug = 64;
+
+    /// <summary>Tenant display name.</summary>
+    public const int TenantName = 200;
+
+    /// <summary>OpenID Connect issuer.</summary>
+    public const int Issuer = 400;
+
+    /// <summary>OpenID Connect subject.</summary>
+    public const int Subject = 255;
+
+    /// <summary>An email address (RFC 5321 path limit).</summary>
+    public const int Email = 254;
+
+    /// <summary>A person's display name.</summary>
+    public const int DisplayName = 200;
+
+    /// <summary>GitHub owner (user or organisation) name; GitHub allows 39.</summary>
+    public const int RepositoryOwner = 39;
+
+    /// <summary>GitHub repository name; GitHub allows 100.</summary>
+    public const int RepositoryName = 100;
+
+    /// <summary>A repository's last collection status.</summary>
+    public const int RepositoryStatus = 40;
+
+    /// <summary>GitHub connection label.</summary>
+    public const int ConnectionName = 100;
+
+    /// <summary>GitHub API base address.</summary>
+    public const int ApiBaseUrl = 400;
+
+    /// <summary>Encrypted GitHub secret (a PEM App key grows under encryption).</summary>
+    public const int ProtectedSecret = 16000;
+
+    /// <summary>A referrer; kept within index-key limits of every supported database.</summary>
+    public const int Referrer = 250;
+
+    /// <summary>A popular path; kept within index-key limits of every supported database.</summary>
+    public const int Path = 400;
+
+    /// <summary>A popular path's page title.</summary>
+    public const int PathTitle = 400;
+
+    /// <summary>Who asked for a collection run.</summary>
+    public const int RequestedBy = 254;
+
+    /// <summary>A collection error's message.</summary>
+    public const int ErrorMessage = 2000;
+
+    /// <summary>An API token's label.</summary>
+    public const int TokenName = 100;
+
+    /// <summary>An API token's hash (hex or base64 of a 256- or 512-bit digest).</summary>
+    public const int TokenHash = 128;
+
+    /// <summary>A lease name.</summary>
+    public const int LeaseName = 100;
+
+    /// <summary>A lease holder.</summary>
+    public const int LeaseHolder = 200;
+
+    /// <summary>A Data Protection key name.</summary>
+    public const int DataProtectionKeyName = 200;
+}

@@ -1,0 +1,88 @@
+using GhStats.Domain;
+
+namespace GhStats.Stores;
+
+/// <summary>
+/// Traffic, snapshots and counters of tracked repositories. Merges are idempotent: traffic keeps the maximum of
+/// each field per (repository, day), so overlapping 14-day windows and re-runs change nothing. Each merge call is
+/// one transaction: bad input (negative counts, unknown repositories, over-long names) fails the whole call with a
+/// clear exception and writes nothing. Reads are scoped to a tenant: another tenant's repository is not found.
+/// </summary>
+public interface ITrafficStore
+{
+    /// <summary>Merges daily traffic, keeping the larger value of each field per (repository, day).</summary>
+    /// <param name="days">The days; any number of repositories.</param>
+    /// <param name="cancellationToken">Cancels the merge; nothing is written then.</param>
+    /// <returns>A task that completes once the days are stored.</returns>
+    Task MergeTrafficDaysAsync(IReadOnlyCollection<TrafficDay> days, CancellationToken cancellationToken = default);
+
+    /// <summary>Merges GitHub's weekly figures, keeping the larger value of each field per (repository, week).</summary>
+    /// <param name="weeks">The weeks; each must start on a Monday.</param>
+    /// <param name="cancellationToken">Cancels the merge; nothing is written then.</param>
+    /// <returns>A task that completes once the weeks are stored.</returns>
+    Task MergeTrafficWeeksAsync(IReadOnlyCollection<TrafficWeek> weeks, CancellationToken cancellationToken = default);
+
+    /// <summary>Stores referrer snapshots; a second capture on the same day replaces that day's figures.</summary>
+    /// <param name="snapshots">The snapshots.</param>
+    /// <param name="cancellationToken">Cancels the merge; nothing is written then.</param>
+    /// <returns>A task that completes once the snapshots are stored.</returns>
+    Task MergeReferrerSnapshotsAsync(IReadOnlyCollection<ReferrerSnapshot> snapshots, CancellationToken cancellationToken = default);
+
+    /// <summary>Stores popular-path snapshots; a second capture on the same day replaces that day's figures.</summary>
+    /// <param name="snapshots">The snapshots.</param>
+    /// <param name="cancellationToken">Cancels the merge; nothing is written then.</param>
+    /// <returns>A task that completes once the snapshots are stored.</returns>
+    Task MergePathSnapshotsAsync(IReadOnlyCollection<PathSnapshot> snapshots, CancellationToken cancellationToken = default);
+
+    /// <summary>Stores repository counters; a second reading on the same day replaces that day's.</summary>
+    /// <param name="stats">The counters.</param>
+    /// <param name="cancellationToken">Cancels the merge; nothing is written then.</param>
+    /// <returns>A task that completes once the counters are stored.</returns>
+    Task MergeRepositoryStatsAsync(IReadOnlyCollection<RepositoryDailyStats> stats, CancellationToken cancellationToken = default);
+
+    /// <summary>Reads a repository's traffic per day, week (Monday first) or month, aggregated by the database.</summary>
+    /// <param name="tenantId">The tenant the caller reads in.</param>
+    /// <param name="repositoryId">The repository.</param>
+    /// <param name="range">The days; for weeks and months widened to whole periods.</param>
+    /// <param name="per">The bucket size.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The series.</returns>
+    /// <exception cref="GhStatsNotFoundException">When the repository is not in the tenant.</exception>
+    Task<TrafficSeries> GetTrafficSeriesAsync(long tenantId, long repositoryId, DateRange range, TrafficPeriod per, CancellationToken cancellationToken = default);
+
+    /// <summary>Reads one row per tracked repository of a tenant with its totals for a range.</summary>
+    /// <param name="tenantId">The tenant.</param>
+    /// <param name="range">The days.</param>
+    /// <param name="repositoryIds">Only these repositories (a caller with single-repository grants), or null for all.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The rows, ordered by owner and name.</returns>
+    /// <exception cref="GhStatsNotFoundException">When the tenant does not exist.</exception>
+    Task<IReadOnlyList<RepositorySummary>> GetTenantSummaryAsync(long tenantId, DateRange range, IReadOnlyCollection<long>? repositoryIds = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Reads the referrer snapshots captured in a range, oldest first, then by views descending.</summary>
+    /// <param name="tenantId">The tenant the caller reads in.</param>
+    /// <param name="repositoryId">The repository.</param>
+    /// <param name="range">The capture days.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The snapshots.</returns>
+    /// <exception cref="GhStatsNotFoundException">When the repository is not in the tenant.</exception>
+    Task<IReadOnlyList<ReferrerSnapshot>> GetReferrerHistoryAsync(long tenantId, long repositoryId, DateRange range, CancellationToken cancellationToken = default);
+
+    /// <summary>Reads the popular-path snapshots captured in a range, oldest first, then by views descending.</summary>
+    /// <param name="tenantId">The tenant the caller reads in.</param>
+    /// <param name="repositoryId">The repository.</param>
+    /// <param name="range">The capture days.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The snapshots.</returns>
+    /// <exception cref="GhStatsNotFoundException">When the repository is not in the tenant.</exception>
+    Task<IReadOnlyList<PathSnapshot>> GetPathHistoryAsync(long tenantId, long repositoryId, DateRange range, CancellationToken cancellationToken = default);
+
+    /// <summary>Reads a repository's counters over a range, oldest first.</summary>
+    /// <param name="tenantId">The tenant the caller reads in.</param>
+    /// <param name="repositoryId">The repository.</param>
+    /// <param name="range">The days.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The counters per day read.</returns>
+    /// <exception cref="GhStatsNotFoundException">When the repository is not in the tenant.</exception>
+    Task<IReadOnlyList<RepositoryDailyStats>> GetRepositoryStatsAsync(long tenantId, long repositoryId, DateRange range, CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,72 @@
+using GhStats.Domain;
+
+namespace GhStats.Stores;
+
+/// <summary>User profiles and system roles.</summary>
+public interface IUserStore
+{
+    /// <summary>Creates a profile for an identity.</summary>
+    /// <param name="issuer">The identity's issuer.</param>
+    /// <param name="subject">The identity's subject.</param>
+    /// <param name="email">Its verified email, if any; stored lower-case.</param>
+    /// <param name="displayName">A name to show, if any.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The profile.</returns>
+    /// <exception cref="ArgumentException">When a value is empty or too long.</exception>
+    /// <exception cref="GhStatsConflictException">When a profile exists for the identity.</exception>
+    Task<UserProfile> CreateAsync(string issuer, string subject, string? email, string? displayName, CancellationToken cancellationToken = default);
+
+    /// <summary>Finds the profile of an identity.</summary>
+    /// <param name="issuer">The issuer.</param>
+    /// <param name="subject">The subject.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The profile, or null.</returns>
+    Task<UserProfile?> FindByIdentityAsync(string issuer, string subject, CancellationToken cancellationToken = default);
+
+    /// <summary>Reads a profile.</summary>
+    /// <param name="userId">The user.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The profile, or null.</returns>
+    Task<UserProfile?> FindAsync(long userId, CancellationToken cancellationToken = default);
+
+    /// <summary>Finds the profiles with an email (several identities may share one).</summary>
+    /// <param name="email">The email, any case.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The profiles.</returns>
+    Task<IReadOnlyList<UserProfile>> FindByEmailAsync(string email, CancellationToken cancellationToken = default);
+
+    /// <summary>Lists every profile, by email.</summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The profiles.</returns>
+    Task<IReadOnlyList<UserProfile>> ListAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Records a sign-in, refreshing the email and display name the provider gave.</summary>
+    /// <param name="userId">The user.</param>
+    /// <param name="email">The verified email now, if any.</param>
+    /// <param name="displayName">The display name now, if any.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The updated profile.</returns>
+    /// <exception cref="GhStatsNotFoundException">When the user does not exist.</exception>
+    Task<UserProfile> RecordSignInAsync(long userId, string? email, string? displayName, CancellationToken cancellationToken = default);
+
+    /// <summary>Reads a user's system roles.</summary>
+    /// <param name="userId">The user.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The roles.</returns>
+    Task<IReadOnlySet<SystemRole>> GetSystemRolesAsync(long userId, CancellationToken cancellationToken = default);
+
+    /// <summary>Gives a user a system role; giving it twice changes nothing.</summary>
+    /// <param name="userId">The user.</param>
+    /// <param name="role">The role.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>A task that completes once stored.</returns>
+    /// <exception cref="GhStatsNotFoundException">When the user does not exist.</exception>
+    Task AddSystemRoleAsync(long userId, SystemRole role, CancellationToken cancellationToken = default);
+
+    /// <summary>Takes a system role away.</summary>
+    /// <param name="userId">The user.</param>
+    /// <param name="role">The role.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>True when the user had it.</returns>
+    Task<bool> RemoveSystemRoleAsync(long userId, SystemRole role, CancellationToken cancellationToken = default);
+}
