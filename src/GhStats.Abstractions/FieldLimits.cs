@@ -37,7 +37,7 @@ public static class FieldLimits
     public const int ApiBaseUrl = 400;
 
     /// <summary>Encrypted GitHub secret (a PEM App key grows under encryption).</summary>
-    public const int ProtectedSecret = 16000;
+    public const int ProtectedSecret = 8000;
 
     /// <summary>A referrer; kept within index-key limits of every supported database.</summary>
     public const int Referrer = 250;

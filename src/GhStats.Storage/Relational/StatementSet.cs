@@ -1,0 +1,24 @@
+using System.Collections.Concurrent;
+using GhStats.Storage.Sql;
+
+namespace GhStats.Storage.Relational;
+
+/// <summary>
+/// The statements of one store, written once in terms of the dialect. Every public <see cref="SqlStatement"/> property and
+/// every public method that takes a row count is listed by the statement catalogue for golden tests and DBAs.
+/// </summary>
+/// <param name="dialect">The provider's dialect.</param>
+internal abstract class StatementSet(SqlDialect dialect)
+{
+    private readonly ConcurrentDictionary<(string Table, int Rows), SqlStatement> _merges = new();
+
+    protected SqlDialect Dialect { get; } = dialect;
+
+    protected string T(string table) => Dialect.Table(table);
+
+    protected SqlStatement Merge(string name, MergeShape shape, int rows) =>
+        _merges.GetOrAdd((shape.Table, rows), key => new SqlStatement(name, Dialect.Merge(shape, key.Rows)));
+
+    /// <summary>How many rows of a shape one merge statement carries.</summary>
+    public int BatchRows(MergeShape shape) => Math.Clamp(Dialect.MaxParameters / shape.Columns.Count, 1, 500);
+}

@@ -1,0 +1,74 @@
+using System.Data.Common;
+using GhStats.Storage.Sql;
+using Microsoft.Extensions.Options;
+
+namespace GhStats.Storage.Relational;
+
+/// <summary>Opens connections and runs units of work: reads on a connection, writes in one transaction each.</summary>
+internal sealed class StoreDatabase(RelationalStoreProvider provider, IOptions<GhStatsStorageOptions> options, TimeProvider clock)
+{
+    public SqlDialect Dialect => provider.Dialect;
+
+    public TimeProvider Clock => clock;
+
+    public DateTimeOffset Now => clock.GetUtcNow();
+
+    public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+
+    public async Task<T> ReadAsync<T>(Func<DbConnection, Task<T>> work, CancellationToken cancellationToken)
+    {
+        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            return await work(connection).ConfigureAwait(false);
+        }
+    }
+
+    public async Task<T> WriteAsync<T>(Func<DbConnection, DbTransaction, Task<T>> work, CancellationToken cancellationToken)
+    {
+        using var turn = await provider.EnterWriteAsync(cancellationToken).ConfigureAwait(false);
+        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            await using (transaction.ConfigureAwait(false))
+            {
+                var result = await work(connection, transaction).ConfigureAwait(false);
+
+                // Once the work is done it commits even if the caller gave up meanwhile: a half-cancelled commit helps nobody.
+                await transaction.CommitAsync(CancellationToken.None).ConfigureAwait(false);
+                return result;
+            }
+        }
+    }
+
+    public Task WriteAsync(Func<DbConnection, DbTransaction, Task> work, CancellationToken cancellationToken) =>
+        WriteAsync<bool>(
+            async (connection, transaction) =>
+            {
+                await work(connection, transaction).ConfigureAwait(false);
+                return true;
+            },
+            cancellationToken);
+
+    public StoreCommand Command(DbConnection connection, DbTransaction? transaction, SqlStatement statement) =>
+        new(connection, transaction, statement, provider.Dialect, options.Value.CommandTimeout);
+
+    public StoreCommand Command(DbConnection connection, SqlStatement statement) => Command(connection, null, statement);
+
+    private async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        var connection = provider.CreateConnection();
+        try
+        {
+            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            await provider.OnOpenedAsync(connection, cancellationToken).ConfigureAwait(false);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+}

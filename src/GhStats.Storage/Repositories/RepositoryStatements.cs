@@ -1,0 +1,77 @@
+using GhStats.Storage.Relational;
+using GhStats.Storage.Sql;
+
+namespace GhStats.Storage.Repositories;
+
+/// <summary>The SQL of <see cref="RepositoryStore"/>.</summary>
+internal sealed class RepositoryStatements : StatementSet
+{
+    public RepositoryStatements(SqlDialect dialect)
+        : base(dialect)
+    {
+        var columns = RepositoryMapping.Columns;
+        TenantExists = new("Repositories.TenantExists", $"SELECT COUNT(*) FROM {T("tenants")} WHERE id = @tenant_id");
+        ConnectionInTenant = new("Repositories.ConnectionInTenant",
+            $"SELECT COUNT(*) FROM {T("github_connections")} WHERE id = @connection_id AND tenant_id = @tenant_id");
+        FindByName = new("Repositories.FindByName",
+            $"SELECT {columns} FROM {T("repositories")} WHERE tenant_id = @tenant_id AND LOWER(owner) = @owner AND LOWER(name) = @name");
+        Insert = new("Repositories.Insert", Dialect.InsertReturningId(T("repositories"),
+            "tenant_id, connection_id, owner, name, added_at",
+            "@tenant_id, @connection_id, @owner, @name, @added_at"));
+        Reactivate = new("Repositories.Reactivate",
+            $"UPDATE {T("repositories")} SET removed_at = NULL, added_at = @added_at, connection_id = @connection_id, owner = @owner, name = @name WHERE id = @repo_id");
+        Get = new("Repositories.Get", $"SELECT {columns} FROM {T("repositories")} WHERE id = @repo_id AND tenant_id = @tenant_id");
+        Find = new("Repositories.Find", $"SELECT {columns} FROM {T("repositories")} WHERE id = @repo_id");
+        ListActive = new("Repositories.ListActive",
+            $"SELECT {columns} FROM {T("repositories")} WHERE tenant_id = @tenant_id AND removed_at IS NULL ORDER BY owner, name");
+        ListAll = new("Repositories.ListAll",
+            $"SELECT {columns} FROM {T("repositories")} WHERE tenant_id = @tenant_id ORDER BY owner, name");
+        ListTracked = new("Repositories.ListTracked",
+            $"SELECT {columns} FROM {T("repositories")} WHERE removed_at IS NULL ORDER BY tenant_id, owner, name");
+        MarkRemoved = new("Repositories.MarkRemoved",
+            $"UPDATE {T("repositories")} SET removed_at = @removed_at WHERE id = @repo_id AND removed_at IS NULL");
+        RecordCollection = new("Repositories.RecordCollection",
+            $"UPDATE {T("repositories")} SET last_collected_at = @collected_at, last_status = @status, github_id = COALESCE(CAST(@github_id AS BIGINT), github_id) WHERE id = @repo_id");
+
+        // Purging deletes children before the repository; no cascades, so every provider behaves alike.
+        PurgeStatements =
+        [
+            Delete("Repositories.PurgeTrafficDaily", "traffic_daily"),
+            Delete("Repositories.PurgeTrafficWeekly", "traffic_weekly"),
+            Delete("Repositories.PurgeReferrers", "referrer_snapshots"),
+            Delete("Repositories.PurgePaths", "path_snapshots"),
+            Delete("Repositories.PurgeStats", "repo_daily_stats"),
+            Delete("Repositories.PurgeGrants", "repo_grants"),
+            Delete("Repositories.PurgeErrors", "collection_errors"),
+            new("Repositories.PurgeRepository", $"DELETE FROM {T("repositories")} WHERE id = @repo_id"),
+        ];
+    }
+
+    public SqlStatement TenantExists { get; }
+
+    public SqlStatement ConnectionInTenant { get; }
+
+    public SqlStatement FindByName { get; }
+
+    public SqlStatement Insert { get; }
+
+    public SqlStatement Reactivate { get; }
+
+    public SqlStatement Get { get; }
+
+    public SqlStatement Find { get; }
+
+    public SqlStatement ListActive { get; }
+
+    public SqlStatement ListAll { get; }
+
+    public SqlStatement ListTracked { get; }
+
+    public SqlStatement MarkRemoved { get; }
+
+    public SqlStatement RecordCollection { get; }
+
+    public IReadOnlyList<SqlStatement> PurgeStatements { get; }
+
+    private SqlStatement Delete(string name, string table) => new(name, $"DELETE FROM {T(table)} WHERE repo_id = @repo_id");
+}

@@ -1,0 +1,155 @@
+using GhStats.Domain;
+using GhStats.Storage.Relational;
+using GhStats.Stores;
+
+namespace GhStats.Storage.Runs;
+
+/// <summary>The collection log on a relational database.</summary>
+internal sealed class CollectionRunStore(StoreDatabase db, RunStatements sql) : ICollectionRunStore
+{
+    public Task<CollectionRun> StartAsync(CollectionTrigger trigger, string? requestedBy, long? tenantId = null, CancellationToken cancellationToken = default)
+    {
+        var who = Input.Optional(requestedBy, nameof(requestedBy), FieldLimits.RequestedBy);
+        return db.WriteAsync(
+            async (connection, transaction) =>
+            {
+                var now = db.Now;
+                using var insert = db.Command(connection, transaction, sql.Insert)
+                    .WithEnum("run_trigger", trigger).With("requested_by", who).With("tenant_id", tenantId)
+                    .With("started_at", now).WithEnum("status", CollectionRunStatus.Running);
+                var id = await insert.ScalarInt64Async(cancellationToken).ConfigureAwait(false)
+                    ?? throw new InvalidOperationException("The database returned no id for the new run.");
+                return new CollectionRun(id, trigger, who, tenantId, now, null, CollectionRunStatus.Running, 0, 0, 0, 0, null);
+            },
+            cancellationToken);
+    }
+
+    public Task UpdateProgressAsync(long runId, CollectionProgress progress, CancellationToken cancellationToken = default)
+    {
+        Checked(progress);
+        return db.WriteAsync(
+            async (connection, transaction) =>
+            {
+                using var command = db.Command(connection, transaction, sql.UpdateProgress)
+                    .With("repos_total", progress.ReposTotal).With("repos_ok", progress.ReposOk).With("repos_failed", progress.ReposFailed)
+                    .With("api_calls", progress.ApiCalls).With("rate_limit_remaining", progress.RateLimitRemaining).With("run_id", runId);
+                if (await command.ExecuteAsync(cancellationToken).ConfigureAwait(false) == 0)
+                {
+                    throw new GhStatsNotFoundException("collection run", runId);
+                }
+            },
+            cancellationToken);
+    }
+
+    public async Task<CollectionRun> FinishAsync(long runId, CollectionRunStatus status, CollectionProgress progress, CancellationToken cancellationToken = default)
+    {
+        Checked(progress);
+        if (status == CollectionRunStatus.Running || !Enum.IsDefined(status))
+        {
+            throw new ArgumentOutOfRangeException(nameof(status), status, "A run finishes with a final status, not Running.");
+        }
+
+        await db.WriteAsync(
+            async (connection, transaction) =>
+            {
+                using var command = db.Command(connection, transaction, sql.Finish)
+                    .WithEnum("status", status).With("finished_at", db.Now)
+                    .With("repos_total", progress.ReposTotal).With("repos_ok", progress.ReposOk).With("repos_failed", progress.ReposFailed)
+                    .With("api_calls", progress.ApiCalls).With("rate_limit_remaining", progress.RateLimitRemaining).With("run_id", runId);
+                if (await command.ExecuteAsync(cancellationToken).ConfigureAwait(false) == 0)
+                {
+                    throw new GhStatsNotFoundException("collection run", runId);
+                }
+            },
+            cancellationToken).ConfigureAwait(false);
+        return await FindAsync(runId, cancellationToken).ConfigureAwait(false) ?? throw new GhStatsNotFoundException("collection run", runId);
+    }
+
+    public Task AddErrorAsync(CollectionError collectionError, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(collectionError);
+        ArgumentException.ThrowIfNullOrWhiteSpace(collectionError.Message, nameof(collectionError));
+
+        // A collector's message can quote a whole response; the log keeps the start, which says what went wrong.
+        var message = collectionError.Message.Length > FieldLimits.ErrorMessage
+            ? collectionError.Message[..(FieldLimits.ErrorMessage - 1)] + "…"
+            : collectionError.Message;
+        return db.WriteAsync(
+            async (connection, transaction) =>
+            {
+                using (var exists = db.Command(connection, transaction, sql.Exists).With("run_id", collectionError.RunId))
+                {
+                    if (await exists.ScalarInt64Async(cancellationToken).ConfigureAwait(false) == 0)
+                    {
+                        throw new GhStatsNotFoundException("collection run", collectionError.RunId);
+                    }
+                }
+
+                using var insert = db.Command(connection, transaction, sql.InsertError)
+                    .With("run_id", collectionError.RunId).With("repo_id", collectionError.RepositoryId).WithEnum("kind", collectionError.Kind)
+                    .With("message", message).With("occurred_at", collectionError.OccurredAt);
+                await insert.ExecuteAsync(cancellationToken).ConfigureAwait(false);
+            },
+            cancellationToken);
+    }
+
+    public Task<CollectionRun?> FindAsync(long runId, CancellationToken cancellationToken = default) =>
+        db.ReadAsync(
+            async connection =>
+            {
+                using var command = db.Command(connection, sql.Get).With("run_id", runId);
+                return await command.FirstOrDefaultAsync(Read, cancellationToken).ConfigureAwait(false);
+            },
+            cancellationToken);
+
+    public Task<IReadOnlyList<CollectionRun>> ListAsync(int limit = 50, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(limit, 1000);
+        return db.ReadAsync<IReadOnlyList<CollectionRun>>(
+            async connection =>
+            {
+                using var command = db.Command(connection, sql.ListLatest(limit));
+                return await command.ListAsync(Read, cancellationToken).ConfigureAwait(false);
+            },
+            cancellationToken);
+    }
+
+    public Task<IReadOnlyList<CollectionRun>> ListRunningAsync(CancellationToken cancellationToken = default) =>
+        db.ReadAsync<IReadOnlyList<CollectionRun>>(
+            async connection =>
+            {
+                using var command = db.Command(connection, sql.ListRunning).WithEnum("status", CollectionRunStatus.Running);
+                return await command.ListAsync(Read, cancellationToken).ConfigureAwait(false);
+            },
+            cancellationToken);
+
+    public Task<IReadOnlyList<CollectionError>> ListErrorsAsync(long runId, CancellationToken cancellationToken = default) =>
+        db.ReadAsync<IReadOnlyList<CollectionError>>(
+            async connection =>
+            {
+                using var command = db.Command(connection, sql.ListErrors).With("run_id", runId);
+                return await command.ListAsync(
+                    r => new CollectionError(r.Int64(0), r.NullableInt64(1), r.Enum<CollectionErrorKind>(2), r.Text(3), r.Timestamp(4)),
+                    cancellationToken).ConfigureAwait(false);
+            },
+            cancellationToken);
+
+    private static CollectionRun Read(RowReader r) => new(
+        r.Int64(0), r.Enum<CollectionTrigger>(1), r.NullableText(2), r.NullableInt64(3), r.Timestamp(4), r.NullableTimestamp(5),
+        r.Enum<CollectionRunStatus>(6), r.Int32(7), r.Int32(8), r.Int32(9), r.Int32(10), r.NullableInt32(11));
+
+    private static void Checked(CollectionProgress progress)
+    {
+        ArgumentNullException.ThrowIfNull(progress);
+        if (progress.ReposTotal < 0 || progress.ReposOk < 0 || progress.ReposFailed < 0 || progress.ApiCalls < 0 || progress.RateLimitRemaining < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(progress), progress, "Collection counters cannot be negative.");
+        }
+
+        if (progress.ReposOk + progress.ReposFailed > progress.ReposTotal)
+        {
+            throw new ArgumentOutOfRangeException(nameof(progress), progress, "More repositories are done than the run has.");
+        }
+    }
+}

@@ -1,0 +1,130 @@
+using GhStats.Storage.Relational;
+using GhStats.Storage.Sql;
+
+namespace GhStats.Storage.Traffic;
+
+/// <summary>The SQL of <see cref="TrafficStore"/>.</summary>
+internal sealed class TrafficStatements : StatementSet
+{
+    public static readonly MergeShape DailyShape = new("traffic_daily",
+    [
+        new("repo_id", ColumnType.Identifier), new("day", ColumnType.Date),
+        new("views", ColumnType.Count, MergeRule.Max), new("unique_views", ColumnType.Count, MergeRule.Max),
+        new("clones", ColumnType.Count, MergeRule.Max), new("unique_clones", ColumnType.Count, MergeRule.Max),
+    ]);
+
+    public static readonly MergeShape WeeklyShape = new("traffic_weekly",
+    [
+        new("repo_id", ColumnType.Identifier), new("week_start", ColumnType.Date),
+        new("views", ColumnType.Count, MergeRule.Max), new("unique_views", ColumnType.Count, MergeRule.Max),
+        new("clones", ColumnType.Count, MergeRule.Max), new("unique_clones", ColumnType.Count, MergeRule.Max),
+    ]);
+
+    public static readonly MergeShape ReferrerShape = new("referrer_snapshots",
+    [
+        new("repo_id", ColumnType.Identifier), new("captured_on", ColumnType.Date), new("referrer", ColumnType.Text, Length: FieldLimits.Referrer),
+        new("views", ColumnType.Count, MergeRule.Replace), new("unique_views", ColumnType.Count, MergeRule.Replace),
+    ]);
+
+    public static readonly MergeShape PathShape = new("path_snapshots",
+    [
+        new("repo_id", ColumnType.Identifier), new("captured_on", ColumnType.Date), new("path", ColumnType.Text, Length: FieldLimits.Path),
+        new("title", ColumnType.Text, MergeRule.Replace, FieldLimits.PathTitle),
+        new("views", ColumnType.Count, MergeRule.Replace), new("unique_views", ColumnType.Count, MergeRule.Replace),
+    ]);
+
+    public static readonly MergeShape StatsShape = new("repo_daily_stats",
+    [
+        new("repo_id", ColumnType.Identifier), new("day", ColumnType.Date),
+        new("stars", ColumnType.Count, MergeRule.Replace), new("forks", ColumnType.Count, MergeRule.Replace),
+        new("watchers", ColumnType.Count, MergeRule.Replace), new("open_issues", ColumnType.Count, MergeRule.Replace),
+        new("size_kb", ColumnType.Identifier, MergeRule.Replace),
+    ]);
+
+    public TrafficStatements(SqlDialect dialect)
+        : base(dialect)
+    {
+        RepositoryExists = new("Traffic.RepositoryExists", $"SELECT COUNT(*) FROM {T("repositories")} WHERE id = @repo_id");
+        RepositoryInTenant = new("Traffic.RepositoryInTenant",
+            $"SELECT COUNT(*) FROM {T("repositories")} WHERE id = @repo_id AND tenant_id = @tenant_id");
+        TenantExists = new("Traffic.TenantExists", $"SELECT COUNT(*) FROM {T("tenants")} WHERE id = @tenant_id");
+
+        SeriesPerDay = new("Traffic.SeriesPerDay",
+            $"SELECT day, views, unique_views, clones, unique_clones FROM {T("traffic_daily")} " +
+            "WHERE repo_id = @repo_id AND day >= @from_day AND day <= @to_day ORDER BY day");
+
+        // Weekly uniques come from GitHub's own per=week figures; daily uniques are only ever maximised, never summed.
+        SeriesPerWeek = new("Traffic.SeriesPerWeek",
+            "SELECT b.bucket, b.views, b.clones, w.unique_views, w.unique_clones, b.peak_unique_views, b.peak_unique_clones, b.days " +
+            $"FROM ({Buckets(Dialect.WeekStart("day"))}) b " +
+            $"LEFT JOIN {T("traffic_weekly")} w ON w.repo_id = b.repo_id AND w.week_start = b.bucket ORDER BY b.bucket");
+
+        SeriesPerMonth = new("Traffic.SeriesPerMonth",
+            "SELECT b.bucket, b.views, b.clones, b.peak_unique_views, b.peak_unique_clones, b.days " +
+            $"FROM ({Buckets(Dialect.MonthStart("day"))}) b ORDER BY b.bucket");
+
+        TenantSummary = new("Traffic.TenantSummary",
+            "SELECT r.id, r.tenant_id, r.connection_id, r.owner, r.name, r.github_id, r.added_at, r.removed_at, r.last_collected_at, r.last_status, " +
+            "SUM(CAST(d.views AS BIGINT)), SUM(CAST(d.clones AS BIGINT)), MAX(d.unique_views), MAX(d.unique_clones), COUNT(d.day) " +
+            $"FROM {T("repositories")} r LEFT JOIN {T("traffic_daily")} d ON d.repo_id = r.id AND d.day >= @from_day AND d.day <= @to_day " +
+            "WHERE r.tenant_id = @tenant_id AND r.removed_at IS NULL " +
+            "GROUP BY r.id, r.tenant_id, r.connection_id, r.owner, r.name, r.github_id, r.added_at, r.removed_at, r.last_collected_at, r.last_status " +
+            "ORDER BY r.owner, r.name");
+
+        TenantLatestStats = new("Traffic.TenantLatestStats",
+            "SELECT s.repo_id, s.day, s.stars, s.forks, s.watchers, s.open_issues, s.size_kb " +
+            $"FROM {T("repo_daily_stats")} s JOIN (" +
+            $"SELECT x.repo_id, MAX(x.day) AS day FROM {T("repo_daily_stats")} x JOIN {T("repositories")} r ON r.id = x.repo_id " +
+            "WHERE r.tenant_id = @tenant_id AND r.removed_at IS NULL AND x.day >= @from_day AND x.day <= @to_day GROUP BY x.repo_id" +
+            ") m ON m.repo_id = s.repo_id AND m.day = s.day");
+
+        ReferrerHistory = new("Traffic.ReferrerHistory",
+            $"SELECT repo_id, captured_on, referrer, views, unique_views FROM {T("referrer_snapshots")} " +
+            "WHERE repo_id = @repo_id AND captured_on >= @from_day AND captured_on <= @to_day ORDER BY captured_on, views DESC, referrer");
+
+        PathHistory = new("Traffic.PathHistory",
+            $"SELECT repo_id, captured_on, path, title, views, unique_views FROM {T("path_snapshots")} " +
+            "WHERE repo_id = @repo_id AND captured_on >= @from_day AND captured_on <= @to_day ORDER BY captured_on, views DESC, path");
+
+        StatsHistory = new("Traffic.StatsHistory",
+            $"SELECT repo_id, day, stars, forks, watchers, open_issues, size_kb FROM {T("repo_daily_stats")} " +
+            "WHERE repo_id = @repo_id AND day >= @from_day AND day <= @to_day ORDER BY day");
+    }
+
+    public SqlStatement RepositoryExists { get; }
+
+    public SqlStatement RepositoryInTenant { get; }
+
+    public SqlStatement TenantExists { get; }
+
+    public SqlStatement SeriesPerDay { get; }
+
+    public SqlStatement SeriesPerWeek { get; }
+
+    public SqlStatement SeriesPerMonth { get; }
+
+    public SqlStatement TenantSummary { get; }
+
+    public SqlStatement TenantLatestStats { get; }
+
+    public SqlStatement ReferrerHistory { get; }
+
+    public SqlStatement PathHistory { get; }
+
+    public SqlStatement StatsHistory { get; }
+
+    public SqlStatement MergeDays(int rows) => Merge("Traffic.MergeDays", DailyShape, rows);
+
+    public SqlStatement MergeWeeks(int rows) => Merge("Traffic.MergeWeeks", WeeklyShape, rows);
+
+    public SqlStatement MergeReferrers(int rows) => Merge("Traffic.MergeReferrers", ReferrerShape, rows);
+
+    public SqlStatement MergePaths(int rows) => Merge("Traffic.MergePaths", PathShape, rows);
+
+    public SqlStatement MergeStats(int rows) => Merge("Traffic.MergeStats", StatsShape, rows);
+
+    private string Buckets(string bucket) =>
+        $"SELECT repo_id, {bucket} AS bucket, SUM(CAST(views AS BIGINT)) AS views, SUM(CAST(clones AS BIGINT)) AS clones, " +
+        "MAX(unique_views) AS peak_unique_views, MAX(unique_clones) AS peak_unique_clones, COUNT(*) AS days " +
+        $"FROM {T("traffic_daily")} WHERE repo_id = @repo_id AND day >= @from_day AND day <= @to_day GROUP BY repo_id, {bucket}";
+}

@@ -1,0 +1,342 @@
+using System.Data.Common;
+using GhStats.Domain;
+using GhStats.Storage.Relational;
+using GhStats.Storage.Sql;
+using GhStats.Stores;
+
+namespace GhStats.Storage.Traffic;
+
+/// <summary>Traffic, snapshots and counters on a relational database.</summary>
+internal sealed class TrafficStore(StoreDatabase db, TrafficStatements sql) : ITrafficStore
+{
+    public Task MergeTrafficDaysAsync(IReadOnlyCollection<TrafficDay> days, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(days);
+        var today = db.Today;
+
+        // A batch may repeat a day (two windows read at once); the same maximum rule folds them before the database sees them.
+        var rows = days
+            .Select(d => Checked(d, today))
+            .GroupBy(d => (d.RepositoryId, d.Day))
+            .Select(g => g.Aggregate((a, b) => a with
+            {
+                Views = Math.Max(a.Views, b.Views),
+                UniqueViews = Math.Max(a.UniqueViews, b.UniqueViews),
+                Clones = Math.Max(a.Clones, b.Clones),
+                UniqueClones = Math.Max(a.UniqueClones, b.UniqueClones),
+            }))
+            .OrderBy(d => d.RepositoryId).ThenBy(d => d.Day)
+            .ToList();
+
+        return MergeAsync(rows, TrafficStatements.DailyShape, sql.MergeDays, d => d.RepositoryId, (command, d, i) => command
+            .With($"repo_id_{i}", d.RepositoryId).With($"day_{i}", d.Day)
+            .With($"views_{i}", d.Views).With($"unique_views_{i}", d.UniqueViews)
+            .With($"clones_{i}", d.Clones).With($"unique_clones_{i}", d.UniqueClones), cancellationToken);
+    }
+
+    public Task MergeTrafficWeeksAsync(IReadOnlyCollection<TrafficWeek> weeks, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(weeks);
+        var today = db.Today;
+        var rows = weeks
+            .Select(w => Checked(w, today))
+            .GroupBy(w => (w.RepositoryId, w.WeekStart))
+            .Select(g => g.Aggregate((a, b) => a with
+            {
+                Views = Math.Max(a.Views, b.Views),
+                UniqueViews = Math.Max(a.UniqueViews, b.UniqueViews),
+                Clones = Math.Max(a.Clones, b.Clones),
+                UniqueClones = Math.Max(a.UniqueClones, b.UniqueClones),
+            }))
+            .OrderBy(w => w.RepositoryId).ThenBy(w => w.WeekStart)
+            .ToList();
+
+        return MergeAsync(rows, TrafficStatements.WeeklyShape, sql.MergeWeeks, w => w.RepositoryId, (command, w, i) => command
+            .With($"repo_id_{i}", w.RepositoryId).With($"week_start_{i}", w.WeekStart)
+            .With($"views_{i}", w.Views).With($"unique_views_{i}", w.UniqueViews)
+            .With($"clones_{i}", w.Clones).With($"unique_clones_{i}", w.UniqueClones), cancellationToken);
+    }
+
+    public Task MergeReferrerSnapshotsAsync(IReadOnlyCollection<ReferrerSnapshot> snapshots, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(snapshots);
+        var today = db.Today;
+        var rows = snapshots
+            .Select(s => Checked(s, today))
+            .GroupBy(s => (s.RepositoryId, s.CapturedOn, s.Referrer))
+            .Select(g => g.Last())
+            .OrderBy(s => s.RepositoryId).ThenBy(s => s.CapturedOn).ThenBy(s => s.Referrer, StringComparer.Ordinal)
+            .ToList();
+
+        return MergeAsync(rows, TrafficStatements.ReferrerShape, sql.MergeReferrers, s => s.RepositoryId, (command, s, i) => command
+            .With($"repo_id_{i}", s.RepositoryId).With($"captured_on_{i}", s.CapturedOn).With($"referrer_{i}", s.Referrer)
+            .With($"views_{i}", s.Views).With($"unique_views_{i}", s.UniqueViews), cancellationToken);
+    }
+
+    public Task MergePathSnapshotsAsync(IReadOnlyCollection<PathSnapshot> snapshots, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(snapshots);
+        var today = db.Today;
+        var rows = snapshots
+            .Select(s => Checked(s, today))
+            .GroupBy(s => (s.RepositoryId, s.CapturedOn, s.Path))
+            .Select(g => g.Last())
+            .OrderBy(s => s.RepositoryId).ThenBy(s => s.CapturedOn).ThenBy(s => s.Path, StringComparer.Ordinal)
+            .ToList();
+
+        return MergeAsync(rows, TrafficStatements.PathShape, sql.MergePaths, s => s.RepositoryId, (command, s, i) => command
+            .With($"repo_id_{i}", s.RepositoryId).With($"captured_on_{i}", s.CapturedOn).With($"path_{i}", s.Path)
+            .With($"title_{i}", s.Title).With($"views_{i}", s.Views).With($"unique_views_{i}", s.UniqueViews), cancellationToken);
+    }
+
+    public Task MergeRepositoryStatsAsync(IReadOnlyCollection<RepositoryDailyStats> stats, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(stats);
+        var today = db.Today;
+        var rows = stats
+            .Select(s => Checked(s, today))
+            .GroupBy(s => (s.RepositoryId, s.Day))
+            .Select(g => g.Last())
+            .OrderBy(s => s.RepositoryId).ThenBy(s => s.Day)
+            .ToList();
+
+        return MergeAsync(rows, TrafficStatements.StatsShape, sql.MergeStats, s => s.RepositoryId, (command, s, i) => command
+            .With($"repo_id_{i}", s.RepositoryId).With($"day_{i}", s.Day)
+            .With($"stars_{i}", s.Stars).With($"forks_{i}", s.Forks).With($"watchers_{i}", s.Watchers)
+            .With($"open_issues_{i}", s.OpenIssues).With($"size_kb_{i}", s.SizeKb), cancellationToken);
+    }
+
+    public Task<TrafficSeries> GetTrafficSeriesAsync(long tenantId, long repositoryId, DateRange range, TrafficPeriod per, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(range);
+        var covered = range.AlignTo(per);
+        return db.ReadAsync(
+            async connection =>
+            {
+                await EnsureInTenantAsync(connection, tenantId, repositoryId, cancellationToken).ConfigureAwait(false);
+                var points = new List<TrafficPoint>();
+                long views = 0, clones = 0, peakUniqueViews = 0, peakUniqueClones = 0;
+                var days = 0;
+                var statement = per switch
+                {
+                    TrafficPeriod.Day => sql.SeriesPerDay,
+                    TrafficPeriod.Week => sql.SeriesPerWeek,
+                    TrafficPeriod.Month => sql.SeriesPerMonth,
+                    _ => throw new ArgumentOutOfRangeException(nameof(per), per, "Unknown traffic period."),
+                };
+
+                using var command = db.Command(connection, statement)
+                    .With("repo_id", repositoryId).With("from_day", covered.From).With("to_day", covered.To);
+                var rows = await command.ListAsync(
+                    r => per switch
+                    {
+                        TrafficPeriod.Day => (Point: new TrafficPoint(r.Date(0), r.Int64(1), r.Int64(2), r.Int64(3), r.Int64(4)), PeakViews: r.Int64(2), PeakClones: r.Int64(4), Days: 1),
+                        TrafficPeriod.Week => (Point: new TrafficPoint(r.Date(0), r.Int64(1), r.NullableInt64(3), r.Int64(2), r.NullableInt64(4)), PeakViews: r.Int64(5), PeakClones: r.Int64(6), Days: r.Int32(7)),
+                        _ => (Point: new TrafficPoint(r.Date(0), r.Int64(1), null, r.Int64(2), null), PeakViews: r.Int64(3), PeakClones: r.Int64(4), Days: r.Int32(5)),
+                    },
+                    cancellationToken).ConfigureAwait(false);
+
+                foreach (var row in rows)
+                {
+                    points.Add(row.Point);
+                    views += row.Point.Views;
+                    clones += row.Point.Clones;
+                    peakUniqueViews = Math.Max(peakUniqueViews, row.PeakViews);
+                    peakUniqueClones = Math.Max(peakUniqueClones, row.PeakClones);
+                    days += row.Days;
+                }
+
+                return new TrafficSeries(repositoryId, per, covered.From, covered.To, points,
+                    new TrafficTotals(views, clones, peakUniqueViews, peakUniqueClones, days));
+            },
+            cancellationToken);
+    }
+
+    public Task<IReadOnlyList<RepositorySummary>> GetTenantSummaryAsync(long tenantId, DateRange range, IReadOnlyCollection<long>? repositoryIds = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(range);
+        return db.ReadAsync<IReadOnlyList<RepositorySummary>>(
+            async connection =>
+            {
+                using (var exists = db.Command(connection, sql.TenantExists).With("tenant_id", tenantId))
+                {
+                    if (await exists.ScalarInt64Async(cancellationToken).ConfigureAwait(false) == 0)
+                    {
+                        throw new GhStatsNotFoundException("tenant", tenantId);
+                    }
+                }
+
+                List<(TrackedRepository Repository, TrafficTotals Totals)> rows;
+                using (var summary = db.Command(connection, sql.TenantSummary)
+                    .With("from_day", range.From).With("to_day", range.To).With("tenant_id", tenantId))
+                {
+                    rows = await summary.ListAsync(
+                        r => (RepositoryMapping.Read(r), new TrafficTotals(
+                            r.NullableInt64(10) ?? 0, r.NullableInt64(11) ?? 0, r.NullableInt64(12) ?? 0, r.NullableInt64(13) ?? 0, r.Int32(14))),
+                        cancellationToken).ConfigureAwait(false);
+                }
+
+                Dictionary<long, RepositoryDailyStats> latest;
+                using (var stats = db.Command(connection, sql.TenantLatestStats)
+                    .With("tenant_id", tenantId).With("from_day", range.From).With("to_day", range.To))
+                {
+                    latest = (await stats.ListAsync(ReadStats, cancellationToken).ConfigureAwait(false)).ToDictionary(s => s.RepositoryId);
+                }
+
+                var visible = repositoryIds is null ? null : new HashSet<long>(repositoryIds);
+                return rows
+                    .Where(row => visible is null || visible.Contains(row.Repository.Id))
+                    .Select(row => new RepositorySummary(row.Repository, row.Totals, latest.GetValueOrDefault(row.Repository.Id)))
+                    .ToList();
+            },
+            cancellationToken);
+    }
+
+    public Task<IReadOnlyList<ReferrerSnapshot>> GetReferrerHistoryAsync(long tenantId, long repositoryId, DateRange range, CancellationToken cancellationToken = default) =>
+        ReadHistoryAsync(tenantId, repositoryId, range, sql.ReferrerHistory,
+            r => new ReferrerSnapshot(r.Int64(0), r.Date(1), r.Text(2), r.Int32(3), r.Int32(4)), cancellationToken);
+
+    public Task<IReadOnlyList<PathSnapshot>> GetPathHistoryAsync(long tenantId, long repositoryId, DateRange range, CancellationToken cancellationToken = default) =>
+        ReadHistoryAsync(tenantId, repositoryId, range, sql.PathHistory,
+            r => new PathSnapshot(r.Int64(0), r.Date(1), r.Text(2), r.Text(3), r.Int32(4), r.Int32(5)), cancellationToken);
+
+    public Task<IReadOnlyList<RepositoryDailyStats>> GetRepositoryStatsAsync(long tenantId, long repositoryId, DateRange range, CancellationToken cancellationToken = default) =>
+        ReadHistoryAsync(tenantId, repositoryId, range, sql.StatsHistory, ReadStats, cancellationToken);
+
+    private static RepositoryDailyStats ReadStats(RowReader r) =>
+        new(r.Int64(0), r.Date(1), r.Int32(2), r.Int32(3), r.Int32(4), r.Int32(5), r.Int64(6));
+
+    private Task<IReadOnlyList<T>> ReadHistoryAsync<T>(long tenantId, long repositoryId, DateRange range, SqlStatement statement, Func<RowReader, T> map, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(range);
+        return db.ReadAsync<IReadOnlyList<T>>(
+            async connection =>
+            {
+                await EnsureInTenantAsync(connection, tenantId, repositoryId, cancellationToken).ConfigureAwait(false);
+                using var command = db.Command(connection, statement)
+                    .With("repo_id", repositoryId).With("from_day", range.From).With("to_day", range.To);
+                return await command.ListAsync(map, cancellationToken).ConfigureAwait(false);
+            },
+            cancellationToken);
+    }
+
+    private async Task EnsureInTenantAsync(DbConnection connection, long tenantId, long repositoryId, CancellationToken cancellationToken)
+    {
+        using var command = db.Command(connection, sql.RepositoryInTenant).With("repo_id", repositoryId).With("tenant_id", tenantId);
+        if (await command.ScalarInt64Async(cancellationToken).ConfigureAwait(false) == 0)
+        {
+            throw new GhStatsNotFoundException("repository", repositoryId);
+        }
+    }
+
+    /// <summary>Writes rows in batches, in one transaction, after checking that every repository exists.</summary>
+    private Task MergeAsync<T>(
+        List<T> rows,
+        MergeShape shape,
+        Func<int, SqlStatement> statement,
+        Func<T, long> repositoryOf,
+        Func<StoreCommand, T, int, StoreCommand> bind,
+        CancellationToken cancellationToken)
+    {
+        if (rows.Count == 0)
+        {
+            return Task.CompletedTask;
+        }
+
+        var batchRows = sql.BatchRows(shape);
+        return db.WriteAsync(
+            async (connection, transaction) =>
+            {
+                foreach (var repositoryId in rows.Select(repositoryOf).Distinct())
+                {
+                    using var exists = db.Command(connection, transaction, sql.RepositoryExists).With("repo_id", repositoryId);
+                    if (await exists.ScalarInt64Async(cancellationToken).ConfigureAwait(false) == 0)
+                    {
+                        throw new GhStatsNotFoundException("repository", repositoryId);
+                    }
+                }
+
+                for (var offset = 0; offset < rows.Count; offset += batchRows)
+                {
+                    var count = Math.Min(batchRows, rows.Count - offset);
+                    using var command = db.Command(connection, transaction, statement(count));
+                    for (var i = 0; i < count; i++)
+                    {
+                        bind(command, rows[offset + i], i);
+                    }
+
+                    await command.ExecuteAsync(cancellationToken).ConfigureAwait(false);
+                }
+            },
+            cancellationToken);
+    }
+
+    private static TrafficDay Checked(TrafficDay d, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(d);
+        Input.Day(d.Day, "Day", d.RepositoryId, today);
+        Input.Count(d.Views, "Views", d.RepositoryId, d.Day);
+        Input.Count(d.UniqueViews, "UniqueViews", d.RepositoryId, d.Day);
+        Input.Count(d.Clones, "Clones", d.RepositoryId, d.Day);
+        Input.Count(d.UniqueClones, "UniqueClones", d.RepositoryId, d.Day);
+        Input.UniquesWithinTotal(d.Views, d.UniqueViews, "UniqueViews", d.RepositoryId, d.Day);
+        Input.UniquesWithinTotal(d.Clones, d.UniqueClones, "UniqueClones", d.RepositoryId, d.Day);
+        return d;
+    }
+
+    private static TrafficWeek Checked(TrafficWeek w, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(w);
+        Input.Day(w.WeekStart, "WeekStart", w.RepositoryId, today);
+        if (w.WeekStart.DayOfWeek != DayOfWeek.Monday)
+        {
+            throw new ArgumentException($"WeekStart {w.WeekStart:yyyy-MM-dd} of repository {w.RepositoryId} is a {w.WeekStart.DayOfWeek}; GitHub's weeks start on Monday.", nameof(w));
+        }
+
+        Input.Count(w.Views, "Views", w.RepositoryId, w.WeekStart);
+        Input.Count(w.UniqueViews, "UniqueViews", w.RepositoryId, w.WeekStart);
+        Input.Count(w.Clones, "Clones", w.RepositoryId, w.WeekStart);
+        Input.Count(w.UniqueClones, "UniqueClones", w.RepositoryId, w.WeekStart);
+        Input.UniquesWithinTotal(w.Views, w.UniqueViews, "UniqueViews", w.RepositoryId, w.WeekStart);
+        Input.UniquesWithinTotal(w.Clones, w.UniqueClones, "UniqueClones", w.RepositoryId, w.WeekStart);
+        return w;
+    }
+
+    private static ReferrerSnapshot Checked(ReferrerSnapshot s, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(s);
+        Input.Day(s.CapturedOn, "CapturedOn", s.RepositoryId, today);
+        Input.Required(s.Referrer, "Referrer", FieldLimits.Referrer);
+        Input.Count(s.Views, "Views", s.RepositoryId, s.CapturedOn);
+        Input.Count(s.UniqueViews, "UniqueViews", s.RepositoryId, s.CapturedOn);
+        return s;
+    }
+
+    private static PathSnapshot Checked(PathSnapshot s, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(s);
+        Input.Day(s.CapturedOn, "CapturedOn", s.RepositoryId, today);
+        Input.Required(s.Path, "Path", FieldLimits.Path);
+        ArgumentNullException.ThrowIfNull(s.Title, "Title");
+        Input.Optional(s.Title, "Title", FieldLimits.PathTitle);
+        Input.Count(s.Views, "Views", s.RepositoryId, s.CapturedOn);
+        Input.Count(s.UniqueViews, "UniqueViews", s.RepositoryId, s.CapturedOn);
+        return s;
+    }
+
+    private static RepositoryDailyStats Checked(RepositoryDailyStats s, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(s);
+        Input.Day(s.Day, "Day", s.RepositoryId, today);
+        Input.Count(s.Stars, "Stars", s.RepositoryId, s.Day);
+        Input.Count(s.Forks, "Forks", s.RepositoryId, s.Day);
+        Input.Count(s.Watchers, "Watchers", s.RepositoryId, s.Day);
+        Input.Count(s.OpenIssues, "OpenIssues", s.RepositoryId, s.Day);
+        if (s.SizeKb < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(s), s.SizeKb, $"SizeKb of repository {s.RepositoryId} on {s.Day:yyyy-MM-dd} is negative.");
+        }
+
+        return s;
+    }
+}

@@ -1,0 +1,196 @@
+using System.Data.Common;
+using GhStats.Domain;
+using GhStats.Storage.Relational;
+using GhStats.Stores;
+
+namespace GhStats.Storage.Users;
+
+/// <summary>User profiles and system roles on a relational database.</summary>
+internal sealed class UserStore(StoreDatabase db, UserStatements sql) : IUserStore
+{
+    public Task<UserProfile> CreateAsync(string issuer, string subject, string? email, string? displayName, CancellationToken cancellationToken = default)
+    {
+        var checkedIssuer = Input.Required(issuer, nameof(issuer), FieldLimits.Issuer);
+        var checkedSubject = Input.Required(subject, nameof(subject), FieldLimits.Subject);
+        var checkedEmail = string.IsNullOrEmpty(email) ? null : Input.Email(email, nameof(email));
+        var checkedName = Input.Optional(displayName, nameof(displayName), FieldLimits.DisplayName);
+        var now = db.Now;
+
+        return db.WriteAsync(
+            async (connection, transaction) =>
+            {
+                using (var existing = db.Command(connection, transaction, sql.FindByIdentity)
+                    .With("issuer", checkedIssuer).With("subject", checkedSubject))
+                {
+                    if (await existing.FirstOrDefaultAsync(ReadProfile, cancellationToken).ConfigureAwait(false) is not null)
+                    {
+                        throw IdentityConflict(checkedIssuer, checkedSubject, null);
+                    }
+                }
+
+                try
+                {
+                    using var insert = db.Command(connection, transaction, sql.Insert)
+                        .With("issuer", checkedIssuer).With("subject", checkedSubject).With("email", checkedEmail)
+                        .With("display_name", checkedName).With("created_at", now);
+                    var id = await insert.ScalarInt64Async(cancellationToken).ConfigureAwait(false)
+                        ?? throw new InvalidOperationException("The database returned no id for the new user.");
+                    return new UserProfile(id, checkedIssuer, checkedSubject, checkedEmail, checkedName, now, null);
+                }
+                catch (DbException e) when (db.Dialect.IsUniqueViolation(e))
+                {
+                    // Another replica created the same identity between the check and the insert.
+                    throw IdentityConflict(checkedIssuer, checkedSubject, e);
+                }
+            },
+            cancellationToken);
+    }
+
+    public Task<UserProfile?> FindByIdentityAsync(string issuer, string subject, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(issuer);
+        ArgumentNullException.ThrowIfNull(subject);
+        return db.ReadAsync(
+            async connection =>
+            {
+                using var command = db.Command(connection, sql.FindByIdentity).With("issuer", issuer).With("subject", subject);
+                return await command.FirstOrDefaultAsync(ReadProfile, cancellationToken).ConfigureAwait(false);
+            },
+            cancellationToken);
+    }
+
+    public Task<UserProfile?> FindAsync(long userId, CancellationToken cancellationToken = default) =>
+        db.ReadAsync(
+            async connection =>
+            {
+                using var command = db.Command(connection, sql.Find).With("user_id", userId);
+                return await command.FirstOrDefaultAsync(ReadProfile, cancellationToken).ConfigureAwait(false);
+            },
+            cancellationToken);
+
+    public Task<IReadOnlyList<UserProfile>> FindByEmailAsync(string email, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(email);
+        var normalized = NormalizeEmail(email);
+        return db.ReadAsync<IReadOnlyList<UserProfile>>(
+            async connection =>
+            {
+                using var command = db.Command(connection, sql.FindByEmail).With("email", normalized);
+                return await command.ListAsync(ReadProfile, cancellationToken).ConfigureAwait(false);
+            },
+            cancellationToken);
+    }
+
+    public Task<IReadOnlyList<UserProfile>> ListAsync(CancellationToken cancellationToken = default) =>
+        db.ReadAsync<IReadOnlyList<UserProfile>>(
+            async connection =>
+            {
+                using var command = db.Command(connection, sql.List);
+                return await command.ListAsync(ReadProfile, cancellationToken).ConfigureAwait(false);
+            },
+            cancellationToken);
+
+    public Task<UserProfile> RecordSignInAsync(long userId, string? email, string? displayName, CancellationToken cancellationToken = default)
+    {
+        var checkedEmail = string.IsNullOrEmpty(email) ? null : Input.Email(email, nameof(email));
+        var checkedName = Input.Optional(displayName, nameof(displayName), FieldLimits.DisplayName);
+        var now = db.Now;
+
+        return db.WriteAsync(
+            async (connection, transaction) =>
+            {
+                UserProfile current;
+                using (var find = db.Command(connection, transaction, sql.Find).With("user_id", userId))
+                {
+                    current = await find.FirstOrDefaultAsync(ReadProfile, cancellationToken).ConfigureAwait(false)
+                        ?? throw new GhStatsNotFoundException("user", userId);
+                }
+
+                // A provider that omits a claim this time has not taken it away: keep what we knew.
+                var updated = current with
+                {
+                    Email = checkedEmail ?? current.Email,
+                    DisplayName = checkedName ?? current.DisplayName,
+                    LastLoginAt = now,
+                };
+
+                using var update = db.Command(connection, transaction, sql.RecordSignIn)
+                    .With("email", updated.Email).With("display_name", updated.DisplayName)
+                    .With("last_login_at", now).With("user_id", userId);
+                await update.ExecuteAsync(cancellationToken).ConfigureAwait(false);
+                return updated;
+            },
+            cancellationToken);
+    }
+
+    public Task<IReadOnlySet<SystemRole>> GetSystemRolesAsync(long userId, CancellationToken cancellationToken = default) =>
+        db.ReadAsync<IReadOnlySet<SystemRole>>(
+            async connection =>
+            {
+                using var command = db.Command(connection, sql.SystemRoles).With("user_id", userId);
+                var roles = await command.ListAsync(r => r.Enum<SystemRole>(0), cancellationToken).ConfigureAwait(false);
+                return roles.ToHashSet();
+            },
+            cancellationToken);
+
+    public Task AddSystemRoleAsync(long userId, SystemRole role, CancellationToken cancellationToken = default)
+    {
+        Defined(role, nameof(role));
+        return db.WriteAsync(
+            async (connection, transaction) =>
+            {
+                using (var exists = db.Command(connection, transaction, sql.UserExists).With("user_id", userId))
+                {
+                    if (await exists.ScalarInt64Async(cancellationToken).ConfigureAwait(false) == 0)
+                    {
+                        throw new GhStatsNotFoundException("user", userId);
+                    }
+                }
+
+                using (var held = db.Command(connection, transaction, sql.SystemRoleExists).With("user_id", userId).WithEnum("role", role))
+                {
+                    if (await held.ScalarInt64Async(cancellationToken).ConfigureAwait(false) > 0)
+                    {
+                        return;
+                    }
+                }
+
+                using var insert = db.Command(connection, transaction, sql.AddSystemRole).With("user_id", userId).WithEnum("role", role);
+                await insert.ExecuteAsync(cancellationToken).ConfigureAwait(false);
+            },
+            cancellationToken);
+    }
+
+    public Task<bool> RemoveSystemRoleAsync(long userId, SystemRole role, CancellationToken cancellationToken = default)
+    {
+        Defined(role, nameof(role));
+        return db.WriteAsync(
+            async (connection, transaction) =>
+            {
+                using var command = db.Command(connection, transaction, sql.RemoveSystemRole).With("user_id", userId).WithEnum("role", role);
+                return await command.ExecuteAsync(cancellationToken).ConfigureAwait(false) > 0;
+            },
+            cancellationToken);
+    }
+
+    /// <summary>Reads a profile from the columns of <see cref="UserStatements.ProfileColumns"/>, in that order.</summary>
+    internal static UserProfile ReadProfile(RowReader r) => new(
+        r.Int64(0), r.Text(1), r.Text(2), r.NullableText(3), r.NullableText(4), r.Timestamp(5), r.NullableTimestamp(6));
+
+    /// <summary>How a looked-up email compares with stored ones, which are lower-case.</summary>
+    internal static string NormalizeEmail(string email) => email.Trim().ToLowerInvariant();
+
+    private static GhStatsConflictException IdentityConflict(string issuer, string subject, Exception? cause)
+    {
+        var message = $"A profile for subject '{subject}' of issuer '{issuer}' already exists.";
+        return cause is null ? new GhStatsConflictException(message) : new GhStatsConflictException(message, cause);
+    }
+
+    private static void Defined(SystemRole role, string field)
+    {
+        if (!Enum.IsDefined(role))
+        {
+            throw new ArgumentOutOfRangeException(field, role, "Unknown system role.");
+        }
+    }
+}
