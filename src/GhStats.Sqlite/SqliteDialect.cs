@@ -1,0 +1,48 @@
+using System.Data;
+using System.Data.Common;
+using System.Globalization;
+using GhStats.Storage;
+using Microsoft.Data.Sqlite;
+
+namespace GhStats.Sqlite;
+
+/// <summary>SQLite's SQL: no schemas, dates and timestamps as sortable text, scalar MAX, LIMIT.</summary>
+public sealed class SqliteDialect : SqlDialect
+{
+    /// <summary>Creates the dialect.</summary>
+    public SqliteDialect()
+        : base(schema: null)
+    {
+    }
+
+    /// <inheritdoc />
+    public override string Name => "sqlite";
+
+    /// <inheritdoc />
+    public override int MaxParameters => 32_766;
+
+    /// <inheritdoc />
+    public override string Greatest(string left, string right) => $"MAX({left}, {right})";
+
+    /// <inheritdoc />
+    public override string WeekStart(string dateExpression) =>
+        $"date({dateExpression}, '-' || ((CAST(strftime('%w', {dateExpression}) AS INTEGER) + 6) % 7) || ' days')";
+
+    /// <inheritdoc />
+    public override string MonthStart(string dateExpression) => $"strftime('%Y-%m-01', {dateExpression})";
+
+    /// <inheritdoc />
+    public override string FirstRows(int rows) => string.Create(CultureInfo.InvariantCulture, $"LIMIT {rows}");
+
+    /// <inheritdoc />
+    public override (object Value, DbType Type) DateValue(DateOnly day) =>
+        (day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), DbType.String);
+
+    /// <inheritdoc />
+    public override (object Value, DbType Type) TimestampValue(DateTimeOffset instant) =>
+        (instant.UtcDateTime.ToString(SqliteTimestampFormat, CultureInfo.InvariantCulture), DbType.String);
+
+    /// <inheritdoc />
+    public override bool IsUniqueViolation(DbException exception) =>
+        exception is SqliteException { SqliteErrorCode: 19, SqliteExtendedErrorCode: 2067 or 1555 };
+}

@@ -1,0 +1,90 @@
+using GhStats.Domain;
+using GhStats.Stores;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace GhStats.Storage.Conformance;
+
+/// <summary>
+/// The storage conformance suite: every port and edge, run unchanged against every provider. The database is shared by
+/// all tests of a provider, so each test makes its own tenants and repositories and never assumes a table is empty.
+/// Parts of this class live in files named after the port they test.
+/// </summary>
+public abstract partial class StoreConformanceTests : IAsyncDisposable
+{
+    /// <summary>"Today" for every test: a day after a leap day, so leap-day edges fall in range.</summary>
+    protected static readonly DateTimeOffset Start = new(2024, 3, 15, 9, 30, 0, TimeSpan.Zero);
+
+    private readonly ServiceProvider _services;
+
+    /// <summary>Creates the suite over a provider's database.</summary>
+    /// <param name="database">The provider's database.</param>
+    protected StoreConformanceTests(StoreDatabaseFixture database)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        Database = database;
+        Clock = new FakeTimeProvider(Start);
+        _services = database.BuildServices(Clock);
+    }
+
+    /// <summary>The provider's database.</summary>
+    protected StoreDatabaseFixture Database { get; }
+
+    /// <summary>The clock the stores read; tests move it.</summary>
+    protected FakeTimeProvider Clock { get; }
+
+    /// <summary>UTC today by <see cref="Clock"/>.</summary>
+    protected DateOnly Today => DateOnly.FromDateTime(Clock.GetUtcNow().UtcDateTime);
+
+    /// <summary>The services under test.</summary>
+    protected IServiceProvider Services => _services;
+
+    protected ITrafficStore Traffic => Services.GetRequiredService<ITrafficStore>();
+
+    protected IRepositoryStore Repositories => Services.GetRequiredService<IRepositoryStore>();
+
+    protected ITenantStore Tenants => Services.GetRequiredService<ITenantStore>();
+
+    protected IUserStore Users => Services.GetRequiredService<IUserStore>();
+
+    protected IMembershipStore Memberships => Services.GetRequiredService<IMembershipStore>();
+
+    protected IConnectionStore Connections => Services.GetRequiredService<IConnectionStore>();
+
+    protected ICollectionRunStore Runs => Services.GetRequiredService<ICollectionRunStore>();
+
+    protected IApiTokenStore Tokens => Services.GetRequiredService<IApiTokenStore>();
+
+    protected ILeaseStore Leases => Services.GetRequiredService<ILeaseStore>();
+
+    protected IDataProtectionKeyStore DataProtectionKeys => Services.GetRequiredService<IDataProtectionKeyStore>();
+
+    protected ISchemaMigrator Migrator => Services.GetRequiredService<ISchemaMigrator>();
+
+    /// <summary>A short unique suffix for names.</summary>
+    protected static string Unique() => Guid.NewGuid().ToString("N")[..12];
+
+    /// <summary>Creates a tenant with a unique slug.</summary>
+    protected Task<Tenant> NewTenantAsync() => Tenants.CreateAsync("t-" + Unique(), "Tenant " + Unique());
+
+    /// <summary>Creates a repository with a unique name in a tenant (a new tenant when none is given).</summary>
+    protected async Task<TrackedRepository> NewRepositoryAsync(Tenant? tenant = null)
+    {
+        tenant ??= await NewTenantAsync();
+        return await Repositories.AddAsync(tenant.Id, "owner-" + Unique(), "repo-" + Unique());
+    }
+
+    /// <summary>Creates a user with a unique identity and email.</summary>
+    protected Task<UserProfile> NewUserAsync()
+    {
+        var unique = Unique();
+        return Users.CreateAsync("https://issuer.example/" + unique, "sub-" + unique, $"user-{unique}@example.com", "User " + unique);
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        await _services.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
+}
