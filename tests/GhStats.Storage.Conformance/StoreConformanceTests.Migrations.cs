@@ -1,0 +1,68 @@
+using GhStats.Stores;
+using Microsoft.Extensions.DependencyInjection;
+using Shouldly;
+using Xunit;
+
+namespace GhStats.Storage.Conformance;
+
+public abstract partial class StoreConformanceTests
+{
+    [Fact]
+    public async Task Schema_IsCurrent_AndMigratingAgainChangesNothing()
+    {
+        await Migrator.MigrateAsync();
+
+        var status = await Migrator.GetStatusAsync();
+
+        status.Reachable.ShouldBeTrue();
+        status.IsReady.ShouldBeTrue(status.Message);
+        status.AppliedVersion.ShouldBe(status.LatestVersion);
+    }
+
+    [Fact]
+    public async Task Migrations_FromTwoProcessesAtOnce_BothSucceed()
+    {
+        await using var first = Database.BuildServices(Clock);
+        await using var second = Database.BuildServices(Clock);
+
+        await Task.WhenAll(
+            Task.Run(() => first.GetRequiredService<ISchemaMigrator>().MigrateAsync()),
+            Task.Run(() => second.GetRequiredService<ISchemaMigrator>().MigrateAsync()));
+
+        (await first.GetRequiredService<ISchemaMigrator>().GetStatusAsync()).IsReady.ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task Migration_WaitsForTheLock_AndGivesUpWithAClearError_WhileAnotherProcessHoldsIt()
+    {
+        await using var holder = Database.BuildServices(Clock);
+        await using var waiter = Database.BuildServices(Clock, s => s.Configure<GhStatsStorageOptions>(o => o.MigrationLockTimeout = TimeSpan.FromSeconds(1)));
+        var provider = holder.GetRequiredService<RelationalStoreProvider>();
+
+        await using (await provider.AcquireMigrationLockAsync(TimeSpan.FromSeconds(5), CancellationToken.None))
+        {
+            var error = await Should.ThrowAsync<TimeoutException>(() => waiter.GetRequiredService<ISchemaMigrator>().MigrateAsync());
+            error.Message.ShouldContain("migrat", Case.Insensitive);
+        }
+
+        await waiter.GetRequiredService<ISchemaMigrator>().MigrateAsync();
+    }
+
+    [Fact]
+    public void Script_HoldsTheWholeSchema_WithoutAConnection()
+    {
+        var script = Migrator.GenerateScript();
+
+        foreach (var table in new[]
+        {
+            "tenants", "users", "system_roles", "memberships", "repo_grants", "invitations", "github_connections", "repositories",
+            "traffic_daily", "traffic_weekly", "referrer_snapshots", "path_snapshots", "repo_daily_stats", "collection_runs",
+            "collection_errors", "api_tokens", "leases", "data_protection_keys",
+        })
+        {
+            script.ShouldContain(table);
+        }
+
+        script.ShouldContain("CREATE TABLE", Case.Insensitive);
+    }
+}

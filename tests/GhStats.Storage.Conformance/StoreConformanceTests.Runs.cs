@@ -1,0 +1,76 @@
+using GhStats.Domain;
+using Shouldly;
+using Xunit;
+
+namespace GhStats.Storage.Conformance;
+
+public abstract partial class StoreConformanceTests
+{
+    [Fact]
+    public async Task CollectionRun_RecordsStartProgressErrorsAndEnd()
+    {
+        var tenant = await NewTenantAsync();
+        var repo = await NewRepositoryAsync(tenant);
+
+        var run = await Runs.StartAsync(CollectionTrigger.Cron, "cron", tenant.Id);
+        run.Status.ShouldBe(CollectionRunStatus.Running);
+        run.StartedAt.ShouldBe(Start);
+        (await Runs.ListRunningAsync()).ShouldContain(r => r.Id == run.Id);
+
+        await Runs.UpdateProgressAsync(run.Id, new CollectionProgress(10, 3, 1, 25, 4975));
+        var during = await Runs.FindAsync(run.Id);
+        during.ShouldBe(run with { ReposTotal = 10, ReposOk = 3, ReposFailed = 1, ApiCalls = 25, RateLimitRemaining = 4975 });
+        during!.ReposDone.ShouldBe(4);
+
+        await Runs.AddErrorAsync(new CollectionError(run.Id, repo.Id, CollectionErrorKind.NoPushAccess, "Must have push access to repository", Start.AddSeconds(5)));
+        await Runs.AddErrorAsync(new CollectionError(run.Id, null, CollectionErrorKind.RateLimited, new string('m', FieldLimits.ErrorMessage + 500), Start.AddSeconds(6)));
+        Clock.Advance(TimeSpan.FromMinutes(3));
+        var finished = await Runs.FinishAsync(run.Id, CollectionRunStatus.CompletedWithErrors, new CollectionProgress(10, 8, 2, 50, 4950));
+
+        finished.Status.ShouldBe(CollectionRunStatus.CompletedWithErrors);
+        finished.FinishedAt.ShouldBe(Start.AddMinutes(3));
+        finished.ReposOk.ShouldBe(8);
+        (await Runs.ListRunningAsync()).ShouldNotContain(r => r.Id == run.Id);
+        var errors = await Runs.ListErrorsAsync(run.Id);
+        errors.Count.ShouldBe(2);
+        errors[0].ShouldBe(new CollectionError(run.Id, repo.Id, CollectionErrorKind.NoPushAccess, "Must have push access to repository", Start.AddSeconds(5)));
+        errors[1].RepositoryId.ShouldBeNull();
+        errors[1].Message.Length.ShouldBe(FieldLimits.ErrorMessage);
+    }
+
+    [Fact]
+    public async Task CollectionRuns_ListNewestFirst_UpToTheLimit()
+    {
+        var first = await Runs.StartAsync(CollectionTrigger.Schedule, "schedule");
+        Clock.Advance(TimeSpan.FromMinutes(1));
+        var second = await Runs.StartAsync(CollectionTrigger.Manual, "someone@example.com");
+        Clock.Advance(TimeSpan.FromMinutes(1));
+        var third = await Runs.StartAsync(CollectionTrigger.Cron, "cron");
+
+        var latest = await Runs.ListAsync(1000);
+        var two = await Runs.ListAsync(2);
+
+        var ids = latest.Select(r => r.Id).ToList();
+        ids.ShouldContain(first.Id);
+        ids.IndexOf(third.Id).ShouldBeLessThan(ids.IndexOf(second.Id));
+        ids.IndexOf(second.Id).ShouldBeLessThan(ids.IndexOf(first.Id));
+        two.Count.ShouldBe(2);
+        await Should.ThrowAsync<ArgumentOutOfRangeException>(() => Runs.ListAsync(0));
+        await Should.ThrowAsync<ArgumentOutOfRangeException>(() => Runs.ListAsync(1001));
+    }
+
+    [Fact]
+    public async Task CollectionRun_RefusesBadInput_AndUnknownRuns()
+    {
+        var run = await Runs.StartAsync(CollectionTrigger.Manual, "me");
+
+        await Should.ThrowAsync<ArgumentOutOfRangeException>(() => Runs.FinishAsync(run.Id, CollectionRunStatus.Running, new CollectionProgress(0, 0, 0, 0, null)));
+        await Should.ThrowAsync<ArgumentOutOfRangeException>(() => Runs.UpdateProgressAsync(run.Id, new CollectionProgress(1, -1, 0, 0, null)));
+        await Should.ThrowAsync<ArgumentOutOfRangeException>(() => Runs.UpdateProgressAsync(run.Id, new CollectionProgress(1, 1, 1, 0, null)));
+        await Should.ThrowAsync<GhStatsNotFoundException>(() => Runs.UpdateProgressAsync(long.MaxValue, new CollectionProgress(0, 0, 0, 0, null)));
+        await Should.ThrowAsync<GhStatsNotFoundException>(() => Runs.FinishAsync(long.MaxValue, CollectionRunStatus.Failed, new CollectionProgress(0, 0, 0, 0, null)));
+        await Should.ThrowAsync<GhStatsNotFoundException>(() => Runs.AddErrorAsync(new CollectionError(long.MaxValue, null, CollectionErrorKind.Unknown, "x", Start)));
+        (await Runs.FindAsync(long.MaxValue)).ShouldBeNull();
+        (await Runs.FindAsync(run.Id))!.Status.ShouldBe(CollectionRunStatus.Running);
+    }
+}
