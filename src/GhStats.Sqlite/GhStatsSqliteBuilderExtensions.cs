@@ -25,6 +25,18 @@ public static class GhStatsSqliteBuilderExtensions
     public static GhStatsBuilder UseSqlite(this GhStatsBuilder builder, Action<GhStatsSqliteOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
+
+        // A second call only adds its code configuration: binding and validation are registered once.
+        if (builder.Services.Any(d => d.ImplementationInstance is GhStatsStorageProvider { Name: "sqlite" }))
+        {
+            if (configure is not null)
+            {
+                builder.Services.Configure(configure);
+            }
+
+            return builder;
+        }
+
         var options = builder.Services.AddOptions<GhStatsSqliteOptions>()
             .Bind(builder.Configuration.GetSection(GhStatsSqliteOptions.SectionName))
             .Validate(o => !string.IsNullOrWhiteSpace(o.ConnectionString), "GhStats:Sqlite:ConnectionString is required, e.g. \"Data Source=ghstats.db\".")
