@@ -68,4 +68,7 @@ public static class FieldLimits
 
     /// <summary>A Data Protection key name.</summary>
     public const int DataProtectionKeyName = 200;
+
+    /// <summary>A Data Protection key's XML (about 1 KB in practice).</summary>
+    public const int DataProtectionKeyXml = 100_000;
 }

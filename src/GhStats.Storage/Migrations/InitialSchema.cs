@@ -159,6 +159,6 @@ public sealed class InitialSchema(StoreSchema schema) : SchemaMigration(schema)
 
         Table("data_protection_keys")
             .WithColumn("friendly_name").AsAnsiString(FieldLimits.DataProtectionKeyName).NotNullable().PrimaryKey("pk_data_protection_keys")
-            .WithColumn("xml").AsString(int.MaxValue).NotNullable();
+            .WithColumn("xml").AsAnsiString(FieldLimits.DataProtectionKeyXml).NotNullable();
     }
 }
