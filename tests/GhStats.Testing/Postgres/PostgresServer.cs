@@ -79,6 +79,7 @@ public sealed class PostgresServer : IAsyncDisposable
         PostgresServer? server = null;
         try
         {
+            OrphanWatchdog.Watch(rootDirectory, dataDirectory, Command(binaries.PgCtl, runAsSystemAccount));
             if (runAsSystemAccount)
             {
                 await HandToSystemAccountAsync(rootDirectory, cancellationToken).ConfigureAwait(false);
@@ -193,7 +194,7 @@ public sealed class PostgresServer : IAsyncDisposable
         return ["-D", dataDirectory, "-l", logPath, "-o", serverOptions, "-w", "-t", "60", "start"];
     }
 
-    private static async Task<ProcessResult> RunAsync(
+    private static Task<ProcessResult> RunAsync(
         string program,
         IReadOnlyList<string> arguments,
         bool runAsSystemAccount,
@@ -201,10 +202,12 @@ public sealed class PostgresServer : IAsyncDisposable
         CancellationToken cancellationToken)
     {
         // The working folder matters under runuser: postgres cannot enter root's current folder.
-        return runAsSystemAccount
-            ? await ProcessRunner.RunAsync("runuser", ["-u", SystemAccount, "--", program, .. arguments], workingDirectory, CommandTimeout, cancellationToken).ConfigureAwait(false)
-            : await ProcessRunner.RunAsync(program, arguments, workingDirectory, CommandTimeout, cancellationToken).ConfigureAwait(false);
+        var command = Command(program, runAsSystemAccount);
+        return ProcessRunner.RunAsync(command[0], [.. command.Skip(1), .. arguments], workingDirectory, CommandTimeout, cancellationToken);
     }
+
+    private static IReadOnlyList<string> Command(string program, bool runAsSystemAccount) =>
+        runAsSystemAccount ? ["runuser", "-u", SystemAccount, "--", program] : [program];
 
     private static async Task HandToSystemAccountAsync(string rootDirectory, CancellationToken cancellationToken)
     {

@@ -1,0 +1,85 @@
+#!/usr/bin/env bash
+# The one command that runs every test: installs what the tests need, runs them, prints one summary line.
+# Extra arguments go to `dotnet test`, e.g. ./test.sh --filter PostgresServer
+set -euo pipefail
+cd "$(dirname "$0")"
+
+say() { printf '==> %s\n' "$*"; }
+fail() { printf 'test.sh: %s\n' "$*" >&2; exit 1; }
+
+# Runs a command as root: directly when we are root, through sudo when it exists, else explains what is missing.
+as_root() {
+  if [ "$(id -u)" -eq 0 ]; then
+    "$@"
+  elif command -v sudo >/dev/null 2>&1; then
+    sudo "$@"
+  else
+    return 1
+  fi
+}
+
+# Installs Debian packages; the mirror sometimes drops a download mid-install, so the install is tried twice.
+apt_install() {
+  as_root apt-get update -q
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "$@" \
+    || { say "apt-get install failed, retrying once"; sleep 5; as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "$@"; }
+}
+
+ensure_dotnet() {
+  command -v dotnet >/dev/null 2>&1 \
+    || fail "dotnet was not found on PATH. Install the .NET 10 SDK (see global.json) and run ./test.sh again."
+}
+
+# Tests start real PostgreSQL servers from the machine's own binaries (tests/GhStats.Testing/Postgres).
+ensure_postgres() {
+  if compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null \
+    || { command -v initdb >/dev/null 2>&1 && command -v pg_ctl >/dev/null 2>&1; }; then
+    return 0
+  fi
+  say "installing PostgreSQL server binaries (apt)"
+  if [ "$(id -u)" -ne 0 ] && ! command -v sudo >/dev/null 2>&1; then
+    fail "PostgreSQL server binaries (initdb, pg_ctl) are missing and this is not root without sudo. Install them with: apt-get install postgresql"
+  fi
+  apt_install postgresql
+  compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null \
+    || fail "installed the postgresql package but found no /usr/lib/postgresql/*/bin/initdb"
+}
+
+# Sums one <Counters> attribute over all .trx files in a folder.
+trx_sum() {
+  local attribute=$1 folder=$2
+  { grep -oh "<Counters [^>]*>" "$folder"/*.trx || true; } \
+    | { grep -o " $attribute=\"[0-9]*\"" || true; } \
+    | { grep -o '[0-9][0-9]*' || true; } \
+    | awk '{ sum += $1 } END { print sum + 0 }'
+}
+
+run_tests() {
+  local results
+  results=$(mktemp -d "${TMPDIR:-/tmp}/ghstats-test-results.XXXXXX")
+  say "dotnet test GhStats.slnx (results in $results)"
+  local status=0
+  dotnet test GhStats.slnx --logger "trx" --results-directory "$results" "$@" || status=$?
+
+  if ! compgen -G "$results/*.trx" >/dev/null; then
+    echo "test.sh: dotnet test produced no .trx results in $results (did the build fail?)" >&2
+    echo "tests: 0 passed, 0 failed, 0 skipped"
+    exit $((status == 0 ? 1 : status))
+  fi
+
+  local total executed passed failed skipped
+  total=$(trx_sum total "$results")
+  executed=$(trx_sum executed "$results")
+  passed=$(trx_sum passed "$results")
+  failed=$(( $(trx_sum failed "$results") + $(trx_sum error "$results") + $(trx_sum timeout "$results") + $(trx_sum aborted "$results") ))
+  skipped=$((total - executed))
+  echo "tests: $passed passed, $failed failed, $skipped skipped"
+  if [ "$status" -eq 0 ] && [ "$failed" -gt 0 ]; then
+    status=1
+  fi
+  exit "$status"
+}
+
+ensure_dotnet
+ensure_postgres
+run_tests "$@"
