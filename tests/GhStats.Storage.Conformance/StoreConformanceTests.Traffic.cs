@@ -249,6 +249,23 @@ public abstract partial class StoreConformanceTests
     }
 
     [Fact]
+    public async Task MergeDays_FollowsTheUtcDayOfTheStoresClock()
+    {
+        var repo = await NewRepositoryAsync();
+        Clock.SetUtcNow(new DateTimeOffset(2024, 3, 15, 23, 59, 59, TimeSpan.Zero));
+
+        // At 23:59:59 UTC tomorrow is March 16; in UTC+2 it is already March 16 and "tomorrow" there would be the 17th.
+        await Traffic.MergeTrafficDaysAsync([new TrafficDay(repo.Id, new DateOnly(2024, 3, 16), 1, 1, 0, 0)]);
+        await Should.ThrowAsync<ArgumentOutOfRangeException>(() => Traffic.MergeTrafficDaysAsync([new TrafficDay(repo.Id, new DateOnly(2024, 3, 17), 1, 1, 0, 0)]));
+
+        Clock.Advance(TimeSpan.FromSeconds(1));
+        await Traffic.MergeTrafficDaysAsync([new TrafficDay(repo.Id, new DateOnly(2024, 3, 17), 2, 1, 0, 0)]);
+
+        var series = await Traffic.GetTrafficSeriesAsync(repo.TenantId, repo.Id, new DateRange(new DateOnly(2024, 3, 16), new DateOnly(2024, 3, 17)), TrafficPeriod.Day);
+        series.Points.Select(p => p.Views).ShouldBe([1L, 2L]);
+    }
+
+    [Fact]
     public async Task MergeWeeks_RefusesAWeekThatDoesNotStartOnMonday()
     {
         var repo = await NewRepositoryAsync();

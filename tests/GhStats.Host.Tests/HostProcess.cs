@@ -1,0 +1,144 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Reflection;
+using System.Text;
+
+namespace GhStats.Host.Tests;
+
+/// <summary>The real GhStats.Host process, started on a free loopback port with its own SQLite file.</summary>
+internal sealed class HostProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly StringBuilder _output = new();
+
+    private HostProcess(Process process, Uri address)
+    {
+        _process = process;
+        Address = address;
+    }
+
+    public static string HostAssembly => Path.GetFullPath(typeof(HostProcess).Assembly
+        .GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "HostAssembly").Value!);
+
+    public Uri Address { get; }
+
+    public string Output
+    {
+        get
+        {
+            lock (_output)
+            {
+                return _output.ToString();
+            }
+        }
+    }
+
+    public static async Task<HostProcess> StartAsync(IDictionary<string, string> environment)
+    {
+        var port = FreePort();
+        var address = new Uri($"http://127.0.0.1:{port}/");
+        var start = Start(["--urls", address.ToString().TrimEnd('/')], environment);
+        var host = new HostProcess(start, address);
+        start.OutputDataReceived += (_, e) => host.Append(e.Data);
+        start.ErrorDataReceived += (_, e) => host.Append(e.Data);
+        start.BeginOutputReadLine();
+        start.BeginErrorReadLine();
+
+        using var client = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(2) };
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (start.HasExited)
+            {
+                throw new InvalidOperationException($"The host exited with {start.ExitCode}:\n{host.Output}");
+            }
+
+            try
+            {
+                using var response = await client.GetAsync(new Uri("healthz", UriKind.Relative));
+                if (response.IsSuccessStatusCode)
+                {
+                    return host;
+                }
+            }
+            catch (HttpRequestException)
+            {
+            }
+            catch (TaskCanceledException)
+            {
+            }
+
+            await Task.Delay(200);
+        }
+
+        await host.DisposeAsync();
+        throw new TimeoutException($"The host did not answer /healthz within 60 s:\n{host.Output}");
+    }
+
+    /// <summary>Runs a host command to its end.</summary>
+    public static async Task<(int ExitCode, string Output, string Error)> RunCommandAsync(string[] arguments, IDictionary<string, string> environment)
+    {
+        using var process = Start(arguments, environment);
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await output, await error);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+
+        _process.Dispose();
+    }
+
+    private static Process Start(IEnumerable<string> arguments, IDictionary<string, string> environment)
+    {
+        var info = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = Path.GetDirectoryName(HostAssembly)!,
+        };
+        info.ArgumentList.Add(HostAssembly);
+        foreach (var argument in arguments)
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        foreach (var (name, value) in environment)
+        {
+            info.Environment[name] = value;
+        }
+
+        return Process.Start(info) ?? throw new InvalidOperationException("The host did not start.");
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private void Append(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (_output)
+        {
+            _output.AppendLine(line);
+        }
+    }
+}
