@@ -37,6 +37,28 @@ public abstract partial class StoreConformanceTests
     }
 
     [Fact]
+    public async Task AddRepository_OneWins_WhenTheSameRepositoryIsAddedAtOnce()
+    {
+        var tenant = await NewTenantAsync();
+
+        var attempts = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => Task.Run(async () =>
+        {
+            try
+            {
+                await Repositories.AddAsync(tenant.Id, "racer", "repo");
+                return true;
+            }
+            catch (GhStatsConflictException)
+            {
+                return false;
+            }
+        })));
+
+        attempts.Count(won => won).ShouldBe(1);
+        (await Repositories.ListAsync(tenant.Id)).ShouldHaveSingleItem();
+    }
+
+    [Fact]
     public async Task AddRepository_LetsTwoTenantsTrackTheSameRepository()
     {
         var first = await NewTenantAsync();

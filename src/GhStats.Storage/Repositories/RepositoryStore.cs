@@ -1,3 +1,4 @@
+using System.Data.Common;
 using GhStats.Domain;
 using GhStats.Storage.Relational;
 using GhStats.Stores;
@@ -7,7 +8,7 @@ namespace GhStats.Storage.Repositories;
 /// <summary>Tracked repositories on a relational database.</summary>
 internal sealed class RepositoryStore(StoreDatabase db, RepositoryStatements sql) : IRepositoryStore
 {
-    public Task<TrackedRepository> AddAsync(long tenantId, string owner, string name, long? connectionId = null, CancellationToken cancellationToken = default)
+    public async Task<TrackedRepository> AddAsync(long tenantId, string owner, string name, long? connectionId = null, CancellationToken cancellationToken = default)
     {
         if (!GitHubNames.IsValidOwner(owner))
         {
@@ -19,7 +20,19 @@ internal sealed class RepositoryStore(StoreDatabase db, RepositoryStatements sql
             throw new ArgumentException($"'{name}' is not a GitHub repository name: 1 to {FieldLimits.RepositoryName} letters, digits, '.', '-' or '_'.", nameof(name));
         }
 
-        return db.WriteAsync(
+        try
+        {
+            return await AddCheckedAsync(tenantId, owner, name, connectionId, cancellationToken).ConfigureAwait(false);
+        }
+        catch (DbException exception) when (db.Dialect.IsUniqueViolation(exception))
+        {
+            // Another request added the same repository between our check and our insert.
+            throw new GhStatsConflictException($"The tenant already tracks {owner}/{name}.", exception);
+        }
+    }
+
+    private Task<TrackedRepository> AddCheckedAsync(long tenantId, string owner, string name, long? connectionId, CancellationToken cancellationToken) =>
+        db.WriteAsync(
             async (connection, transaction) =>
             {
                 using (var tenant = db.Command(connection, transaction, sql.TenantExists).With("tenant_id", tenantId))
@@ -67,7 +80,6 @@ internal sealed class RepositoryStore(StoreDatabase db, RepositoryStatements sql
                 return new TrackedRepository(newId, tenantId, connectionId, owner, name, null, now, null, null, null);
             },
             cancellationToken);
-    }
 
     public async Task<TrackedRepository> GetAsync(long tenantId, long repositoryId, CancellationToken cancellationToken = default) =>
         await db.ReadAsync(
