@@ -1,13 +1,18 @@
 using GhStats;
 using GhStats.Storage;
+using GhStats.Storage.Connections;
+using GhStats.Storage.DataProtection;
 using GhStats.Storage.Hosting;
 using GhStats.Storage.Leases;
+using GhStats.Storage.Memberships;
 using GhStats.Storage.Migrations;
 using GhStats.Storage.Relational;
 using GhStats.Storage.Repositories;
 using GhStats.Storage.Runs;
 using GhStats.Storage.Tenants;
+using GhStats.Storage.Tokens;
 using GhStats.Storage.Traffic;
+using GhStats.Storage.Users;
 using GhStats.Stores;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -59,5 +64,16 @@ public static class GhStatsStorageBuilderExtensions
     // Users, memberships, connections, tokens and Data Protection keys.
     private static void AddAccessStores(IServiceCollection services)
     {
+        services.TryAddSingleton<UserStatements>();
+        services.TryAddSingleton<MembershipStatements>();
+        services.TryAddSingleton<ConnectionStatements>();
+        services.TryAddSingleton<TokenStatements>();
+        services.TryAddSingleton<DataProtectionKeyStatements>();
+
+        services.TryAddSingleton<IUserStore, UserStore>();
+        services.TryAddSingleton<IMembershipStore, MembershipStore>();
+        services.TryAddSingleton<IConnectionStore, ConnectionStore>();
+        services.TryAddSingleton<IApiTokenStore, ApiTokenStore>();
+        services.TryAddSingleton<IDataProtectionKeyStore, DataProtectionKeyStore>();
     }
 }

@@ -7,7 +7,7 @@ public abstract partial class StoreConformanceTests
 {
     private static readonly TimeSpan LeaseTime = TimeSpan.FromMinutes(5);
 
-    [Fact]
+    [StoreFact]
     public async Task Lease_HasOneHolderAtATime_UntilItLapses()
     {
         var name = "collection-" + Unique();
@@ -24,7 +24,7 @@ public abstract partial class StoreConformanceTests
         (await Leases.FindAsync(name)).ShouldBe(new Domain.Lease(name, "process-b", Clock.GetUtcNow() + LeaseTime));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Lease_RenewExtendsIt_AndReleaseFreesItOnlyForItsHolder()
     {
         var name = "collection-" + Unique();
@@ -41,7 +41,7 @@ public abstract partial class StoreConformanceTests
         (await Leases.TryAcquireAsync(name, "b", LeaseTime)).ShouldBeTrue();
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Lease_GoesToExactlyOneOfManySimultaneousHolders()
     {
         var name = "collection-" + Unique();
@@ -52,7 +52,7 @@ public abstract partial class StoreConformanceTests
         (await Leases.FindAsync(name))!.Holder.ShouldBe("holder-" + Array.IndexOf(won, true));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Lease_RefusesBadArguments()
     {
         await Should.ThrowAsync<ArgumentException>(() => Leases.TryAcquireAsync("", "a", LeaseTime));

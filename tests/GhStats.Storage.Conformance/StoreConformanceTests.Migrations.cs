@@ -7,7 +7,7 @@ namespace GhStats.Storage.Conformance;
 
 public abstract partial class StoreConformanceTests
 {
-    [Fact]
+    [StoreFact]
     public async Task Schema_IsCurrent_AndMigratingAgainChangesNothing()
     {
         await Migrator.MigrateAsync();
@@ -19,7 +19,7 @@ public abstract partial class StoreConformanceTests
         status.AppliedVersion.ShouldBe(status.LatestVersion);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Migrations_FromTwoProcessesAtOnce_BothSucceed()
     {
         await using var first = Database.BuildServices(Clock);
@@ -32,7 +32,7 @@ public abstract partial class StoreConformanceTests
         (await first.GetRequiredService<ISchemaMigrator>().GetStatusAsync()).IsReady.ShouldBeTrue();
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Migration_WaitsForTheLock_AndGivesUpWithAClearError_WhileAnotherProcessHoldsIt()
     {
         await using var holder = Database.BuildServices(Clock);
@@ -48,7 +48,7 @@ public abstract partial class StoreConformanceTests
         await waiter.GetRequiredService<ISchemaMigrator>().MigrateAsync();
     }
 
-    [Fact]
+    [StoreFact]
     public void Script_HoldsTheWholeSchema_WithoutAConnection()
     {
         var script = Migrator.GenerateScript();

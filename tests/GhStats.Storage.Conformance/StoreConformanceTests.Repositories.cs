@@ -6,7 +6,7 @@ namespace GhStats.Storage.Conformance;
 
 public abstract partial class StoreConformanceTests
 {
-    [Fact]
+    [StoreFact]
     public async Task AddRepository_TracksIt_AndReadsItBack()
     {
         var tenant = await NewTenantAsync();
@@ -24,7 +24,7 @@ public abstract partial class StoreConformanceTests
         (await Repositories.ListTrackedAsync()).ShouldContain(added);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task AddRepository_Conflicts_WhenTheTenantAlreadyTracksItInAnyCase()
     {
         var tenant = await NewTenantAsync();
@@ -36,7 +36,7 @@ public abstract partial class StoreConformanceTests
         (await Repositories.ListAsync(tenant.Id)).Count.ShouldBe(1);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task AddRepository_OneWins_WhenTheSameRepositoryIsAddedAtOnce()
     {
         var tenant = await NewTenantAsync();
@@ -58,7 +58,7 @@ public abstract partial class StoreConformanceTests
         (await Repositories.ListAsync(tenant.Id)).ShouldHaveSingleItem();
     }
 
-    [Fact]
+    [StoreFact]
     public async Task AddRepository_LetsTwoTenantsTrackTheSameRepository()
     {
         var first = await NewTenantAsync();
@@ -70,7 +70,7 @@ public abstract partial class StoreConformanceTests
         a.Id.ShouldNotBe(b.Id);
     }
 
-    [Theory]
+    [StoreTheory]
     [InlineData("-bad", "repo")]
     [InlineData("bad-", "repo")]
     [InlineData("has space", "repo")]
@@ -88,7 +88,7 @@ public abstract partial class StoreConformanceTests
         (await Repositories.ListAsync(tenant.Id, includeRemoved: true)).ShouldBeEmpty();
     }
 
-    [Fact]
+    [StoreFact]
     public async Task AddRepository_RefusesAnUnknownTenant_OrAnotherTenantsConnection()
     {
         var tenant = await NewTenantAsync();
@@ -100,7 +100,7 @@ public abstract partial class StoreConformanceTests
         (await Repositories.ListAsync(tenant.Id, includeRemoved: true)).ShouldBeEmpty();
     }
 
-    [Fact]
+    [StoreFact]
     public async Task RemoveRepository_KeepsItsData_AndTrackingItAgainBringsTheHistoryBack()
     {
         var repo = await NewRepositoryAsync();
@@ -123,7 +123,7 @@ public abstract partial class StoreConformanceTests
         (await Traffic.GetTrafficSeriesAsync(repo.TenantId, repo.Id, new DateRange(Today.AddDays(-5), Today), TrafficPeriod.Day)).Totals.Views.ShouldBe(42);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task RemoveRepositoryWithPurge_DeletesItAndEverythingItHad()
     {
         var tenant = await NewTenantAsync();
@@ -154,7 +154,7 @@ public abstract partial class StoreConformanceTests
         (await Traffic.GetTrafficSeriesAsync(tenant.Id, neighbour.Id, new DateRange(Today, Today), TrafficPeriod.Day)).Totals.Views.ShouldBe(6);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task RemoveRepository_OfAnUnknownId_IsNotFound()
     {
         var tenant = await NewTenantAsync();
@@ -162,7 +162,7 @@ public abstract partial class StoreConformanceTests
         await Should.ThrowAsync<GhStatsNotFoundException>(() => Repositories.RemoveAsync(tenant.Id, long.MaxValue, purge: true));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task RecordCollection_StoresTheOutcomeAndGitHubsId()
     {
         var repo = await NewRepositoryAsync();

@@ -6,7 +6,7 @@ namespace GhStats.Storage.Conformance;
 
 public abstract partial class StoreConformanceTests
 {
-    [Fact]
+    [StoreFact]
     public async Task CollectionRun_RecordsStartProgressErrorsAndEnd()
     {
         var tenant = await NewTenantAsync();
@@ -38,7 +38,7 @@ public abstract partial class StoreConformanceTests
         errors[1].Message.Length.ShouldBe(FieldLimits.ErrorMessage);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task CollectionRuns_ListNewestFirst_UpToTheLimit()
     {
         var first = await Runs.StartAsync(CollectionTrigger.Schedule, "schedule");
@@ -59,7 +59,7 @@ public abstract partial class StoreConformanceTests
         await Should.ThrowAsync<ArgumentOutOfRangeException>(() => Runs.ListAsync(1001));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task CollectionRun_RefusesBadInput_AndUnknownRuns()
     {
         var run = await Runs.StartAsync(CollectionTrigger.Manual, "me");

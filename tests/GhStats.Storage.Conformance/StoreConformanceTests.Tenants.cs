@@ -6,7 +6,7 @@ namespace GhStats.Storage.Conformance;
 
 public abstract partial class StoreConformanceTests
 {
-    [Fact]
+    [StoreFact]
     public async Task CreateTenant_StoresIt_AndFindsItBySlug()
     {
         var slug = "acme-" + Unique();
@@ -20,7 +20,7 @@ public abstract partial class StoreConformanceTests
         (await Tenants.ListAsync()).ShouldContain(tenant);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task CreateTenant_Conflicts_WhenTheSlugIsTaken()
     {
         var tenant = await NewTenantAsync();
@@ -28,7 +28,7 @@ public abstract partial class StoreConformanceTests
         await Should.ThrowAsync<GhStatsConflictException>(() => Tenants.CreateAsync(tenant.Slug, "Another"));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task CreateTenant_OneWins_WhenTwoCreateTheSameSlugAtOnce()
     {
         var slug = "race-" + Unique();
@@ -49,7 +49,7 @@ public abstract partial class StoreConformanceTests
         attempts.Count(won => won).ShouldBe(1);
     }
 
-    [Theory]
+    [StoreTheory]
     [InlineData("")]
     [InlineData("Upper")]
     [InlineData("-leading")]
@@ -64,7 +64,7 @@ public abstract partial class StoreConformanceTests
         (await Tenants.FindBySlugAsync(slug)).ShouldBeNull();
     }
 
-    [Fact]
+    [StoreFact]
     public async Task CreateTenant_RefusesANameLongerThanItsColumn()
     {
         var error = await Should.ThrowAsync<ArgumentException>(() => Tenants.CreateAsync("long-" + Unique(), new string('n', FieldLimits.TenantName + 1)));
@@ -72,7 +72,7 @@ public abstract partial class StoreConformanceTests
         error.Message.ShouldContain("at most 200");
     }
 
-    [Fact]
+    [StoreFact]
     public async Task RenameTenant_ChangesTheName_AndIsNotFoundForAnUnknownTenant()
     {
         var tenant = await NewTenantAsync();
@@ -84,7 +84,7 @@ public abstract partial class StoreConformanceTests
         await Should.ThrowAsync<GhStatsNotFoundException>(() => Tenants.GetAsync(long.MaxValue));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task DeleteTenant_RemovesEverythingItHeld_AndNothingElse()
     {
         var doomed = await NewTenantAsync();

@@ -1,4 +1,5 @@
 using GhStats.Domain;
+using Microsoft.Extensions.DependencyInjection;
 using Shouldly;
 using Xunit;
 
@@ -6,7 +7,7 @@ namespace GhStats.Storage.Conformance;
 
 public abstract partial class StoreConformanceTests
 {
-    [Fact]
+    [StoreFact]
     public async Task MergeDays_KeepsTheLargerValueOfEachField_WhenWindowsOverlap()
     {
         var repo = await NewRepositoryAsync();
@@ -26,7 +27,7 @@ public abstract partial class StoreConformanceTests
         ]);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task MergeDays_ChangesNothing_WhenTheSameWindowIsMergedAgain()
     {
         var repo = await NewRepositoryAsync();
@@ -43,7 +44,7 @@ public abstract partial class StoreConformanceTests
         second.Totals.ShouldBe(first.Totals);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task MergeDays_HealsAGapShorterThanAWindow_WithOverlappingWindows()
     {
         var repo = await NewRepositoryAsync();
@@ -62,7 +63,7 @@ public abstract partial class StoreConformanceTests
         series.Totals.DaysWithData.ShouldBe(30);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task MergeDays_FoldsRepeatedDaysInOneBatch_ByTheSameMaximumRule()
     {
         var repo = await NewRepositoryAsync();
@@ -74,7 +75,7 @@ public abstract partial class StoreConformanceTests
         series.Points.ShouldHaveSingleItem().ShouldBe(new TrafficPoint(day, 8, 4, 9, 3));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task MergeDays_StoresEveryRow_WhenABatchIsLargerThanOneStatement()
     {
         var tenant = await NewTenantAsync();
@@ -95,7 +96,7 @@ public abstract partial class StoreConformanceTests
         secondSeries.Totals.Views.ShouldBe(2200);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Series_IsEmpty_ForARangeWithoutData()
     {
         var repo = await NewRepositoryAsync();
@@ -107,7 +108,7 @@ public abstract partial class StoreConformanceTests
         series.Totals.ShouldBe(TrafficTotals.Empty);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Series_IncludesBothEndsOfTheRange_AsUtcDays()
     {
         var repo = await NewRepositoryAsync();
@@ -126,7 +127,7 @@ public abstract partial class StoreConformanceTests
         series.Totals.Views.ShouldBe(3);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task SeriesPerWeek_BucketsByMonday_AndTakesUniquesFromGitHubsWeeklyFigures()
     {
         var repo = await NewRepositoryAsync();
@@ -153,7 +154,7 @@ public abstract partial class StoreConformanceTests
         series.Totals.ShouldBe(new TrafficTotals(67, 6, 9, 2, 4));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task SeriesPerWeek_NeverSumsDailyUniques_WhenGitHubGaveNoWeeklyFigure()
     {
         var repo = await NewRepositoryAsync();
@@ -169,7 +170,7 @@ public abstract partial class StoreConformanceTests
         series.Totals.PeakDailyUniqueViews.ShouldBe(5);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task SeriesPerMonth_SumsCountsPerCalendarMonth_IncludingTheLeapDay()
     {
         var repo = await NewRepositoryAsync();
@@ -188,7 +189,7 @@ public abstract partial class StoreConformanceTests
         series.Points.ShouldBe([new TrafficPoint(new DateOnly(2024, 2, 1), 5, null, 4, null)]);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task MergeDays_RefusesNegativeCounts_AndWritesNothingOfTheBatch()
     {
         var repo = await NewRepositoryAsync();
@@ -205,7 +206,7 @@ public abstract partial class StoreConformanceTests
         (await Traffic.GetTrafficSeriesAsync(repo.TenantId, repo.Id, new DateRange(day.AddDays(-1), day), TrafficPeriod.Day)).Points.ShouldBeEmpty();
     }
 
-    [Fact]
+    [StoreFact]
     public async Task MergeDays_RefusesUniquesAboveTheTotal()
     {
         var repo = await NewRepositoryAsync();
@@ -213,7 +214,7 @@ public abstract partial class StoreConformanceTests
         await Should.ThrowAsync<ArgumentException>(() => Traffic.MergeTrafficDaysAsync([new TrafficDay(repo.Id, Today, 2, 3, 0, 0)]));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task MergeDays_RefusesAnUnknownRepository_AndWritesNothingOfTheBatch()
     {
         var repo = await NewRepositoryAsync();
@@ -228,7 +229,7 @@ public abstract partial class StoreConformanceTests
         (await Traffic.GetTrafficSeriesAsync(repo.TenantId, repo.Id, new DateRange(Today, Today), TrafficPeriod.Day)).Points.ShouldBeEmpty();
     }
 
-    [Theory]
+    [StoreTheory]
     [InlineData(2)]
     [InlineData(-6000)]
     public async Task MergeDays_RefusesDaysOutsideGitHubsLifetime(int daysFromToday)
@@ -238,7 +239,7 @@ public abstract partial class StoreConformanceTests
         await Should.ThrowAsync<ArgumentOutOfRangeException>(() => Traffic.MergeTrafficDaysAsync([new TrafficDay(repo.Id, Today.AddDays(daysFromToday), 1, 1, 0, 0)]));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task MergeDays_AcceptsTomorrow_ForCollectorsAheadOfUtc()
     {
         var repo = await NewRepositoryAsync();
@@ -248,7 +249,7 @@ public abstract partial class StoreConformanceTests
         (await Traffic.GetTrafficSeriesAsync(repo.TenantId, repo.Id, new DateRange(Today, Today.AddDays(1)), TrafficPeriod.Day)).Points.Count.ShouldBe(1);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task MergeDays_FollowsTheUtcDayOfTheStoresClock()
     {
         var repo = await NewRepositoryAsync();
@@ -265,7 +266,7 @@ public abstract partial class StoreConformanceTests
         series.Points.Select(p => p.Views).ShouldBe([1L, 2L]);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task MergeWeeks_RefusesAWeekThatDoesNotStartOnMonday()
     {
         var repo = await NewRepositoryAsync();
@@ -275,7 +276,7 @@ public abstract partial class StoreConformanceTests
         error.Message.ShouldContain("Monday");
     }
 
-    [Fact]
+    [StoreFact]
     public async Task MergeWeeks_KeepsTheLargerValueOfEachField()
     {
         var repo = await NewRepositoryAsync();
@@ -290,7 +291,7 @@ public abstract partial class StoreConformanceTests
         point.UniqueClones.ShouldBe(2);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task ConcurrentMerges_OfTheSameDays_KeepTheMaximum_WithoutErrors()
     {
         var repo = await NewRepositoryAsync();
@@ -311,7 +312,7 @@ public abstract partial class StoreConformanceTests
         series.Points.ShouldBe(expected);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Snapshots_AreDated_AndASecondCaptureOnTheSameDayReplacesThatDay()
     {
         var repo = await NewRepositoryAsync();
@@ -346,7 +347,29 @@ public abstract partial class StoreConformanceTests
         ]);
     }
 
-    [Fact]
+    [StoreFact]
+    public async Task Snapshots_DropTrailingBlanks_SoEveryDatabaseSeesOneKey()
+    {
+        var repo = await NewRepositoryAsync();
+
+        await Traffic.MergeReferrerSnapshotsAsync([new ReferrerSnapshot(repo.Id, Today, "google.com", 1, 1), new ReferrerSnapshot(repo.Id, Today, "google.com  ", 2, 2)]);
+
+        (await Traffic.GetReferrerHistoryAsync(repo.TenantId, repo.Id, new DateRange(Today, Today)))
+            .ShouldBe([new ReferrerSnapshot(repo.Id, Today, "google.com", 2, 2)]);
+    }
+
+    [StoreFact]
+    public async Task Timestamps_RoundTripExactly_WithARealClock()
+    {
+        await using var services = Database.BuildServices(TimeProvider.System);
+        var tenants = services.GetRequiredService<Stores.ITenantStore>();
+
+        var created = await tenants.CreateAsync("clock-" + Unique(), "Real clock");
+
+        (await tenants.GetAsync(created.Id)).ShouldBe(created);
+    }
+
+    [StoreFact]
     public async Task Snapshots_RefuseNamesLongerThanTheirColumns()
     {
         var repo = await NewRepositoryAsync();
@@ -361,7 +384,7 @@ public abstract partial class StoreConformanceTests
         (await Traffic.GetReferrerHistoryAsync(repo.TenantId, repo.Id, new DateRange(Today, Today))).ShouldBeEmpty();
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Snapshots_KeepTextFromGitHubExactly()
     {
         var repo = await NewRepositoryAsync();
@@ -374,7 +397,7 @@ public abstract partial class StoreConformanceTests
         stored.Title.ShouldBe(hostile);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Stats_ReplaceTheSameDaysReading_AndReadBackInOrder()
     {
         var repo = await NewRepositoryAsync();
@@ -394,7 +417,7 @@ public abstract partial class StoreConformanceTests
         ]);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task TenantSummary_HasARowPerTrackedRepository_WithTotalsAndLatestStats()
     {
         var tenant = await NewTenantAsync();
@@ -430,13 +453,13 @@ public abstract partial class StoreConformanceTests
         granted.ShouldHaveSingleItem().Repository.Id.ShouldBe(quiet.Id);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task TenantSummary_OfAnUnknownTenant_IsNotFound()
     {
         await Should.ThrowAsync<GhStatsNotFoundException>(() => Traffic.GetTenantSummaryAsync(long.MaxValue, new DateRange(Today, Today)));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task EveryRead_IsScopedToTheTenant()
     {
         var mine = await NewRepositoryAsync();

@@ -22,13 +22,13 @@ public interface ITrafficStore
     /// <returns>A task that completes once the weeks are stored.</returns>
     Task MergeTrafficWeeksAsync(IReadOnlyCollection<TrafficWeek> weeks, CancellationToken cancellationToken = default);
 
-    /// <summary>Stores referrer snapshots; a second capture on the same day replaces that day's figures.</summary>
+    /// <summary>Stores referrer snapshots; a second capture on the same day replaces that day's figures. Trailing blanks of a referrer are dropped.</summary>
     /// <param name="snapshots">The snapshots.</param>
     /// <param name="cancellationToken">Cancels the merge; nothing is written then.</param>
     /// <returns>A task that completes once the snapshots are stored.</returns>
     Task MergeReferrerSnapshotsAsync(IReadOnlyCollection<ReferrerSnapshot> snapshots, CancellationToken cancellationToken = default);
 
-    /// <summary>Stores popular-path snapshots; a second capture on the same day replaces that day's figures.</summary>
+    /// <summary>Stores popular-path snapshots; a second capture on the same day replaces that day's figures. Trailing blanks of a path are dropped.</summary>
     /// <param name="snapshots">The snapshots.</param>
     /// <param name="cancellationToken">Cancels the merge; nothing is written then.</param>
     /// <returns>A task that completes once the snapshots are stored.</returns>

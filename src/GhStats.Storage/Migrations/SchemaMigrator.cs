@@ -6,6 +6,7 @@ using FluentMigrator.Runner;
 using FluentMigrator.Runner.Logging;
 using FluentMigrator.Runner.Processors;
 using FluentMigrator.Runner.VersionTableInfo;
+using FluentMigrator.Runner.Versioning;
 using GhStats.Domain;
 using GhStats.Stores;
 using Microsoft.Extensions.DependencyInjection;
@@ -96,7 +97,19 @@ internal sealed partial class SchemaMigrator(
         using (var services = BuildRunnerServices(configureRunner, connectionString: null, schema, previewOnly: true, script))
         {
             using var scope = services.CreateScope();
-            scope.ServiceProvider.GetRequiredService<IMigrationRunner>().MigrateUp();
+            var runner = scope.ServiceProvider.GetRequiredService<IMigrationRunner>();
+
+            // Without a connection FluentMigrator assumes its version table exists; a DBA's script must create it (and the schema) first.
+            var versionTable = scope.ServiceProvider.GetRequiredService<IVersionTableMetaData>();
+            if (versionTable.OwnsSchema)
+            {
+                runner.Up(new VersionSchemaMigration(versionTable));
+            }
+
+            runner.Up(new VersionMigration(versionTable));
+            runner.Up(new VersionUniqueMigration(versionTable));
+            runner.Up(new VersionDescriptionMigration(versionTable));
+            runner.MigrateUp();
         }
 
         return script.ToString();

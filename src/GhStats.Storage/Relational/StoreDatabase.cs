@@ -11,7 +11,15 @@ internal sealed class StoreDatabase(RelationalStoreProvider provider, IOptions<G
 
     public TimeProvider Clock => clock;
 
-    public DateTimeOffset Now => clock.GetUtcNow();
+    /// <summary>Now, cut to whole microseconds: PostgreSQL and Db2 timestamps keep no finer, so what a write returns equals what a read gives back.</summary>
+    public DateTimeOffset Now
+    {
+        get
+        {
+            var now = clock.GetUtcNow();
+            return now.AddTicks(-(now.Ticks % (TimeSpan.TicksPerMillisecond / 1000)));
+        }
+    }
 
     public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 

@@ -61,8 +61,10 @@ internal sealed class TrafficStore(StoreDatabase db, TrafficStatements sql) : IT
     {
         ArgumentNullException.ThrowIfNull(snapshots);
         var today = db.Today;
+        // Db2 ignores trailing blanks when it compares keys while .NET does not; dropping them keeps every database alike.
         var rows = snapshots
             .Select(s => Checked(s, today))
+            .Select(s => s with { Referrer = s.Referrer.TrimEnd() })
             .GroupBy(s => (s.RepositoryId, s.CapturedOn, s.Referrer))
             .Select(g => g.Last())
             .OrderBy(s => s.RepositoryId).ThenBy(s => s.CapturedOn).ThenBy(s => s.Referrer, StringComparer.Ordinal)
@@ -79,6 +81,7 @@ internal sealed class TrafficStore(StoreDatabase db, TrafficStatements sql) : IT
         var today = db.Today;
         var rows = snapshots
             .Select(s => Checked(s, today))
+            .Select(s => s with { Path = s.Path.TrimEnd() })
             .GroupBy(s => (s.RepositoryId, s.CapturedOn, s.Path))
             .Select(g => g.Last())
             .OrderBy(s => s.RepositoryId).ThenBy(s => s.CapturedOn).ThenBy(s => s.Path, StringComparer.Ordinal)
