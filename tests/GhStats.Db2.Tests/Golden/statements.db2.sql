@@ -1,0 +1,359 @@
+-- Connections.Delete
+DELETE FROM ghstats.github_connections WHERE id = @connection_id AND tenant_id = @tenant_id;
+
+-- Connections.DetachRepositories
+UPDATE ghstats.repositories SET connection_id = NULL WHERE connection_id = @connection_id;
+
+-- Connections.Exists
+SELECT COUNT(*) FROM ghstats.github_connections WHERE id = @connection_id AND tenant_id = @tenant_id;
+
+-- Connections.Get
+SELECT id, tenant_id, name, kind, api_base_url, protected_secret, app_id, installation_id, created_at FROM ghstats.github_connections WHERE id = @connection_id AND tenant_id = @tenant_id;
+
+-- Connections.Insert
+SELECT id FROM FINAL TABLE (INSERT INTO ghstats.github_connections (tenant_id, name, kind, api_base_url, protected_secret, app_id, installation_id, created_at) VALUES (@tenant_id, @name, @kind, @api_base_url, @protected_secret, @app_id, @installation_id, @created_at));
+
+-- Connections.List
+SELECT id, tenant_id, name, kind, api_base_url, protected_secret, app_id, installation_id, created_at FROM ghstats.github_connections WHERE tenant_id = @tenant_id ORDER BY created_at, id;
+
+-- Connections.TenantExists
+SELECT COUNT(*) FROM ghstats.tenants WHERE id = @tenant_id;
+
+-- Connections.UpdateSecret
+UPDATE ghstats.github_connections SET protected_secret = @protected_secret WHERE id = @connection_id AND tenant_id = @tenant_id;
+
+-- DataProtectionKeys.Delete
+DELETE FROM ghstats.data_protection_keys WHERE friendly_name = @friendly_name;
+
+-- DataProtectionKeys.Insert
+INSERT INTO ghstats.data_protection_keys (friendly_name, xml) VALUES (@friendly_name, @xml);
+
+-- DataProtectionKeys.List
+SELECT friendly_name, xml FROM ghstats.data_protection_keys ORDER BY friendly_name;
+
+-- Leases.Find
+SELECT name, holder, expires_at FROM ghstats.leases WHERE name = @name;
+
+-- Leases.Insert
+INSERT INTO ghstats.leases (name, holder, expires_at) VALUES (@name, @holder, @expires_at);
+
+-- Leases.Release
+DELETE FROM ghstats.leases WHERE name = @name AND holder = @holder;
+
+-- Leases.Renew
+UPDATE ghstats.leases SET expires_at = @expires_at WHERE name = @name AND holder = @holder AND expires_at > @now;
+
+-- Leases.TakeOver
+UPDATE ghstats.leases SET holder = @holder, expires_at = @expires_at WHERE name = @name AND (holder = @current_holder OR expires_at <= @now);
+
+-- Memberships.DeleteGrant
+DELETE FROM ghstats.repo_grants WHERE user_id = @user_id AND repo_id = @repo_id;
+
+-- Memberships.DeleteInvitation
+DELETE FROM ghstats.invitations WHERE tenant_id = @tenant_id AND email = @email;
+
+-- Memberships.DeleteMember
+DELETE FROM ghstats.memberships WHERE tenant_id = @tenant_id AND user_id = @user_id;
+
+-- Memberships.FindInvitation
+SELECT tenant_id, email, role, created_at FROM ghstats.invitations WHERE tenant_id = @tenant_id AND email = @email;
+
+-- Memberships.GrantExists
+SELECT COUNT(*) FROM ghstats.repo_grants WHERE user_id = @user_id AND repo_id = @repo_id;
+
+-- Memberships.InsertGrant
+INSERT INTO ghstats.repo_grants (user_id, repo_id) VALUES (@user_id, @repo_id);
+
+-- Memberships.InsertInvitation
+INSERT INTO ghstats.invitations (tenant_id, email, role, created_at) VALUES (@tenant_id, @email, @role, @created_at);
+
+-- Memberships.InsertMember
+INSERT INTO ghstats.memberships (tenant_id, user_id, role) VALUES (@tenant_id, @user_id, @role);
+
+-- Memberships.InvitationsForEmail
+SELECT tenant_id, email, role, created_at FROM ghstats.invitations WHERE email = @email ORDER BY tenant_id;
+
+-- Memberships.ListGrants
+SELECT user_id, repo_id FROM ghstats.repo_grants WHERE user_id = @user_id ORDER BY repo_id;
+
+-- Memberships.ListInvitations
+SELECT tenant_id, email, role, created_at FROM ghstats.invitations WHERE tenant_id = @tenant_id ORDER BY email;
+
+-- Memberships.ListMembers
+SELECT u.id, u.issuer, u.subject, u.email, u.display_name, u.created_at, u.last_login_at, m.role FROM ghstats.memberships m JOIN ghstats.users u ON u.id = m.user_id WHERE m.tenant_id = @tenant_id ORDER BY CASE WHEN u.email IS NULL THEN 1 ELSE 0 END, u.email, u.id;
+
+-- Memberships.ListMemberships
+SELECT tenant_id, user_id, role FROM ghstats.memberships WHERE user_id = @user_id ORDER BY tenant_id;
+
+-- Memberships.MemberRole
+SELECT role FROM ghstats.memberships WHERE tenant_id = @tenant_id AND user_id = @user_id;
+
+-- Memberships.RepositoryExists
+SELECT COUNT(*) FROM ghstats.repositories WHERE id = @repo_id;
+
+-- Memberships.TenantExists
+SELECT COUNT(*) FROM ghstats.tenants WHERE id = @tenant_id;
+
+-- Memberships.UpdateInvitation
+UPDATE ghstats.invitations SET role = @role WHERE tenant_id = @tenant_id AND email = @email;
+
+-- Memberships.UpdateMember
+UPDATE ghstats.memberships SET role = @role WHERE tenant_id = @tenant_id AND user_id = @user_id;
+
+-- Memberships.UserExists
+SELECT COUNT(*) FROM ghstats.users WHERE id = @user_id;
+
+-- Repositories.ConnectionInTenant
+SELECT COUNT(*) FROM ghstats.github_connections WHERE id = @connection_id AND tenant_id = @tenant_id;
+
+-- Repositories.Find
+SELECT id, tenant_id, connection_id, owner, name, github_id, added_at, removed_at, last_collected_at, last_status FROM ghstats.repositories WHERE id = @repo_id;
+
+-- Repositories.FindByName
+SELECT id, tenant_id, connection_id, owner, name, github_id, added_at, removed_at, last_collected_at, last_status FROM ghstats.repositories WHERE tenant_id = @tenant_id AND LOWER(owner) = @owner AND LOWER(name) = @name;
+
+-- Repositories.Get
+SELECT id, tenant_id, connection_id, owner, name, github_id, added_at, removed_at, last_collected_at, last_status FROM ghstats.repositories WHERE id = @repo_id AND tenant_id = @tenant_id;
+
+-- Repositories.Insert
+SELECT id FROM FINAL TABLE (INSERT INTO ghstats.repositories (tenant_id, connection_id, owner, name, added_at) VALUES (@tenant_id, @connection_id, @owner, @name, @added_at));
+
+-- Repositories.ListActive
+SELECT id, tenant_id, connection_id, owner, name, github_id, added_at, removed_at, last_collected_at, last_status FROM ghstats.repositories WHERE tenant_id = @tenant_id AND removed_at IS NULL ORDER BY owner, name;
+
+-- Repositories.ListAll
+SELECT id, tenant_id, connection_id, owner, name, github_id, added_at, removed_at, last_collected_at, last_status FROM ghstats.repositories WHERE tenant_id = @tenant_id ORDER BY owner, name;
+
+-- Repositories.ListTracked
+SELECT id, tenant_id, connection_id, owner, name, github_id, added_at, removed_at, last_collected_at, last_status FROM ghstats.repositories WHERE removed_at IS NULL ORDER BY tenant_id, owner, name;
+
+-- Repositories.MarkRemoved
+UPDATE ghstats.repositories SET removed_at = @removed_at WHERE id = @repo_id AND removed_at IS NULL;
+
+-- Repositories.PurgeErrors
+DELETE FROM ghstats.collection_errors WHERE repo_id = @repo_id;
+
+-- Repositories.PurgeGrants
+DELETE FROM ghstats.repo_grants WHERE repo_id = @repo_id;
+
+-- Repositories.PurgePaths
+DELETE FROM ghstats.path_snapshots WHERE repo_id = @repo_id;
+
+-- Repositories.PurgeReferrers
+DELETE FROM ghstats.referrer_snapshots WHERE repo_id = @repo_id;
+
+-- Repositories.PurgeRepository
+DELETE FROM ghstats.repositories WHERE id = @repo_id;
+
+-- Repositories.PurgeStats
+DELETE FROM ghstats.repo_daily_stats WHERE repo_id = @repo_id;
+
+-- Repositories.PurgeTrafficDaily
+DELETE FROM ghstats.traffic_daily WHERE repo_id = @repo_id;
+
+-- Repositories.PurgeTrafficWeekly
+DELETE FROM ghstats.traffic_weekly WHERE repo_id = @repo_id;
+
+-- Repositories.Reactivate
+UPDATE ghstats.repositories SET removed_at = NULL, added_at = @added_at, connection_id = @connection_id, owner = @owner, name = @name WHERE id = @repo_id;
+
+-- Repositories.RecordCollection
+UPDATE ghstats.repositories SET last_collected_at = @collected_at, last_status = @status, github_id = COALESCE(CAST(@github_id AS BIGINT), github_id) WHERE id = @repo_id;
+
+-- Repositories.TenantExists
+SELECT COUNT(*) FROM ghstats.tenants WHERE id = @tenant_id;
+
+-- Runs.Exists
+SELECT COUNT(*) FROM ghstats.collection_runs WHERE id = @run_id;
+
+-- Runs.Finish
+UPDATE ghstats.collection_runs SET status = @status, finished_at = @finished_at, repos_total = @repos_total, repos_ok = @repos_ok, repos_failed = @repos_failed, api_calls = @api_calls, rate_limit_remaining = @rate_limit_remaining WHERE id = @run_id;
+
+-- Runs.Get
+SELECT id, run_trigger, requested_by, tenant_id, started_at, finished_at, status, repos_total, repos_ok, repos_failed, api_calls, rate_limit_remaining FROM ghstats.collection_runs WHERE id = @run_id;
+
+-- Runs.Insert
+SELECT id FROM FINAL TABLE (INSERT INTO ghstats.collection_runs (run_trigger, requested_by, tenant_id, started_at, status, repos_total, repos_ok, repos_failed, api_calls) VALUES (@run_trigger, @requested_by, @tenant_id, @started_at, @status, 0, 0, 0, 0));
+
+-- Runs.InsertError
+INSERT INTO ghstats.collection_errors (run_id, repo_id, kind, message, occurred_at) VALUES (@run_id, @repo_id, @kind, @message, @occurred_at);
+
+-- Runs.ListErrors
+SELECT run_id, repo_id, kind, message, occurred_at FROM ghstats.collection_errors WHERE run_id = @run_id ORDER BY id;
+
+-- Runs.ListLatest[50]
+SELECT id, run_trigger, requested_by, tenant_id, started_at, finished_at, status, repos_total, repos_ok, repos_failed, api_calls, rate_limit_remaining FROM ghstats.collection_runs ORDER BY started_at DESC, id DESC FETCH FIRST 50 ROWS ONLY;
+
+-- Runs.ListRunning
+SELECT id, run_trigger, requested_by, tenant_id, started_at, finished_at, status, repos_total, repos_ok, repos_failed, api_calls, rate_limit_remaining FROM ghstats.collection_runs WHERE status = @status ORDER BY started_at, id;
+
+-- Runs.UpdateProgress
+UPDATE ghstats.collection_runs SET repos_total = @repos_total, repos_ok = @repos_ok, repos_failed = @repos_failed, api_calls = @api_calls, rate_limit_remaining = @rate_limit_remaining WHERE id = @run_id;
+
+-- Tenants.DeleteConnections
+DELETE FROM ghstats.github_connections WHERE tenant_id = @tenant_id;
+
+-- Tenants.DeleteErrors
+DELETE FROM ghstats.collection_errors WHERE repo_id IN (SELECT id FROM ghstats.repositories WHERE tenant_id = @tenant_id);
+
+-- Tenants.DeleteGrants
+DELETE FROM ghstats.repo_grants WHERE repo_id IN (SELECT id FROM ghstats.repositories WHERE tenant_id = @tenant_id);
+
+-- Tenants.DeleteInvitations
+DELETE FROM ghstats.invitations WHERE tenant_id = @tenant_id;
+
+-- Tenants.DeleteMemberships
+DELETE FROM ghstats.memberships WHERE tenant_id = @tenant_id;
+
+-- Tenants.DeletePaths
+DELETE FROM ghstats.path_snapshots WHERE repo_id IN (SELECT id FROM ghstats.repositories WHERE tenant_id = @tenant_id);
+
+-- Tenants.DeleteReferrers
+DELETE FROM ghstats.referrer_snapshots WHERE repo_id IN (SELECT id FROM ghstats.repositories WHERE tenant_id = @tenant_id);
+
+-- Tenants.DeleteRepositories
+DELETE FROM ghstats.repositories WHERE tenant_id = @tenant_id;
+
+-- Tenants.DeleteStats
+DELETE FROM ghstats.repo_daily_stats WHERE repo_id IN (SELECT id FROM ghstats.repositories WHERE tenant_id = @tenant_id);
+
+-- Tenants.DeleteTenant
+DELETE FROM ghstats.tenants WHERE id = @tenant_id;
+
+-- Tenants.DeleteTrafficDaily
+DELETE FROM ghstats.traffic_daily WHERE repo_id IN (SELECT id FROM ghstats.repositories WHERE tenant_id = @tenant_id);
+
+-- Tenants.DeleteTrafficWeekly
+DELETE FROM ghstats.traffic_weekly WHERE repo_id IN (SELECT id FROM ghstats.repositories WHERE tenant_id = @tenant_id);
+
+-- Tenants.FindBySlug
+SELECT id, slug, name, created_at FROM ghstats.tenants WHERE slug = @slug;
+
+-- Tenants.Get
+SELECT id, slug, name, created_at FROM ghstats.tenants WHERE id = @tenant_id;
+
+-- Tenants.Insert
+SELECT id FROM FINAL TABLE (INSERT INTO ghstats.tenants (slug, name, created_at) VALUES (@slug, @name, @created_at));
+
+-- Tenants.List
+SELECT id, slug, name, created_at FROM ghstats.tenants ORDER BY slug;
+
+-- Tenants.Rename
+UPDATE ghstats.tenants SET name = @name WHERE id = @tenant_id;
+
+-- Tokens.FindByHash
+SELECT id, user_id, name, token_hash, created_at, last_used_at, expires_at, revoked_at FROM ghstats.api_tokens WHERE token_hash = @token_hash;
+
+-- Tokens.HashExists
+SELECT COUNT(*) FROM ghstats.api_tokens WHERE token_hash = @token_hash;
+
+-- Tokens.Insert
+SELECT id FROM FINAL TABLE (INSERT INTO ghstats.api_tokens (user_id, name, token_hash, created_at, expires_at) VALUES (@user_id, @name, @token_hash, @created_at, @expires_at));
+
+-- Tokens.List
+SELECT id, user_id, name, token_hash, created_at, last_used_at, expires_at, revoked_at FROM ghstats.api_tokens WHERE user_id = @user_id ORDER BY created_at DESC, id DESC;
+
+-- Tokens.RecordUse
+UPDATE ghstats.api_tokens SET last_used_at = @last_used_at WHERE id = @token_id;
+
+-- Tokens.Revoke
+UPDATE ghstats.api_tokens SET revoked_at = @revoked_at WHERE id = @token_id AND user_id = @user_id AND revoked_at IS NULL;
+
+-- Tokens.UserExists
+SELECT COUNT(*) FROM ghstats.users WHERE id = @user_id;
+
+-- Traffic.MergeDays[1]
+MERGE INTO ghstats.traffic_daily AS t USING (VALUES (CAST(@repo_id_0 AS BIGINT), CAST(@day_0 AS DATE), CAST(@views_0 AS INTEGER), CAST(@unique_views_0 AS INTEGER), CAST(@clones_0 AS INTEGER), CAST(@unique_clones_0 AS INTEGER))) AS s (repo_id, day, views, unique_views, clones, unique_clones) ON t.repo_id = s.repo_id AND t.day = s.day WHEN MATCHED THEN UPDATE SET views = GREATEST(t.views, s.views), unique_views = GREATEST(t.unique_views, s.unique_views), clones = GREATEST(t.clones, s.clones), unique_clones = GREATEST(t.unique_clones, s.unique_clones) WHEN NOT MATCHED THEN INSERT (repo_id, day, views, unique_views, clones, unique_clones) VALUES (s.repo_id, s.day, s.views, s.unique_views, s.clones, s.unique_clones);
+
+-- Traffic.MergeDays[2]
+MERGE INTO ghstats.traffic_daily AS t USING (VALUES (CAST(@repo_id_0 AS BIGINT), CAST(@day_0 AS DATE), CAST(@views_0 AS INTEGER), CAST(@unique_views_0 AS INTEGER), CAST(@clones_0 AS INTEGER), CAST(@unique_clones_0 AS INTEGER)), (CAST(@repo_id_1 AS BIGINT), CAST(@day_1 AS DATE), CAST(@views_1 AS INTEGER), CAST(@unique_views_1 AS INTEGER), CAST(@clones_1 AS INTEGER), CAST(@unique_clones_1 AS INTEGER))) AS s (repo_id, day, views, unique_views, clones, unique_clones) ON t.repo_id = s.repo_id AND t.day = s.day WHEN MATCHED THEN UPDATE SET views = GREATEST(t.views, s.views), unique_views = GREATEST(t.unique_views, s.unique_views), clones = GREATEST(t.clones, s.clones), unique_clones = GREATEST(t.unique_clones, s.unique_clones) WHEN NOT MATCHED THEN INSERT (repo_id, day, views, unique_views, clones, unique_clones) VALUES (s.repo_id, s.day, s.views, s.unique_views, s.clones, s.unique_clones);
+
+-- Traffic.MergePaths[1]
+MERGE INTO ghstats.path_snapshots AS t USING (VALUES (CAST(@repo_id_0 AS BIGINT), CAST(@captured_on_0 AS DATE), CAST(@path_0 AS VARGRAPHIC(400)), CAST(@title_0 AS VARGRAPHIC(400)), CAST(@views_0 AS INTEGER), CAST(@unique_views_0 AS INTEGER))) AS s (repo_id, captured_on, path, title, views, unique_views) ON t.repo_id = s.repo_id AND t.captured_on = s.captured_on AND t.path = s.path WHEN MATCHED THEN UPDATE SET title = s.title, views = s.views, unique_views = s.unique_views WHEN NOT MATCHED THEN INSERT (repo_id, captured_on, path, title, views, unique_views) VALUES (s.repo_id, s.captured_on, s.path, s.title, s.views, s.unique_views);
+
+-- Traffic.MergePaths[2]
+MERGE INTO ghstats.path_snapshots AS t USING (VALUES (CAST(@repo_id_0 AS BIGINT), CAST(@captured_on_0 AS DATE), CAST(@path_0 AS VARGRAPHIC(400)), CAST(@title_0 AS VARGRAPHIC(400)), CAST(@views_0 AS INTEGER), CAST(@unique_views_0 AS INTEGER)), (CAST(@repo_id_1 AS BIGINT), CAST(@captured_on_1 AS DATE), CAST(@path_1 AS VARGRAPHIC(400)), CAST(@title_1 AS VARGRAPHIC(400)), CAST(@views_1 AS INTEGER), CAST(@unique_views_1 AS INTEGER))) AS s (repo_id, captured_on, path, title, views, unique_views) ON t.repo_id = s.repo_id AND t.captured_on = s.captured_on AND t.path = s.path WHEN MATCHED THEN UPDATE SET title = s.title, views = s.views, unique_views = s.unique_views WHEN NOT MATCHED THEN INSERT (repo_id, captured_on, path, title, views, unique_views) VALUES (s.repo_id, s.captured_on, s.path, s.title, s.views, s.unique_views);
+
+-- Traffic.MergeReferrers[1]
+MERGE INTO ghstats.referrer_snapshots AS t USING (VALUES (CAST(@repo_id_0 AS BIGINT), CAST(@captured_on_0 AS DATE), CAST(@referrer_0 AS VARGRAPHIC(250)), CAST(@views_0 AS INTEGER), CAST(@unique_views_0 AS INTEGER))) AS s (repo_id, captured_on, referrer, views, unique_views) ON t.repo_id = s.repo_id AND t.captured_on = s.captured_on AND t.referrer = s.referrer WHEN MATCHED THEN UPDATE SET views = s.views, unique_views = s.unique_views WHEN NOT MATCHED THEN INSERT (repo_id, captured_on, referrer, views, unique_views) VALUES (s.repo_id, s.captured_on, s.referrer, s.views, s.unique_views);
+
+-- Traffic.MergeReferrers[2]
+MERGE INTO ghstats.referrer_snapshots AS t USING (VALUES (CAST(@repo_id_0 AS BIGINT), CAST(@captured_on_0 AS DATE), CAST(@referrer_0 AS VARGRAPHIC(250)), CAST(@views_0 AS INTEGER), CAST(@unique_views_0 AS INTEGER)), (CAST(@repo_id_1 AS BIGINT), CAST(@captured_on_1 AS DATE), CAST(@referrer_1 AS VARGRAPHIC(250)), CAST(@views_1 AS INTEGER), CAST(@unique_views_1 AS INTEGER))) AS s (repo_id, captured_on, referrer, views, unique_views) ON t.repo_id = s.repo_id AND t.captured_on = s.captured_on AND t.referrer = s.referrer WHEN MATCHED THEN UPDATE SET views = s.views, unique_views = s.unique_views WHEN NOT MATCHED THEN INSERT (repo_id, captured_on, referrer, views, unique_views) VALUES (s.repo_id, s.captured_on, s.referrer, s.views, s.unique_views);
+
+-- Traffic.MergeStats[1]
+MERGE INTO ghstats.repo_daily_stats AS t USING (VALUES (CAST(@repo_id_0 AS BIGINT), CAST(@day_0 AS DATE), CAST(@stars_0 AS INTEGER), CAST(@forks_0 AS INTEGER), CAST(@watchers_0 AS INTEGER), CAST(@open_issues_0 AS INTEGER), CAST(@size_kb_0 AS BIGINT))) AS s (repo_id, day, stars, forks, watchers, open_issues, size_kb) ON t.repo_id = s.repo_id AND t.day = s.day WHEN MATCHED THEN UPDATE SET stars = s.stars, forks = s.forks, watchers = s.watchers, open_issues = s.open_issues, size_kb = s.size_kb WHEN NOT MATCHED THEN INSERT (repo_id, day, stars, forks, watchers, open_issues, size_kb) VALUES (s.repo_id, s.day, s.stars, s.forks, s.watchers, s.open_issues, s.size_kb);
+
+-- Traffic.MergeStats[2]
+MERGE INTO ghstats.repo_daily_stats AS t USING (VALUES (CAST(@repo_id_0 AS BIGINT), CAST(@day_0 AS DATE), CAST(@stars_0 AS INTEGER), CAST(@forks_0 AS INTEGER), CAST(@watchers_0 AS INTEGER), CAST(@open_issues_0 AS INTEGER), CAST(@size_kb_0 AS BIGINT)), (CAST(@repo_id_1 AS BIGINT), CAST(@day_1 AS DATE), CAST(@stars_1 AS INTEGER), CAST(@forks_1 AS INTEGER), CAST(@watchers_1 AS INTEGER), CAST(@open_issues_1 AS INTEGER), CAST(@size_kb_1 AS BIGINT))) AS s (repo_id, day, stars, forks, watchers, open_issues, size_kb) ON t.repo_id = s.repo_id AND t.day = s.day WHEN MATCHED THEN UPDATE SET stars = s.stars, forks = s.forks, watchers = s.watchers, open_issues = s.open_issues, size_kb = s.size_kb WHEN NOT MATCHED THEN INSERT (repo_id, day, stars, forks, watchers, open_issues, size_kb) VALUES (s.repo_id, s.day, s.stars, s.forks, s.watchers, s.open_issues, s.size_kb);
+
+-- Traffic.MergeWeeks[1]
+MERGE INTO ghstats.traffic_weekly AS t USING (VALUES (CAST(@repo_id_0 AS BIGINT), CAST(@week_start_0 AS DATE), CAST(@views_0 AS INTEGER), CAST(@unique_views_0 AS INTEGER), CAST(@clones_0 AS INTEGER), CAST(@unique_clones_0 AS INTEGER))) AS s (repo_id, week_start, views, unique_views, clones, unique_clones) ON t.repo_id = s.repo_id AND t.week_start = s.week_start WHEN MATCHED THEN UPDATE SET views = GREATEST(t.views, s.views), unique_views = GREATEST(t.unique_views, s.unique_views), clones = GREATEST(t.clones, s.clones), unique_clones = GREATEST(t.unique_clones, s.unique_clones) WHEN NOT MATCHED THEN INSERT (repo_id, week_start, views, unique_views, clones, unique_clones) VALUES (s.repo_id, s.week_start, s.views, s.unique_views, s.clones, s.unique_clones);
+
+-- Traffic.MergeWeeks[2]
+MERGE INTO ghstats.traffic_weekly AS t USING (VALUES (CAST(@repo_id_0 AS BIGINT), CAST(@week_start_0 AS DATE), CAST(@views_0 AS INTEGER), CAST(@unique_views_0 AS INTEGER), CAST(@clones_0 AS INTEGER), CAST(@unique_clones_0 AS INTEGER)), (CAST(@repo_id_1 AS BIGINT), CAST(@week_start_1 AS DATE), CAST(@views_1 AS INTEGER), CAST(@unique_views_1 AS INTEGER), CAST(@clones_1 AS INTEGER), CAST(@unique_clones_1 AS INTEGER))) AS s (repo_id, week_start, views, unique_views, clones, unique_clones) ON t.repo_id = s.repo_id AND t.week_start = s.week_start WHEN MATCHED THEN UPDATE SET views = GREATEST(t.views, s.views), unique_views = GREATEST(t.unique_views, s.unique_views), clones = GREATEST(t.clones, s.clones), unique_clones = GREATEST(t.unique_clones, s.unique_clones) WHEN NOT MATCHED THEN INSERT (repo_id, week_start, views, unique_views, clones, unique_clones) VALUES (s.repo_id, s.week_start, s.views, s.unique_views, s.clones, s.unique_clones);
+
+-- Traffic.PathHistory
+SELECT repo_id, captured_on, path, title, views, unique_views FROM ghstats.path_snapshots WHERE repo_id = @repo_id AND captured_on >= @from_day AND captured_on <= @to_day ORDER BY captured_on, views DESC, path;
+
+-- Traffic.ReferrerHistory
+SELECT repo_id, captured_on, referrer, views, unique_views FROM ghstats.referrer_snapshots WHERE repo_id = @repo_id AND captured_on >= @from_day AND captured_on <= @to_day ORDER BY captured_on, views DESC, referrer;
+
+-- Traffic.RepositoryExists
+SELECT COUNT(*) FROM ghstats.repositories WHERE id = @repo_id;
+
+-- Traffic.RepositoryInTenant
+SELECT COUNT(*) FROM ghstats.repositories WHERE id = @repo_id AND tenant_id = @tenant_id;
+
+-- Traffic.SeriesPerDay
+SELECT day, views, unique_views, clones, unique_clones FROM ghstats.traffic_daily WHERE repo_id = @repo_id AND day >= @from_day AND day <= @to_day ORDER BY day;
+
+-- Traffic.SeriesPerMonth
+SELECT b.bucket, b.views, b.clones, b.peak_unique_views, b.peak_unique_clones, b.days FROM (SELECT repo_id, day - (DAY(day) - 1) DAYS AS bucket, SUM(CAST(views AS BIGINT)) AS views, SUM(CAST(clones AS BIGINT)) AS clones, MAX(unique_views) AS peak_unique_views, MAX(unique_clones) AS peak_unique_clones, COUNT(*) AS days FROM ghstats.traffic_daily WHERE repo_id = @repo_id AND day >= @from_day AND day <= @to_day GROUP BY repo_id, day - (DAY(day) - 1) DAYS) b ORDER BY b.bucket;
+
+-- Traffic.SeriesPerWeek
+SELECT b.bucket, b.views, b.clones, w.unique_views, w.unique_clones, b.peak_unique_views, b.peak_unique_clones, b.days FROM (SELECT repo_id, day - (DAYOFWEEK_ISO(day) - 1) DAYS AS bucket, SUM(CAST(views AS BIGINT)) AS views, SUM(CAST(clones AS BIGINT)) AS clones, MAX(unique_views) AS peak_unique_views, MAX(unique_clones) AS peak_unique_clones, COUNT(*) AS days FROM ghstats.traffic_daily WHERE repo_id = @repo_id AND day >= @from_day AND day <= @to_day GROUP BY repo_id, day - (DAYOFWEEK_ISO(day) - 1) DAYS) b LEFT JOIN ghstats.traffic_weekly w ON w.repo_id = b.repo_id AND w.week_start = b.bucket ORDER BY b.bucket;
+
+-- Traffic.StatsHistory
+SELECT repo_id, day, stars, forks, watchers, open_issues, size_kb FROM ghstats.repo_daily_stats WHERE repo_id = @repo_id AND day >= @from_day AND day <= @to_day ORDER BY day;
+
+-- Traffic.TenantExists
+SELECT COUNT(*) FROM ghstats.tenants WHERE id = @tenant_id;
+
+-- Traffic.TenantLatestStats
+SELECT s.repo_id, s.day, s.stars, s.forks, s.watchers, s.open_issues, s.size_kb FROM ghstats.repo_daily_stats s JOIN (SELECT x.repo_id, MAX(x.day) AS day FROM ghstats.repo_daily_stats x JOIN ghstats.repositories r ON r.id = x.repo_id WHERE r.tenant_id = @tenant_id AND r.removed_at IS NULL AND x.day >= @from_day AND x.day <= @to_day GROUP BY x.repo_id) m ON m.repo_id = s.repo_id AND m.day = s.day;
+
+-- Traffic.TenantSummary
+SELECT r.id, r.tenant_id, r.connection_id, r.owner, r.name, r.github_id, r.added_at, r.removed_at, r.last_collected_at, r.last_status, SUM(CAST(d.views AS BIGINT)), SUM(CAST(d.clones AS BIGINT)), MAX(d.unique_views), MAX(d.unique_clones), COUNT(d.day) FROM ghstats.repositories r LEFT JOIN ghstats.traffic_daily d ON d.repo_id = r.id AND d.day >= @from_day AND d.day <= @to_day WHERE r.tenant_id = @tenant_id AND r.removed_at IS NULL GROUP BY r.id, r.tenant_id, r.connection_id, r.owner, r.name, r.github_id, r.added_at, r.removed_at, r.last_collected_at, r.last_status ORDER BY r.owner, r.name;
+
+-- Users.AddSystemRole
+INSERT INTO ghstats.system_roles (user_id, role) VALUES (@user_id, @role);
+
+-- Users.Find
+SELECT id, issuer, subject, email, display_name, created_at, last_login_at FROM ghstats.users WHERE id = @user_id;
+
+-- Users.FindByEmail
+SELECT id, issuer, subject, email, display_name, created_at, last_login_at FROM ghstats.users WHERE email = @email ORDER BY id;
+
+-- Users.FindByIdentity
+SELECT id, issuer, subject, email, display_name, created_at, last_login_at FROM ghstats.users WHERE issuer = @issuer AND subject = @subject;
+
+-- Users.Insert
+SELECT id FROM FINAL TABLE (INSERT INTO ghstats.users (issuer, subject, email, display_name, created_at) VALUES (@issuer, @subject, @email, @display_name, @created_at));
+
+-- Users.List
+SELECT id, issuer, subject, email, display_name, created_at, last_login_at FROM ghstats.users ORDER BY CASE WHEN email IS NULL THEN 1 ELSE 0 END, email, id;
+
+-- Users.RecordSignIn
+UPDATE ghstats.users SET email = @email, display_name = @display_name, last_login_at = @last_login_at WHERE id = @user_id;
+
+-- Users.RemoveSystemRole
+DELETE FROM ghstats.system_roles WHERE user_id = @user_id AND role = @role;
+
+-- Users.SystemRoleExists
+SELECT COUNT(*) FROM ghstats.system_roles WHERE user_id = @user_id AND role = @role;
+
+-- Users.SystemRoles
+SELECT role FROM ghstats.system_roles WHERE user_id = @user_id;
+
+-- Users.UserExists
+SELECT COUNT(*) FROM ghstats.users WHERE id = @user_id;
