@@ -6,6 +6,7 @@ using GhStats.Storage.Hosting;
 using GhStats.Storage.Leases;
 using GhStats.Storage.Memberships;
 using GhStats.Storage.Migrations;
+using GhStats.Storage.Owners;
 using GhStats.Storage.Relational;
 using GhStats.Storage.Repositories;
 using GhStats.Storage.Runs;
@@ -55,6 +56,8 @@ public static class GhStatsStorageBuilderExtensions
         services.TryAddSingleton<ICollectionRunStore, CollectionRunStore>();
         services.TryAddSingleton<ILeaseStore, LeaseStore>();
         services.TryAddSingleton<ISchemaMigrator, SchemaMigrator>();
+        services.TryAddSingleton<TrackedOwnerStatements>();
+        services.TryAddSingleton<ITrackedOwnerStore, TrackedOwnerStore>();
         AddAccessStores(services);
 
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, MigrateOnStartup>());

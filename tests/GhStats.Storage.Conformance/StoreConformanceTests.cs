@@ -61,6 +61,8 @@ public abstract partial class StoreConformanceTests : IAsyncDisposable
 
     protected ISchemaMigrator Migrator => Services.GetRequiredService<ISchemaMigrator>();
 
+    protected ITrackedOwnerStore Owners => Services.GetRequiredService<ITrackedOwnerStore>();
+
     /// <summary>A short unique suffix for names.</summary>
     protected static string Unique() => Guid.NewGuid().ToString("N")[..12];
 

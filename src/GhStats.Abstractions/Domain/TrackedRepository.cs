@@ -11,6 +11,7 @@ namespace GhStats.Domain;
 /// <param name="RemovedAt">When tracking stopped (UTC); its data stays unless purged.</param>
 /// <param name="LastCollectedAt">The last collection attempt (UTC).</param>
 /// <param name="LastStatus">The outcome of the last collection attempt ("ok" or an error kind).</param>
+/// <param name="WeeklyCollectedOn">The UTC day GitHub's weekly figures were last read; they are read once a week.</param>
 public sealed record TrackedRepository(
     long Id,
     long TenantId,
@@ -21,7 +22,8 @@ public sealed record TrackedRepository(
     DateTimeOffset AddedAt,
     DateTimeOffset? RemovedAt,
     DateTimeOffset? LastCollectedAt,
-    string? LastStatus)
+    string? LastStatus,
+    DateOnly? WeeklyCollectedOn = null)
 {
     /// <summary>"owner/name", as GitHub writes it.</summary>
     public string FullName => $"{Owner}/{Name}";

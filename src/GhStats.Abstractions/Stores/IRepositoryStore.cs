@@ -65,8 +65,9 @@ public interface IRepositoryStore
     /// <param name="repositoryId">The repository.</param>
     /// <param name="status">"ok" or the error kind.</param>
     /// <param name="gitHubId">GitHub's id for it, when read.</param>
+    /// <param name="weeklyCollectedOn">The day weekly figures were read in this collection, if they were.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>A task that completes once recorded.</returns>
     /// <exception cref="GhStatsNotFoundException">When the repository does not exist.</exception>
-    Task RecordCollectionAsync(long repositoryId, string status, long? gitHubId = null, CancellationToken cancellationToken = default);
+    Task RecordCollectionAsync(long repositoryId, string status, long? gitHubId = null, DateOnly? weeklyCollectedOn = null, CancellationToken cancellationToken = default);
 }

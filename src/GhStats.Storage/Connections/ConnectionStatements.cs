@@ -27,6 +27,8 @@ internal sealed class ConnectionStatements : StatementSet
         // No cascades: the repositories keep their data and lose the connection, in the same transaction as the delete.
         DetachRepositories = new("Connections.DetachRepositories",
             $"UPDATE {T("repositories")} SET connection_id = NULL WHERE connection_id = @connection_id");
+        DetachTrackedOwners = new("Connections.DetachTrackedOwners",
+            $"UPDATE {T("tracked_owners")} SET connection_id = NULL WHERE connection_id = @connection_id");
         Delete = new("Connections.Delete", $"DELETE FROM {T("github_connections")} WHERE id = @connection_id AND tenant_id = @tenant_id");
     }
 
@@ -43,6 +45,8 @@ internal sealed class ConnectionStatements : StatementSet
     public SqlStatement Exists { get; }
 
     public SqlStatement DetachRepositories { get; }
+
+    public SqlStatement DetachTrackedOwners { get; }
 
     public SqlStatement Delete { get; }
 }

@@ -86,6 +86,11 @@ internal sealed class ConnectionStore(StoreDatabase db, ConnectionStatements sql
                     await detach.ExecuteAsync(cancellationToken).ConfigureAwait(false);
                 }
 
+                using (var detachOwners = db.Command(connection, transaction, sql.DetachTrackedOwners).With("connection_id", connectionId))
+                {
+                    await detachOwners.ExecuteAsync(cancellationToken).ConfigureAwait(false);
+                }
+
                 using var delete = db.Command(connection, transaction, sql.Delete).With("connection_id", connectionId).With("tenant_id", tenantId);
                 await delete.ExecuteAsync(cancellationToken).ConfigureAwait(false);
             },

@@ -20,6 +20,8 @@ internal readonly struct RowReader(DbDataReader reader, SqlDialect dialect)
 
     public DateOnly Date(int ordinal) => dialect.ReadDate(reader, ordinal);
 
+    public DateOnly? NullableDate(int ordinal) => reader.IsDBNull(ordinal) ? null : dialect.ReadDate(reader, ordinal);
+
     public DateTimeOffset Timestamp(int ordinal) => dialect.ReadTimestamp(reader, ordinal);
 
     public DateTimeOffset? NullableTimestamp(int ordinal) => reader.IsDBNull(ordinal) ? null : dialect.ReadTimestamp(reader, ordinal);

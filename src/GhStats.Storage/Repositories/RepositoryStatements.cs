@@ -33,6 +33,10 @@ internal sealed class RepositoryStatements : StatementSet
         RecordCollection = new("Repositories.RecordCollection",
             $"UPDATE {T("repositories")} SET last_collected_at = @collected_at, last_status = @status, github_id = COALESCE(CAST(@github_id AS BIGINT), github_id) WHERE id = @repo_id");
 
+        // A separate statement, not COALESCE(CAST(@day AS DATE), ...): SQLite's CAST to DATE would turn '2024-03-04' into 2024.
+        RecordWeeklyCollection = new("Repositories.RecordWeeklyCollection",
+            $"UPDATE {T("repositories")} SET weekly_collected_on = @weekly_collected_on WHERE id = @repo_id");
+
         // Purging deletes children before the repository; no cascades, so every provider behaves alike.
         PurgeStatements =
         [
@@ -70,6 +74,8 @@ internal sealed class RepositoryStatements : StatementSet
     public SqlStatement MarkRemoved { get; }
 
     public SqlStatement RecordCollection { get; }
+
+    public SqlStatement RecordWeeklyCollection { get; }
 
     public IReadOnlyList<SqlStatement> PurgeStatements { get; }
 

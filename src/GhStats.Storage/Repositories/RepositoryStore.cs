@@ -162,7 +162,7 @@ internal sealed class RepositoryStore(StoreDatabase db, RepositoryStatements sql
             },
             cancellationToken);
 
-    public Task RecordCollectionAsync(long repositoryId, string status, long? gitHubId = null, CancellationToken cancellationToken = default)
+    public Task RecordCollectionAsync(long repositoryId, string status, long? gitHubId = null, DateOnly? weeklyCollectedOn = null, CancellationToken cancellationToken = default)
     {
         var checkedStatus = Input.Required(status, nameof(status), FieldLimits.RepositoryStatus);
         return db.WriteAsync(
@@ -173,6 +173,12 @@ internal sealed class RepositoryStore(StoreDatabase db, RepositoryStatements sql
                 if (await command.ExecuteAsync(cancellationToken).ConfigureAwait(false) == 0)
                 {
                     throw new GhStatsNotFoundException("repository", repositoryId);
+                }
+
+                if (weeklyCollectedOn is { } day)
+                {
+                    using var weekly = db.Command(connection, transaction, sql.RecordWeeklyCollection).With("weekly_collected_on", day).With("repo_id", repositoryId);
+                    await weekly.ExecuteAsync(cancellationToken).ConfigureAwait(false);
                 }
             },
             cancellationToken);

@@ -29,6 +29,7 @@ internal sealed class TenantStatements : StatementSet
             new("Tenants.DeleteGrants", $"DELETE FROM {T("repo_grants")} {ofTenantRepositories}"),
             new("Tenants.DeleteErrors", $"DELETE FROM {T("collection_errors")} {ofTenantRepositories}"),
             new("Tenants.DeleteRepositories", $"DELETE FROM {T("repositories")} WHERE tenant_id = @tenant_id"),
+            new("Tenants.DeleteTrackedOwners", $"DELETE FROM {T("tracked_owners")} WHERE tenant_id = @tenant_id"),
             new("Tenants.DeleteConnections", $"DELETE FROM {T("github_connections")} WHERE tenant_id = @tenant_id"),
             new("Tenants.DeleteMemberships", $"DELETE FROM {T("memberships")} WHERE tenant_id = @tenant_id"),
             new("Tenants.DeleteInvitations", $"DELETE FROM {T("invitations")} WHERE tenant_id = @tenant_id"),

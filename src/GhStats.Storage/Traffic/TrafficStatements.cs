@@ -64,11 +64,11 @@ internal sealed class TrafficStatements : StatementSet
             $"FROM ({Buckets(Dialect.MonthStart("day"))}) b ORDER BY b.bucket");
 
         TenantSummary = new("Traffic.TenantSummary",
-            "SELECT r.id, r.tenant_id, r.connection_id, r.owner, r.name, r.github_id, r.added_at, r.removed_at, r.last_collected_at, r.last_status, " +
+            "SELECT r.id, r.tenant_id, r.connection_id, r.owner, r.name, r.github_id, r.added_at, r.removed_at, r.last_collected_at, r.last_status, r.weekly_collected_on, " +
             "SUM(CAST(d.views AS BIGINT)), SUM(CAST(d.clones AS BIGINT)), MAX(d.unique_views), MAX(d.unique_clones), COUNT(d.day) " +
             $"FROM {T("repositories")} r LEFT JOIN {T("traffic_daily")} d ON d.repo_id = r.id AND d.day >= @from_day AND d.day <= @to_day " +
             "WHERE r.tenant_id = @tenant_id AND r.removed_at IS NULL " +
-            "GROUP BY r.id, r.tenant_id, r.connection_id, r.owner, r.name, r.github_id, r.added_at, r.removed_at, r.last_collected_at, r.last_status " +
+            "GROUP BY r.id, r.tenant_id, r.connection_id, r.owner, r.name, r.github_id, r.added_at, r.removed_at, r.last_collected_at, r.last_status, r.weekly_collected_on " +
             "ORDER BY r.owner, r.name");
 
         TenantLatestStats = new("Traffic.TenantLatestStats",

@@ -175,7 +175,7 @@ internal sealed class TrafficStore(StoreDatabase db, TrafficStatements sql) : IT
                 {
                     rows = await summary.ListAsync(
                         r => (RepositoryMapping.Read(r), new TrafficTotals(
-                            r.NullableInt64(10) ?? 0, r.NullableInt64(11) ?? 0, r.NullableInt64(12) ?? 0, r.NullableInt64(13) ?? 0, r.Int32(14))),
+                            r.NullableInt64(11) ?? 0, r.NullableInt64(12) ?? 0, r.NullableInt64(13) ?? 0, r.NullableInt64(14) ?? 0, r.Int32(15))),
                         cancellationToken).ConfigureAwait(false);
                 }
 

@@ -4,6 +4,9 @@ DELETE FROM ghstats.github_connections WHERE id = @connection_id AND tenant_id =
 -- Connections.DetachRepositories
 UPDATE ghstats.repositories SET connection_id = NULL WHERE connection_id = @connection_id;
 
+-- Connections.DetachTrackedOwners
+UPDATE ghstats.tracked_owners SET connection_id = NULL WHERE connection_id = @connection_id;
+
 -- Connections.Exists
 SELECT COUNT(*) FROM ghstats.github_connections WHERE id = @connection_id AND tenant_id = @tenant_id;
 
@@ -103,29 +106,50 @@ UPDATE ghstats.memberships SET role = @role WHERE tenant_id = @tenant_id AND use
 -- Memberships.UserExists
 SELECT COUNT(*) FROM ghstats.users WHERE id = @user_id;
 
+-- Owners.ConnectionInTenant
+SELECT COUNT(*) FROM ghstats.github_connections WHERE id = @connection_id AND tenant_id = @tenant_id;
+
+-- Owners.Delete
+DELETE FROM ghstats.tracked_owners WHERE id = @owner_id AND tenant_id = @tenant_id;
+
+-- Owners.FindByOwner
+SELECT id, tenant_id, connection_id, owner, include_patterns, exclude_patterns, skip_forks, skip_archived, added_at FROM ghstats.tracked_owners WHERE tenant_id = @tenant_id AND LOWER(owner) = @owner;
+
+-- Owners.Insert
+SELECT id FROM FINAL TABLE (INSERT INTO ghstats.tracked_owners (tenant_id, connection_id, owner, include_patterns, exclude_patterns, skip_forks, skip_archived, added_at) VALUES (@tenant_id, @connection_id, @owner, @include_patterns, @exclude_patterns, @skip_forks, @skip_archived, @added_at));
+
+-- Owners.List
+SELECT id, tenant_id, connection_id, owner, include_patterns, exclude_patterns, skip_forks, skip_archived, added_at FROM ghstats.tracked_owners WHERE tenant_id = @tenant_id ORDER BY owner;
+
+-- Owners.ListAll
+SELECT id, tenant_id, connection_id, owner, include_patterns, exclude_patterns, skip_forks, skip_archived, added_at FROM ghstats.tracked_owners ORDER BY tenant_id, owner;
+
+-- Owners.TenantExists
+SELECT COUNT(*) FROM ghstats.tenants WHERE id = @tenant_id;
+
 -- Repositories.ConnectionInTenant
 SELECT COUNT(*) FROM ghstats.github_connections WHERE id = @connection_id AND tenant_id = @tenant_id;
 
 -- Repositories.Find
-SELECT id, tenant_id, connection_id, owner, name, github_id, added_at, removed_at, last_collected_at, last_status FROM ghstats.repositories WHERE id = @repo_id;
+SELECT id, tenant_id, connection_id, owner, name, github_id, added_at, removed_at, last_collected_at, last_status, weekly_collected_on FROM ghstats.repositories WHERE id = @repo_id;
 
 -- Repositories.FindByName
-SELECT id, tenant_id, connection_id, owner, name, github_id, added_at, removed_at, last_collected_at, last_status FROM ghstats.repositories WHERE tenant_id = @tenant_id AND LOWER(owner) = @owner AND LOWER(name) = @name;
+SELECT id, tenant_id, connection_id, owner, name, github_id, added_at, removed_at, last_collected_at, last_status, weekly_collected_on FROM ghstats.repositories WHERE tenant_id = @tenant_id AND LOWER(owner) = @owner AND LOWER(name) = @name;
 
 -- Repositories.Get
-SELECT id, tenant_id, connection_id, owner, name, github_id, added_at, removed_at, last_collected_at, last_status FROM ghstats.repositories WHERE id = @repo_id AND tenant_id = @tenant_id;
+SELECT id, tenant_id, connection_id, owner, name, github_id, added_at, removed_at, last_collected_at, last_status, weekly_collected_on FROM ghstats.repositories WHERE id = @repo_id AND tenant_id = @tenant_id;
 
 -- Repositories.Insert
 SELECT id FROM FINAL TABLE (INSERT INTO ghstats.repositories (tenant_id, connection_id, owner, name, added_at) VALUES (@tenant_id, @connection_id, @owner, @name, @added_at));
 
 -- Repositories.ListActive
-SELECT id, tenant_id, connection_id, owner, name, github_id, added_at, removed_at, last_collected_at, last_status FROM ghstats.repositories WHERE tenant_id = @tenant_id AND removed_at IS NULL ORDER BY owner, name;
+SELECT id, tenant_id, connection_id, owner, name, github_id, added_at, removed_at, last_collected_at, last_status, weekly_collected_on FROM ghstats.repositories WHERE tenant_id = @tenant_id AND removed_at IS NULL ORDER BY owner, name;
 
 -- Repositories.ListAll
-SELECT id, tenant_id, connection_id, owner, name, github_id, added_at, removed_at, last_collected_at, last_status FROM ghstats.repositories WHERE tenant_id = @tenant_id ORDER BY owner, name;
+SELECT id, tenant_id, connection_id, owner, name, github_id, added_at, removed_at, last_collected_at, last_status, weekly_collected_on FROM ghstats.repositories WHERE tenant_id = @tenant_id ORDER BY owner, name;
 
 -- Repositories.ListTracked
-SELECT id, tenant_id, connection_id, owner, name, github_id, added_at, removed_at, last_collected_at, last_status FROM ghstats.repositories WHERE removed_at IS NULL ORDER BY tenant_id, owner, name;
+SELECT id, tenant_id, connection_id, owner, name, github_id, added_at, removed_at, last_collected_at, last_status, weekly_collected_on FROM ghstats.repositories WHERE removed_at IS NULL ORDER BY tenant_id, owner, name;
 
 -- Repositories.MarkRemoved
 UPDATE ghstats.repositories SET removed_at = @removed_at WHERE id = @repo_id AND removed_at IS NULL;
@@ -159,6 +183,9 @@ UPDATE ghstats.repositories SET removed_at = NULL, added_at = @added_at, connect
 
 -- Repositories.RecordCollection
 UPDATE ghstats.repositories SET last_collected_at = @collected_at, last_status = @status, github_id = COALESCE(CAST(@github_id AS BIGINT), github_id) WHERE id = @repo_id;
+
+-- Repositories.RecordWeeklyCollection
+UPDATE ghstats.repositories SET weekly_collected_on = @weekly_collected_on WHERE id = @repo_id;
 
 -- Repositories.TenantExists
 SELECT COUNT(*) FROM ghstats.tenants WHERE id = @tenant_id;
@@ -219,6 +246,9 @@ DELETE FROM ghstats.repo_daily_stats WHERE repo_id IN (SELECT id FROM ghstats.re
 
 -- Tenants.DeleteTenant
 DELETE FROM ghstats.tenants WHERE id = @tenant_id;
+
+-- Tenants.DeleteTrackedOwners
+DELETE FROM ghstats.tracked_owners WHERE tenant_id = @tenant_id;
 
 -- Tenants.DeleteTrafficDaily
 DELETE FROM ghstats.traffic_daily WHERE repo_id IN (SELECT id FROM ghstats.repositories WHERE tenant_id = @tenant_id);
@@ -323,7 +353,7 @@ SELECT COUNT(*) FROM ghstats.tenants WHERE id = @tenant_id;
 SELECT s.repo_id, s.day, s.stars, s.forks, s.watchers, s.open_issues, s.size_kb FROM ghstats.repo_daily_stats s JOIN (SELECT x.repo_id, MAX(x.day) AS day FROM ghstats.repo_daily_stats x JOIN ghstats.repositories r ON r.id = x.repo_id WHERE r.tenant_id = @tenant_id AND r.removed_at IS NULL AND x.day >= @from_day AND x.day <= @to_day GROUP BY x.repo_id) m ON m.repo_id = s.repo_id AND m.day = s.day;
 
 -- Traffic.TenantSummary
-SELECT r.id, r.tenant_id, r.connection_id, r.owner, r.name, r.github_id, r.added_at, r.removed_at, r.last_collected_at, r.last_status, SUM(CAST(d.views AS BIGINT)), SUM(CAST(d.clones AS BIGINT)), MAX(d.unique_views), MAX(d.unique_clones), COUNT(d.day) FROM ghstats.repositories r LEFT JOIN ghstats.traffic_daily d ON d.repo_id = r.id AND d.day >= @from_day AND d.day <= @to_day WHERE r.tenant_id = @tenant_id AND r.removed_at IS NULL GROUP BY r.id, r.tenant_id, r.connection_id, r.owner, r.name, r.github_id, r.added_at, r.removed_at, r.last_collected_at, r.last_status ORDER BY r.owner, r.name;
+SELECT r.id, r.tenant_id, r.connection_id, r.owner, r.name, r.github_id, r.added_at, r.removed_at, r.last_collected_at, r.last_status, r.weekly_collected_on, SUM(CAST(d.views AS BIGINT)), SUM(CAST(d.clones AS BIGINT)), MAX(d.unique_views), MAX(d.unique_clones), COUNT(d.day) FROM ghstats.repositories r LEFT JOIN ghstats.traffic_daily d ON d.repo_id = r.id AND d.day >= @from_day AND d.day <= @to_day WHERE r.tenant_id = @tenant_id AND r.removed_at IS NULL GROUP BY r.id, r.tenant_id, r.connection_id, r.owner, r.name, r.github_id, r.added_at, r.removed_at, r.last_collected_at, r.last_status, r.weekly_collected_on ORDER BY r.owner, r.name;
 
 -- Users.AddSystemRole
 INSERT INTO ghstats.system_roles (user_id, role) VALUES (@user_id, @role);
