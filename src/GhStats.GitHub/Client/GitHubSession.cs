@@ -1,0 +1,42 @@
+using Octokit;
+using Octokit.Internal;
+
+namespace GhStats.GitHub.Client;
+
+/// <summary>One GitHub connection's client for one run: Octokit over the pacing handler, plus what the run learned about the connection.</summary>
+internal sealed class GitHubSession(IGitHubClient client, GitHubApiBudget budget, IEnumerable<IDisposable> resources) : IDisposable
+{
+    private int _refused;
+
+    public IGitHubClient Client { get; } = client;
+
+    public GitHubApiBudget Budget { get; } = budget;
+
+    /// <summary>Why the connection cannot be used in this run (a refused token, an undecryptable secret), once known.</summary>
+    public string? RefusedBecause { get; private set; }
+
+    /// <summary>Marks the connection as unusable for the rest of the run, so its other repositories fail without calling GitHub.</summary>
+    public void Refuse(string reason)
+    {
+        if (Interlocked.Exchange(ref _refused, 1) == 0)
+        {
+            RefusedBecause = reason;
+        }
+    }
+
+    public void Dispose()
+    {
+        foreach (var resource in resources)
+        {
+            resource.Dispose();
+        }
+    }
+
+    /// <summary>Builds an Octokit client whose requests all go through <paramref name="handler"/>.</summary>
+    public static (GitHubClient Client, IDisposable Http) CreateClient(Uri baseAddress, ICredentialStore credentials, DelegatingHandler handler)
+    {
+        var http = new HttpClientAdapter(() => handler);
+        var connection = new Connection(new ProductHeaderValue("GhStats", "1"), baseAddress, credentials, http, new SimpleJsonSerializer());
+        return (new GitHubClient(connection), http);
+    }
+}

@@ -1,0 +1,129 @@
+using GhStats.Domain;
+using GhStats.Stores;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace GhStats.GitHub.Collection;
+
+/// <summary>
+/// Starts collection runs in the background, one at a time across every process that shares the database: the
+/// collection lease decides, and a second trigger gets the run already going. Stopping the host cancels the run,
+/// which keeps what it stored and is marked cancelled; a run whose process died is marked abandoned by the next one.
+/// </summary>
+internal sealed partial class CollectionService(
+    CollectionJob job,
+    ICollectionRunStore runs,
+    ILeaseStore leases,
+    IOptions<GitHubCollectorOptions> options,
+    TimeProvider clock,
+    ILogger<CollectionService> logger) : ICollectionService, IHostedService, IDisposable
+{
+    private static readonly TimeSpan FindOtherRunFor = TimeSpan.FromSeconds(10);
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly string _holder = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
+    private (long RunId, Task<CollectionRun> Task)? _current;
+
+    public async Task<CollectionRun> StartAsync(CollectionRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ObjectDisposedException.ThrowIf(_stopping.IsCancellationRequested, this);
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (_current is { Task.IsCompleted: false } current)
+            {
+                return await runs.FindAsync(current.RunId, cancellationToken).ConfigureAwait(false)
+                    ?? throw new InvalidOperationException($"Collection run {current.RunId} is running but has no record.");
+            }
+
+            if (!await leases.TryAcquireAsync(CollectionJob.LeaseName, _holder, options.Value.LeaseDuration, cancellationToken).ConfigureAwait(false))
+            {
+                return await OtherProcessRunAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            try
+            {
+                // Holding the lease, no other run can be going: any still marked running died with its process.
+                foreach (var stale in await runs.ListRunningAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    await runs.FinishAsync(stale.Id, CollectionRunStatus.Abandoned,
+                        new CollectionProgress(stale.ReposTotal, stale.ReposOk, stale.ReposFailed, stale.ApiCalls, stale.RateLimitRemaining), cancellationToken).ConfigureAwait(false);
+                    LogAbandoned(logger, stale.Id);
+                }
+
+                var run = await runs.StartAsync(request.Trigger, request.RequestedBy, request.TenantId, cancellationToken).ConfigureAwait(false);
+                var task = Task.Run(() => job.ExecuteAsync(run, _holder, _stopping.Token), CancellationToken.None);
+                _current = (run.Id, task);
+                return run;
+            }
+            catch
+            {
+                await leases.ReleaseAsync(CollectionJob.LeaseName, _holder, CancellationToken.None).ConfigureAwait(false);
+                throw;
+            }
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    public Task<CollectionRun?> GetAsync(long runId, CancellationToken cancellationToken = default) => runs.FindAsync(runId, cancellationToken);
+
+    public async Task<CollectionRun?> WaitAsync(long runId, CancellationToken cancellationToken = default)
+    {
+        if (_current is { } current && current.RunId == runId)
+        {
+            return await current.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        return await runs.FindAsync(runId, cancellationToken).ConfigureAwait(false);
+    }
+
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        if (_current is { } current)
+        {
+            // The run finishes its record as cancelled; the host's shutdown timeout bounds the wait.
+            await ((Task)current.Task).WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+    }
+
+    public void Dispose()
+    {
+        _stopping.Cancel();
+        _stopping.Dispose();
+        _gate.Dispose();
+    }
+
+    /// <summary>Another process holds the lease; its run record may be a moment behind its lease.</summary>
+    private async Task<CollectionRun> OtherProcessRunAsync(CancellationToken cancellationToken)
+    {
+        var deadline = clock.GetUtcNow() + FindOtherRunFor;
+        while (true)
+        {
+            var running = await runs.ListRunningAsync(cancellationToken).ConfigureAwait(false);
+            if (running.Count > 0)
+            {
+                return running[^1];
+            }
+
+            if (clock.GetUtcNow() >= deadline)
+            {
+                var lease = await leases.FindAsync(CollectionJob.LeaseName, cancellationToken).ConfigureAwait(false);
+                throw new InvalidOperationException(
+                    $"Another process ({lease?.Holder ?? "unknown"}) holds the collection lease until {lease?.ExpiresAt:u} but shows no running run; try again after that.");
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(200), clock, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Collection run {RunId} was still marked running though no process held the lease; marked abandoned")]
+    private static partial void LogAbandoned(ILogger logger, long runId);
+}

@@ -1,0 +1,35 @@
+namespace GhStats.GitHub;
+
+/// <summary>Collector settings, bound from <c>GhStats:Collector</c>.</summary>
+public sealed class GitHubCollectorOptions
+{
+    /// <summary>The configuration section, under "GhStats".</summary>
+    public const string SectionName = "Collector";
+
+    /// <summary>Repositories collected at once (each makes its calls one after another). Default 8, at most 100.</summary>
+    public int MaxConcurrency { get; set; } = 8;
+
+    /// <summary>Requests per minute per GitHub connection, kept under GitHub's secondary limit. Default 900.</summary>
+    public int RequestsPerMinute { get; set; } = 900;
+
+    /// <summary>Retries of a request that failed transiently (5xx, network). Default 3.</summary>
+    public int MaxRetries { get; set; } = 3;
+
+    /// <summary>First retry delay; each retry doubles it, with jitter. Default 1 second.</summary>
+    public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>The longest wait for a rate limit to reset before the repository is recorded as rate limited. Default 65 minutes.</summary>
+    public TimeSpan MaxRateLimitWait { get; set; } = TimeSpan.FromMinutes(65);
+
+    /// <summary>How long one request may take. Default 30 seconds.</summary>
+    public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long the collection lease lasts unless renewed; a crashed process frees it after this. Default 2 minutes.</summary>
+    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>How often a running run writes its progress. Default 1 second.</summary>
+    public TimeSpan ProgressInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>An optional in-process schedule, a cron expression in UTC such as "0 3 * * *" (daily at 03:00). Default none.</summary>
+    public string? Schedule { get; set; }
+}

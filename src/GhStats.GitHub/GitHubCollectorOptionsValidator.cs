@@ -1,0 +1,52 @@
+using Cronos;
+using Microsoft.Extensions.Options;
+
+namespace GhStats.GitHub;
+
+/// <summary>Checks collector settings at start, all at once.</summary>
+internal sealed class GitHubCollectorOptionsValidator : IValidateOptions<GitHubCollectorOptions>
+{
+    public ValidateOptionsResult Validate(string? name, GitHubCollectorOptions options)
+    {
+        var failures = new List<string>();
+        if (options.MaxConcurrency is < 1 or > 100)
+        {
+            failures.Add($"GhStats:Collector:MaxConcurrency is {options.MaxConcurrency}; use 1 to 100 (GitHub allows at most 100 concurrent requests).");
+        }
+
+        if (options.RequestsPerMinute is < 1 or > 900)
+        {
+            failures.Add($"GhStats:Collector:RequestsPerMinute is {options.RequestsPerMinute}; use 1 to 900 (GitHub's secondary limit).");
+        }
+
+        if (options.MaxRetries is < 0 or > 10)
+        {
+            failures.Add($"GhStats:Collector:MaxRetries is {options.MaxRetries}; use 0 to 10.");
+        }
+
+        if (options.RetryBaseDelay < TimeSpan.Zero || options.RetryBaseDelay > TimeSpan.FromMinutes(1))
+        {
+            failures.Add("GhStats:Collector:RetryBaseDelay must be between 00:00:00 and 00:01:00.");
+        }
+
+        if (options.RequestTimeout <= TimeSpan.Zero || options.LeaseDuration < TimeSpan.FromSeconds(10) || options.ProgressInterval <= TimeSpan.Zero
+            || options.MaxRateLimitWait < TimeSpan.Zero)
+        {
+            failures.Add("GhStats:Collector:RequestTimeout and ProgressInterval must be positive, MaxRateLimitWait not negative, and LeaseDuration at least 00:00:10.");
+        }
+
+        if (!string.IsNullOrWhiteSpace(options.Schedule))
+        {
+            try
+            {
+                CronExpression.Parse(options.Schedule);
+            }
+            catch (CronFormatException exception)
+            {
+                failures.Add($"GhStats:Collector:Schedule '{options.Schedule}' is not a cron expression ({exception.Message}); e.g. \"0 3 * * *\" for 03:00 UTC daily.");
+            }
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}
