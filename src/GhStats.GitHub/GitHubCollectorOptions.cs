@@ -30,6 +30,6 @@ public sealed class GitHubCollectorOptions
     /// <summary>How often a running run writes its progress. Default 1 second.</summary>
     public TimeSpan ProgressInterval { get; set; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>An optional in-process schedule, a cron expression in UTC such as "0 3 * * *" (daily at 03:00). Default none.</summary>
+    /// <summary>An optional in-process schedule, a cron expression in UTC such as "0 3 * * *" (daily at 03:00); six fields add seconds first. Default none.</summary>
     public string? Schedule { get; set; }
 }

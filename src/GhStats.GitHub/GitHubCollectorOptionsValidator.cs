@@ -39,7 +39,7 @@ internal sealed class GitHubCollectorOptionsValidator : IValidateOptions<GitHubC
         {
             try
             {
-                CronExpression.Parse(options.Schedule);
+                Collection.CronSchedule.Parse(options.Schedule);
             }
             catch (CronFormatException exception)
             {

@@ -1,3 +1,4 @@
+using GhStats.Storage.Conformance.Databases;
 using GhStats.Storage.Conformance;
 using Xunit;
 

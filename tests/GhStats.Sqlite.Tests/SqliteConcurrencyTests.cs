@@ -1,3 +1,4 @@
+using GhStats.Storage.Conformance.Databases;
 using GhStats.Domain;
 using GhStats.Stores;
 using Microsoft.Data.Sqlite;

@@ -1,39 +1,75 @@
 namespace GhStats.GitHub.Client;
 
 /// <summary>
-/// The pacing of one GitHub connection during a run: requests start evenly spaced under the per-minute limit, and
-/// none start while a rate limit is known to be exhausted.
+/// The pacing of one GitHub connection during a run: never more than the per-minute limit of requests start in any
+/// sliding minute (GitHub's secondary limit), none start while a rate limit is known to be exhausted, and after a
+/// secondary-limit refusal fewer run at once (halved each time, down to one), as GitHub asks.
 /// </summary>
-internal sealed class GitHubApiBudget(TimeSpan interval, TimeSpan maxWait, TimeProvider clock)
+internal sealed class GitHubApiBudget
 {
+    // A second of margin: GitHub counts a request when it arrives, a little after it starts here.
+    private static readonly TimeSpan Window = TimeSpan.FromSeconds(61);
     private readonly Lock _gate = new();
-    private DateTimeOffset _nextSlot = DateTimeOffset.MinValue;
+    private readonly Queue<DateTimeOffset> _starts;
+    private readonly int _perMinute;
+    private readonly TimeSpan _maxWait;
+    private readonly TimeProvider _clock;
     private DateTimeOffset _blockedUntil = DateTimeOffset.MinValue;
+    private int _inFlight;
+    private int _allowedInFlight = int.MaxValue;
+
+    public GitHubApiBudget(int requestsPerMinute, TimeSpan maxWait, TimeProvider clock)
+    {
+        _perMinute = requestsPerMinute;
+        _maxWait = maxWait;
+        _clock = clock;
+        _starts = new Queue<DateTimeOffset>(requestsPerMinute);
+    }
 
     /// <summary>The primary limit left at the last response, when known.</summary>
     public int? RateLimitRemaining { get; private set; }
 
-    /// <summary>Waits for this connection's next request slot.</summary>
+    /// <summary>Requests of this connection allowed at once now.</summary>
+    public int AllowedInFlight => Volatile.Read(ref _allowedInFlight);
+
+    /// <summary>Waits for this connection's next request slot; dispose the slot when the response is in.</summary>
     /// <exception cref="GitHubRateLimitedException">When the rate limit resets later than the longest wait allowed.</exception>
-    public async Task WaitTurnAsync(CancellationToken cancellationToken)
+    public async Task<IDisposable> WaitTurnAsync(CancellationToken cancellationToken)
     {
-        TimeSpan wait;
-        lock (_gate)
+        while (true)
         {
-            var now = clock.GetUtcNow();
-            if (_blockedUntil - now > maxWait)
+            TimeSpan wait;
+            lock (_gate)
             {
-                throw new GitHubRateLimitedException(_blockedUntil);
+                var now = _clock.GetUtcNow();
+                if (_blockedUntil - now > _maxWait)
+                {
+                    throw new GitHubRateLimitedException(_blockedUntil);
+                }
+
+                while (_starts.Count > 0 && _starts.Peek() <= now - Window)
+                {
+                    _starts.Dequeue();
+                }
+
+                if (_blockedUntil <= now && _starts.Count < _perMinute && _inFlight < _allowedInFlight)
+                {
+                    _starts.Enqueue(now);
+                    _inFlight++;
+                    return new Slot(this);
+                }
+
+                var slotFree = _starts.Count < _perMinute ? now : _starts.Peek() + Window;
+                wait = (slotFree > _blockedUntil ? slotFree : _blockedUntil) - now;
+
+                // Waiting only for a request in flight to finish: look again shortly.
+                if (wait <= TimeSpan.Zero)
+                {
+                    wait = TimeSpan.FromMilliseconds(5);
+                }
             }
 
-            var start = Max(now, Max(_nextSlot, _blockedUntil));
-            _nextSlot = start + interval;
-            wait = start - now;
-        }
-
-        if (wait > TimeSpan.Zero)
-        {
-            await Task.Delay(wait, clock, cancellationToken).ConfigureAwait(false);
+            await Task.Delay(wait, _clock, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -42,13 +78,47 @@ internal sealed class GitHubApiBudget(TimeSpan interval, TimeSpan maxWait, TimeP
     {
         lock (_gate)
         {
-            var until = clock.GetUtcNow() + span;
-            _blockedUntil = Max(_blockedUntil, until);
+            var until = _clock.GetUtcNow() + span;
+            if (until > _blockedUntil)
+            {
+                _blockedUntil = until;
+            }
         }
+    }
+
+    /// <summary>After a secondary-limit refusal: fewer requests at once from now on, and none until the wait is over.</summary>
+    public void SlowDown(TimeSpan wait)
+    {
+        lock (_gate)
+        {
+            _allowedInFlight = Math.Max(1, Math.Min(_allowedInFlight, Math.Max(_inFlight, 1)) / 2);
+        }
+
+        BlockFor(wait);
     }
 
     /// <summary>Records the primary limit GitHub reported.</summary>
     public void Observe(int remaining) => RateLimitRemaining = remaining;
 
-    private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
+    private void Leave()
+    {
+        lock (_gate)
+        {
+            _inFlight--;
+        }
+    }
+
+    /// <summary>A request in flight; disposing it frees its place.</summary>
+    private sealed class Slot(GitHubApiBudget budget) : IDisposable
+    {
+        private int _left;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _left, 1) == 0)
+            {
+                budget.Leave();
+            }
+        }
+    }
 }

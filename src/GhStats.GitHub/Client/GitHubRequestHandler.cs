@@ -27,11 +27,11 @@ internal sealed partial class GitHubRequestHandler(
         var limitWaits = 0;
         while (true)
         {
-            await budget.WaitTurnAsync(cancellationToken).ConfigureAwait(false);
-            counters.ApiCall();
             HttpResponseMessage response;
             try
             {
+                using var slot = await budget.WaitTurnAsync(cancellationToken).ConfigureAwait(false);
+                counters.ApiCall();
                 using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
                 timeout.CancelAfter(options.RequestTimeout);
                 response = await base.SendAsync(request, timeout.Token).ConfigureAwait(false);
@@ -61,19 +61,26 @@ internal sealed partial class GitHubRequestHandler(
                 continue;
             }
 
-            var limitWait = await RateLimitWaitAsync(response).ConfigureAwait(false);
-            if (limitWait is { } wait)
+            var limit = await RateLimitWaitAsync(response).ConfigureAwait(false);
+            if (limit is { Wait: var wait, Secondary: var secondary })
             {
+                if (secondary)
+                {
+                    budget.SlowDown(wait);
+                }
+                else
+                {
+                    budget.BlockFor(wait);
+                }
+
                 if (wait > options.MaxRateLimitWait || limitWaits >= MaxLimitWaits)
                 {
                     // Let Octokit raise its rate-limit exception; later requests of this connection fail fast instead of waiting.
-                    budget.BlockFor(wait);
                     return response;
                 }
 
                 limitWaits++;
-                LogRateLimited(logger, request.RequestUri, wait);
-                budget.BlockFor(wait);
+                LogRateLimited(logger, request.RequestUri, wait, budget.AllowedInFlight);
                 response.Dispose();
                 continue;
             }
@@ -98,8 +105,8 @@ internal sealed partial class GitHubRequestHandler(
         return TimeSpan.FromMilliseconds(exponential * (0.5 + Random.Shared.NextDouble()));
     }
 
-    /// <summary>How long to wait when a response says a rate limit stopped it; null for any other response.</summary>
-    private static async Task<TimeSpan?> RateLimitWaitAsync(HttpResponseMessage response)
+    /// <summary>How long to wait when a response says a rate limit stopped it, and whether it was the secondary limit; null for any other response.</summary>
+    private static async Task<(TimeSpan Wait, bool Secondary)?> RateLimitWaitAsync(HttpResponseMessage response)
     {
         if (response.StatusCode is not (HttpStatusCode.Forbidden or HttpStatusCode.TooManyRequests))
         {
@@ -108,12 +115,13 @@ internal sealed partial class GitHubRequestHandler(
 
         if (response.Headers.RetryAfter is { } retryAfter)
         {
-            return retryAfter.Delta ?? (retryAfter.Date is { } date ? date - (response.Headers.Date ?? DateTimeOffset.UtcNow) : DefaultSecondaryWait);
+            var wait = retryAfter.Delta ?? (retryAfter.Date is { } date ? date - (response.Headers.Date ?? DateTimeOffset.UtcNow) : DefaultSecondaryWait);
+            return (wait, true);
         }
 
         if (ReadInt(response.Headers, "X-RateLimit-Remaining") is 0 && ResetWait(response) is { } reset)
         {
-            return reset;
+            return (reset, false);
         }
 
         // A secondary limit without Retry-After says so only in its body; the body is put back for Octokit.
@@ -126,7 +134,7 @@ internal sealed partial class GitHubRequestHandler(
 
         response.Content = replacement;
         var text = System.Text.Encoding.UTF8.GetString(body);
-        return text.Contains("secondary rate limit", StringComparison.OrdinalIgnoreCase) ? DefaultSecondaryWait : null;
+        return text.Contains("secondary rate limit", StringComparison.OrdinalIgnoreCase) ? (DefaultSecondaryWait, true) : null;
     }
 
     /// <summary>Time until the primary limit resets, measured against the server's own clock so local clock skew does not matter.</summary>
@@ -151,6 +159,6 @@ internal sealed partial class GitHubRequestHandler(
     [LoggerMessage(Level = LogLevel.Warning, Message = "GitHub request {Uri} failed ({Reason}); retry {Attempt}")]
     private static partial void LogTransient(ILogger logger, Uri? uri, string reason, int attempt);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "GitHub rate limit reached at {Uri}; pausing this connection for {Wait}")]
-    private static partial void LogRateLimited(ILogger logger, Uri? uri, TimeSpan wait);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "GitHub rate limit reached at {Uri}; pausing this connection for {Wait}, then at most {Concurrent} requests at once")]
+    private static partial void LogRateLimited(ILogger logger, Uri? uri, TimeSpan wait, int concurrent);
 }

@@ -23,7 +23,7 @@ internal sealed class GitHubSessionFactory(
     {
         ArgumentNullException.ThrowIfNull(connection);
         var settings = options.Value;
-        var budget = new GitHubApiBudget(TimeSpan.FromMinutes(1) / settings.RequestsPerMinute, settings.MaxRateLimitWait, clock);
+        var budget = new GitHubApiBudget(settings.RequestsPerMinute, settings.MaxRateLimitWait, clock);
         var baseAddress = BaseAddress(connection.ApiBaseUrl);
         var logger = loggers.CreateLogger<GitHubRequestHandler>();
         var resources = new List<IDisposable>();
@@ -63,7 +63,10 @@ internal sealed class GitHubSessionFactory(
         return new GitHubSession(installationClient, budget, resources);
     }
 
-    /// <summary>Octokit adds "api/v3/" to any host but github.com's; an address that already ends so is trimmed to avoid it twice.</summary>
+    /// <summary>
+    /// The API root Octokit's connection calls: api.github.com for github.com, and "{host}/api/v3/" for GitHub Enterprise
+    /// Server, whether or not the configured address already ends in "api/v3".
+    /// </summary>
     internal static Uri BaseAddress(string apiBaseUrl)
     {
         var text = apiBaseUrl.Trim().TrimEnd('/');
@@ -75,6 +78,6 @@ internal sealed class GitHubSessionFactory(
         var uri = new Uri(text + "/", UriKind.Absolute);
         return uri.Host.Equals("api.github.com", StringComparison.OrdinalIgnoreCase) || uri.Host.Equals("github.com", StringComparison.OrdinalIgnoreCase)
             ? GitHubDotCom
-            : uri;
+            : new Uri(uri, "api/v3/");
     }
 }

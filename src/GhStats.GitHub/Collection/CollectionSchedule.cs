@@ -20,7 +20,7 @@ internal sealed partial class CollectionSchedule(
             return;
         }
 
-        var schedule = CronExpression.Parse(options.Value.Schedule);
+        var schedule = CronSchedule.Parse(options.Value.Schedule);
         while (!stoppingToken.IsCancellationRequested)
         {
             var now = clock.GetUtcNow();

@@ -24,6 +24,7 @@ internal sealed partial class CollectionService(
     private readonly CancellationTokenSource _stopping = new();
     private readonly string _holder = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
     private (long RunId, Task<CollectionRun> Task)? _current;
+    private int _disposed;
 
     public async Task<CollectionRun> StartAsync(CollectionRequest request, CancellationToken cancellationToken = default)
     {
@@ -96,6 +97,12 @@ internal sealed partial class CollectionService(
 
     public void Dispose()
     {
+        // Registered as itself and as a hosted service, the container may dispose it twice.
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
         _stopping.Cancel();
         _stopping.Dispose();
         _gate.Dispose();

@@ -2,7 +2,7 @@ using GhStats.Storage.Conformance;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace GhStats.Sqlite.Tests;
+namespace GhStats.Storage.Conformance.Databases;
 
 /// <summary>A SQLite file in a temporary folder, migrated once.</summary>
 public sealed class SqliteDatabaseFixture : StoreDatabaseFixture

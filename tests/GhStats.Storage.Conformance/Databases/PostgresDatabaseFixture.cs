@@ -2,7 +2,7 @@ using GhStats.Storage.Conformance;
 using GhStats.Testing.Postgres;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace GhStats.Postgres.Tests;
+namespace GhStats.Storage.Conformance.Databases;
 
 /// <summary>A fresh database on the test run's PostgreSQL server (started from the machine's binaries), migrated once.</summary>
 public sealed class PostgresDatabaseFixture : StoreDatabaseFixture

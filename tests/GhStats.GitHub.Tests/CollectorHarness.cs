@@ -1,0 +1,88 @@
+using GhStats.Domain;
+using GhStats.GitHub.Collection;
+using GhStats.Storage.Conformance;
+using GhStats.Stores;
+using GhStats.Testing.GitHub;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace GhStats.GitHub.Tests;
+
+/// <summary>A GhStats process with the collector, over a test database and the GitHub simulator, on a calendar the test moves.</summary>
+internal sealed class CollectorHarness : IAsyncDisposable
+{
+    private readonly ServiceProvider _services;
+
+    public CollectorHarness(StoreDatabaseFixture database, GitHubSimulator simulator, CalendarClock clock, Action<GitHubCollectorOptions>? configure = null)
+    {
+        Simulator = simulator;
+        Clock = clock;
+        _services = database.BuildServices(clock, services =>
+        {
+            services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+            services.AddDataProtection().UseEphemeralDataProtectionProvider();
+            services.AddSingleton<ISecretProtector, DataProtectionSecrets>();
+            new GhStatsBuilder(services, EmptyConfiguration()).AddGitHubCollector(o =>
+            {
+                o.RetryBaseDelay = TimeSpan.FromMilliseconds(20);
+                o.ProgressInterval = TimeSpan.FromMilliseconds(100);
+                configure?.Invoke(o);
+            });
+        });
+    }
+
+    public GitHubSimulator Simulator { get; }
+
+    public CalendarClock Clock { get; }
+
+    public IServiceProvider Services => _services;
+
+    public ICollectionService Collection => _services.GetRequiredService<ICollectionService>();
+
+    public CollectionService Service => _services.GetRequiredService<CollectionService>();
+
+    public ITrafficStore Traffic => _services.GetRequiredService<ITrafficStore>();
+
+    public IRepositoryStore Repositories => _services.GetRequiredService<IRepositoryStore>();
+
+    public ICollectionRunStore Runs => _services.GetRequiredService<ICollectionRunStore>();
+
+    public ITrackedOwnerStore Owners => _services.GetRequiredService<ITrackedOwnerStore>();
+
+    /// <summary>Moves both calendars, GhStats' and GitHub's, to the same instant.</summary>
+    public void SetNow(DateTimeOffset now)
+    {
+        Simulator.Clock.Set(now);
+        Clock.Set(now);
+    }
+
+    public async Task<Tenant> NewTenantAsync() =>
+        await _services.GetRequiredService<ITenantStore>().CreateAsync("t-" + Guid.NewGuid().ToString("N")[..12], "Collector test");
+
+    /// <summary>Adds a personal-access-token connection, encrypting the token as the web module does.</summary>
+    public async Task<GitHubConnection> AddTokenConnectionAsync(long tenantId, string token) =>
+        await _services.GetRequiredService<IConnectionStore>().AddAsync(new NewGitHubConnection(
+            tenantId, "pat", GitHubConnectionKind.PersonalAccessToken, Simulator.BaseAddress, _services.GetRequiredService<ISecretProtector>().Protect(token)));
+
+    public async Task<GitHubConnection> AddAppConnectionAsync(long tenantId, long appId, string privateKeyPem, long installationId) =>
+        await _services.GetRequiredService<IConnectionStore>().AddAsync(new NewGitHubConnection(
+            tenantId, "app", GitHubConnectionKind.App, Simulator.BaseAddress, _services.GetRequiredService<ISecretProtector>().Protect(privateKeyPem), appId, installationId));
+
+    /// <summary>Starts a run for one tenant and waits for its end.</summary>
+    public async Task<CollectionRun> CollectAsync(long tenantId)
+    {
+        var run = await Collection.StartAsync(new CollectionRequest(CollectionTrigger.Manual, "test", tenantId));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        return (await Collection.WaitAsync(run.Id, timeout.Token))!;
+    }
+
+    /// <summary>A run's errors as text, for assertion messages.</summary>
+    public async Task<string> ErrorsAsync(long runId) =>
+        string.Join("\n", (await Runs.ListErrorsAsync(runId)).Select(e => $"{e.RepositoryId} {e.Kind}: {e.Message}"));
+
+    public async ValueTask DisposeAsync() => await _services.DisposeAsync();
+
+    private static Microsoft.Extensions.Configuration.IConfiguration EmptyConfiguration() =>
+        new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build();
+}

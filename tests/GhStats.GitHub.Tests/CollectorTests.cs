@@ -1,0 +1,399 @@
+using System.Security.Cryptography;
+using GhStats.Domain;
+using GhStats.Storage.Conformance;
+using GhStats.Stores;
+using GhStats.Testing.GitHub;
+using Microsoft.Extensions.DependencyInjection;
+using Shouldly;
+using Xunit;
+
+namespace GhStats.GitHub.Tests;
+
+/// <summary>
+/// The collector against the GitHub simulator over loopback HTTP, storing through the real store. Each test makes its own
+/// tenant and collects only it, so tests share one database per provider.
+/// </summary>
+public abstract class CollectorTests(StoreDatabaseFixture database) : IAsyncLifetime
+{
+    /// <summary>Noon, so GitHub's current day is half over.</summary>
+    protected static readonly DateTimeOffset Start = new(2024, 1, 10, 12, 0, 0, TimeSpan.Zero);
+
+    private readonly List<IAsyncDisposable> _disposables = [];
+
+    protected StoreDatabaseFixture Database { get; } = database;
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
+    {
+        foreach (var disposable in Enumerable.Reverse(_disposables))
+        {
+            await disposable.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task CollectingDailyOver60Days_StoresGitHubsGroundTruth()
+    {
+        var (harness, tenant, token) = await SetUpAsync();
+        var tracked = new List<TrackedRepository>();
+        foreach (var name in new[] { "alpha", "beta" })
+        {
+            harness.Simulator.AddRepository("octo", name, seed: name.Length * 7);
+            tracked.Add(await harness.Repositories.AddAsync(tenant.Id, "octo", name));
+        }
+
+        for (var day = 0; day < 60; day++)
+        {
+            harness.SetNow(Start.AddDays(day));
+            var run = await harness.CollectAsync(tenant.Id);
+            run.Status.ShouldBe(CollectionRunStatus.Succeeded, $"day {day}: " + await harness.ErrorsAsync(run.Id));
+        }
+
+        // Every day GitHub showed complete: the oldest day of the first window is cut short, and today is not over.
+        var first = DateOnly.FromDateTime(Start.UtcDateTime).AddDays(-12);
+        var last = DateOnly.FromDateTime(Start.UtcDateTime).AddDays(58);
+        foreach (var repository in tracked)
+        {
+            var simulated = harness.Simulator.Repository(repository.Owner, repository.Name);
+            var series = await harness.Traffic.GetTrafficSeriesAsync(tenant.Id, repository.Id, new DateRange(first, last), TrafficPeriod.Day);
+            var expected = Enumerable.Range(0, last.DayNumber - first.DayNumber + 1)
+                .Select(i => simulated.DayTruth(first.AddDays(i)))
+                .Where(t => t.Views > 0 || t.Clones > 0)
+                .ToList();
+            series.Points.Select(p => (p.Date, p.Views, p.UniqueViews, p.Clones, p.UniqueClones))
+                .ShouldBe(expected.Select(t => (t.Start, (long)t.Views, (long?)t.UniqueViews, (long)t.Clones, (long?)t.UniqueClones)));
+
+                var stats = await harness.Traffic.GetRepositoryStatsAsync(tenant.Id, repository.Id, new DateRange(first, last.AddDays(1)));
+            stats.Count.ShouldBe(60);
+            stats[^1].Stars.ShouldBe(simulated.Stars);
+        }
+
+        var weeks = await harness.Traffic.GetTrafficSeriesAsync(tenant.Id, tracked[0].Id, new DateRange(first.AddDays(14), last.AddDays(-7)), TrafficPeriod.Week);
+        var alpha = harness.Simulator.Repository("octo", "alpha");
+        weeks.Points.ShouldAllBe(p => p.UniqueViews == alpha.WeekTruth(p.Date).UniqueViews);
+        harness.Simulator.Stats.SecondaryLimitHits.ShouldBe(0);
+        harness.Simulator.Stats.RequestsFor(token).ShouldBeGreaterThan(0);
+    }
+
+    [Fact]
+    public async Task AGapShorterThanTheWindow_HealsWithNoLoss()
+    {
+        var (harness, tenant, _) = await SetUpAsync();
+        harness.Simulator.AddRepository("octo", "gap", seed: 5);
+        var repository = await harness.Repositories.AddAsync(tenant.Id, "octo", "gap");
+
+        harness.SetNow(Start);
+        await harness.CollectAsync(tenant.Id);
+        harness.SetNow(Start.AddDays(12));
+        await harness.CollectAsync(tenant.Id);
+
+        var first = DateOnly.FromDateTime(Start.UtcDateTime).AddDays(-12);
+        var last = DateOnly.FromDateTime(Start.UtcDateTime).AddDays(11);
+        var simulated = harness.Simulator.Repository("octo", "gap");
+        var stored = (await harness.Traffic.GetTrafficSeriesAsync(tenant.Id, repository.Id, new DateRange(first, last), TrafficPeriod.Day))
+            .Points.ToDictionary(p => p.Date);
+        for (var day = first; day <= last; day = day.AddDays(1))
+        {
+            var truth = simulated.DayTruth(day);
+            (stored.TryGetValue(day, out var point) ? point.Views : 0).ShouldBe(truth.Views, $"{day}");
+        }
+    }
+
+    [Fact]
+    public async Task ARepositoryWithoutPushAccess_IsRecorded_AndTheOthersAreStored()
+    {
+        var (harness, tenant, _) = await SetUpAsync(canPushTo: ["octo/mine", "octo/ours"]);
+        foreach (var name in new[] { "mine", "ours", "theirs" })
+        {
+            harness.Simulator.AddRepository("octo", name, seed: name.Length);
+            await harness.Repositories.AddAsync(tenant.Id, "octo", name);
+        }
+
+        harness.SetNow(Start);
+        var run = await harness.CollectAsync(tenant.Id);
+
+        run.Status.ShouldBe(CollectionRunStatus.CompletedWithErrors);
+        run.ReposOk.ShouldBe(2);
+        run.ReposFailed.ShouldBe(1);
+        var error = (await harness.Runs.ListErrorsAsync(run.Id)).ShouldHaveSingleItem();
+        error.Kind.ShouldBe(CollectionErrorKind.NoPushAccess);
+        error.Message.ShouldContain("push access");
+        var repositories = await harness.Repositories.ListAsync(tenant.Id);
+        repositories.Single(r => r.Name == "theirs").LastStatus.ShouldBe("NoPushAccess");
+        repositories.Single(r => r.Name == "mine").LastStatus.ShouldBe("ok");
+        var summary = await harness.Traffic.GetTenantSummaryAsync(tenant.Id, new DateRange(DateOnly.FromDateTime(Start.UtcDateTime).AddDays(-13), DateOnly.FromDateTime(Start.UtcDateTime)));
+        summary.Single(s => s.Repository.Name == "mine").Totals.Views.ShouldBeGreaterThan(0);
+        summary.Single(s => s.Repository.Name == "theirs").Totals.Views.ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task ARevokedToken_MarksItsConnectionsRepositoriesOnce_WithoutARetryStorm()
+    {
+        var (harness, tenant, token) = await SetUpAsync();
+        for (var i = 0; i < 20; i++)
+        {
+            harness.Simulator.AddRepository("octo", "repo" + i, seed: i);
+            await harness.Repositories.AddAsync(tenant.Id, "octo", "repo" + i);
+        }
+
+        harness.Simulator.RevokeToken(token);
+        harness.SetNow(Start);
+        var run = await harness.CollectAsync(tenant.Id);
+
+        run.Status.ShouldBe(CollectionRunStatus.CompletedWithErrors);
+        run.ReposFailed.ShouldBe(20);
+        var errors = await harness.Runs.ListErrorsAsync(run.Id);
+        errors.Count.ShouldBe(20);
+        errors.ShouldAllBe(e => e.Kind == CollectionErrorKind.Unauthorized);
+        errors.Select(e => e.RepositoryId).Distinct().Count().ShouldBe(20);
+
+        // At most one refused call per repository collected at the same moment; the rest never called GitHub.
+        harness.Simulator.Stats.RequestsFor(token).ShouldBeLessThanOrEqualTo(8);
+    }
+
+    [Fact]
+    public async Task AnExhaustedRateLimit_PausesUntilTheReset_AndThenCompletes()
+    {
+        var simulator = await StartSimulatorAsync(new GitHubSimulatorOptions { PrimaryResetAfter = TimeSpan.FromSeconds(3) });
+        var (harness, tenant, token) = await SetUpAsync(simulator, rateLimit: 8);
+        for (var i = 0; i < 3; i++)
+        {
+            harness.Simulator.AddRepository("octo", "limited" + i, seed: i);
+            await harness.Repositories.AddAsync(tenant.Id, "octo", "limited" + i);
+        }
+
+        harness.SetNow(Start);
+        var run = await harness.CollectAsync(tenant.Id);
+
+        run.Status.ShouldBe(CollectionRunStatus.Succeeded, await harness.ErrorsAsync(run.Id));
+        run.ReposOk.ShouldBe(3);
+        harness.Simulator.Stats.RequestsFor(token).ShouldBeGreaterThan(8);
+        (await harness.Runs.ListErrorsAsync(run.Id)).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task TransientServerErrors_AreRetried()
+    {
+        var (harness, tenant, _) = await SetUpAsync();
+        harness.Simulator.AddRepository("octo", "flaky", seed: 3);
+        await harness.Repositories.AddAsync(tenant.Id, "octo", "flaky");
+        harness.Simulator.Faults.FailNext("traffic/views", 502, times: 2);
+        harness.Simulator.Faults.FailNext("traffic/clones", 503, times: 1);
+
+        harness.SetNow(Start);
+        var run = await harness.CollectAsync(tenant.Id);
+
+        run.Status.ShouldBe(CollectionRunStatus.Succeeded, await harness.ErrorsAsync(run.Id));
+        harness.Simulator.Stats.InjectedServerErrors.ShouldBe(3);
+    }
+
+    [Fact]
+    public async Task PersistentServerErrors_AreRecordedAsTransient_AndTheRunGoesOn()
+    {
+        var (harness, tenant, _) = await SetUpAsync();
+        harness.Simulator.AddRepository("octo", "broken", seed: 3);
+        harness.Simulator.AddRepository("octo", "fine", seed: 4);
+        await harness.Repositories.AddAsync(tenant.Id, "octo", "broken");
+        await harness.Repositories.AddAsync(tenant.Id, "octo", "fine");
+        harness.Simulator.Faults.AlwaysFail("octo/broken", 500);
+
+        harness.SetNow(Start);
+        var run = await harness.CollectAsync(tenant.Id);
+
+        run.ReposOk.ShouldBe(1);
+        (await harness.Runs.ListErrorsAsync(run.Id)).ShouldHaveSingleItem().Kind.ShouldBe(CollectionErrorKind.Transient);
+    }
+
+    [Fact]
+    public async Task TheSecondaryLimit_IsWaitedOut_WithRetryAfter()
+    {
+        var simulator = await StartSimulatorAsync(new GitHubSimulatorOptions
+        {
+            MaxConcurrentRequests = 2,
+            SecondaryRetryAfterSeconds = 1,
+            Latency = TimeSpan.FromMilliseconds(100),
+        });
+        var (harness, tenant, _) = await SetUpAsync(simulator, configure: o => o.MaxConcurrency = 6);
+        for (var i = 0; i < 6; i++)
+        {
+            harness.Simulator.AddRepository("octo", "busy" + i, seed: i);
+            await harness.Repositories.AddAsync(tenant.Id, "octo", "busy" + i);
+        }
+
+        harness.SetNow(Start);
+        var run = await harness.CollectAsync(tenant.Id);
+
+        harness.Simulator.Stats.SecondaryLimitHits.ShouldBeGreaterThan(0);
+        run.Status.ShouldBe(CollectionRunStatus.Succeeded, await harness.ErrorsAsync(run.Id));
+        run.ReposOk.ShouldBe(6);
+    }
+
+    [Fact]
+    public async Task TwoSimultaneousTriggers_ProduceOneRun_InOneProcessAndAcrossTwo()
+    {
+        var simulator = await StartSimulatorAsync(new GitHubSimulatorOptions { Latency = TimeSpan.FromMilliseconds(50) });
+        var (harness, tenant, _) = await SetUpAsync(simulator);
+        harness.Simulator.AddRepository("octo", "once", seed: 1);
+        await harness.Repositories.AddAsync(tenant.Id, "octo", "once");
+        var other = Track(new CollectorHarness(Database, simulator, harness.Clock));
+        harness.SetNow(Start);
+
+        var request = new CollectionRequest(CollectionTrigger.Cron, "cron", tenant.Id);
+        var runs = await Task.WhenAll(
+            harness.Collection.StartAsync(request),
+            harness.Collection.StartAsync(request),
+            other.Collection.StartAsync(request),
+            other.Collection.StartAsync(request));
+
+        runs.Select(r => r.Id).Distinct().ShouldHaveSingleItem();
+        (await harness.Collection.WaitAsync(runs[0].Id))!.Status.ShouldBe(CollectionRunStatus.Succeeded);
+    }
+
+    [Fact]
+    public async Task CancellingMidRun_KeepsWhatWasStored_AndMarksTheRun()
+    {
+        var simulator = await StartSimulatorAsync(new GitHubSimulatorOptions { Latency = TimeSpan.FromMilliseconds(150) });
+        var (harness, tenant, _) = await SetUpAsync(simulator, configure: o => o.MaxConcurrency = 2);
+        for (var i = 0; i < 12; i++)
+        {
+            harness.Simulator.AddRepository("octo", "slow" + i, seed: i);
+            await harness.Repositories.AddAsync(tenant.Id, "octo", "slow" + i);
+        }
+
+        harness.SetNow(Start);
+        var run = await harness.Collection.StartAsync(new CollectionRequest(CollectionTrigger.Manual, "test", tenant.Id));
+        while ((await harness.Runs.FindAsync(run.Id))!.ReposOk < 2)
+        {
+            await Task.Delay(50);
+        }
+
+        await harness.Service.StopAsync(CancellationToken.None);
+
+        var finished = (await harness.Runs.FindAsync(run.Id))!;
+        finished.Status.ShouldBe(CollectionRunStatus.Cancelled);
+        finished.ReposOk.ShouldBeGreaterThanOrEqualTo(2);
+        finished.ReposOk.ShouldBeLessThan(12);
+        var collected = (await harness.Repositories.ListAsync(tenant.Id)).Where(r => r.LastStatus == "ok").ToList();
+        collected.Count.ShouldBe(finished.ReposOk);
+        var today = DateOnly.FromDateTime(Start.UtcDateTime);
+        foreach (var repository in collected)
+        {
+            var truth = harness.Simulator.Repository(repository.Owner, repository.Name);
+            var series = await harness.Traffic.GetTrafficSeriesAsync(tenant.Id, repository.Id, new DateRange(today.AddDays(-13), today.AddDays(-1)), TrafficPeriod.Day);
+            series.Totals.Views.ShouldBe(Enumerable.Range(1, 13).Sum(i => (long)truth.DayTruth(today.AddDays(-i)).Views));
+        }
+    }
+
+    [Fact]
+    public async Task ARunWhoseProcessDied_IsMarkedAbandonedByTheNext()
+    {
+        var (harness, tenant, _) = await SetUpAsync();
+        var crashed = await harness.Runs.StartAsync(CollectionTrigger.Cron, "a process that died");
+
+        harness.SetNow(Start);
+        var run = await harness.CollectAsync(tenant.Id);
+
+        run.Status.ShouldBe(CollectionRunStatus.Succeeded, await harness.ErrorsAsync(run.Id));
+        (await harness.Runs.FindAsync(crashed.Id))!.Status.ShouldBe(CollectionRunStatus.Abandoned);
+    }
+
+    [Fact]
+    public async Task OwnerWideTracking_DiscoversNewRepositories_HonouringItsFilters()
+    {
+        var (harness, tenant, _) = await SetUpAsync(canPushTo: ["acme/*"]);
+        harness.Simulator.AddOwner("acme", SimulatedOwnerType.Organization);
+        harness.Simulator.AddRepository("acme", "api-core", seed: 1);
+        harness.Simulator.AddRepository("acme", "api-fork", seed: 2, r => r.Fork = true);
+        harness.Simulator.AddRepository("acme", "api-old", seed: 3, r => r.Archived = true);
+        harness.Simulator.AddRepository("acme", "api-archive", seed: 4);
+        harness.Simulator.AddRepository("acme", "web", seed: 5);
+        harness.Simulator.AddRepository("acme", "api-dropped", seed: 6);
+        var dropped = await harness.Repositories.AddAsync(tenant.Id, "acme", "api-dropped");
+        await harness.Repositories.RemoveAsync(tenant.Id, dropped.Id);
+        await harness.Owners.AddAsync(new NewTrackedOwner(tenant.Id, "acme", Include: "api-*", Exclude: "*-archive", SkipForks: true, SkipArchived: true));
+
+        harness.SetNow(Start);
+        var first = await harness.CollectAsync(tenant.Id);
+        harness.Simulator.AddRepository("acme", "api-new", seed: 7);
+        var second = await harness.CollectAsync(tenant.Id);
+
+        first.ReposTotal.ShouldBe(1, await harness.ErrorsAsync(first.Id));
+        second.ReposTotal.ShouldBe(2);
+        (await harness.Repositories.ListAsync(tenant.Id)).Select(r => r.Name).Order().ShouldBe(["api-core", "api-new"]);
+        second.Status.ShouldBe(CollectionRunStatus.Succeeded, await harness.ErrorsAsync(second.Id));
+    }
+
+    [Fact]
+    public async Task AGitHubApp_GetsAnInstallationToken_AndRefreshesItBeforeItExpires()
+    {
+        var simulator = await StartSimulatorAsync(new GitHubSimulatorOptions { Latency = TimeSpan.FromMilliseconds(100) });
+        var clock = new CalendarClock(DateTimeOffset.UtcNow);
+        var harness = Track(new CollectorHarness(Database, simulator, clock, o => o.MaxConcurrency = 1));
+        var tenant = await harness.NewTenantAsync();
+        using var key = RSA.Create(2048);
+        var app = simulator.AddApp(4242, key.ExportRSAPublicKeyPem(), 99, "octo/*");
+
+        // Tokens that live 5 minutes and 1 second are refreshed once less than 5 minutes remain: after a second.
+        app.TokenLifetime = TimeSpan.FromMinutes(5) + TimeSpan.FromSeconds(1);
+        await harness.AddAppConnectionAsync(tenant.Id, 4242, key.ExportRSAPrivateKeyPem(), 99);
+        for (var i = 0; i < 4; i++)
+        {
+            simulator.AddRepository("octo", "app" + i, seed: i);
+            await harness.Repositories.AddAsync(tenant.Id, "octo", "app" + i);
+        }
+
+        simulator.Clock.Set(DateTimeOffset.UtcNow);
+        var run = await harness.CollectAsync(tenant.Id);
+
+        run.Status.ShouldBe(CollectionRunStatus.Succeeded, await harness.ErrorsAsync(run.Id));
+        app.TokensIssued.ShouldBeGreaterThan(1);
+    }
+
+    [Fact]
+    public async Task TheSchedule_StartsRuns_AtItsOccurrences()
+    {
+        var (harness, tenant, _) = await SetUpAsync(configure: o => o.Schedule = "*/1 * * * * *");
+        harness.Simulator.AddRepository("octo", "scheduled", seed: 1);
+        await harness.Repositories.AddAsync(tenant.Id, "octo", "scheduled");
+        harness.SetNow(Start);
+        var schedule = harness.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<Collection.CollectionSchedule>().Single();
+
+        await schedule.StartAsync(CancellationToken.None);
+        CollectionRun? scheduled = null;
+        for (var i = 0; i < 100 && scheduled is null; i++)
+        {
+            await Task.Delay(100);
+            scheduled = (await harness.Runs.ListAsync(1000)).FirstOrDefault(r => r.Trigger == CollectionTrigger.Schedule);
+        }
+
+        await schedule.StopAsync(CancellationToken.None);
+        scheduled.ShouldNotBeNull();
+        scheduled.RequestedBy.ShouldBe("schedule");
+        (await harness.Collection.WaitAsync(scheduled.Id)).ShouldNotBeNull();
+    }
+
+    private async Task<GitHubSimulator> StartSimulatorAsync(GitHubSimulatorOptions? options = null) =>
+        Track(await GitHubSimulator.StartAsync(options ?? new GitHubSimulatorOptions()));
+
+    private async Task<(CollectorHarness Harness, Tenant Tenant, string Token)> SetUpAsync(
+        GitHubSimulator? simulator = null,
+        int rateLimit = 5000,
+        string[]? canPushTo = null,
+        Action<GitHubCollectorOptions>? configure = null)
+    {
+        simulator ??= await StartSimulatorAsync();
+        var harness = Track(new CollectorHarness(Database, simulator, new CalendarClock(Start), configure));
+        var tenant = await harness.NewTenantAsync();
+        var token = simulator.AddToken(rateLimit: rateLimit, canPushTo: canPushTo ?? ["*"]);
+        await harness.AddTokenConnectionAsync(tenant.Id, token);
+        return (harness, tenant, token);
+    }
+
+    private T Track<T>(T disposable)
+        where T : IAsyncDisposable
+    {
+        _disposables.Add(disposable);
+        return disposable;
+    }
+}

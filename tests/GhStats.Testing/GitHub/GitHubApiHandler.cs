@@ -1,0 +1,338 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Primitives;
+
+namespace GhStats.Testing.GitHub;
+
+/// <summary>
+/// Answers one request: authenticate, apply rate limits, inject faults, serve the endpoint, wait out the latency,
+/// write GitHub's headers. Decisions are taken on arrival; the request counts as in flight until it is answered.
+/// </summary>
+internal sealed class GitHubApiHandler(GitHubSimulator simulator, CancellationToken stopping)
+{
+    private const string RestDocs = "https://docs.github.com/rest";
+    private const string TrafficDocs = "https://docs.github.com/rest/metrics/traffic";
+    private const string RateLimitDocs = "https://docs.github.com/rest/using-the-rest-api/rate-limits-for-the-rest-api";
+    private const string SecondaryLimitDocs = RateLimitDocs + "#about-secondary-rate-limits";
+    private const string AppTokenDocs = "https://docs.github.com/rest/apps/apps#create-an-installation-access-token-for-an-app";
+    private const int DefaultPerPage = 30;
+    private const int MaxPerPage = 100;
+    private const int AnonymousLimit = 60;
+
+    private readonly GitHubSimulatorOptions _options = simulator.Options;
+    private readonly SimulatorStats _stats = simulator.Stats;
+    private readonly GitHubFaults _faults = simulator.Faults;
+    private readonly TimeProvider _wallClock = simulator.Options.WallClock;
+    private long _requestIds;
+
+    public async Task HandleAsync(HttpContext context)
+    {
+        _stats.Enter();
+        IdentityCounters? counters = null;
+        try
+        {
+            var request = context.Request;
+            var route = ApiRoute.Parse(request.Method, request.Path.Value);
+            _stats.CountEndpoint(route.Endpoint);
+            var repository = !route.IsRepositoryEndpoint ? null
+                : route.Name is not null ? simulator.FindRepository(route.Owner!, route.Name) : simulator.FindRepository(route.RepositoryId);
+            var wallNow = _wallClock.GetUtcNow();
+            var credential = ReadCredential(request.Headers.Authorization);
+
+            RateDecision rate;
+            ApiAnswer answer;
+            var identity = Authenticate(route, credential, wallNow, out var authError);
+            if (identity is null)
+            {
+                rate = new RateDecision(RateOutcome.Admitted, AnonymousLimit, AnonymousLimit, 0, (wallNow + TimeSpan.FromHours(1)).ToUnixTimeSeconds());
+                answer = Error(401, authError, route.Endpoint == SimulatedEndpoint.InstallationToken ? AppTokenDocs : RestDocs);
+            }
+            else
+            {
+                counters = identity.Counters;
+                var inFlight = counters.Enter();
+                (rate, answer) = Decide(context, route, repository, identity, inFlight, wallNow);
+            }
+
+            var delay = _options.Latency + _faults.ExtraLatency(repository?.FullName);
+            if (delay > TimeSpan.Zero)
+            {
+                // A stopping simulator drops held requests at once instead of waiting out Kestrel's shutdown timeout.
+                using var waiting = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, stopping);
+                await Task.Delay(delay, _wallClock, waiting.Token).ConfigureAwait(false);
+            }
+
+            await WriteAsync(context, answer, rate).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested || stopping.IsCancellationRequested)
+        {
+            // The client went away, or the simulator is stopping, while the request waited out its latency.
+            context.Abort();
+        }
+        finally
+        {
+            counters?.Exit();
+            _stats.Exit();
+        }
+    }
+
+    private (RateDecision Rate, ApiAnswer Answer) Decide(
+        HttpContext context, ApiRoute route, SimulatedRepository? repository, SimulatedIdentity identity, int inFlight, DateTimeOffset wallNow)
+    {
+        if (route.Endpoint == SimulatedEndpoint.RateLimit)
+        {
+            // Asking for the rate limit is free on GitHub.
+            var current = identity.Window.Peek(wallNow);
+            return (current, new ApiAnswer(200, GitHubJson.RateLimit(current)));
+        }
+
+        var rate = identity.Window.Admit(wallNow, inFlight > _options.MaxConcurrentRequests);
+        switch (rate.Outcome)
+        {
+            case RateOutcome.PrimaryExceeded:
+                _stats.CountPrimaryLimitHit();
+                return (rate, Error(403, "API rate limit exceeded for " + identity.RateLimitSubject + ".", RateLimitDocs));
+            case RateOutcome.SecondaryExceeded:
+                _stats.CountSecondaryLimitHit();
+                return (rate, Error(
+                    403,
+                    "You have exceeded a secondary rate limit. Please wait a few minutes before you try again. If you reach out to GitHub Support for help, please include the request ID " + RequestId(context) + ".",
+                    SecondaryLimitDocs) with { RetryAfterSeconds = _options.SecondaryRetryAfterSeconds });
+        }
+
+        if (_faults.TryFail(context.Request.Path.Value ?? "", repository?.FullName, out var faultStatus))
+        {
+            _stats.CountInjectedFault(faultStatus);
+            return (rate, Fault(faultStatus));
+        }
+
+        return (rate, Serve(context, route, repository, identity, wallNow));
+    }
+
+    private SimulatedIdentity? Authenticate(ApiRoute route, string? credential, DateTimeOffset wallNow, out string error)
+    {
+        if (route.Endpoint == SimulatedEndpoint.InstallationToken)
+        {
+            return AppJwt.Validate(credential, wallNow, simulator.FindApp, out error)?.JwtIdentity;
+        }
+
+        error = "Bad credentials";
+        return credential is not null && simulator.FindToken(credential) is { } identity && identity.IsValidAt(wallNow) ? identity : null;
+    }
+
+    private ApiAnswer Serve(HttpContext context, ApiRoute route, SimulatedRepository? repository, SimulatedIdentity identity, DateTimeOffset wallNow)
+    {
+        switch (route.Endpoint)
+        {
+            case SimulatedEndpoint.OwnerRepositories:
+                return ListRepositories(context, route, identity);
+            case SimulatedEndpoint.InstallationToken:
+                return IssueToken(route, identity, wallNow);
+            case SimulatedEndpoint.Unknown:
+            case SimulatedEndpoint.RateLimit:
+                return NotFound();
+        }
+
+        var canPush = repository is not null && identity.Push.CanPush(repository);
+        if (repository is null || (repository.Private && !canPush))
+        {
+            return NotFound();
+        }
+
+        if (route.Endpoint == SimulatedEndpoint.Repository)
+        {
+            return new ApiAnswer(200, GitHubJson.Repository(repository, simulator.OwnerOf(repository), Origin(context.Request), canPush));
+        }
+
+        if (!canPush)
+        {
+            return Error(403, "Must have push access to repository", TrafficDocs);
+        }
+
+        var now = simulator.Clock.GetUtcNow();
+        switch (route.Endpoint)
+        {
+            case SimulatedEndpoint.Referrers:
+                return new ApiAnswer(200, GitHubJson.Referrers(repository.ReferrersAt(now)));
+            case SimulatedEndpoint.Paths:
+                return new ApiAnswer(200, GitHubJson.Paths(repository.PathsAt(now)));
+        }
+
+        var per = context.Request.Query["per"];
+        if (per.Count > 1 || (per.Count == 1 && per[0] is not ("day" or "week")))
+        {
+            return Error(422, $"Invalid request.\n\n\"{per}\" is not a member of [\"day\", \"week\"].", TrafficDocs);
+        }
+
+        var clones = route.Endpoint == SimulatedEndpoint.Clones;
+        var (totals, entries) = repository.ServedWindow(now, weekly: per == "week");
+        return new ApiAnswer(200, GitHubJson.Traffic(clones ? "clones" : "views", totals, entries, clones));
+    }
+
+    private ApiAnswer ListRepositories(HttpContext context, ApiRoute route, SimulatedIdentity identity)
+    {
+        var owner = simulator.FindOwner(route.Owner!);
+        if (owner is null || (route.Organization && owner.Type != SimulatedOwnerType.Organization))
+        {
+            return NotFound();
+        }
+
+        var query = context.Request.Query;
+        var perPage = Math.Clamp(ReadInt(query["per_page"], DefaultPerPage), 1, MaxPerPage);
+        var page = Math.Max(1, ReadInt(query["page"], 1));
+
+        // Private repositories show only to tokens that can push to them, as they do to non-members on GitHub.
+        var visible = owner.Sorted().Where(r => !r.Private || identity.Push.CanPush(r)).ToList();
+        var pages = Math.Max(1, (visible.Count + perPage - 1) / perPage);
+        var slice = visible.Skip((page - 1) * perPage).Take(perPage);
+        var body = GitHubJson.Repositories(slice, owner, Origin(context.Request), identity.Push.CanPush);
+        return new ApiAnswer(200, body, PageLinks(context.Request, page, pages));
+    }
+
+    private ApiAnswer IssueToken(ApiRoute route, SimulatedIdentity appIdentity, DateTimeOffset wallNow)
+    {
+        var installation = simulator.FindInstallation(route.InstallationId);
+        if (installation is null || appIdentity != installation.App.JwtIdentity)
+        {
+            return NotFound();
+        }
+
+        var (token, expiresAt) = simulator.IssueInstallationToken(installation, wallNow);
+        return new ApiAnswer(201, GitHubJson.InstallationToken(token, expiresAt));
+    }
+
+    private static string? PageLinks(HttpRequest request, int page, int pages)
+    {
+        if (pages <= 1)
+        {
+            return null;
+        }
+
+        var links = new List<string>(4);
+        if (page < pages)
+        {
+            links.Add(PageLink(request, page + 1, "next"));
+            links.Add(PageLink(request, pages, "last"));
+        }
+
+        if (page > 1)
+        {
+            links.Add(PageLink(request, 1, "first"));
+            links.Add(PageLink(request, Math.Min(page - 1, pages), "prev"));
+        }
+
+        return string.Join(", ", links);
+    }
+
+    private static string PageLink(HttpRequest request, int page, string rel)
+    {
+        // GitHub's links repeat the request's own query with only the page changed.
+        var url = new StringBuilder(Origin(request)).Append(request.PathBase).Append(request.Path);
+        var separator = '?';
+        foreach (var (key, values) in request.Query)
+        {
+            if (key == "page")
+            {
+                continue;
+            }
+
+            foreach (var value in values)
+            {
+                url.Append(separator).Append(Uri.EscapeDataString(key)).Append('=').Append(Uri.EscapeDataString(value ?? ""));
+                separator = '&';
+            }
+        }
+
+        url.Append(separator).Append("page=").Append(page.ToString(CultureInfo.InvariantCulture));
+        return $"<{url}>; rel=\"{rel}\"";
+    }
+
+    private async Task WriteAsync(HttpContext context, ApiAnswer answer, RateDecision rate)
+    {
+        _stats.CountStatus(answer.Status);
+        var response = context.Response;
+        response.StatusCode = answer.Status;
+        var headers = response.Headers;
+        headers.ContentType = "application/json; charset=utf-8";
+        headers["X-RateLimit-Limit"] = rate.Limit.ToString(CultureInfo.InvariantCulture);
+        headers["X-RateLimit-Remaining"] = rate.Remaining.ToString(CultureInfo.InvariantCulture);
+        headers["X-RateLimit-Reset"] = rate.ResetEpochSeconds.ToString(CultureInfo.InvariantCulture);
+        headers["X-RateLimit-Used"] = rate.Used.ToString(CultureInfo.InvariantCulture);
+        headers["X-RateLimit-Resource"] = "core";
+        headers["X-GitHub-Media-Type"] = "github.v3; format=json";
+        headers["X-GitHub-Api-Version-Selected"] = "2022-11-28";
+        headers["X-GitHub-Request-Id"] = RequestId(context);
+        if (answer.Link is not null)
+        {
+            headers.Link = answer.Link;
+        }
+
+        if (answer.RetryAfterSeconds is { } retryAfter)
+        {
+            headers.RetryAfter = retryAfter.ToString(CultureInfo.InvariantCulture);
+        }
+
+        response.ContentLength = answer.Body.Length;
+        if (!HttpMethods.IsHead(context.Request.Method))
+        {
+            await response.Body.WriteAsync(answer.Body, context.RequestAborted).ConfigureAwait(false);
+        }
+    }
+
+    private string RequestId(HttpContext context)
+    {
+        // One id per request, made on first use, so the secondary-limit message and the header agree.
+        if (context.Items.TryGetValue(typeof(GitHubApiHandler), out var id) && id is string text)
+        {
+            return text;
+        }
+
+        text = "SIM:" + Interlocked.Increment(ref _requestIds).ToString("X8", CultureInfo.InvariantCulture);
+        context.Items[typeof(GitHubApiHandler)] = text;
+        return text;
+    }
+
+    private string? ReadCredential(StringValues authorization)
+    {
+        if (authorization.Count == 0 || string.IsNullOrEmpty(authorization[0]))
+        {
+            _stats.CountScheme("(none)");
+            return null;
+        }
+
+        // "token X" and "Bearer X" both work on GitHub; the scheme is case-insensitive.
+        var value = authorization[0]!.AsSpan().Trim();
+        var space = value.IndexOf(' ');
+        var scheme = space < 0 ? value : value[..space];
+        _stats.CountScheme(scheme);
+        if (space < 0 || !(scheme.Equals("token", StringComparison.OrdinalIgnoreCase) || scheme.Equals("bearer", StringComparison.OrdinalIgnoreCase)))
+        {
+            return null;
+        }
+
+        return value[(space + 1)..].Trim().ToString();
+    }
+
+    private static int ReadInt(StringValues values, int fallback) =>
+        values.Count == 1 && int.TryParse(values[0], NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : fallback;
+
+    private static string Origin(HttpRequest request) => request.Scheme + "://" + request.Host.Value;
+
+    private static ApiAnswer NotFound() => Error(404, "Not Found", RestDocs);
+
+    private static ApiAnswer Error(int status, string message, string documentationUrl) =>
+        new(status, GitHubJson.Error(message, documentationUrl, status));
+
+    private static ApiAnswer Fault(int status)
+    {
+        var message = status switch
+        {
+            500 => "Server Error",
+            504 => "We couldn't respond to your request in time. Sorry about that. Please try resubmitting your request and contact us if the problem persists.",
+            _ => ReasonPhrases.GetReasonPhrase(status) is { Length: > 0 } phrase ? phrase : "Server Error",
+        };
+        return Error(status, message, RestDocs);
+    }
+}

@@ -1,0 +1,39 @@
+namespace GhStats.Testing.GitHub;
+
+/// <summary>How a <see cref="GitHubSimulator"/> behaves; the defaults are GitHub.com's documented limits.</summary>
+public sealed class GitHubSimulatorOptions
+{
+    /// <summary>Added to every request before it is answered, so concurrency is observable. Default 0.</summary>
+    public TimeSpan Latency { get; init; } = TimeSpan.Zero;
+
+    /// <summary>Requests one token may make in any sliding minute before the secondary limit answers 403. Default 900.</summary>
+    public int SecondaryLimitPerMinute { get; init; } = 900;
+
+    /// <summary>Requests one token may have in flight at once before the secondary limit answers 403. Default 100.</summary>
+    public int MaxConcurrentRequests { get; init; } = 100;
+
+    /// <summary>How long after a token's first request in a window its primary limit resets (wall-clock). Default 1 hour.</summary>
+    public TimeSpan PrimaryResetAfter { get; init; } = TimeSpan.FromHours(1);
+
+    /// <summary>The <c>Retry-After</c> (seconds) sent with secondary-limit answers. Default 60.</summary>
+    public int SecondaryRetryAfterSeconds { get; init; } = 60;
+
+    /// <summary>Where <see cref="GitHubSimulator.Clock"/> starts. Default 2025-06-18T12:00:00Z, a Wednesday noon.</summary>
+    public DateTimeOffset SimulatedNow { get; init; } = new(2025, 6, 18, 12, 0, 0, TimeSpan.Zero);
+
+    /// <summary>
+    /// The real clock behind rate-limit windows, <c>Retry-After</c>, latency, JWT checks and token expiry. Default
+    /// <see cref="TimeProvider.System"/>; a test may pass a fake one to move these without waiting.
+    /// </summary>
+    public TimeProvider WallClock { get; init; } = TimeProvider.System;
+
+    internal void Validate()
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(Latency, TimeSpan.Zero, nameof(Latency));
+        ArgumentOutOfRangeException.ThrowIfLessThan(SecondaryLimitPerMinute, 1, nameof(SecondaryLimitPerMinute));
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxConcurrentRequests, 1, nameof(MaxConcurrentRequests));
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(PrimaryResetAfter, TimeSpan.Zero, nameof(PrimaryResetAfter));
+        ArgumentOutOfRangeException.ThrowIfLessThan(SecondaryRetryAfterSeconds, 0, nameof(SecondaryRetryAfterSeconds));
+        ArgumentNullException.ThrowIfNull(WallClock, nameof(WallClock));
+    }
+}

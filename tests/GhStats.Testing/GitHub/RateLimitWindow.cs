@@ -1,0 +1,77 @@
+namespace GhStats.Testing.GitHub;
+
+/// <summary>
+/// One identity's primary window (a quota that resets a fixed time after the window's first request) and its
+/// secondary per-minute limit (a ring of the admission times of its last N requests). The lock is per identity.
+/// </summary>
+internal sealed class RateLimitWindow
+{
+    private static readonly TimeSpan SlidingMinute = TimeSpan.FromMinutes(1);
+
+    private readonly Lock _gate = new();
+    private readonly TimeSpan _resetAfter;
+    private readonly long[] _recentTicks;
+    private int _recentCount;
+    private int _oldest;
+    private int _used;
+    private DateTimeOffset _resetAt = DateTimeOffset.MinValue;
+
+    public RateLimitWindow(int limit, TimeSpan resetAfter, int perMinute)
+    {
+        Limit = limit;
+        _resetAfter = resetAfter;
+        _recentTicks = new long[perMinute];
+    }
+
+    public int Limit { get; }
+
+    public RateDecision Admit(DateTimeOffset now, bool overConcurrencyLimit)
+    {
+        lock (_gate)
+        {
+            StartNewWindowIfDue(now);
+            if (_used >= Limit)
+            {
+                return Decision(RateOutcome.PrimaryExceeded);
+            }
+
+            var minuteFull = _recentCount == _recentTicks.Length && _recentTicks[_oldest] > (now - SlidingMinute).UtcTicks;
+            if (overConcurrencyLimit || minuteFull)
+            {
+                return Decision(RateOutcome.SecondaryExceeded);
+            }
+
+            _used++;
+            _recentTicks[_oldest] = now.UtcTicks;
+            _oldest = (_oldest + 1) % _recentTicks.Length;
+            _recentCount = Math.Min(_recentCount + 1, _recentTicks.Length);
+            return Decision(RateOutcome.Admitted);
+        }
+    }
+
+    /// <summary>The current figures without spending a request (GitHub's <c>/rate_limit</c> is free).</summary>
+    public RateDecision Peek(DateTimeOffset now)
+    {
+        lock (_gate)
+        {
+            return now >= _resetAt
+                ? new RateDecision(RateOutcome.Admitted, Limit, Limit, 0, EpochSecondsRoundedUp(now + _resetAfter))
+                : Decision(RateOutcome.Admitted);
+        }
+    }
+
+    private void StartNewWindowIfDue(DateTimeOffset now)
+    {
+        if (now >= _resetAt)
+        {
+            _resetAt = now + _resetAfter;
+            _used = 0;
+        }
+    }
+
+    private RateDecision Decision(RateOutcome outcome) =>
+        new(outcome, Limit, Limit - _used, _used, EpochSecondsRoundedUp(_resetAt));
+
+    // Rounded up, so a client that waits until the header's second finds the window already reset.
+    private static long EpochSecondsRoundedUp(DateTimeOffset instant) => instant.AddTicks(TimeSpan.TicksPerSecond - 1).ToUnixTimeSeconds();
+}

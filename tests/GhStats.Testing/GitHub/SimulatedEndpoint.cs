@@ -1,0 +1,32 @@
+namespace GhStats.Testing.GitHub;
+
+/// <summary>The kinds of request the simulator counts separately in <see cref="SimulatorStats"/>.</summary>
+public enum SimulatedEndpoint
+{
+    /// <summary><c>GET /repos/{owner}/{repo}/traffic/views</c>.</summary>
+    Views,
+
+    /// <summary><c>GET /repos/{owner}/{repo}/traffic/clones</c>.</summary>
+    Clones,
+
+    /// <summary><c>GET /repos/{owner}/{repo}/traffic/popular/referrers</c>.</summary>
+    Referrers,
+
+    /// <summary><c>GET /repos/{owner}/{repo}/traffic/popular/paths</c>.</summary>
+    Paths,
+
+    /// <summary><c>GET /repos/{owner}/{repo}</c>.</summary>
+    Repository,
+
+    /// <summary><c>GET /orgs/{org}/repos</c> and <c>GET /users/{user}/repos</c>.</summary>
+    OwnerRepositories,
+
+    /// <summary><c>POST /app/installations/{id}/access_tokens</c>.</summary>
+    InstallationToken,
+
+    /// <summary><c>GET /rate_limit</c>.</summary>
+    RateLimit,
+
+    /// <summary>Any other path: answered 404.</summary>
+    Unknown,
+}

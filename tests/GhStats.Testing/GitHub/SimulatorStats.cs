@@ -1,0 +1,170 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+
+namespace GhStats.Testing.GitHub;
+
+/// <summary>
+/// What the simulator has seen since it started or since <see cref="Reset"/>. Counted with Interlocked, so reading
+/// is safe while requests are in flight. Counts by status include every answer with that status (rate limits too).
+/// </summary>
+public sealed class SimulatorStats
+{
+    private readonly long[] _byEndpoint = new long[Enum.GetValues<SimulatedEndpoint>().Length];
+    private readonly ConcurrentDictionary<string, IdentityCounters> _byIdentity = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, StrongBox<long>> _authorizationSchemes = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, StrongBox<long>>.AlternateLookup<ReadOnlySpan<char>> _schemeLookup;
+    private long _total;
+    private int _inFlight;
+    private int _maxInFlight;
+    private long _secondaryLimitHits;
+    private long _primaryLimitHits;
+    private long _injectedFaults;
+    private long _injectedServerErrors;
+    private long _unauthorized;
+    private long _forbidden;
+    private long _notFound;
+    private long _installationTokensIssued;
+
+    internal SimulatorStats() => _schemeLookup = _authorizationSchemes.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>Every request that reached the simulator.</summary>
+    public long TotalRequests => Interlocked.Read(ref _total);
+
+    /// <summary>Requests in flight right now (including the ones waiting out their latency).</summary>
+    public int CurrentConcurrent => Volatile.Read(ref _inFlight);
+
+    /// <summary>The most requests that were in flight at once.</summary>
+    public int MaxConcurrent => Volatile.Read(ref _maxInFlight);
+
+    /// <summary>403 answers for the secondary limit (per-minute or concurrency). A well-paced collector causes none.</summary>
+    public long SecondaryLimitHits => Interlocked.Read(ref _secondaryLimitHits);
+
+    /// <summary>403 answers because a token's primary (hourly) quota was used up.</summary>
+    public long PrimaryLimitHits => Interlocked.Read(ref _primaryLimitHits);
+
+    /// <summary>Answers replaced by an injected fault (<see cref="GitHubFaults"/>), any status.</summary>
+    public long InjectedFaults => Interlocked.Read(ref _injectedFaults);
+
+    /// <summary>Injected faults with a 5xx status.</summary>
+    public long InjectedServerErrors => Interlocked.Read(ref _injectedServerErrors);
+
+    /// <summary>401 answers.</summary>
+    public long Unauthorized => Interlocked.Read(ref _unauthorized);
+
+    /// <summary>403 answers of any kind (no push access, primary and secondary limits, injected 403s).</summary>
+    public long Forbidden => Interlocked.Read(ref _forbidden);
+
+    /// <summary>404 answers.</summary>
+    public long NotFound => Interlocked.Read(ref _notFound);
+
+    /// <summary>Installation access tokens issued to GitHub Apps.</summary>
+    public long InstallationTokensIssued => Interlocked.Read(ref _installationTokensIssued);
+
+    /// <summary>Requests per identity: the token, or "app:{appId}" for requests signed with a GitHub App's JWT.</summary>
+    public IReadOnlyDictionary<string, long> RequestsByToken =>
+        _byIdentity.Where(p => p.Value.Requests > 0).ToDictionary(p => p.Key, p => p.Value.Requests, StringComparer.Ordinal);
+
+    /// <summary>
+    /// How often each <c>Authorization</c> scheme was sent, spelled exactly as the client sent it ("Token", "Bearer"...);
+    /// "(none)" counts requests without the header.
+    /// </summary>
+    public IReadOnlyDictionary<string, long> AuthorizationSchemes =>
+        _authorizationSchemes.Where(p => Interlocked.Read(ref p.Value.Value) > 0)
+            .ToDictionary(p => p.Key, p => Interlocked.Read(ref p.Value.Value), StringComparer.Ordinal);
+
+    /// <summary>Requests of one kind.</summary>
+    public long Requests(SimulatedEndpoint endpoint) => Interlocked.Read(ref _byEndpoint[(int)endpoint]);
+
+    /// <summary>Requests made with <paramref name="token"/> (0 for a token never seen).</summary>
+    public long RequestsFor(string token) => _byIdentity.TryGetValue(token, out var c) ? c.Requests : 0;
+
+    /// <summary>Requests of <paramref name="token"/> in flight right now.</summary>
+    public int CurrentConcurrentFor(string token) => _byIdentity.TryGetValue(token, out var c) ? c.InFlight : 0;
+
+    /// <summary>The most requests of <paramref name="token"/> that were in flight at once.</summary>
+    public int MaxConcurrentFor(string token) => _byIdentity.TryGetValue(token, out var c) ? c.MaxInFlight : 0;
+
+    /// <summary>Sets every count to zero; maxima restart from what is in flight now. Rate-limit windows are not touched.</summary>
+    public void Reset()
+    {
+        Interlocked.Exchange(ref _total, 0);
+        for (var i = 0; i < _byEndpoint.Length; i++)
+        {
+            Interlocked.Exchange(ref _byEndpoint[i], 0);
+        }
+
+        foreach (var counters in _byIdentity.Values)
+        {
+            counters.Reset();
+        }
+
+        foreach (var count in _authorizationSchemes.Values)
+        {
+            Interlocked.Exchange(ref count.Value, 0);
+        }
+
+        Interlocked.Exchange(ref _maxInFlight, Volatile.Read(ref _inFlight));
+        Interlocked.Exchange(ref _secondaryLimitHits, 0);
+        Interlocked.Exchange(ref _primaryLimitHits, 0);
+        Interlocked.Exchange(ref _injectedFaults, 0);
+        Interlocked.Exchange(ref _injectedServerErrors, 0);
+        Interlocked.Exchange(ref _unauthorized, 0);
+        Interlocked.Exchange(ref _forbidden, 0);
+        Interlocked.Exchange(ref _notFound, 0);
+        Interlocked.Exchange(ref _installationTokensIssued, 0);
+    }
+
+    internal IdentityCounters CountersFor(string key) => _byIdentity.GetOrAdd(key, static _ => new IdentityCounters());
+
+    internal void Enter()
+    {
+        Interlocked.Increment(ref _total);
+        IdentityCounters.RaiseMax(ref _maxInFlight, Interlocked.Increment(ref _inFlight));
+    }
+
+    internal void Exit() => Interlocked.Decrement(ref _inFlight);
+
+    internal void CountEndpoint(SimulatedEndpoint endpoint) => Interlocked.Increment(ref _byEndpoint[(int)endpoint]);
+
+    internal void CountScheme(ReadOnlySpan<char> scheme)
+    {
+        // Clients send one or two spellings, so after the first request this is a lookup without allocation.
+        if (!_schemeLookup.TryGetValue(scheme, out var count))
+        {
+            count = _authorizationSchemes.GetOrAdd(scheme.ToString(), static _ => new StrongBox<long>());
+        }
+
+        Interlocked.Increment(ref count.Value);
+    }
+
+    internal void CountStatus(int status)
+    {
+        switch (status)
+        {
+            case 401:
+                Interlocked.Increment(ref _unauthorized);
+                break;
+            case 403:
+                Interlocked.Increment(ref _forbidden);
+                break;
+            case 404:
+                Interlocked.Increment(ref _notFound);
+                break;
+        }
+    }
+
+    internal void CountPrimaryLimitHit() => Interlocked.Increment(ref _primaryLimitHits);
+
+    internal void CountSecondaryLimitHit() => Interlocked.Increment(ref _secondaryLimitHits);
+
+    internal void CountInjectedFault(int status)
+    {
+        Interlocked.Increment(ref _injectedFaults);
+        if (status >= 500)
+        {
+            Interlocked.Increment(ref _injectedServerErrors);
+        }
+    }
+
+    internal void CountInstallationToken() => Interlocked.Increment(ref _installationTokensIssued);
+}
