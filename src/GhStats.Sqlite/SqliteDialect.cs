@@ -19,7 +19,11 @@ public sealed class SqliteDialect : SqlDialect
     public override string Name => "sqlite";
 
     /// <inheritdoc />
-    public override int MaxParameters => 32_766;
+    /// <remarks>
+    /// SQLite allows 32,766, but binding by name costs more per parameter the more a statement has: about 200 (some 30
+    /// rows) writes several times faster than 3,000 (see bench/README.md).
+    /// </remarks>
+    public override int MaxParameters => 200;
 
     /// <inheritdoc />
     public override string Greatest(string left, string right) => $"MAX({left}, {right})";

@@ -49,6 +49,13 @@ internal sealed class StoreCommand : IDisposable
     public StoreCommand WithEnum<TEnum>(string name, TEnum value)
         where TEnum : struct, Enum => Add(name, value.ToString(), DbType.String);
 
+    /// <summary>Drops the parameters so the same statement runs again with new values; providers keep it prepared.</summary>
+    public StoreCommand ClearParameters()
+    {
+        _command.Parameters.Clear();
+        return this;
+    }
+
     public async Task<int> ExecuteAsync(CancellationToken cancellationToken) =>
         await _command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
 

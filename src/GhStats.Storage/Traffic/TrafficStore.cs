@@ -259,16 +259,26 @@ internal sealed class TrafficStore(StoreDatabase db, TrafficStatements sql) : IT
                     }
                 }
 
-                for (var offset = 0; offset < rows.Count; offset += batchRows)
+                // Full batches reuse one command, so the provider prepares the statement once; only the last batch differs.
+                StoreCommand? full = null;
+                try
                 {
-                    var count = Math.Min(batchRows, rows.Count - offset);
-                    using var command = db.Command(connection, transaction, statement(count));
-                    for (var i = 0; i < count; i++)
+                    for (var offset = 0; offset < rows.Count; offset += batchRows)
                     {
-                        bind(command, rows[offset + i], i);
-                    }
+                        var count = Math.Min(batchRows, rows.Count - offset);
+                        using var last = count == batchRows ? null : db.Command(connection, transaction, statement(count));
+                        var command = last ?? (full ??= db.Command(connection, transaction, statement(count))).ClearParameters();
+                        for (var i = 0; i < count; i++)
+                        {
+                            bind(command, rows[offset + i], i);
+                        }
 
-                    await command.ExecuteAsync(cancellationToken).ConfigureAwait(false);
+                        await command.ExecuteAsync(cancellationToken).ConfigureAwait(false);
+                    }
+                }
+                finally
+                {
+                    full?.Dispose();
                 }
             },
             cancellationToken);
