@@ -25,17 +25,14 @@ public static class GhStatsDb2BuilderExtensions
     public static GhStatsBuilder UseDb2(this GhStatsBuilder builder, Action<GhStatsDb2Options>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        var options = builder.Services.AddOptions<GhStatsDb2Options>()
-            .Bind(builder.Configuration.GetSection(GhStatsDb2Options.SectionName))
-            .Validate(o => !string.IsNullOrWhiteSpace(o.ConnectionString), "GhStats:Db2:ConnectionString is required, e.g. \"Server=db2:50000;Database=GHSTATS;UID=ghstats;PWD=...\".")
-            .ValidateOnStart();
-        if (configure is not null)
-        {
-            options.Configure(configure);
-        }
-
         builder.Services.TryAddSingleton(_ => Db2Driver.Ibm());
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GhStatsDb2Options>, Db2DriverValidator>());
-        return builder.UseRelationalStore("db2", sp => ActivatorUtilities.CreateInstance<Db2StoreProvider>(sp));
+        return builder.UseRelationalStore(
+            "db2",
+            GhStatsDb2Options.SectionName,
+            configure,
+            o => !string.IsNullOrWhiteSpace(o.ConnectionString),
+            "GhStats:Db2:ConnectionString is required, e.g. \"Server=db2:50000;Database=GHSTATS;UID=ghstats;PWD=...\".",
+            sp => ActivatorUtilities.CreateInstance<Db2StoreProvider>(sp));
     }
 }

@@ -1,6 +1,5 @@
 using GhStats;
 using GhStats.Postgres;
-using Microsoft.Extensions.Options;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -24,27 +23,12 @@ public static class GhStatsPostgresBuilderExtensions
     public static GhStatsBuilder UsePostgres(this GhStatsBuilder builder, Action<GhStatsPostgresOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
-
-        // A second call only adds its code configuration: binding and validation are registered once.
-        if (builder.Services.Any(d => d.ImplementationInstance is GhStatsStorageProvider { Name: "postgres" }))
-        {
-            if (configure is not null)
-            {
-                builder.Services.Configure(configure);
-            }
-
-            return builder;
-        }
-
-        var options = builder.Services.AddOptions<GhStatsPostgresOptions>()
-            .Bind(builder.Configuration.GetSection(GhStatsPostgresOptions.SectionName))
-            .Validate(o => !string.IsNullOrWhiteSpace(o.ConnectionString), "GhStats:Postgres:ConnectionString is required, e.g. \"Host=localhost;Database=ghstats;Username=ghstats;Password=...\".")
-            .ValidateOnStart();
-        if (configure is not null)
-        {
-            options.Configure(configure);
-        }
-
-        return builder.UseRelationalStore("postgres", sp => ActivatorUtilities.CreateInstance<PostgresStoreProvider>(sp));
+        return builder.UseRelationalStore(
+            "postgres",
+            GhStatsPostgresOptions.SectionName,
+            configure,
+            o => !string.IsNullOrWhiteSpace(o.ConnectionString),
+            "GhStats:Postgres:ConnectionString is required, e.g. \"Host=localhost;Database=ghstats;Username=ghstats;Password=...\".",
+            sp => ActivatorUtilities.CreateInstance<PostgresStoreProvider>(sp));
     }
 }

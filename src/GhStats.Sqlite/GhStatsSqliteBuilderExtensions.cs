@@ -1,7 +1,6 @@
 using GhStats;
 using GhStats.Sqlite;
 using GhStats.Storage;
-using Microsoft.Extensions.Options;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -25,27 +24,12 @@ public static class GhStatsSqliteBuilderExtensions
     public static GhStatsBuilder UseSqlite(this GhStatsBuilder builder, Action<GhStatsSqliteOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
-
-        // A second call only adds its code configuration: binding and validation are registered once.
-        if (builder.Services.Any(d => d.ImplementationInstance is GhStatsStorageProvider { Name: "sqlite" }))
-        {
-            if (configure is not null)
-            {
-                builder.Services.Configure(configure);
-            }
-
-            return builder;
-        }
-
-        var options = builder.Services.AddOptions<GhStatsSqliteOptions>()
-            .Bind(builder.Configuration.GetSection(GhStatsSqliteOptions.SectionName))
-            .Validate(o => !string.IsNullOrWhiteSpace(o.ConnectionString), "GhStats:Sqlite:ConnectionString is required, e.g. \"Data Source=ghstats.db\".")
-            .ValidateOnStart();
-        if (configure is not null)
-        {
-            options.Configure(configure);
-        }
-
-        return builder.UseRelationalStore("sqlite", sp => ActivatorUtilities.CreateInstance<SqliteStoreProvider>(sp));
+        return builder.UseRelationalStore(
+            "sqlite",
+            GhStatsSqliteOptions.SectionName,
+            configure,
+            o => !string.IsNullOrWhiteSpace(o.ConnectionString),
+            "GhStats:Sqlite:ConnectionString is required, e.g. \"Data Source=ghstats.db\".",
+            sp => ActivatorUtilities.CreateInstance<SqliteStoreProvider>(sp));
     }
 }

@@ -15,6 +15,7 @@ using GhStats.Storage.Tokens;
 using GhStats.Storage.Traffic;
 using GhStats.Storage.Users;
 using GhStats.Stores;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 
@@ -23,6 +24,46 @@ namespace Microsoft.Extensions.DependencyInjection;
 /// <summary>Registers the relational store; provider packages call this from <c>UseSqlite()</c>, <c>UsePostgres()</c>, <c>UseDb2()</c>.</summary>
 public static class GhStatsStorageBuilderExtensions
 {
+    /// <summary>
+    /// Registers a provider with its options: bound from <c>GhStats:{section}</c> and validated at start once, however often
+    /// it is called, then configured by <paramref name="configure"/> on every call.
+    /// </summary>
+    /// <typeparam name="TOptions">The provider's options.</typeparam>
+    /// <param name="builder">The GhStats builder.</param>
+    /// <param name="name">The provider's name, e.g. "sqlite".</param>
+    /// <param name="section">The options' section under "GhStats", e.g. "Sqlite".</param>
+    /// <param name="configure">Code configuration, applied after the configuration section.</param>
+    /// <param name="isValid">Whether the options are usable.</param>
+    /// <param name="failure">What to tell the user when they are not.</param>
+    /// <param name="provider">Creates the provider from the application's services.</param>
+    /// <returns>The builder.</returns>
+    public static GhStatsBuilder UseRelationalStore<TOptions>(
+        this GhStatsBuilder builder,
+        string name,
+        string section,
+        Action<TOptions>? configure,
+        Func<TOptions, bool> isValid,
+        string failure,
+        Func<IServiceProvider, RelationalStoreProvider> provider)
+        where TOptions : class
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        if (!IsRegistered(builder.Services, name))
+        {
+            builder.Services.AddOptions<TOptions>()
+                .Bind(builder.Configuration.GetSection(section))
+                .Validate(isValid, failure)
+                .ValidateOnStart();
+        }
+
+        if (configure is not null)
+        {
+            builder.Services.Configure(configure);
+        }
+
+        return builder.UseRelationalStore(name, provider);
+    }
+
     /// <summary>Registers every store port on a relational database reached through <paramref name="provider"/>.</summary>
     /// <param name="builder">The GhStats builder.</param>
     /// <param name="name">The provider's name, e.g. "sqlite".</param>
@@ -35,7 +76,7 @@ public static class GhStatsStorageBuilderExtensions
         ArgumentNullException.ThrowIfNull(provider);
 
         var services = builder.Services;
-        if (!services.Any(d => d.ServiceType == typeof(GhStatsStorageProvider) && d.ImplementationInstance is GhStatsStorageProvider p && p.Name == name))
+        if (!IsRegistered(services, name))
         {
             services.AddSingleton(new GhStatsStorageProvider(name));
         }
@@ -63,6 +104,9 @@ public static class GhStatsStorageBuilderExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, MigrateOnStartup>());
         return builder;
     }
+
+    private static bool IsRegistered(IServiceCollection services, string name) =>
+        services.Any(d => d.ImplementationInstance is GhStatsStorageProvider p && p.Name == name);
 
     // Users, memberships, connections, tokens and Data Protection keys.
     private static void AddAccessStores(IServiceCollection services)
