@@ -14,13 +14,7 @@ internal sealed class ConnectionStore(StoreDatabase db, ConnectionStatements sql
         return db.WriteAsync(
             async (dbConnection, transaction) =>
             {
-                using (var exists = db.Command(dbConnection, transaction, sql.TenantExists).With("tenant_id", added.TenantId))
-                {
-                    if (await exists.ScalarInt64Async(cancellationToken).ConfigureAwait(false) == 0)
-                    {
-                        throw new GhStatsNotFoundException("tenant", added.TenantId);
-                    }
-                }
+                await db.RequireAsync(dbConnection, transaction, sql.TenantExists, c => c.With("tenant_id", added.TenantId), "tenant", added.TenantId, cancellationToken).ConfigureAwait(false);
 
                 using var insert = db.Command(dbConnection, transaction, sql.Insert)
                     .With("tenant_id", added.TenantId).With("name", added.Name).WithEnum("kind", added.Kind)
@@ -73,13 +67,7 @@ internal sealed class ConnectionStore(StoreDatabase db, ConnectionStatements sql
             async (connection, transaction) =>
             {
                 // Checked first so that a connection of another tenant leaves that tenant's repositories untouched.
-                using (var exists = db.Command(connection, transaction, sql.Exists).With("connection_id", connectionId).With("tenant_id", tenantId))
-                {
-                    if (await exists.ScalarInt64Async(cancellationToken).ConfigureAwait(false) == 0)
-                    {
-                        throw new GhStatsNotFoundException("connection", connectionId);
-                    }
-                }
+                await db.RequireAsync(connection, transaction, sql.Exists, c => c.With("connection_id", connectionId).With("tenant_id", tenantId), "connection", connectionId, cancellationToken).ConfigureAwait(false);
 
                 using (var detach = db.Command(connection, transaction, sql.DetachRepositories).With("connection_id", connectionId))
                 {

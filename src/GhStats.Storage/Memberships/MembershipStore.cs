@@ -35,8 +35,8 @@ internal sealed class MembershipStore(StoreDatabase db, MembershipStatements sql
         return db.WriteAsync(
             async (connection, transaction) =>
             {
-                await EnsureExistsAsync(connection, transaction, sql.TenantExists, "tenant_id", tenantId, "tenant", cancellationToken).ConfigureAwait(false);
-                await EnsureExistsAsync(connection, transaction, sql.UserExists, "user_id", userId, "user", cancellationToken).ConfigureAwait(false);
+                await db.RequireAsync(connection, transaction, sql.TenantExists, c => c.With("tenant_id", tenantId), "tenant", tenantId, cancellationToken).ConfigureAwait(false);
+                await db.RequireAsync(connection, transaction, sql.UserExists, c => c.With("user_id", userId), "user", userId, cancellationToken).ConfigureAwait(false);
                 var current = await MemberRoleAsync(connection, transaction, tenantId, userId, cancellationToken).ConfigureAwait(false);
                 await WriteMemberAsync(connection, transaction, tenantId, userId, role, current, cancellationToken).ConfigureAwait(false);
             },
@@ -60,7 +60,7 @@ internal sealed class MembershipStore(StoreDatabase db, MembershipStatements sql
         return db.WriteAsync(
             async (connection, transaction) =>
             {
-                await EnsureExistsAsync(connection, transaction, sql.TenantExists, "tenant_id", tenantId, "tenant", cancellationToken).ConfigureAwait(false);
+                await db.RequireAsync(connection, transaction, sql.TenantExists, c => c.With("tenant_id", tenantId), "tenant", tenantId, cancellationToken).ConfigureAwait(false);
 
                 Invitation? pending;
                 using (var find = db.Command(connection, transaction, sql.FindInvitation).With("tenant_id", tenantId).With("email", checkedEmail))
@@ -114,7 +114,7 @@ internal sealed class MembershipStore(StoreDatabase db, MembershipStatements sql
         return db.WriteAsync<IReadOnlyList<Membership>>(
             async (connection, transaction) =>
             {
-                await EnsureExistsAsync(connection, transaction, sql.UserExists, "user_id", userId, "user", cancellationToken).ConfigureAwait(false);
+                await db.RequireAsync(connection, transaction, sql.UserExists, c => c.With("user_id", userId), "user", userId, cancellationToken).ConfigureAwait(false);
 
                 List<Invitation> invitations;
                 using (var find = db.Command(connection, transaction, sql.InvitationsForEmail).With("email", normalized))
@@ -150,8 +150,8 @@ internal sealed class MembershipStore(StoreDatabase db, MembershipStatements sql
         db.WriteAsync(
             async (connection, transaction) =>
             {
-                await EnsureExistsAsync(connection, transaction, sql.UserExists, "user_id", userId, "user", cancellationToken).ConfigureAwait(false);
-                await EnsureExistsAsync(connection, transaction, sql.RepositoryExists, "repo_id", repositoryId, "repository", cancellationToken).ConfigureAwait(false);
+                await db.RequireAsync(connection, transaction, sql.UserExists, c => c.With("user_id", userId), "user", userId, cancellationToken).ConfigureAwait(false);
+                await db.RequireAsync(connection, transaction, sql.RepositoryExists, c => c.With("repo_id", repositoryId), "repository", repositoryId, cancellationToken).ConfigureAwait(false);
 
                 using (var exists = db.Command(connection, transaction, sql.GrantExists).With("user_id", userId).With("repo_id", repositoryId))
                 {
@@ -193,16 +193,6 @@ internal sealed class MembershipStore(StoreDatabase db, MembershipStatements sql
         if (!Enum.IsDefined(role))
         {
             throw new ArgumentOutOfRangeException(field, role, "Unknown tenant role.");
-        }
-    }
-
-    private async Task EnsureExistsAsync(
-        DbConnection connection, DbTransaction transaction, SqlStatement statement, string parameter, long id, string entity, CancellationToken cancellationToken)
-    {
-        using var command = db.Command(connection, transaction, statement).With(parameter, id);
-        if (await command.ScalarInt64Async(cancellationToken).ConfigureAwait(false) == 0)
-        {
-            throw new GhStatsNotFoundException(entity, id);
         }
     }
 

@@ -24,21 +24,11 @@ internal sealed class TrackedOwnerStore(StoreDatabase db, TrackedOwnerStatements
             return await db.WriteAsync(
                 async (connection, transaction) =>
                 {
-                    using (var tenant = db.Command(connection, transaction, sql.TenantExists).With("tenant_id", owner.TenantId))
-                    {
-                        if (await tenant.ScalarInt64Async(cancellationToken).ConfigureAwait(false) == 0)
-                        {
-                            throw new GhStatsNotFoundException("tenant", owner.TenantId);
-                        }
-                    }
+                    await db.RequireAsync(connection, transaction, sql.TenantExists, c => c.With("tenant_id", owner.TenantId), "tenant", owner.TenantId, cancellationToken).ConfigureAwait(false);
 
                     if (owner.ConnectionId is { } connectionId)
                     {
-                        using var inTenant = db.Command(connection, transaction, sql.ConnectionInTenant).With("connection_id", connectionId).With("tenant_id", owner.TenantId);
-                        if (await inTenant.ScalarInt64Async(cancellationToken).ConfigureAwait(false) == 0)
-                        {
-                            throw new GhStatsNotFoundException("GitHub connection", connectionId);
-                        }
+                        await db.RequireAsync(connection, transaction, sql.ConnectionInTenant, c => c.With("connection_id", connectionId).With("tenant_id", owner.TenantId), "GitHub connection", connectionId, cancellationToken).ConfigureAwait(false);
                     }
 
                     using (var existing = db.Command(connection, transaction, sql.FindByOwner).With("tenant_id", owner.TenantId).With("owner", owner.Owner.ToLowerInvariant()))

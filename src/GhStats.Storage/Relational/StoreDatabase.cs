@@ -64,6 +64,23 @@ internal sealed class StoreDatabase(RelationalStoreProvider provider, IOptions<G
 
     public StoreCommand Command(DbConnection connection, SqlStatement statement) => Command(connection, null, statement);
 
+    /// <summary>Runs a COUNT statement and throws "not found" when it counts nothing.</summary>
+    public async Task RequireAsync(
+        DbConnection connection,
+        DbTransaction? transaction,
+        SqlStatement countStatement,
+        Func<StoreCommand, StoreCommand> bind,
+        string entity,
+        object key,
+        CancellationToken cancellationToken)
+    {
+        using var command = bind(Command(connection, transaction, countStatement));
+        if (await command.ScalarInt64Async(cancellationToken).ConfigureAwait(false) == 0)
+        {
+            throw new GhStatsNotFoundException(entity, key);
+        }
+    }
+
     private async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
     {
         var connection = provider.CreateConnection();

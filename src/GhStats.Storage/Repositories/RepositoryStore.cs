@@ -35,21 +35,11 @@ internal sealed class RepositoryStore(StoreDatabase db, RepositoryStatements sql
         db.WriteAsync(
             async (connection, transaction) =>
             {
-                using (var tenant = db.Command(connection, transaction, sql.TenantExists).With("tenant_id", tenantId))
-                {
-                    if (await tenant.ScalarInt64Async(cancellationToken).ConfigureAwait(false) == 0)
-                    {
-                        throw new GhStatsNotFoundException("tenant", tenantId);
-                    }
-                }
+                await db.RequireAsync(connection, transaction, sql.TenantExists, c => c.With("tenant_id", tenantId), "tenant", tenantId, cancellationToken).ConfigureAwait(false);
 
                 if (connectionId is { } id)
                 {
-                    using var inTenant = db.Command(connection, transaction, sql.ConnectionInTenant).With("connection_id", id).With("tenant_id", tenantId);
-                    if (await inTenant.ScalarInt64Async(cancellationToken).ConfigureAwait(false) == 0)
-                    {
-                        throw new GhStatsNotFoundException("GitHub connection", id);
-                    }
+                    await db.RequireAsync(connection, transaction, sql.ConnectionInTenant, c => c.With("connection_id", id).With("tenant_id", tenantId), "GitHub connection", id, cancellationToken).ConfigureAwait(false);
                 }
 
                 TrackedRepository? existing;

@@ -77,13 +77,7 @@ internal sealed class CollectionRunStore(StoreDatabase db, RunStatements sql) : 
         return db.WriteAsync(
             async (connection, transaction) =>
             {
-                using (var exists = db.Command(connection, transaction, sql.Exists).With("run_id", collectionError.RunId))
-                {
-                    if (await exists.ScalarInt64Async(cancellationToken).ConfigureAwait(false) == 0)
-                    {
-                        throw new GhStatsNotFoundException("collection run", collectionError.RunId);
-                    }
-                }
+                await db.RequireAsync(connection, transaction, sql.Exists, c => c.With("run_id", collectionError.RunId), "collection run", collectionError.RunId, cancellationToken).ConfigureAwait(false);
 
                 using var insert = db.Command(connection, transaction, sql.InsertError)
                     .With("run_id", collectionError.RunId).With("repo_id", collectionError.RepositoryId).WithEnum("kind", collectionError.Kind)

@@ -16,13 +16,7 @@ internal sealed class ApiTokenStore(StoreDatabase db, TokenStatements sql) : IAp
         return db.WriteAsync(
             async (connection, transaction) =>
             {
-                using (var user = db.Command(connection, transaction, sql.UserExists).With("user_id", userId))
-                {
-                    if (await user.ScalarInt64Async(cancellationToken).ConfigureAwait(false) == 0)
-                    {
-                        throw new GhStatsNotFoundException("user", userId);
-                    }
-                }
+                await db.RequireAsync(connection, transaction, sql.UserExists, c => c.With("user_id", userId), "user", userId, cancellationToken).ConfigureAwait(false);
 
                 using (var hash = db.Command(connection, transaction, sql.HashExists).With("token_hash", checkedHash))
                 {

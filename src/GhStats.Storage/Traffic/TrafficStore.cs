@@ -161,13 +161,7 @@ internal sealed class TrafficStore(StoreDatabase db, TrafficStatements sql) : IT
         return db.ReadAsync<IReadOnlyList<RepositorySummary>>(
             async connection =>
             {
-                using (var exists = db.Command(connection, sql.TenantExists).With("tenant_id", tenantId))
-                {
-                    if (await exists.ScalarInt64Async(cancellationToken).ConfigureAwait(false) == 0)
-                    {
-                        throw new GhStatsNotFoundException("tenant", tenantId);
-                    }
-                }
+                await db.RequireAsync(connection, null, sql.TenantExists, c => c.With("tenant_id", tenantId), "tenant", tenantId, cancellationToken).ConfigureAwait(false);
 
                 List<(TrackedRepository Repository, TrafficTotals Totals)> rows;
                 using (var summary = db.Command(connection, sql.TenantSummary)
@@ -225,11 +219,7 @@ internal sealed class TrafficStore(StoreDatabase db, TrafficStatements sql) : IT
 
     private async Task EnsureInTenantAsync(DbConnection connection, long tenantId, long repositoryId, CancellationToken cancellationToken)
     {
-        using var command = db.Command(connection, sql.RepositoryInTenant).With("repo_id", repositoryId).With("tenant_id", tenantId);
-        if (await command.ScalarInt64Async(cancellationToken).ConfigureAwait(false) == 0)
-        {
-            throw new GhStatsNotFoundException("repository", repositoryId);
-        }
+        await db.RequireAsync(connection, null, sql.RepositoryInTenant, c => c.With("repo_id", repositoryId).With("tenant_id", tenantId), "repository", repositoryId, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Writes rows in batches, in one transaction, after checking that every repository exists.</summary>
@@ -252,11 +242,7 @@ internal sealed class TrafficStore(StoreDatabase db, TrafficStatements sql) : IT
             {
                 foreach (var repositoryId in rows.Select(repositoryOf).Distinct())
                 {
-                    using var exists = db.Command(connection, transaction, sql.RepositoryExists).With("repo_id", repositoryId);
-                    if (await exists.ScalarInt64Async(cancellationToken).ConfigureAwait(false) == 0)
-                    {
-                        throw new GhStatsNotFoundException("repository", repositoryId);
-                    }
+                    await db.RequireAsync(connection, transaction, sql.RepositoryExists, c => c.With("repo_id", repositoryId), "repository", repositoryId, cancellationToken).ConfigureAwait(false);
                 }
 
                 // Full batches reuse one command, so the provider prepares the statement once; only the last batch differs.

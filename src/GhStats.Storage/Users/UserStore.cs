@@ -139,13 +139,7 @@ internal sealed class UserStore(StoreDatabase db, UserStatements sql) : IUserSto
         return db.WriteAsync(
             async (connection, transaction) =>
             {
-                using (var exists = db.Command(connection, transaction, sql.UserExists).With("user_id", userId))
-                {
-                    if (await exists.ScalarInt64Async(cancellationToken).ConfigureAwait(false) == 0)
-                    {
-                        throw new GhStatsNotFoundException("user", userId);
-                    }
-                }
+                await db.RequireAsync(connection, transaction, sql.UserExists, c => c.With("user_id", userId), "user", userId, cancellationToken).ConfigureAwait(false);
 
                 using (var held = db.Command(connection, transaction, sql.SystemRoleExists).With("user_id", userId).WithEnum("role", role))
                 {
