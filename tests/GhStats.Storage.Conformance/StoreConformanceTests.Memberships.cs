@@ -139,6 +139,22 @@ public abstract partial class StoreConformanceTests
     }
 
     [StoreFact]
+    public async Task ListInvitationsForEmail_ShowsThatEmailsInvitationsInEveryTenant_InAnyCase()
+    {
+        var first = await NewTenantAsync();
+        var second = await NewTenantAsync();
+        var email = $"guest-{Unique()}@example.com";
+        await Memberships.InviteAsync(first.Id, email, TenantRole.Owner);
+        await Memberships.InviteAsync(second.Id, email, TenantRole.Viewer);
+        await Memberships.InviteAsync(second.Id, $"other-{Unique()}@example.com", TenantRole.Viewer);
+
+        var invitations = await Memberships.ListInvitationsForEmailAsync(email.ToUpperInvariant());
+
+        invitations.Select(i => (i.TenantId, i.Role)).OrderBy(i => i.TenantId)
+            .ShouldBe([(first.Id, TenantRole.Owner), (second.Id, TenantRole.Viewer)]);
+    }
+
+    [StoreFact]
     public async Task RevokeInvitation_ReportsWhetherThereWasOne_InAnyCase()
     {
         var tenant = await NewTenantAsync();

@@ -49,6 +49,12 @@ public interface IMembershipStore
     /// <returns>The invitations.</returns>
     Task<IReadOnlyList<Invitation>> ListInvitationsAsync(long tenantId, CancellationToken cancellationToken = default);
 
+    /// <summary>Lists the pending invitations, in every tenant, for one email (any case).</summary>
+    /// <param name="email">The invited email.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The invitations.</returns>
+    Task<IReadOnlyList<Invitation>> ListInvitationsForEmailAsync(string email, CancellationToken cancellationToken = default);
+
     /// <summary>Withdraws an invitation.</summary>
     /// <param name="tenantId">The tenant.</param>
     /// <param name="email">The invited email.</param>

@@ -94,6 +94,19 @@ internal sealed class MembershipStore(StoreDatabase db, MembershipStatements sql
             },
             cancellationToken);
 
+    public Task<IReadOnlyList<Invitation>> ListInvitationsForEmailAsync(string email, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(email);
+        var normalized = UserStore.NormalizeEmail(email);
+        return db.ReadAsync<IReadOnlyList<Invitation>>(
+            async connection =>
+            {
+                using var command = db.Command(connection, sql.InvitationsForEmail).With("email", normalized);
+                return await command.ListAsync(ReadInvitation, cancellationToken).ConfigureAwait(false);
+            },
+            cancellationToken);
+    }
+
     public Task<bool> RevokeInvitationAsync(long tenantId, string email, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(email);
