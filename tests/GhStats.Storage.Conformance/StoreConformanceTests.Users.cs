@@ -171,6 +171,80 @@ public abstract partial class StoreConformanceTests
     }
 
     [StoreFact]
+    public async Task BindIdentity_MovesTheProfileToTheNewIdentity_KeepingItsRolesMembershipsGrantsAndTokens()
+    {
+        var unique = Unique();
+        var placeholder = await Users.CreateAsync("urn:ghstats:host", "pending-" + unique, $"claimed-{unique}@example.com", "Claimed");
+        var tenant = await NewTenantAsync();
+        var repository = await NewRepositoryAsync(tenant);
+        await Users.AddSystemRoleAsync(placeholder.Id, SystemRole.Admin);
+        await Memberships.SetMemberAsync(tenant.Id, placeholder.Id, TenantRole.Owner);
+        await Memberships.GrantRepositoryAsync(placeholder.Id, repository.Id);
+        var token = await Tokens.CreateAsync(placeholder.Id, "CI script", NewTokenHash(), null);
+        var issuer = "https://issuer.example/" + unique;
+
+        var bound = await Users.BindIdentityAsync(placeholder.Id, issuer, "sub-" + unique);
+
+        var expected = placeholder with { Issuer = issuer, Subject = "sub-" + unique };
+        bound.ShouldBe(expected);
+        (await Users.FindByIdentityAsync(issuer, "sub-" + unique)).ShouldBe(expected);
+        (await Users.FindByIdentityAsync(placeholder.Issuer, placeholder.Subject)).ShouldBeNull();
+        (await Users.GetSystemRolesAsync(placeholder.Id)).ShouldBe([SystemRole.Admin]);
+        (await Memberships.ListMembershipsAsync(placeholder.Id)).ShouldBe([new Membership(tenant.Id, placeholder.Id, TenantRole.Owner)]);
+        (await Memberships.ListGrantsAsync(placeholder.Id)).ShouldBe([new RepositoryGrant(placeholder.Id, repository.Id)]);
+        (await Tokens.FindByHashAsync(token.TokenHash)).ShouldBe(token);
+    }
+
+    [StoreFact]
+    public async Task BindIdentity_Throws_ForAnUnknownUser()
+    {
+        var unique = Unique();
+
+        (await Should.ThrowAsync<GhStatsNotFoundException>(() => Users.BindIdentityAsync(-1, "https://issuer.example/" + unique, "sub-" + unique)))
+            .Entity.ShouldBe("user");
+        (await Users.FindByIdentityAsync("https://issuer.example/" + unique, "sub-" + unique)).ShouldBeNull();
+    }
+
+    [StoreFact]
+    public async Task BindIdentity_Conflicts_WhenAnotherProfileHasTheIdentity_AndChangesNothing()
+    {
+        var user = await NewUserAsync();
+        var holder = await NewUserAsync();
+
+        await Should.ThrowAsync<GhStatsConflictException>(() => Users.BindIdentityAsync(user.Id, holder.Issuer, holder.Subject));
+
+        (await Users.FindAsync(user.Id)).ShouldBe(user);
+        (await Users.FindAsync(holder.Id)).ShouldBe(holder);
+        (await Users.FindByIdentityAsync(holder.Issuer, holder.Subject)).ShouldBe(holder);
+    }
+
+    [StoreFact]
+    public async Task BindIdentity_RefusesMissingOrOverLongValues_AndChangesNothing()
+    {
+        var user = await NewUserAsync();
+        var unique = Unique();
+        var issuer = "https://issuer.example/" + unique;
+
+        await Should.ThrowAsync<ArgumentException>(() => Users.BindIdentityAsync(user.Id, " ", "sub-" + unique));
+        await Should.ThrowAsync<ArgumentException>(() => Users.BindIdentityAsync(user.Id, issuer, ""));
+        await Should.ThrowAsync<ArgumentException>(() => Users.BindIdentityAsync(user.Id, issuer + new string('i', FieldLimits.Issuer), "sub-" + unique));
+        await Should.ThrowAsync<ArgumentException>(() => Users.BindIdentityAsync(user.Id, issuer, new string('s', FieldLimits.Subject + 1)));
+
+        (await Users.FindAsync(user.Id)).ShouldBe(user);
+    }
+
+    [StoreFact]
+    public async Task BindIdentity_ChangesNothing_WhenTheProfileHasTheIdentityAlready()
+    {
+        var user = await NewUserAsync();
+
+        var bound = await Users.BindIdentityAsync(user.Id, user.Issuer, user.Subject);
+
+        bound.ShouldBe(user);
+        (await Users.FindByIdentityAsync(user.Issuer, user.Subject)).ShouldBe(user);
+    }
+
+    [StoreFact]
     public async Task SystemRoles_AreEmpty_ForANewUser()
     {
         var user = await NewUserAsync();

@@ -49,6 +49,24 @@ public interface IUserStore
     /// <exception cref="GhStatsNotFoundException">When the user does not exist.</exception>
     Task<UserProfile> RecordSignInAsync(long userId, string? email, string? displayName, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Moves a profile to another sign-in identity, keeping its id, roles, memberships, grants and tokens;
+    /// binding it to the identity it already has changes nothing.
+    /// </summary>
+    /// <remarks>
+    /// For a profile created ahead of its first sign-in (by a host command, under a placeholder identity)
+    /// that is then claimed by a sign-in with its verified email.
+    /// </remarks>
+    /// <param name="userId">The user.</param>
+    /// <param name="issuer">The new identity's issuer.</param>
+    /// <param name="subject">The new identity's subject.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The updated profile.</returns>
+    /// <exception cref="ArgumentException">When a value is empty or too long.</exception>
+    /// <exception cref="GhStatsNotFoundException">When the user does not exist.</exception>
+    /// <exception cref="GhStatsConflictException">When another profile has the identity.</exception>
+    Task<UserProfile> BindIdentityAsync(long userId, string issuer, string subject, CancellationToken cancellationToken = default);
+
     /// <summary>Reads a user's system roles.</summary>
     /// <param name="userId">The user.</param>
     /// <param name="cancellationToken">Cancels the call.</param>

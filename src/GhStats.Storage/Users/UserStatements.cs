@@ -26,6 +26,8 @@ internal sealed class UserStatements : StatementSet
             $"SELECT {ProfileColumns} FROM {T("users")} ORDER BY CASE WHEN email IS NULL THEN 1 ELSE 0 END, email, id");
         RecordSignIn = new("Users.RecordSignIn",
             $"UPDATE {T("users")} SET email = @email, display_name = @display_name, last_login_at = @last_login_at WHERE id = @user_id");
+        BindIdentity = new("Users.BindIdentity",
+            $"UPDATE {T("users")} SET issuer = @issuer, subject = @subject WHERE id = @user_id");
         UserExists = new("Users.UserExists", $"SELECT COUNT(*) FROM {T("users")} WHERE id = @user_id");
         SystemRoles = new("Users.SystemRoles", $"SELECT role FROM {T("system_roles")} WHERE user_id = @user_id");
         SystemRoleExists = new("Users.SystemRoleExists",
@@ -45,6 +47,8 @@ internal sealed class UserStatements : StatementSet
     public SqlStatement List { get; }
 
     public SqlStatement RecordSignIn { get; }
+
+    public SqlStatement BindIdentity { get; }
 
     public SqlStatement UserExists { get; }
 

@@ -123,6 +123,52 @@ internal sealed class UserStore(StoreDatabase db, UserStatements sql) : IUserSto
             cancellationToken);
     }
 
+    public Task<UserProfile> BindIdentityAsync(long userId, string issuer, string subject, CancellationToken cancellationToken = default)
+    {
+        var checkedIssuer = Input.Required(issuer, nameof(issuer), FieldLimits.Issuer);
+        var checkedSubject = Input.Required(subject, nameof(subject), FieldLimits.Subject);
+
+        return db.WriteAsync(
+            async (connection, transaction) =>
+            {
+                UserProfile current;
+                using (var find = db.Command(connection, transaction, sql.Find).With("user_id", userId))
+                {
+                    current = await find.FirstOrDefaultAsync(ReadProfile, cancellationToken).ConfigureAwait(false)
+                        ?? throw new GhStatsNotFoundException("user", userId);
+                }
+
+                if (current.Issuer == checkedIssuer && current.Subject == checkedSubject)
+                {
+                    return current;
+                }
+
+                using (var holder = db.Command(connection, transaction, sql.FindByIdentity)
+                    .With("issuer", checkedIssuer).With("subject", checkedSubject))
+                {
+                    if (await holder.FirstOrDefaultAsync(ReadProfile, cancellationToken).ConfigureAwait(false) is not null)
+                    {
+                        throw IdentityConflict(checkedIssuer, checkedSubject, null);
+                    }
+                }
+
+                try
+                {
+                    using var update = db.Command(connection, transaction, sql.BindIdentity)
+                        .With("issuer", checkedIssuer).With("subject", checkedSubject).With("user_id", userId);
+                    await update.ExecuteAsync(cancellationToken).ConfigureAwait(false);
+                }
+                catch (DbException e) when (db.Dialect.IsUniqueViolation(e))
+                {
+                    // Another replica took the identity between the check and the update.
+                    throw IdentityConflict(checkedIssuer, checkedSubject, e);
+                }
+
+                return current with { Issuer = checkedIssuer, Subject = checkedSubject };
+            },
+            cancellationToken);
+    }
+
     public Task<IReadOnlySet<SystemRole>> GetSystemRolesAsync(long userId, CancellationToken cancellationToken = default) =>
         db.ReadAsync<IReadOnlySet<SystemRole>>(
             async connection =>

@@ -358,6 +358,9 @@ SELECT r.id, r.tenant_id, r.connection_id, r.owner, r.name, r.github_id, r.added
 -- Users.AddSystemRole
 INSERT INTO ghstats.system_roles (user_id, role) VALUES (@user_id, @role);
 
+-- Users.BindIdentity
+UPDATE ghstats.users SET issuer = @issuer, subject = @subject WHERE id = @user_id;
+
 -- Users.Find
 SELECT id, issuer, subject, email, display_name, created_at, last_login_at FROM ghstats.users WHERE id = @user_id;
 
