@@ -45,6 +45,57 @@ ensure_postgres() {
     || fail "installed the postgresql package but found no /usr/lib/postgresql/*/bin/initdb"
 }
 
+# Tests start node programs: the OpenID Connect test provider (tests/GhStats.Testing/Oidc/provider, oidc-provider 9),
+# which needs Node.js 20.19 or later.
+ensure_node() {
+  if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+    say "installing Node.js and npm (apt)"
+    if [ "$(id -u)" -ne 0 ] && ! command -v sudo >/dev/null 2>&1; then
+      fail "node and npm are missing and this is not root without sudo. Install Node.js 20.19 or later with npm (apt-get install nodejs npm, where the distribution's is new enough)."
+    fi
+    apt_install nodejs npm
+    command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 \
+      || fail "installed the nodejs and npm packages but node or npm is still not on PATH"
+  fi
+
+  local version major minor
+  version=$(node -p 'process.versions.node')
+  major=${version%%.*}
+  minor=${version#*.}
+  minor=${minor%%.*}
+  if [ "$major" -lt 20 ] || { [ "$major" -eq 20 ] && [ "$minor" -lt 19 ]; }; then
+    fail "Node.js $version is too old: the OpenID Connect test provider (oidc-provider 9) needs 20.19 or later. Install a newer Node.js and run ./test.sh again."
+  fi
+}
+
+# Node projects whose npm packages the tests need, relative to the repository root. Add a folder here when a
+# test starts another node program or builds front-end assets.
+NPM_FOLDERS=(
+  tests/GhStats.Testing/Oidc/provider
+)
+
+# Runs `npm ci` in each of NPM_FOLDERS, except where node_modules was installed from the same package-lock.json:
+# a stamp in node_modules holds the lock file's hash, so an unchanged folder costs nothing.
+ensure_npm_packages() {
+  local folder lock stamp wanted
+  for folder in "${NPM_FOLDERS[@]}"; do
+    lock="$folder/package-lock.json"
+    [ -f "$lock" ] || fail "$lock is missing: run npm install in $folder and commit the lock file"
+    stamp="$folder/node_modules/.ghstats-lock-sha256"
+    wanted=$(sha256sum "$lock" | cut -d ' ' -f 1)
+    if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$wanted" ]; then
+      continue
+    fi
+
+    say "npm ci in $folder"
+    # The registry sometimes drops a download mid-install, so the install is tried twice.
+    (cd "$folder" && npm ci --no-audit --no-fund) \
+      || { say "npm ci failed, retrying once"; sleep 5; (cd "$folder" && npm ci --no-audit --no-fund); } \
+      || fail "npm ci failed in $folder"
+    printf '%s\n' "$wanted" >"$stamp"
+  done
+}
+
 # Sums one <Counters> attribute over all .trx files in a folder.
 trx_sum() {
   local attribute=$1 folder=$2
@@ -82,4 +133,6 @@ run_tests() {
 
 ensure_dotnet
 ensure_postgres
+ensure_node
+ensure_npm_packages
 run_tests "$@"
