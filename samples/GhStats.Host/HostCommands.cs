@@ -1,4 +1,5 @@
 using GhStats.Stores;
+using GhStats.Web;
 
 namespace GhStats.Host;
 
@@ -16,12 +17,19 @@ internal static class HostCommands
           GhStats.Host                              serve (migrates the database first unless GhStats:Storage:MigrateOnStartup is false)
           GhStats.Host migrate                      apply pending migrations to the configured database and exit
           GhStats.Host migrate --script <provider>  print the schema DDL for sqlite, postgres or db2 (no connection needed)
+          GhStats.Host admin add <email>            make <email> a system admin (now, or at their first sign-in)
+          GhStats.Host tenant create <slug> [--name <name>] [--owner <email>]
+                                                    create a tenant, optionally with its first owner (invited if unknown)
+          GhStats.Host token create --email <email> [--name <name>] [--days <1-366>]
+                                                    make a personal API token for <email> and print it once on stdout
           GhStats.Host help                         show this text
+
+        Exit codes: 0 done, 1 failed (the message says why), 2 wrong usage.
 
         Settings come from appsettings.json and environment variables (GhStats__Storage__Provider, GhStats__Sqlite__ConnectionString, ...).
         """;
 
-    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "migrate" or "help" or "--help" or "-h";
+    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "migrate" or "admin" or "tenant" or "token" or "help" or "--help" or "-h";
 
     public static async Task<int> RunAsync(string[] args, WebApplication app, TextWriter output, TextWriter error)
     {
@@ -64,10 +72,99 @@ internal static class HostCommands
                     return Failed;
                 }
 
+            case ["admin", "add", var email]:
+                return await AdministerAsync(error, async administration =>
+                {
+                    var admins = await administration.AddAdminAsync(email);
+                    await output.WriteLineAsync($"{email} is a system admin ({Describe(admins.Count)}).");
+                }, app);
+
+            case ["tenant", "create", var slug, .. var options]:
+                if (!TryReadOptions(options, ["--name", "--owner"], out var tenantOptions, out var problem))
+                {
+                    await error.WriteLineAsync(problem);
+                    return Usage;
+                }
+
+                return await AdministerAsync(error, async administration =>
+                {
+                    var tenant = await administration.CreateTenantAsync(slug, tenantOptions.GetValueOrDefault("--name") ?? slug, tenantOptions.GetValueOrDefault("--owner"));
+                    await output.WriteLineAsync($"Created tenant {tenant.Slug} (id {tenant.Id}).");
+                }, app);
+
+            case ["token", "create", .. var options]:
+                if (!TryReadOptions(options, ["--email", "--name", "--days"], out var tokenOptions, out var tokenProblem)
+                    || !tokenOptions.TryGetValue("--email", out var owner))
+                {
+                    await error.WriteLineAsync(tokenProblem ?? "token create needs --email <email>.");
+                    return Usage;
+                }
+
+                var days = 90;
+                if (tokenOptions.TryGetValue("--days", out var daysText)
+                    && (!int.TryParse(daysText, out days) || days is < 1 or > GhStatsAdministration.MaxTokenLifetimeDays))
+                {
+                    await error.WriteLineAsync($"--days must be a whole number from 1 to {GhStatsAdministration.MaxTokenLifetimeDays}.");
+                    return Usage;
+                }
+
+                return await AdministerAsync(error, async administration =>
+                {
+                    var issued = await administration.CreateApiTokenAsync(owner, tokenOptions.GetValueOrDefault("--name") ?? "command line", days);
+
+                    // The token alone goes to stdout, so a script can capture it; the rest is for the person.
+                    await output.WriteLineAsync(issued.Secret);
+                    await error.WriteLineAsync($"Personal API token {issued.Token.Id} for {owner}, expires {issued.Token.ExpiresAt:yyyy-MM-dd}. It is shown only now.");
+                }, app);
+
             default:
                 await error.WriteLineAsync($"Unknown command '{string.Join(' ', args)}'.");
                 await error.WriteLineAsync(Help);
                 return Usage;
         }
+    }
+
+    /// <summary>Runs an administrative operation: bad input is a usage error (2), anything else that fails is 1.</summary>
+    private static async Task<int> AdministerAsync(TextWriter error, Func<GhStatsAdministration, Task> operation, WebApplication app)
+    {
+        try
+        {
+            await operation(app.Services.GetRequiredService<GhStatsAdministration>());
+            return Ok;
+        }
+        catch (ArgumentException invalid)
+        {
+            await error.WriteLineAsync(invalid.Message);
+            return Usage;
+        }
+#pragma warning disable CA1031 // A command reports any failure as a message and an exit code.
+        catch (Exception exception)
+#pragma warning restore CA1031
+        {
+            await error.WriteLineAsync($"Failed: {exception.Message}");
+            return Failed;
+        }
+    }
+
+    private static string Describe(int profiles) =>
+        profiles == 1 ? "one profile" : $"{profiles} profiles with that email";
+
+    /// <summary>Reads "--option value" pairs; every option must be known and have a value.</summary>
+    private static bool TryReadOptions(string[] options, string[] known, out Dictionary<string, string> values, out string? problem)
+    {
+        values = new Dictionary<string, string>(StringComparer.Ordinal);
+        problem = null;
+        for (var i = 0; i < options.Length; i += 2)
+        {
+            if (!known.Contains(options[i]) || i + 1 >= options.Length)
+            {
+                problem = $"Unknown option or missing value: '{options[i]}'. Options: {string.Join(", ", known)}.";
+                return false;
+            }
+
+            values[options[i]] = options[i + 1];
+        }
+
+        return true;
     }
 }

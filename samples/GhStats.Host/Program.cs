@@ -1,16 +1,19 @@
 using GhStats.Host;
-using GhStats.Stores;
 
 var builder = WebApplication.CreateBuilder(args);
 var ghStats = builder.Configuration.GetSection("GhStats");
 var isCommand = HostCommands.IsCommand(args);
 if (isCommand)
 {
-    // Commands do their work and exit: no migration at start, no server.
+    // Commands do their work and exit: no migration at start, no collection schedule, no server.
     builder.Configuration["GhStats:Storage:MigrateOnStartup"] = "false";
+    builder.Configuration["GhStats:Collector:Schedule"] = null;
 }
 
-builder.Services.AddGhStats(ghStats).UseConfiguredStorage(ghStats);
+builder.Services.AddGhStats(ghStats)
+    .UseConfiguredStorage(ghStats)
+    .AddGitHubCollector()
+    .AddWeb();
 
 var app = builder.Build();
 if (isCommand)
@@ -18,15 +21,9 @@ if (isCommand)
     return await HostCommands.RunAsync(args, app, Console.Out, Console.Error);
 }
 
-// Until the web module maps them, the host answers liveness and readiness itself.
-app.MapGet("/healthz", () => Results.Ok(new { status = "alive" }));
-app.MapGet("/readyz", async (ISchemaMigrator migrator, CancellationToken cancellationToken) =>
-{
-    var status = await migrator.GetStatusAsync(cancellationToken);
-    return status.IsReady
-        ? Results.Ok(new { status = "ready", schemaVersion = status.AppliedVersion })
-        : Results.Problem(title: "GhStats is not ready", detail: status.Message, statusCode: StatusCodes.Status503ServiceUnavailable);
-});
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.MapGhStats();
 
 await app.RunAsync();
 return 0;

@@ -1,0 +1,18 @@
+namespace GhStats.Web;
+
+/// <summary>The shape check of an email address given to an administrative operation.</summary>
+internal static class Emails
+{
+    private static readonly System.Buffers.SearchValues<char> Forbidden = System.Buffers.SearchValues.Create(" ,;<>\"");
+
+    public static void Check(string email)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(email);
+        var trimmed = email.Trim();
+        var at = trimmed.IndexOf('@', StringComparison.Ordinal);
+        if (trimmed.Length > FieldLimits.Email || at <= 0 || at == trimmed.Length - 1 || trimmed.AsSpan().IndexOfAny(Forbidden) >= 0)
+        {
+            throw new ArgumentException($"'{email}' is not an email address.", nameof(email));
+        }
+    }
+}

@@ -1,0 +1,8 @@
+using GhStats.Domain;
+
+namespace GhStats.Web;
+
+/// <summary>A personal API token just made: <see cref="Secret"/> is the token itself, shown once and never stored.</summary>
+/// <param name="Token">The stored record (its hash, name, dates).</param>
+/// <param name="Secret">The token to give to the script or SDK.</param>
+public sealed record IssuedApiToken(ApiToken Token, string Secret);

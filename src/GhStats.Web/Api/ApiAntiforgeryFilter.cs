@@ -1,0 +1,37 @@
+using GhStats.Web.Security;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace GhStats.Web.Api;
+
+/// <summary>
+/// A change made with a session cookie must carry the antiforgery token from <c>GET /api/v1/me</c> in the
+/// <c>RequestVerificationToken</c> header, so another site cannot make a signed-in browser change anything.
+/// Calls with a Bearer token carry no ambient credentials and need none.
+/// </summary>
+internal sealed class ApiAntiforgeryFilter : IEndpointFilter
+{
+    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var http = context.HttpContext;
+        if (!await IsValidAsync(http))
+        {
+            return ApiProblems.Result(StatusCodes.Status400BadRequest, "Antiforgery token missing",
+                "A change made with a session cookie needs the antiforgery token from GET /api/v1/me in the RequestVerificationToken header.");
+        }
+
+        return await next(context);
+    }
+
+    public static async Task<bool> IsValidAsync(HttpContext http)
+    {
+        if (HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method) || HttpMethods.IsOptions(http.Request.Method)
+            || BearerToken.IsPresent(http.Request) || http.User.Identity?.IsAuthenticated != true)
+        {
+            return true;
+        }
+
+        return await http.RequestServices.GetRequiredService<IAntiforgery>().IsRequestValidAsync(http);
+    }
+}

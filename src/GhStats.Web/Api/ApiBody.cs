@@ -1,0 +1,64 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace GhStats.Web.Api;
+
+/// <summary>
+/// Reads a JSON request body within the configured size, answering 415 for another content type, 413 for a body too
+/// large and 400 for JSON that does not parse; the endpoint sees a body only when it is whole and well-formed.
+/// </summary>
+internal static class ApiBody
+{
+    public static async Task<T> ReadAsync<T>(HttpContext context)
+        where T : class
+    {
+        var request = context.Request;
+        if (!request.HasJsonContentType())
+        {
+            throw new ApiProblemException(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type",
+                $"Send the body as application/json, not '{request.ContentType ?? "no content type"}'.");
+        }
+
+        var limit = context.RequestServices.GetRequiredService<IOptions<GhStatsApiOptions>>().Value.MaxRequestBodyBytes;
+        if (request.ContentLength > limit)
+        {
+            throw TooLarge(limit);
+        }
+
+        using var buffer = new MemoryStream();
+        var chunk = new byte[8192];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, context.RequestAborted)) > 0)
+        {
+            if (buffer.Length + read > limit)
+            {
+                throw TooLarge(limit);
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        if (buffer.Length == 0)
+        {
+            throw ApiProblems.Invalid("The request needs a JSON body.");
+        }
+
+        var json = context.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
+        buffer.Position = 0;
+        try
+        {
+            return await JsonSerializer.DeserializeAsync<T>(buffer, json, context.RequestAborted)
+                ?? throw ApiProblems.Invalid("The request needs a JSON object, not null.");
+        }
+        catch (JsonException exception)
+        {
+            throw ApiProblems.Invalid($"The body is not valid JSON for this request: {exception.Message}");
+        }
+    }
+
+    private static ApiProblemException TooLarge(int limit) =>
+        new(StatusCodes.Status413PayloadTooLarge, "Payload too large", $"The body is over {limit} bytes (GhStats:Api:MaxRequestBodyBytes).");
+}

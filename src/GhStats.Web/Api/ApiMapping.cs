@@ -1,0 +1,33 @@
+using GhStats.Domain;
+using GhStats.Web.Api.Contracts;
+
+namespace GhStats.Web.Api;
+
+/// <summary>Domain records to their API shapes; nothing secret has a field here.</summary>
+internal static class ApiMapping
+{
+    public static TenantResponse ToResponse(this Tenant tenant, TenantRole? role) =>
+        new(tenant.Id, tenant.Slug, tenant.Name, tenant.CreatedAt, role is { } r ? WireNames.Of(r) : null);
+
+    public static ConnectionResponse ToResponse(this GitHubConnection connection) =>
+        new(connection.Id, connection.Name, WireNames.Of(connection.Kind), connection.ApiBaseUrl, connection.AppId, connection.InstallationId, connection.CreatedAt);
+
+    public static RepositoryResponse ToResponse(this TrackedRepository repository, string tenantSlug) =>
+        new(repository.Id, tenantSlug, repository.FullName, repository.Owner, repository.Name, repository.ConnectionId,
+            repository.AddedAt, repository.RemovedAt, repository.LastCollectedAt, repository.LastStatus);
+
+    public static TokenResponse ToResponse(this ApiToken token) =>
+        new(token.Id, token.Name, token.CreatedAt, token.LastUsedAt, token.ExpiresAt, token.RevokedAt);
+
+    public static RunResponse ToResponse(this CollectionRun run, IReadOnlyList<RunErrorResponse>? errors = null) =>
+        new(run.Id, WireNames.Of(run.Trigger), run.RequestedBy, run.TenantId, run.StartedAt, run.FinishedAt, WireNames.Of(run.Status),
+            run.ReposTotal, run.ReposOk, run.ReposFailed, run.ApiCalls, run.RateLimitRemaining, errors);
+
+    public static TrafficResponse ToResponse(this TrafficSeries series) =>
+        new(series.RepositoryId, WireNames.Of(series.Per), series.From, series.To,
+            series.Points.Select(p => new TrafficPointResponse(p.Date, p.Views, p.UniqueViews, p.Clones, p.UniqueClones)).ToList(),
+            series.Totals.ToResponse());
+
+    public static TrafficTotalsResponse ToResponse(this TrafficTotals totals) =>
+        new(totals.Views, totals.Clones, totals.PeakDailyUniqueViews, totals.PeakDailyUniqueClones, totals.DaysWithData);
+}

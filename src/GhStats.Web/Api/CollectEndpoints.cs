@@ -1,0 +1,129 @@
+using GhStats.Domain;
+using GhStats.Stores;
+using GhStats.Web.Api.Contracts;
+using GhStats.Web.Identity;
+using GhStats.Web.Security;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace GhStats.Web.Api;
+
+/// <summary>
+/// <c>POST /collect</c>: an external scheduler sends the cron secret (<c>Authorization: Bearer</c>, or
+/// <c>{"token": ...}</c> for IBM Code Engine ping subscriptions); a signed-in maintainer or admin needs none.
+/// Answers 202 with the run, which is the run already going if there is one.
+/// </summary>
+internal static partial class CollectEndpoints
+{
+    private const string HowToSetASecret =
+        "Set GhStats:Cron:Secret (environment variable GhStats__Cron__Secret) to at least 32 random characters, e.g. the output of 'openssl rand -base64 32'.";
+
+    public static void Map(RouteGroupBuilder api) =>
+        api.MapPost("/collect", CollectAsync).WithName("Collect").AllowAnonymous()
+            .Accepts<CollectRequest>(isOptional: true, "application/json")
+            .Produces<RunResponse>(StatusCodes.Status202Accepted)
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+
+    private static async Task<IResult> CollectAsync(
+        HttpContext http, IOptionsMonitor<GhStatsCronOptions> cron, CallerResolver callers, ITenantStore tenants, ILoggerFactory loggers)
+    {
+        var logger = loggers.CreateLogger(typeof(CollectEndpoints).FullName!);
+        var request = HasBody(http.Request) ? await ApiBody.ReadAsync<CollectRequest>(http) : new CollectRequest(null, null);
+        var bearer = BearerToken.From(http.Request);
+        var secret = bearer is not null && !ApiTokenFormat.LooksLikeToken(bearer) ? bearer : request.Token;
+
+        CollectionRequest collection;
+        if (secret is not null)
+        {
+            var configured = cron.CurrentValue.Secret;
+            if (string.IsNullOrWhiteSpace(configured))
+            {
+                LogNoSecret(logger, HowToSetASecret);
+                return ApiProblems.Result(StatusCodes.Status403Forbidden, "No cron secret is configured",
+                    "This GhStats refuses scheduled collection until an operator sets a cron secret; the server's log says how.");
+            }
+
+            if (!CronSecret.Matches(configured, secret))
+            {
+                LogWrongSecret(logger, http.Connection.RemoteIpAddress?.ToString() ?? "unknown");
+                return ApiProblems.Result(StatusCodes.Status401Unauthorized, "Wrong cron secret", "The cron secret does not match the configured one.");
+            }
+
+            collection = new CollectionRequest(CollectionTrigger.Cron, "cron", await TenantIdAsync(request.Tenant, tenants, http));
+        }
+        else
+        {
+            var caller = await SignedInCallerAsync(http, callers)
+                ?? throw new ApiProblemException(StatusCodes.Status401Unauthorized, "Not signed in",
+                    "Send the cron secret as 'Authorization: Bearer <secret>' or as {\"token\": \"<secret>\"}, or sign in as a maintainer.");
+            if (!caller.IsMaintainer)
+            {
+                throw new ApiProblemException(StatusCodes.Status403Forbidden, "Forbidden", "Only maintainers and admins may start a collection.");
+            }
+
+            if (!await ApiAntiforgeryFilter.IsValidAsync(http))
+            {
+                throw new ApiProblemException(StatusCodes.Status400BadRequest, "Antiforgery token missing",
+                    "A change made with a session cookie needs the antiforgery token from GET /api/v1/me in the RequestVerificationToken header.");
+            }
+
+            collection = new CollectionRequest(CollectionTrigger.Manual, caller.User.Email ?? $"user {caller.User.Id}", await TenantIdAsync(request.Tenant, tenants, http));
+        }
+
+        var collector = http.RequestServices.GetService<ICollectionService>()
+            ?? throw new ApiProblemException(StatusCodes.Status503ServiceUnavailable, "No collector",
+                "This app has no GitHub collector: add .AddGitHubCollector() to builder.Services.AddGhStats(...).");
+        CollectionRun run;
+        try
+        {
+            run = await collector.StartAsync(collection, http.RequestAborted);
+        }
+        catch (InvalidOperationException busy)
+        {
+            throw new ApiProblemException(StatusCodes.Status409Conflict, "Collection busy", busy.Message);
+        }
+
+        return TypedResults.Accepted($"{http.Request.PathBase}{RunsPath(http)}/{run.Id}", run.ToResponse());
+    }
+
+    private static bool HasBody(HttpRequest request) => request.ContentLength > 0 || request.Headers.TransferEncoding.Count > 0;
+
+    private static string RunsPath(HttpContext http) => http.Request.Path.Value![..^"/collect".Length] + "/runs";
+
+    private static async Task<long?> TenantIdAsync(string? slug, ITenantStore tenants, HttpContext http)
+    {
+        if (string.IsNullOrWhiteSpace(slug))
+        {
+            return null;
+        }
+
+        var tenant = await tenants.FindBySlugAsync(slug.Trim(), http.RequestAborted) ?? throw new GhStatsNotFoundException("tenant", slug);
+        return tenant.Id;
+    }
+
+    /// <summary>The endpoint admits anonymous schedulers, so a session or token is read here rather than by the authorization middleware.</summary>
+    private static async Task<GhStatsCaller?> SignedInCallerAsync(HttpContext http, CallerResolver callers)
+    {
+        var result = await http.AuthenticateAsync(GhStatsAuthenticationSchemes.Default);
+        if (!result.Succeeded)
+        {
+            return null;
+        }
+
+        http.User = result.Principal;
+        return await callers.ResolveAsync(http);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A scheduler called the cron endpoint, but no cron secret is configured, so it was refused. {HowTo}")]
+    private static partial void LogNoSecret(ILogger logger, string howTo);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The cron endpoint was called from {Remote} with a wrong secret")]
+    private static partial void LogWrongSecret(ILogger logger, string remote);
+}

@@ -1,0 +1,85 @@
+using GhStats.Domain;
+using GhStats.Stores;
+using GhStats.Web.Api.Contracts;
+using GhStats.Web.Authorization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace GhStats.Web.Api;
+
+/// <summary><c>/tenants/{tenant}/connections</c>: GitHub tokens and Apps of a tenant, for its owners; secrets go in, never out.</summary>
+internal static class ConnectionEndpoints
+{
+    private const string GitHubApi = "https://api.github.com";
+
+    public static void Map(RouteGroupBuilder api)
+    {
+        api.MapGet("/tenants/{tenant}/connections", ListAsync).WithName("ListConnections")
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapPost("/tenants/{tenant}/connections", AddAsync).WithName("CreateConnection")
+            .Accepts<CreateConnectionRequest>("application/json").Produces<ConnectionResponse>(StatusCodes.Status201Created)
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapDelete("/tenants/{tenant}/connections/{id:long}", DeleteAsync).WithName("DeleteConnection")
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+    }
+
+    private static async Task<Ok<List<ConnectionResponse>>> ListAsync(string tenant, HttpContext http, ApiAccess access, IConnectionStore connections)
+    {
+        var found = await access.TenantAsync(tenant, TenantRole.Owner);
+        var list = await connections.ListAsync(found.Id, http.RequestAborted);
+        return TypedResults.Ok(list.Select(c => c.ToResponse()).ToList());
+    }
+
+    private static async Task<IResult> AddAsync(string tenant, HttpContext http, ApiAccess access, IConnectionStore connections, ISecretProtector protector)
+    {
+        var found = await access.TenantAsync(tenant, TenantRole.Owner);
+        var request = await ApiBody.ReadAsync<CreateConnectionRequest>(http);
+        var connection = await connections.AddAsync(Validate(found.Id, request, protector), http.RequestAborted);
+        return TypedResults.Created($"{http.Request.PathBase}{http.Request.Path}/{connection.Id}", connection.ToResponse());
+    }
+
+    private static async Task<NoContent> DeleteAsync(string tenant, long id, HttpContext http, ApiAccess access, IConnectionStore connections)
+    {
+        var found = await access.TenantAsync(tenant, TenantRole.Owner);
+        await connections.DeleteAsync(found.Id, id, http.RequestAborted);
+        return TypedResults.NoContent();
+    }
+
+    private static NewGitHubConnection Validate(long tenantId, CreateConnectionRequest request, ISecretProtector protector)
+    {
+        var kind = WireNames.ConnectionKindFrom(request.Kind ?? "pat") ?? throw ApiProblems.Invalid($"kind must be pat or app, not '{request.Kind}'.");
+        var name = string.IsNullOrWhiteSpace(request.Name) ? (kind == GitHubConnectionKind.App ? "GitHub App" : "GitHub token") : request.Name.Trim();
+        var apiBaseUrl = string.IsNullOrWhiteSpace(request.ApiBaseUrl) ? GitHubApi : request.ApiBaseUrl.Trim().TrimEnd('/');
+        if (!Uri.TryCreate(apiBaseUrl, UriKind.Absolute, out var baseUri) || baseUri.Scheme is not ("https" or "http")
+            || !string.IsNullOrEmpty(baseUri.Query) || !string.IsNullOrEmpty(baseUri.UserInfo))
+        {
+            throw ApiProblems.Invalid($"apiBaseUrl must be an absolute http(s) address such as {GitHubApi} or https://github.example.com, not '{request.ApiBaseUrl}'.");
+        }
+
+        if (kind == GitHubConnectionKind.PersonalAccessToken)
+        {
+            var token = request.Token?.Trim();
+            if (string.IsNullOrEmpty(token) || token.Length > 1000 || token.AsSpan().IndexOfAny(" \r\n\t") >= 0)
+            {
+                throw ApiProblems.Invalid("token is required for a pat connection: a GitHub personal access token (classic with repo scope, or fine-grained with Administration: read).");
+            }
+
+            return new NewGitHubConnection(tenantId, name, kind, apiBaseUrl, protector.Protect(token));
+        }
+
+        var key = request.PrivateKey?.Trim();
+        if (request.AppId is not > 0 || request.InstallationId is not > 0)
+        {
+            throw ApiProblems.Invalid("appId and installationId are required for an app connection, both positive numbers.");
+        }
+
+        if (string.IsNullOrEmpty(key) || !key.StartsWith("-----BEGIN", StringComparison.Ordinal) || key.Length > 16_000)
+        {
+            throw ApiProblems.Invalid("privateKey is required for an app connection: the App's private key in PEM form (-----BEGIN RSA PRIVATE KEY----- ...).");
+        }
+
+        return new NewGitHubConnection(tenantId, name, kind, apiBaseUrl, protector.Protect(key), request.AppId, request.InstallationId);
+    }
+}

@@ -1,0 +1,4 @@
+namespace GhStats.Web.Api.Contracts;
+
+/// <summary>A repository's traffic for a range, per day, week or month.</summary>
+internal sealed record TrafficResponse(long RepoId, string Per, DateOnly From, DateOnly To, IReadOnlyList<TrafficPointResponse> Points, TrafficTotalsResponse Totals);

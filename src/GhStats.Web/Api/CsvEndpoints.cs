@@ -1,0 +1,104 @@
+using System.Text;
+using GhStats.Domain;
+using GhStats.Stores;
+using GhStats.Web.Authorization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Options;
+
+namespace GhStats.Web.Api;
+
+/// <summary>CSV exports (RFC 4180, a header row, UTF-8): a repository's traffic, referrers and paths, and a tenant's daily traffic.</summary>
+internal static class CsvEndpoints
+{
+    private const string CsvContentType = "text/csv; charset=utf-8";
+
+    public static void Map(RouteGroupBuilder api)
+    {
+        api.MapGet("/repos/{id:long}/traffic.csv", RepositoryTrafficAsync).WithName("ExportTraffic")
+            .Produces<string>(StatusCodes.Status200OK, "text/csv").ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapGet("/repos/{id:long}/referrers.csv", ReferrersAsync).WithName("ExportReferrers")
+            .Produces<string>(StatusCodes.Status200OK, "text/csv").ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapGet("/repos/{id:long}/paths.csv", PathsAsync).WithName("ExportPaths")
+            .Produces<string>(StatusCodes.Status200OK, "text/csv").ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapGet("/traffic.csv", TenantTrafficAsync).WithName("ExportTenantTraffic")
+            .Produces<string>(StatusCodes.Status200OK, "text/csv").ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
+    }
+
+    private static async Task RepositoryTrafficAsync(long id, HttpContext http, ApiAccess access, ITrafficStore traffic, IOptions<GhStatsApiOptions> options, TimeProvider clock)
+    {
+        var range = RangeQuery.Range(http.Request, options.Value, clock);
+        var per = RangeQuery.Per(http.Request);
+        var repository = await access.RepositoryAsync(id);
+        var series = await traffic.GetTrafficSeriesAsync(repository.TenantId, repository.Id, range, per, http.RequestAborted);
+        await using var csv = Start(http, $"{repository.Owner}-{repository.Name}-traffic-{range.From:yyyyMMdd}-{range.To:yyyyMMdd}.csv");
+        await csv.HeaderAsync("repository", "date", "views", "unique_views", "clones", "unique_clones");
+        foreach (var point in series.Points)
+        {
+            await csv.Text(repository.FullName).Date(point.Date).Number(point.Views).Number(point.UniqueViews).Number(point.Clones).Number(point.UniqueClones).EndLineAsync();
+        }
+    }
+
+    private static async Task ReferrersAsync(long id, HttpContext http, ApiAccess access, ITrafficStore traffic, IOptions<GhStatsApiOptions> options, TimeProvider clock)
+    {
+        var range = RangeQuery.Range(http.Request, options.Value, clock);
+        var repository = await access.RepositoryAsync(id);
+        var history = await traffic.GetReferrerHistoryAsync(repository.TenantId, repository.Id, range, http.RequestAborted);
+        await using var csv = Start(http, $"{repository.Owner}-{repository.Name}-referrers-{range.From:yyyyMMdd}-{range.To:yyyyMMdd}.csv");
+        await csv.HeaderAsync("repository", "captured_on", "referrer", "views", "unique_views");
+        foreach (var snapshot in history)
+        {
+            await csv.Text(repository.FullName).Date(snapshot.CapturedOn).Text(snapshot.Referrer).Number(snapshot.Views).Number(snapshot.UniqueViews).EndLineAsync();
+        }
+    }
+
+    private static async Task PathsAsync(long id, HttpContext http, ApiAccess access, ITrafficStore traffic, IOptions<GhStatsApiOptions> options, TimeProvider clock)
+    {
+        var range = RangeQuery.Range(http.Request, options.Value, clock);
+        var repository = await access.RepositoryAsync(id);
+        var history = await traffic.GetPathHistoryAsync(repository.TenantId, repository.Id, range, http.RequestAborted);
+        await using var csv = Start(http, $"{repository.Owner}-{repository.Name}-paths-{range.From:yyyyMMdd}-{range.To:yyyyMMdd}.csv");
+        await csv.HeaderAsync("repository", "captured_on", "path", "title", "views", "unique_views");
+        foreach (var snapshot in history)
+        {
+            await csv.Text(repository.FullName).Date(snapshot.CapturedOn).Text(snapshot.Path).Text(snapshot.Title).Number(snapshot.Views).Number(snapshot.UniqueViews).EndLineAsync();
+        }
+    }
+
+    private static async Task TenantTrafficAsync(
+        string? tenant, HttpContext http, ApiAccess access, ITenantStore tenants, IRepositoryStore repositories, ITrafficStore traffic,
+        IOptions<GhStatsApiOptions> options, TimeProvider clock)
+    {
+        var range = RangeQuery.Range(http.Request, options.Value, clock);
+        var caller = await access.CallerAsync();
+        var covered = await RepositoryEndpoints.TenantsAsync(http, access, tenants, tenant);
+        await using var csv = Start(http, $"ghstats-traffic-{range.From:yyyyMMdd}-{range.To:yyyyMMdd}.csv");
+        await csv.HeaderAsync("tenant", "repository", "date", "views", "unique_views", "clones", "unique_clones");
+        foreach (var each in covered)
+        {
+            foreach (var repository in (await repositories.ListAsync(each.Id, cancellationToken: http.RequestAborted)).Where(caller.CanRead))
+            {
+                var series = await traffic.GetTrafficSeriesAsync(each.Id, repository.Id, range, TrafficPeriod.Day, http.RequestAborted);
+                foreach (var point in series.Points)
+                {
+                    await csv.Text(each.Slug).Text(repository.FullName).Date(point.Date)
+                        .Number(point.Views).Number(point.UniqueViews).Number(point.Clones).Number(point.UniqueClones).EndLineAsync();
+                }
+            }
+        }
+    }
+
+    /// <summary>Headers go out only once the request is checked, so a refusal is still a problem details response.</summary>
+    private static CsvWriter Start(HttpContext http, string fileName)
+    {
+        var response = http.Response;
+        response.ContentType = CsvContentType;
+        response.Headers.ContentDisposition = $"attachment; filename=\"{SafeFileName(fileName)}\"";
+        response.Headers.XContentTypeOptions = "nosniff";
+        return new CsvWriter(new StreamWriter(response.Body, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), leaveOpen: true));
+    }
+
+    private static string SafeFileName(string name) =>
+        new(name.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '.' or '_' ? c : '_').ToArray());
+}

@@ -1,0 +1,89 @@
+using GhStats.Domain;
+using GhStats.Stores;
+using GhStats.Web.Api.Contracts;
+using GhStats.Web.Authorization;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace GhStats.Web.Api;
+
+/// <summary><c>/me</c>: who is calling and what they may see; <c>/me/tokens</c>: their personal API tokens.</summary>
+internal static class MeEndpoints
+{
+    private const int DefaultTokenLifetimeDays = 90;
+
+    public static void Map(RouteGroupBuilder api)
+    {
+        api.MapGet("/me", GetAsync).WithName("GetMe");
+        api.MapGet("/me/tokens", ListTokensAsync).WithName("ListTokens");
+        api.MapPost("/me/tokens", CreateTokenAsync).WithName("CreateToken")
+            .Accepts<CreateTokenRequest>("application/json").Produces<CreatedTokenResponse>(StatusCodes.Status201Created)
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden);
+        api.MapDelete("/me/tokens/{id:long}", RevokeTokenAsync).WithName("RevokeToken").ProducesProblem(StatusCodes.Status404NotFound);
+    }
+
+    private static async Task<Ok<MeResponse>> GetAsync(HttpContext http, ApiAccess access, ITenantStore tenants, IAntiforgery antiforgery)
+    {
+        var caller = await access.CallerAsync();
+        var visible = new List<TenantResponse>();
+        foreach (var tenant in await tenants.ListAsync(http.RequestAborted))
+        {
+            if (caller.CanSeeTenant(tenant.Id))
+            {
+                visible.Add(tenant.ToResponse(caller.RoleIn(tenant.Id)));
+            }
+        }
+
+        var token = caller.ViaToken ? null : antiforgery.GetAndStoreTokens(http).RequestToken;
+        var user = caller.User;
+        return TypedResults.Ok(new MeResponse(
+            user.Id, user.Email, user.DisplayName, caller.SystemRoles.Order().Select(WireNames.Of).ToList(), visible,
+            caller.GrantedRepositoryTenants.Keys.Order().ToList(), caller.DevelopmentSignIn, token));
+    }
+
+    private static async Task<Ok<List<TokenResponse>>> ListTokensAsync(HttpContext http, ApiAccess access, IApiTokenStore tokens)
+    {
+        var caller = await access.CallerAsync();
+        var list = await tokens.ListAsync(caller.User.Id, http.RequestAborted);
+        return TypedResults.Ok(list.Select(t => t.ToResponse()).ToList());
+    }
+
+    private static async Task<IResult> CreateTokenAsync(HttpContext http, ApiAccess access, GhStatsAdministration administration)
+    {
+        var caller = await access.CallerAsync();
+        if (caller.ViaToken)
+        {
+            // A leaked token must not be able to mint tokens that outlive its own revocation.
+            throw new ApiProblemException(StatusCodes.Status403Forbidden, "Forbidden", "Personal API tokens are made from a signed-in session, not with another token.");
+        }
+
+        var request = await ApiBody.ReadAsync<CreateTokenRequest>(http);
+        if (string.IsNullOrWhiteSpace(request.Name) || request.Name.Trim().Length > FieldLimits.TokenName)
+        {
+            throw ApiProblems.Invalid($"name is required, at most {FieldLimits.TokenName} characters.");
+        }
+
+        var days = request.ExpiresInDays ?? DefaultTokenLifetimeDays;
+        if (days is < 1 or > GhStatsAdministration.MaxTokenLifetimeDays)
+        {
+            throw ApiProblems.Invalid($"expiresInDays must be between 1 and {GhStatsAdministration.MaxTokenLifetimeDays}.");
+        }
+
+        var issued = await administration.CreateApiTokenAsync(caller.User.Id, request.Name, days, http.RequestAborted);
+        var token = issued.Token;
+        http.Response.Headers.CacheControl = "no-store";
+        return TypedResults.Created($"{http.Request.PathBase}{http.Request.Path}/{token.Id}",
+            new CreatedTokenResponse(token.Id, token.Name, issued.Secret, token.CreatedAt, token.ExpiresAt));
+    }
+
+    private static async Task<IResult> RevokeTokenAsync(long id, HttpContext http, ApiAccess access, IApiTokenStore tokens)
+    {
+        var caller = await access.CallerAsync();
+        return await tokens.RevokeAsync(caller.User.Id, id, http.RequestAborted)
+            ? TypedResults.NoContent()
+            : throw new GhStatsNotFoundException("token", id);
+    }
+}

@@ -1,0 +1,74 @@
+using GhStats.Domain;
+using GhStats.Stores;
+using GhStats.Web.Api.Contracts;
+using GhStats.Web.Authorization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace GhStats.Web.Api;
+
+/// <summary><c>/tenants/{tenant}/members</c>: owners give emails roles; an unknown email is invited.</summary>
+internal static class MemberEndpoints
+{
+    public static void Map(RouteGroupBuilder api)
+    {
+        api.MapGet("/tenants/{tenant}/members", ListAsync).WithName("ListMembers")
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapPut("/tenants/{tenant}/members/{email}", SetAsync).WithName("SetMember")
+            .Accepts<SetMemberRequest>("application/json").ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        api.MapDelete("/tenants/{tenant}/members/{email}", RemoveAsync).WithName("RemoveMember")
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+    }
+
+    private static async Task<Ok<MembersResponse>> ListAsync(string tenant, HttpContext http, ApiAccess access, IMembershipStore memberships)
+    {
+        var found = await access.TenantAsync(tenant, TenantRole.Owner);
+        var members = await memberships.ListMembersAsync(found.Id, http.RequestAborted);
+        var invitations = await memberships.ListInvitationsAsync(found.Id, http.RequestAborted);
+        return TypedResults.Ok(new MembersResponse(
+            members.Select(m => new MemberResponse(m.User.Id, m.User.Email, m.User.DisplayName, WireNames.Of(m.Role))).ToList(),
+            invitations.Select(i => new InvitationResponse(i.Email, WireNames.Of(i.Role), i.CreatedAt)).ToList()));
+    }
+
+    private static async Task<Ok<SetMemberResponse>> SetAsync(
+        string tenant, string email, HttpContext http, ApiAccess access, IMembershipStore memberships, IUserStore users, GhStatsAdministration administration)
+    {
+        var found = await access.TenantAsync(tenant, TenantRole.Owner);
+        var request = await ApiBody.ReadAsync<SetMemberRequest>(http);
+        var role = WireNames.TenantRoleFrom(request.Role) ?? throw ApiProblems.Invalid($"role must be owner or viewer, not '{request.Role}'.");
+        if (role == TenantRole.Viewer)
+        {
+            await EnsureAnotherOwnerAsync(found, email, memberships, users, http.RequestAborted);
+        }
+
+        var status = await administration.SetMemberAsync(found.Id, email, role, http.RequestAborted);
+        return TypedResults.Ok(new SetMemberResponse(email.Trim().ToLowerInvariant(), WireNames.Of(role), status == MemberStatus.Member ? "member" : "invited"));
+    }
+
+    private static async Task<NoContent> RemoveAsync(string tenant, string email, HttpContext http, ApiAccess access, IMembershipStore memberships, IUserStore users)
+    {
+        var found = await access.TenantAsync(tenant, TenantRole.Owner);
+        await EnsureAnotherOwnerAsync(found, email, memberships, users, http.RequestAborted);
+        var removed = await memberships.RevokeInvitationAsync(found.Id, email, http.RequestAborted);
+        foreach (var profile in await users.FindByEmailAsync(email, http.RequestAborted))
+        {
+            removed |= await memberships.RemoveMemberAsync(found.Id, profile.Id, http.RequestAborted);
+        }
+
+        return removed ? TypedResults.NoContent() : throw new GhStatsNotFoundException($"{email} is neither a member of nor invited to {found.Slug}.");
+    }
+
+    /// <summary>A tenant keeps at least one owner: the last one cannot be demoted or removed.</summary>
+    private static async Task EnsureAnotherOwnerAsync(Tenant tenant, string email, IMembershipStore memberships, IUserStore users, CancellationToken cancellationToken)
+    {
+        var leaving = (await users.FindByEmailAsync(email, cancellationToken)).Select(p => p.Id).ToHashSet();
+        var owners = (await memberships.ListMembersAsync(tenant.Id, cancellationToken)).Where(m => m.Role == TenantRole.Owner).ToList();
+        if (owners.Count > 0 && owners.All(o => leaving.Contains(o.User.Id)))
+        {
+            throw new GhStatsConflictException($"{email} is the last owner of {tenant.Slug}; make someone else an owner first.");
+        }
+    }
+}

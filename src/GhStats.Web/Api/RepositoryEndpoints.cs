@@ -1,0 +1,97 @@
+using GhStats.Domain;
+using GhStats.Stores;
+using GhStats.Web.Api.Contracts;
+using GhStats.Web.Authorization;
+using GhStats.Web.Identity;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace GhStats.Web.Api;
+
+/// <summary><c>/repos</c>: what the caller may see, and for owners, tracking and untracking.</summary>
+internal static class RepositoryEndpoints
+{
+    public static void Map(RouteGroupBuilder api)
+    {
+        api.MapGet("/repos", ListAsync).WithName("ListRepositories").ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapPost("/repos", TrackAsync).WithName("TrackRepository")
+            .Accepts<TrackRepositoryRequest>("application/json").Produces<RepositoryResponse>(StatusCodes.Status201Created)
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        api.MapGet("/repos/{id:long}", GetAsync).WithName("GetRepository").ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapDelete("/repos/{id:long}", RemoveAsync).WithName("RemoveRepository")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+    }
+
+    /// <summary>The tenants a listing covers: the one named, or every one the caller sees.</summary>
+    public static async Task<IReadOnlyList<Tenant>> TenantsAsync(HttpContext http, ApiAccess access, ITenantStore tenants, string? tenant)
+    {
+        if (!string.IsNullOrWhiteSpace(tenant))
+        {
+            return [await access.VisibleTenantAsync(tenant.Trim())];
+        }
+
+        var caller = await access.CallerAsync();
+        return (await tenants.ListAsync(http.RequestAborted)).Where(t => caller.CanSeeTenant(t.Id)).ToList();
+    }
+
+    private static async Task<Ok<List<RepositoryResponse>>> ListAsync(string? tenant, HttpContext http, ApiAccess access, ITenantStore tenants, IRepositoryStore repositories)
+    {
+        var caller = await access.CallerAsync();
+        var result = new List<RepositoryResponse>();
+        foreach (var each in await TenantsAsync(http, access, tenants, tenant))
+        {
+            var list = await repositories.ListAsync(each.Id, cancellationToken: http.RequestAborted);
+            result.AddRange(list.Where(caller.CanRead).Select(r => r.ToResponse(each.Slug)));
+        }
+
+        return TypedResults.Ok(result);
+    }
+
+    private static async Task<Ok<RepositoryResponse>> GetAsync(long id, HttpContext http, ApiAccess access, ITenantStore tenants)
+    {
+        var repository = await access.RepositoryAsync(id);
+        var tenant = await tenants.GetAsync(repository.TenantId, http.RequestAborted);
+        return TypedResults.Ok(repository.ToResponse(tenant.Slug));
+    }
+
+    private static async Task<IResult> TrackAsync(HttpContext http, ApiAccess access, IRepositoryStore repositories, IConnectionStore connections)
+    {
+        var request = await ApiBody.ReadAsync<TrackRepositoryRequest>(http);
+        if (string.IsNullOrWhiteSpace(request.Tenant))
+        {
+            throw ApiProblems.Invalid("tenant is required: the slug of the tenant that tracks the repository.");
+        }
+
+        if (!GitHubNames.TryParseFullName(request.FullName?.Trim(), out var owner, out var name))
+        {
+            throw ApiProblems.Invalid(
+                $"'{request.FullName}' is not a GitHub repository: give owner/name, the owner up to 39 letters, digits or single hyphens, the name up to 100 letters, digits, '.', '-' or '_'.");
+        }
+
+        var tenant = await access.TenantAsync(request.Tenant.Trim(), TenantRole.Owner);
+        if (request.ConnectionId is { } connectionId)
+        {
+            // Another tenant's connection is as unknown here as one that does not exist.
+            await connections.GetAsync(tenant.Id, connectionId, http.RequestAborted);
+        }
+
+        var repository = await repositories.AddAsync(tenant.Id, owner, name, request.ConnectionId, http.RequestAborted);
+        return TypedResults.Created($"{http.Request.PathBase}{http.Request.Path}/{repository.Id}", repository.ToResponse(tenant.Slug));
+    }
+
+    private static async Task<NoContent> RemoveAsync(long id, string? purge, HttpContext http, ApiAccess access, IRepositoryStore repositories)
+    {
+        var purgeData = purge?.Trim().ToUpperInvariant() switch
+        {
+            null or "" or "FALSE" => false,
+            "TRUE" => true,
+            _ => throw ApiProblems.Invalid($"purge must be true or false, not '{purge}'."),
+        };
+        var repository = await access.RepositoryAsync(id, manage: true);
+        await repositories.RemoveAsync(repository.TenantId, repository.Id, purgeData, http.RequestAborted);
+        return TypedResults.NoContent();
+    }
+}

@@ -1,0 +1,87 @@
+using GhStats.Domain;
+using GhStats.Stores;
+using GhStats.Web.Api.Contracts;
+using GhStats.Web.Authorization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace GhStats.Web.Api;
+
+/// <summary><c>/tenants</c>: every caller sees their own; admins create and delete; owners rename.</summary>
+internal static class TenantEndpoints
+{
+    public static void Map(RouteGroupBuilder api)
+    {
+        api.MapGet("/tenants", ListAsync).WithName("ListTenants");
+        api.MapPost("/tenants", CreateAsync).WithName("CreateTenant")
+            .Accepts<CreateTenantRequest>("application/json").Produces<TenantResponse>(StatusCodes.Status201Created)
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status409Conflict);
+        api.MapGet("/tenants/{tenant}", GetAsync).WithName("GetTenant").ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapPut("/tenants/{tenant}", RenameAsync).WithName("UpdateTenant")
+            .Accepts<UpdateTenantRequest>("application/json").ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapDelete("/tenants/{tenant}", DeleteAsync).WithName("DeleteTenant")
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+    }
+
+    private static async Task<Ok<List<TenantResponse>>> ListAsync(HttpContext http, ApiAccess access, ITenantStore tenants)
+    {
+        var caller = await access.CallerAsync();
+        var all = await tenants.ListAsync(http.RequestAborted);
+        return TypedResults.Ok(all.Where(t => caller.CanSeeTenant(t.Id)).Select(t => t.ToResponse(caller.RoleIn(t.Id))).ToList());
+    }
+
+    private static async Task<IResult> CreateAsync(HttpContext http, ApiAccess access, ITenantStore tenants)
+    {
+        var caller = await access.CallerAsync();
+        if (!caller.IsAdmin)
+        {
+            throw new ApiProblemException(StatusCodes.Status403Forbidden, "Forbidden", "Only a system admin may create tenants.");
+        }
+
+        var request = await ApiBody.ReadAsync<CreateTenantRequest>(http);
+        if (string.IsNullOrWhiteSpace(request.Slug) || string.IsNullOrWhiteSpace(request.Name))
+        {
+            throw ApiProblems.Invalid("slug and name are required.");
+        }
+
+        var tenant = await tenants.CreateAsync(request.Slug.Trim(), request.Name.Trim(), http.RequestAborted);
+        return TypedResults.Created($"{http.Request.PathBase}{http.Request.Path}/{tenant.Slug}", tenant.ToResponse(caller.RoleIn(tenant.Id)));
+    }
+
+    private static async Task<Ok<TenantResponse>> GetAsync(string tenant, ApiAccess access)
+    {
+        var caller = await access.CallerAsync();
+        var found = await access.VisibleTenantAsync(tenant);
+        return TypedResults.Ok(found.ToResponse(caller.RoleIn(found.Id)));
+    }
+
+    private static async Task<Ok<TenantResponse>> RenameAsync(string tenant, HttpContext http, ApiAccess access, ITenantStore tenants)
+    {
+        var caller = await access.CallerAsync();
+        var found = await access.TenantAsync(tenant, TenantRole.Owner);
+        var request = await ApiBody.ReadAsync<UpdateTenantRequest>(http);
+        if (string.IsNullOrWhiteSpace(request.Name))
+        {
+            throw ApiProblems.Invalid("name is required.");
+        }
+
+        var renamed = await tenants.RenameAsync(found.Id, request.Name.Trim(), http.RequestAborted);
+        return TypedResults.Ok(renamed.ToResponse(caller.RoleIn(renamed.Id)));
+    }
+
+    private static async Task<NoContent> DeleteAsync(string tenant, HttpContext http, ApiAccess access, ITenantStore tenants)
+    {
+        var caller = await access.CallerAsync();
+        var found = await access.VisibleTenantAsync(tenant);
+        if (!caller.IsAdmin)
+        {
+            throw new ApiProblemException(StatusCodes.Status403Forbidden, "Forbidden", "Only a system admin may delete tenants.");
+        }
+
+        await tenants.DeleteAsync(found.Id, http.RequestAborted);
+        return TypedResults.NoContent();
+    }
+}

@@ -1,0 +1,105 @@
+using GhStats.Stores;
+using GhStats.Web.Api.Contracts;
+using GhStats.Web.Authorization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Options;
+
+namespace GhStats.Web.Api;
+
+/// <summary>Traffic series, referrers, popular content, repository figures, and the per-tenant summary.</summary>
+internal static class TrafficEndpoints
+{
+    public static void Map(RouteGroupBuilder api)
+    {
+        api.MapGet("/repos/{id:long}/traffic", SeriesAsync).WithName("GetTraffic")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapGet("/repos/{id:long}/referrers", ReferrersAsync).WithName("GetReferrers")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapGet("/repos/{id:long}/paths", PathsAsync).WithName("GetPaths")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapGet("/repos/{id:long}/stats", StatsAsync).WithName("GetStats")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapGet("/traffic/summary", SummaryAsync).WithName("GetSummary")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
+    }
+
+    private static async Task<Ok<TrafficResponse>> SeriesAsync(
+        long id, HttpContext http, ApiAccess access, ITrafficStore traffic, IOptions<GhStatsApiOptions> options, TimeProvider clock)
+    {
+        var range = RangeQuery.Range(http.Request, options.Value, clock);
+        var per = RangeQuery.Per(http.Request);
+        var repository = await access.RepositoryAsync(id);
+        var series = await traffic.GetTrafficSeriesAsync(repository.TenantId, repository.Id, range, per, http.RequestAborted);
+        return TypedResults.Ok(series.ToResponse());
+    }
+
+    private static async Task<Ok<ReferrersResponse>> ReferrersAsync(
+        long id, HttpContext http, ApiAccess access, ITrafficStore traffic, IOptions<GhStatsApiOptions> options, TimeProvider clock)
+    {
+        var range = RangeQuery.Range(http.Request, options.Value, clock);
+        var repository = await access.RepositoryAsync(id);
+        var history = await traffic.GetReferrerHistoryAsync(repository.TenantId, repository.Id, range, http.RequestAborted);
+
+        // Snapshots overlap (each is GitHub's 14-day top 10), so summing them would count a visit many times over.
+        var top = history.GroupBy(s => s.Referrer, StringComparer.Ordinal)
+            .Select(g => new ReferrerRankResponse(g.Key, g.Max(s => s.Views), g.Max(s => s.UniqueViews), g.Max(s => s.CapturedOn)))
+            .OrderByDescending(r => r.Views).ThenBy(r => r.Referrer, StringComparer.Ordinal)
+            .ToList();
+        return TypedResults.Ok(new ReferrersResponse(repository.Id, range.From, range.To, top,
+            history.Select(s => new ReferrerSnapshotResponse(s.CapturedOn, s.Referrer, s.Views, s.UniqueViews)).ToList()));
+    }
+
+    private static async Task<Ok<PathsResponse>> PathsAsync(
+        long id, HttpContext http, ApiAccess access, ITrafficStore traffic, IOptions<GhStatsApiOptions> options, TimeProvider clock)
+    {
+        var range = RangeQuery.Range(http.Request, options.Value, clock);
+        var repository = await access.RepositoryAsync(id);
+        var history = await traffic.GetPathHistoryAsync(repository.TenantId, repository.Id, range, http.RequestAborted);
+        var top = history.GroupBy(s => s.Path, StringComparer.Ordinal)
+            .Select(g => new PathRankResponse(g.Key, g.MaxBy(s => s.CapturedOn)!.Title, g.Max(s => s.Views), g.Max(s => s.UniqueViews), g.Max(s => s.CapturedOn)))
+            .OrderByDescending(r => r.Views).ThenBy(r => r.Path, StringComparer.Ordinal)
+            .ToList();
+        return TypedResults.Ok(new PathsResponse(repository.Id, range.From, range.To, top,
+            history.Select(s => new PathSnapshotResponse(s.CapturedOn, s.Path, s.Title, s.Views, s.UniqueViews)).ToList()));
+    }
+
+    private static async Task<Ok<StatsResponse>> StatsAsync(
+        long id, HttpContext http, ApiAccess access, ITrafficStore traffic, IOptions<GhStatsApiOptions> options, TimeProvider clock)
+    {
+        var range = RangeQuery.Range(http.Request, options.Value, clock);
+        var repository = await access.RepositoryAsync(id);
+        var stats = await traffic.GetRepositoryStatsAsync(repository.TenantId, repository.Id, range, http.RequestAborted);
+        return TypedResults.Ok(new StatsResponse(repository.Id, range.From, range.To,
+            stats.Select(s => new StatsPointResponse(s.Day, s.Stars, s.Forks, s.Watchers, s.OpenIssues, s.SizeKb)).ToList()));
+    }
+
+    private static async Task<Ok<SummaryResponse>> SummaryAsync(
+        string? tenant, HttpContext http, ApiAccess access, ITenantStore tenants, ITrafficStore traffic, IOptions<GhStatsApiOptions> options, TimeProvider clock)
+    {
+        var range = RangeQuery.Range(http.Request, options.Value, clock);
+        var caller = await access.CallerAsync();
+        var rows = new List<SummaryRowResponse>();
+        foreach (var each in await RepositoryEndpoints.TenantsAsync(http, access, tenants, tenant))
+        {
+            var visible = caller.VisibleRepositoryIdsIn(each.Id);
+            if (visible is { Count: 0 })
+            {
+                continue;
+            }
+
+            foreach (var summary in await traffic.GetTenantSummaryAsync(each.Id, range, visible, http.RequestAborted))
+            {
+                var repository = summary.Repository;
+                var totals = summary.Totals;
+                rows.Add(new SummaryRowResponse(repository.Id, each.Slug, repository.FullName, totals.Views, totals.Clones,
+                    totals.PeakDailyUniqueViews, totals.PeakDailyUniqueClones, totals.DaysWithData,
+                    summary.LatestStats?.Stars, summary.LatestStats?.Forks, repository.LastCollectedAt, repository.LastStatus));
+            }
+        }
+
+        return TypedResults.Ok(new SummaryResponse(range.From, range.To, rows));
+    }
+}

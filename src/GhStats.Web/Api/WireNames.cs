@@ -1,0 +1,66 @@
+using GhStats.Domain;
+
+namespace GhStats.Web.Api;
+
+/// <summary>How the API spells the domain's enumerations: camelCase words, and short names where GitHub has them.</summary>
+internal static class WireNames
+{
+    public static string Of(SystemRole role) => role switch
+    {
+        SystemRole.Admin => "admin",
+        SystemRole.Maintainer => "maintainer",
+        _ => throw new ArgumentOutOfRangeException(nameof(role), role, null),
+    };
+
+    public static string Of(TenantRole role) => role switch
+    {
+        TenantRole.Owner => "owner",
+        TenantRole.Viewer => "viewer",
+        _ => throw new ArgumentOutOfRangeException(nameof(role), role, null),
+    };
+
+    public static string Of(GitHubConnectionKind kind) => kind switch
+    {
+        GitHubConnectionKind.PersonalAccessToken => "pat",
+        GitHubConnectionKind.App => "app",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
+    };
+
+    public static string Of(TrafficPeriod per) => per switch
+    {
+        TrafficPeriod.Day => "day",
+        TrafficPeriod.Week => "week",
+        TrafficPeriod.Month => "month",
+        _ => throw new ArgumentOutOfRangeException(nameof(per), per, null),
+    };
+
+    public static string Of(CollectionRunStatus status) => CamelCase(status.ToString());
+
+    public static string Of(CollectionTrigger trigger) => CamelCase(trigger.ToString());
+
+    public static string Of(CollectionErrorKind kind) => CamelCase(kind.ToString());
+
+    public static TenantRole? TenantRoleFrom(string? value) => value?.Trim().ToUpperInvariant() switch
+    {
+        "OWNER" => TenantRole.Owner,
+        "VIEWER" => TenantRole.Viewer,
+        _ => null,
+    };
+
+    public static GitHubConnectionKind? ConnectionKindFrom(string? value) => value?.Trim().ToUpperInvariant() switch
+    {
+        "PAT" => GitHubConnectionKind.PersonalAccessToken,
+        "APP" => GitHubConnectionKind.App,
+        _ => null,
+    };
+
+    public static TrafficPeriod? PeriodFrom(string? value) => value?.Trim().ToUpperInvariant() switch
+    {
+        null or "" or "DAY" => TrafficPeriod.Day,
+        "WEEK" => TrafficPeriod.Week,
+        "MONTH" => TrafficPeriod.Month,
+        _ => null,
+    };
+
+    private static string CamelCase(string name) => char.ToLowerInvariant(name[0]) + name[1..];
+}

@@ -1,0 +1,59 @@
+using GhStats;
+using GhStats.Web;
+using GhStats.Web.Api;
+using GhStats.Web.SignIn;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Microsoft.AspNetCore.Builder;
+
+/// <summary>Maps the GhStats web module into an app's endpoints.</summary>
+public static class GhStatsEndpointRouteBuilderExtensions
+{
+    /// <summary>
+    /// Maps GhStats under <paramref name="prefix"/>: JSON API v1 at <c>{prefix}/api/v1</c>, <c>{prefix}/healthz</c>,
+    /// <c>{prefix}/readyz</c>, the OpenAPI document at <c>{prefix}/openapi/ghstats.json</c>, and sign-in pages.
+    /// </summary>
+    /// <param name="endpoints">The app's endpoint builder.</param>
+    /// <param name="prefix">The path GhStats lives under, e.g. "/stats"; the root by default.</param>
+    /// <returns>One convention builder for everything GhStats maps, so the host can add its own conventions.</returns>
+    public static IEndpointConventionBuilder MapGhStats(this IEndpointRouteBuilder endpoints, string prefix = "")
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        var services = endpoints.ServiceProvider;
+        if (services.GetService<GhStatsMarker>() is null)
+        {
+            throw new InvalidOperationException(
+                "MapGhStats() needs GhStats' services: call builder.Services.AddGhStats(builder.Configuration.GetSection(\"GhStats\")).UseSqlite().AddWeb() first.");
+        }
+
+        var paths = services.GetService<GhStatsPaths>()
+            ?? throw new InvalidOperationException("MapGhStats() needs the web module: add .AddWeb() to builder.Services.AddGhStats(...).");
+        var normalized = GhStatsPaths.Normalize(prefix);
+        paths.MapAt(normalized);
+
+        var module = endpoints.MapGroup(normalized);
+        SignInEndpoints.Map(module);
+        HealthEndpoints.Map(module);
+        module.MapOpenApi("/openapi/{documentName}.json");
+
+        var api = module.MapGroup("/api/v1")
+            .WithGroupName("ghstats")
+            .AddEndpointFilter<ApiExceptionFilter>()
+            .AddEndpointFilter<ApiAntiforgeryFilter>()
+            .RequireAuthorization(GhStatsPolicies.User)
+            .DisableAntiforgery()
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
+        MeEndpoints.Map(api.MapGroup(string.Empty).WithTags("Me"));
+        TenantEndpoints.Map(api.MapGroup(string.Empty).WithTags("Tenants"));
+        MemberEndpoints.Map(api.MapGroup(string.Empty).WithTags("Members"));
+        ConnectionEndpoints.Map(api.MapGroup(string.Empty).WithTags("Connections"));
+        RepositoryEndpoints.Map(api.MapGroup(string.Empty).WithTags("Repositories"));
+        TrafficEndpoints.Map(api.MapGroup(string.Empty).WithTags("Traffic"));
+        CsvEndpoints.Map(api.MapGroup(string.Empty).WithTags("CSV export"));
+        CollectEndpoints.Map(api.MapGroup(string.Empty).WithTags("Collection"));
+        RunEndpoints.Map(api.MapGroup(string.Empty).WithTags("Collection"));
+        return module;
+    }
+}

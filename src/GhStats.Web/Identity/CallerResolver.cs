@@ -1,0 +1,93 @@
+using System.Globalization;
+using GhStats.Domain;
+using GhStats.Stores;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
+
+namespace GhStats.Web.Identity;
+
+/// <summary>
+/// Finds the profile behind a request and loads its roles from the database on every request, so a role taken away
+/// takes effect at once on every replica. A principal from the embedding app's own authentication is mapped to a
+/// profile the way an OpenID Connect sign-in is.
+/// </summary>
+internal sealed class CallerResolver(
+    IUserStore users,
+    IMembershipStore memberships,
+    IRepositoryStore repositories,
+    ProfileBinder binder,
+    IOptionsMonitor<GhStatsAuthenticationOptions> options)
+{
+    private static readonly object ItemKey = new();
+
+    public async Task<GhStatsCaller?> ResolveAsync(HttpContext context)
+    {
+        if (context.Items.TryGetValue(ItemKey, out var cached))
+        {
+            return (GhStatsCaller?)cached;
+        }
+
+        var caller = await LoadAsync(context);
+        context.Items[ItemKey] = caller;
+        return caller;
+    }
+
+    private async Task<GhStatsCaller?> LoadAsync(HttpContext context)
+    {
+        var principal = context.User;
+        if (principal.Identity?.IsAuthenticated != true)
+        {
+            return null;
+        }
+
+        var cancellationToken = context.RequestAborted;
+        UserProfile? user;
+        if (principal.FindFirst(GhStatsClaimTypes.UserId)?.Value is { } id && long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var userId))
+        {
+            user = await users.FindAsync(userId, cancellationToken);
+        }
+        else
+        {
+            user = await MapHostPrincipalAsync(context, cancellationToken);
+        }
+
+        if (user is null)
+        {
+            return null;
+        }
+
+        var systemRoles = await users.GetSystemRolesAsync(user.Id, cancellationToken);
+        var tenantRoles = (await memberships.ListMembershipsAsync(user.Id, cancellationToken)).ToDictionary(m => m.TenantId, m => m.Role);
+        var granted = new Dictionary<long, long>();
+        foreach (var grant in await memberships.ListGrantsAsync(user.Id, cancellationToken))
+        {
+            if (await repositories.FindAsync(grant.RepositoryId, cancellationToken) is { } repository)
+            {
+                granted[repository.Id] = repository.TenantId;
+            }
+        }
+
+        long? tokenId = principal.FindFirst(GhStatsClaimTypes.TokenId)?.Value is { } token
+            ? long.Parse(token, NumberStyles.None, CultureInfo.InvariantCulture)
+            : null;
+        return new GhStatsCaller(user, systemRoles, tenantRoles, granted, tokenId, principal.HasClaim(c => c.Type == GhStatsClaimTypes.DevelopmentSignIn));
+    }
+
+    /// <summary>The embedding app signed this principal in; find or bind its profile as an OIDC sign-in would.</summary>
+    private async Task<UserProfile?> MapHostPrincipalAsync(HttpContext context, CancellationToken cancellationToken)
+    {
+        var settings = options.CurrentValue;
+        if (settings.HostScheme is null || IdentityClaims.Read(context.User, settings, settings.HostIssuer) is not { } identity)
+        {
+            return null;
+        }
+
+        if (await users.FindByIdentityAsync(identity.Issuer, identity.Subject, cancellationToken) is { } known)
+        {
+            return known;
+        }
+
+        var binding = await binder.AdmitAsync(identity, cancellationToken);
+        return binding.Profile;
+    }
+}

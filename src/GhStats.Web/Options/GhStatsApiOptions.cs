@@ -1,0 +1,17 @@
+namespace GhStats.Web;
+
+/// <summary>Limits of JSON API v1, bound from <c>GhStats:Api</c>.</summary>
+public sealed class GhStatsApiOptions
+{
+    /// <summary>The configuration section, under "GhStats".</summary>
+    public const string SectionName = "Api";
+
+    /// <summary>The largest request body accepted, in bytes. Default 64 KiB (a GitHub App private key fits).</summary>
+    public int MaxRequestBodyBytes { get; set; } = 64 * 1024;
+
+    /// <summary>The longest date range a query may ask for, in days. Default 3,660 (ten years).</summary>
+    public int MaxRangeDays { get; set; } = 3660;
+
+    /// <summary>The range a query covers when it names none, ending today (UTC). Default 30 days.</summary>
+    public int DefaultRangeDays { get; set; } = 30;
+}

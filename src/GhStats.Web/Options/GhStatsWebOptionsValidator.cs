@@ -1,0 +1,77 @@
+using Microsoft.Extensions.Options;
+
+namespace GhStats.Web;
+
+/// <summary>Checks the web module's settings at start, so every mistake shows at once with the setting to fix.</summary>
+internal sealed class GhStatsWebOptionsValidator :
+    IValidateOptions<GhStatsAuthenticationOptions>,
+    IValidateOptions<GhStatsCronOptions>,
+    IValidateOptions<GhStatsApiOptions>
+{
+    public ValidateOptionsResult Validate(string? name, GhStatsAuthenticationOptions options)
+    {
+        var failures = new List<string>();
+        var oidc = options.Oidc;
+        if (oidc.IsConfigured)
+        {
+            if (!Uri.TryCreate(oidc.Authority, UriKind.Absolute, out var authority) || authority.Scheme is not ("https" or "http"))
+            {
+                failures.Add($"GhStats:Authentication:Oidc:Authority '{oidc.Authority}' is not an absolute http(s) address.");
+            }
+            else if (authority.Scheme == "http" && oidc.RequireHttpsMetadata)
+            {
+                failures.Add("GhStats:Authentication:Oidc:Authority uses http; use https, or set GhStats:Authentication:Oidc:RequireHttpsMetadata to false for a loopback test provider.");
+            }
+
+            if (string.IsNullOrWhiteSpace(oidc.ClientId))
+            {
+                failures.Add("GhStats:Authentication:Oidc:ClientId is required when an Authority is set (environment variable GhStats__Authentication__Oidc__ClientId).");
+            }
+
+            if (!oidc.Scopes.Contains("openid"))
+            {
+                failures.Add("GhStats:Authentication:Oidc:Scopes must include 'openid'.");
+            }
+        }
+
+        if (options.SessionIdleTimeout <= TimeSpan.Zero)
+        {
+            failures.Add("GhStats:Authentication:SessionIdleTimeout must be positive.");
+        }
+
+        var claims = options.ClaimNames;
+        if (string.IsNullOrWhiteSpace(claims.Subject) || string.IsNullOrWhiteSpace(claims.Email))
+        {
+            failures.Add("GhStats:Authentication:ClaimNames:Subject and :Email must name a claim.");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    public ValidateOptionsResult Validate(string? name, GhStatsCronOptions options) =>
+        options.Secret is { } secret && secret.Trim().Length < GhStatsCronOptions.MinimumSecretLength
+            ? ValidateOptionsResult.Fail(
+                $"GhStats:Cron:Secret has {secret.Trim().Length} characters; use at least {GhStatsCronOptions.MinimumSecretLength}, e.g. the output of 'openssl rand -base64 32'.")
+            : ValidateOptionsResult.Success;
+
+    public ValidateOptionsResult Validate(string? name, GhStatsApiOptions options)
+    {
+        var failures = new List<string>();
+        if (options.MaxRequestBodyBytes is < 1024 or > 16 * 1024 * 1024)
+        {
+            failures.Add("GhStats:Api:MaxRequestBodyBytes must be between 1024 and 16777216.");
+        }
+
+        if (options.MaxRangeDays < 1)
+        {
+            failures.Add("GhStats:Api:MaxRangeDays must be positive.");
+        }
+
+        if (options.DefaultRangeDays < 1 || options.DefaultRangeDays > options.MaxRangeDays)
+        {
+            failures.Add("GhStats:Api:DefaultRangeDays must be between 1 and MaxRangeDays.");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}

@@ -1,0 +1,144 @@
+using GhStats.Web.Identity;
+using GhStats.Web.Security;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace GhStats.Web.SignIn;
+
+/// <summary>Sign-in, sign-out, the development sign-in, and the start page.</summary>
+internal static class SignInEndpoints
+{
+    public static void Map(IEndpointRouteBuilder module)
+    {
+        module.MapGet("/", StartAsync).ExcludeFromDescription();
+        module.MapGet("/signin", SignIn).ExcludeFromDescription();
+        module.MapGet("/signin/development", DevelopmentFormAsync).ExcludeFromDescription();
+        module.MapPost("/signin/development", DevelopmentSignInAsync).ExcludeFromDescription().DisableAntiforgery();
+        module.MapPost("/signout", SignOutAsync).ExcludeFromDescription().DisableAntiforgery();
+    }
+
+    /// <summary>The development sign-in exists only in Development, only when not turned off, only for loopback requests.</summary>
+    public static bool DevelopmentSignInAvailable(HttpContext context) =>
+        context.RequestServices.GetService<IHostEnvironment>()?.IsDevelopment() == true
+        && context.RequestServices.GetRequiredService<IOptionsMonitor<GhStatsAuthenticationOptions>>().CurrentValue.DevelopmentSignIn
+        && LoopbackRequest.IsLoopback(context);
+
+    private static async Task StartAsync(HttpContext context, GhStatsPaths paths, IAntiforgery antiforgery)
+    {
+        var session = await context.AuthenticateAsync(GhStatsAuthenticationSchemes.Default);
+        if (!session.Succeeded)
+        {
+            context.Response.Redirect(paths.SignIn);
+            return;
+        }
+
+        context.User = session.Principal;
+        var name = session.Principal.Identity?.Name ?? "you";
+        var development = session.Principal.HasClaim(c => c.Type == GhStatsClaimTypes.DevelopmentSignIn);
+        await SignInPages.WriteStartAsync(context, name, development, antiforgery.GetAndStoreTokens(context), paths);
+    }
+
+    private static async Task SignIn(HttpContext context, GhStatsPaths paths, IOptionsMonitor<GhStatsAuthenticationOptions> monitor, string? returnUrl)
+    {
+        var settings = monitor.CurrentValue;
+        var target = LocalUrl(context, returnUrl) ?? paths.Prefix + "/";
+        if (settings.Oidc.IsConfigured)
+        {
+            await context.ChallengeAsync(GhStatsAuthenticationSchemes.OpenIdConnect, new AuthenticationProperties { RedirectUri = target });
+        }
+        else if (settings.HostScheme is { } hostScheme)
+        {
+            await context.ChallengeAsync(hostScheme, new AuthenticationProperties { RedirectUri = target });
+        }
+        else if (DevelopmentSignInAvailable(context))
+        {
+            context.Response.Redirect($"{paths.SignIn}/development?returnUrl={Uri.EscapeDataString(target)}");
+        }
+        else
+        {
+            await SignInPages.WriteMessageAsync(context, StatusCodes.Status404NotFound, "No sign-in configured",
+                "This GhStats has no identity provider. Set GhStats:Authentication:Oidc:Authority, ClientId and ClientSecret "
+                + "(environment variables GhStats__Authentication__Oidc__...), or run in the Development environment on this machine for the development sign-in.",
+                paths);
+        }
+    }
+
+    private static async Task DevelopmentFormAsync(HttpContext context, IAntiforgery antiforgery, GhStatsPaths paths, string? returnUrl)
+    {
+        if (!DevelopmentSignInAvailable(context))
+        {
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            return;
+        }
+
+        await SignInPages.WriteDevelopmentFormAsync(context, antiforgery.GetAndStoreTokens(context), LocalUrl(context, returnUrl) ?? paths.Prefix + "/", email: null, error: null);
+    }
+
+    private static async Task DevelopmentSignInAsync(HttpContext context, IAntiforgery antiforgery, ProfileBinder binder, GhStatsPaths paths)
+    {
+        if (!DevelopmentSignInAvailable(context))
+        {
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            return;
+        }
+
+        if (!context.Request.HasFormContentType || !await antiforgery.IsRequestValidAsync(context))
+        {
+            await SignInPages.WriteMessageAsync(context, StatusCodes.Status400BadRequest, "Sign-in failed",
+                "The form is missing its antiforgery token or it has expired; load the sign-in page again.", paths);
+            return;
+        }
+
+        var form = await context.Request.ReadFormAsync(context.RequestAborted);
+        var email = form["email"].ToString().Trim();
+        var name = form["name"].ToString().Trim();
+        var returnUrl = LocalUrl(context, form["returnUrl"]) ?? paths.Prefix + "/";
+        if (email.Length is 0 or > FieldLimits.Email || email.IndexOf('@', StringComparison.Ordinal) is <= 0)
+        {
+            await SignInPages.WriteDevelopmentFormAsync(context, antiforgery.GetAndStoreTokens(context), returnUrl, email, "Enter an email address such as admin@localhost.");
+            return;
+        }
+
+        var identity = new SignInIdentity(ProfileBinder.DevelopmentIssuer, email.ToLowerInvariant(), email, EmailVerified: true, name.Length == 0 ? null : name);
+        var binding = await binder.AdmitAsync(identity, context.RequestAborted);
+        if (binding.Profile is null)
+        {
+            await SignInPages.WriteMessageAsync(context, StatusCodes.Status403Forbidden, "Sign-in refused", binding.Refusal!, paths);
+            return;
+        }
+
+        await context.SignInAsync(GhStatsAuthenticationSchemes.Cookie, SessionPrincipal.For(binding.Profile, developmentSignIn: true));
+        context.Response.Redirect(returnUrl);
+    }
+
+    private static async Task SignOutAsync(HttpContext context, IAntiforgery antiforgery, GhStatsPaths paths, IOptionsMonitor<GhStatsAuthenticationOptions> monitor)
+    {
+        if (!await antiforgery.IsRequestValidAsync(context))
+        {
+            await SignInPages.WriteMessageAsync(context, StatusCodes.Status400BadRequest, "Sign-out failed",
+                "The request is missing its antiforgery token; sign out from a GhStats page.", paths);
+            return;
+        }
+
+        await context.SignOutAsync(GhStatsAuthenticationSchemes.Cookie);
+        if (monitor.CurrentValue.Oidc.IsConfigured)
+        {
+            await context.SignOutAsync(GhStatsAuthenticationSchemes.OpenIdConnect, new AuthenticationProperties { RedirectUri = paths.Prefix + "/" });
+            return;
+        }
+
+        context.Response.Redirect(paths.Prefix + "/");
+    }
+
+    /// <summary>Only a path on this site may be a return address; anything else would make sign-in an open redirect.</summary>
+    private static string? LocalUrl(HttpContext context, string? url) =>
+        !string.IsNullOrEmpty(url) && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal)
+            ? url
+            : null;
+}
