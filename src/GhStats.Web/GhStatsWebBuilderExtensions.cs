@@ -51,7 +51,7 @@ public static class GhStatsWebBuilderExtensions
         services.AddHttpContextAccessor();
         services.AddAntiforgery();
         services.AddOpenApi("ghstats", openApi => openApi.ShouldInclude = description => description.GroupName == "ghstats");
-        AddDataProtection(services);
+        AddDataProtection(services, configuration);
         AddIdentity(services);
         AddAuthentication(services, configuration, configure);
         AddAuthorization(services);
@@ -76,9 +76,16 @@ public static class GhStatsWebBuilderExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GhStatsApiOptions>, GhStatsWebOptionsValidator>());
     }
 
-    private static void AddDataProtection(IServiceCollection services)
+    private static void AddDataProtection(IServiceCollection services, IConfiguration configuration)
     {
-        services.AddDataProtection();
+        var dataProtection = services.AddDataProtection();
+
+        // Keys live in the database next to the secrets they encrypt; a certificate kept elsewhere encrypts the keys too.
+        var certificatePath = configuration["DataProtection:KeyCertificatePath"];
+        if (!string.IsNullOrWhiteSpace(certificatePath))
+        {
+            dataProtection.ProtectKeysWithCertificate(KeyCertificate.Load(certificatePath, configuration["DataProtection:KeyCertificatePassword"]));
+        }
 
         // Post-configured, so a host that chose its own key storage or application name keeps it.
         services.AddOptions<KeyManagementOptions>().PostConfigure<IDataProtectionKeyStore>((options, keys) =>
