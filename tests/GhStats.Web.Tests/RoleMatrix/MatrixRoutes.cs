@@ -1,0 +1,97 @@
+using GhStats.Stores;
+using GhStats.Web.Tests.Harness;
+
+namespace GhStats.Web.Tests.RoleMatrix;
+
+/// <summary>Every route of JSON API v1, as a request naming a resource of tenant A or B, valid in everything but the caller's rights.</summary>
+public static class MatrixRoutes
+{
+    private delegate Task<HttpRequestMessage> RequestFactory(MatrixWorld world, MatrixCaller caller, MatrixScope scope);
+
+    private static readonly Dictionary<string, RequestFactory> Requests = new()
+    {
+        ["GET /me"] = (_, _, _) => Get("api/v1/me"),
+        ["GET /me/tokens"] = (_, _, _) => Get("api/v1/me/tokens"),
+        ["POST /me/tokens"] = (_, _, _) => Send(HttpMethod.Post, "api/v1/me/tokens", new { name = "matrix", expiresInDays = 1 }),
+        ["DELETE /me/tokens/{id}"] = async (world, caller, scope) =>
+        {
+            // A: a token of the caller's own; B: another person's.
+            var owner = scope == MatrixScope.TenantA ? world.UserOf(caller) : world.Bystander;
+            var id = owner is null ? 1 : (await world.App.Administration.CreateApiTokenAsync(owner.Id, "scratch", 1)).Token.Id;
+            return new HttpRequestMessage(HttpMethod.Delete, $"api/v1/me/tokens/{id}");
+        },
+
+        ["GET /tenants"] = (_, _, _) => Get("api/v1/tenants"),
+        ["POST /tenants"] = (world, _, _) => Send(HttpMethod.Post, "api/v1/tenants", new { slug = $"scratch-tenant-{world.Next()}", name = "Scratch" }),
+        ["GET /tenants/{tenant}"] = (world, _, scope) => Get($"api/v1/tenants/{world.TenantIn(scope).Slug}"),
+        ["PUT /tenants/{tenant}"] = (world, _, scope) =>
+            Send(HttpMethod.Put, $"api/v1/tenants/{world.TenantIn(scope).Slug}", new { name = world.TenantIn(scope).Name }),
+        ["DELETE /tenants/{tenant}"] = async (world, caller, scope) =>
+            new HttpRequestMessage(HttpMethod.Delete, $"api/v1/tenants/{(await world.MirrorTenantAsync(caller, scope)).Slug}"),
+
+        ["GET /tenants/{tenant}/members"] = (world, _, scope) => Get($"api/v1/tenants/{world.TenantIn(scope).Slug}/members"),
+        ["PUT /tenants/{tenant}/members/{email}"] = (world, _, scope) =>
+            Send(HttpMethod.Put, $"api/v1/tenants/{world.TenantIn(scope).Slug}/members/invitee-{world.Next()}@matrix.example", new { role = "viewer" }),
+        ["DELETE /tenants/{tenant}/members/{email}"] = async (world, _, scope) =>
+        {
+            var tenant = world.TenantIn(scope);
+            var email = $"leaving-{world.Next()}@matrix.example";
+            await world.App.Get<IMembershipStore>().InviteAsync(tenant.Id, email, Domain.TenantRole.Viewer);
+            return new HttpRequestMessage(HttpMethod.Delete, $"api/v1/tenants/{tenant.Slug}/members/{email}");
+        },
+
+        ["GET /tenants/{tenant}/connections"] = (world, _, scope) => Get($"api/v1/tenants/{world.TenantIn(scope).Slug}/connections"),
+        ["POST /tenants/{tenant}/connections"] = (world, _, scope) =>
+            Send(HttpMethod.Post, $"api/v1/tenants/{world.TenantIn(scope).Slug}/connections", new
+            {
+                name = $"{ConnectionMarker(scope)}-{world.Next()}",
+                kind = "pat",
+                apiBaseUrl = world.Simulator.BaseAddress,
+                token = "ghp_matrixPostedToken",
+            }),
+        ["DELETE /tenants/{tenant}/connections/{id}"] = async (world, _, scope) =>
+        {
+            var tenant = world.TenantIn(scope);
+            var connection = await world.App.AddConnectionAsync(tenant, $"{ConnectionMarker(scope)}-s{world.Next()}", world.Simulator.BaseAddress, "ghp_matrixScratch");
+            return new HttpRequestMessage(HttpMethod.Delete, $"api/v1/tenants/{tenant.Slug}/connections/{connection.Id}");
+        },
+
+        ["GET /repos"] = (_, _, _) => Get("api/v1/repos"),
+        ["GET /repos?tenant="] = (world, _, scope) => Get($"api/v1/repos?tenant={world.TenantIn(scope).Slug}"),
+        ["POST /repos"] = (world, _, scope) => Send(HttpMethod.Post, "api/v1/repos", new
+        {
+            tenant = world.TenantIn(scope).Slug,
+            fullName = $"{(scope == MatrixScope.TenantA ? TenantMarkers.AHiddenOwner : TenantMarkers.BOwner)}/new-{world.Next()}",
+        }),
+        ["GET /repos/{id}"] = (world, _, scope) => Get($"api/v1/repos/{world.RepositoryIn(scope).Id}"),
+        ["DELETE /repos/{id}"] = async (world, caller, scope) =>
+            new HttpRequestMessage(HttpMethod.Delete, $"api/v1/repos/{(await world.ScratchRepositoryAsync(caller, scope)).Id}"),
+        ["GET /repos/{id}/traffic"] = (world, _, scope) => Get($"api/v1/repos/{world.RepositoryIn(scope).Id}/traffic"),
+        ["GET /repos/{id}/referrers"] = (world, _, scope) => Get($"api/v1/repos/{world.RepositoryIn(scope).Id}/referrers"),
+        ["GET /repos/{id}/paths"] = (world, _, scope) => Get($"api/v1/repos/{world.RepositoryIn(scope).Id}/paths"),
+        ["GET /repos/{id}/stats"] = (world, _, scope) => Get($"api/v1/repos/{world.RepositoryIn(scope).Id}/stats"),
+        ["GET /traffic/summary"] = (_, _, _) => Get("api/v1/traffic/summary"),
+        ["GET /traffic/summary?tenant="] = (world, _, scope) => Get($"api/v1/traffic/summary?tenant={world.TenantIn(scope).Slug}"),
+
+        ["GET /repos/{id}/traffic.csv"] = (world, _, scope) => Get($"api/v1/repos/{world.RepositoryIn(scope).Id}/traffic.csv"),
+        ["GET /repos/{id}/referrers.csv"] = (world, _, scope) => Get($"api/v1/repos/{world.RepositoryIn(scope).Id}/referrers.csv"),
+        ["GET /repos/{id}/paths.csv"] = (world, _, scope) => Get($"api/v1/repos/{world.RepositoryIn(scope).Id}/paths.csv"),
+        ["GET /traffic.csv"] = (_, _, _) => Get("api/v1/traffic.csv"),
+        ["GET /traffic.csv?tenant="] = (world, _, scope) => Get($"api/v1/traffic.csv?tenant={world.TenantIn(scope).Slug}"),
+
+        ["POST /collect"] = (_, _, _) => Task.FromResult(new HttpRequestMessage(HttpMethod.Post, "api/v1/collect")),
+        ["GET /runs"] = (_, _, _) => Get("api/v1/runs"),
+        ["GET /runs/{id}"] = (world, _, _) => Get($"api/v1/runs/{world.RunId}"),
+    };
+
+    public static IReadOnlyCollection<string> Names => Requests.Keys;
+
+    public static Task<HttpRequestMessage> BuildAsync(string route, MatrixWorld world, MatrixCaller caller, MatrixScope scope) =>
+        Requests[route](world, caller, scope);
+
+    private static string ConnectionMarker(MatrixScope scope) => scope == MatrixScope.TenantA ? TenantMarkers.AConnection : TenantMarkers.BConnection;
+
+    private static Task<HttpRequestMessage> Get(string path) => Task.FromResult(new HttpRequestMessage(HttpMethod.Get, path));
+
+    private static Task<HttpRequestMessage> Send(HttpMethod method, string path, object body) => Task.FromResult(WebCaller.WithJson(method, path, body));
+}

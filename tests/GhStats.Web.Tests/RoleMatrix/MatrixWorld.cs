@@ -1,0 +1,183 @@
+using GhStats.Domain;
+using GhStats.Stores;
+using GhStats.Testing.GitHub;
+using GhStats.Web.Tests.Harness;
+using Xunit;
+
+namespace GhStats.Web.Tests.RoleMatrix;
+
+/// <summary>Who calls in the role matrix.</summary>
+public enum MatrixCaller
+{
+    Anonymous,
+    Admin,
+    Maintainer,
+    OwnerOfA,
+    ViewerOfA,
+
+    /// <summary>Holds a grant to one repository of tenant A and no membership.</summary>
+    GrantHolderInA,
+    OwnerOfB,
+}
+
+/// <summary>Whose resource a request names: tenant A's (for the grant holder, the granted repository) or tenant B's.</summary>
+public enum MatrixScope
+{
+    TenantA,
+    TenantB,
+}
+
+/// <summary>
+/// Two tenants with repositories, traffic, referrers, paths, connections and members, one finished run, and a user with
+/// a personal API token per <see cref="MatrixCaller"/>. Every string a tenant holds carries a marker of who may see it
+/// (<see cref="TenantMarkers"/>), so a response can be searched for data it must not hold. Requests that would destroy a
+/// shared resource (deleting a tenant, a repository, a connection, a member, a token) act on a scratch copy that stands
+/// in the same relation to the caller.
+/// </summary>
+public sealed class MatrixWorld : IAsyncLifetime
+{
+    private readonly Dictionary<MatrixCaller, SeededUser> _users = [];
+    private readonly Dictionary<MatrixCaller, WebCaller> _callers = [];
+    private WebApp? _app;
+    private GitHubSimulator? _simulator;
+    private int _sequence;
+
+    public WebApp App => _app ?? throw new InvalidOperationException("Not started.");
+
+    public GitHubSimulator Simulator => _simulator ?? throw new InvalidOperationException("Not started.");
+
+    public Tenant A { get; private set; } = null!;
+
+    public Tenant B { get; private set; } = null!;
+
+    /// <summary>Tenant A's repository that the grant holder may read.</summary>
+    public TrackedRepository GrantedRepository { get; private set; } = null!;
+
+    /// <summary>Tenant A's other repository, which the grant holder may not read.</summary>
+    public TrackedRepository HiddenRepository { get; private set; } = null!;
+
+    public TrackedRepository RepositoryOfB { get; private set; } = null!;
+
+    /// <summary>A finished run with no errors.</summary>
+    public long RunId { get; private set; }
+
+    /// <summary>A user with no roles at all, whose token nobody else may revoke.</summary>
+    public SeededUser Bystander { get; private set; } = null!;
+
+    public Tenant TenantIn(MatrixScope scope) => scope == MatrixScope.TenantA ? A : B;
+
+    public TrackedRepository RepositoryIn(MatrixScope scope) => scope == MatrixScope.TenantA ? GrantedRepository : RepositoryOfB;
+
+    public SeededUser? UserOf(MatrixCaller caller) => _users.GetValueOrDefault(caller);
+
+    public WebCaller CallerFor(MatrixCaller caller) => _callers[caller];
+
+    public int Next() => Interlocked.Increment(ref _sequence);
+
+    public async Task InitializeAsync()
+    {
+        _simulator = await GitHubSimulator.StartAsync();
+        _app = await WebApp.StartAsync();
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+
+        A = await App.CreateTenantAsync(TenantMarkers.ASlug, TenantMarkers.AName);
+        B = await App.CreateTenantAsync(TenantMarkers.BSlug, TenantMarkers.BName);
+        var connectionA = await App.AddConnectionAsync(A, TenantMarkers.AConnection, Simulator.BaseAddress, "ghp_matrixUnknownToken1");
+        var connectionB = await App.AddConnectionAsync(B, TenantMarkers.BConnection, Simulator.BaseAddress, "ghp_matrixUnknownToken2");
+        GrantedRepository = await App.TrackAsync(A, TenantMarkers.AGrantedOwner, TenantMarkers.AGrantedRepository, connectionA.Id);
+        HiddenRepository = await App.TrackAsync(A, TenantMarkers.AHiddenOwner, TenantMarkers.AHiddenRepository, connectionA.Id);
+        RepositoryOfB = await App.TrackAsync(B, TenantMarkers.BOwner, TenantMarkers.BRepository, connectionB.Id);
+        await SeedTrafficAsync(GrantedRepository, today, TenantMarkers.AGrantedReferrer, TenantMarkers.AGrantedPath, TenantMarkers.AGrantedTitle);
+        await SeedTrafficAsync(HiddenRepository, today, TenantMarkers.AHiddenReferrer, TenantMarkers.AHiddenPath, TenantMarkers.AHiddenTitle);
+        await SeedTrafficAsync(RepositoryOfB, today, TenantMarkers.BReferrer, TenantMarkers.BPath, TenantMarkers.BTitle);
+
+        _users[MatrixCaller.Admin] = await App.CreateUserAsync("admin@matrix.example", SystemRole.Admin);
+        _users[MatrixCaller.Maintainer] = await App.CreateUserAsync("maintainer@matrix.example", SystemRole.Maintainer);
+        _users[MatrixCaller.OwnerOfA] = await App.CreateUserAsync("owner-a@matrix.example");
+        _users[MatrixCaller.ViewerOfA] = await App.CreateUserAsync("viewer-a@matrix.example");
+        _users[MatrixCaller.GrantHolderInA] = await App.CreateUserAsync("grant-a@matrix.example");
+        _users[MatrixCaller.OwnerOfB] = await App.CreateUserAsync("owner-b@matrix.example");
+        Bystander = await App.CreateUserAsync("bystander@matrix.example");
+        await App.AddMemberAsync(A, _users[MatrixCaller.OwnerOfA], TenantRole.Owner);
+        await App.AddMemberAsync(A, _users[MatrixCaller.ViewerOfA], TenantRole.Viewer);
+        await App.GrantAsync(_users[MatrixCaller.GrantHolderInA], GrantedRepository);
+        await App.AddMemberAsync(B, _users[MatrixCaller.OwnerOfB], TenantRole.Owner);
+
+        var runs = App.Get<ICollectionRunStore>();
+        var run = await runs.StartAsync(CollectionTrigger.Manual, "matrix seed");
+        await runs.FinishAsync(run.Id, CollectionRunStatus.Succeeded, new CollectionProgress(0, 0, 0, 0, null));
+        RunId = run.Id;
+
+        _callers[MatrixCaller.Anonymous] = App.Anonymous();
+        foreach (var (caller, user) in _users)
+        {
+            _callers[caller] = App.As(user);
+        }
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_app is not null)
+        {
+            await _app.DisposeAsync();
+        }
+
+        if (_simulator is not null)
+        {
+            await _simulator.DisposeAsync();
+        }
+    }
+
+    /// <summary>A new tenant in which the caller stands as it stands in tenant A or B (owner, viewer, holder of a grant, or nothing).</summary>
+    public async Task<Tenant> MirrorTenantAsync(MatrixCaller caller, MatrixScope scope)
+    {
+        var n = Next();
+        var a = scope == MatrixScope.TenantA;
+        var tenant = await App.CreateTenantAsync($"{(a ? TenantMarkers.ASlug : TenantMarkers.BSlug)}-x{n}", $"{(a ? TenantMarkers.AName : TenantMarkers.BName)} x{n}");
+        switch (caller, scope)
+        {
+            case (MatrixCaller.OwnerOfA, MatrixScope.TenantA) or (MatrixCaller.OwnerOfB, MatrixScope.TenantB):
+                await App.AddMemberAsync(tenant, _users[caller], TenantRole.Owner);
+                break;
+            case (MatrixCaller.ViewerOfA, MatrixScope.TenantA):
+                await App.AddMemberAsync(tenant, _users[caller], TenantRole.Viewer);
+                break;
+            case (MatrixCaller.GrantHolderInA, MatrixScope.TenantA):
+                await App.GrantAsync(_users[caller], await App.TrackAsync(tenant, TenantMarkers.AGrantedOwner, $"mirror-{n}"));
+                break;
+        }
+
+        return tenant;
+    }
+
+    /// <summary>A new repository of tenant A or B; in A, granted to the grant holder when it is the caller, like the granted repository.</summary>
+    public async Task<TrackedRepository> ScratchRepositoryAsync(MatrixCaller caller, MatrixScope scope)
+    {
+        var n = Next();
+        if (scope == MatrixScope.TenantB)
+        {
+            return await App.TrackAsync(B, TenantMarkers.BOwner, $"scratch-{n}");
+        }
+
+        if (caller != MatrixCaller.GrantHolderInA)
+        {
+            return await App.TrackAsync(A, TenantMarkers.AHiddenOwner, $"scratch-{n}");
+        }
+
+        var repository = await App.TrackAsync(A, TenantMarkers.AGrantedOwner, $"scratch-{n}");
+        await App.GrantAsync(_users[caller], repository);
+        return repository;
+    }
+
+    private async Task SeedTrafficAsync(TrackedRepository repository, DateOnly today, string referrer, string path, string title)
+    {
+        var traffic = App.Get<ITrafficStore>();
+        await traffic.MergeTrafficDaysAsync([
+            new TrafficDay(repository.Id, today.AddDays(-3), 30, 10, 5, 2),
+            new TrafficDay(repository.Id, today.AddDays(-2), 40, 12, 6, 3),
+        ]);
+        await traffic.MergeReferrerSnapshotsAsync([new ReferrerSnapshot(repository.Id, today.AddDays(-1), referrer, 20, 8)]);
+        await traffic.MergePathSnapshotsAsync([new PathSnapshot(repository.Id, today.AddDays(-1), path, title, 25, 9)]);
+        await traffic.MergeRepositoryStatsAsync([new RepositoryDailyStats(repository.Id, today.AddDays(-1), 100, 10, 5, 3, 2048)]);
+    }
+}
