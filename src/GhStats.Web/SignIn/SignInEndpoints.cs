@@ -119,6 +119,13 @@ internal static class SignInEndpoints
 
     private static async Task SignOutAsync(HttpContext context, IAntiforgery antiforgery, GhStatsPaths paths, IOptionsMonitor<GhStatsAuthenticationOptions> monitor)
     {
+        // The antiforgery token was issued to the signed-in user; it only validates against that same user.
+        var session = await context.AuthenticateAsync(GhStatsAuthenticationSchemes.Cookie);
+        if (session.Succeeded)
+        {
+            context.User = session.Principal;
+        }
+
         if (!await antiforgery.IsRequestValidAsync(context))
         {
             await SignInPages.WriteMessageAsync(context, StatusCodes.Status400BadRequest, "Sign-out failed",
