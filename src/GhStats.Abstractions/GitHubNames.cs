@@ -50,9 +50,10 @@ public static partial class GitHubNames
         return true;
     }
 
-    [GeneratedRegex("^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9]))*$", RegexOptions.CultureInvariant)]
+    // \z, not $: $ also matches before a final line break, which would let "owner\n" through.
+    [GeneratedRegex(@"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9]))*\z", RegexOptions.CultureInvariant)]
     private static partial Regex OwnerPattern();
 
-    [GeneratedRegex("^[A-Za-z0-9._-]+$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[A-Za-z0-9._-]+\z", RegexOptions.CultureInvariant)]
     private static partial Regex RepositoryPattern();
 }

@@ -29,6 +29,8 @@ public sealed class GitHubNamesTests
     [InlineData("-owner/repo")]
     [InlineData("owner/re po")]
     [InlineData("owner/<script>alert(1)</script>")]
+    [InlineData("owner\n/repo")]
+    [InlineData("owner/repo\n")]
     public void TryParseFullName_RefusesNamesOutsideGitHubsRules(string? fullName)
     {
         GitHubNames.TryParseFullName(fullName, out _, out _).ShouldBeFalse();
