@@ -1,3 +1,4 @@
+using System.Globalization;
 using GhStats.Stores;
 using GhStats.Web.Api.Contracts;
 using GhStats.Web.Authorization;
@@ -21,14 +22,17 @@ internal static class RunEndpoints
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
     }
 
-    private static async Task<Ok<List<RunResponse>>> ListAsync(int? limit, HttpContext http, ICollectionRunStore runs)
+    // limit is read as text: a typed parameter that fails to bind throws before the API's filters (a 500 in Development).
+    private static async Task<Ok<List<RunResponse>>> ListAsync(string? limit, HttpContext http, ICollectionRunStore runs)
     {
-        if (limit is < 1 or > MaxRuns)
+        var count = 50;
+        if (!string.IsNullOrWhiteSpace(limit)
+            && (!int.TryParse(limit, NumberStyles.None, CultureInfo.InvariantCulture, out count) || count is < 1 or > MaxRuns))
         {
-            throw ApiProblems.Invalid($"limit must be between 1 and {MaxRuns}.");
+            throw ApiProblems.Invalid($"limit must be a number between 1 and {MaxRuns}, not '{limit}'.");
         }
 
-        var list = await runs.ListAsync(limit ?? 50, http.RequestAborted);
+        var list = await runs.ListAsync(count, http.RequestAborted);
         return TypedResults.Ok(list.Select(r => r.ToResponse()).ToList());
     }
 
