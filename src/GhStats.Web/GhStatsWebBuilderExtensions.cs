@@ -90,7 +90,16 @@ public static class GhStatsWebBuilderExtensions
         // Post-configured, so a host that chose its own key storage or application name keeps it.
         services.AddOptions<KeyManagementOptions>().PostConfigure<IDataProtectionKeyStore>((options, keys) =>
             options.XmlRepository ??= new DatabaseXmlRepository(keys));
-        services.PostConfigure<DataProtectionOptions>(options => options.ApplicationDiscriminator ??= "GhStats");
+
+        // ASP.NET Core has already set the discriminator to the content root, which differs between replicas installed in
+        // different folders and would make each refuse the others' cookies and secrets; a host's SetApplicationName is kept.
+        services.AddOptions<DataProtectionOptions>().PostConfigure<IServiceProvider>((options, provider) =>
+        {
+            if (string.IsNullOrEmpty(options.ApplicationDiscriminator) || options.ApplicationDiscriminator == provider.GetApplicationUniqueIdentifier())
+            {
+                options.ApplicationDiscriminator = "GhStats";
+            }
+        });
         services.TryAddSingleton<ISecretProtector, DataProtectionSecretProtector>();
     }
 
