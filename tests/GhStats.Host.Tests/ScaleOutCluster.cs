@@ -1,0 +1,95 @@
+using System.Net;
+using GhStats.Testing.GitHub;
+using GhStats.Testing.Postgres;
+using Xunit;
+
+namespace GhStats.Host.Tests;
+
+/// <summary>
+/// Two host processes on one PostgreSQL database, as two replicas behind a load balancer: different ports, the same
+/// connection string, the Development environment (for the development sign-in), a cron secret and a bootstrap admin.
+/// Both start at once on an empty database, so they also race for the migration and the first Data Protection key.
+/// A GitHub simulator serves the collections.
+/// </summary>
+public sealed class ScaleOutCluster : IAsyncLifetime
+{
+    public const string AdminEmail = "admin@scale-out.test";
+    public const string CronSecret = "scale-out-cron-secret-0123456789abcdef";
+
+    private readonly Lazy<Task<string>> _adminToken;
+    private HostProcess? _first;
+    private HostProcess? _second;
+    private GitHubSimulator? _gitHub;
+
+    public ScaleOutCluster() => _adminToken = new(CreateAdminTokenAsync);
+
+    internal HostProcess First => _first ?? throw new InvalidOperationException("The cluster has not started.");
+
+    internal HostProcess Second => _second ?? throw new InvalidOperationException("The cluster has not started.");
+
+    public GitHubSimulator GitHub => _gitHub ?? throw new InvalidOperationException("The cluster has not started.");
+
+    public string ConnectionString { get; private set; } = string.Empty;
+
+    /// <summary>Both hosts' output, for assertion messages.</summary>
+    public string Output => $"--- host 1 ---\n{_first?.Output}\n--- host 2 ---\n{_second?.Output}";
+
+    /// <summary>A personal API token of the bootstrap admin, made once through host 1's API.</summary>
+    public Task<string> AdminTokenAsync() => _adminToken.Value;
+
+    public async Task InitializeAsync()
+    {
+        var server = await PostgresServer.SharedAsync();
+        ConnectionString = await server.CreateDatabaseAsync("host_scale_out");
+
+        // The simulator's traffic window follows its own clock; today's keeps its days inside the API's ranges.
+        _gitHub = await GitHubSimulator.StartAsync(new GitHubSimulatorOptions { SimulatedNow = DateTimeOffset.UtcNow });
+
+        var environment = new Dictionary<string, string>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Development",
+            ["GhStats__Storage__Provider"] = "postgres",
+            ["GhStats__Postgres__ConnectionString"] = ConnectionString,
+            ["GhStats__Cron__Secret"] = CronSecret,
+            ["GhStats__Bootstrap__AdminEmails__0"] = AdminEmail,
+        };
+        var first = HostProcess.StartAsync(environment);
+        var second = HostProcess.StartAsync(environment);
+        try
+        {
+            await Task.WhenAll(first, second);
+        }
+        finally
+        {
+            // Whichever started is kept, so DisposeAsync stops it even when the other failed.
+            _first = first.IsCompletedSuccessfully ? first.Result : null;
+            _second = second.IsCompletedSuccessfully ? second.Result : null;
+        }
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_first is not null)
+        {
+            await _first.DisposeAsync();
+        }
+
+        if (_second is not null)
+        {
+            await _second.DisposeAsync();
+        }
+
+        if (_gitHub is not null)
+        {
+            await _gitHub.DisposeAsync();
+        }
+    }
+
+    private async Task<string> CreateAdminTokenAsync()
+    {
+        using var admin = HostSession.Anonymous(First.Address);
+        await admin.SignInAsync(AdminEmail);
+        var created = await admin.PostAsync<ApiWire.CreatedToken>("api/v1/me/tokens", new { name = "scale-out tests" }, HttpStatusCode.Created);
+        return created.Token;
+    }
+}
