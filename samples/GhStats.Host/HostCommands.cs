@@ -29,7 +29,16 @@ internal static class HostCommands
         Settings come from appsettings.json and environment variables (GhStats__Storage__Provider, GhStats__Sqlite__ConnectionString, ...).
         """;
 
-    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "migrate" or "admin" or "tenant" or "token" or "help" or "--help" or "-h";
+    /// <summary>
+    /// A first argument that is a word names a command, so a mistyped one gets the help text, not a server; a
+    /// configuration switch (<c>--urls x</c>, <c>/urls x</c>, <c>urls=x</c>) means "serve".
+    /// </summary>
+    public static bool IsCommand(string[] args) => args switch
+    {
+        ["--help" or "-h", ..] => true,
+        [var first, ..] => !first.StartsWith('-') && !first.StartsWith('/') && !first.Contains('=', StringComparison.Ordinal),
+        _ => false,
+    };
 
     public static async Task<int> RunAsync(string[] args, WebApplication app, TextWriter output, TextWriter error)
     {

@@ -83,7 +83,18 @@ internal sealed class HostProcess : IAsyncDisposable
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await process.WaitForExitAsync(timeout.Token);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            // A command that does not end (e.g. one the host took for "serve") must not outlive the test.
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+            throw new TimeoutException($"'{string.Join(' ', arguments)}' did not exit within 60 s:\n{await output}\n{await error}");
+        }
+
         return (process.ExitCode, await output, await error);
     }
 
