@@ -1,19 +1,37 @@
+using System.Text.Json;
 using GhStats.Bench;
 using GhStats.Bench.Merge;
+using GhStats.Bench.Queries;
 
 // dotnet run -c Release --project bench/GhStats.Bench -- merge [--repos 1000] [--days 1096] [--rounds 3] [--provider sqlite|postgres|all]
 // dotnet run -c Release --project bench/GhStats.Bench -- batch [--repos 100] [--days 1096] [--rounds 1] [--provider sqlite|postgres|all]
-var usage = $"Usage: GhStats.Bench merge|batch {MergeOptions.Usage}";
-if (args is not [var command and ("merge" or "batch"), .. var rest])
+// dotnet run -c Release --project bench/GhStats.Bench -- web [--connections 1,16] [--warmup 5] [--duration 15] ...
+// web starts this program again as its server process (web-server) and its load process (web-load); web-load also runs alone.
+var usage = string.Join(
+    Environment.NewLine,
+    "Usage:",
+    $"  GhStats.Bench merge|batch {MergeOptions.Usage}",
+    $"  GhStats.Bench web {QueryOptions.Usage}",
+    $"  GhStats.Bench web-load {LoadOptions.Usage}",
+    $"  GhStats.Bench web-server {ServerOptions.Usage}   (started by web)");
+if (args is not [var command and ("merge" or "batch" or "web" or "web-load" or "web-server"), .. var rest])
 {
     Console.Error.WriteLine(usage);
     return 2;
 }
 
-MergeOptions options;
+// Options are read first, so a usage error never hides an error of the run itself.
+Func<Task<int>> run;
 try
 {
-    options = MergeOptions.Parse(rest, command == "merge" ? MergeOptions.Merge : MergeOptions.Batch);
+    run = command switch
+    {
+        "web" => new QueryBenchmark(QueryOptions.Parse(rest), RepositoryRoot.Find()).RunAsync,
+        "web-server" => new QueryServer(ServerOptions.Parse(rest)).RunAsync,
+        "web-load" => LoadAsync(LoadOptions.Parse(rest)),
+        "merge" => new MergeBenchmark(MergeOptions.Parse(rest, MergeOptions.Merge), RepositoryRoot.Find()).RunAsync,
+        _ => new BatchSizeBenchmark(MergeOptions.Parse(rest, MergeOptions.Batch), RepositoryRoot.Find()).RunAsync,
+    };
 }
 catch (ArgumentException ex)
 {
@@ -22,7 +40,14 @@ catch (ArgumentException ex)
     return 2;
 }
 
-var root = RepositoryRoot.Find();
-return command == "merge"
-    ? await new MergeBenchmark(options, root).RunAsync()
-    : await new BatchSizeBenchmark(options, root).RunAsync();
+return await run();
+
+static Func<Task<int>> LoadAsync(LoadOptions load) => async () =>
+{
+    var result = await new LoadGenerator(load, Environment.GetEnvironmentVariable(LoadOptions.TokenVariable)).RunAsync();
+    Console.WriteLine(load.Json
+        ? JsonSerializer.Serialize(result, BenchJson.Options)
+        : FormattableString.Invariant(
+            $"{result.Url}: {result.Connections} connections, {result.WindowSeconds:0} s: {result.RequestsPerSecond:N0} requests/s, p50 {result.Latency.P50Ms:0.00} ms, p95 {result.Latency.P95Ms:0.00} ms, p99 {result.Latency.P99Ms:0.00} ms, max {result.Latency.MaxMs:0.00} ms, {result.Errors} errors{(result.FirstError is null ? string.Empty : $" (first: {result.FirstError})")}"));
+    return 0;
+};

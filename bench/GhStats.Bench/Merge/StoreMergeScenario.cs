@@ -1,3 +1,6 @@
+using GhStats.Domain;
+using GhStats.Stores;
+
 namespace GhStats.Bench.Merge;
 
 /// <summary>
@@ -19,13 +22,7 @@ internal sealed class StoreMergeScenario : IMergeScenario
         var expected = data.Expected(data.Repositories);
         var written = (long)data.Repositories * data.Days;
 
-        async Task MergeAll()
-        {
-            foreach (var days in rows)
-            {
-                await traffic.MergeTrafficDaysAsync(days);
-            }
-        }
+        Task MergeAll() => MergeAllAsync(traffic, rows);
 
         var intoEmpty = await Timed.RunAsync(store, MergeAll);
         (await database.ChecksumAsync()).ShouldEqual(expected, IntoEmpty);
@@ -34,5 +31,17 @@ internal sealed class StoreMergeScenario : IMergeScenario
         (await database.ChecksumAsync()).ShouldEqual(expected, Again);
 
         return [new Measurement(IntoEmpty, written, intoEmpty), new Measurement(Again, written, again)];
+    }
+
+    /// <summary>Writes every repository's rows as the collector does: one merge call per repository.</summary>
+    /// <param name="traffic">GhStats' traffic store.</param>
+    /// <param name="rows">One array per repository, from <see cref="TrafficData.RowsFor"/>.</param>
+    /// <returns>A task that completes once all are stored.</returns>
+    public static async Task MergeAllAsync(ITrafficStore traffic, IEnumerable<TrafficDay[]> rows)
+    {
+        foreach (var days in rows)
+        {
+            await traffic.MergeTrafficDaysAsync(days);
+        }
     }
 }

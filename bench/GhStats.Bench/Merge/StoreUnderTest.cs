@@ -14,7 +14,8 @@ namespace GhStats.Bench.Merge;
 /// </summary>
 internal abstract class StoreUnderTest : IAsyncDisposable
 {
-    private const int RepositoriesPerTenant = 100;
+    /// <summary>The merge benchmark's shape: 10 tenants of 100 repositories for 1,000.</summary>
+    public const int DefaultRepositoriesPerTenant = 100;
 
     /// <summary>"sqlite" or "postgres", as on the command line and in the results file name.</summary>
     public abstract string Name { get; }
@@ -50,8 +51,9 @@ internal abstract class StoreUnderTest : IAsyncDisposable
 
     /// <summary>Creates an empty database, migrates it and adds the tenants and repositories through the ports.</summary>
     /// <param name="repositories">How many repositories.</param>
+    /// <param name="repositoriesPerTenant">How many go in each tenant (bench-0, bench-1...), all in owner bench-org-{tenant}.</param>
     /// <returns>The database; dispose it to delete it.</returns>
-    public async Task<FreshDatabase> CreateDatabaseAsync(int repositories)
+    public async Task<FreshDatabase> CreateDatabaseAsync(int repositories, int repositoriesPerTenant = DefaultRepositoriesPerTenant)
     {
         var connectionString = await CreateEmptyDatabaseAsync();
         ServiceProvider? services = null;
@@ -68,8 +70,8 @@ internal abstract class StoreUnderTest : IAsyncDisposable
             Tenant? tenant = null;
             for (var i = 0; i < repositories; i++)
             {
-                var t = (i / RepositoriesPerTenant).ToString(CultureInfo.InvariantCulture);
-                if (i % RepositoriesPerTenant == 0)
+                var t = (i / repositoriesPerTenant).ToString(CultureInfo.InvariantCulture);
+                if (i % repositoriesPerTenant == 0)
                 {
                     tenant = await tenants.CreateAsync("bench-" + t, "Benchmark tenant " + t);
                 }
