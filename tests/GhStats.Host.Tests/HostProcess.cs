@@ -34,11 +34,12 @@ internal sealed class HostProcess : IAsyncDisposable
         }
     }
 
-    public static async Task<HostProcess> StartAsync(IDictionary<string, string> environment)
+    /// <summary>Starts the host and waits for /healthz; <paramref name="contentRoot"/> (default: the host's own folder) is its working folder and content root.</summary>
+    public static async Task<HostProcess> StartAsync(IDictionary<string, string> environment, string? contentRoot = null)
     {
         var port = FreePort();
         var address = new Uri($"http://127.0.0.1:{port}/");
-        var start = Start(["--urls", address.ToString().TrimEnd('/')], environment);
+        var start = Start(["--urls", address.ToString().TrimEnd('/')], environment, contentRoot);
         var host = new HostProcess(start, address);
         start.OutputDataReceived += (_, e) => host.Append(e.Data);
         start.ErrorDataReceived += (_, e) => host.Append(e.Data);
@@ -109,14 +110,14 @@ internal sealed class HostProcess : IAsyncDisposable
         _process.Dispose();
     }
 
-    private static Process Start(IEnumerable<string> arguments, IDictionary<string, string> environment)
+    private static Process Start(IEnumerable<string> arguments, IDictionary<string, string> environment, string? workingDirectory = null)
     {
         var info = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
-            WorkingDirectory = Path.GetDirectoryName(HostAssembly)!,
+            WorkingDirectory = workingDirectory ?? Path.GetDirectoryName(HostAssembly)!,
         };
         info.ArgumentList.Add(HostAssembly);
         foreach (var argument in arguments)

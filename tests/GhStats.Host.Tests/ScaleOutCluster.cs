@@ -9,7 +9,8 @@ namespace GhStats.Host.Tests;
 /// Two host processes on one PostgreSQL database, as two replicas behind a load balancer: different ports, the same
 /// connection string, the Development environment (for the development sign-in), a cron secret and a bootstrap admin.
 /// Both start at once on an empty database, so they also race for the migration and the first Data Protection key.
-/// A GitHub simulator serves the collections.
+/// Host 2 runs from another folder (its content root), as replicas deployed to different paths do: nothing that
+/// ASP.NET Core derives from the folder may keep them apart. A GitHub simulator serves the collections.
 /// </summary>
 public sealed class ScaleOutCluster : IAsyncLifetime
 {
@@ -17,6 +18,7 @@ public sealed class ScaleOutCluster : IAsyncLifetime
     public const string CronSecret = "scale-out-cron-secret-0123456789abcdef";
 
     private readonly Lazy<Task<string>> _adminToken;
+    private readonly string _secondFolder = Directory.CreateTempSubdirectory("ghstats-replica-").FullName;
     private HostProcess? _first;
     private HostProcess? _second;
     private GitHubSimulator? _gitHub;
@@ -54,7 +56,7 @@ public sealed class ScaleOutCluster : IAsyncLifetime
             ["GhStats__Bootstrap__AdminEmails__0"] = AdminEmail,
         };
         var first = HostProcess.StartAsync(environment);
-        var second = HostProcess.StartAsync(environment);
+        var second = HostProcess.StartAsync(environment, contentRoot: _secondFolder);
         try
         {
             await Task.WhenAll(first, second);
@@ -82,6 +84,14 @@ public sealed class ScaleOutCluster : IAsyncLifetime
         if (_gitHub is not null)
         {
             await _gitHub.DisposeAsync();
+        }
+
+        try
+        {
+            Directory.Delete(_secondFolder, recursive: true);
+        }
+        catch (IOException)
+        {
         }
     }
 
