@@ -110,6 +110,7 @@ public static class GhStatsWebBuilderExtensions
         services.TryAddSingleton<CallerResolver>();
         services.TryAddSingleton<GhStatsAdministration>();
         services.TryAddScoped<ApiAccess>();
+        services.TryAddSingleton<GhStats.Web.Api.TrafficResponseCache>();
     }
 
     private static void AddAuthentication(IServiceCollection services, IConfiguration configuration, Action<GhStatsAuthenticationOptions>? configure)

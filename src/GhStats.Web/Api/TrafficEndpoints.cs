@@ -14,7 +14,7 @@ internal static class TrafficEndpoints
 {
     public static void Map(RouteGroupBuilder api)
     {
-        api.MapGet("/repos/{id:long}/traffic", SeriesAsync).WithName("GetTraffic")
+        api.MapGet("/repos/{id:long}/traffic", SeriesAsync).WithName("GetTraffic").Produces<TrafficResponse>()
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/repos/{id:long}/referrers", ReferrersAsync).WithName("GetReferrers")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
@@ -22,18 +22,21 @@ internal static class TrafficEndpoints
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/repos/{id:long}/stats", StatsAsync).WithName("GetStats")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
-        api.MapGet("/traffic/summary", SummaryAsync).WithName("GetSummary")
+        api.MapGet("/traffic/summary", SummaryAsync).WithName("GetSummary").Produces<SummaryResponse>()
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
     }
 
-    private static async Task<Ok<TrafficResponse>> SeriesAsync(
-        long id, HttpContext http, ApiAccess access, ITrafficStore traffic, IOptions<GhStatsApiOptions> options, TimeProvider clock)
+    private static async Task<IResult> SeriesAsync(
+        long id, HttpContext http, ApiAccess access, ITrafficStore traffic, TrafficResponseCache cache, IOptions<GhStatsApiOptions> options, TimeProvider clock)
     {
         var range = RangeQuery.Range(http.Request, options.Value, clock);
         var per = RangeQuery.Per(http.Request);
         var repository = await access.RepositoryAsync(id);
-        var series = await traffic.GetTrafficSeriesAsync(repository.TenantId, repository.Id, range, per, http.RequestAborted);
-        return TypedResults.Ok(series.ToResponse());
+
+        // A repository's traffic changes only when it is collected, which moves its last collection time.
+        var key = $"series:{repository.Id}:{repository.LastCollectedAt?.UtcTicks}:{range}:{per}";
+        return await cache.JsonAsync(key, async () =>
+            (await traffic.GetTrafficSeriesAsync(repository.TenantId, repository.Id, range, per, http.RequestAborted)).ToResponse());
     }
 
     private static async Task<Ok<ReferrersResponse>> ReferrersAsync(
@@ -76,13 +79,27 @@ internal static class TrafficEndpoints
             stats.Select(s => new StatsPointResponse(s.Day, s.Stars, s.Forks, s.Watchers, s.OpenIssues, s.SizeKb)).ToList()));
     }
 
-    private static async Task<Ok<SummaryResponse>> SummaryAsync(
-        string? tenant, HttpContext http, ApiAccess access, ITenantStore tenants, ITrafficStore traffic, IOptions<GhStatsApiOptions> options, TimeProvider clock)
+    private static async Task<IResult> SummaryAsync(
+        string? tenant, HttpContext http, ApiAccess access, ITenantStore tenants, ITrafficStore traffic, ICollectionRunStore runs,
+        TrafficResponseCache cache, IOptions<GhStatsApiOptions> options, TimeProvider clock)
     {
         var range = RangeQuery.Range(http.Request, options.Value, clock);
         var caller = await access.CallerAsync();
+        var covered = await RepositoryEndpoints.TenantsAsync(http, access, tenants, tenant);
+
+        // What the caller may see is part of the key; the newest run's progress moves whenever a collection writes.
+        var visibility = string.Join(';', covered.Select(t => $"{t.Id}={(caller.VisibleRepositoryIdsIn(t.Id) is { } ids ? string.Join(',', ids.Order()) : "all")}"));
+        var newest = await runs.ListAsync(1, http.RequestAborted);
+        var latest = newest.Count > 0 ? newest[0] : null;
+        var key = $"summary:{visibility}:{range}:{latest?.Id}:{latest?.Status}:{latest?.ReposDone}:{latest?.FinishedAt?.UtcTicks}";
+        return await cache.JsonAsync(key, () => SummarizeAsync(covered, caller, range, traffic, http.RequestAborted));
+    }
+
+    private static async Task<SummaryResponse> SummarizeAsync(
+        IReadOnlyList<GhStats.Domain.Tenant> covered, GhStats.Web.Identity.GhStatsCaller caller, GhStats.Domain.DateRange range, ITrafficStore traffic, CancellationToken cancellationToken)
+    {
         var rows = new List<SummaryRowResponse>();
-        foreach (var each in await RepositoryEndpoints.TenantsAsync(http, access, tenants, tenant))
+        foreach (var each in covered)
         {
             var visible = caller.VisibleRepositoryIdsIn(each.Id);
             if (visible is { Count: 0 })
@@ -90,7 +107,7 @@ internal static class TrafficEndpoints
                 continue;
             }
 
-            foreach (var summary in await traffic.GetTenantSummaryAsync(each.Id, range, visible, http.RequestAborted))
+            foreach (var summary in await traffic.GetTenantSummaryAsync(each.Id, range, visible, cancellationToken))
             {
                 var repository = summary.Repository;
                 var totals = summary.Totals;
@@ -100,6 +117,6 @@ internal static class TrafficEndpoints
             }
         }
 
-        return TypedResults.Ok(new SummaryResponse(range.From, range.To, rows));
+        return new SummaryResponse(range.From, range.To, rows);
     }
 }

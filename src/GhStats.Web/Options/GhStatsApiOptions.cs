@@ -14,4 +14,10 @@ public sealed class GhStatsApiOptions
 
     /// <summary>The range a query covers when it names none, ending today (UTC). Default 30 days.</summary>
     public int DefaultRangeDays { get; set; } = 30;
+
+    /// <summary>Memory for cached traffic responses, in MiB; 0 turns the cache off. Default 32.</summary>
+    public int ResponseCacheMegabytes { get; set; } = 32;
+
+    /// <summary>The longest a cached traffic response is served; a collection renews it sooner. Default 10 minutes.</summary>
+    public TimeSpan ResponseCacheLifetime { get; set; } = TimeSpan.FromMinutes(10);
 }

@@ -62,6 +62,11 @@ internal sealed class GhStatsWebOptionsValidator :
             failures.Add("GhStats:Api:MaxRequestBodyBytes must be between 1024 and 16777216.");
         }
 
+        if (options.ResponseCacheMegabytes is < 0 or > 4096 || options.ResponseCacheLifetime <= TimeSpan.Zero)
+        {
+            failures.Add("GhStats:Api:ResponseCacheMegabytes must be between 0 and 4096, and ResponseCacheLifetime positive.");
+        }
+
         if (options.MaxRangeDays < 1)
         {
             failures.Add("GhStats:Api:MaxRangeDays must be positive.");
