@@ -1,6 +1,7 @@
 using System.Net;
 using GhStats.Testing.GitHub;
 using GhStats.Testing.Postgres;
+using Npgsql;
 using Xunit;
 
 namespace GhStats.Host.Tests;
@@ -39,6 +40,32 @@ public sealed class ScaleOutCluster : IAsyncLifetime
     /// <summary>A personal API token of the bootstrap admin, made once through host 1's API.</summary>
     public Task<string> AdminTokenAsync() => _adminToken.Value;
 
+    /// <summary>
+    /// Waits until no process holds the collection lease, i.e. no run is going on either host. A replica that has just
+    /// finished a run answers a trigger with that finished run until its job has returned, a moment after it released
+    /// the lease (CollectionService.StartAsync trusts its job's task, not the run's record), while the other replica
+    /// may start a new run: two answers, two ids. Real schedulers do not fire in that moment; these tests wait it out.
+    /// </summary>
+    public async Task WaitUntilNoCollectionAsync()
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var leases = new NpgsqlCommand("SELECT count(*) FROM ghstats.leases WHERE name = 'collection'", connection);
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        while ((long)(await leases.ExecuteScalarAsync())! > 0)
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"The collection lease was still held after 60 s.\n{Output}");
+            }
+
+            await Task.Delay(50);
+        }
+
+        // The job returns right after releasing the lease; give it that moment.
+        await Task.Delay(100);
+    }
+
     public async Task InitializeAsync()
     {
         var server = await PostgresServer.SharedAsync();
@@ -54,6 +81,10 @@ public sealed class ScaleOutCluster : IAsyncLifetime
             ["GhStats__Postgres__ConnectionString"] = ConnectionString,
             ["GhStats__Cron__Secret"] = CronSecret,
             ["GhStats__Bootstrap__AdminEmails__0"] = AdminEmail,
+
+            // Host 2's folder has no appsettings.json; these keep both logs to what a test failure needs.
+            ["Logging__LogLevel__FluentMigrator"] = "Warning",
+            ["Logging__LogLevel__Microsoft.AspNetCore"] = "Warning",
         };
         var first = HostProcess.StartAsync(environment);
         var second = HostProcess.StartAsync(environment, contentRoot: _secondFolder);

@@ -77,6 +77,7 @@ public sealed class ScaleOutTests(ScaleOutCluster cluster) : IClassFixture<Scale
             "api/v1/tenants/secrets/connections", new { kind = "pat", apiBaseUrl = cluster.GitHub.BaseAddress, token = gitHubToken }, HttpStatusCode.Created);
         var tracked = await first.PostAsync<ApiWire.Repository>("api/v1/repos", new { tenant = "secrets", fullName = repository.FullName }, HttpStatusCode.Created);
 
+        await cluster.WaitUntilNoCollectionAsync();
         var started = await second.PostAsync<ApiWire.Run>("api/v1/collect", new { tenant = "secrets" }, HttpStatusCode.Accepted);
         var run = await second.WaitForRunAsync(started.Id);
 
@@ -127,6 +128,7 @@ public sealed class ScaleOutTests(ScaleOutCluster cluster) : IClassFixture<Scale
         using var cron = new HttpClient();
         for (var round = 0; round < 3; round++)
         {
+            await cluster.WaitUntilNoCollectionAsync();
             var answers = await Task.WhenAll(CronAsync(cron, cluster.First), CronAsync(cron, cluster.Second));
 
             answers[0].Id.ShouldBe(answers[1].Id, $"Round {round} started two runs.\n{cluster.Output}");
