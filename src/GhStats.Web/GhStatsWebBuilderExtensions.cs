@@ -108,6 +108,7 @@ public static class GhStatsWebBuilderExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ProfileBinder>();
         services.TryAddSingleton<CallerResolver>();
+        services.TryAddSingleton<AccessCache>();
         services.TryAddSingleton<GhStatsAdministration>();
         services.TryAddScoped<ApiAccess>();
         services.TryAddSingleton<GhStats.Web.Api.TrafficResponseCache>();

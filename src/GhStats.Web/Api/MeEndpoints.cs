@@ -2,6 +2,7 @@ using GhStats.Domain;
 using GhStats.Stores;
 using GhStats.Web.Api.Contracts;
 using GhStats.Web.Authorization;
+using GhStats.Web.Identity;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -79,11 +80,15 @@ internal static class MeEndpoints
             new CreatedTokenResponse(token.Id, token.Name, issued.Secret, token.CreatedAt, token.ExpiresAt));
     }
 
-    private static async Task<IResult> RevokeTokenAsync(long id, HttpContext http, ApiAccess access, IApiTokenStore tokens)
+    private static async Task<IResult> RevokeTokenAsync(long id, HttpContext http, ApiAccess access, IApiTokenStore tokens, AccessCache cache)
     {
         var caller = await access.CallerAsync();
-        return await tokens.RevokeAsync(caller.User.Id, id, http.RequestAborted)
-            ? TypedResults.NoContent()
-            : throw new GhStatsNotFoundException("token", id);
+        if (!await tokens.RevokeAsync(caller.User.Id, id, http.RequestAborted))
+        {
+            throw new GhStatsNotFoundException("token", id);
+        }
+
+        cache.Invalidate();
+        return TypedResults.NoContent();
     }
 }

@@ -2,6 +2,7 @@ using GhStats.Domain;
 using GhStats.Stores;
 using GhStats.Web.Api.Contracts;
 using GhStats.Web.Authorization;
+using GhStats.Web.Identity;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -34,7 +35,8 @@ internal static class MemberEndpoints
     }
 
     private static async Task<Ok<SetMemberResponse>> SetAsync(
-        string tenant, string email, HttpContext http, ApiAccess access, IMembershipStore memberships, IUserStore users, GhStatsAdministration administration)
+        string tenant, string email, HttpContext http, ApiAccess access, IMembershipStore memberships, IUserStore users, GhStatsAdministration administration,
+        AccessCache cache)
     {
         var found = await access.TenantAsync(tenant, TenantRole.Owner);
         var request = await ApiBody.ReadAsync<SetMemberRequest>(http);
@@ -45,10 +47,12 @@ internal static class MemberEndpoints
         }
 
         var status = await administration.SetMemberAsync(found.Id, email, role, http.RequestAborted);
+        cache.Invalidate();
         return TypedResults.Ok(new SetMemberResponse(email.Trim().ToLowerInvariant(), WireNames.Of(role), status == MemberStatus.Member ? "member" : "invited"));
     }
 
-    private static async Task<NoContent> RemoveAsync(string tenant, string email, HttpContext http, ApiAccess access, IMembershipStore memberships, IUserStore users)
+    private static async Task<NoContent> RemoveAsync(
+        string tenant, string email, HttpContext http, ApiAccess access, IMembershipStore memberships, IUserStore users, AccessCache cache)
     {
         var found = await access.TenantAsync(tenant, TenantRole.Owner);
         await EnsureAnotherOwnerAsync(found, email, memberships, users, http.RequestAborted);
@@ -58,6 +62,7 @@ internal static class MemberEndpoints
             removed |= await memberships.RemoveMemberAsync(found.Id, profile.Id, http.RequestAborted);
         }
 
+        cache.Invalidate();
         return removed ? TypedResults.NoContent() : throw new GhStatsNotFoundException($"{email} is neither a member of nor invited to {found.Slug}.");
     }
 

@@ -2,6 +2,7 @@ using GhStats.Domain;
 using GhStats.Stores;
 using GhStats.Web.Api.Contracts;
 using GhStats.Web.Authorization;
+using GhStats.Web.Identity;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -72,7 +73,7 @@ internal static class TenantEndpoints
         return TypedResults.Ok(renamed.ToResponse(caller.RoleIn(renamed.Id)));
     }
 
-    private static async Task<NoContent> DeleteAsync(string tenant, HttpContext http, ApiAccess access, ITenantStore tenants)
+    private static async Task<NoContent> DeleteAsync(string tenant, HttpContext http, ApiAccess access, ITenantStore tenants, AccessCache cache)
     {
         var caller = await access.CallerAsync();
         var found = await access.VisibleTenantAsync(tenant);
@@ -82,6 +83,7 @@ internal static class TenantEndpoints
         }
 
         await tenants.DeleteAsync(found.Id, http.RequestAborted);
+        cache.Invalidate();
         return TypedResults.NoContent();
     }
 }

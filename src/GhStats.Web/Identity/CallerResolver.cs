@@ -7,8 +7,8 @@ using Microsoft.Extensions.Options;
 namespace GhStats.Web.Identity;
 
 /// <summary>
-/// Finds the profile behind a request and loads its roles from the database on every request, so a role taken away
-/// takes effect at once on every replica. A principal from the embedding app's own authentication is mapped to a
+/// Finds the profile behind a request and its roles, read from the database or from the <see cref="AccessCache"/>
+/// (a few seconds old at most). A principal from the embedding app's own authentication is mapped to a
 /// profile the way an OpenID Connect sign-in is.
 /// </summary>
 internal sealed class CallerResolver(
@@ -16,6 +16,7 @@ internal sealed class CallerResolver(
     IMembershipStore memberships,
     IRepositoryStore repositories,
     ProfileBinder binder,
+    AccessCache access,
     IOptionsMonitor<GhStatsAuthenticationOptions> options)
 {
     private static readonly object ItemKey = new();
@@ -41,17 +42,24 @@ internal sealed class CallerResolver(
         }
 
         var cancellationToken = context.RequestAborted;
-        UserProfile? user;
-        if (principal.FindFirst(GhStatsClaimTypes.UserId)?.Value is { } id && long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var userId))
+        long? userId = principal.FindFirst(GhStatsClaimTypes.UserId)?.Value is { } id && long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed)
+            ? parsed
+            : (await MapHostPrincipalAsync(context, cancellationToken))?.Id;
+        if (userId is not { } known || await access.RolesAsync(known, () => LoadRolesAsync(known, cancellationToken)) is not { } roles)
         {
-            user = await users.FindAsync(userId, cancellationToken);
-        }
-        else
-        {
-            user = await MapHostPrincipalAsync(context, cancellationToken);
+            return null;
         }
 
-        if (user is null)
+        long? tokenId = principal.FindFirst(GhStatsClaimTypes.TokenId)?.Value is { } token
+            ? long.Parse(token, NumberStyles.None, CultureInfo.InvariantCulture)
+            : null;
+        return new GhStatsCaller(roles.User, roles.SystemRoles, roles.TenantRoles, roles.GrantedRepositoryTenants, tokenId,
+            principal.HasClaim(c => c.Type == GhStatsClaimTypes.DevelopmentSignIn));
+    }
+
+    private async Task<CallerRoles?> LoadRolesAsync(long userId, CancellationToken cancellationToken)
+    {
+        if (await users.FindAsync(userId, cancellationToken) is not { } user)
         {
             return null;
         }
@@ -67,10 +75,7 @@ internal sealed class CallerResolver(
             }
         }
 
-        long? tokenId = principal.FindFirst(GhStatsClaimTypes.TokenId)?.Value is { } token
-            ? long.Parse(token, NumberStyles.None, CultureInfo.InvariantCulture)
-            : null;
-        return new GhStatsCaller(user, systemRoles, tenantRoles, granted, tokenId, principal.HasClaim(c => c.Type == GhStatsClaimTypes.DevelopmentSignIn));
+        return new CallerRoles(user, systemRoles, tenantRoles, granted);
     }
 
     /// <summary>The embedding app signed this principal in; find or bind its profile as an OIDC sign-in would.</summary>

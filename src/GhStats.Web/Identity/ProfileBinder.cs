@@ -14,6 +14,7 @@ internal sealed partial class ProfileBinder(
     IUserStore users,
     IMembershipStore memberships,
     IOptionsMonitor<GhStatsBootstrapOptions> bootstrap,
+    AccessCache access,
     ILogger<ProfileBinder> logger)
 {
     /// <summary>The issuer of profiles made ahead of their first sign-in; a verified email claims them.</summary>
@@ -56,6 +57,8 @@ internal sealed partial class ProfileBinder(
             }
         }
 
+        // Accepted invitations and a bootstrap admin role apply to this profile's very next request.
+        access.Invalidate();
         return ProfileBinding.Admitted(profile);
     }
 

@@ -20,4 +20,10 @@ public sealed class GhStatsApiOptions
 
     /// <summary>The longest a cached traffic response is served; a collection renews it sooner. Default 10 minutes.</summary>
     public TimeSpan ResponseCacheLifetime { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>
+    /// How long a token lookup and a profile's roles are remembered; a change made on another replica takes this long to
+    /// apply here. Zero reads them on every request. Default 5 seconds, at most 5 minutes.
+    /// </summary>
+    public TimeSpan AccessCacheLifetime { get; set; } = TimeSpan.FromSeconds(5);
 }

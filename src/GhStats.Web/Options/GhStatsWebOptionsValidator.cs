@@ -67,6 +67,11 @@ internal sealed class GhStatsWebOptionsValidator :
             failures.Add("GhStats:Api:ResponseCacheMegabytes must be between 0 and 4096, and ResponseCacheLifetime positive.");
         }
 
+        if (options.AccessCacheLifetime < TimeSpan.Zero || options.AccessCacheLifetime > TimeSpan.FromMinutes(5))
+        {
+            failures.Add("GhStats:Api:AccessCacheLifetime must be between 00:00:00 and 00:05:00.");
+        }
+
         if (options.MaxRangeDays < 1)
         {
             failures.Add("GhStats:Api:MaxRangeDays must be positive.");

@@ -16,6 +16,7 @@ internal sealed class ApiTokenAuthenticationHandler(
     ILoggerFactory logger,
     UrlEncoder encoder,
     IApiTokenStore tokens,
+    AccessCache access,
     TimeProvider clock) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     /// <summary>Last use is written at most this often per token, so reads do not each cost a write.</summary>
@@ -33,7 +34,8 @@ internal sealed class ApiTokenAuthenticationHandler(
             return AuthenticateResult.Fail("The Bearer token is not a GhStats API token.");
         }
 
-        var stored = await tokens.FindByHashAsync(ApiTokenFormat.Hash(token), Context.RequestAborted);
+        var hash = ApiTokenFormat.Hash(token);
+        var stored = await access.TokenAsync(hash, () => tokens.FindByHashAsync(hash, Context.RequestAborted));
         var now = clock.GetUtcNow();
         if (stored is null || !stored.IsUsableAt(now))
         {

@@ -242,6 +242,10 @@ public sealed partial class WebApp : IAsyncDisposable
         {
             ["GhStats:Sqlite:ConnectionString"] = connectionString,
 
+            // Tests change roles and tokens through the stores, as another replica would; remembering them for a few
+            // seconds (the default) would hide those changes. AccessCacheTests turns the cache on.
+            ["GhStats:Api:AccessCacheLifetime"] = "00:00:00",
+
             // A failing GitHub call is retried quickly, so a collection over dead connections ends in moments.
             ["GhStats:Collector:RetryBaseDelay"] = "00:00:00.020",
             ["GhStats:Collector:ProgressInterval"] = "00:00:00.100",
