@@ -57,7 +57,8 @@ internal static class RepositoryEndpoints
         return TypedResults.Ok(repository.ToResponse(tenant.Slug));
     }
 
-    private static async Task<IResult> TrackAsync(HttpContext http, ApiAccess access, IRepositoryStore repositories, IConnectionStore connections)
+    private static async Task<IResult> TrackAsync(
+        HttpContext http, ApiAccess access, IRepositoryStore repositories, IConnectionStore connections, TrafficResponseCache cache)
     {
         var request = await ApiBody.ReadAsync<TrackRepositoryRequest>(http);
         if (string.IsNullOrWhiteSpace(request.Tenant))
@@ -79,10 +80,11 @@ internal static class RepositoryEndpoints
         }
 
         var repository = await repositories.AddAsync(tenant.Id, owner, name, request.ConnectionId, http.RequestAborted);
+        cache.Invalidate();
         return TypedResults.Created($"{http.Request.PathBase}{http.Request.Path}/{repository.Id}", repository.ToResponse(tenant.Slug));
     }
 
-    private static async Task<NoContent> RemoveAsync(long id, string? purge, HttpContext http, ApiAccess access, IRepositoryStore repositories)
+    private static async Task<NoContent> RemoveAsync(long id, string? purge, HttpContext http, ApiAccess access, IRepositoryStore repositories, TrafficResponseCache cache)
     {
         var purgeData = purge?.Trim().ToUpperInvariant() switch
         {
@@ -92,6 +94,7 @@ internal static class RepositoryEndpoints
         };
         var repository = await access.RepositoryAsync(id, manage: true);
         await repositories.RemoveAsync(repository.TenantId, repository.Id, purgeData, http.RequestAborted);
+        cache.Invalidate();
         return TypedResults.NoContent();
     }
 }

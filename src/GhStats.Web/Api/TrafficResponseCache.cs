@@ -30,9 +30,19 @@ internal sealed class TrafficResponseCache : IDisposable
         }
     }
 
+    private long _generation;
+
+    /// <summary>
+    /// Makes every entry stale: tracking and untracking change what a summary lists without a collection. Entries are keyed
+    /// by generation, so an answer computed before a change is never served after it. Other replicas see the change when
+    /// their entries expire.
+    /// </summary>
+    public void Invalidate() => Interlocked.Increment(ref _generation);
+
     /// <summary>The JSON for <paramref name="key"/>, computed by <paramref name="compute"/> when not cached.</summary>
     public async Task<IResult> JsonAsync<T>(string key, Func<Task<T>> compute)
     {
+        key = $"{Interlocked.Read(ref _generation)}:{key}";
         if (_cache is not null && _cache.TryGetValue(key, out byte[]? cached) && cached is not null)
         {
             return TypedResults.Bytes(cached, "application/json; charset=utf-8");

@@ -142,6 +142,25 @@ public sealed class RoleMatrixTests(MatrixWorld world) : IClassFixture<MatrixWor
         repositories.EnumerateArray().Select(r => r.GetProperty("id").GetInt64()).ShouldContain(world.GrantedRepository.Id);
     }
 
+    [Theory]
+    [InlineData("api/v1/traffic/summary?tenant=" + TenantMarkers.ASlug)]
+    [InlineData("api/v1/traffic/summary")]
+    [InlineData("api/v1/repos?tenant=" + TenantMarkers.ASlug)]
+    [InlineData("api/v1/traffic.csv")]
+    public async Task AnAnswerForAMember_IsNeverReplayedToACallerWithFewerRights(string path)
+    {
+        // Asked in this order on purpose: whatever the first answer left behind (a cache, a buffer) must not reach the next caller.
+        (await Text(MatrixCaller.ViewerOfA, path)).ShouldContain(TenantMarkers.AHiddenRepository);
+        var grantHolders = await Text(MatrixCaller.GrantHolderInA, path);
+        (await Text(MatrixCaller.Admin, path.Replace("?tenant=" + TenantMarkers.ASlug, "", StringComparison.Ordinal))).ShouldContain(TenantMarkers.BRepository);
+        var owners = await Text(MatrixCaller.OwnerOfB, path.Replace("?tenant=" + TenantMarkers.ASlug, "", StringComparison.Ordinal));
+
+        grantHolders.ShouldContain(TenantMarkers.AGrantedRepository);
+        grantHolders.ShouldNotContain(TenantMarkers.AHiddenRepository);
+        owners.ShouldNotContain(TenantMarkers.AGrantedRepository);
+        owners.ShouldNotContain(TenantMarkers.AHiddenRepository);
+    }
+
     private static void ShouldHaveTheContentTypeOf(string route, HttpResponseMessage response)
     {
         var mediaType = response.Content.Headers.ContentType?.MediaType;
