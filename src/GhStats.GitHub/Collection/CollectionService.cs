@@ -35,8 +35,16 @@ internal sealed partial class CollectionService(
         {
             if (_current is { Task.IsCompleted: false } current)
             {
-                return await runs.FindAsync(current.RunId, cancellationToken).ConfigureAwait(false)
+                var run = await runs.FindAsync(current.RunId, cancellationToken).ConfigureAwait(false)
                     ?? throw new InvalidOperationException($"Collection run {current.RunId} is running but has no record.");
+                if (run.Status == CollectionRunStatus.Running)
+                {
+                    return run;
+                }
+
+                // The run has recorded its end and freed the lease, so another process may start the next one: answering
+                // with this finished run would give two simultaneous triggers two different runs. Let it wind up, then go on.
+                await ((Task)current.Task).WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
 
             if (!await leases.TryAcquireAsync(CollectionJob.LeaseName, _holder, options.Value.LeaseDuration, cancellationToken).ConfigureAwait(false))
