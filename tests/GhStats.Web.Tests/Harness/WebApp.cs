@@ -166,6 +166,7 @@ public sealed partial class WebApp : IAsyncDisposable
         if (systemRole is { } role)
         {
             await Get<IUserStore>().AddSystemRoleAsync(issued.Token.UserId, role);
+            ForgetCachedAccess();
         }
 
         return new SeededUser(issued.Token.UserId, email, issued.Secret);
@@ -173,9 +174,23 @@ public sealed partial class WebApp : IAsyncDisposable
 
     public Task<Tenant> CreateTenantAsync(string slug, string? name = null) => Get<ITenantStore>().CreateAsync(slug, name ?? slug);
 
-    public Task AddMemberAsync(Tenant tenant, SeededUser user, TenantRole role) => Administration.SetMemberAsync(tenant.Id, user.Email, role);
+    public async Task AddMemberAsync(Tenant tenant, SeededUser user, TenantRole role)
+    {
+        await Administration.SetMemberAsync(tenant.Id, user.Email, role);
+        ForgetCachedAccess();
+    }
 
-    public Task GrantAsync(SeededUser user, TrackedRepository repository) => Get<IMembershipStore>().GrantRepositoryAsync(user.Id, repository.Id);
+    public async Task GrantAsync(SeededUser user, TrackedRepository repository)
+    {
+        await Get<IMembershipStore>().GrantRepositoryAsync(user.Id, repository.Id);
+        ForgetCachedAccess();
+    }
+
+    /// <summary>
+    /// Tells this app that roles changed, as a change through its own API or commands would; the helpers above call it.
+    /// A change written to the stores directly stands for another replica's and stays hidden for the access cache's lifetime.
+    /// </summary>
+    public void ForgetCachedAccess() => Get<GhStats.Web.Identity.AccessCache>().Invalidate();
 
     public Task<TrackedRepository> TrackAsync(Tenant tenant, string owner, string name, long? connectionId = null) =>
         Get<IRepositoryStore>().AddAsync(tenant.Id, owner, name, connectionId);

@@ -34,7 +34,7 @@ public enum MatrixScope
 /// shared resource (deleting a tenant, a repository, a connection, a member, a token) act on a scratch copy that stands
 /// in the same relation to the caller.
 /// </summary>
-public sealed class MatrixWorld : IAsyncLifetime
+public class MatrixWorld : IAsyncLifetime
 {
     private readonly Dictionary<MatrixCaller, SeededUser> _users = [];
     private readonly Dictionary<MatrixCaller, WebCaller> _callers = [];
@@ -64,6 +64,9 @@ public sealed class MatrixWorld : IAsyncLifetime
     /// <summary>A user with no roles at all, whose token nobody else may revoke.</summary>
     public SeededUser Bystander { get; private set; } = null!;
 
+    /// <summary>Configuration of the world's app.</summary>
+    protected virtual IReadOnlyDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>();
+
     public Tenant TenantIn(MatrixScope scope) => scope == MatrixScope.TenantA ? A : B;
 
     public TrackedRepository RepositoryIn(MatrixScope scope) => scope == MatrixScope.TenantA ? GrantedRepository : RepositoryOfB;
@@ -77,7 +80,7 @@ public sealed class MatrixWorld : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _simulator = await GitHubSimulator.StartAsync();
-        _app = await WebApp.StartAsync();
+        _app = await WebApp.StartAsync(new WebAppOptions { Settings = Settings });
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
 
         A = await App.CreateTenantAsync(TenantMarkers.ASlug, TenantMarkers.AName);
@@ -180,4 +183,11 @@ public sealed class MatrixWorld : IAsyncLifetime
         await traffic.MergePathSnapshotsAsync([new PathSnapshot(repository.Id, today.AddDays(-1), path, title, 25, 9)]);
         await traffic.MergeRepositoryStatsAsync([new RepositoryDailyStats(repository.Id, today.AddDays(-1), 100, 10, 5, 3, 2048)]);
     }
+}
+
+/// <summary>The same world with roles and tokens remembered for minutes, as GhStats remembers them (for seconds) by default.</summary>
+public sealed class CachedMatrixWorld : MatrixWorld
+{
+    protected override IReadOnlyDictionary<string, string?> Settings { get; } =
+        new Dictionary<string, string?> { ["GhStats:Api:AccessCacheLifetime"] = "00:05:00" };
 }

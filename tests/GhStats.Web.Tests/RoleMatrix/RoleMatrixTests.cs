@@ -10,7 +10,7 @@ namespace GhStats.Web.Tests.RoleMatrix;
 /// allow, and never a byte of a tenant the caller has no right to. Another tenant's resources answer 404; a visible
 /// tenant where the role is too weak answers 403; nobody signed in answers 401.
 /// </summary>
-public sealed class RoleMatrixTests(MatrixWorld world) : IClassFixture<MatrixWorld>
+public abstract class RoleMatrixTests(MatrixWorld world)
 {
     /// <summary>The expected status per route and caller: for anonymous once, then for a resource of tenant A and of tenant B.</summary>
     private static readonly IReadOnlyList<RouteExpectation> Expectations =
@@ -193,4 +193,15 @@ public sealed class RoleMatrixTests(MatrixWorld world) : IClassFixture<MatrixWor
             ? Anonymous
             : ForAAndB[(2 * ((int)caller - 1)) + (scope == MatrixScope.TenantA ? 0 : 1)];
     }
+}
+
+/// <summary>The matrix with roles read from the database on every request.</summary>
+public sealed class RoleMatrixWithoutAccessCacheTests(MatrixWorld world) : RoleMatrixTests(world), IClassFixture<MatrixWorld>;
+
+/// <summary>The matrix with the access cache on: a remembered token or role must never answer for another caller.</summary>
+public sealed class RoleMatrixWithAccessCacheTests(CachedMatrixWorld world) : RoleMatrixTests(world), IClassFixture<CachedMatrixWorld>
+{
+    [Fact]
+    public void TheWorld_RunsWithTheAccessCacheOn() =>
+        world.App.Get<Microsoft.Extensions.Options.IOptions<GhStatsApiOptions>>().Value.AccessCacheLifetime.ShouldBe(TimeSpan.FromMinutes(5));
 }
