@@ -39,6 +39,6 @@ internal sealed partial class GhStatsStorageOptionsValidator(IEnumerable<GhStats
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 
-    [GeneratedRegex("^[a-z][a-z0-9_]{0,29}$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[a-z][a-z0-9_]{0,29}\z", RegexOptions.CultureInvariant)]
     private static partial Regex SchemaPattern();
 }

@@ -116,6 +116,6 @@ internal sealed partial class TenantStore(StoreDatabase db, TenantStatements sql
 
     private static Tenant Read(RowReader r) => new(r.Int64(0), r.Text(1), r.Text(2), r.Timestamp(3));
 
-    [GeneratedRegex("^[a-z0-9](?:[a-z0-9]|-(?=[a-z0-9]))*$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[a-z0-9](?:[a-z0-9]|-(?=[a-z0-9]))*\z", RegexOptions.CultureInvariant)]
     private static partial Regex SlugPattern();
 }

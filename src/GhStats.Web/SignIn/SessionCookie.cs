@@ -1,6 +1,8 @@
 using GhStats.Web.Api;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace GhStats.Web.SignIn;
@@ -20,6 +22,17 @@ internal static class SessionCookie
         options.LoginPath = paths.SignIn;
         options.Events = new CookieAuthenticationEvents
         {
+            // A development session means nothing where the development sign-in does not exist, e.g. a production replica.
+            OnValidatePrincipal = context =>
+            {
+                if (context.Principal?.HasClaim(c => c.Type == GhStatsClaimTypes.DevelopmentSignIn) == true
+                    && !(context.HttpContext.RequestServices.GetRequiredService<IHostEnvironment>().IsDevelopment() && settings.CurrentValue.DevelopmentSignIn))
+                {
+                    context.RejectPrincipal();
+                }
+
+                return Task.CompletedTask;
+            },
             OnRedirectToLogin = context => paths.IsApi(context.Request.Path)
                 ? ApiProblems.Write(context.HttpContext, StatusCodes.Status401Unauthorized, "Not signed in",
                     "Sign in, or send a personal API token as 'Authorization: Bearer <token>'.")
