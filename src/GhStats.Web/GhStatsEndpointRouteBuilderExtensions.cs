@@ -40,6 +40,7 @@ public static class GhStatsEndpointRouteBuilderExtensions
 
         var api = module.MapGroup("/api/v1")
             .WithGroupName("ghstats")
+            .AddEndpointFilter<ApiResponseHeaders>()
             .AddEndpointFilter<ApiExceptionFilter>()
             .AddEndpointFilter<ApiAntiforgeryFilter>()
             .RequireAuthorization(GhStatsPolicies.User)
