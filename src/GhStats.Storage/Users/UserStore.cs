@@ -19,14 +19,7 @@ internal sealed class UserStore(StoreDatabase db, UserStatements sql) : IUserSto
         return db.WriteAsync(
             async (connection, transaction) =>
             {
-                using (var existing = db.Command(connection, transaction, sql.FindByIdentity)
-                    .With("issuer", checkedIssuer).With("subject", checkedSubject))
-                {
-                    if (await existing.FirstOrDefaultAsync(ReadProfile, cancellationToken).ConfigureAwait(false) is not null)
-                    {
-                        throw IdentityConflict(checkedIssuer, checkedSubject, null);
-                    }
-                }
+                await EnsureIdentityFreeAsync(connection, transaction, checkedIssuer, checkedSubject, cancellationToken).ConfigureAwait(false);
 
                 try
                 {
@@ -143,14 +136,7 @@ internal sealed class UserStore(StoreDatabase db, UserStatements sql) : IUserSto
                     return current;
                 }
 
-                using (var holder = db.Command(connection, transaction, sql.FindByIdentity)
-                    .With("issuer", checkedIssuer).With("subject", checkedSubject))
-                {
-                    if (await holder.FirstOrDefaultAsync(ReadProfile, cancellationToken).ConfigureAwait(false) is not null)
-                    {
-                        throw IdentityConflict(checkedIssuer, checkedSubject, null);
-                    }
-                }
+                await EnsureIdentityFreeAsync(connection, transaction, checkedIssuer, checkedSubject, cancellationToken).ConfigureAwait(false);
 
                 try
                 {
@@ -167,6 +153,16 @@ internal sealed class UserStore(StoreDatabase db, UserStatements sql) : IUserSto
                 return current with { Issuer = checkedIssuer, Subject = checkedSubject };
             },
             cancellationToken);
+    }
+
+    /// <summary>Throws a conflict when another profile already signs in with this identity.</summary>
+    private async Task EnsureIdentityFreeAsync(DbConnection connection, DbTransaction transaction, string issuer, string subject, CancellationToken cancellationToken)
+    {
+        using var holder = db.Command(connection, transaction, sql.FindByIdentity).With("issuer", issuer).With("subject", subject);
+        if (await holder.FirstOrDefaultAsync(ReadProfile, cancellationToken).ConfigureAwait(false) is not null)
+        {
+            throw IdentityConflict(issuer, subject, null);
+        }
     }
 
     public Task<IReadOnlySet<SystemRole>> GetSystemRolesAsync(long userId, CancellationToken cancellationToken = default) =>
