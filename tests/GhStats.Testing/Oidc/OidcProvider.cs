@@ -23,7 +23,9 @@ public sealed class OidcProvider : IAsyncDisposable
 {
     private const string ListeningPrefix = "listening ";
     private const int MaxOutputChars = 64 * 1024;
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(30);
+    // Node starts in about a second, but a full test run starts every test assembly at once on 2 cores, and generating the
+    // provider's RSA key then once took over 30 s; a provider that never starts still fails, only later.
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(120);
     private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(5);
 
     private readonly Process _process;
