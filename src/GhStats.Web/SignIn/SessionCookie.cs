@@ -1,8 +1,6 @@
 using GhStats.Web.Api;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace GhStats.Web.SignIn;
@@ -26,7 +24,7 @@ internal static class SessionCookie
             OnValidatePrincipal = context =>
             {
                 if (context.Principal?.HasClaim(c => c.Type == GhStatsClaimTypes.DevelopmentSignIn) == true
-                    && !(context.HttpContext.RequestServices.GetRequiredService<IHostEnvironment>().IsDevelopment() && settings.CurrentValue.DevelopmentSignIn))
+                    && !SignInEndpoints.DevelopmentSignInExists(context.HttpContext.RequestServices))
                 {
                     context.RejectPrincipal();
                 }

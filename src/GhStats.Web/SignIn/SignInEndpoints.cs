@@ -23,11 +23,14 @@ internal static class SignInEndpoints
         module.MapPost("/signout", SignOutAsync).ExcludeFromDescription().DisableAntiforgery();
     }
 
+    /// <summary>Whether this app offers the development sign-in at all: the Development environment, and not turned off.</summary>
+    public static bool DevelopmentSignInExists(IServiceProvider services) =>
+        services.GetService<IHostEnvironment>()?.IsDevelopment() == true
+        && services.GetRequiredService<IOptionsMonitor<GhStatsAuthenticationOptions>>().CurrentValue.DevelopmentSignIn;
+
     /// <summary>The development sign-in exists only in Development, only when not turned off, only for loopback requests.</summary>
     public static bool DevelopmentSignInAvailable(HttpContext context) =>
-        context.RequestServices.GetService<IHostEnvironment>()?.IsDevelopment() == true
-        && context.RequestServices.GetRequiredService<IOptionsMonitor<GhStatsAuthenticationOptions>>().CurrentValue.DevelopmentSignIn
-        && LoopbackRequest.IsLoopback(context);
+        DevelopmentSignInExists(context.RequestServices) && LoopbackRequest.IsLoopback(context);
 
     private static async Task StartAsync(HttpContext context, GhStatsPaths paths, IAntiforgery antiforgery)
     {
