@@ -67,12 +67,12 @@ internal static class CsvEndpoints
     }
 
     private static async Task TenantTrafficAsync(
-        string? tenant, HttpContext http, ApiAccess access, ITenantStore tenants, IRepositoryStore repositories, ITrafficStore traffic,
+        string? tenant, HttpContext http, ApiAccess access, IRepositoryStore repositories, ITrafficStore traffic,
         IOptions<GhStatsApiOptions> options, TimeProvider clock)
     {
         var range = RangeQuery.Range(http.Request, options.Value, clock);
         var caller = await access.CallerAsync();
-        var covered = await RepositoryEndpoints.TenantsAsync(http, access, tenants, tenant);
+        var covered = await access.VisibleTenantsAsync(tenant);
         await using var csv = Start(http, $"ghstats-traffic-{range.From:yyyyMMdd}-{range.To:yyyyMMdd}.csv");
         await csv.HeaderAsync("tenant", "repository", "date", "views", "unique_views", "clones", "unique_clones");
         foreach (var each in covered)

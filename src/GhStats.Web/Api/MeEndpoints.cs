@@ -26,17 +26,10 @@ internal static class MeEndpoints
         api.MapDelete("/me/tokens/{id:long}", RevokeTokenAsync).WithName("RevokeToken").ProducesProblem(StatusCodes.Status404NotFound);
     }
 
-    private static async Task<Ok<MeResponse>> GetAsync(HttpContext http, ApiAccess access, ITenantStore tenants, IAntiforgery antiforgery)
+    private static async Task<Ok<MeResponse>> GetAsync(HttpContext http, ApiAccess access, IAntiforgery antiforgery)
     {
         var caller = await access.CallerAsync();
-        var visible = new List<TenantResponse>();
-        foreach (var tenant in await tenants.ListAsync(http.RequestAborted))
-        {
-            if (caller.CanSeeTenant(tenant.Id))
-            {
-                visible.Add(tenant.ToResponse(caller.RoleIn(tenant.Id)));
-            }
-        }
+        var visible = (await access.VisibleTenantsAsync()).Select(t => t.ToResponse(caller.RoleIn(t.Id))).ToList();
 
         var token = caller.ViaToken ? null : antiforgery.GetAndStoreTokens(http).RequestToken;
         var user = caller.User;

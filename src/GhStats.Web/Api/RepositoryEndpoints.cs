@@ -25,23 +25,11 @@ internal static class RepositoryEndpoints
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
     }
 
-    /// <summary>The tenants a listing covers: the one named, or every one the caller sees.</summary>
-    public static async Task<IReadOnlyList<Tenant>> TenantsAsync(HttpContext http, ApiAccess access, ITenantStore tenants, string? tenant)
-    {
-        if (!string.IsNullOrWhiteSpace(tenant))
-        {
-            return [await access.VisibleTenantAsync(tenant.Trim())];
-        }
-
-        var caller = await access.CallerAsync();
-        return (await tenants.ListAsync(http.RequestAborted)).Where(t => caller.CanSeeTenant(t.Id)).ToList();
-    }
-
-    private static async Task<Ok<List<RepositoryResponse>>> ListAsync(string? tenant, HttpContext http, ApiAccess access, ITenantStore tenants, IRepositoryStore repositories)
+    private static async Task<Ok<List<RepositoryResponse>>> ListAsync(string? tenant, HttpContext http, ApiAccess access, IRepositoryStore repositories)
     {
         var caller = await access.CallerAsync();
         var result = new List<RepositoryResponse>();
-        foreach (var each in await TenantsAsync(http, access, tenants, tenant))
+        foreach (var each in await access.VisibleTenantsAsync(tenant))
         {
             var list = await repositories.ListAsync(each.Id, cancellationToken: http.RequestAborted);
             result.AddRange(list.Where(caller.CanRead).Select(r => r.ToResponse(each.Slug)));

@@ -27,11 +27,10 @@ internal static class TenantEndpoints
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
     }
 
-    private static async Task<Ok<List<TenantResponse>>> ListAsync(HttpContext http, ApiAccess access, ITenantStore tenants)
+    private static async Task<Ok<List<TenantResponse>>> ListAsync(ApiAccess access)
     {
         var caller = await access.CallerAsync();
-        var all = await tenants.ListAsync(http.RequestAborted);
-        return TypedResults.Ok(all.Where(t => caller.CanSeeTenant(t.Id)).Select(t => t.ToResponse(caller.RoleIn(t.Id))).ToList());
+        return TypedResults.Ok((await access.VisibleTenantsAsync()).Select(t => t.ToResponse(caller.RoleIn(t.Id))).ToList());
     }
 
     private static async Task<IResult> CreateAsync(HttpContext http, ApiAccess access, ITenantStore tenants)

@@ -80,12 +80,12 @@ internal static class TrafficEndpoints
     }
 
     private static async Task<IResult> SummaryAsync(
-        string? tenant, HttpContext http, ApiAccess access, ITenantStore tenants, ITrafficStore traffic, ICollectionRunStore runs,
+        string? tenant, HttpContext http, ApiAccess access, ITrafficStore traffic, ICollectionRunStore runs,
         TrafficResponseCache cache, IOptions<GhStatsApiOptions> options, TimeProvider clock)
     {
         var range = RangeQuery.Range(http.Request, options.Value, clock);
         var caller = await access.CallerAsync();
-        var covered = await RepositoryEndpoints.TenantsAsync(http, access, tenants, tenant);
+        var covered = await access.VisibleTenantsAsync(tenant);
 
         // What the caller may see is part of the key; the newest run's progress moves whenever a collection writes.
         var visibility = string.Join(';', covered.Select(t => $"{t.Id}={(caller.VisibleRepositoryIdsIn(t.Id) is { } ids ? string.Join(',', ids.Order()) : "all")}"));

@@ -31,6 +31,18 @@ internal sealed class ApiAccess(
         return tenant is not null && caller.CanSeeTenant(tenant.Id) ? tenant : throw new GhStatsNotFoundException("tenant", slug);
     }
 
+    /// <summary>The tenants a request covers: the one named (if the caller sees it), or every tenant the caller sees.</summary>
+    public async Task<IReadOnlyList<Tenant>> VisibleTenantsAsync(string? slug = null)
+    {
+        if (!string.IsNullOrWhiteSpace(slug))
+        {
+            return [await VisibleTenantAsync(slug.Trim())];
+        }
+
+        var caller = await CallerAsync();
+        return (await tenants.ListAsync(Http.RequestAborted)).Where(t => caller.CanSeeTenant(t.Id)).ToList();
+    }
+
     /// <summary>A tenant by slug, if the caller sees it and holds <paramref name="role"/> in it.</summary>
     public async Task<Tenant> TenantAsync(string slug, TenantRole role)
     {
