@@ -14,17 +14,21 @@ internal sealed class ApiAntiforgeryFilter : IEndpointFilter
 {
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
-        var http = context.HttpContext;
-        if (!await IsValidAsync(http))
-        {
-            return ApiProblems.Result(StatusCodes.Status400BadRequest, "Antiforgery token missing",
-                "A change made with a session cookie needs the antiforgery token from GET /api/v1/me in the RequestVerificationToken header.");
-        }
-
+        await EnsureValidAsync(context.HttpContext);
         return await next(context);
     }
 
-    public static async Task<bool> IsValidAsync(HttpContext http)
+    /// <summary>Ends the request with a 400 problem unless it is safe, carries a Bearer token, or has a valid antiforgery token.</summary>
+    public static async Task EnsureValidAsync(HttpContext http)
+    {
+        if (!await IsValidAsync(http))
+        {
+            throw new ApiProblemException(StatusCodes.Status400BadRequest, "Antiforgery token missing",
+                "A change made with a session cookie needs the antiforgery token from GET /api/v1/me in the RequestVerificationToken header.");
+        }
+    }
+
+    private static async Task<bool> IsValidAsync(HttpContext http)
     {
         if (HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method) || HttpMethods.IsOptions(http.Request.Method)
             || BearerToken.IsPresent(http.Request) || http.User.Identity?.IsAuthenticated != true)

@@ -68,11 +68,7 @@ internal static partial class CollectEndpoints
                 throw new ApiProblemException(StatusCodes.Status403Forbidden, "Forbidden", "Only maintainers and admins may start a collection.");
             }
 
-            if (!await ApiAntiforgeryFilter.IsValidAsync(http))
-            {
-                throw new ApiProblemException(StatusCodes.Status400BadRequest, "Antiforgery token missing",
-                    "A change made with a session cookie needs the antiforgery token from GET /api/v1/me in the RequestVerificationToken header.");
-            }
+            await ApiAntiforgeryFilter.EnsureValidAsync(http);
 
             collection = new CollectionRequest(CollectionTrigger.Manual, caller.User.Email ?? $"user {caller.User.Id}", await TenantIdAsync(request.Tenant, tenants, http));
         }
