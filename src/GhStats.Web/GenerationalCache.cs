@@ -1,0 +1,53 @@
+using Microsoft.Extensions.Caching.Memory;
+
+namespace GhStats.Web;
+
+/// <summary>
+/// A bounded in-memory cache whose entries live for a fixed time and can all be made stale at once. Keys carry a
+/// generation that <see cref="Invalidate"/> moves on, so a value loaded before a change is never served after it.
+/// Null values are not kept. With no room or no lifetime, every call loads.
+/// </summary>
+internal sealed class GenerationalCache : IDisposable
+{
+    private readonly MemoryCache? _cache;
+    private readonly TimeSpan _lifetime;
+    private long _generation;
+
+    public GenerationalCache(long sizeLimit, TimeSpan lifetime)
+    {
+        _lifetime = lifetime;
+        if (sizeLimit > 0 && lifetime > TimeSpan.Zero)
+        {
+            _cache = new MemoryCache(new MemoryCacheOptions { SizeLimit = sizeLimit });
+        }
+    }
+
+    /// <summary>Makes every entry stale.</summary>
+    public void Invalidate() => Interlocked.Increment(ref _generation);
+
+    /// <summary>The value for <paramref name="key"/>, loaded and kept (counting <paramref name="size"/> against the limit) when missing.</summary>
+    public async Task<T?> GetOrAddAsync<T>(string key, Func<Task<T?>> load, Func<T, long> size)
+        where T : class
+    {
+        if (_cache is null)
+        {
+            return await load();
+        }
+
+        key = $"{Interlocked.Read(ref _generation)}:{key}";
+        if (_cache.TryGetValue(key, out T? cached) && cached is not null)
+        {
+            return cached;
+        }
+
+        var loaded = await load();
+        if (loaded is not null)
+        {
+            _cache.Set(key, loaded, new MemoryCacheEntryOptions { Size = size(loaded), AbsoluteExpirationRelativeToNow = _lifetime });
+        }
+
+        return loaded;
+    }
+
+    public void Dispose() => _cache?.Dispose();
+}
