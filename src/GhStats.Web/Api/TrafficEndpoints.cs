@@ -85,23 +85,23 @@ internal static class TrafficEndpoints
     {
         var range = RangeQuery.Range(http.Request, options.Value, clock);
         var caller = await access.CallerAsync();
-        var covered = await access.VisibleTenantsAsync(tenant);
+        var scope = (await access.VisibleTenantsAsync(tenant)).Select(t => (Tenant: t, Visible: caller.VisibleRepositoryIdsIn(t.Id))).ToList();
 
         // What the caller may see is part of the key; the newest run's progress moves whenever a collection writes.
-        var visibility = string.Join(';', covered.Select(t => $"{t.Id}={(caller.VisibleRepositoryIdsIn(t.Id) is { } ids ? string.Join(',', ids.Order()) : "all")}"));
+        var visibility = string.Join(';', scope.Select(s => $"{s.Tenant.Id}={(s.Visible is { } ids ? string.Join(',', ids.Order()) : "all")}"));
         var newest = await runs.ListAsync(1, http.RequestAborted);
         var latest = newest.Count > 0 ? newest[0] : null;
         var key = $"summary:{visibility}:{range}:{latest?.Id}:{latest?.Status}:{latest?.ReposDone}:{latest?.FinishedAt?.UtcTicks}";
-        return await cache.JsonAsync(key, () => SummarizeAsync(covered, caller, range, traffic, http.RequestAborted));
+        return await cache.JsonAsync(key, () => SummarizeAsync(scope, range, traffic, http.RequestAborted));
     }
 
     private static async Task<SummaryResponse> SummarizeAsync(
-        IReadOnlyList<GhStats.Domain.Tenant> covered, GhStats.Web.Identity.GhStatsCaller caller, GhStats.Domain.DateRange range, ITrafficStore traffic, CancellationToken cancellationToken)
+        List<(GhStats.Domain.Tenant Tenant, IReadOnlyCollection<long>? Visible)> scope, GhStats.Domain.DateRange range, ITrafficStore traffic,
+        CancellationToken cancellationToken)
     {
         var rows = new List<SummaryRowResponse>();
-        foreach (var each in covered)
+        foreach (var (each, visible) in scope)
         {
-            var visible = caller.VisibleRepositoryIdsIn(each.Id);
             if (visible is { Count: 0 })
             {
                 continue;
