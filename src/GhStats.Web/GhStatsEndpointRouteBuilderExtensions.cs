@@ -2,6 +2,7 @@ using GhStats;
 using GhStats.Web;
 using GhStats.Web.Api;
 using GhStats.Web.SignIn;
+using GhStats.Web.Ui;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -12,8 +13,9 @@ namespace Microsoft.AspNetCore.Builder;
 public static class GhStatsEndpointRouteBuilderExtensions
 {
     /// <summary>
-    /// Maps GhStats under <paramref name="prefix"/>: JSON API v1 at <c>{prefix}/api/v1</c>, <c>{prefix}/healthz</c>,
-    /// <c>{prefix}/readyz</c>, the OpenAPI document at <c>{prefix}/openapi/ghstats.json</c>, and sign-in pages.
+    /// Maps GhStats under <paramref name="prefix"/>: the pages (overview, repositories, tenants, the collection log,
+    /// profile) and their assets, JSON API v1 at <c>{prefix}/api/v1</c>, <c>{prefix}/healthz</c>, <c>{prefix}/readyz</c>,
+    /// the OpenAPI document at <c>{prefix}/openapi/ghstats.json</c>, and sign-in pages.
     /// </summary>
     /// <param name="endpoints">The app's endpoint builder.</param>
     /// <param name="prefix">The path GhStats lives under, e.g. "/stats"; the root by default.</param>
@@ -35,6 +37,7 @@ public static class GhStatsEndpointRouteBuilderExtensions
 
         var module = endpoints.MapGroup(normalized);
         SignInEndpoints.Map(module);
+        UiEndpoints.Map(module);
         HealthEndpoints.Map(module);
         module.MapOpenApi("/openapi/{documentName}.json");
 

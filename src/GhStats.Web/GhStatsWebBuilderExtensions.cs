@@ -22,7 +22,7 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class GhStatsWebBuilderExtensions
 {
     /// <summary>
-    /// Adds JSON API v1, sign-in (OpenID Connect, the development sign-in, or the host's own authentication), the
+    /// Adds the pages, JSON API v1, sign-in (OpenID Connect, the development sign-in, or the host's own authentication), the
     /// GhStats authorization policies, the cron endpoint, and Data Protection with its keys in the GhStats database
     /// (which also encrypts GitHub secrets). Settings come from <c>GhStats:Authentication</c>, <c>GhStats:Bootstrap</c>,
     /// <c>GhStats:Cron</c> and <c>GhStats:Api</c>, then from <paramref name="configure"/>. Map it with <c>app.MapGhStats()</c>.
@@ -55,6 +55,7 @@ public static class GhStatsWebBuilderExtensions
         AddIdentity(services);
         AddAuthentication(services, configuration, configure);
         AddAuthorization(services);
+        AddPages(services);
         return builder;
     }
 
@@ -112,6 +113,15 @@ public static class GhStatsWebBuilderExtensions
         services.TryAddSingleton<GhStatsAdministration>();
         services.TryAddScoped<ApiAccess>();
         services.TryAddSingleton<GhStats.Web.Api.TrafficResponseCache>();
+    }
+
+    /// <summary>The pages are Razor components rendered on the server; their scripts and Chart.js are embedded assets.</summary>
+    private static void AddPages(IServiceCollection services)
+    {
+        services.AddRazorComponents();
+        services.TryAddSingleton<GhStats.Web.Ui.UiAssets>();
+        services.TryAddScoped<GhStats.Web.Ui.UiRequest>();
+        services.TryAddScoped<GhStats.Web.Ui.UiPages>();
     }
 
     private static void AddAuthentication(IServiceCollection services, IConfiguration configuration, Action<GhStatsAuthenticationOptions>? configure)

@@ -11,12 +11,11 @@ using Microsoft.Extensions.Options;
 
 namespace GhStats.Web.SignIn;
 
-/// <summary>Sign-in, sign-out, the development sign-in, and the start page.</summary>
+/// <summary>Sign-in, sign-out and the development sign-in.</summary>
 internal static class SignInEndpoints
 {
     public static void Map(IEndpointRouteBuilder module)
     {
-        module.MapGet("/", StartAsync).ExcludeFromDescription();
         module.MapGet("/signin", SignIn).ExcludeFromDescription();
         module.MapGet("/signin/development", DevelopmentFormAsync).ExcludeFromDescription();
         module.MapPost("/signin/development", DevelopmentSignInAsync).ExcludeFromDescription().DisableAntiforgery();
@@ -31,21 +30,6 @@ internal static class SignInEndpoints
     /// <summary>The development sign-in exists only in Development, only when not turned off, only for loopback requests.</summary>
     public static bool DevelopmentSignInAvailable(HttpContext context) =>
         DevelopmentSignInExists(context.RequestServices) && LoopbackRequest.IsLoopback(context);
-
-    private static async Task StartAsync(HttpContext context, GhStatsPaths paths, IAntiforgery antiforgery)
-    {
-        var session = await context.AuthenticateAsync(GhStatsAuthenticationSchemes.Default);
-        if (!session.Succeeded)
-        {
-            context.Response.Redirect(paths.SignIn);
-            return;
-        }
-
-        context.User = session.Principal;
-        var name = session.Principal.Identity?.Name ?? "you";
-        var development = session.Principal.HasClaim(c => c.Type == GhStatsClaimTypes.DevelopmentSignIn);
-        await SignInPages.WriteStartAsync(context, name, development, antiforgery.GetAndStoreTokens(context), paths);
-    }
 
     private static async Task SignIn(HttpContext context, GhStatsPaths paths, IOptionsMonitor<GhStatsAuthenticationOptions> monitor, string? returnUrl)
     {

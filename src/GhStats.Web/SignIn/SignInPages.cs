@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Http;
 namespace GhStats.Web.SignIn;
 
 /// <summary>
-/// The few server-rendered pages of signing in: the development sign-in form, refusals, the start page. Every value
+/// The few server-rendered pages of signing in: the development sign-in form and refusals. Every value
 /// is HTML-encoded; no script runs; the Content-Security-Policy says so.
 /// </summary>
 internal static class SignInPages
@@ -45,19 +45,6 @@ internal static class SignInPages
             .Append("<button type=\"submit\" id=\"dev-signin-submit\">Sign in</button></form>")
             .Append("<p>Only emails that are invited to a tenant, or listed in GhStats:Bootstrap:AdminEmails, get in.</p>");
         return WriteAsync(context, error is null ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest, "Development sign-in", body.ToString(), DevelopmentBanner);
-    }
-
-    public static Task WriteStartAsync(HttpContext context, string name, bool development, AntiforgeryTokenSet tokens, GhStatsPaths paths)
-    {
-        var body = new StringBuilder()
-            .Append("<p>Signed in as <strong>").Append(Encode(name)).Append("</strong>.</p><ul>")
-            .Append("<li><a href=\"").Append(Encode(paths.Api + "/v1/me")).Append("\">Your profile and tenants (JSON)</a></li>")
-            .Append("<li><a href=\"").Append(Encode(paths.Api + "/v1/repos")).Append("\">Repositories (JSON)</a></li>")
-            .Append("<li><a href=\"").Append(Encode(paths.Prefix + "/openapi/ghstats.json")).Append("\">The API's OpenAPI document</a></li></ul>")
-            .Append("<form method=\"post\" action=\"").Append(Encode(paths.Prefix + "/signout")).Append("\">")
-            .Append("<input type=\"hidden\" name=\"").Append(Encode(tokens.FormFieldName)).Append("\" value=\"").Append(Encode(tokens.RequestToken ?? string.Empty)).Append("\">")
-            .Append("<button type=\"submit\">Sign out</button></form>");
-        return WriteAsync(context, StatusCodes.Status200OK, "GhStats", body.ToString(), development ? DevelopmentBanner : null);
     }
 
     private static async Task WriteAsync(HttpContext context, int status, string title, string body, string? banner)

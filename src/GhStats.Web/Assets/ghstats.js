@@ -1,0 +1,268 @@
+// Shared by every GhStats page: API calls with the antiforgery token, DOM building that only ever sets text,
+// number and date formatting, the range picker, sortable tables and chart colours.
+
+const body = document.body;
+export const apiBase = body.dataset.api;
+export const prefix = body.dataset.prefix;
+const antiforgery = body.dataset.antiforgery;
+
+/** An RFC 7807 problem the API answered with. */
+export class ApiError extends Error {
+  constructor(status, title, detail) {
+    super(detail ? `${title}: ${detail}` : title);
+    this.status = status;
+    this.title = title;
+    this.detail = detail;
+  }
+}
+
+/** Calls JSON API v1; writes send the antiforgery token; a problem becomes an ApiError. */
+export async function api(path, { method = 'GET', body: payload } = {}) {
+  const headers = { Accept: 'application/json' };
+  if (method !== 'GET') {
+    headers.RequestVerificationToken = antiforgery;
+  }
+  if (payload !== undefined) {
+    headers['Content-Type'] = 'application/json';
+  }
+  let response;
+  try {
+    response = await fetch(apiBase + path, {
+      method,
+      headers,
+      body: payload === undefined ? undefined : JSON.stringify(payload),
+      credentials: 'same-origin',
+    });
+  } catch {
+    throw new ApiError(0, 'GhStats did not answer', 'Check your connection and try again.');
+  }
+  if (response.status === 204) {
+    return null;
+  }
+  const type = response.headers.get('Content-Type') ?? '';
+  const data = type.includes('json') ? await response.json() : null;
+  if (!response.ok) {
+    if (response.status === 401) {
+      throw new ApiError(401, 'Your session has ended', 'Reload the page to sign in again.');
+    }
+    throw new ApiError(response.status, data?.title ?? `Request failed (${response.status})`, data?.detail ?? '');
+  }
+  return data;
+}
+
+/** Builds an element; strings and numbers become text nodes, never markup. */
+export function el(tag, attributes = {}, ...children) {
+  const element = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) {
+    if (value === undefined || value === null || value === false) continue;
+    if (name === 'class') element.className = value;
+    else if (name.startsWith('on')) element.addEventListener(name.slice(2), value);
+    else element.setAttribute(name, value === true ? '' : String(value));
+  }
+  append(element, children);
+  return element;
+}
+
+function append(element, children) {
+  for (const child of children.flat()) {
+    if (child === undefined || child === null || child === false) continue;
+    element.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+}
+
+/** Replaces an element's content. */
+export function fill(element, ...children) {
+  element.replaceChildren();
+  append(element, children);
+}
+
+/** Shows a message in a live region: 'error', 'ok' or '' for plain. */
+export function say(element, message, kind = '') {
+  element.className = `status ${kind}`.trim();
+  element.textContent = message;
+}
+
+const integer = new Intl.NumberFormat(undefined, { maximumFractionDigits: 0 });
+export const formatNumber = (value) => (value === null || value === undefined ? '' : integer.format(value));
+export const formatDate = (iso) => (iso ? new Date(iso).toLocaleString() : '');
+export const formatDay = (day) => day ?? '';
+
+/** yyyy-MM-dd of a Date in UTC, as the API takes it. */
+export function isoDay(date) {
+  return date.toISOString().slice(0, 10);
+}
+
+/** Reads the range picker (see RangePicker.razor) and keeps its choice in the address bar. */
+export function rangePicker(onChange) {
+  const days = document.getElementById('range-days');
+  const from = document.getElementById('range-from');
+  const to = document.getElementById('range-to');
+  const custom = document.getElementById('range-custom');
+  const query = new URLSearchParams(location.search);
+  if (query.get('from') && query.get('to')) {
+    days.value = 'custom';
+    from.value = query.get('from');
+    to.value = query.get('to');
+  } else if (query.get('days') && [...days.options].some((o) => o.value === query.get('days'))) {
+    days.value = query.get('days');
+  }
+
+  const current = () => {
+    if (days.value === 'custom' && from.value && to.value) {
+      return { from: from.value, to: to.value };
+    }
+    const end = new Date();
+    const start = new Date(end.getTime() - (Number(days.value === 'custom' ? 30 : days.value) - 1) * 86400000);
+    return { from: isoDay(start), to: isoDay(end) };
+  };
+
+  const changed = () => {
+    custom.classList.toggle('hidden', days.value !== 'custom');
+    if (days.value === 'custom' && (!from.value || !to.value)) {
+      const range = current();
+      from.value ||= range.from;
+      to.value ||= range.to;
+    }
+    const params = new URLSearchParams(location.search);
+    params.delete('days');
+    params.delete('from');
+    params.delete('to');
+    if (days.value === 'custom') {
+      params.set('from', from.value);
+      params.set('to', to.value);
+    } else {
+      params.set('days', days.value);
+    }
+    history.replaceState(null, '', `${location.pathname}?${params}`);
+    onChange(current());
+  };
+
+  days.addEventListener('change', changed);
+  from.addEventListener('change', changed);
+  to.addEventListener('change', changed);
+  custom.classList.toggle('hidden', days.value !== 'custom');
+  return current;
+}
+
+/**
+ * Makes a table sortable by the buttons in its header cells (data-sort="key", data-type="number|text").
+ * render(rows) draws the body; the rows are sorted in place before each draw.
+ */
+export function sortable(table, rows, render, initial) {
+  let key = initial?.key;
+  let descending = initial?.descending ?? false;
+  const headers = [...table.querySelectorAll('th[data-sort]')];
+  const draw = () => {
+    for (const th of headers) {
+      th.setAttribute('aria-sort', th.dataset.sort === key ? (descending ? 'descending' : 'ascending') : 'none');
+    }
+    const header = headers.find((th) => th.dataset.sort === key);
+    if (header) {
+      const numeric = header.dataset.type === 'number';
+      rows().sort((a, b) => {
+        const x = a[key] ?? (numeric ? -1 : '');
+        const y = b[key] ?? (numeric ? -1 : '');
+        const order = numeric ? x - y : String(x).localeCompare(String(y));
+        return descending ? -order : order;
+      });
+    }
+    render();
+  };
+  for (const th of headers) {
+    th.querySelector('button').addEventListener('click', () => {
+      descending = th.dataset.sort === key ? !descending : th.dataset.type === 'number';
+      key = th.dataset.sort;
+      draw();
+    });
+  }
+  return draw;
+}
+
+/** The theme's chart colours, read from the stylesheet so charts follow light and dark. */
+export function chartColors() {
+  const style = getComputedStyle(document.documentElement);
+  const read = (name) => style.getPropertyValue(name).trim();
+  return {
+    series: [1, 2, 3, 4, 5, 6].map((n) => read(`--chart-${n}`)),
+    text: read('--fg'),
+    muted: read('--muted'),
+    grid: read('--chart-grid'),
+  };
+}
+
+/** A line chart with the theme's colours; datasets: [{ label, data, dashed }]. */
+export function lineChart(canvas, labels, datasets, { title } = {}) {
+  const colors = chartColors();
+  const Chart = globalThis.Chart;
+  Chart.defaults.color = colors.muted;
+  Chart.defaults.borderColor = colors.grid;
+  return new Chart(canvas, {
+    type: 'line',
+    data: {
+      labels,
+      datasets: datasets.map((set, index) => ({
+        label: set.label,
+        data: set.data,
+        borderColor: colors.series[index % colors.series.length],
+        backgroundColor: colors.series[index % colors.series.length],
+        borderDash: set.dashed ? [6, 4] : undefined,
+        pointRadius: labels.length > 60 ? 0 : 2,
+        spanGaps: true,
+        tension: 0.2,
+      })),
+    },
+    options: {
+      responsive: true,
+      maintainAspectRatio: false,
+      animation: false,
+      interaction: { mode: 'index', intersect: false },
+      scales: { y: { beginAtZero: true, ticks: { precision: 0 } } },
+      plugins: {
+        legend: { labels: { color: colors.text } },
+        title: title ? { display: true, text: title, color: colors.text } : undefined,
+      },
+    },
+  });
+}
+
+/** A tiny line of values drawn as SVG (no chart library needed per row). */
+export function sparkline(values, label) {
+  const ns = 'http://www.w3.org/2000/svg';
+  const svg = document.createElementNS(ns, 'svg');
+  svg.setAttribute('class', 'spark');
+  svg.setAttribute('viewBox', '0 0 100 24');
+  svg.setAttribute('preserveAspectRatio', 'none');
+  svg.setAttribute('role', 'img');
+  svg.setAttribute('aria-label', label);
+  const max = Math.max(1, ...values);
+  const step = values.length > 1 ? 100 / (values.length - 1) : 100;
+  const path = values.map((v, i) => `${i === 0 ? 'M' : 'L'}${(i * step).toFixed(2)},${(22 - (v / max) * 20).toFixed(2)}`).join(' ');
+  const line = document.createElementNS(ns, 'path');
+  line.setAttribute('d', path || 'M0,22 L100,22');
+  svg.append(line);
+  return svg;
+}
+
+/** Runs tasks with at most `limit` at a time. */
+export async function limited(items, limit, task) {
+  const queue = [...items];
+  const workers = Array.from({ length: Math.min(limit, queue.length) }, async () => {
+    while (queue.length) {
+      await task(queue.shift());
+    }
+  });
+  await Promise.all(workers);
+}
+
+/** Asks a yes/no question in an accessible dialog; resolves with the value of the button pressed, or null. */
+export function ask(dialog) {
+  return new Promise((resolve) => {
+    const done = () => {
+      dialog.removeEventListener('close', done);
+      resolve(dialog.returnValue && dialog.returnValue !== 'cancel' ? dialog.returnValue : null);
+    };
+    dialog.returnValue = '';
+    dialog.addEventListener('close', done);
+    dialog.showModal();
+  });
+}

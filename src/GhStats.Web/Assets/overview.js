@@ -1,0 +1,74 @@
+// Overview: every repository the caller may see, with the range's totals and a sparkline of daily views.
+import { api, el, fill, say, formatNumber, formatDate, rangePicker, sortable, sparkline, limited, prefix } from './ghstats.js';
+
+const table = document.getElementById('overview-table');
+const tbody = table.querySelector('tbody');
+const status = document.getElementById('overview-status');
+const filter = document.getElementById('filter');
+const tenant = document.getElementById('tenant');
+let rows = [];
+let range;
+let generation = 0;
+
+const visible = () => {
+  const text = filter.value.trim().toLowerCase();
+  return text ? rows.filter((row) => row.fullName.toLowerCase().includes(text)) : rows;
+};
+
+function render() {
+  const shown = visible();
+  fill(tbody, shown.map((row) => el('tr', { 'data-repo-id': row.repoId },
+    el('th', { scope: 'row', class: 'text' }, el('a', { href: `${prefix}/repos/${row.repoId}` }, row.fullName)),
+    el('td', { class: 'num', 'data-field': 'views' }, formatNumber(row.views)),
+    el('td', { class: 'num', 'data-field': 'uniqueViews' }, formatNumber(row.peakDailyUniqueViews)),
+    el('td', { class: 'num', 'data-field': 'clones' }, formatNumber(row.clones)),
+    el('td', { class: 'num', 'data-field': 'uniqueClones' }, formatNumber(row.peakDailyUniqueClones)),
+    el('td', { class: 'num', 'data-field': 'stars' }, row.stars === null ? '–' : formatNumber(row.stars)),
+    el('td', { class: 'spark-cell' }, row.spark ?? ''),
+    el('td', {}, row.lastStatus ? el('span', { class: `badge ${row.lastStatus === 'ok' ? 'ok' : 'failed'}` }, row.lastStatus) : 'never',
+      row.lastCollectedAt ? el('span', { class: 'muted' }, ' ', formatDate(row.lastCollectedAt)) : ''),
+  )));
+  if (rows.length === 0) {
+    fill(tbody, el('tr', {}, el('td', { colspan: 8 }, 'No repositories yet. Owners add them under Repositories.')));
+  }
+  say(status, rows.length === 0 ? '' : `${shown.length} of ${rows.length} repositories`);
+}
+
+const draw = sortable(table, () => rows, render, { key: 'views', descending: true });
+
+async function loadSparklines(current, wanted) {
+  await limited(rows, 4, async (row) => {
+    if (current !== generation) return;
+    try {
+      const series = await api(`/repos/${row.repoId}/traffic?from=${wanted.from}&to=${wanted.to}&per=day`);
+      if (current !== generation) return;
+      row.spark = sparkline(series.points.map((p) => p.views), `Daily views of ${row.fullName}`);
+      const cell = tbody.querySelector(`tr[data-repo-id="${row.repoId}"] .spark-cell`);
+      if (cell) fill(cell, row.spark);
+    } catch {
+      row.spark = '';
+    }
+  });
+}
+
+async function load(wanted) {
+  const current = ++generation;
+  say(status, 'Loading…');
+  const query = new URLSearchParams({ from: wanted.from, to: wanted.to });
+  if (tenant?.value) query.set('tenant', tenant.value);
+  try {
+    const summary = await api(`/traffic/summary?${query}`);
+    if (current !== generation) return;
+    rows = summary.repositories;
+    fill(document.getElementById('overview-caption'), `Repositories you can see, ${summary.from} to ${summary.to}`);
+    draw();
+    loadSparklines(current, wanted);
+  } catch (error) {
+    say(status, error.message, 'error');
+  }
+}
+
+range = rangePicker(load);
+filter.addEventListener('input', render);
+tenant?.addEventListener('change', () => load(range()));
+load(range());

@@ -1,0 +1,64 @@
+using GhStats.Domain;
+using GhStats.Web.Ui.Pages;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace GhStats.Web.Ui;
+
+/// <summary>
+/// The pages: server-rendered frames whose scripts read and change data through JSON API v1, so the pages can do
+/// nothing the API would refuse. Each page still checks the caller's role itself and answers 403 or 404 as a page.
+/// </summary>
+internal static class UiEndpoints
+{
+    public static void Map(IEndpointRouteBuilder module)
+    {
+        module.MapGet("/assets/{**file}", (HttpContext context, UiAssets assets, string file) => assets.Serve(context, file))
+            .ExcludeFromDescription();
+
+        var pages = module.MapGroup(string.Empty)
+            .ExcludeFromDescription()
+            .RequireAuthorization(GhStatsPolicies.User)
+            .AddEndpointFilter<UiPageHeaders>();
+        pages.MapGet("/", (UiPages ui) => ui.RenderAsync<OverviewPage>("Overview", async page =>
+        {
+            page.Tenants = await ui.Access.VisibleTenantsAsync();
+            return null;
+        }));
+        pages.MapGet("/repos/{id:long}", (UiPages ui, long id) => ui.RenderAsync<RepositoryPage>("Repository", async page =>
+        {
+            page.Repository = await ui.Access.RepositoryAsync(id);
+            page.Title = page.Repository.FullName;
+            page.CanManage = page.Frame.Caller.Has(page.Repository.TenantId, TenantRole.Owner);
+            return null;
+        }));
+        pages.MapGet("/manage/repositories", (UiPages ui, string? tenant) => ui.RenderAsync<RepositoriesPage>("Repositories", async page =>
+        {
+            page.Tenants = await ui.ManagedTenantsAsync();
+            if (page.Tenants.Count == 0)
+            {
+                return ui.Forbidden("Only tenant owners and admins manage repositories.");
+            }
+
+            page.Tenant = page.Tenants.FirstOrDefault(t => string.Equals(t.Slug, tenant, StringComparison.OrdinalIgnoreCase)) ?? page.Tenants[0];
+            return null;
+        }));
+        pages.MapGet("/manage/tenants", (UiPages ui) => ui.RenderAsync<TenantsPage>("Tenants", async page =>
+        {
+            page.Tenants = await ui.ManagedTenantsAsync();
+            return page.Tenants.Count == 0 && !page.Frame.Caller.IsAdmin
+                ? ui.Forbidden("Only tenant owners and admins manage tenants.")
+                : null;
+        }));
+        pages.MapGet("/manage/tenants/{slug}", (UiPages ui, string slug) => ui.RenderAsync<TenantPage>("Tenant", async page =>
+        {
+            page.Tenant = await ui.Access.TenantAsync(slug, TenantRole.Owner);
+            page.Title = page.Tenant.Name;
+            return null;
+        }));
+        pages.MapGet("/runs", (UiPages ui) => ui.RenderAsync<RunsPage>("Collection", page => Task.FromResult(
+            page.Frame.Navigation.SeesCollectionLog ? null : ui.Forbidden("Only maintainers and admins see the collection log."))));
+        pages.MapGet("/profile", (UiPages ui) => ui.RenderAsync<ProfilePage>("Profile"));
+    }
+}
