@@ -14,7 +14,7 @@ internal static class UiEndpoints
 {
     public static void Map(IEndpointRouteBuilder module)
     {
-        module.MapGet("/assets/{**file}", (HttpContext context, UiAssets assets, string file) => assets.Serve(context, file))
+        module.MapGet("/assets/{**file}", (HttpContext context, UiAssets assets, string? file) => assets.Serve(context, file ?? string.Empty))
             .ExcludeFromDescription();
 
         var pages = module.MapGroup(string.Empty)
