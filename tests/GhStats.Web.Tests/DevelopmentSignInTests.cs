@@ -64,6 +64,25 @@ public sealed class DevelopmentSignInTests(DevelopmentSignInTests.Apps apps) : I
     }
 
     [Theory]
+    [InlineData("a@")]
+    [InlineData("@example.com")]
+    [InlineData("two words@example.com")]
+    [InlineData("")]
+    public async Task ANonEmail_IsRefusedByTheFormWithItsMessage(string email)
+    {
+        var caller = apps.Development.Anonymous();
+        var fields = await FormFieldsAsync(caller);
+        fields["email"] = email;
+
+        using var response = await caller.Http.PostAsync("signin/development", new FormUrlEncodedContent(fields));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var html = await response.Content.ReadAsStringAsync();
+        html.ShouldContain("Enter an email address such as admin@localhost.");
+        html.ShouldContain("id=\"dev-signin\"");
+    }
+
+    [Theory]
     [InlineData("//evil.example/steal")]
     [InlineData("https://evil.example/")]
     [InlineData("/\\evil.example")]

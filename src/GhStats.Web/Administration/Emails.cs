@@ -8,11 +8,16 @@ internal static class Emails
     public static void Check(string email)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(email);
-        var trimmed = email.Trim();
-        var at = trimmed.IndexOf('@', StringComparison.Ordinal);
-        if (trimmed.Length > FieldLimits.Email || at <= 0 || at == trimmed.Length - 1 || trimmed.AsSpan().IndexOfAny(Forbidden) >= 0)
+        if (!IsValid(email))
         {
             throw new ArgumentException($"'{email}' is not an email address.", nameof(email));
         }
+    }
+
+    public static bool IsValid(string? email)
+    {
+        var trimmed = email?.Trim() ?? string.Empty;
+        var at = trimmed.IndexOf('@', StringComparison.Ordinal);
+        return trimmed.Length is > 0 and <= FieldLimits.Email && at > 0 && at < trimmed.Length - 1 && trimmed.AsSpan().IndexOfAny(Forbidden) < 0;
     }
 }

@@ -86,7 +86,7 @@ internal static class SignInEndpoints
         var email = form["email"].ToString().Trim();
         var name = form["name"].ToString().Trim();
         var returnUrl = LocalUrl(context, form["returnUrl"]) ?? paths.Prefix + "/";
-        if (email.Length is 0 or > FieldLimits.Email || email.IndexOf('@', StringComparison.Ordinal) is <= 0)
+        if (!Emails.IsValid(email))
         {
             await SignInPages.WriteDevelopmentFormAsync(context, antiforgery.GetAndStoreTokens(context), returnUrl, email, "Enter an email address such as admin@localhost.");
             return;
