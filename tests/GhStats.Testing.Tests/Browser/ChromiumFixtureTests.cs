@@ -17,9 +17,9 @@ public sealed class ChromiumFixtureTests(ChromiumFixture chromium, TestSite site
         response.ShouldNotBeNull().Status.ShouldBe(200);
         (await page.Page.Locator("h1").TextContentAsync()).ShouldBe("Hello from Kestrel");
         (await page.Page.TitleAsync()).ShouldBe("Hello");
+        await page.AssertNoErrorsAsync();
         page.ConsoleErrors.ShouldBeEmpty();
         page.FailedRequests.ShouldBeEmpty();
-        page.AssertNoErrors();
     }
 
     [Fact]

@@ -17,7 +17,7 @@ public sealed class PageErrorTests(ChromiumFixture chromium, TestSite site)
         await Eventually.TrueAsync(() => page.ConsoleErrors.Count > 0, "a console error");
 
         page.ConsoleErrors.ShouldHaveSingleItem().ShouldContain("deliberate failure in throws.js");
-        Should.Throw<BrowserAssertionException>(page.AssertNoErrors).Message.ShouldContain("deliberate failure in throws.js");
+        (await Should.ThrowAsync<BrowserAssertionException>(page.AssertNoErrorsAsync)).Message.ShouldContain("deliberate failure in throws.js");
     }
 
     [Fact]
@@ -63,7 +63,7 @@ public sealed class PageErrorTests(ChromiumFixture chromium, TestSite site)
         page.AllowErrorResponse(403, "/api/forbidden");
         page.FailedRequests.ShouldBeEmpty();
         page.ConsoleErrors.ShouldBeEmpty();
-        page.AssertNoErrors();
+        await page.AssertNoErrorsAsync();
     }
 
     [Fact]
@@ -77,7 +77,7 @@ public sealed class PageErrorTests(ChromiumFixture chromium, TestSite site)
         await Eventually.TrueAsync(() => page.ConsoleErrors.Count > 0, "Chromium's console error for the 404");
         page.ConsoleErrors.ShouldHaveSingleItem().ShouldContain("status of 404");
         page.AllowErrorResponse(404);
-        page.AssertNoErrors();
+        await page.AssertNoErrorsAsync();
     }
 
     [Fact]

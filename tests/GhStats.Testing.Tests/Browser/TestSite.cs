@@ -35,6 +35,8 @@ public sealed class TestSite : IAsyncLifetime
             .faint { color: #c8c8c8; }
             .tall { height: 2000px; }
             """),
+        // Declared by every page: without an icon, Chromium asks for /favicon.ico, and its 404 is a console error.
+        ["/icon.svg"] = ("image/svg+xml", "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 16 16\"><rect width=\"16\" height=\"16\" fill=\"#2d6cdf\"/></svg>"),
         ["/throws.js"] = ("text/javascript", "throw new Error('deliberate failure in throws.js');"),
         ["/fetch-forbidden.js"] = ("text/javascript", """
             fetch('/api/forbidden').then(response => { document.getElementById('status').textContent = 'answered ' + response.status; });
@@ -81,7 +83,7 @@ public sealed class TestSite : IAsyncLifetime
         <!doctype html>
         <html lang="en">
         <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>{title}</title><link rel="stylesheet" href="/site.css"></head>
+        <title>{title}</title><link rel="icon" href="/icon.svg"><link rel="stylesheet" href="/site.css"></head>
         <body>{body}</body>
         </html>
         """);

@@ -9,6 +9,10 @@ namespace GhStats.Testing.Browser;
 /// test asserts did not happen: console errors (Content-Security-Policy violations among them), uncaught exceptions,
 /// failed requests and error responses. Drive it through <see cref="Page"/>; dispose it to close the context.
 /// </summary>
+/// <remarks>
+/// A page that declares no icon makes Chromium ask for <c>/favicon.ico</c> (once per browser and origin, after the
+/// page has loaded); a 404 there is a console error like any other, so the pages under test declare their icon.
+/// </remarks>
 public sealed class BrowserPage : IAsyncDisposable
 {
     // Chromium's own line for a response of 400 or more; it comes with the resource's address as its location.
@@ -105,9 +109,17 @@ public sealed class BrowserPage : IAsyncDisposable
         }
     }
 
-    /// <summary>Throws <see cref="BrowserAssertionException"/> listing every console error, uncaught exception and failed request, if there are any.</summary>
-    public void AssertNoErrors()
+    /// <summary>
+    /// Throws <see cref="BrowserAssertionException"/> listing every console error, uncaught exception and failed request,
+    /// if there are any. A round trip to the page first lets the events it has already sent arrive.
+    /// </summary>
+    public async Task AssertNoErrorsAsync()
     {
+        if (!Page.IsClosed)
+        {
+            await Page.EvaluateAsync("() => 0");
+        }
+
         var consoleErrors = ConsoleErrors;
         var failedRequests = FailedRequests;
         if (consoleErrors.Count == 0 && failedRequests.Count == 0)
