@@ -7,6 +7,7 @@ namespace GhStats.Testing.Browser;
 /// One headless Chromium (the machine's own, <c>/usr/bin/chromium</c>, driven by Playwright for .NET) shared by the tests
 /// of an xunit collection; each test opens fresh pages with <see cref="NewPageAsync"/>. Share it by declaring, in the
 /// test project, <c>[CollectionDefinition("Browser")] public sealed class BrowserTests : ICollectionFixture&lt;ChromiumFixture&gt;;</c>.
+/// The test project references Microsoft.Playwright itself, which puts Playwright's node driver in its output.
 /// </summary>
 /// <remarks>
 /// Playwright's own browser download is never used (<c>playwright install</c> cannot reach its servers from here): the
@@ -60,6 +61,14 @@ public sealed class ChromiumFixture : IAsyncLifetime
                 $"Chromium was not found at {executable}. Run ./test.sh, which installs it, or install it with " +
                 $"`apt-get install --no-install-recommends chromium` (or set {ExecutablePathVariable} to a Chromium or Chrome executable). " +
                 "Playwright's own browser download (`playwright install`) is not used.");
+        }
+
+        var driver = Path.Combine(Path.GetDirectoryName(typeof(IPlaywright).Assembly.Location) ?? AppContext.BaseDirectory, ".playwright");
+        if (!Directory.Exists(driver))
+        {
+            throw new InvalidOperationException(
+                $"Playwright's driver is not in the test's output ({driver} is missing). Add <PackageReference Include=\"Microsoft.Playwright\" /> " +
+                "to the test project that opens a browser: the package copies its driver into the output of projects that reference it themselves.");
         }
 
         _playwright = await Playwright.CreateAsync();
