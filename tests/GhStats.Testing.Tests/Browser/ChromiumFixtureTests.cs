@@ -67,4 +67,26 @@ public sealed class ChromiumFixtureTests(ChromiumFixture chromium, TestSite site
         (await first.Context.CookiesAsync()).ShouldHaveSingleItem().Value.ShouldBe("first");
         (await second.Context.CookiesAsync()).ShouldBeEmpty();
     }
+
+    [Fact]
+    public async Task NewPage_SetsLanguageAndTimeZone_SoPagesRenderAlikeOnEveryMachine()
+    {
+        await using var page = await chromium.NewPageAsync(new BrowserPageOptions { BaseAddress = site.BaseAddress, TimeZone = "Europe/Berlin" });
+        await page.Page.GotoAsync("hello");
+
+        (await page.Page.EvaluateAsync<string>("() => navigator.language")).ShouldBe("en-US");
+        (await page.Page.EvaluateAsync<string>("() => Intl.DateTimeFormat().resolvedOptions().timeZone")).ShouldBe("Europe/Berlin");
+        (await page.Page.EvaluateAsync<int>("() => new Date('2026-01-15T12:00:00Z').getHours()")).ShouldBe(13);
+    }
+
+    [Fact]
+    public async Task BypassContentSecurityPolicy_LetsABlockedInlineScriptRun()
+    {
+        await using var page = await chromium.NewPageAsync(new BrowserPageOptions { BaseAddress = site.BaseAddress, BypassContentSecurityPolicy = true });
+
+        await page.Page.GotoAsync("inline-script");
+
+        (await page.Page.TitleAsync()).ShouldBe("inline ran");
+        await page.AssertNoErrorsAsync();
+    }
 }
