@@ -45,6 +45,26 @@ ensure_postgres() {
     || fail "installed the postgresql package but found no /usr/lib/postgresql/*/bin/initdb"
 }
 
+# Browser tests (tests/GhStats.Testing/Browser) drive Debian's Chromium through Playwright; Playwright's own browser
+# download is never used. GHSTATS_TEST_CHROMIUM may name another Chromium or Chrome instead. Screenshots need at least
+# one font, or every glyph renders as a box.
+ensure_chromium() {
+  local missing=()
+  [ -x "${GHSTATS_TEST_CHROMIUM:-/usr/bin/chromium}" ] || missing+=(chromium)
+  if ! command -v fc-list >/dev/null 2>&1 || [ -z "$(fc-list 2>/dev/null)" ]; then
+    missing+=(fonts-dejavu-core)
+  fi
+  [ "${#missing[@]}" -eq 0 ] && return 0
+
+  say "installing ${missing[*]} (apt) for the browser tests"
+  if [ "$(id -u)" -ne 0 ] && ! command -v sudo >/dev/null 2>&1; then
+    fail "the browser tests need ${missing[*]}, not installed, and this is not root without sudo. Install with: apt-get install --no-install-recommends ${missing[*]}"
+  fi
+  apt_install "${missing[@]}"
+  [ -x "${GHSTATS_TEST_CHROMIUM:-/usr/bin/chromium}" ] \
+    || fail "installed ${missing[*]} but ${GHSTATS_TEST_CHROMIUM:-/usr/bin/chromium} is still missing"
+}
+
 # Tests start node programs: the OpenID Connect test provider (tests/GhStats.Testing/Oidc/provider, oidc-provider 9),
 # which needs Node.js 20.19 or later.
 ensure_node() {
@@ -72,6 +92,7 @@ ensure_node() {
 # test starts another node program or builds front-end assets.
 NPM_FOLDERS=(
   tests/GhStats.Testing/Oidc/provider
+  tests/GhStats.Testing/Browser/axe
 )
 
 # Runs `npm ci` in each of NPM_FOLDERS, except where node_modules was installed from the same package-lock.json:
@@ -133,6 +154,7 @@ run_tests() {
 
 ensure_dotnet
 ensure_postgres
+ensure_chromium
 ensure_node
 ensure_npm_packages
 run_tests "$@"
