@@ -1,0 +1,219 @@
+using System.Globalization;
+using GhStats.Testing.Browser;
+using Microsoft.Playwright;
+using Shouldly;
+using Xunit;
+using static Microsoft.Playwright.Assertions;
+
+namespace GhStats.Web.Tests.Browser;
+
+/// <summary>
+/// The UI in Debian's Chromium against the real app, the real OpenID Connect provider and the GitHub simulator: what
+/// the admin set up through the pages (see <see cref="AdminSetup"/>) shows the simulator's numbers in charts, tables
+/// and CSV; markup from GitHub stays text; a viewer sees and may do only what the role allows.
+/// </summary>
+[Collection(SharedBrowser.Name)]
+public sealed class UiJourneyTests(ChromiumFixture chromium, UiWorld world)
+{
+    private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-US");
+
+    private IReadOnlyList<Testing.GitHub.SimulatedTraffic> ServedDays =>
+        world.Site.ServedDays(world.SimulatedNow).Where(d => d.Views > 0 || d.Clones > 0).ToList();
+
+    [Fact]
+    public async Task TheConnectionTest_SaysTheTokenCanReadTraffic()
+    {
+        var setup = await world.SetUpAsync(chromium);
+
+        setup.ConnectionTest.ShouldContain("can read traffic", Case.Insensitive);
+    }
+
+    [Fact]
+    public async Task TheOverview_ShowsTheSimulatorsTotals()
+    {
+        var setup = await world.SetUpAsync(chromium);
+        await using var browser = await world.SameSessionAsync(chromium, setup.Admin, new BrowserPageOptions());
+        var page = browser.Page;
+
+        await page.GotoAsync("?days=30");
+        var row = page.Locator($"#overview-table tr[data-repo-id='{setup.RepositoryId}']");
+        await Expect(row.Locator("[data-field=views]")).ToHaveTextAsync(Number(ServedDays.Sum(d => d.Views)));
+        await Expect(row.Locator("[data-field=clones]")).ToHaveTextAsync(Number(ServedDays.Sum(d => d.Clones)));
+        await Expect(row.Locator("[data-field=uniqueViews]")).ToHaveTextAsync(Number(ServedDays.Max(d => d.UniqueViews)));
+        await Expect(row.Locator("[data-field=stars]")).ToHaveTextAsync(Number(world.Site.Stars));
+        await Expect(row.Locator("svg.spark")).ToHaveCountAsync(1);
+
+        await page.FillAsync("#filter", "no-such-repository");
+        await Expect(page.Locator("#overview-table tbody tr[data-repo-id]")).ToHaveCountAsync(0);
+        await page.FillAsync("#filter", "acme/s");
+        await Expect(page.Locator("#overview-table tbody tr[data-repo-id]")).ToHaveCountAsync(1);
+        await browser.AssertNoErrorsAsync();
+    }
+
+    [Fact]
+    public async Task TheRepositoryPage_ChartsAndTabulatesTheSimulatorsDays()
+    {
+        var setup = await world.SetUpAsync(chromium);
+        await using var browser = await world.SameSessionAsync(chromium, setup.Admin, new BrowserPageOptions());
+        var page = browser.Page;
+
+        await page.GotoAsync($"repos/{setup.RepositoryId}?days=30");
+        var expected = ServedDays;
+        await Expect(page.Locator("#traffic-table tbody tr")).ToHaveCountAsync(expected.Count);
+        var rows = await page.EvaluateAsync<string[][]>(
+            "() => [...document.querySelectorAll('#traffic-table tbody tr')].map(tr => [...tr.children].map(c => c.textContent))");
+        rows.ShouldBe(expected.Select(d => new[]
+        {
+            d.Start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Number(d.Views), Number(d.UniqueViews), Number(d.Clones), Number(d.UniqueClones),
+        }).ToArray());
+        await Expect(page.Locator("#total-views")).ToHaveTextAsync(Number(expected.Sum(d => d.Views)));
+
+        var charted = await page.EvaluateAsync<long[]>("() => Chart.getChart('traffic-chart').data.datasets[0].data");
+        charted.ShouldBe(expected.Select(d => (long)d.Views).ToArray());
+        var labels = await page.EvaluateAsync<string[]>("() => Chart.getChart('traffic-chart').data.labels");
+        labels.ShouldBe(expected.Select(d => d.Start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).ToArray());
+
+        await page.SelectOptionAsync("#per", "month");
+        await Expect(page.Locator("#traffic-caption")).ToContainTextAsync("per month");
+        await Expect(page.Locator("#traffic-table tbody tr").First.Locator("td").Nth(1)).ToHaveTextAsync("n/a");
+        await browser.AssertNoErrorsAsync();
+    }
+
+    [Fact]
+    public async Task TheTrafficCsv_DownloadsTheSimulatorsDays()
+    {
+        var setup = await world.SetUpAsync(chromium);
+        await using var browser = await world.SameSessionAsync(chromium, setup.Admin, new BrowserPageOptions());
+        var page = browser.Page;
+        await page.GotoAsync($"repos/{setup.RepositoryId}?days=30");
+        await Expect(page.Locator("#traffic-table tbody tr")).ToHaveCountAsync(ServedDays.Count);
+
+        var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("#csv-traffic"));
+        var lines = await File.ReadAllLinesAsync((await download.PathAsync())!);
+
+        lines[0].ShouldBe("repository,date,views,unique_views,clones,unique_clones");
+        lines.Skip(1).ShouldBe(ServedDays.Select(d => string.Create(CultureInfo.InvariantCulture,
+            $"acme/site,{d.Start:yyyy-MM-dd},{d.Views},{d.UniqueViews},{d.Clones},{d.UniqueClones}")));
+        await browser.AssertNoErrorsAsync();
+    }
+
+    [Fact]
+    public async Task AReferrerNamedLikeMarkup_ShowsAsText_AndRunsNothing()
+    {
+        var setup = await world.SetUpAsync(chromium);
+        await using var browser = await world.SameSessionAsync(chromium, setup.Admin, new BrowserPageOptions());
+        var page = browser.Page;
+        var dialogs = new List<string>();
+        page.Dialog += (_, dialog) => dialogs.Add(dialog.Message);
+
+        await page.GotoAsync($"repos/{setup.RepositoryId}?days=30");
+        var referrers = page.Locator("#referrers-table tbody th");
+        await Expect(referrers.First).Not.ToBeEmptyAsync();
+
+        (await referrers.AllTextContentsAsync()).ShouldContain(UiWorld.HostileReferrer);
+        (await page.Locator("img").CountAsync()).ShouldBe(0);
+        var legend = await page.EvaluateAsync<string[]>("() => Chart.getChart('referrers-chart').data.datasets.map(d => d.label)");
+        legend.ShouldContain(UiWorld.HostileReferrer);
+        await page.WaitForTimeoutAsync(200);
+        dialogs.ShouldBeEmpty();
+        await browser.AssertNoErrorsAsync();
+    }
+
+    [Fact]
+    public async Task AViewer_SeesNoManagementPages_AndIsRefusedThem()
+    {
+        var setup = await world.SetUpAsync(chromium);
+        await using var viewer = await world.SignInAsync(chromium, UiWorld.ViewerEmail);
+        var page = viewer.Page;
+        viewer.AllowErrorResponse(403);
+
+        await Expect(page.Locator("#nav-overview")).ToBeVisibleAsync();
+        await Expect(page.Locator("#nav-repositories")).ToHaveCountAsync(0);
+        await Expect(page.Locator("#nav-tenants")).ToHaveCountAsync(0);
+        await Expect(page.Locator("#nav-runs")).ToHaveCountAsync(0);
+        await Expect(page.Locator($"#overview-table tr[data-repo-id='{setup.RepositoryId}']")).ToHaveCountAsync(1);
+
+        foreach (var refused in new[] { "manage/repositories", "manage/tenants", "manage/tenants/acme", "runs" })
+        {
+            var response = await page.GotoAsync(refused);
+            response.ShouldNotBeNull().Status.ShouldBe(403, refused);
+            await Expect(page.Locator("#page-title")).ToHaveTextAsync("Not allowed");
+        }
+
+        await page.GotoAsync($"repos/{setup.RepositoryId}");
+        await Expect(page.Locator("a", new() { HasText = "Manage repositories" })).ToHaveCountAsync(0);
+        var status = await page.EvaluateAsync<int>(
+            "async id => (await fetch(`${document.body.dataset.api}/repos/${id}`, { method: 'DELETE', headers: { RequestVerificationToken: document.body.dataset.antiforgery } })).status",
+            setup.RepositoryId);
+        status.ShouldBe(403);
+        await viewer.AssertNoErrorsAsync();
+    }
+
+    [Fact]
+    public async Task ANewApiToken_IsShownOnce()
+    {
+        var setup = await world.SetUpAsync(chromium);
+        await using var browser = await world.SameSessionAsync(chromium, setup.Admin, new BrowserPageOptions());
+        var page = browser.Page;
+
+        await page.GotoAsync("profile");
+        await page.FillAsync("#token-name", "nightly report");
+        await page.ClickAsync("#token-create button[type=submit]");
+        await Expect(page.Locator("#token-secret")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("^ghst_"));
+        await Expect(page.Locator("#tokens-table")).ToContainTextAsync("nightly report");
+
+        await page.ReloadAsync();
+        await Expect(page.Locator("#tokens-table")).ToContainTextAsync("nightly report");
+        (await page.ContentAsync()).ShouldNotContain("ghst_");
+        await browser.AssertNoErrorsAsync();
+    }
+
+    [Theory]
+    [InlineData(BrowserColorScheme.Light)]
+    [InlineData(BrowserColorScheme.Dark)]
+    public async Task EveryPage_PassesTheAccessibilityCheck_WithoutConsoleErrors(BrowserColorScheme scheme)
+    {
+        var setup = await world.SetUpAsync(chromium);
+        await using var browser = await world.SameSessionAsync(chromium, setup.Admin, new BrowserPageOptions { ColorScheme = scheme });
+        var page = browser.Page;
+
+        foreach (var (path, name) in Pages(setup))
+        {
+            await page.GotoAsync(path);
+            await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+            (await browser.CheckAccessibilityAsync()).AssertNoViolations();
+            await browser.SaveScreenshotAsync(name);
+            await browser.AssertNoErrorsAsync();
+        }
+    }
+
+    [Fact]
+    public async Task OnAPhone_NoPageScrollsSideways()
+    {
+        var setup = await world.SetUpAsync(chromium);
+        await using var browser = await world.SameSessionAsync(chromium, setup.Admin, new BrowserPageOptions { Viewport = BrowserViewport.Phone });
+        var page = browser.Page;
+
+        foreach (var (path, name) in Pages(setup))
+        {
+            await page.GotoAsync(path);
+            await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+            (await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth")).ShouldBeTrue(name);
+            await browser.SaveScreenshotAsync(name);
+            await browser.AssertNoErrorsAsync();
+        }
+    }
+
+    private static IEnumerable<(string Path, string Name)> Pages(AdminSetup setup) =>
+    [
+        ("?days=30", "overview"),
+        ($"repos/{setup.RepositoryId}?days=30", "repository"),
+        ("manage/repositories", "repositories"),
+        ("manage/tenants", "tenants"),
+        ("manage/tenants/acme", "tenant"),
+        ("runs", "runs"),
+        ("profile", "profile"),
+    ];
+
+    private static string Number(long value) => value.ToString("N0", English);
+}

@@ -1,0 +1,121 @@
+using System.Security.Cryptography;
+using GhStats.Testing.Browser;
+using GhStats.Testing.GitHub;
+using GhStats.Testing.Oidc;
+using GhStats.Web.Tests.Harness;
+using Microsoft.Playwright;
+using Shouldly;
+using Xunit;
+
+namespace GhStats.Web.Tests.Browser;
+
+/// <summary>
+/// What the browser tests drive: the app mounted under /stats (as an app that embeds GhStats would mount it), signing
+/// in with a real OpenID Connect provider, and the GitHub simulator serving acme/site, whose referrers include markup.
+/// The simulator's "now" is the real now, so the pages' date ranges (computed in the browser) cover its traffic.
+/// </summary>
+public sealed class UiWorld : IAsyncLifetime
+{
+    public const string Prefix = "/stats";
+    public const string HostileReferrer = "<img src=x onerror=alert(1)>";
+    public const string AdminEmail = "boss@example.com";
+    public const string ViewerEmail = "viewer@example.com";
+
+    private readonly string _clientSecret = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
+    private AdminSetup? _setup;
+
+    public OidcProvider Provider { get; private set; } = null!;
+
+    public GitHubSimulator Simulator { get; private set; } = null!;
+
+    public WebApp App { get; private set; } = null!;
+
+    public SimulatedRepository Site { get; private set; } = null!;
+
+    /// <summary>A GitHub token that may push to acme/site, so it can read its traffic.</summary>
+    public string GitHubToken { get; private set; } = null!;
+
+    /// <summary>The app's address with the prefix and a trailing slash, for relative page paths.</summary>
+    public Uri Home => new(App.Root, Prefix.TrimStart('/') + "/");
+
+    public DateTimeOffset SimulatedNow => Simulator.Clock.GetUtcNow();
+
+    public async Task InitializeAsync()
+    {
+        Simulator = await GitHubSimulator.StartAsync(new GitHubSimulatorOptions { SimulatedNow = DateTimeOffset.UtcNow });
+        Site = Simulator.AddRepository("acme", "site", seed: 7, repository =>
+            repository.Referrers = [HostileReferrer, "github.com", "news.ycombinator.com", "stackoverflow.com"]);
+        GitHubToken = Simulator.AddToken(canPushTo: "acme/site");
+
+        Provider = await OidcProvider.StartAsync();
+        App = await WebApp.StartAsync(new WebAppOptions
+        {
+            Prefix = Prefix,
+            Settings = new Dictionary<string, string?>
+            {
+                ["GhStats:Authentication:Oidc:Authority"] = Provider.IssuerIdentifier,
+                ["GhStats:Authentication:Oidc:ClientId"] = "ghstats-browser-tests",
+                ["GhStats:Authentication:Oidc:ClientSecret"] = _clientSecret,
+                ["GhStats:Authentication:Oidc:RequireHttpsMetadata"] = "false",
+                ["GhStats:Bootstrap:AdminEmails:0"] = AdminEmail,
+            },
+        });
+        await Provider.AddClientAsync(new OidcClient("ghstats-browser-tests", _clientSecret,
+            [new Uri(App.Root, "stats/signin-oidc")], [new Uri(App.Root, "stats/signout-callback-oidc")]));
+        await Provider.AddAccountAsync(new OidcAccount("boss", AdminEmail, EmailVerified: true, "Bea Boss"));
+        await Provider.AddAccountAsync(new OidcAccount("viewer", ViewerEmail, EmailVerified: true, "Vic Viewer"));
+    }
+
+    /// <summary>The admin's setup through the pages, run by the first test that needs it and shared by the rest.</summary>
+    public async Task<AdminSetup> SetUpAsync(ChromiumFixture chromium)
+    {
+        // The browser tests share one collection, so they run one at a time: no lock is needed.
+        return _setup ??= await AdminSetup.RunAsync(chromium, this);
+    }
+
+    /// <summary>Opens the app in a fresh browser context and signs in at the provider's login page as <paramref name="login"/>.</summary>
+    public async Task<BrowserPage> SignInAsync(ChromiumFixture chromium, string login, BrowserPageOptions? options = null)
+    {
+        var page = await chromium.NewPageAsync((options ?? new BrowserPageOptions()) with { BaseAddress = Home });
+        await page.Page.GotoAsync(Home.ToString());
+        await page.Page.FillAsync("#" + OidcProviderPages.LoginInputId, login);
+        await page.Page.ClickAsync("#" + OidcProviderPages.LoginSubmitButtonId);
+        await page.Page.WaitForURLAsync(url => url.StartsWith(Home.ToString(), StringComparison.Ordinal) && !url.Contains("signin", StringComparison.Ordinal));
+        (await page.Page.Locator("#page-title").TextContentAsync()).ShouldBe("Overview");
+        return page;
+    }
+
+    /// <summary>A second page with the same session (cookies), e.g. in the other colour scheme or on a phone.</summary>
+    public async Task<BrowserPage> SameSessionAsync(ChromiumFixture chromium, BrowserPage signedIn, BrowserPageOptions options)
+    {
+        var page = await chromium.NewPageAsync(options with { BaseAddress = Home });
+        await page.Context.AddCookiesAsync((await signedIn.Context.CookiesAsync()).Select(c => new Cookie
+        {
+            Name = c.Name, Value = c.Value, Domain = c.Domain, Path = c.Path, Expires = c.Expires, HttpOnly = c.HttpOnly, Secure = c.Secure, SameSite = c.SameSite,
+        }));
+        return page;
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_setup is not null)
+        {
+            await _setup.Admin.DisposeAsync();
+        }
+
+        if (App is not null)
+        {
+            await App.DisposeAsync();
+        }
+
+        if (Provider is not null)
+        {
+            await Provider.DisposeAsync();
+        }
+
+        if (Simulator is not null)
+        {
+            await Simulator.DisposeAsync();
+        }
+    }
+}
