@@ -137,6 +137,19 @@ public sealed class ConnectionTestTests(ConnectionTestTests.CheckedApp fixture) 
     }
 
     [Fact]
+    public async Task AnAddressThatIsNoGitHubApi_SaysSo()
+    {
+        var token = fixture.Simulator.AddClassicToken(["repo"], canPushTo: "acme/*");
+        var (tenant, connectionId) = await fixture.TenantWithTokenAsync(token, "acme/site", apiBaseUrl: fixture.Simulator.BaseAddress + "not-github");
+
+        var (check, body) = await fixture.TestAsync(tenant, connectionId);
+
+        check.GetProperty("ok").GetBoolean().ShouldBeFalse();
+        check.GetProperty("traffic").GetProperty("canRead").ValueKind.ShouldBe(JsonValueKind.Null);
+        Findings(check).ShouldHaveSingleItem(body).ShouldContain("is the API base URL a GitHub API address");
+    }
+
+    [Fact]
     public async Task WithoutATrackedRepository_TrafficCouldNotBeChecked_AndTheFindingsSaySo()
     {
         var token = fixture.Simulator.AddClassicToken(["repo"], canPushTo: "acme/*");

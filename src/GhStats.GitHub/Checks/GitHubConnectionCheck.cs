@@ -62,6 +62,12 @@ internal sealed partial class GitHubConnectionCheck(
             state.Findings.Add(string.Create(CultureInfo.InvariantCulture,
                 $"GitHub at {state.BaseAddress} did not answer within {TimeLimit.TotalSeconds:0} seconds: check the API base URL and that this server can reach it."));
         }
+#pragma warning disable CA1031 // Whatever else the address answered (a page that is not GitHub's API, say) is a finding, not a failed request.
+        catch (Exception exception) when (exception is not OperationCanceledException)
+#pragma warning restore CA1031
+        {
+            state.Findings.Add($"GitHub at {state.BaseAddress} answered something GhStats cannot read ({exception.GetType().Name}): is the API base URL a GitHub API address?");
+        }
 
         var result = state.ToResult(clock.GetUtcNow());
         LogChecked(logger, connection.Id, connection.Kind, state.BaseAddress, result.Reachable, result.CredentialsAccepted, result.Traffic.CanRead, result.Findings.Count);
@@ -118,12 +124,18 @@ internal sealed partial class GitHubConnectionCheck(
                 $"GitHub has no installation {connection.InstallationId} of App {connection.AppId} (404): install the App on the account or organisation, and copy the installation id from the installation's settings URL."));
             return false;
         }
+        catch (NotFoundException)
+        {
+            state.Answered(credentialsAccepted: null);
+            state.Findings.Add($"{state.BaseAddress} answered 404 to GET /user, which every GitHub API serves: is the API base URL a GitHub API address (https://api.github.com, or your GitHub Enterprise Server's address)?");
+            return false;
+        }
         catch (CryptographicException)
         {
             state.Findings.Add("The App's private key is not a PEM-encoded RSA key: download a new private key from the App's settings and enter it again. GitHub was not asked.");
             return false;
         }
-        catch (Exception exception) when (exception is ApiException or HttpRequestException or GitHubRateLimitedException)
+        catch (Exception exception) when (exception is ApiException or HttpRequestException or TimeoutException or GitHubRateLimitedException)
         {
             state.Record(exception, session.Installation is not null);
             return false;
@@ -150,10 +162,10 @@ internal sealed partial class GitHubConnectionCheck(
             // GitHub Enterprise Server without rate limiting answers 404 here: nothing is lacking.
             return true;
         }
-        catch (Exception exception) when (exception is ApiException or HttpRequestException or GitHubRateLimitedException)
+        catch (Exception exception) when (exception is ApiException or HttpRequestException or TimeoutException or GitHubRateLimitedException)
         {
             state.Record(exception, session.Installation is not null);
-            return !(exception is HttpRequestException || (exception is ApiException api && (int)api.StatusCode >= 500));
+            return !(exception is HttpRequestException or TimeoutException || (exception is ApiException api && (int)api.StatusCode >= 500));
         }
     }
 
@@ -196,7 +208,7 @@ internal sealed partial class GitHubConnectionCheck(
                 state.Traffic = new TrafficAccessCheck(false, fullName, (int)HttpStatusCode.NotFound);
                 state.Findings.Add($"GitHub answered 404 for {fullName}: the repository does not exist, or the {(app ? "App's installation does not include it" : "token cannot see it (a private repository needs scope 'repo', or a fine-grained token that includes it)")}.");
             }
-            catch (Exception exception) when (exception is ApiException or HttpRequestException)
+            catch (Exception exception) when (exception is ApiException or HttpRequestException or TimeoutException)
             {
                 state.Record(exception, app);
                 return;
@@ -274,6 +286,9 @@ internal sealed partial class GitHubConnectionCheck(
                     break;
                 case GitHubRateLimitedException limited:
                     Findings.Add(limited.Message);
+                    break;
+                case TimeoutException:
+                    Findings.Add($"GitHub at {BaseAddress} did not answer in time: check the API base URL and that this server can reach it.");
                     break;
                 case ApiException api when (int)api.StatusCode >= 500:
                     Reachable = false;
