@@ -1,5 +1,6 @@
 using GhStats;
 using GhStats.GitHub;
+using GhStats.GitHub.Checks;
 using GhStats.GitHub.Client;
 using GhStats.GitHub.Collection;
 using GhStats.Stores;
@@ -13,8 +14,8 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class GhStatsGitHubBuilderExtensions
 {
     /// <summary>
-    /// Adds the collector: <see cref="ICollectionService"/> to start runs, options from <c>GhStats:Collector</c>, and the
-    /// optional in-process schedule. It needs a storage provider and an <see cref="ISecretProtector"/> (the web module's
+    /// Adds the collector: <see cref="ICollectionService"/> to start runs, <see cref="IGitHubConnectionCheck"/> to test a
+    /// connection, options from <c>GhStats:Collector</c>, and the optional in-process schedule. It needs a storage provider and an <see cref="ISecretProtector"/> (the web module's
     /// <c>AddWeb()</c> registers one based on Data Protection).
     /// </summary>
     /// <param name="builder">The GhStats builder.</param>
@@ -40,6 +41,7 @@ public static class GhStatsGitHubBuilderExtensions
             services.TryAddSingleton<ICollectionService>(sp => sp.GetRequiredService<CollectionService>());
             services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<CollectionService>());
             services.AddHostedService<CollectionSchedule>();
+            services.TryAddSingleton<IGitHubConnectionCheck, GitHubConnectionCheck>();
         }
 
         if (configure is not null)

@@ -53,6 +53,7 @@ public static class GhStatsEndpointRouteBuilderExtensions
         TenantEndpoints.Map(api.MapGroup(string.Empty).WithTags("Tenants"));
         MemberEndpoints.Map(api.MapGroup(string.Empty).WithTags("Members"));
         ConnectionEndpoints.Map(api.MapGroup(string.Empty).WithTags("Connections"));
+        OwnerEndpoints.Map(api.MapGroup(string.Empty).WithTags("Owners"));
         RepositoryEndpoints.Map(api.MapGroup(string.Empty).WithTags("Repositories"));
         TrafficEndpoints.Map(api.MapGroup(string.Empty).WithTags("Traffic"));
         CsvEndpoints.Map(api.MapGroup(string.Empty).WithTags("CSV export"));

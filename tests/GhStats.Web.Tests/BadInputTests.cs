@@ -134,6 +134,11 @@ public sealed class BadInputTests(BadInputTests.BadInputApp fixture) : IClassFix
     [InlineData("GET", "api/v1/traffic/summary?tenant=no-such-tenant")]
     [InlineData("GET", "api/v1/traffic.csv?tenant=no-such-tenant")]
     [InlineData("DELETE", "api/v1/tenants/" + Tenant + "/connections/{unknown}")]
+    [InlineData("POST", "api/v1/tenants/" + Tenant + "/connections/{unknown}/test")]
+    [InlineData("POST", "api/v1/tenants/no-such-tenant/connections/1/test")]
+    [InlineData("GET", "api/v1/tenants/no-such-tenant/owners")]
+    [InlineData("DELETE", "api/v1/tenants/" + Tenant + "/owners/{unknown}")]
+    [InlineData("DELETE", "api/v1/tenants/no-such-tenant/owners/1")]
     [InlineData("DELETE", "api/v1/tenants/" + Tenant + "/members/nobody@example.com")]
     [InlineData("DELETE", "api/v1/tenants/no-such-tenant")]
     [InlineData("DELETE", "api/v1/me/tokens/{unknown}")]
@@ -153,6 +158,8 @@ public sealed class BadInputTests(BadInputTests.BadInputApp fixture) : IClassFix
     [InlineData("PUT", "api/v1/tenants/no-such-tenant", """{"name":"Renamed"}""")]
     [InlineData("PUT", "api/v1/tenants/no-such-tenant/members/new@example.com", """{"role":"viewer"}""")]
     [InlineData("POST", "api/v1/tenants/no-such-tenant/connections", """{"token":"ghp_x"}""")]
+    [InlineData("POST", "api/v1/tenants/no-such-tenant/owners", """{"owner":"octo"}""")]
+    [InlineData("POST", "api/v1/tenants/bad-input/owners", """{"owner":"octo","connectionId":987654321}""")]
     [InlineData("POST", "api/v1/collect", """{"tenant":"no-such-tenant"}""")]
     public async Task ABodyNamingSomethingUnknown_Answers404_AndStoresNothing(string method, string path, string json)
     {
@@ -206,7 +213,7 @@ public sealed class BadInputTests(BadInputTests.BadInputApp fixture) : IClassFix
 
         await ShouldStoreNothingAsync(async () =>
         {
-            foreach (var (method, path) in new[] { ("POST", "api/v1/repos"), ("POST", $"api/v1/tenants/{Tenant}/connections"), ("PUT", $"api/v1/tenants/{Tenant}") })
+            foreach (var (method, path) in new[] { ("POST", "api/v1/repos"), ("POST", $"api/v1/tenants/{Tenant}/connections"), ("PUT", $"api/v1/tenants/{Tenant}"), ("POST", $"api/v1/tenants/{Tenant}/owners") })
             {
                 using var response = await fixture.Owner.SendAsync(Raw(method, path, json, contentType));
                 await ShouldBeProblemAsync(response, HttpStatusCode.UnsupportedMediaType);
@@ -270,6 +277,16 @@ public sealed class BadInputTests(BadInputTests.BadInputApp fixture) : IClassFix
     [InlineData("owner", "POST", "api/v1/tenants/bad-input/connections", """{"kind":"app","appId":1,"installationId":2,"privateKey":"not a key"}""")]
     [InlineData("owner", "POST", "api/v1/tenants/bad-input/connections", """{"kind":"app","privateKey":"-----BEGIN RSA PRIVATE KEY-----"}""")]
     [InlineData("owner", "POST", "api/v1/tenants/bad-input/connections", """{"kind":"app","appId":-1,"installationId":2,"privateKey":"-----BEGIN RSA PRIVATE KEY-----"}""")]
+    [InlineData("owner", "POST", "api/v1/tenants/bad-input/owners", "{}")]
+    [InlineData("owner", "POST", "api/v1/tenants/bad-input/owners", """{"owner":"   "}""")]
+    [InlineData("owner", "POST", "api/v1/tenants/bad-input/owners", """{"owner":"-octo"}""")]
+    [InlineData("owner", "POST", "api/v1/tenants/bad-input/owners", """{"owner":"oc--to"}""")]
+    [InlineData("owner", "POST", "api/v1/tenants/bad-input/owners", """{"owner":"octo/repo"}""")]
+    [InlineData("owner", "POST", "api/v1/tenants/bad-input/owners", """{"owner":"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"}""")]
+    [InlineData("owner", "POST", "api/v1/tenants/bad-input/owners", """{"owner":"octo","include":"api *"}""")]
+    [InlineData("owner", "POST", "api/v1/tenants/bad-input/owners", """{"owner":"octo","exclude":"a/b"}""")]
+    [InlineData("owner", "POST", "api/v1/tenants/bad-input/owners", """{"owner":"octo","skipForks":"yes"}""")]
+    [InlineData("owner", "POST", "api/v1/tenants/bad-input/owners", """{"owner":"octo","connectionId":"one"}""")]
     [InlineData("owner", "PUT", "api/v1/tenants/bad-input/members/new@example.com", """{"role":"king"}""")]
     [InlineData("owner", "PUT", "api/v1/tenants/bad-input/members/new@example.com", "{}")]
     [InlineData("owner", "PUT", "api/v1/tenants/bad-input/members/not-an-email", """{"role":"viewer"}""")]
@@ -310,6 +327,40 @@ public sealed class BadInputTests(BadInputTests.BadInputApp fixture) : IClassFix
         });
     }
 
+    [Theory]
+    [InlineData("""{"owner":"octo","include":"api-*, web page"}""", "include pattern 'web page'")]
+    [InlineData("""{"owner":"octo","exclude":"old/*"}""", "exclude pattern 'old/*'")]
+    [InlineData("""{"owner":"-octo"}""", "'-octo' is not a GitHub owner name")]
+    public async Task ABadOwnerOrPattern_Answers400_WithADetailThatSaysWhatToChange(string json, string detail)
+    {
+        await ShouldStoreNothingAsync(async () =>
+        {
+            using var response = await fixture.Owner.SendAsync(Raw("POST", $"api/v1/tenants/{Tenant}/owners", json, "application/json"));
+            await ShouldBeProblemAsync(response, HttpStatusCode.BadRequest);
+            var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("detail").GetString();
+            problem.ShouldNotBeNull().ShouldStartWith(detail, Case.Sensitive);
+            problem.ShouldNotContain("(Parameter");
+        });
+    }
+
+    [Fact]
+    public async Task TrackingAnOwnerTwice_Answers409_AndKeepsTheFirst()
+    {
+        using (var first = await fixture.Owner.PostJsonAsync($"api/v1/tenants/{Tenant}/owners", new { owner = "twice-org", include = "a*" }))
+        {
+            first.StatusCode.ShouldBe(HttpStatusCode.Created, await first.Content.ReadAsStringAsync());
+        }
+
+        await ShouldStoreNothingAsync(async () =>
+        {
+            // GitHub logins ignore case, so another spelling is the same owner.
+            using var again = await fixture.Owner.PostJsonAsync($"api/v1/tenants/{Tenant}/owners", new { owner = "Twice-Org" });
+            await ShouldBeProblemAsync(again, HttpStatusCode.Conflict);
+        });
+        var listed = await fixture.Owner.GetJsonAsync($"api/v1/tenants/{Tenant}/owners");
+        listed.EnumerateArray().Where(o => o.GetProperty("owner").GetString() == "twice-org").ShouldHaveSingleItem().GetProperty("include").GetString().ShouldBe("a*");
+    }
+
     [Fact]
     public async Task ASessionChange_WithoutTheAntiforgeryToken_Answers400_AndStoresNothing()
     {
@@ -317,6 +368,8 @@ public sealed class BadInputTests(BadInputTests.BadInputApp fixture) : IClassFix
         {
             using var response = await fixture.OwnerSession.Http.PostAsync("api/v1/repos", new StringContent($$"""{"tenant":"{{Tenant}}","fullName":"octo/csrf"}""", Encoding.UTF8, "application/json"));
             await ShouldBeProblemAsync(response, HttpStatusCode.BadRequest);
+            using var owner = await fixture.OwnerSession.Http.PostAsync($"api/v1/tenants/{Tenant}/owners", new StringContent("""{"owner":"csrf-org"}""", Encoding.UTF8, "application/json"));
+            await ShouldBeProblemAsync(owner, HttpStatusCode.BadRequest);
         });
     }
 
@@ -414,8 +467,10 @@ public sealed class BadInputTests(BadInputTests.BadInputApp fixture) : IClassFix
             var connections = 0;
             var invitations = 0;
             var members = 0;
+            var owners = 0;
             foreach (var tenant in tenants)
             {
+                owners += (await App.Get<ITrackedOwnerStore>().ListAsync(tenant.Id)).Count;
                 repositories += (await App.Get<IRepositoryStore>().ListAsync(tenant.Id, includeRemoved: true)).Count;
                 connections += (await App.Get<IConnectionStore>().ListAsync(tenant.Id)).Count;
                 invitations += (await App.Get<IMembershipStore>().ListInvitationsAsync(tenant.Id)).Count;
@@ -426,7 +481,8 @@ public sealed class BadInputTests(BadInputTests.BadInputApp fixture) : IClassFix
                 tenants.Count, repositories, connections, invitations, members,
                 (await App.Get<IApiTokenStore>().ListAsync(OwnerUser.Id)).Count(t => t.RevokedAt is null),
                 (await App.Get<IUserStore>().ListAsync()).Count,
-                (await App.Get<ICollectionRunStore>().ListAsync(1000)).Count);
+                (await App.Get<ICollectionRunStore>().ListAsync(1000)).Count,
+                owners);
         }
 
         public async Task DisposeAsync()
@@ -439,5 +495,5 @@ public sealed class BadInputTests(BadInputTests.BadInputApp fixture) : IClassFix
     }
 
     /// <summary>Row counts of everything a request could add or change.</summary>
-    public sealed record StoredCounts(int Tenants, int Repositories, int Connections, int Invitations, int Members, int LiveTokens, int Users, int Runs);
+    public sealed record StoredCounts(int Tenants, int Repositories, int Connections, int Invitations, int Members, int LiveTokens, int Users, int Runs, int TrackedOwners);
 }

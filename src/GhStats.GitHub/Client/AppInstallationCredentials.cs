@@ -40,5 +40,20 @@ internal sealed class AppInstallationCredentials(IGitHubClient appClient, long a
         }
     }
 
+    /// <summary>The App itself (<c>GET /app</c>, signed with a fresh JWT): its id, slug and name.</summary>
+    public async Task<GitHubApp> GetAppAsync()
+    {
+        await _refresh.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            appClient.Connection.Credentials = new Credentials(GitHubAppJwt.Create(appId, privateKeyPem, clock.GetUtcNow()), AuthenticationType.Bearer);
+            return await appClient.GitHubApps.GetCurrent().ConfigureAwait(false);
+        }
+        finally
+        {
+            _refresh.Release();
+        }
+    }
+
     public void Dispose() => _refresh.Dispose();
 }

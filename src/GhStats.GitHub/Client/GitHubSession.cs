@@ -12,6 +12,9 @@ internal sealed class GitHubSession(IGitHubClient client, GitHubApiBudget budget
 
     public GitHubApiBudget Budget { get; } = budget;
 
+    /// <summary>The GitHub App installation's credentials, for an App connection; null for a token.</summary>
+    public AppInstallationCredentials? Installation { get; init; }
+
     /// <summary>Why the connection cannot be used in this run (a refused token, an undecryptable secret), once known.</summary>
     public string? RefusedBecause { get; private set; }
 

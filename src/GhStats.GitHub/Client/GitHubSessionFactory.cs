@@ -19,10 +19,13 @@ internal sealed class GitHubSessionFactory(
 {
     private static readonly Uri GitHubDotCom = new("https://api.github.com/");
 
-    public GitHubSession Create(GitHubConnection connection, RunCounters counters)
+    public GitHubSession Create(GitHubConnection connection, RunCounters counters) => Create(connection, counters, options.Value);
+
+    /// <summary>A session with other retry and wait settings than the collector's, e.g. a connection check that must answer quickly.</summary>
+    public GitHubSession Create(GitHubConnection connection, RunCounters counters, GitHubCollectorOptions settings)
     {
         ArgumentNullException.ThrowIfNull(connection);
-        var settings = options.Value;
+        ArgumentNullException.ThrowIfNull(settings);
         var budget = new GitHubApiBudget(settings.RequestsPerMinute, settings.MaxRateLimitWait, clock);
         var baseAddress = BaseAddress(connection.ApiBaseUrl);
         var logger = loggers.CreateLogger<GitHubRequestHandler>();
@@ -60,7 +63,7 @@ internal sealed class GitHubSessionFactory(
         var installation = new AppInstallationCredentials(appClient, connection.AppId!.Value, secret, connection.InstallationId!.Value, clock);
         var (installationClient, installationHttp) = GitHubSession.CreateClient(baseAddress, installation, Handler());
         resources.AddRange([appHttp, installation, installationHttp]);
-        return new GitHubSession(installationClient, budget, resources);
+        return new GitHubSession(installationClient, budget, resources) { Installation = installation };
     }
 
     /// <summary>

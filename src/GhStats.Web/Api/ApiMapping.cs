@@ -16,6 +16,18 @@ internal static class ApiMapping
         new(repository.Id, tenantSlug, repository.FullName, repository.Owner, repository.Name, repository.ConnectionId,
             repository.AddedAt, repository.RemovedAt, repository.LastCollectedAt, repository.LastStatus);
 
+    public static TrackedOwnerResponse ToResponse(this TrackedOwner owner) =>
+        new(owner.Id, owner.Owner, owner.ConnectionId, owner.Include, owner.Exclude, owner.SkipForks, owner.SkipArchived, owner.AddedAt);
+
+    public static ConnectionCheckResponse ToResponse(this ConnectionCheckResult check, long connectionId) =>
+        new(connectionId, check.Ok, check.Reachable, check.CredentialsAccepted,
+            check.Identity is { } who ? new ConnectionIdentityResponse(who.Login, who.AppSlug, who.AppId, who.InstallationId) : null,
+            check.Scopes,
+            check.RateLimit is { } limit ? new RateLimitResponse(limit.Limit, limit.Remaining, limit.ResetsAt) : null,
+            new TrafficAccessResponse(check.Traffic.CanRead, check.Traffic.Repository, check.Traffic.GitHubStatus),
+            check.Findings,
+            check.CheckedAt);
+
     public static TokenResponse ToResponse(this ApiToken token) =>
         new(token.Id, token.Name, token.CreatedAt, token.LastUsedAt, token.ExpiresAt, token.RevokedAt);
 

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace GhStats.Web.Api;
 
@@ -23,6 +24,10 @@ internal static class ConnectionEndpoints
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
         api.MapDelete("/tenants/{tenant}/connections/{id:long}", DeleteAsync).WithName("DeleteConnection")
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapPost("/tenants/{tenant}/connections/{id:long}/test", TestAsync).WithName("TestConnection")
+            .WithSummary("Asks GitHub what the connection can do: reachable, credentials accepted, identity, scopes, rate limit, and whether it can read the traffic of a repository tracked through it; findings say what it lacks.")
+            .Produces<ConnectionCheckResponse>(StatusCodes.Status200OK)
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
     }
 
     private static async Task<Ok<List<ConnectionResponse>>> ListAsync(string tenant, HttpContext http, ApiAccess access, IConnectionStore connections)
@@ -45,6 +50,27 @@ internal static class ConnectionEndpoints
         var found = await access.TenantAsync(tenant, TenantRole.Owner);
         await connections.DeleteAsync(found.Id, id, http.RequestAborted);
         return TypedResults.NoContent();
+    }
+
+    private static async Task<Ok<ConnectionCheckResponse>> TestAsync(
+        string tenant, long id, HttpContext http, ApiAccess access, IConnectionStore connections, IRepositoryStore repositories)
+    {
+        var found = await access.TenantAsync(tenant, TenantRole.Owner);
+        var connection = await connections.GetAsync(found.Id, id, http.RequestAborted);
+        var check = http.RequestServices.GetService<IGitHubConnectionCheck>()
+            ?? throw new ApiProblemException(StatusCodes.Status503ServiceUnavailable, "No collector",
+                "This app has no GitHub collector to test connections with: add .AddGitHubCollector() to builder.Services.AddGhStats(...).");
+
+        // The collector reads a repository that names no connection through the tenant's first one, so those count for it too.
+        var all = await connections.ListAsync(found.Id, http.RequestAborted);
+        var first = all.Count > 0 ? all[0] : null;
+        var tracked = await repositories.ListAsync(found.Id, cancellationToken: http.RequestAborted);
+        var toTry = tracked.Where(r => r.ConnectionId == connection.Id)
+            .Concat(tracked.Where(r => r.ConnectionId is null && first?.Id == connection.Id))
+            .Select(r => r.FullName)
+            .ToList();
+        var result = await check.CheckAsync(connection, toTry, http.RequestAborted);
+        return TypedResults.Ok(result.ToResponse(connection.Id));
     }
 
     private static NewGitHubConnection Validate(long tenantId, CreateConnectionRequest request, ISecretProtector protector)

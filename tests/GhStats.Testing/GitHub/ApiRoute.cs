@@ -28,6 +28,8 @@ internal readonly record struct ApiRoute(
         return path[Prefix.Length..].TrimEnd('/').Split('/') switch
         {
             ["rate_limit"] when get => new ApiRoute(SimulatedEndpoint.RateLimit),
+            ["user"] when get => new ApiRoute(SimulatedEndpoint.User),
+            ["app"] when get => new ApiRoute(SimulatedEndpoint.App),
             ["repos", var owner, var name] when get => new ApiRoute(SimulatedEndpoint.Repository, owner, name),
             ["orgs", var org, "repos"] when get => new ApiRoute(SimulatedEndpoint.OwnerRepositories, org, Organization: true),
             ["users", var user, "repos"] when get => new ApiRoute(SimulatedEndpoint.OwnerRepositories, user),

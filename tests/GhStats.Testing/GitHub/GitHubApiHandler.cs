@@ -64,7 +64,7 @@ internal sealed class GitHubApiHandler(GitHubSimulator simulator, CancellationTo
                 await Task.Delay(delay, _wallClock, waiting.Token).ConfigureAwait(false);
             }
 
-            await WriteAsync(context, answer, rate).ConfigureAwait(false);
+            await WriteAsync(context, answer, rate, identity?.Scopes).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested || stopping.IsCancellationRequested)
         {
@@ -113,7 +113,7 @@ internal sealed class GitHubApiHandler(GitHubSimulator simulator, CancellationTo
 
     private SimulatedIdentity? Authenticate(ApiRoute route, string? credential, DateTimeOffset wallNow, out string error)
     {
-        if (route.Endpoint == SimulatedEndpoint.InstallationToken)
+        if (route.Endpoint is SimulatedEndpoint.InstallationToken or SimulatedEndpoint.App)
         {
             return AppJwt.Validate(credential, wallNow, simulator.FindApp, out error)?.JwtIdentity;
         }
@@ -130,12 +130,21 @@ internal sealed class GitHubApiHandler(GitHubSimulator simulator, CancellationTo
                 return ListRepositories(context, route, identity);
             case SimulatedEndpoint.InstallationToken:
                 return IssueToken(route, identity, wallNow);
+            case SimulatedEndpoint.User:
+                // Installation tokens act for no user; GitHub says so with a 403.
+                return identity.Login is null
+                    ? Error(403, "Resource not accessible by integration", "https://docs.github.com/rest/users/users#get-the-authenticated-user")
+                    : new ApiAnswer(200, GitHubJson.User(identity.Login, identity.UserId ?? 0, Origin(context.Request)));
+            case SimulatedEndpoint.App:
+                return identity.AppId is { } appId && simulator.FindApp(appId) is { } app
+                    ? new ApiAnswer(200, GitHubJson.App(app, Origin(context.Request)))
+                    : NotFound();
             case SimulatedEndpoint.Unknown:
             case SimulatedEndpoint.RateLimit:
                 return NotFound();
         }
 
-        var canPush = repository is not null && identity.Push.CanPush(repository);
+        var canPush = repository is not null && identity.CanPush(repository);
         if (repository is null || (repository.Private && !canPush))
         {
             return NotFound();
@@ -184,10 +193,10 @@ internal sealed class GitHubApiHandler(GitHubSimulator simulator, CancellationTo
         var page = Math.Max(1, ReadInt(query["page"], 1));
 
         // Private repositories show only to tokens that can push to them, as they do to non-members on GitHub.
-        var visible = owner.Sorted().Where(r => !r.Private || identity.Push.CanPush(r)).ToList();
+        var visible = owner.Sorted().Where(r => !r.Private || identity.CanPush(r)).ToList();
         var pages = Math.Max(1, (visible.Count + perPage - 1) / perPage);
         var slice = visible.Skip((page - 1) * perPage).Take(perPage);
-        var body = GitHubJson.Repositories(slice, owner, Origin(context.Request), identity.Push.CanPush);
+        var body = GitHubJson.Repositories(slice, owner, Origin(context.Request), identity.CanPush);
         return new ApiAnswer(200, body, PageLinks(context.Request, page, pages));
     }
 
@@ -249,7 +258,7 @@ internal sealed class GitHubApiHandler(GitHubSimulator simulator, CancellationTo
         return $"<{url}>; rel=\"{rel}\"";
     }
 
-    private async Task WriteAsync(HttpContext context, ApiAnswer answer, RateDecision rate)
+    private async Task WriteAsync(HttpContext context, ApiAnswer answer, RateDecision rate, IReadOnlyList<string>? oauthScopes)
     {
         _stats.CountStatus(answer.Status);
         var response = context.Response;
@@ -264,6 +273,12 @@ internal sealed class GitHubApiHandler(GitHubSimulator simulator, CancellationTo
         headers["X-GitHub-Media-Type"] = "github.v3; format=json";
         headers["X-GitHub-Api-Version-Selected"] = "2022-11-28";
         headers["X-GitHub-Request-Id"] = RequestId(context);
+        if (oauthScopes is not null)
+        {
+            // GitHub names a classic token's scopes on every answer to it; fine-grained and installation tokens get no such header.
+            headers["X-OAuth-Scopes"] = string.Join(", ", oauthScopes);
+        }
+
         if (answer.Link is not null)
         {
             headers.Link = answer.Link;

@@ -92,6 +92,54 @@ internal static class GitHubJson
         w.WriteEndArray();
     });
 
+    public static byte[] User(string login, long id, string origin) => Write(w =>
+    {
+        w.WriteStartObject();
+        w.WriteString("login", login);
+        w.WriteNumber("id", id);
+        w.WriteString("node_id", "U_sim" + id.ToString(CultureInfo.InvariantCulture));
+        w.WriteString("avatar_url", origin + "/avatars/u/" + id.ToString(CultureInfo.InvariantCulture));
+        w.WriteString("url", origin + "/api/v3/users/" + login);
+        w.WriteString("html_url", origin + "/" + login);
+        w.WriteString("type", "User");
+        w.WriteBoolean("site_admin", false);
+        w.WriteNull("name");
+        w.WriteNull("email");
+        w.WriteNumber("public_repos", 0);
+        w.WriteNumber("followers", 0);
+        w.WriteNumber("following", 0);
+        w.WriteString("created_at", "2020-01-01T00:00:00Z");
+        w.WriteString("updated_at", "2020-01-01T00:00:00Z");
+        w.WriteEndObject();
+    });
+
+    public static byte[] App(RegisteredApp app, string origin) => Write(w =>
+    {
+        w.WriteStartObject();
+        w.WriteNumber("id", app.AppId);
+        w.WriteString("slug", app.Slug);
+        w.WriteString("node_id", "A_sim" + app.AppId.ToString(CultureInfo.InvariantCulture));
+        w.WriteStartObject("owner");
+        w.WriteString("login", "sim-app-owner");
+        w.WriteNumber("id", 1);
+        w.WriteString("type", "Organization");
+        w.WriteBoolean("site_admin", false);
+        w.WriteEndObject();
+        w.WriteString("name", "GhStats simulator app " + app.AppId.ToString(CultureInfo.InvariantCulture));
+        w.WriteNull("description");
+        w.WriteString("external_url", origin);
+        w.WriteString("html_url", origin + "/apps/" + app.Slug);
+        w.WriteString("created_at", "2020-01-01T00:00:00Z");
+        w.WriteString("updated_at", "2020-01-01T00:00:00Z");
+        w.WriteStartObject("permissions");
+        w.WriteString("administration", "read");
+        w.WriteString("metadata", "read");
+        w.WriteEndObject();
+        w.WriteStartArray("events");
+        w.WriteEndArray();
+        w.WriteEndObject();
+    });
+
     public static byte[] InstallationToken(string token, DateTimeOffset expiresAt) => Write(w =>
     {
         w.WriteStartObject();

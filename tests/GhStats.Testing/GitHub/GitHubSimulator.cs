@@ -131,30 +131,26 @@ public sealed class GitHubSimulator : IAsyncDisposable
     /// <summary>
     /// Adds a personal access token (a deterministic "ghp_..." one unless <paramref name="token"/> is given) with its
     /// own primary limit. It can read every public repository and push to those matching <paramref name="canPushTo"/>:
-    /// "owner/name", "owner/*", or "*" for all.
+    /// "owner/name", "owner/*", or "*" for all. Like a fine-grained token, it reports no OAuth scopes.
     /// </summary>
-    public string AddToken(string? token = null, int rateLimit = 5000, params string[] canPushTo)
-    {
-        ArgumentOutOfRangeException.ThrowIfLessThan(rateLimit, 1);
-        ArgumentNullException.ThrowIfNull(canPushTo);
-        var sequence = Interlocked.Increment(ref _personalTokens);
-        token ??= TokenText("ghp_", sequence, 1);
-        ArgumentException.ThrowIfNullOrWhiteSpace(token);
-        var userId = Interlocked.Increment(ref _lastUserId);
-        var identity = new SimulatedIdentity(
-            token,
-            "user ID " + userId.ToString(CultureInfo.InvariantCulture),
-            new PushAccess(canPushTo),
-            NewWindow(rateLimit),
-            Stats.CountersFor(token),
-            expiresAt: null);
-        if (!_tokens.TryAdd(token, identity))
-        {
-            throw new InvalidOperationException("The simulator already has this token.");
-        }
+    public string AddToken(string? token = null, int rateLimit = 5000, params string[] canPushTo) =>
+        AddPersonalToken(token, rateLimit, scopes: null, login: null, canPushTo);
 
-        return token;
+    /// <summary>
+    /// Adds a classic personal access token with OAuth <paramref name="scopes"/>, which GitHub sends back in
+    /// <c>X-OAuth-Scopes</c> on every answer. Its user (<paramref name="login"/>, or "sim-user-{id}") may push to the
+    /// repositories matching <paramref name="canPushTo"/>, and the token does only where a scope carries that right:
+    /// 'repo' for any repository, 'public_repo' for public ones.
+    /// </summary>
+    public string AddClassicToken(IReadOnlyList<string> scopes, string? login = null, params string[] canPushTo)
+    {
+        ArgumentNullException.ThrowIfNull(scopes);
+        return AddPersonalToken(null, 5000, [.. scopes], login, canPushTo);
     }
+
+    /// <summary>The login of the user a personal access token belongs to, as <c>GET /user</c> answers it.</summary>
+    public string LoginOf(string token) =>
+        FindToken(token)?.Login ?? throw new KeyNotFoundException("The simulator issued no personal access token like this one.");
 
     /// <summary>Revokes a token (personal or installation): later requests with it answer 401 Bad credentials.</summary>
     public void RevokeToken(string token)
@@ -186,7 +182,10 @@ public sealed class GitHubSimulator : IAsyncDisposable
         var app = _apps.GetOrAdd(appId, id =>
         {
             var key = "app:" + id.ToString(CultureInfo.InvariantCulture);
-            var jwtIdentity = new SimulatedIdentity(key, "app ID " + id.ToString(CultureInfo.InvariantCulture), new PushAccess([]), NewWindow(5000), Stats.CountersFor(key), expiresAt: null);
+            var jwtIdentity = new SimulatedIdentity(key, "app ID " + id.ToString(CultureInfo.InvariantCulture), new PushAccess([]), NewWindow(5000), Stats.CountersFor(key), expiresAt: null)
+            {
+                AppId = id,
+            };
             return new RegisteredApp(id, publicKey, jwtIdentity);
         });
         if (!app.PublicKey.Modulus.AsSpan().SequenceEqual(publicKey.Modulus) || !app.PublicKey.Exponent.AsSpan().SequenceEqual(publicKey.Exponent))
@@ -256,6 +255,39 @@ public sealed class GitHubSimulator : IAsyncDisposable
         installation.Issued(token);
         Stats.CountInstallationToken();
         return (token, expiresAt);
+    }
+
+    private string AddPersonalToken(string? token, int rateLimit, IReadOnlyList<string>? scopes, string? login, string[] canPushTo)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(rateLimit, 1);
+        ArgumentNullException.ThrowIfNull(canPushTo);
+        var sequence = Interlocked.Increment(ref _personalTokens);
+        token ??= TokenText("ghp_", sequence, 1);
+        ArgumentException.ThrowIfNullOrWhiteSpace(token);
+        var userId = Interlocked.Increment(ref _lastUserId);
+        if (login is not null)
+        {
+            ValidateName(login, nameof(login));
+        }
+
+        var identity = new SimulatedIdentity(
+            token,
+            "user ID " + userId.ToString(CultureInfo.InvariantCulture),
+            new PushAccess(canPushTo),
+            NewWindow(rateLimit),
+            Stats.CountersFor(token),
+            expiresAt: null)
+        {
+            Login = login ?? "sim-user-" + userId.ToString(CultureInfo.InvariantCulture),
+            UserId = userId,
+            Scopes = scopes,
+        };
+        if (!_tokens.TryAdd(token, identity))
+        {
+            throw new InvalidOperationException("The simulator already has this token.");
+        }
+
+        return token;
     }
 
     private RateLimitWindow NewWindow(int limit) => new(limit, Options.PrimaryResetAfter, Options.SecondaryLimitPerMinute);

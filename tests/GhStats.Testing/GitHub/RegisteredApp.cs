@@ -18,6 +18,9 @@ internal sealed class RegisteredApp : IDisposable
 
     public long AppId { get; }
 
+    /// <summary>The App's URL name, as <c>GET /app</c> reports it.</summary>
+    public string Slug => "ghstats-sim-app-" + AppId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
     public RSAParameters PublicKey { get; }
 
     public SimulatedIdentity JwtIdentity { get; }

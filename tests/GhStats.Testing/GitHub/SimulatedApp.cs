@@ -22,6 +22,9 @@ public sealed class SimulatedApp
     /// <summary>The app id: the <c>iss</c> claim of the app's JWTs.</summary>
     public long AppId => App.AppId;
 
+    /// <summary>The App's slug, as <c>GET /app</c> reports it.</summary>
+    public string AppSlug => App.Slug;
+
     /// <summary>The installation id in <c>/app/installations/{id}/access_tokens</c>.</summary>
     public long InstallationId { get; }
 

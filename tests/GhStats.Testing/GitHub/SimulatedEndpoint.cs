@@ -27,6 +27,12 @@ public enum SimulatedEndpoint
     /// <summary><c>GET /rate_limit</c>.</summary>
     RateLimit,
 
+    /// <summary><c>GET /user</c>: the user a personal access token belongs to.</summary>
+    User,
+
+    /// <summary><c>GET /app</c>: the GitHub App its JWT signs for.</summary>
+    App,
+
     /// <summary>Any other path: answered 404.</summary>
     Unknown,
 }

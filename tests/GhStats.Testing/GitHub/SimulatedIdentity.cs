@@ -26,12 +26,34 @@ internal sealed class SimulatedIdentity
 
     public PushAccess Push { get; }
 
+    /// <summary>The user's login, for a personal access token; null for installation tokens and App JWTs.</summary>
+    public string? Login { get; init; }
+
+    /// <summary>GitHub's numeric id of the user, for a personal access token.</summary>
+    public long? UserId { get; init; }
+
+    /// <summary>A classic token's OAuth scopes, sent back in <c>X-OAuth-Scopes</c>; null for fine-grained, installation and App credentials.</summary>
+    public IReadOnlyList<string>? Scopes { get; init; }
+
+    /// <summary>The App an App JWT signs for; null for tokens.</summary>
+    public long? AppId { get; init; }
+
     public RateLimitWindow Window { get; }
 
     public IdentityCounters Counters { get; }
 
     /// <summary>Wall-clock expiry (installation tokens); null for tokens that never expire.</summary>
     public DateTimeOffset? ExpiresAt { get; }
+
+    /// <summary>
+    /// Whether the credentials may push to <paramref name="repository"/>: the user's (or installation's) rights, and for a
+    /// classic token a scope that carries them ('repo' for any repository, 'public_repo' for public ones), as on GitHub.
+    /// </summary>
+    public bool CanPush(SimulatedRepository repository) =>
+        Push.CanPush(repository)
+        && (Scopes is null
+            || Scopes.Contains("repo", StringComparer.OrdinalIgnoreCase)
+            || (!repository.Private && Scopes.Contains("public_repo", StringComparer.OrdinalIgnoreCase)));
 
     public void Revoke() => _revoked = true;
 

@@ -56,6 +56,19 @@ public static class MatrixRoutes
             return new HttpRequestMessage(HttpMethod.Delete, $"api/v1/tenants/{tenant.Slug}/connections/{connection.Id}");
         },
 
+        ["POST /tenants/{tenant}/connections/{id}/test"] = (world, _, scope) =>
+            Task.FromResult(new HttpRequestMessage(HttpMethod.Post, $"api/v1/tenants/{world.TenantIn(scope).Slug}/connections/{world.ConnectionIn(scope).Id}/test")),
+
+        ["GET /tenants/{tenant}/owners"] = (world, _, scope) => Get($"api/v1/tenants/{world.TenantIn(scope).Slug}/owners"),
+        ["POST /tenants/{tenant}/owners"] = (world, _, scope) =>
+            Send(HttpMethod.Post, $"api/v1/tenants/{world.TenantIn(scope).Slug}/owners", new { owner = $"matrix-owner-{world.Next()}", include = "api-*" }),
+        ["DELETE /tenants/{tenant}/owners/{id}"] = async (world, _, scope) =>
+        {
+            var tenant = world.TenantIn(scope);
+            var owner = await world.App.Get<ITrackedOwnerStore>().AddAsync(new Domain.NewTrackedOwner(tenant.Id, $"scratch-owner-{world.Next()}"));
+            return new HttpRequestMessage(HttpMethod.Delete, $"api/v1/tenants/{tenant.Slug}/owners/{owner.Id}");
+        },
+
         ["GET /repos"] = (_, _, _) => Get("api/v1/repos"),
         ["GET /repos?tenant="] = (world, _, scope) => Get($"api/v1/repos?tenant={world.TenantIn(scope).Slug}"),
         ["POST /repos"] = (world, _, scope) => Send(HttpMethod.Post, "api/v1/repos", new

@@ -58,6 +58,10 @@ public class MatrixWorld : IAsyncLifetime
 
     public TrackedRepository RepositoryOfB { get; private set; } = null!;
 
+    public GitHubConnection ConnectionOfA { get; private set; } = null!;
+
+    public GitHubConnection ConnectionOfB { get; private set; } = null!;
+
     /// <summary>A finished run with no errors.</summary>
     public long RunId { get; private set; }
 
@@ -70,6 +74,8 @@ public class MatrixWorld : IAsyncLifetime
     public Tenant TenantIn(MatrixScope scope) => scope == MatrixScope.TenantA ? A : B;
 
     public TrackedRepository RepositoryIn(MatrixScope scope) => scope == MatrixScope.TenantA ? GrantedRepository : RepositoryOfB;
+
+    public GitHubConnection ConnectionIn(MatrixScope scope) => scope == MatrixScope.TenantA ? ConnectionOfA : ConnectionOfB;
 
     public SeededUser? UserOf(MatrixCaller caller) => _users.GetValueOrDefault(caller);
 
@@ -85,8 +91,11 @@ public class MatrixWorld : IAsyncLifetime
 
         A = await App.CreateTenantAsync(TenantMarkers.ASlug, TenantMarkers.AName);
         B = await App.CreateTenantAsync(TenantMarkers.BSlug, TenantMarkers.BName);
-        var connectionA = await App.AddConnectionAsync(A, TenantMarkers.AConnection, Simulator.BaseAddress, "ghp_matrixUnknownToken1");
-        var connectionB = await App.AddConnectionAsync(B, TenantMarkers.BConnection, Simulator.BaseAddress, "ghp_matrixUnknownToken2");
+        var connectionA = ConnectionOfA = await App.AddConnectionAsync(A, TenantMarkers.AConnection, Simulator.BaseAddress, "ghp_matrixUnknownToken1");
+        var connectionB = ConnectionOfB = await App.AddConnectionAsync(B, TenantMarkers.BConnection, Simulator.BaseAddress, "ghp_matrixUnknownToken2");
+        var owners = App.Get<ITrackedOwnerStore>();
+        await owners.AddAsync(new NewTrackedOwner(A.Id, TenantMarkers.ATrackedOwner, connectionA.Id, Include: TenantMarkers.ATrackedOwnerPattern));
+        await owners.AddAsync(new NewTrackedOwner(B.Id, TenantMarkers.BTrackedOwner, connectionB.Id, Include: TenantMarkers.BTrackedOwnerPattern));
         GrantedRepository = await App.TrackAsync(A, TenantMarkers.AGrantedOwner, TenantMarkers.AGrantedRepository, connectionA.Id);
         HiddenRepository = await App.TrackAsync(A, TenantMarkers.AHiddenOwner, TenantMarkers.AHiddenRepository, connectionA.Id);
         RepositoryOfB = await App.TrackAsync(B, TenantMarkers.BOwner, TenantMarkers.BRepository, connectionB.Id);

@@ -31,6 +31,10 @@ public abstract class RoleMatrixTests(MatrixWorld world)
         new("GET /tenants/{tenant}/connections",          401, [200, 200, 404, 404,   200, 404,   403, 404,    403, 404,   404, 200]),
         new("POST /tenants/{tenant}/connections",         401, [201, 201, 404, 404,   201, 404,   403, 404,    403, 404,   404, 201]),
         new("DELETE /tenants/{tenant}/connections/{id}",  401, [204, 204, 404, 404,   204, 404,   403, 404,    403, 404,   404, 204]),
+        new("POST /tenants/{tenant}/connections/{id}/test", 401, [200, 200, 404, 404,  200, 404,   403, 404,    403, 404,   404, 200]),
+        new("GET /tenants/{tenant}/owners",               401, [200, 200, 404, 404,   200, 404,   403, 404,    403, 404,   404, 200]),
+        new("POST /tenants/{tenant}/owners",              401, [201, 201, 404, 404,   201, 404,   403, 404,    403, 404,   404, 201]),
+        new("DELETE /tenants/{tenant}/owners/{id}",       401, [204, 204, 404, 404,   204, 404,   403, 404,    403, 404,   404, 204]),
         new("GET /repos",                                 401, [200, 200, 200, 200,   200, 200,   200, 200,    200, 200,   200, 200]),
         new("GET /repos?tenant=",                         401, [200, 200, 404, 404,   200, 404,   200, 404,    200, 404,   404, 200]),
         new("POST /repos",                                401, [201, 201, 404, 404,   201, 404,   403, 404,    403, 404,   404, 201]),
@@ -107,6 +111,8 @@ public abstract class RoleMatrixTests(MatrixWorld world)
         (await Text(MatrixCaller.ViewerOfA, $"api/v1/repos/{world.HiddenRepository.Id}/referrers")).ShouldContain(TenantMarkers.AHiddenReferrer);
         (await Text(MatrixCaller.ViewerOfA, "api/v1/traffic/summary")).ShouldContain(TenantMarkers.AHiddenRepository);
         (await Text(MatrixCaller.OwnerOfA, $"api/v1/tenants/{TenantMarkers.ASlug}/connections")).ShouldContain(TenantMarkers.AConnection);
+        (await Text(MatrixCaller.OwnerOfA, $"api/v1/tenants/{TenantMarkers.ASlug}/owners")).ShouldContain(TenantMarkers.ATrackedOwnerPattern);
+        (await Text(MatrixCaller.OwnerOfB, $"api/v1/tenants/{TenantMarkers.BSlug}/owners")).ShouldContain(TenantMarkers.BTrackedOwner);
         (await Text(MatrixCaller.OwnerOfB, $"api/v1/repos/{world.RepositoryOfB.Id}/paths.csv")).ShouldContain(TenantMarkers.BTitle);
         (await Text(MatrixCaller.OwnerOfB, "api/v1/traffic.csv")).ShouldContain(TenantMarkers.BRepository);
 

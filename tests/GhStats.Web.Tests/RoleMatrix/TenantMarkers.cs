@@ -9,6 +9,8 @@ public static class TenantMarkers
     public const string ASlug = "alfa-slug-k1";
     public const string AName = "Alfa Name K2";
     public const string AConnection = "alfa-conn-k8";
+    public const string ATrackedOwner = "alfa-tracked-owner-k9";
+    public const string ATrackedOwnerPattern = "alfa-pattern-k10-*";
 
     public const string AGrantedOwner = "alfa-granted-k3";
     public const string AGrantedRepository = "alfa-granted-repo-k4";
@@ -25,6 +27,8 @@ public static class TenantMarkers
     public const string BSlug = "bravo-slug-k1";
     public const string BName = "Bravo Name K2";
     public const string BConnection = "bravo-conn-k8";
+    public const string BTrackedOwner = "bravo-tracked-owner-k9";
+    public const string BTrackedOwnerPattern = "bravo-pattern-k10-*";
     public const string BOwner = "bravo-owner-k3";
     public const string BRepository = "bravo-repo-k4";
     public const string BReferrer = "bravo-ref-k5.example";
@@ -37,11 +41,11 @@ public static class TenantMarkers
     /// <summary>The granted repository of A: its members, the grant holder, admins.</summary>
     public static readonly IReadOnlyList<string> GrantedInA = [AGrantedOwner, AGrantedRepository, AGrantedReferrer, AGrantedPath, AGrantedTitle];
 
-    /// <summary>The rest of A (its other repository, its connection): members and admins only.</summary>
-    public static readonly IReadOnlyList<string> HiddenInA = [AHiddenOwner, AHiddenRepository, AHiddenReferrer, AHiddenPath, AHiddenTitle, AConnection];
+    /// <summary>The rest of A (its other repository, its connection, its tracked owner): members and admins only.</summary>
+    public static readonly IReadOnlyList<string> HiddenInA = [AHiddenOwner, AHiddenRepository, AHiddenReferrer, AHiddenPath, AHiddenTitle, AConnection, ATrackedOwner, ATrackedOwnerPattern];
 
     /// <summary>Everything of B: its owner and admins.</summary>
-    public static readonly IReadOnlyList<string> TenantB = [BSlug, BName, BConnection, BOwner, BRepository, BReferrer, BPath, BTitle];
+    public static readonly IReadOnlyList<string> TenantB = [BSlug, BName, BConnection, BOwner, BRepository, BReferrer, BPath, BTitle, BTrackedOwner, BTrackedOwnerPattern];
 
     /// <summary>The markers a caller must never receive.</summary>
     public static IReadOnlyList<string> ForbiddenTo(MatrixCaller caller) => caller switch
