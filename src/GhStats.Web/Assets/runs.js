@@ -145,7 +145,7 @@ async function showDetails(id) {
     ];
     fill(document.getElementById('run-details-heading'), `Run ${run.id}`);
     fill(detailsBody,
-      el('dl', { class: 'facts' }, facts.map(([term, value]) => [el('dt', {}, term), el('dd', {}, value)])),
+      el('dl', { class: 'facts' }, facts.flatMap(([term, value]) => [el('dt', {}, term), el('dd', {}, value)])),
       errors.length === 0 ? el('p', {}, 'No errors were recorded in this run.') : el('div', { class: 'table-wrap' },
         el('table', { id: 'run-errors-table' },
           el('caption', {}, `${errors.length} ${errors.length === 1 ? 'error' : 'errors'} in run ${run.id}`),

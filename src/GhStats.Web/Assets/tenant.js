@@ -163,7 +163,9 @@ async function testConnection(button) {
   } catch (error) {
     fill(testResult, el('div', { class: 'card' },
       el('h3', {}, `Test of ${name}: `, el('span', { class: 'error', id: 'connection-test-headline' }, 'could not check')),
-      el('p', { class: 'error' }, error.message)));
+      el('p', { class: 'error' }, error.message),
+      // Until the server has the test route, a bare 404 says only "Not Found".
+      error.status === 404 && !error.detail && el('p', {}, 'This GhStats server cannot test connections, or the connection is gone.')));
   } finally {
     button.disabled = false;
   }
