@@ -266,3 +266,21 @@ export function ask(dialog) {
     dialog.showModal();
   });
 }
+
+/** Asks to confirm a destructive action in the page's #confirm-dialog (ConfirmDialog.razor); resolves true if confirmed. */
+export async function confirmAction(question, action) {
+  fill(document.getElementById('confirm-text'), question);
+  fill(document.getElementById('confirm-yes'), action);
+  return (await ask(document.getElementById('confirm-dialog'))) === 'yes';
+}
+
+/** Runs a form's submission with its buttons disabled, so a double click sends it once. */
+export async function submitting(form, task) {
+  const buttons = [...form.querySelectorAll('button')];
+  for (const button of buttons) button.disabled = true;
+  try {
+    return await task();
+  } finally {
+    for (const button of buttons) button.disabled = false;
+  }
+}

@@ -1,0 +1,233 @@
+// Tenant: rename it, give emails roles (or invite them), and add, test and delete its GitHub connections.
+import { api, el, fill, say, formatDate, formatNumber, confirmAction, submitting } from './ghstats.js';
+
+const slug = document.getElementById('tenant').dataset.slug;
+const base = `/tenants/${encodeURIComponent(slug)}`;
+const roleName = { owner: 'Owner', viewer: 'Viewer' };
+const kindName = { pat: 'Personal access token', app: 'GitHub App' };
+
+// Rename ---------------------------------------------------------------------------------------------------------
+const renameForm = document.getElementById('tenant-rename');
+renameForm.addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const renameStatus = document.getElementById('tenant-rename-status');
+  await submitting(renameForm, async () => {
+    try {
+      const tenant = await api(base, { method: 'PUT', body: { name: renameForm.elements.name.value.trim() } });
+      fill(document.getElementById('page-title'), tenant.name);
+      document.title = `${tenant.name} - GhStats`;
+      renameForm.elements.name.value = tenant.name;
+      say(renameStatus, `Renamed to ${tenant.name}.`, 'ok');
+    } catch (error) {
+      say(renameStatus, error.message, 'error');
+    }
+  });
+});
+
+// Members and invitations ------------------------------------------------------------------------------------------
+const membersStatus = document.getElementById('members-status');
+const membersBody = document.querySelector('#members-table tbody');
+const invitationsBody = document.querySelector('#invitations-table tbody');
+
+const emptyRow = (columns, text) => el('tr', {}, el('td', { colspan: columns }, text));
+
+async function loadMembers() {
+  try {
+    const { members, invitations } = await api(`${base}/members`);
+    fill(membersBody, members.length === 0 ? emptyRow(4, 'No members.') : members.map((member) => el('tr', {},
+      el('th', { scope: 'row', class: 'text' }, member.email ?? `user ${member.userId}`),
+      el('td', { class: 'text' }, member.displayName ?? ''),
+      el('td', {}, roleName[member.role] ?? member.role),
+      el('td', {}, member.email && el('button', {
+        type: 'button', 'data-remove-member': member.email, 'aria-label': `Remove ${member.email}`,
+      }, 'Remove')))));
+    fill(invitationsBody, invitations.length === 0 ? emptyRow(4, 'No pending invitations.') : invitations.map((invitation) => el('tr', {},
+      el('th', { scope: 'row', class: 'text' }, invitation.email),
+      el('td', {}, roleName[invitation.role] ?? invitation.role),
+      el('td', {}, formatDate(invitation.createdAt)),
+      el('td', {}, el('button', {
+        type: 'button', 'data-cancel-invitation': invitation.email, 'aria-label': `Cancel the invitation of ${invitation.email}`,
+      }, 'Cancel invitation')))));
+  } catch (error) {
+    say(membersStatus, error.message, 'error');
+  }
+}
+
+async function removeMember(email, invitation) {
+  if (!invitation && !(await confirmAction(`Remove ${email} from this tenant? They lose access to its traffic.`, 'Remove'))) return;
+  try {
+    await api(`${base}/members/${encodeURIComponent(email)}`, { method: 'DELETE' });
+    say(membersStatus, invitation ? `Cancelled the invitation of ${email}.` : `Removed ${email}.`, 'ok');
+  } catch (error) {
+    say(membersStatus, error.message, 'error');
+  }
+  await loadMembers();
+}
+
+membersBody.addEventListener('click', (event) => {
+  const button = event.target.closest('button[data-remove-member]');
+  if (button) removeMember(button.dataset.removeMember, false);
+});
+invitationsBody.addEventListener('click', (event) => {
+  const button = event.target.closest('button[data-cancel-invitation]');
+  if (button) removeMember(button.dataset.cancelInvitation, true);
+});
+
+const memberForm = document.getElementById('member-add');
+memberForm.addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const addStatus = document.getElementById('member-add-status');
+  const email = memberForm.elements.email.value.trim();
+  const role = memberForm.elements.role.value;
+  await submitting(memberForm, async () => {
+    try {
+      const result = await api(`${base}/members/${encodeURIComponent(email)}`, { method: 'PUT', body: { role } });
+      const as = (roleName[result.role] ?? result.role).toLowerCase();
+      say(addStatus, result.status === 'invited'
+        ? `Invited ${result.email} as ${as}: they join when they first sign in.`
+        : `${result.email} is now a member, as ${as}.`, 'ok');
+      memberForm.elements.email.value = '';
+    } catch (error) {
+      say(addStatus, error.message, 'error');
+    }
+  });
+  await loadMembers();
+});
+
+// GitHub connections -------------------------------------------------------------------------------------------------
+const connectionsStatus = document.getElementById('connections-status');
+const connectionsBody = document.querySelector('#connections-table tbody');
+const testResult = document.getElementById('connection-test-result');
+const connectionForm = document.getElementById('connection-add');
+const kind = document.getElementById('connection-kind');
+const names = new Map();
+
+async function loadConnections() {
+  try {
+    const connections = await api(`${base}/connections`);
+    names.clear();
+    for (const connection of connections) names.set(String(connection.id), connection.name);
+    fill(connectionsBody, connections.length === 0 ? emptyRow(6, 'No connections yet: add one below, or GhStats cannot collect this tenant.') : connections.map((c) => el('tr', {},
+      el('th', { scope: 'row', class: 'text' }, c.name),
+      el('td', {}, kindName[c.kind] ?? c.kind),
+      el('td', { class: 'text' }, c.apiBaseUrl),
+      el('td', {}, c.kind === 'app' ? `${c.appId ?? '?'} / ${c.installationId ?? '?'}` : '–'),
+      el('td', {}, formatDate(c.createdAt)),
+      el('td', {}, el('div', { class: 'actions' },
+        el('button', { type: 'button', 'data-test-connection': c.id, 'aria-label': `Test ${c.name}` }, 'Test'),
+        el('button', { type: 'button', class: 'danger', 'data-delete-connection': c.id, 'aria-label': `Delete ${c.name}` }, 'Delete'))))));
+  } catch (error) {
+    say(connectionsStatus, error.message, 'error');
+  }
+}
+
+/** A rate limit's reset as a time: GitHub gives epoch seconds, our API may give ISO text. */
+function resetTime(reset) {
+  if (reset === null || reset === undefined) return '';
+  const date = typeof reset === 'number' ? new Date(reset < 1e12 ? reset * 1000 : reset) : new Date(reset);
+  return Number.isNaN(date.getTime()) ? String(reset) : date.toLocaleString();
+}
+
+function headline(result) {
+  if (result.canReadTraffic === true) return ['Can read traffic', 'ok'];
+  if (result.canReadTraffic === false) return ['Cannot read traffic', 'error'];
+  if (result.reachable === false) return ['Could not reach GitHub', 'error'];
+  return ['Could not check whether it can read traffic', ''];
+}
+
+function showTest(name, result) {
+  const [text, kindOfResult] = headline(result);
+  const facts = [];
+  const fact = (term, value) => facts.push(el('dt', {}, term), el('dd', {}, value));
+  if (typeof result.reachable === 'boolean') fact('GitHub reached', result.reachable ? 'yes' : 'no');
+  if (result.identity) fact('Signed in to GitHub as', result.identity);
+  if (Array.isArray(result.scopes)) fact('Token scopes', result.scopes.length ? result.scopes.join(', ') : 'none reported');
+  const limit = result.rateLimit;
+  if (limit) {
+    fact('Rate limit', `${formatNumber(limit.remaining)} of ${formatNumber(limit.limit)} calls left${limit.reset ? `, resets ${resetTime(limit.reset)}` : ''}`);
+  }
+  const findings = Array.isArray(result.findings) ? result.findings : [];
+  fill(testResult, el('div', { class: 'card' },
+    el('h3', {}, `Test of ${name}: `, el('span', { class: kindOfResult, id: 'connection-test-headline' }, text)),
+    facts.length > 0 && el('dl', { class: 'facts' }, facts),
+    findings.length > 0 && el('ul', { class: 'findings' }, findings.map((finding) => el('li', {}, finding)))));
+}
+
+async function testConnection(button) {
+  const id = button.dataset.testConnection;
+  const name = names.get(id) ?? `connection ${id}`;
+  button.disabled = true;
+  fill(testResult, el('p', { class: 'status' }, `Testing ${name}…`));
+  try {
+    showTest(name, (await api(`${base}/connections/${id}/test`, { method: 'POST', body: {} })) ?? {});
+  } catch (error) {
+    fill(testResult, el('div', { class: 'card' },
+      el('h3', {}, `Test of ${name}: `, el('span', { class: 'error', id: 'connection-test-headline' }, 'could not check')),
+      el('p', { class: 'error' }, error.message),
+      // Until the server has the test route, a bare 404 says only "Not Found".
+      error.status === 404 && !error.detail && el('p', {}, 'This GhStats server cannot test connections, or the connection is gone.')));
+  } finally {
+    button.disabled = false;
+  }
+}
+
+async function deleteConnection(button) {
+  const id = button.dataset.deleteConnection;
+  const name = names.get(id) ?? `connection ${id}`;
+  const question = `Delete the connection “${name}”? Repositories that use it will be collected with the tenant's first remaining connection, or not at all if none is left.`;
+  if (!(await confirmAction(question, 'Delete connection'))) return;
+  try {
+    await api(`${base}/connections/${id}`, { method: 'DELETE' });
+    say(connectionsStatus, `Deleted ${name}.`, 'ok');
+  } catch (error) {
+    say(connectionsStatus, error.message, 'error');
+  }
+  await loadConnections();
+}
+
+connectionsBody.addEventListener('click', (event) => {
+  const test = event.target.closest('button[data-test-connection]');
+  const remove = event.target.closest('button[data-delete-connection]');
+  if (test) testConnection(test);
+  if (remove) deleteConnection(remove);
+});
+
+// A disabled fieldset is neither validated nor submitted, so only the chosen kind's fields are required.
+function showKind() {
+  for (const [value, fieldset] of [['pat', 'connection-pat-fields'], ['app', 'connection-app-fields']]) {
+    const element = document.getElementById(fieldset);
+    element.disabled = kind.value !== value;
+    element.classList.toggle('hidden', kind.value !== value);
+  }
+}
+
+connectionForm.addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const addStatus = document.getElementById('connection-add-status');
+  const fields = connectionForm.elements;
+  const request = { name: fields.name.value.trim() || null, kind: kind.value, apiBaseUrl: fields.apiBaseUrl.value.trim() || null };
+  if (kind.value === 'pat') {
+    request.token = fields.token.value.trim();
+  } else {
+    request.appId = Number(fields.appId.value);
+    request.installationId = Number(fields.installationId.value);
+    request.privateKey = fields.privateKey.value.trim();
+  }
+  await submitting(connectionForm, async () => {
+    try {
+      const created = await api(`${base}/connections`, { method: 'POST', body: request });
+      // The secret has been handed over; it must not linger in the page.
+      connectionForm.reset();
+      showKind();
+      say(addStatus, `Added ${created.name}. Test it to see whether it can read traffic.`, 'ok');
+    } catch (error) {
+      say(addStatus, error.message, 'error');
+    }
+  });
+  await loadConnections();
+});
+
+kind.addEventListener('change', showKind);
+showKind();
+loadMembers();
+loadConnections();
