@@ -64,7 +64,9 @@ public sealed class PrefixTests(PrefixTests.StatsApp fixture) : IClassFixture<Pr
         using var response = await fixture.Root.GetAsync("stats/");
 
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        response.Headers.Location?.OriginalString.ShouldBe("/stats/signin");
+        var location = response.Headers.Location.ShouldNotBeNull();
+        location.AbsolutePath.ShouldBe("/stats/signin");
+        Uri.UnescapeDataString(location.Query).ShouldBe("?ReturnUrl=/stats/");
     }
 
     [Fact]

@@ -52,7 +52,7 @@ async function loadRepositories() {
       el('td', {}, formatDate(r.addedAt)),
       el('td', {}, r.lastCollectedAt ? formatDate(r.lastCollectedAt) : 'never'),
       el('td', {}, r.lastStatus ? el('span', { class: `badge ${r.lastStatus === 'ok' ? 'ok' : 'failed'}` }, r.lastStatus) : ''),
-      el('td', {}, el('button', { type: 'button', 'data-remove': r.id, 'aria-label': `Stop tracking ${r.fullName}`, onclick: () => remove(r) }, 'Remove')))));
+      el('td', {}, el('button', { type: 'button', 'data-remove': r.id, 'aria-label': `Remove ${r.fullName}`, onclick: () => remove(r) }, 'Remove')))));
 }
 
 async function remove(repository) {

@@ -121,30 +121,33 @@ async function loadConnections() {
   }
 }
 
-/** A rate limit's reset as a time: GitHub gives epoch seconds, our API may give ISO text. */
-function resetTime(reset) {
-  if (reset === null || reset === undefined) return '';
-  const date = typeof reset === 'number' ? new Date(reset < 1e12 ? reset * 1000 : reset) : new Date(reset);
-  return Number.isNaN(date.getTime()) ? String(reset) : date.toLocaleString();
+function headline(result) {
+  if (result.reachable === false) return ['Could not reach GitHub', 'error'];
+  if (result.credentialsAccepted === false) return ['GitHub refused the credentials', 'error'];
+  if (result.traffic?.canRead === true) return [`Can read traffic (checked on ${result.traffic.repository})`, 'ok'];
+  if (result.traffic?.canRead === false) return [`Cannot read traffic of ${result.traffic.repository}`, 'error'];
+  return ['Could not check whether it can read traffic', ''];
 }
 
-function headline(result) {
-  if (result.canReadTraffic === true) return ['Can read traffic', 'ok'];
-  if (result.canReadTraffic === false) return ['Cannot read traffic', 'error'];
-  if (result.reachable === false) return ['Could not reach GitHub', 'error'];
-  return ['Could not check whether it can read traffic', ''];
+/** Who GitHub says the credentials belong to: a user's login, or an App's slug and installation. */
+function identityOf(identity) {
+  if (!identity) return null;
+  if (identity.login) return identity.login;
+  if (identity.appSlug) return `App ${identity.appSlug}${identity.installationId ? `, installation ${identity.installationId}` : ''}`;
+  return null;
 }
 
 function showTest(name, result) {
   const [text, kindOfResult] = headline(result);
   const facts = [];
   const fact = (term, value) => facts.push(el('dt', {}, term), el('dd', {}, value));
-  if (typeof result.reachable === 'boolean') fact('GitHub reached', result.reachable ? 'yes' : 'no');
-  if (result.identity) fact('Signed in to GitHub as', result.identity);
-  if (Array.isArray(result.scopes)) fact('Token scopes', result.scopes.length ? result.scopes.join(', ') : 'none reported');
+  fact('GitHub reached', result.reachable ? 'yes' : 'no');
+  const identity = identityOf(result.identity);
+  if (identity) fact('Signed in to GitHub as', identity);
+  if (Array.isArray(result.scopes)) fact('Token scopes', result.scopes.length ? result.scopes.join(', ') : 'none');
   const limit = result.rateLimit;
   if (limit) {
-    fact('Rate limit', `${formatNumber(limit.remaining)} of ${formatNumber(limit.limit)} calls left${limit.reset ? `, resets ${resetTime(limit.reset)}` : ''}`);
+    fact('Rate limit', `${formatNumber(limit.remaining)} of ${formatNumber(limit.limit)} calls left, resets ${formatDate(limit.resetsAt)}`);
   }
   const findings = Array.isArray(result.findings) ? result.findings : [];
   fill(testResult, el('div', { class: 'card' },
@@ -163,9 +166,7 @@ async function testConnection(button) {
   } catch (error) {
     fill(testResult, el('div', { class: 'card' },
       el('h3', {}, `Test of ${name}: `, el('span', { class: 'error', id: 'connection-test-headline' }, 'could not check')),
-      el('p', { class: 'error' }, error.message),
-      // Until the server has the test route, a bare 404 says only "Not Found".
-      error.status === 404 && !error.detail && el('p', {}, 'This GhStats server cannot test connections, or the connection is gone.')));
+      el('p', { class: 'error' }, error.message)));
   } finally {
     button.disabled = false;
   }

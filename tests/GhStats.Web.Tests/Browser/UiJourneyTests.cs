@@ -25,14 +25,14 @@ public sealed class UiJourneyTests(ChromiumFixture chromium, UiWorld world)
     {
         var setup = await world.SetUpAsync(chromium);
 
-        setup.ConnectionTest.ShouldContain("can read traffic", Case.Insensitive);
+        setup.ConnectionTest.ShouldContain("Can read traffic (checked on acme/site)");
     }
 
     [Fact]
     public async Task TheOverview_ShowsTheSimulatorsTotals()
     {
         var setup = await world.SetUpAsync(chromium);
-        await using var browser = await world.SameSessionAsync(chromium, setup.Admin, new BrowserPageOptions());
+        await using var browser = await world.SameSessionAsync(chromium, setup, new BrowserPageOptions());
         var page = browser.Page;
 
         await page.GotoAsync("?days=30");
@@ -54,7 +54,7 @@ public sealed class UiJourneyTests(ChromiumFixture chromium, UiWorld world)
     public async Task TheRepositoryPage_ChartsAndTabulatesTheSimulatorsDays()
     {
         var setup = await world.SetUpAsync(chromium);
-        await using var browser = await world.SameSessionAsync(chromium, setup.Admin, new BrowserPageOptions());
+        await using var browser = await world.SameSessionAsync(chromium, setup, new BrowserPageOptions());
         var page = browser.Page;
 
         await page.GotoAsync($"repos/{setup.RepositoryId}?days=30");
@@ -83,7 +83,7 @@ public sealed class UiJourneyTests(ChromiumFixture chromium, UiWorld world)
     public async Task TheTrafficCsv_DownloadsTheSimulatorsDays()
     {
         var setup = await world.SetUpAsync(chromium);
-        await using var browser = await world.SameSessionAsync(chromium, setup.Admin, new BrowserPageOptions());
+        await using var browser = await world.SameSessionAsync(chromium, setup, new BrowserPageOptions());
         var page = browser.Page;
         await page.GotoAsync($"repos/{setup.RepositoryId}?days=30");
         await Expect(page.Locator("#traffic-table tbody tr")).ToHaveCountAsync(ServedDays.Count);
@@ -101,7 +101,7 @@ public sealed class UiJourneyTests(ChromiumFixture chromium, UiWorld world)
     public async Task AReferrerNamedLikeMarkup_ShowsAsText_AndRunsNothing()
     {
         var setup = await world.SetUpAsync(chromium);
-        await using var browser = await world.SameSessionAsync(chromium, setup.Admin, new BrowserPageOptions());
+        await using var browser = await world.SameSessionAsync(chromium, setup, new BrowserPageOptions());
         var page = browser.Page;
         var dialogs = new List<string>();
         page.Dialog += (_, dialog) => dialogs.Add(dialog.Message);
@@ -153,18 +153,20 @@ public sealed class UiJourneyTests(ChromiumFixture chromium, UiWorld world)
     public async Task ANewApiToken_IsShownOnce()
     {
         var setup = await world.SetUpAsync(chromium);
-        await using var browser = await world.SameSessionAsync(chromium, setup.Admin, new BrowserPageOptions());
+        await using var browser = await world.SameSessionAsync(chromium, setup, new BrowserPageOptions());
         var page = browser.Page;
 
         await page.GotoAsync("profile");
         await page.FillAsync("#token-name", "nightly report");
         await page.ClickAsync("#token-create button[type=submit]");
         await Expect(page.Locator("#token-secret")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("^ghst_"));
+        var secret = await page.InputValueAsync("#token-secret");
         await Expect(page.Locator("#tokens-table")).ToContainTextAsync("nightly report");
 
         await page.ReloadAsync();
         await Expect(page.Locator("#tokens-table")).ToContainTextAsync("nightly report");
-        (await page.ContentAsync()).ShouldNotContain("ghst_");
+        (await page.ContentAsync()).ShouldNotContain(secret);
+        (await page.InputValueAsync("#token-secret")).ShouldBeEmpty();
         await browser.AssertNoErrorsAsync();
     }
 
@@ -174,7 +176,7 @@ public sealed class UiJourneyTests(ChromiumFixture chromium, UiWorld world)
     public async Task EveryPage_PassesTheAccessibilityCheck_WithoutConsoleErrors(BrowserColorScheme scheme)
     {
         var setup = await world.SetUpAsync(chromium);
-        await using var browser = await world.SameSessionAsync(chromium, setup.Admin, new BrowserPageOptions { ColorScheme = scheme });
+        await using var browser = await world.SameSessionAsync(chromium, setup, new BrowserPageOptions { ColorScheme = scheme });
         var page = browser.Page;
 
         foreach (var (path, name) in Pages(setup))
@@ -191,7 +193,7 @@ public sealed class UiJourneyTests(ChromiumFixture chromium, UiWorld world)
     public async Task OnAPhone_NoPageScrollsSideways()
     {
         var setup = await world.SetUpAsync(chromium);
-        await using var browser = await world.SameSessionAsync(chromium, setup.Admin, new BrowserPageOptions { Viewport = BrowserViewport.Phone });
+        await using var browser = await world.SameSessionAsync(chromium, setup, new BrowserPageOptions { Viewport = BrowserViewport.Phone });
         var page = browser.Page;
 
         foreach (var (path, name) in Pages(setup))

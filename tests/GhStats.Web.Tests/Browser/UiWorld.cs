@@ -22,7 +22,7 @@ public sealed class UiWorld : IAsyncLifetime
     public const string ViewerEmail = "viewer@example.com";
 
     private readonly string _clientSecret = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
-    private AdminSetup? _setup;
+    private Task<AdminSetup>? _setup;
 
     public OidcProvider Provider { get; private set; } = null!;
 
@@ -69,14 +69,18 @@ public sealed class UiWorld : IAsyncLifetime
     /// <summary>The admin's setup through the pages, run by the first test that needs it and shared by the rest.</summary>
     public async Task<AdminSetup> SetUpAsync(ChromiumFixture chromium)
     {
-        // The browser tests share one collection, so they run one at a time: no lock is needed.
-        return _setup ??= await AdminSetup.RunAsync(chromium, this);
+        // The browser tests share one collection, so they run one at a time: no lock is needed. A failed setup fails
+        // every test that needs it with the same error, rather than running again against half-made data.
+        return await (_setup ??= AdminSetup.RunAsync(chromium, this));
     }
 
     /// <summary>Opens the app in a fresh browser context and signs in at the provider's login page as <paramref name="login"/>.</summary>
     public async Task<BrowserPage> SignInAsync(ChromiumFixture chromium, string login, BrowserPageOptions? options = null)
     {
         var page = await chromium.NewPageAsync((options ?? new BrowserPageOptions()) with { BaseAddress = Home });
+        Patient(page);
+        // The provider's login page declares no icon; its /favicon.ico 404 is the provider's, not GhStats'.
+        page.AllowErrorResponse(404, "/favicon.ico");
         await page.Page.GotoAsync(Home.ToString());
         await page.Page.FillAsync("#" + OidcProviderPages.LoginInputId, login);
         await page.Page.ClickAsync("#" + OidcProviderPages.LoginSubmitButtonId);
@@ -85,24 +89,27 @@ public sealed class UiWorld : IAsyncLifetime
         return page;
     }
 
-    /// <summary>A second page with the same session (cookies), e.g. in the other colour scheme or on a phone.</summary>
-    public async Task<BrowserPage> SameSessionAsync(ChromiumFixture chromium, BrowserPage signedIn, BrowserPageOptions options)
+    /// <summary>A page in the admin's session (its cookies), e.g. in the other colour scheme or on a phone.</summary>
+    public async Task<BrowserPage> SameSessionAsync(ChromiumFixture chromium, AdminSetup signedIn, BrowserPageOptions options)
     {
         var page = await chromium.NewPageAsync(options with { BaseAddress = Home });
-        await page.Context.AddCookiesAsync((await signedIn.Context.CookiesAsync()).Select(c => new Cookie
+        Patient(page);
+        await page.Context.AddCookiesAsync(signedIn.Session.Select(c => new Cookie
         {
             Name = c.Name, Value = c.Value, Domain = c.Domain, Path = c.Path, Expires = c.Expires, HttpOnly = c.HttpOnly, Secure = c.Secure, SameSite = c.SameSite,
         }));
         return page;
     }
 
+    /// <summary>CI machines are small and busy: waits for a page's elements get a minute, not Playwright's 30 s.</summary>
+    private static void Patient(BrowserPage page)
+    {
+        page.Page.SetDefaultTimeout(60_000);
+        page.Page.SetDefaultNavigationTimeout(60_000);
+    }
+
     public async Task DisposeAsync()
     {
-        if (_setup is not null)
-        {
-            await _setup.Admin.DisposeAsync();
-        }
-
         if (App is not null)
         {
             await App.DisposeAsync();
