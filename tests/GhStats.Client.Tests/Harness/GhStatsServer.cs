@@ -111,10 +111,10 @@ public sealed class GhStatsServer : IAsyncDisposable
     });
 
     /// <summary>Stores a week of daily traffic for a repository: day i (0 = <paramref name="lastDay"/> - 6) has views 10+i, unique 1+i, clones 2+i, unique clones 1.</summary>
-    public async Task<IReadOnlyList<TrafficDay>> SeedTrafficAsync(TrackedRepository repository, DateOnly lastDay)
+    public async Task<IReadOnlyList<TrafficDay>> SeedTrafficAsync(long repositoryId, DateOnly lastDay)
     {
         var days = Enumerable.Range(0, 7)
-            .Select(i => new TrafficDay(repository.Id, lastDay.AddDays(i - 6), Views: 10 + i, UniqueViews: 1 + i, Clones: 2 + i, UniqueClones: 1))
+            .Select(i => new TrafficDay(repositoryId, lastDay.AddDays(i - 6), Views: 10 + i, UniqueViews: 1 + i, Clones: 2 + i, UniqueClones: 1))
             .ToList();
         await Get<ITrafficStore>().MergeTrafficDaysAsync(days);
         return days;
