@@ -23,10 +23,10 @@ public static class GhStatsClient
         }
 
         // Connections are recycled, so a server that moves to another address is found again, as IHttpClientFactory would.
-        var handler = new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(2) };
-        var http = new HttpClient(handler, disposeHandler: true);
+        var sockets = new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(2) };
+        var http = new HttpClient(new ResponseBufferingHandler { InnerHandler = sockets }, disposeHandler: true);
         Configure(http, options);
-        return RestService.For<IGhStatsClient>(http, Settings(options));
+        return RestService.ForGenerated<IGhStatsClient>(http, Settings(options));
     }
 
     /// <summary>The Refit settings: source-generated JSON and the typed errors.</summary>
