@@ -17,13 +17,13 @@ internal static class CsvEndpoints
     public static void Map(RouteGroupBuilder api)
     {
         api.MapGet("/repos/{id:long}/traffic.csv", RepositoryTrafficAsync).WithName("ExportTraffic")
-            .Produces<string>(StatusCodes.Status200OK, "text/csv").ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
+            .Produces<string>(StatusCodes.Status200OK, "text/csv").ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).WithRangeQuery(per: true);
         api.MapGet("/repos/{id:long}/referrers.csv", ReferrersAsync).WithName("ExportReferrers")
-            .Produces<string>(StatusCodes.Status200OK, "text/csv").ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
+            .Produces<string>(StatusCodes.Status200OK, "text/csv").ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).WithRangeQuery();
         api.MapGet("/repos/{id:long}/paths.csv", PathsAsync).WithName("ExportPaths")
-            .Produces<string>(StatusCodes.Status200OK, "text/csv").ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
+            .Produces<string>(StatusCodes.Status200OK, "text/csv").ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).WithRangeQuery();
         api.MapGet("/traffic.csv", TenantTrafficAsync).WithName("ExportTenantTraffic")
-            .Produces<string>(StatusCodes.Status200OK, "text/csv").ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
+            .Produces<string>(StatusCodes.Status200OK, "text/csv").ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).WithRangeQuery();
     }
 
     private static async Task RepositoryTrafficAsync(long id, HttpContext http, ApiAccess access, ITrafficStore traffic, IOptions<GhStatsApiOptions> options, TimeProvider clock)

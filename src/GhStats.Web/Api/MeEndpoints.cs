@@ -23,7 +23,8 @@ internal static class MeEndpoints
         api.MapPost("/me/tokens", CreateTokenAsync).WithName("CreateToken")
             .Accepts<CreateTokenRequest>("application/json").Produces<CreatedTokenResponse>(StatusCodes.Status201Created)
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden);
-        api.MapDelete("/me/tokens/{id:long}", RevokeTokenAsync).WithName("RevokeToken").ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapDelete("/me/tokens/{id:long}", RevokeTokenAsync).WithName("RevokeToken")
+            .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status404NotFound);
     }
 
     private static async Task<Ok<MeResponse>> GetAsync(HttpContext http, ApiAccess access, IAntiforgery antiforgery)

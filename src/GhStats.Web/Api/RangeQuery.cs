@@ -1,6 +1,8 @@
 using System.Globalization;
 using GhStats.Domain;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.OpenApi;
 
 namespace GhStats.Web.Api;
 
@@ -34,6 +36,24 @@ internal static class RangeQuery
         return new DateRange(from, to);
     }
 
+    /// <summary>
+    /// Puts <c>from</c>, <c>to</c> and optionally <c>per</c> in the OpenAPI document: they are read from the request
+    /// here rather than bound as handler parameters, so the document generator cannot see them.
+    /// </summary>
+    public static RouteHandlerBuilder WithRangeQuery(this RouteHandlerBuilder endpoint, bool per = false) =>
+        endpoint.AddOpenApiOperationTransformer((operation, _, _) =>
+        {
+            operation.Parameters ??= [];
+            operation.Parameters.Add(Parameter("from", "The first UTC day, yyyy-MM-dd; by default the last days up to 'to' (GhStats:Api:DefaultRangeDays).", "date"));
+            operation.Parameters.Add(Parameter("to", "The last UTC day, yyyy-MM-dd; today by default.", "date"));
+            if (per)
+            {
+                operation.Parameters.Add(Parameter("per", "day (the default), week or month.", format: null, "day", "week", "month"));
+            }
+
+            return Task.CompletedTask;
+        });
+
     public static TrafficPeriod Per(HttpRequest request) =>
         WireNames.PeriodFrom(request.Query["per"]) ?? throw ApiProblems.Invalid($"per must be day, week or month, not '{request.Query["per"]}'.");
 
@@ -54,4 +74,18 @@ internal static class RangeQuery
             ? date
             : throw ApiProblems.Invalid($"{name} must be a date as yyyy-MM-dd, not '{values[0]}'.");
     }
+
+    private static OpenApiParameter Parameter(string name, string description, string? format, params string[] values) => new()
+    {
+        Name = name,
+        In = ParameterLocation.Query,
+        Required = false,
+        Description = description,
+        Schema = new OpenApiSchema
+        {
+            Type = JsonSchemaType.String,
+            Format = format,
+            Enum = values.Length == 0 ? null : values.Select(v => (System.Text.Json.Nodes.JsonNode)System.Text.Json.Nodes.JsonValue.Create(v)).ToList(),
+        },
+    };
 }

@@ -15,15 +15,15 @@ internal static class TrafficEndpoints
     public static void Map(RouteGroupBuilder api)
     {
         api.MapGet("/repos/{id:long}/traffic", SeriesAsync).WithName("GetTraffic").Produces<TrafficResponse>()
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).WithRangeQuery(per: true);
         api.MapGet("/repos/{id:long}/referrers", ReferrersAsync).WithName("GetReferrers")
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).WithRangeQuery();
         api.MapGet("/repos/{id:long}/paths", PathsAsync).WithName("GetPaths")
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).WithRangeQuery();
         api.MapGet("/repos/{id:long}/stats", StatsAsync).WithName("GetStats")
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).WithRangeQuery();
         api.MapGet("/traffic/summary", SummaryAsync).WithName("GetSummary").Produces<SummaryResponse>()
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).WithRangeQuery();
     }
 
     private static async Task<IResult> SeriesAsync(

@@ -1,0 +1,3 @@
+using GhStats.ClientSample;
+
+return await NightlyReport.RunAsync(args, Environment.GetEnvironmentVariable, Console.Out, Console.Error);

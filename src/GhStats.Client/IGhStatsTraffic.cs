@@ -1,0 +1,78 @@
+using GhStats.Client.Models;
+using Refit;
+
+namespace GhStats.Client;
+
+/// <summary>
+/// Traffic, referrers, popular content, repository figures and the tenant summary. Ranges are UTC days; without
+/// <c>from</c> and <c>to</c> a query covers the server's default (the last 30 days).
+/// </summary>
+public interface IGhStatsTraffic
+{
+    /// <summary>A repository's views and clones per day, week or month, with totals.</summary>
+    /// <param name="id">The repository's id.</param>
+    /// <param name="from">The first day; null for the default range.</param>
+    /// <param name="through">The last day (query parameter <c>to</c>); null for today.</param>
+    /// <param name="per">Day (null), week or month.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The series.</returns>
+    [Get("/api/v1/repos/{id}/traffic")]
+    Task<TrafficSeries> GetTrafficAsync(
+        long id,
+        [Query(Format = "yyyy-MM-dd")] DateOnly? from = null,
+        [Query(Format = "yyyy-MM-dd"), AliasAs("to")] DateOnly? through = null,
+        [Query] TrafficPeriod? per = null,
+        CancellationToken cancellationToken = default);
+
+    /// <summary>A repository's referrer snapshots and their ranking over a range.</summary>
+    /// <param name="id">The repository's id.</param>
+    /// <param name="from">The first day; null for the default range.</param>
+    /// <param name="through">The last day (query parameter <c>to</c>); null for today.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The ranking and the snapshots.</returns>
+    [Get("/api/v1/repos/{id}/referrers")]
+    Task<ReferrerReport> GetReferrersAsync(
+        long id,
+        [Query(Format = "yyyy-MM-dd")] DateOnly? from = null,
+        [Query(Format = "yyyy-MM-dd"), AliasAs("to")] DateOnly? through = null,
+        CancellationToken cancellationToken = default);
+
+    /// <summary>A repository's popular content snapshots and their ranking over a range.</summary>
+    /// <param name="id">The repository's id.</param>
+    /// <param name="from">The first day; null for the default range.</param>
+    /// <param name="through">The last day (query parameter <c>to</c>); null for today.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The ranking and the snapshots.</returns>
+    [Get("/api/v1/repos/{id}/paths")]
+    Task<PathReport> GetPathsAsync(
+        long id,
+        [Query(Format = "yyyy-MM-dd")] DateOnly? from = null,
+        [Query(Format = "yyyy-MM-dd"), AliasAs("to")] DateOnly? through = null,
+        CancellationToken cancellationToken = default);
+
+    /// <summary>A repository's stars, forks, watchers, open issues and size over a range.</summary>
+    /// <param name="id">The repository's id.</param>
+    /// <param name="from">The first day; null for the default range.</param>
+    /// <param name="through">The last day (query parameter <c>to</c>); null for today.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>One point per collected day.</returns>
+    [Get("/api/v1/repos/{id}/stats")]
+    Task<RepositoryStats> GetStatsAsync(
+        long id,
+        [Query(Format = "yyyy-MM-dd")] DateOnly? from = null,
+        [Query(Format = "yyyy-MM-dd"), AliasAs("to")] DateOnly? through = null,
+        CancellationToken cancellationToken = default);
+
+    /// <summary>One row of totals per repository the caller may read.</summary>
+    /// <param name="tenant">A tenant's slug; null for every tenant the caller sees.</param>
+    /// <param name="from">The first day; null for the default range.</param>
+    /// <param name="through">The last day (query parameter <c>to</c>); null for today.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The summary.</returns>
+    [Get("/api/v1/traffic/summary")]
+    Task<TrafficSummary> GetSummaryAsync(
+        [Query] string? tenant = null,
+        [Query(Format = "yyyy-MM-dd")] DateOnly? from = null,
+        [Query(Format = "yyyy-MM-dd"), AliasAs("to")] DateOnly? through = null,
+        CancellationToken cancellationToken = default);
+}

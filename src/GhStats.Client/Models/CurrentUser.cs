@@ -1,0 +1,20 @@
+namespace GhStats.Client.Models;
+
+/// <summary>The caller: profile, system roles, the tenants it sees with its role in each, and repositories granted one by one.</summary>
+/// <param name="Id">The profile's id.</param>
+/// <param name="Email">The profile's email, if known.</param>
+/// <param name="DisplayName">The name shown for the profile, if known.</param>
+/// <param name="SystemRoles">System roles: <c>admin</c>, <c>maintainer</c>.</param>
+/// <param name="Tenants">The tenants the caller sees, each with the caller's role in it.</param>
+/// <param name="GrantedRepositoryIds">Repositories the caller may read through a grant of that repository alone.</param>
+/// <param name="DevelopmentSignIn">Whether the caller signed in through the development sign-in.</param>
+/// <param name="AntiforgeryToken">The session's antiforgery token; null for a caller with a personal API token, which needs none.</param>
+public sealed record CurrentUser(
+    long Id,
+    string? Email,
+    string? DisplayName,
+    IReadOnlyList<string> SystemRoles,
+    IReadOnlyList<Tenant> Tenants,
+    IReadOnlyList<long> GrantedRepositoryIds,
+    bool DevelopmentSignIn,
+    string? AntiforgeryToken);

@@ -1,0 +1,170 @@
+using System.Globalization;
+using System.Reflection;
+using GhStats.Client.Models;
+using GhStats.Client.Tests.Harness;
+using SystemRole = GhStats.Domain.SystemRole;
+using GhStats.Testing.GitHub;
+using Refit;
+using Shouldly;
+using Xunit;
+
+namespace GhStats.Client.Tests;
+
+/// <summary>
+/// Every client method against the real server: an admin's personal API token, minted by GhStatsAdministration,
+/// makes a tenant, a GitHub connection to the simulator, tracks repositories, collects, and reads back exactly what
+/// the simulator served and what was seeded. The test fails if any client method goes uncalled.
+/// </summary>
+public sealed class ClientAgainstServerTests
+{
+    private static readonly TimeSpan RunDeadline = TimeSpan.FromSeconds(60);
+
+    [Fact]
+    public async Task EveryClientMethod_AnswersWithWhatTheServerHolds()
+    {
+        await using var simulator = await GitHubSimulator.StartAsync();
+        var now = simulator.Clock.GetUtcNow();
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var simulated = simulator.AddRepository("octo", "e2e", seed: 42);
+        var gitHubToken = simulator.AddToken(canPushTo: "octo/e2e");
+        await using var server = await GhStatsServer.StartAsync(clock: new TestClock(now));
+        var admin = await server.CreateUserAsync("admin@contract.example", SystemRole.Admin);
+        var (client, recorder) = RecordingClient.Wrap(server.ClientFor(admin));
+        using var disposing = client;
+
+        // The caller and tokens.
+        var me = await client.GetMeAsync();
+        me.Id.ShouldBe(admin.Id);
+        me.Email.ShouldBe(admin.Email);
+        me.SystemRoles.ShouldBe(["admin"]);
+        me.AntiforgeryToken.ShouldBeNull("a token caller needs no antiforgery token");
+        (await client.ListTokensAsync()).ShouldContain(t => t.Id == admin.TokenId && t.Name == "contract test" && t.RevokedAt == null);
+        var minting = await Should.ThrowAsync<GhStatsApiException>(() => client.CreateTokenAsync(new CreateTokenRequest("from a token")));
+        minting.Status.ShouldBe(403, "a token cannot mint another token");
+        minting.Detail.ShouldNotBeNull().ShouldContain("signed-in session");
+        var spare = await server.Administration.CreateApiTokenAsync(admin.Id, "spare", 1);
+        await client.RevokeTokenAsync(spare.Token.Id);
+        (await client.ListTokensAsync()).Single(t => t.Id == spare.Token.Id).RevokedAt.ShouldNotBeNull();
+
+        // Tenants and members.
+        var acme = await client.CreateTenantAsync(new CreateTenantRequest("acme", "Acme"));
+        acme.Slug.ShouldBe("acme");
+        (await client.SetMemberAsync("acme", admin.Email, new SetMemberRequest("owner"))).ShouldBe(new MembershipChange(admin.Email, "owner", "member"));
+        (await client.SetMemberAsync("acme", "invitee@contract.example", new SetMemberRequest("viewer"))).Status.ShouldBe("invited");
+        (await client.UpdateTenantAsync("acme", new UpdateTenantRequest("Acme Corp"))).Name.ShouldBe("Acme Corp");
+        var fetched = await client.GetTenantAsync("acme");
+        (fetched.Name, fetched.Role).ShouldBe(("Acme Corp", "owner"));
+        var members = await client.ListMembersAsync("acme");
+        members.Members.ShouldHaveSingleItem().ShouldBe(new TenantMember(admin.Id, admin.Email, null, "owner"));
+        members.Invitations.ShouldHaveSingleItem().Email.ShouldBe("invitee@contract.example");
+        await client.RemoveMemberAsync("acme", "invitee@contract.example");
+        (await client.ListMembersAsync("acme")).Invitations.ShouldBeEmpty();
+        await client.CreateTenantAsync(new CreateTenantRequest("scratch", "Scratch"));
+        (await client.ListTenantsAsync()).Select(t => t.Slug).ShouldBe(["acme", "scratch"], ignoreOrder: true);
+        await client.DeleteTenantAsync("scratch");
+        (await Should.ThrowAsync<GhStatsApiException>(() => client.GetTenantAsync("scratch"))).Status.ShouldBe(404);
+
+        // Connections: secrets go in and never come back.
+        var connection = await client.CreateConnectionAsync("acme", CreateConnectionRequest.PersonalAccessToken(gitHubToken, "simulator", simulator.BaseAddress));
+        (connection.Name, connection.Kind, connection.ApiBaseUrl).ShouldBe(("simulator", "pat", simulator.BaseAddress.TrimEnd('/')));
+        var app = await client.CreateConnectionAsync("acme", CreateConnectionRequest.App(1234, 5678, "-----BEGIN RSA PRIVATE KEY-----\nMIIB\n-----END RSA PRIVATE KEY-----", "spare app"));
+        (app.Kind, app.AppId, app.InstallationId).ShouldBe(("app", 1234L, 5678L));
+        await client.DeleteConnectionAsync("acme", app.Id);
+        (await client.ListConnectionsAsync("acme")).ShouldHaveSingleItem().Id.ShouldBe(connection.Id);
+
+        // Repositories.
+        var e2e = await client.TrackRepositoryAsync(new TrackRepositoryRequest("acme", "octo/e2e", connection.Id));
+        (e2e.Tenant, e2e.Owner, e2e.Name, e2e.ConnectionId).ShouldBe(("acme", "octo", "e2e", (long?)connection.Id));
+        var seeded = await client.TrackRepositoryAsync(new TrackRepositoryRequest("acme", "octo/seeded"));
+        (await client.GetRepositoryAsync(e2e.Id)).FullName.ShouldBe("octo/e2e");
+        (await client.ListRepositoriesAsync("acme")).Select(r => r.FullName).ShouldBe(["octo/e2e", "octo/seeded"], ignoreOrder: true);
+
+        // Collection: octo/e2e comes from the simulator; octo/seeded is unknown there and fails with its reason.
+        var started = await client.CollectAsync(new CollectRequest("acme"));
+        (started.Trigger, started.TenantId).ShouldBe(("manual", (long?)acme.Id));
+        var run = await WaitForEndAsync(client, started.Id);
+        (run.Status, run.ReposOk, run.ReposFailed).ShouldBe(("completedWithErrors", 1, 1), $"{run}");
+        var error = run.Errors.ShouldNotBeNull().ShouldHaveSingleItem();
+        (error.RepoId, error.Repository, error.Kind).ShouldBe(((long?)seeded.Id, "octo/seeded", "notFound"));
+        (await client.ListRunsAsync(limit: 10)).ShouldContain(r => r.Id == run.Id && r.Errors == null);
+
+        // Traffic: what the simulator served, and what was seeded.
+        var lastSeeded = today.AddDays(-1);
+        var seededDays = await server.SeedTrafficAsync(seeded.Id, lastSeeded);
+        var from = today.AddDays(-13);
+        var served = simulated.ServedDays(now).Where(d => d.Views > 0 || d.Clones > 0).ToList();
+        served.Count.ShouldBeGreaterThan(5, "the simulator should serve some traffic for this seed");
+        var series = await client.GetTrafficAsync(e2e.Id, from, today);
+        series.Per.ShouldBe("day");
+        series.Points.ShouldBe(served.Select(d => new TrafficPoint(d.Start, d.Views, d.UniqueViews, d.Clones, d.UniqueClones)));
+        series.Totals.Views.ShouldBe(served.Sum(d => d.Views));
+        (await client.GetTrafficAsync(e2e.Id, from, today, TrafficPeriod.Week)).Per.ShouldBe("week");
+        var seededSeries = await client.GetTrafficAsync(seeded.Id, lastSeeded.AddDays(-6), lastSeeded);
+        seededSeries.Points.Select(p => p.Views).ShouldBe([10L, 11, 12, 13, 14, 15, 16]);
+        seededSeries.Totals.ShouldBe(new TrafficTotals(Views: 91, Clones: 35, PeakDailyUniqueViews: 7, PeakDailyUniqueClones: 1, DaysWithData: 7));
+
+        var referrers = await client.GetReferrersAsync(e2e.Id, from, today);
+        var simulatedReferrers = simulated.ReferrersAt(now);
+        referrers.History.Select(r => (r.CapturedOn, r.Referrer, r.Views))
+            .ShouldBe(simulatedReferrers.Select(r => (today, r.Referrer, r.Count)), ignoreOrder: true);
+        referrers.Top.Select(r => r.Views).ShouldBe(simulatedReferrers.Select(r => r.Count).OrderByDescending(c => c));
+        var paths = await client.GetPathsAsync(e2e.Id, from, today);
+        paths.History.Select(p => (p.Path, p.Title, p.Views)).ShouldBe(simulated.PathsAt(now).Select(p => (p.Path, p.Title, p.Count)), ignoreOrder: true);
+        var stats = await client.GetStatsAsync(e2e.Id, from, today);
+        stats.Points.ShouldHaveSingleItem().ShouldBe(new RepositoryStatsPoint(today, simulated.Stars, simulated.Forks, simulated.Watchers, simulated.OpenIssues, simulated.SizeKb));
+
+        var summary = await client.GetSummaryAsync("acme", from, today);
+        var seededRow = summary.Repositories.Single(r => r.RepoId == seeded.Id);
+        (seededRow.Views, seededRow.Clones, seededRow.PeakDailyUniqueViews, seededRow.DaysWithData).ShouldBe((91L, 35L, 7L, 7));
+        summary.Repositories.Single(r => r.RepoId == e2e.Id).Stars.ShouldBe(simulated.Stars);
+
+        // CSV exports, read as streams.
+        var seededCsv = await ReadLinesAsync(await client.ExportTrafficCsvAsync(seeded.Id, lastSeeded.AddDays(-6), lastSeeded));
+        seededCsv.ShouldBe(["repository,date,views,unique_views,clones,unique_clones", .. seededDays.Select(d => $"octo/seeded,{Day(d.Day)},{d.Views},{d.UniqueViews},{d.Clones},{d.UniqueClones}")]);
+        var tenantCsv = await ReadLinesAsync(await client.ExportTenantTrafficCsvAsync("acme", from, today));
+        tenantCsv[0].ShouldBe("tenant,repository,date,views,unique_views,clones,unique_clones");
+        tenantCsv.Count(l => l.StartsWith("acme,octo/seeded,", StringComparison.Ordinal)).ShouldBe(7);
+        tenantCsv.Count(l => l.StartsWith("acme,octo/e2e,", StringComparison.Ordinal)).ShouldBe(served.Count);
+        var referrersCsv = await ReadLinesAsync(await client.ExportReferrersCsvAsync(e2e.Id, from, today));
+        referrersCsv.Length.ShouldBe(1 + simulatedReferrers.Count);
+        var pathsCsv = await ReadLinesAsync(await client.ExportPathsCsvAsync(e2e.Id, from, today));
+        pathsCsv[0].ShouldBe("repository,captured_on,path,title,views,unique_views");
+        pathsCsv.Length.ShouldBe(1 + paths.History.Count);
+
+        // Untracking.
+        await client.RemoveRepositoryAsync(seeded.Id, purge: true);
+        (await client.ListRepositoriesAsync()).ShouldHaveSingleItem().Id.ShouldBe(e2e.Id);
+
+        var everyMethod = typeof(IGhStatsClient).GetInterfaces().SelectMany(i => i.GetMethods())
+            .Where(m => m.GetCustomAttribute<HttpMethodAttribute>() is not null).Select(Name);
+        everyMethod.Except(recorder.Called.Select(Name)).ShouldBeEmpty("every client method is called against the real server");
+    }
+
+    private static async Task<CollectionRun> WaitForEndAsync(IGhStatsClient client, long runId)
+    {
+        var deadline = DateTime.UtcNow + RunDeadline;
+        while (true)
+        {
+            var run = await client.GetRunAsync(runId);
+            if (run.Status != "running" || DateTime.UtcNow > deadline)
+            {
+                return run;
+            }
+
+            await Task.Delay(50);
+        }
+    }
+
+    private static async Task<string[]> ReadLinesAsync(Stream csv)
+    {
+        await using (csv)
+        using (var reader = new StreamReader(csv))
+        {
+            return (await reader.ReadToEndAsync()).Split(["\r\n", "\n"], StringSplitOptions.RemoveEmptyEntries);
+        }
+    }
+
+    private static string Name(MethodInfo method) => $"{method.DeclaringType!.Name}.{method.Name}";
+
+    private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}
