@@ -87,4 +87,38 @@ public interface IGhStatsTenants
     /// <returns>When the connection is gone.</returns>
     [Delete("/api/v1/tenants/{tenant}/connections/{id}")]
     Task DeleteConnectionAsync(string tenant, long id, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Tests a GitHub connection (its owners): whether GitHub answers and accepts it, who it acts as, its scopes and rate
+    /// limit, and whether it can read traffic of a repository tracked through it, with findings of what it lacks.
+    /// </summary>
+    /// <param name="tenant">The tenant's slug.</param>
+    /// <param name="id">The connection's id.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>What the test found.</returns>
+    [Post("/api/v1/tenants/{tenant}/connections/{id}/test")]
+    Task<ConnectionCheck> TestConnectionAsync(string tenant, long id, CancellationToken cancellationToken = default);
+
+    /// <summary>Lists the owners whose repositories the tenant tracks as a whole (its owners).</summary>
+    /// <param name="tenant">The tenant's slug.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The tracked owners.</returns>
+    [Get("/api/v1/tenants/{tenant}/owners")]
+    Task<IReadOnlyList<TrackedOwner>> ListOwnersAsync(string tenant, CancellationToken cancellationToken = default);
+
+    /// <summary>Tracks every repository of a GitHub user or organisation that passes the filters (its owners).</summary>
+    /// <param name="tenant">The tenant's slug.</param>
+    /// <param name="request">The owner and the filters.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The tracked owner.</returns>
+    [Post("/api/v1/tenants/{tenant}/owners")]
+    Task<TrackedOwner> TrackOwnerAsync(string tenant, [Body] TrackOwnerRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>Stops tracking an owner as a whole (its owners); the repositories found so far stay tracked.</summary>
+    /// <param name="tenant">The tenant's slug.</param>
+    /// <param name="id">The tracked owner's id.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>When it is no longer tracked.</returns>
+    [Delete("/api/v1/tenants/{tenant}/owners/{id}")]
+    Task RemoveOwnerAsync(string tenant, long id, CancellationToken cancellationToken = default);
 }

@@ -79,6 +79,19 @@ public sealed class ClientAgainstServerTests
         (await client.GetRepositoryAsync(e2e.Id)).FullName.ShouldBe("octo/e2e");
         (await client.ListRepositoriesAsync("acme")).Select(r => r.FullName).ShouldBe(["octo/e2e", "octo/seeded"], ignoreOrder: true);
 
+        // The connection's test reads traffic of the repository tracked through it.
+        var check = await client.TestConnectionAsync("acme", connection.Id);
+        (check.ConnectionId, check.Ok, check.Reachable, check.CredentialsAccepted).ShouldBe((connection.Id, true, true, (bool?)true), $"{check}");
+        check.Traffic.ShouldBe(new TrafficAccess(true, "octo/e2e", 200));
+        check.Findings.ShouldBeEmpty();
+
+        // Owners tracked as a whole; removed again before collecting, so the run covers the two repositories above.
+        var owner = await client.TrackOwnerAsync("acme", new TrackOwnerRequest("octo", connection.Id, Include: "e2e*", SkipForks: false));
+        (owner.Owner, owner.ConnectionId, owner.Include, owner.Exclude, owner.SkipForks, owner.SkipArchived).ShouldBe(("octo", (long?)connection.Id, "e2e*", (string?)null, false, true));
+        (await client.ListOwnersAsync("acme")).ShouldHaveSingleItem().Id.ShouldBe(owner.Id);
+        await client.RemoveOwnerAsync("acme", owner.Id);
+        (await client.ListOwnersAsync("acme")).ShouldBeEmpty();
+
         // Collection: octo/e2e comes from the simulator; octo/seeded is unknown there and fails with its reason.
         var started = await client.CollectAsync(new CollectRequest("acme"));
         (started.Trigger, started.TenantId).ShouldBe(("manual", (long?)acme.Id));

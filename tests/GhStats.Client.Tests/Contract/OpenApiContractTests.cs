@@ -45,9 +45,9 @@ public sealed class OpenApiContractTests(ServedOpenApiDocument served) : IClassF
     public void ARouteTheServerAdded_IsReported()
     {
         var document = JsonNode.Parse(served.Json)!;
-        document["paths"]!["/api/v1/tenants/{tenant}/owners"] = JsonNode.Parse("""{"get": {"responses": {"200": {"description": "OK"}}}}""");
+        document["paths"]!["/api/v1/tenants/{tenant}/archive"] = JsonNode.Parse("""{"post": {"responses": {"200": {"description": "OK"}}}}""");
 
-        Compare(document).ShouldContain("GET /api/v1/tenants/{tenant}/owners on the server has no client method.");
+        Compare(document).ShouldContain("POST /api/v1/tenants/{tenant}/archive on the server has no client method.");
     }
 
     [Fact]
