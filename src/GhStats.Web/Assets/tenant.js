@@ -46,7 +46,7 @@ async function loadMembers() {
       el('td', {}, roleName[invitation.role] ?? invitation.role),
       el('td', {}, formatDate(invitation.createdAt)),
       el('td', {}, el('button', {
-        type: 'button', 'data-cancel-invitation': invitation.email, 'aria-label': `Cancel the invitation of ${invitation.email}`,
+        type: 'button', 'data-cancel-invitation': invitation.email, 'aria-label': `Cancel invitation of ${invitation.email}`,
       }, 'Cancel invitation')))));
   } catch (error) {
     say(membersStatus, error.message, 'error');
