@@ -301,10 +301,9 @@ public sealed class ConnectionTestTests(ConnectionTestTests.CheckedApp fixture) 
         public async Task<(Tenant Tenant, long ConnectionId)> TenantWithTokenAsync(string token, string? repository = null, string? apiBaseUrl = null)
         {
             var tenant = await NewTenantAsync();
-            using var created = await Owner.PostJsonAsync($"api/v1/tenants/{tenant.Slug}/connections", new { kind = "pat", apiBaseUrl = apiBaseUrl ?? Simulator.BaseAddress, token });
-            var body = await created.Content.ReadAsStringAsync();
-            created.StatusCode.ShouldBe(HttpStatusCode.Created, body);
-            var connectionId = JsonDocument.Parse(body).RootElement.GetProperty("id").GetInt64();
+            var created = await Owner.PostJsonExpectingAsync($"api/v1/tenants/{tenant.Slug}/connections",
+                new { kind = "pat", apiBaseUrl = apiBaseUrl ?? Simulator.BaseAddress, token }, HttpStatusCode.Created);
+            var connectionId = created.GetProperty("id").GetInt64();
             if (repository is not null)
             {
                 var parts = repository.Split('/');
@@ -316,11 +315,9 @@ public sealed class ConnectionTestTests(ConnectionTestTests.CheckedApp fixture) 
 
         public async Task<long> AddAppConnectionAsync(Tenant tenant, long appId, string privateKeyPem, long installationId)
         {
-            using var created = await Owner.PostJsonAsync($"api/v1/tenants/{tenant.Slug}/connections",
-                new { kind = "app", apiBaseUrl = Simulator.BaseAddress, appId, installationId, privateKey = privateKeyPem });
-            var body = await created.Content.ReadAsStringAsync();
-            created.StatusCode.ShouldBe(HttpStatusCode.Created, body);
-            return JsonDocument.Parse(body).RootElement.GetProperty("id").GetInt64();
+            var created = await Owner.PostJsonExpectingAsync($"api/v1/tenants/{tenant.Slug}/connections",
+                new { kind = "app", apiBaseUrl = Simulator.BaseAddress, appId, installationId, privateKey = privateKeyPem }, HttpStatusCode.Created);
+            return created.GetProperty("id").GetInt64();
         }
 
         /// <summary>Tests a connection through the API and checks the answer is 200 JSON.</summary>

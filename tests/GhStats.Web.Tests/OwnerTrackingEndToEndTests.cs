@@ -157,24 +157,16 @@ public sealed class OwnerTrackingEndToEndTests(OwnerTrackingEndToEndTests.OwnerT
             Owner = _app.As(owner);
             var maintainer = _app.As(await _app.CreateUserAsync("maintainer@owners.example", SystemRole.Maintainer));
 
-            var connection = await Created(await Owner.PostJsonAsync("api/v1/tenants/owners/connections",
-                new { name = "simulator", kind = "pat", apiBaseUrl = _simulator.BaseAddress, token = gitHubToken }), HttpStatusCode.Created);
+            var connection = await Owner.PostJsonExpectingAsync("api/v1/tenants/owners/connections",
+                new { name = "simulator", kind = "pat", apiBaseUrl = _simulator.BaseAddress, token = gitHubToken }, HttpStatusCode.Created);
             ConnectionId = connection.GetProperty("id").GetInt64();
-            var tracked = await Created(await Owner.PostJsonAsync("api/v1/tenants/owners/owners",
-                new { owner = "acme", connectionId = ConnectionId, include = "api-*, web", exclude = "*-old" }), HttpStatusCode.Created);
+            var tracked = await Owner.PostJsonExpectingAsync("api/v1/tenants/owners/owners",
+                new { owner = "acme", connectionId = ConnectionId, include = "api-*, web", exclude = "*-old" }, HttpStatusCode.Created);
             TrackedOwnerId = tracked.GetProperty("id").GetInt64();
-            var other = await Created(await Owner.PostJsonAsync("api/v1/tenants/owners/owners", new { owner = "other" }), HttpStatusCode.Created);
+            var other = await Owner.PostJsonExpectingAsync("api/v1/tenants/owners/owners", new { owner = "other" }, HttpStatusCode.Created);
             OtherOwnerId = other.GetProperty("id").GetInt64();
 
-            var started = await Created(await maintainer.PostJsonAsync("api/v1/collect", new { tenant = "owners" }), HttpStatusCode.Accepted);
-            var runId = started.GetProperty("id").GetInt64();
-            var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-            do
-            {
-                await Task.Delay(50);
-                Run = await maintainer.GetJsonAsync($"api/v1/runs/{runId}");
-            }
-            while (Run.GetProperty("status").GetString() == "running" && DateTime.UtcNow < deadline);
+            Run = await maintainer.CollectAsync("owners");
         }
 
         public async Task DisposeAsync()
@@ -190,14 +182,5 @@ public sealed class OwnerTrackingEndToEndTests(OwnerTrackingEndToEndTests.OwnerT
             }
         }
 
-        private static async Task<JsonElement> Created(HttpResponseMessage response, HttpStatusCode status)
-        {
-            using (response)
-            {
-                var body = await response.Content.ReadAsStringAsync();
-                response.StatusCode.ShouldBe(status, body);
-                return JsonDocument.Parse(body).RootElement.Clone();
-            }
-        }
     }
 }

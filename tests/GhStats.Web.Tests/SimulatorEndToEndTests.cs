@@ -173,21 +173,13 @@ public sealed class SimulatorEndToEndTests(SimulatorEndToEndTests.CollectedApp f
             Owner = _app.As(owner);
             var maintainer = _app.As(await _app.CreateUserAsync("maintainer@e2e.example", SystemRole.Maintainer));
 
-            var connection = await Created(await Owner.PostJsonAsync("api/v1/tenants/e2e/connections",
-                new { name = "simulator", kind = "pat", apiBaseUrl = _simulator.BaseAddress, token = gitHubToken }), HttpStatusCode.Created);
-            var repository = await Created(await Owner.PostJsonAsync("api/v1/repos",
-                new { tenant = "e2e", fullName = "octo/e2e", connectionId = connection.GetProperty("id").GetInt64() }), HttpStatusCode.Created);
+            var connection = await Owner.PostJsonExpectingAsync("api/v1/tenants/e2e/connections",
+                new { name = "simulator", kind = "pat", apiBaseUrl = _simulator.BaseAddress, token = gitHubToken }, HttpStatusCode.Created);
+            var repository = await Owner.PostJsonExpectingAsync("api/v1/repos",
+                new { tenant = "e2e", fullName = "octo/e2e", connectionId = connection.GetProperty("id").GetInt64() }, HttpStatusCode.Created);
             RepositoryId = repository.GetProperty("id").GetInt64();
 
-            var started = await Created(await maintainer.PostJsonAsync("api/v1/collect", new { tenant = "e2e" }), HttpStatusCode.Accepted);
-            var runId = started.GetProperty("id").GetInt64();
-            var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-            do
-            {
-                await Task.Delay(50);
-                Run = await maintainer.GetJsonAsync($"api/v1/runs/{runId}");
-            }
-            while (Run.GetProperty("status").GetString() == "running" && DateTime.UtcNow < deadline);
+            Run = await maintainer.CollectAsync("e2e");
         }
 
         public async Task DisposeAsync()
@@ -203,14 +195,5 @@ public sealed class SimulatorEndToEndTests(SimulatorEndToEndTests.CollectedApp f
             }
         }
 
-        private static async Task<JsonElement> Created(HttpResponseMessage response, HttpStatusCode status)
-        {
-            using (response)
-            {
-                var body = await response.Content.ReadAsStringAsync();
-                response.StatusCode.ShouldBe(status, body);
-                return JsonDocument.Parse(body).RootElement.Clone();
-            }
-        }
     }
 }

@@ -73,6 +73,31 @@ public sealed class WebCaller : IDisposable
         return JsonDocument.Parse(text).RootElement.Clone();
     }
 
+    /// <summary>POSTs a JSON body and checks the status (201, 202 ...) before returning the JSON answer.</summary>
+    public async Task<JsonElement> PostJsonExpectingAsync(string path, object? body, HttpStatusCode status)
+    {
+        using var response = await PostJsonAsync(path, body);
+        var text = await response.Content.ReadAsStringAsync();
+        response.StatusCode.ShouldBe(status, $"POST {path}: {text}");
+        return JsonDocument.Parse(text).RootElement.Clone();
+    }
+
+    /// <summary>Starts a collection of <paramref name="tenant"/> (the caller must be a maintainer) and waits up to 30 s for it to end.</summary>
+    public async Task<JsonElement> CollectAsync(string tenant)
+    {
+        var started = await PostJsonExpectingAsync("api/v1/collect", new { tenant }, HttpStatusCode.Accepted);
+        var runId = started.GetProperty("id").GetInt64();
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        JsonElement run;
+        do
+        {
+            await Task.Delay(50);
+            run = await GetJsonAsync($"api/v1/runs/{runId}");
+        }
+        while (run.GetProperty("status").GetString() == "running" && DateTime.UtcNow < deadline);
+        return run;
+    }
+
     public void Dispose() => Http.Dispose();
 
     /// <summary>A request with a JSON body (camelCase, with a Content-Length, as most clients send it).</summary>
