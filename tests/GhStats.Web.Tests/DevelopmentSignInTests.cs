@@ -17,7 +17,11 @@ public sealed class DevelopmentSignInTests(DevelopmentSignInTests.Apps apps) : I
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         html.ShouldContain("id=\"dev-banner\"");
         html.ShouldContain("without a password");
-        response.Headers.GetValues("Content-Security-Policy").Single().ShouldContain("default-src 'none'");
+        var policy = response.Headers.GetValues("Content-Security-Policy").Single();
+        policy.ShouldContain("default-src 'none'");
+        policy.ShouldNotContain("unsafe-inline");
+        html.ShouldNotContain("<style");
+        html.ShouldNotContain("<script");
     }
 
     [Theory]

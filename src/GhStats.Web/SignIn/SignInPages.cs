@@ -1,23 +1,18 @@
 using System.Text;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Antiforgery;
+using GhStats.Web.Ui;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace GhStats.Web.SignIn;
 
 /// <summary>
 /// The few server-rendered pages of signing in: the development sign-in form and refusals. Every value
-/// is HTML-encoded; no script runs; the Content-Security-Policy says so.
+/// is HTML-encoded; no script runs; the Content-Security-Policy says so; the style is the pages' own stylesheet.
 /// </summary>
 internal static class SignInPages
 {
-    private const string Style = """
-        body{font-family:system-ui,sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem;line-height:1.5;color-scheme:light dark}
-        .banner{background:#fff3cd;color:#5c4400;border:1px solid #c9a227;padding:.5rem 1rem;border-radius:.25rem}
-        label{display:block;margin-top:1rem}input{font:inherit;padding:.25rem;width:100%;max-width:24rem}
-        button{font:inherit;margin-top:1rem;padding:.25rem 1rem}
-        """;
-
     public const string DevelopmentBanner =
         "Development sign-in: this GhStats runs in the Development environment. Anyone on this machine can sign in here as any email, without a password.";
 
@@ -37,27 +32,31 @@ internal static class SignInPages
             body.Append("<p role=\"alert\">").Append(Encode(error)).Append("</p>");
         }
 
-        body.Append("<form method=\"post\" id=\"dev-signin\">")
+        body.Append("<form method=\"post\" id=\"dev-signin\" class=\"stack\">")
             .Append("<input type=\"hidden\" name=\"").Append(Encode(tokens.FormFieldName)).Append("\" value=\"").Append(Encode(tokens.RequestToken ?? string.Empty)).Append("\">")
             .Append("<input type=\"hidden\" name=\"returnUrl\" value=\"").Append(Encode(returnUrl)).Append("\">")
             .Append("<label for=\"email\">Email</label><input id=\"email\" name=\"email\" type=\"email\" required autocomplete=\"email\" value=\"").Append(Encode(email ?? string.Empty)).Append("\">")
             .Append("<label for=\"name\">Display name (optional)</label><input id=\"name\" name=\"name\" type=\"text\" autocomplete=\"name\">")
-            .Append("<button type=\"submit\" id=\"dev-signin-submit\">Sign in</button></form>")
+            .Append("<button type=\"submit\" id=\"dev-signin-submit\" class=\"primary\">Sign in</button></form>")
             .Append("<p>Only emails that are invited to a tenant, or listed in GhStats:Bootstrap:AdminEmails, get in.</p>");
         return WriteAsync(context, error is null ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest, "Development sign-in", body.ToString(), DevelopmentBanner);
     }
 
     private static async Task WriteAsync(HttpContext context, int status, string title, string body, string? banner)
     {
+        var assets = context.RequestServices.GetRequiredService<UiAssets>();
+        var paths = context.RequestServices.GetRequiredService<GhStatsPaths>();
         var response = context.Response;
         response.StatusCode = status;
         response.ContentType = "text/html; charset=utf-8";
-        response.Headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+        response.Headers.ContentSecurityPolicy = "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
         response.Headers.XContentTypeOptions = "nosniff";
         response.Headers.CacheControl = "no-store";
         var page = new StringBuilder()
             .Append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
-            .Append("<title>").Append(Encode(title)).Append(" - GhStats</title><style>").Append(Style).Append("</style></head><body>");
+            .Append("<title>").Append(Encode(title)).Append(" - GhStats</title>")
+            .Append("<link rel=\"icon\" href=\"").Append(Encode(assets.Url(paths, "icon.svg"))).Append("\" type=\"image/svg+xml\">")
+            .Append("<link rel=\"stylesheet\" href=\"").Append(Encode(assets.Url(paths, "ghstats.css"))).Append("\"></head><body>");
         if (banner is not null)
         {
             page.Append("<p class=\"banner\" role=\"status\" id=\"dev-banner\">").Append(Encode(banner)).Append("</p>");
