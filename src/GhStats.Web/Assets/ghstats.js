@@ -243,17 +243,6 @@ export function sparkline(values, label) {
   return svg;
 }
 
-/** Runs tasks with at most `limit` at a time. */
-export async function limited(items, limit, task) {
-  const queue = [...items];
-  const workers = Array.from({ length: Math.min(limit, queue.length) }, async () => {
-    while (queue.length) {
-      await task(queue.shift());
-    }
-  });
-  await Promise.all(workers);
-}
-
 /** Asks a yes/no question in an accessible dialog; resolves with the value of the button pressed, or null. */
 export function ask(dialog) {
   return new Promise((resolve) => {

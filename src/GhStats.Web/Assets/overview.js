@@ -1,5 +1,5 @@
 // Overview: every repository the caller may see, with the range's totals and a sparkline of daily views.
-import { api, el, fill, say, formatNumber, formatDate, rangePicker, sortable, sparkline, limited, prefix } from './ghstats.js';
+import { api, el, fill, say, formatNumber, formatDate, rangePicker, sortable, sparkline, prefix } from './ghstats.js';
 
 const table = document.getElementById('overview-table');
 const tbody = table.querySelector('tbody');
@@ -32,23 +32,54 @@ function render() {
     fill(tbody, el('tr', {}, el('td', { colspan: 8 }, 'No repositories yet. Owners add them under Repositories.')));
   }
   say(status, rows.length === 0 ? '' : `${shown.length} of ${rows.length} repositories`);
+  observeSparklines();
 }
 
 const draw = sortable(table, () => rows, render, { key: 'views', descending: true });
 
-async function loadSparklines(current, wanted) {
-  await limited(rows, 4, async (row) => {
-    if (current !== generation) return;
-    try {
-      const series = await api(`/repos/${row.repoId}/traffic?from=${wanted.from}&to=${wanted.to}&per=day`);
-      if (current !== generation) return;
-      row.spark = sparkline(series.points.map((p) => p.views), `Daily views of ${row.fullName}`);
-      const cell = tbody.querySelector(`tr[data-repo-id="${row.repoId}"] .spark-cell`);
-      if (cell) fill(cell, row.spark);
-    } catch {
-      row.spark = '';
+// Sparklines cost one series request each, so only rows that scroll into view ask for theirs, four at a time.
+const waiting = [];
+let running = 0;
+let wantedRange;
+const observer = new IntersectionObserver((entries) => {
+  for (const entry of entries.filter((e) => e.isIntersecting)) {
+    observer.unobserve(entry.target);
+    waiting.push(Number(entry.target.closest('tr').dataset.repoId));
+  }
+  drain();
+});
+
+function drain() {
+  while (running < 4 && waiting.length > 0) {
+    const id = waiting.shift();
+    const row = rows.find((r) => r.repoId === id);
+    if (row && row.spark === undefined) {
+      running += 1;
+      loadSparkline(row, generation, wantedRange).finally(() => { running -= 1; drain(); });
     }
-  });
+  }
+}
+
+async function loadSparkline(row, current, wanted) {
+  row.spark = null;
+  try {
+    const series = await api(`/repos/${row.repoId}/traffic?from=${wanted.from}&to=${wanted.to}&per=day`);
+    if (current !== generation) return;
+    row.spark = sparkline(series.points.map((p) => p.views), `Daily views of ${row.fullName}`);
+    const cell = tbody.querySelector(`tr[data-repo-id="${row.repoId}"] .spark-cell`);
+    if (cell) fill(cell, row.spark);
+  } catch {
+    row.spark = '';
+  }
+}
+
+function observeSparklines() {
+  observer.disconnect();
+  waiting.length = 0;
+  for (const cell of tbody.querySelectorAll('tr[data-repo-id] .spark-cell')) {
+    const row = rows.find((r) => r.repoId === Number(cell.closest('tr').dataset.repoId));
+    if (row && row.spark === undefined) observer.observe(cell);
+  }
 }
 
 async function load(wanted) {
@@ -60,9 +91,9 @@ async function load(wanted) {
     const summary = await api(`/traffic/summary?${query}`);
     if (current !== generation) return;
     rows = summary.repositories;
+    wantedRange = wanted;
     fill(document.getElementById('overview-caption'), `Repositories you can see, ${summary.from} to ${summary.to}`);
     draw();
-    loadSparklines(current, wanted);
   } catch (error) {
     say(status, error.message, 'error');
   }

@@ -51,6 +51,41 @@ public sealed class UiJourneyTests(ChromiumFixture chromium, UiWorld world)
     }
 
     [Fact]
+    public async Task TheOverview_AsksForSparklinesOnlyOfTheRowsInView()
+    {
+        var setup = await world.SetUpAsync(chromium);
+        // A second tenant with many repositories and no traffic, added after the setup's collection.
+        var bulk = await world.App.CreateTenantAsync("bulk", "Bulk");
+        for (var i = 1; i <= UiWorld.BulkRepositories; i++)
+        {
+            await world.App.TrackAsync(bulk, "bulk", $"repo-{i:00}");
+        }
+
+        await using var browser = await world.SameSessionAsync(chromium, setup, new BrowserPageOptions());
+        var page = browser.Page;
+        var seriesRequests = 0;
+        page.Request += (_, request) =>
+        {
+            if (request.Url.Contains("/traffic?", StringComparison.Ordinal))
+            {
+                Interlocked.Increment(ref seriesRequests);
+            }
+        };
+
+        await page.GotoAsync("?days=30");
+        await Expect(page.Locator("#overview-table tbody tr[data-repo-id]")).ToHaveCountAsync(UiWorld.BulkRepositories + 1);
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        var firstScreen = Volatile.Read(ref seriesRequests);
+        firstScreen.ShouldBeInRange(10, UiWorld.BulkRepositories / 2, "the rows on the first screen, and only those");
+        (await page.Locator("svg.spark").CountAsync()).ShouldBe(firstScreen);
+
+        await page.Locator("#overview-table tbody tr[data-repo-id]").Last.ScrollIntoViewIfNeededAsync();
+        await Expect(page.Locator("#overview-table tbody tr[data-repo-id]").Last.Locator("svg.spark")).ToHaveCountAsync(1, new() { Timeout = 30_000 });
+        Volatile.Read(ref seriesRequests).ShouldBeGreaterThan(firstScreen);
+        await browser.AssertNoErrorsAsync();
+    }
+
+    [Fact]
     public async Task TheRepositoryPage_ChartsAndTabulatesTheSimulatorsDays()
     {
         var setup = await world.SetUpAsync(chromium);

@@ -20,6 +20,7 @@ public sealed class UiWorld : IAsyncLifetime
     public const string HostileReferrer = "<img src=x onerror=alert(1)>";
     public const string AdminEmail = "boss@example.com";
     public const string ViewerEmail = "viewer@example.com";
+    public const int BulkRepositories = 60;
 
     private readonly string _clientSecret = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
     private Task<AdminSetup>? _setup;
