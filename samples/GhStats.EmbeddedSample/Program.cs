@@ -12,9 +12,11 @@ builder.Services.AddAuthentication(SampleSignIn.Scheme)
         options.LogoutPath = "/account/signout";
     });
 
-// GhStats, 1 of 2: its services, SQLite storage (GhStats:Sqlite:ConnectionString) and the web module behind the app's sign-in.
+// GhStats, 1 of 2: its services, SQLite storage (GhStats:Sqlite:ConnectionString), the collector, and the web module
+// behind the app's sign-in. The bootstrap admin is in appsettings.json (GhStats:Bootstrap:AdminEmails).
 builder.Services.AddGhStats(builder.Configuration.GetSection("GhStats"))
     .UseSqlite()
+    .AddGitHubCollector()
     .AddWeb(options =>
     {
         options.HostScheme = SampleSignIn.Scheme;   // people signed in to the app map to GhStats profiles
