@@ -137,6 +137,14 @@ public static class GhStatsWebBuilderExtensions
             .Configure<IOptionsMonitor<GhStatsAuthenticationOptions>>((options, settings) =>
                 options.ForwardDefaultSelector = context => BearerTokenOrSession(context, settings.CurrentValue));
 
+        if (probe.HostScheme is not null)
+        {
+            // The host's own scheme would answer GhStats' refusals with a redirect to the host's access-denied page.
+            authentication.AddScheme<AuthenticationSchemeOptions, HostForbiddenHandler>(GhStatsAuthenticationSchemes.HostForbidden, "GhStats refusals", _ => { });
+            services.AddOptions<PolicySchemeOptions>(GhStatsAuthenticationSchemes.Default)
+                .Configure(options => options.ForwardForbid = GhStatsAuthenticationSchemes.HostForbidden);
+        }
+
         authentication.AddCookie(GhStatsAuthenticationSchemes.Cookie);
         services.AddOptions<CookieAuthenticationOptions>(GhStatsAuthenticationSchemes.Cookie)
             .Configure<GhStatsPaths, IOptionsMonitor<GhStatsAuthenticationOptions>>(SessionCookie.Configure);

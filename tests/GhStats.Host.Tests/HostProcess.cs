@@ -6,7 +6,7 @@ using System.Text;
 
 namespace GhStats.Host.Tests;
 
-/// <summary>The real GhStats.Host process, started on a free loopback port with its own SQLite file.</summary>
+/// <summary>The real GhStats.Host process (or another sample app), started on a free loopback port with its own SQLite file.</summary>
 internal sealed class HostProcess : IAsyncDisposable
 {
     private readonly Process _process;
@@ -18,8 +18,10 @@ internal sealed class HostProcess : IAsyncDisposable
         Address = address;
     }
 
-    public static string HostAssembly => Path.GetFullPath(typeof(HostProcess).Assembly
-        .GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "HostAssembly").Value!);
+    public static string HostAssembly => BuiltAssembly("HostAssembly");
+
+    /// <summary>samples/GhStats.EmbeddedSample: an app of its own that mounts GhStats under /stats.</summary>
+    public static string EmbeddedSampleAssembly => BuiltAssembly("EmbeddedSampleAssembly");
 
     public Uri Address { get; }
 
@@ -34,12 +36,15 @@ internal sealed class HostProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>Starts the host and waits for /healthz; <paramref name="contentRoot"/> (default: the host's own folder) is its working folder and content root.</summary>
-    public static async Task<HostProcess> StartAsync(IDictionary<string, string> environment, string? contentRoot = null)
+    /// <summary>
+    /// Starts the host (or <paramref name="assembly"/>) and waits for <paramref name="healthPath"/>; <paramref name="contentRoot"/>
+    /// (default: the app's own folder) is its working folder and content root.
+    /// </summary>
+    public static async Task<HostProcess> StartAsync(IDictionary<string, string> environment, string? contentRoot = null, string? assembly = null, string healthPath = "healthz")
     {
         var port = FreePort();
         var address = new Uri($"http://127.0.0.1:{port}/");
-        var start = Start(["--urls", address.ToString().TrimEnd('/')], environment, contentRoot);
+        var start = Start(["--urls", address.ToString().TrimEnd('/')], environment, contentRoot, assembly);
         var host = new HostProcess(start, address);
         start.OutputDataReceived += (_, e) => host.Append(e.Data);
         start.ErrorDataReceived += (_, e) => host.Append(e.Data);
@@ -57,7 +62,7 @@ internal sealed class HostProcess : IAsyncDisposable
 
             try
             {
-                using var response = await client.GetAsync(new Uri("healthz", UriKind.Relative));
+                using var response = await client.GetAsync(new Uri(healthPath, UriKind.Relative));
                 if (response.IsSuccessStatusCode)
                 {
                     return host;
@@ -74,7 +79,7 @@ internal sealed class HostProcess : IAsyncDisposable
         }
 
         await host.DisposeAsync();
-        throw new TimeoutException($"The host did not answer /healthz within 60 s:\n{host.Output}");
+        throw new TimeoutException($"The host did not answer /{healthPath} within 60 s:\n{host.Output}");
     }
 
     /// <summary>Runs a host command to its end.</summary>
@@ -110,16 +115,17 @@ internal sealed class HostProcess : IAsyncDisposable
         _process.Dispose();
     }
 
-    private static Process Start(IEnumerable<string> arguments, IDictionary<string, string> environment, string? workingDirectory = null)
+    private static Process Start(IEnumerable<string> arguments, IDictionary<string, string> environment, string? workingDirectory = null, string? assembly = null)
     {
+        assembly ??= HostAssembly;
         var info = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
-            WorkingDirectory = workingDirectory ?? Path.GetDirectoryName(HostAssembly)!,
+            WorkingDirectory = workingDirectory ?? Path.GetDirectoryName(assembly)!,
         };
-        info.ArgumentList.Add(HostAssembly);
+        info.ArgumentList.Add(assembly);
         foreach (var argument in arguments)
         {
             info.ArgumentList.Add(argument);
@@ -133,6 +139,9 @@ internal sealed class HostProcess : IAsyncDisposable
 
         return Process.Start(info) ?? throw new InvalidOperationException("The host did not start.");
     }
+
+    private static string BuiltAssembly(string key) => Path.GetFullPath(typeof(HostProcess).Assembly
+        .GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == key).Value!);
 
     private static int FreePort()
     {

@@ -20,6 +20,10 @@ internal sealed class CallerResolver(
     IOptionsMonitor<GhStatsAuthenticationOptions> options)
 {
     private static readonly object ItemKey = new();
+    private static readonly object RefusalKey = new();
+
+    /// <summary>Why the host app's principal got no profile in this request, when it got none.</summary>
+    public static string? RefusalOf(HttpContext context) => context.Items.TryGetValue(RefusalKey, out var refusal) ? refusal as string : null;
 
     public async Task<GhStatsCaller?> ResolveAsync(HttpContext context)
     {
@@ -93,6 +97,11 @@ internal sealed class CallerResolver(
         }
 
         var binding = await binder.AdmitAsync(identity, cancellationToken);
+        if (binding.Refusal is { } refusal)
+        {
+            context.Items[RefusalKey] = refusal;
+        }
+
         return binding.Profile;
     }
 }

@@ -14,4 +14,10 @@ public static class GhStatsAuthenticationSchemes
 
     /// <summary>Personal API tokens (<c>Authorization: Bearer ghst_...</c>), for the API routes only.</summary>
     public const string ApiToken = "GhStats.ApiToken";
+
+    /// <summary>
+    /// Embedded with <see cref="GhStatsAuthenticationOptions.HostScheme"/>: answers GhStats' refusals with 403 and the reason,
+    /// instead of the host scheme's redirect to the host's access-denied page.
+    /// </summary>
+    public const string HostForbidden = "GhStats.HostForbidden";
 }

@@ -68,6 +68,20 @@ public sealed class HostSchemeTests : IAsyncLifetime
         (await _app.Get<IUserStore>().FindByIdentityAsync("urn:ghstats:host", "walt-7")).ShouldBeNull();
     }
 
+    [Fact]
+    public async Task AnUninvitedUserOfTheApp_GetsA403WithTheReason_NotTheAppsAccessDeniedRedirect()
+    {
+        using var browser = await SignedInAsync("mallory-9", "mallory@example.com");
+
+        using var page = await browser.GetAsync(string.Empty);
+        using var api = await browser.GetAsync("api/v1/me");
+
+        page.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await page.Content.ReadAsStringAsync()).ShouldContain("There is no invitation for mallory@example.com");
+        api.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        api.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+    }
+
     private async Task<WebCaller> SignedInAsync(string subject, string email)
     {
         var caller = new WebCaller(_app.BaseAddress);
