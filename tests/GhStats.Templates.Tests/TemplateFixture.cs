@@ -71,12 +71,15 @@ public sealed partial class TemplateFixture : IAsyncLifetime
         return new GeneratedApp(name, directory, AppData);
     }
 
-    /// <summary>Restores (against the local feed and the usual source, in this run's own package folder) and builds a generated app.</summary>
+    /// <summary>
+    /// Restores (against the local feed and the usual source, in this run's own package folder) and builds a generated
+    /// app; a warning fails the build, as a newcomer's first build should show none.
+    /// </summary>
     public async Task<string> BuildAsync(GeneratedApp app)
     {
         app.UseLocalFeed(Feed);
         await DotnetCli.RunAsync(
-            ["build", app.ProjectFile, "-nologo"],
+            ["build", app.ProjectFile, "-nologo", "-warnaserror"],
             app.Directory,
             new Dictionary<string, string>(Environment()) { ["NUGET_PACKAGES"] = PackagesFolder },
             PackTimeout);
