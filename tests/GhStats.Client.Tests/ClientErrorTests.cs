@@ -1,6 +1,6 @@
 using System.Net;
-using System.Net.Sockets;
 using GhStats.Client.Tests.Harness;
+using GhStats.Testing;
 using Microsoft.AspNetCore.Http;
 using Shouldly;
 using Xunit;
@@ -16,7 +16,7 @@ public sealed class ClientErrorTests
     [Fact]
     public async Task AnUnreachableServer_IsAConnectionError_NamingTheAddress()
     {
-        var address = new Uri($"http://127.0.0.1:{UnusedPort()}/");
+        var address = new Uri($"http://127.0.0.1:{LoopbackPort.Free()}/");
         using var client = Client(address);
 
         var error = await Should.ThrowAsync<GhStatsConnectionException>(() => client.ListRepositoriesAsync().WaitAsync(HangGuard));
@@ -186,10 +186,4 @@ public sealed class ClientErrorTests
         Timeout = timeout ?? TimeSpan.FromSeconds(10),
     });
 
-    private static int UnusedPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using System.Reflection;
 using System.Text;
+using GhStats.Testing;
 
 namespace GhStats.Host.Tests;
 
@@ -42,7 +42,7 @@ internal sealed class HostProcess : IAsyncDisposable
     /// </summary>
     public static async Task<HostProcess> StartAsync(IDictionary<string, string> environment, string? contentRoot = null, string? assembly = null, string healthPath = "healthz")
     {
-        var port = FreePort();
+        var port = LoopbackPort.Free();
         var address = new Uri($"http://127.0.0.1:{port}/");
         var start = Start(["--urls", address.ToString().TrimEnd('/')], environment, contentRoot, assembly);
         var host = new HostProcess(start, address);
@@ -143,12 +143,6 @@ internal sealed class HostProcess : IAsyncDisposable
     private static string BuiltAssembly(string key) => Path.GetFullPath(typeof(HostProcess).Assembly
         .GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == key).Value!);
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     private void Append(string? line)
     {

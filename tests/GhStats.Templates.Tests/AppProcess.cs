@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
+using GhStats.Testing;
 
 namespace GhStats.Templates.Tests;
 
@@ -34,7 +34,7 @@ internal sealed class AppProcess : IAsyncDisposable
     /// <summary>Starts the app and returns once <c>/healthz</c> answers 200.</summary>
     public static async Task<AppProcess> StartAsync(string assembly, string contentRoot, IReadOnlyDictionary<string, string> environment)
     {
-        var address = new Uri($"http://127.0.0.1:{FreePort()}/");
+        var address = new Uri($"http://127.0.0.1:{LoopbackPort.Free()}/");
         var variables = new Dictionary<string, string>(environment)
         {
             ["ASPNETCORE_URLS"] = address.ToString().TrimEnd('/'),
@@ -89,12 +89,6 @@ internal sealed class AppProcess : IAsyncDisposable
         _process.Dispose();
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     private void Append(string? line)
     {

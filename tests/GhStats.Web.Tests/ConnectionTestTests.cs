@@ -284,10 +284,7 @@ public sealed class ConnectionTestTests(ConnectionTestTests.CheckedApp fixture) 
             _app = await WebApp.StartAsync();
             _owner = await _app.CreateUserAsync("owner@checks.example");
             Owner = _app.As(_owner);
-            using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
-            listener.Start();
-            DeadAddress = $"http://127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}";
-            listener.Stop();
+            DeadAddress = $"http://127.0.0.1:{GhStats.Testing.LoopbackPort.Free()}";
         }
 
         public async Task<Tenant> NewTenantAsync()

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using Npgsql;
@@ -98,7 +97,7 @@ public sealed class PostgresServer : IAsyncDisposable
 
             for (var attempt = 1; ; attempt++)
             {
-                var port = FreeLoopbackPort();
+                var port = LoopbackPort.Free();
                 DeleteIfExists(logPath);
                 var start = await RunAsync(binaries.PgCtl, StartArguments(dataDirectory, logPath, rootDirectory, port), runAsSystemAccount, rootDirectory, cancellationToken).ConfigureAwait(false);
                 if (start.Succeeded)
@@ -226,19 +225,6 @@ public sealed class PostgresServer : IAsyncDisposable
         }
     }
 
-    private static int FreeLoopbackPort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        try
-        {
-            return ((IPEndPoint)listener.LocalEndpoint).Port;
-        }
-        finally
-        {
-            listener.Stop();
-        }
-    }
 
     private static bool IsPortConflict(string text) =>
         text.Contains("Address already in use", StringComparison.OrdinalIgnoreCase)
