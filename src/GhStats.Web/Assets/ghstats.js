@@ -85,10 +85,9 @@ export function say(element, message, kind = '') {
 const integer = new Intl.NumberFormat(undefined, { maximumFractionDigits: 0 });
 export const formatNumber = (value) => (value === null || value === undefined ? '' : integer.format(value));
 export const formatDate = (iso) => (iso ? new Date(iso).toLocaleString() : '');
-export const formatDay = (day) => day ?? '';
 
 /** yyyy-MM-dd of a Date in UTC, as the API takes it. */
-export function isoDay(date) {
+function isoDay(date) {
   return date.toISOString().slice(0, 10);
 }
 
@@ -179,7 +178,7 @@ export function sortable(table, rows, render, initial) {
 }
 
 /** The theme's chart colours, read from the stylesheet so charts follow light and dark. */
-export function chartColors() {
+function chartColors() {
   const style = getComputedStyle(document.documentElement);
   const read = (name) => style.getPropertyValue(name).trim();
   return {
@@ -243,7 +242,7 @@ export function sparkline(values, label) {
   return svg;
 }
 
-/** Asks a yes/no question in an accessible dialog; resolves with the value of the button pressed, or null. */
+/** Opens a <dialog> whose buttons submit it; resolves with the value of the button pressed, or null for cancel or Escape. */
 export function ask(dialog) {
   return new Promise((resolve) => {
     const done = () => {
