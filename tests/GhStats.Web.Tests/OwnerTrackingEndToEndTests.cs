@@ -181,6 +181,5 @@ public sealed class OwnerTrackingEndToEndTests(OwnerTrackingEndToEndTests.OwnerT
                 await _simulator.DisposeAsync();
             }
         }
-
     }
 }

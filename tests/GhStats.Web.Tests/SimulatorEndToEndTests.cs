@@ -194,6 +194,5 @@ public sealed class SimulatorEndToEndTests(SimulatorEndToEndTests.CollectedApp f
                 await _simulator.DisposeAsync();
             }
         }
-
     }
 }
