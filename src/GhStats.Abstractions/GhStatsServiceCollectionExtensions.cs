@@ -1,4 +1,6 @@
+using System.Diagnostics.Metrics;
 using GhStats;
+using GhStats.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -18,6 +20,7 @@ public static class GhStatsServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
 
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(provider => new GhStatsMetrics(provider.GetService<IMeterFactory>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GhStatsStorageOptions>, GhStatsStorageOptionsValidator>());
 
         // Binding twice would apply the section twice; the marker keeps a second AddGhStats() from changing anything.
