@@ -7,7 +7,6 @@ using GhStats.Bench.Collection;
 using GhStats.Domain;
 using GhStats.Stores;
 using GhStats.Testing.GitHub;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -37,8 +36,6 @@ for (var i = 0; i < repos; i++)
 
 var folder = Directory.CreateTempSubdirectory("ghstats-bench-collect-").FullName;
 var services = new ServiceCollection().AddLogging(l => l.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning));
-services.AddDataProtection().UseEphemeralDataProtectionProvider();
-services.AddSingleton<ISecretProtector, DataProtectionSecrets>();
 services.AddGhStats()
     .UseSqlite($"Data Source={Path.Combine(folder, "ghstats.db")}")
     .AddGitHubCollector(o =>

@@ -15,8 +15,8 @@ public static class GhStatsGitHubBuilderExtensions
 {
     /// <summary>
     /// Adds the collector: <see cref="ICollectionService"/> to start runs, <see cref="IGitHubConnectionCheck"/> to test a
-    /// connection, options from <c>GhStats:Collector</c>, and the optional in-process schedule. It needs a storage provider and an <see cref="ISecretProtector"/> (the web module's
-    /// <c>AddWeb()</c> registers one based on Data Protection).
+    /// connection, options from <c>GhStats:Collector</c>, and the optional in-process schedule. It needs a storage provider, which also registers the <see cref="ISecretProtector"/>
+    /// that decrypts the connections' secrets (Data Protection with its key ring in the GhStats database), so it runs without the web module.
     /// </summary>
     /// <param name="builder">The GhStats builder.</param>
     /// <param name="configure">Code configuration, applied after the configuration section.</param>
@@ -60,7 +60,7 @@ public static class GhStatsGitHubBuilderExtensions
             var failures = new List<string>();
             if (services.GetService<ISecretProtector>() is null)
             {
-                failures.Add("AddGitHubCollector() needs an ISecretProtector to decrypt GitHub tokens and App keys: call AddWeb() (Data Protection) or register your own.");
+                failures.Add("AddGitHubCollector() needs an ISecretProtector to decrypt GitHub tokens and App keys: the storage providers (UseSqlite(...), UsePostgres(...), UseDb2(...)) register one over the database's Data Protection key ring, or register your own.");
             }
 
             if (services.GetService<ITrafficStore>() is null)

@@ -21,7 +21,10 @@ using Microsoft.Extensions.Hosting;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
-/// <summary>Registers the relational store; provider packages call this from <c>UseSqlite()</c>, <c>UsePostgres()</c>, <c>UseDb2()</c>.</summary>
+/// <summary>
+/// Registers the relational store, and Data Protection with its key ring in that store; provider packages call this from
+/// <c>UseSqlite()</c>, <c>UsePostgres()</c>, <c>UseDb2()</c>.
+/// </summary>
 public static class GhStatsStorageBuilderExtensions
 {
     /// <summary>
@@ -102,6 +105,23 @@ public static class GhStatsStorageBuilderExtensions
         AddAccessStores(services);
 
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, MigrateOnStartup>());
+        DatabaseKeyRing.Add(services, builder.Configuration);
+        return builder;
+    }
+
+    /// <summary>
+    /// Changes how the Data Protection key ring kept in the GhStats database is protected at rest, after
+    /// <c>GhStats:DataProtection</c> is bound. Every store registers Data Protection over that key ring and the
+    /// <see cref="ISecretProtector"/> that encrypts GitHub secrets with it.
+    /// </summary>
+    /// <param name="builder">The GhStats builder.</param>
+    /// <param name="configure">Code configuration, applied after the configuration section.</param>
+    /// <returns>The builder.</returns>
+    public static GhStatsBuilder ConfigureDataProtection(this GhStatsBuilder builder, Action<GhStatsDataProtectionOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(configure);
+        DatabaseKeyRing.Configure(builder.Services, builder.Configuration, configure);
         return builder;
     }
 

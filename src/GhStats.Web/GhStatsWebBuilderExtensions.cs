@@ -10,7 +10,6 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -23,8 +22,8 @@ public static class GhStatsWebBuilderExtensions
 {
     /// <summary>
     /// Adds the pages, JSON API v1, sign-in (OpenID Connect, the development sign-in, or the host's own authentication), the
-    /// GhStats authorization policies, the cron endpoint, and Data Protection with its keys in the GhStats database
-    /// (which also encrypts GitHub secrets). Settings come from <c>GhStats:Authentication</c>, <c>GhStats:Bootstrap</c>,
+    /// GhStats authorization policies and the cron endpoint. Session cookies are protected with the Data Protection key ring
+    /// that the storage provider keeps in the GhStats database (<c>GhStats:DataProtection</c>). Settings come from <c>GhStats:Authentication</c>, <c>GhStats:Bootstrap</c>,
     /// <c>GhStats:Cron</c> and <c>GhStats:Api</c>, then from <paramref name="configure"/>. Map it with <c>app.MapGhStats()</c>.
     /// </summary>
     /// <param name="builder">The GhStats builder.</param>
@@ -51,7 +50,8 @@ public static class GhStatsWebBuilderExtensions
         services.AddHttpContextAccessor();
         services.AddAntiforgery();
         services.AddOpenApi("ghstats", openApi => openApi.ShouldInclude = description => description.GroupName == "ghstats");
-        AddDataProtection(services, configuration);
+        // Session cookies and antiforgery tokens are protected with the key ring the store registers (GhStats:DataProtection).
+        services.AddDataProtection();
         AddIdentity(services);
         AddAuthentication(services, configuration, configure);
         AddAuthorization(services);
@@ -75,33 +75,6 @@ public static class GhStatsWebBuilderExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GhStatsAuthenticationOptions>, GhStatsWebOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GhStatsCronOptions>, GhStatsWebOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GhStatsApiOptions>, GhStatsWebOptionsValidator>());
-    }
-
-    private static void AddDataProtection(IServiceCollection services, IConfiguration configuration)
-    {
-        var dataProtection = services.AddDataProtection();
-
-        // Keys live in the database next to the secrets they encrypt; a certificate kept elsewhere encrypts the keys too.
-        var certificatePath = configuration["DataProtection:KeyCertificatePath"];
-        if (!string.IsNullOrWhiteSpace(certificatePath))
-        {
-            dataProtection.ProtectKeysWithCertificate(KeyCertificate.Load(certificatePath, configuration["DataProtection:KeyCertificatePassword"]));
-        }
-
-        // Post-configured, so a host that chose its own key storage or application name keeps it.
-        services.AddOptions<KeyManagementOptions>().PostConfigure<IDataProtectionKeyStore>((options, keys) =>
-            options.XmlRepository ??= new DatabaseXmlRepository(keys));
-
-        // ASP.NET Core has already set the discriminator to the content root, which differs between replicas installed in
-        // different folders and would make each refuse the others' cookies and secrets; a host's SetApplicationName is kept.
-        services.AddOptions<DataProtectionOptions>().PostConfigure<IServiceProvider>((options, provider) =>
-        {
-            if (string.IsNullOrEmpty(options.ApplicationDiscriminator) || options.ApplicationDiscriminator == provider.GetApplicationUniqueIdentifier())
-            {
-                options.ApplicationDiscriminator = "GhStats";
-            }
-        });
-        services.TryAddSingleton<ISecretProtector, DataProtectionSecretProtector>();
     }
 
     private static void AddIdentity(IServiceCollection services)

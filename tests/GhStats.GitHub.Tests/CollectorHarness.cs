@@ -3,7 +3,6 @@ using GhStats.GitHub.Collection;
 using GhStats.Storage.Conformance;
 using GhStats.Stores;
 using GhStats.Testing.GitHub;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -21,8 +20,6 @@ internal sealed class CollectorHarness : IAsyncDisposable
         _services = database.BuildServices(clock, services =>
         {
             services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
-            services.AddDataProtection().UseEphemeralDataProtectionProvider();
-            services.AddSingleton<ISecretProtector, DataProtectionSecrets>();
             new GhStatsBuilder(services, EmptyConfiguration()).AddGitHubCollector(o =>
             {
                 o.RetryBaseDelay = TimeSpan.FromMilliseconds(20);
@@ -60,7 +57,7 @@ internal sealed class CollectorHarness : IAsyncDisposable
     public async Task<Tenant> NewTenantAsync() =>
         await _services.GetRequiredService<ITenantStore>().CreateAsync("t-" + Guid.NewGuid().ToString("N")[..12], "Collector test");
 
-    /// <summary>Adds a personal-access-token connection, encrypting the token as the web module does.</summary>
+    /// <summary>Adds a personal-access-token connection, encrypting the token with the store's key ring, as the web module does.</summary>
     public async Task<GitHubConnection> AddTokenConnectionAsync(long tenantId, string token) =>
         await _services.GetRequiredService<IConnectionStore>().AddAsync(new NewGitHubConnection(
             tenantId, "pat", GitHubConnectionKind.PersonalAccessToken, Simulator.BaseAddress, _services.GetRequiredService<ISecretProtector>().Protect(token)));

@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using GhStats.Stores;
 using Microsoft.AspNetCore.DataProtection;
 
-namespace GhStats.Web.Security;
+namespace GhStats.Storage.DataProtection;
 
 /// <summary>Encrypts GitHub tokens and App keys with ASP.NET Core Data Protection, whose keys live in the database.</summary>
 internal sealed class DataProtectionSecretProtector(IDataProtectionProvider provider) : ISecretProtector

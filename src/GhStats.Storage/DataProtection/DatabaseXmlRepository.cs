@@ -3,7 +3,7 @@ using GhStats.Domain;
 using GhStats.Stores;
 using Microsoft.AspNetCore.DataProtection.Repositories;
 
-namespace GhStats.Web.Security;
+namespace GhStats.Storage.DataProtection;
 
 /// <summary>Keeps Data Protection keys in the GhStats database, so every replica reads every other's cookies and secrets.</summary>
 internal sealed class DatabaseXmlRepository(IDataProtectionKeyStore keys) : IXmlRepository
