@@ -153,6 +153,40 @@ public abstract class CollectorTests(StoreDatabaseFixture database) : IAsyncLife
     }
 
     [Fact]
+    public async Task ASecretFromAnotherDatabasesKeyRing_RefusesOnlyItsConnection_WithoutAskingGitHub()
+    {
+        var (harness, tenant, goodToken) = await SetUpAsync();
+        var good = (await harness.Services.GetRequiredService<IConnectionStore>().ListAsync(tenant.Id)).Single();
+        var strangerToken = harness.Simulator.AddToken(canPushTo: ["*"]);
+        var stranger = await harness.Services.GetRequiredService<IConnectionStore>().AddAsync(new NewGitHubConnection(
+            tenant.Id, "restored from another installation", GitHubConnectionKind.PersonalAccessToken, harness.Simulator.BaseAddress,
+            await ForeignKeyRing.ProtectAsync(strangerToken)));
+        var undecryptable = new List<TrackedRepository>();
+        for (var i = 0; i < 5; i++)
+        {
+            harness.Simulator.AddRepository("octo", "foreign" + i, seed: i);
+            undecryptable.Add(await harness.Repositories.AddAsync(tenant.Id, "octo", "foreign" + i, stranger.Id));
+        }
+
+        harness.Simulator.AddRepository("octo", "home", seed: 99);
+        var home = await harness.Repositories.AddAsync(tenant.Id, "octo", "home", good.Id);
+        harness.SetNow(Start);
+
+        var run = await harness.CollectAsync(tenant.Id);
+
+        run.Status.ShouldBe(CollectionRunStatus.CompletedWithErrors, await harness.ErrorsAsync(run.Id));
+        run.ReposOk.ShouldBe(1);
+        run.ReposFailed.ShouldBe(5);
+        var errors = await harness.Runs.ListErrorsAsync(run.Id);
+        errors.Select(e => e.RepositoryId).ShouldBe(undecryptable.Select(r => (long?)r.Id), ignoreOrder: true);
+        errors.ShouldAllBe(e => e.Kind == CollectionErrorKind.Unauthorized && e.Message.Contains("cannot be decrypted", StringComparison.Ordinal));
+        errors.Select(e => e.Message).Distinct().ShouldHaveSingleItem("one refusal for the connection, recorded on each of its repositories");
+        (await harness.Repositories.GetAsync(tenant.Id, home.Id)).ShouldNotBeNull().LastStatus.ShouldBe("ok");
+        harness.Simulator.Stats.RequestsFor(strangerToken).ShouldBe(0, "GitHub is never asked with a secret that cannot be read");
+        harness.Simulator.Stats.RequestsFor(goodToken).ShouldBeGreaterThan(0);
+    }
+
+    [Fact]
     public async Task AnExhaustedRateLimit_PausesUntilTheReset_AndThenCompletes()
     {
         var simulator = await StartSimulatorAsync(new GitHubSimulatorOptions { PrimaryResetAfter = TimeSpan.FromSeconds(3) });

@@ -3,8 +3,10 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Text.Json;
 using GhStats.Domain;
+using GhStats.Stores;
 using GhStats.Testing.GitHub;
 using GhStats.Web.Tests.Harness;
+using Microsoft.Extensions.DependencyInjection;
 using Shouldly;
 using Xunit;
 
@@ -260,6 +262,23 @@ public sealed class ConnectionTestTests(ConnectionTestTests.CheckedApp fixture) 
 
     private static List<string> Findings(JsonElement check) => [.. check.GetProperty("findings").EnumerateArray().Select(f => f.GetString()!)];
 
+    [Fact]
+    public async Task ASecretThisDatabasesKeysCannotRead_IsAFinding_AndGitHubIsNotAsked()
+    {
+        var token = fixture.Simulator.AddToken(canPushTo: "acme/*");
+        var tenant = await fixture.NewTenantAsync();
+        var connection = await fixture.App.Get<IConnectionStore>().AddAsync(new NewGitHubConnection(
+            tenant.Id, "restored from another installation", GitHubConnectionKind.PersonalAccessToken, fixture.Simulator.BaseAddress,
+            await fixture.ProtectWithAnotherKeyRingAsync(token)));
+
+        var (check, body) = await fixture.TestAsync(tenant, connection.Id);
+
+        check.GetProperty("ok").GetBoolean().ShouldBeFalse(body);
+        Findings(check).ShouldHaveSingleItem(body).ShouldContain("cannot be decrypted");
+        Findings(check).Single().ShouldContain("GitHub was not asked");
+        fixture.Simulator.Stats.RequestsFor(token).ShouldBe(0);
+    }
+
     /// <summary>The simulator with acme/site (public) and an app in which one owner owns every tenant a test makes.</summary>
     public sealed class CheckedApp : IAsyncLifetime
     {
@@ -315,6 +334,24 @@ public sealed class ConnectionTestTests(ConnectionTestTests.CheckedApp fixture) 
             var created = await Owner.PostJsonExpectingAsync($"api/v1/tenants/{tenant.Slug}/connections",
                 new { kind = "app", apiBaseUrl = Simulator.BaseAddress, appId, installationId, privateKey = privateKeyPem }, HttpStatusCode.Created);
             return created.GetProperty("id").GetInt64();
+        }
+
+        /// <summary>Protects a secret with another installation's key ring: its own SQLite database, so its own Data Protection keys.</summary>
+        public async Task<string> ProtectWithAnotherKeyRingAsync(string secret)
+        {
+            var folder = Directory.CreateTempSubdirectory("ghstats-foreign-keys-").FullName;
+            try
+            {
+                var services = new ServiceCollection().AddLogging();
+                services.AddGhStats().UseSqlite($"Data Source={Path.Combine(folder, "other.db")};Pooling=false");
+                await using var provider = services.BuildServiceProvider();
+                await provider.GetRequiredService<ISchemaMigrator>().MigrateAsync();
+                return provider.GetRequiredService<ISecretProtector>().Protect(secret);
+            }
+            finally
+            {
+                Directory.Delete(folder, recursive: true);
+            }
         }
 
         /// <summary>Tests a connection through the API and checks the answer is 200 JSON.</summary>

@@ -7,7 +7,10 @@ namespace GhStats.Storage.DataProtection;
 /// <summary>Encrypts GitHub tokens and App keys with ASP.NET Core Data Protection, whose keys live in the database.</summary>
 internal sealed class DataProtectionSecretProtector(IDataProtectionProvider provider) : ISecretProtector
 {
-    private readonly IDataProtector _protector = provider.CreateProtector("GhStats.GitHubConnectionSecrets.v1");
+    /// <summary>The purpose every GhStats process protects connection secrets under; changing it makes every stored secret unreadable.</summary>
+    internal const string Purpose = "GhStats.GitHubConnectionSecrets.v1";
+
+    private readonly IDataProtector _protector = provider.CreateProtector(Purpose);
 
     public string Protect(string secret)
     {
@@ -24,8 +27,11 @@ internal sealed class DataProtectionSecretProtector(IDataProtectionProvider prov
         }
         catch (CryptographicException exception)
         {
-            throw new InvalidOperationException(
-                "A GitHub connection's secret cannot be decrypted: the Data Protection key that encrypted it is not in this database's key ring. Enter the token again.",
+            // ISecretProtector promises CryptographicException, so the collector refuses the connection instead of failing the run.
+            throw new CryptographicException(
+                "A GitHub connection's secret cannot be decrypted: the Data Protection key that encrypted it is not in this database's key ring, " +
+                "or the key-encryption certificate (GhStats:DataProtection:KeyCertificatePath) is not the one that encrypted the key ring. " +
+                $"Enter the token or key again. ({exception.Message})",
                 exception);
         }
     }
