@@ -11,6 +11,6 @@ public static class Db2Schema
     public static string GenerateScript(string schema = "ghstats")
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(schema);
-        return SchemaMigrator.GenerateScript(runner => Db2Migrations.Configure(runner, Db2Driver.Ibm()), schema);
+        return SchemaScript.Generate(runner => Db2Migrations.Configure(runner, Db2Driver.Ibm()), schema);
     }
 }

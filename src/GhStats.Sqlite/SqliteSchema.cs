@@ -8,5 +8,5 @@ public static class SqliteSchema
 {
     /// <summary>Writes the DDL of every migration for SQLite, without a database.</summary>
     /// <returns>The script.</returns>
-    public static string GenerateScript() => SchemaMigrator.GenerateScript(runner => runner.AddSQLite(), schema: null);
+    public static string GenerateScript() => SchemaScript.Generate(runner => runner.AddSQLite(), schema: null);
 }
