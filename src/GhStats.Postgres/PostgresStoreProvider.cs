@@ -13,9 +13,11 @@ internal sealed class PostgresStoreProvider : RelationalStoreProvider, IAsyncDis
     private readonly NpgsqlDataSource _dataSource;
     private readonly string _connectionString;
     private readonly long _migrationLockKey;
+    private readonly TimeProvider _clock;
 
-    public PostgresStoreProvider(IOptions<GhStatsPostgresOptions> postgres, IOptions<GhStatsStorageOptions> storage)
+    public PostgresStoreProvider(IOptions<GhStatsPostgresOptions> postgres, IOptions<GhStatsStorageOptions> storage, TimeProvider clock)
     {
+        _clock = clock;
         _connectionString = postgres.Value.ConnectionString!;
         _dataSource = NpgsqlDataSource.Create(_connectionString);
         Dialect = new PostgresDialect(storage.Value.Schema);
@@ -36,7 +38,7 @@ internal sealed class PostgresStoreProvider : RelationalStoreProvider, IAsyncDis
         var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var deadline = DateTime.UtcNow + timeout;
+            var deadline = _clock.GetUtcNow() + timeout;
             while (true)
             {
                 var command = new NpgsqlCommand("SELECT pg_try_advisory_lock(@key)", connection);
@@ -49,12 +51,12 @@ internal sealed class PostgresStoreProvider : RelationalStoreProvider, IAsyncDis
                     }
                 }
 
-                if (DateTime.UtcNow >= deadline)
+                if (_clock.GetUtcNow() >= deadline)
                 {
                     throw new TimeoutException($"Another process held the GhStats migration lock (pg advisory lock {_migrationLockKey}) for more than {timeout}.");
                 }
 
-                await Task.Delay(TimeSpan.FromMilliseconds(200), cancellationToken).ConfigureAwait(false);
+                await Task.Delay(TimeSpan.FromMilliseconds(200), _clock, cancellationToken).ConfigureAwait(false);
             }
         }
         catch

@@ -17,10 +17,12 @@ internal sealed class SqliteStoreProvider : RelationalStoreProvider, IDisposable
     private readonly string _connectionString;
     private readonly string? _databasePath;
     private readonly int _busyTimeoutMs;
+    private readonly TimeProvider _clock;
     private int _walEnabled;
 
-    public SqliteStoreProvider(IOptions<GhStatsSqliteOptions> sqlite, IOptions<GhStatsStorageOptions> storage)
+    public SqliteStoreProvider(IOptions<GhStatsSqliteOptions> sqlite, IOptions<GhStatsStorageOptions> storage, TimeProvider clock)
     {
+        _clock = clock;
         var builder = new SqliteConnectionStringBuilder(sqlite.Value.ConnectionString)
         {
             ForeignKeys = true,
@@ -80,16 +82,16 @@ internal sealed class SqliteStoreProvider : RelationalStoreProvider, IDisposable
 
         // An exclusive lock on a file beside the database, which every process on the machine honours.
         var lockPath = _databasePath + ".migrate.lock";
-        var deadline = DateTime.UtcNow + timeout;
+        var deadline = _clock.GetUtcNow() + timeout;
         while (true)
         {
             try
             {
                 return new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.None);
             }
-            catch (IOException) when (DateTime.UtcNow < deadline)
+            catch (IOException) when (_clock.GetUtcNow() < deadline)
             {
-                await Task.Delay(TimeSpan.FromMilliseconds(100), cancellationToken).ConfigureAwait(false);
+                await Task.Delay(TimeSpan.FromMilliseconds(100), _clock, cancellationToken).ConfigureAwait(false);
             }
             catch (IOException exception)
             {
