@@ -1,3 +1,4 @@
+using GhStats.Administration;
 using GhStats.Stores;
 using GhStats.Web;
 

@@ -1,5 +1,6 @@
 using System.Diagnostics.Metrics;
 using GhStats;
+using GhStats.Administration;
 using GhStats.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -20,6 +21,7 @@ public static class GhStatsServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
 
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<GhStatsAdministration>();
         services.TryAddSingleton(provider => new GhStatsMetrics(provider.GetService<IMeterFactory>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GhStatsStorageOptions>, GhStatsStorageOptionsValidator>());
 

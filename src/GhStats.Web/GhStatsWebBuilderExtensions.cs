@@ -83,7 +83,6 @@ public static class GhStatsWebBuilderExtensions
         services.TryAddSingleton<ProfileBinder>();
         services.TryAddSingleton<CallerResolver>();
         services.TryAddSingleton<AccessCache>();
-        services.TryAddSingleton<GhStatsAdministration>();
         services.TryAddScoped<ApiAccess>();
         services.TryAddSingleton<GhStats.Web.Api.TrafficResponseCache>();
     }

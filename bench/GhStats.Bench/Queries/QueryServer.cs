@@ -1,3 +1,4 @@
+using GhStats.Administration;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using GhStats.Domain;

@@ -1,3 +1,4 @@
+using GhStats.Administration;
 using GhStats.Domain;
 using GhStats.Stores;
 using GhStats.Web.Api.Contracts;

@@ -1,3 +1,4 @@
+using GhStats.Administration;
 using GhStats.Domain;
 using GhStats.Stores;
 using Microsoft.Extensions.Logging;
@@ -18,7 +19,7 @@ internal sealed partial class ProfileBinder(
     ILogger<ProfileBinder> logger)
 {
     /// <summary>The issuer of profiles made ahead of their first sign-in; a verified email claims them.</summary>
-    public const string PendingIssuer = "urn:ghstats:pending";
+    public const string PendingIssuer = GhStatsAdministration.PendingIssuer;
 
     /// <summary>The issuer of development sign-ins.</summary>
     public const string DevelopmentIssuer = "urn:ghstats:development";

@@ -1,3 +1,4 @@
+using GhStats.Administration;
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using GhStats.Stores;

@@ -1,3 +1,4 @@
+using GhStats.Administration;
 using GhStats.Web.Identity;
 using GhStats.Web.Security;
 using Microsoft.AspNetCore.Antiforgery;
@@ -86,7 +87,7 @@ internal static class SignInEndpoints
         var email = form["email"].ToString().Trim();
         var name = form["name"].ToString().Trim();
         var returnUrl = LocalUrl(context, form["returnUrl"]) ?? paths.Prefix + "/";
-        if (!Emails.IsValid(email))
+        if (!GhStatsAdministration.IsEmailAddress(email))
         {
             await SignInPages.WriteDevelopmentFormAsync(context, antiforgery.GetAndStoreTokens(context), returnUrl, email, "Enter an email address such as admin@localhost.");
             return;

@@ -1,3 +1,5 @@
+using GhStats.Administration;
+
 namespace GhStats.Web.Tests.Harness;
 
 /// <summary>A profile made through <see cref="GhStatsAdministration"/>, with a personal API token for it.</summary>

@@ -1,3 +1,4 @@
+using GhStats.Administration;
 using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;

@@ -1,4 +1,4 @@
-namespace GhStats.Web;
+namespace GhStats.Administration;
 
 /// <summary>What giving an email a role in a tenant did.</summary>
 public enum MemberStatus

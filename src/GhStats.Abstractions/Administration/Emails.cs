@@ -1,4 +1,4 @@
-namespace GhStats.Web;
+namespace GhStats.Administration;
 
 /// <summary>The shape check of an email address given to an administrative operation.</summary>
 internal static class Emails

@@ -1,9 +1,7 @@
 using GhStats.Domain;
 using GhStats.Stores;
-using GhStats.Web.Identity;
-using GhStats.Web.Security;
 
-namespace GhStats.Web;
+namespace GhStats.Administration;
 
 /// <summary>
 /// Administrative operations shared by the API and the host's commands: admins, tenants, members and personal API
@@ -12,6 +10,9 @@ namespace GhStats.Web;
 /// </summary>
 public sealed class GhStatsAdministration
 {
+    /// <summary>The issuer of a profile made ahead of a person's first sign-in; that sign-in, with the email verified, takes it over.</summary>
+    public const string PendingIssuer = "urn:ghstats:pending";
+
     /// <summary>The longest lifetime of a personal API token.</summary>
     public const int MaxTokenLifetimeDays = 366;
 
@@ -36,16 +37,21 @@ public sealed class GhStatsAdministration
         _clock = clock;
     }
 
+    /// <summary>Whether a text has the shape of an email address that administrative operations accept.</summary>
+    /// <param name="email">The text.</param>
+    /// <returns>True when it is usable as an email address.</returns>
+    public static bool IsEmailAddress(string? email) => Emails.IsValid(email);
+
     /// <summary>Makes the person with this email a system admin, now or at their first sign-in.</summary>
     /// <param name="email">The admin's email.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The profiles that are admins now.</returns>
     public async Task<IReadOnlyList<UserProfile>> AddAdminAsync(string email, CancellationToken cancellationToken = default)
     {
-        var profiles = await ProfilesForAsync(email, cancellationToken);
+        var profiles = await ProfilesForAsync(email, cancellationToken).ConfigureAwait(false);
         foreach (var profile in profiles)
         {
-            await _users.AddSystemRoleAsync(profile.Id, SystemRole.Admin, cancellationToken);
+            await _users.AddSystemRoleAsync(profile.Id, SystemRole.Admin, cancellationToken).ConfigureAwait(false);
         }
 
         return profiles;
@@ -64,10 +70,10 @@ public sealed class GhStatsAdministration
             Emails.Check(ownerEmail);
         }
 
-        var tenant = await _tenants.CreateAsync(slug, name, cancellationToken);
+        var tenant = await _tenants.CreateAsync(slug, name, cancellationToken).ConfigureAwait(false);
         if (ownerEmail is not null)
         {
-            await SetMemberAsync(tenant.Id, ownerEmail, TenantRole.Owner, cancellationToken);
+            await SetMemberAsync(tenant.Id, ownerEmail, TenantRole.Owner, cancellationToken).ConfigureAwait(false);
         }
 
         return tenant;
@@ -82,16 +88,16 @@ public sealed class GhStatsAdministration
     public async Task<MemberStatus> SetMemberAsync(long tenantId, string email, TenantRole role, CancellationToken cancellationToken = default)
     {
         Emails.Check(email);
-        var profiles = await _users.FindByEmailAsync(email, cancellationToken);
+        var profiles = await _users.FindByEmailAsync(email, cancellationToken).ConfigureAwait(false);
         if (profiles.Count == 0)
         {
-            await _memberships.InviteAsync(tenantId, email, role, cancellationToken);
+            await _memberships.InviteAsync(tenantId, email, role, cancellationToken).ConfigureAwait(false);
             return MemberStatus.Invited;
         }
 
         foreach (var profile in profiles)
         {
-            await _memberships.SetMemberAsync(tenantId, profile.Id, role, cancellationToken);
+            await _memberships.SetMemberAsync(tenantId, profile.Id, role, cancellationToken).ConfigureAwait(false);
         }
 
         return MemberStatus.Member;
@@ -114,7 +120,7 @@ public sealed class GhStatsAdministration
         var secret = ApiTokenFormat.NewToken();
         var expires = _clock.GetUtcNow().AddDays(lifetimeDays);
         expires = expires.AddTicks(-(expires.Ticks % TimeSpan.TicksPerSecond));
-        var token = await _tokens.CreateAsync(userId, name.Trim(), ApiTokenFormat.Hash(secret), expires, cancellationToken);
+        var token = await _tokens.CreateAsync(userId, name.Trim(), ApiTokenFormat.Hash(secret), expires, cancellationToken).ConfigureAwait(false);
         return new IssuedApiToken(token, secret);
     }
 
@@ -126,19 +132,19 @@ public sealed class GhStatsAdministration
     /// <returns>The stored token and the secret to hand over.</returns>
     public async Task<IssuedApiToken> CreateApiTokenAsync(string email, string name, int lifetimeDays, CancellationToken cancellationToken = default)
     {
-        var profiles = await ProfilesForAsync(email, cancellationToken);
+        var profiles = await ProfilesForAsync(email, cancellationToken).ConfigureAwait(false);
         if (profiles.Count > 1)
         {
             throw new GhStatsConflictException($"{profiles.Count} profiles have the email {email}; make the token from the profile's own session instead.");
         }
 
-        return await CreateApiTokenAsync(profiles[0].Id, name, lifetimeDays, cancellationToken);
+        return await CreateApiTokenAsync(profiles[0].Id, name, lifetimeDays, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<IReadOnlyList<UserProfile>> ProfilesForAsync(string email, CancellationToken cancellationToken)
     {
         Emails.Check(email);
-        var profiles = await _users.FindByEmailAsync(email, cancellationToken);
+        var profiles = await _users.FindByEmailAsync(email, cancellationToken).ConfigureAwait(false);
         if (profiles.Count > 0)
         {
             return profiles;
@@ -147,11 +153,11 @@ public sealed class GhStatsAdministration
         var normalized = email.Trim().ToLowerInvariant();
         try
         {
-            return [await _users.CreateAsync(ProfileBinder.PendingIssuer, normalized, normalized, displayName: null, cancellationToken)];
+            return [await _users.CreateAsync(PendingIssuer, normalized, normalized, displayName: null, cancellationToken).ConfigureAwait(false)];
         }
         catch (GhStatsConflictException)
         {
-            return await _users.FindByEmailAsync(email, cancellationToken);
+            return await _users.FindByEmailAsync(email, cancellationToken).ConfigureAwait(false);
         }
     }
 }

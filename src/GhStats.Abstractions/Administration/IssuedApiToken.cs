@@ -1,6 +1,6 @@
 using GhStats.Domain;
 
-namespace GhStats.Web;
+namespace GhStats.Administration;
 
 /// <summary>A personal API token just made: <see cref="Secret"/> is the token itself, shown once and never stored.</summary>
 /// <param name="Token">The stored record (its hash, name, dates).</param>
