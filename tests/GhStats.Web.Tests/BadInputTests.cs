@@ -1,3 +1,4 @@
+using GhStats.Testing;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;

@@ -1,3 +1,4 @@
+using GhStats.Testing;
 using System.Globalization;
 using System.Net;
 using System.Security.Cryptography;

@@ -1,3 +1,4 @@
+using GhStats.Testing;
 using System.Net;
 using GhStats.Web.Tests.Harness;
 using Shouldly;

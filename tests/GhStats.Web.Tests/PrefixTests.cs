@@ -1,3 +1,4 @@
+using GhStats.Testing;
 using System.Net;
 using System.Text.Json;
 using GhStats.Web.Tests.Harness;

@@ -1,3 +1,4 @@
+using GhStats.Testing;
 using GhStats.Administration;
 using System.Globalization;
 using System.Net;

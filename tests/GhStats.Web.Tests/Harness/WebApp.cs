@@ -1,3 +1,4 @@
+using GhStats.Testing;
 using GhStats.Administration;
 using System.Globalization;
 using System.Net;
@@ -170,7 +171,7 @@ public sealed partial class WebApp : IAsyncDisposable
             ForgetCachedAccess();
         }
 
-        return new SeededUser(issued.Token.UserId, email, issued.Secret);
+        return new SeededUser(issued.Token.UserId, email, issued.Token.Id, issued.Secret);
     }
 
     public Task<Tenant> CreateTenantAsync(string slug, string? name = null) => Get<ITenantStore>().CreateAsync(slug, name ?? slug);

@@ -1,3 +1,4 @@
+using GhStats.Testing;
 using GhStats.Domain;
 using GhStats.Stores;
 using GhStats.Testing.GitHub;
