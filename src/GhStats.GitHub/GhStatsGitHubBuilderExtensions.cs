@@ -25,11 +25,9 @@ public static class GhStatsGitHubBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
+        var options = builder.BindOptions<GitHubCollectorOptions>(GitHubCollectorOptions.SectionName);
         if (!services.Any(d => d.ServiceType == typeof(CollectionService)))
         {
-            services.AddOptions<GitHubCollectorOptions>()
-                .Bind(builder.Configuration.GetSection(GitHubCollectorOptions.SectionName))
-                .ValidateOnStart();
             services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GitHubCollectorOptions>, GitHubCollectorOptionsValidator>());
             services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GitHubCollectorOptions>, CollectorDependenciesValidator>());
             services.TryAddSingleton(TimeProvider.System);
@@ -46,9 +44,24 @@ public static class GhStatsGitHubBuilderExtensions
 
         if (configure is not null)
         {
-            services.Configure(configure);
+            options.Configure(configure);
         }
 
+        return builder;
+    }
+
+    /// <summary>
+    /// Changes the collector's settings (<c>GhStats:Collector</c>) in code, after the configuration; <c>AddGitHubCollector()</c>
+    /// adds the collector.
+    /// </summary>
+    /// <param name="builder">The GhStats builder.</param>
+    /// <param name="configure">Code configuration.</param>
+    /// <returns>The builder.</returns>
+    public static GhStatsBuilder ConfigureCollector(this GhStatsBuilder builder, Action<GitHubCollectorOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(configure);
+        builder.BindOptions<GitHubCollectorOptions>(GitHubCollectorOptions.SectionName).Configure(configure);
         return builder;
     }
 
