@@ -65,18 +65,21 @@ public static class GhStatsGitHubBuilderExtensions
         return builder;
     }
 
-    /// <summary>Names what the collector needs and the host did not register.</summary>
-    private sealed class CollectorDependenciesValidator(IServiceProvider services) : IValidateOptions<GitHubCollectorOptions>
+    /// <summary>
+    /// Names what the collector needs and the host did not register. It asks whether they are registered, never builds
+    /// them: building the store would read (and fail on) the store's options in the middle of checking the collector's.
+    /// </summary>
+    private sealed class CollectorDependenciesValidator(IServiceProviderIsService services) : IValidateOptions<GitHubCollectorOptions>
     {
         public ValidateOptionsResult Validate(string? name, GitHubCollectorOptions options)
         {
             var failures = new List<string>();
-            if (services.GetService<ISecretProtector>() is null)
+            if (!services.IsService(typeof(ISecretProtector)))
             {
                 failures.Add("AddGitHubCollector() needs an ISecretProtector to decrypt GitHub tokens and App keys: call AddWeb() (Data Protection) or register your own.");
             }
 
-            if (services.GetService<ITrafficStore>() is null)
+            if (!services.IsService(typeof(ITrafficStore)))
             {
                 failures.Add("AddGitHubCollector() needs a store: call UseSqlite(...), UsePostgres(...) or UseDb2(...) on the builder.");
             }
