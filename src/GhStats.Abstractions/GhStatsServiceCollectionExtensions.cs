@@ -4,6 +4,7 @@ using GhStats.Administration;
 using GhStats.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -24,17 +25,13 @@ public static class GhStatsServiceCollectionExtensions
         services.TryAddSingleton<GhStatsAdministration>();
         services.TryAddSingleton(provider => new GhStatsMetrics(provider.GetService<IMeterFactory>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GhStatsStorageOptions>, GhStatsStorageOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, GhStatsStartupValidation>());
 
-        // Binding twice would apply the section twice; the marker keeps a second AddGhStats() from changing anything.
-        if (!services.Any(d => d.ServiceType == typeof(GhStatsMarker)))
-        {
-            services.AddSingleton<GhStatsMarker>();
-            services.AddOptions<GhStatsStorageOptions>()
-                .Bind(configuration.GetSection(GhStatsStorageOptions.SectionName))
-                .ValidateOnStart();
-        }
-
-        return new GhStatsBuilder(services, configuration);
+        // Each options class is bound once (BindOptions), so a second AddGhStats() changes nothing.
+        services.TryAddSingleton<GhStatsMarker>();
+        var builder = new GhStatsBuilder(services, configuration);
+        builder.BindOptions<GhStatsStorageOptions>(GhStatsStorageOptions.SectionName);
+        return builder;
     }
 
     /// <summary>Adds GhStats' core services without configuration; options then come from code only.</summary>

@@ -26,13 +26,25 @@ public static class GhStatsDb2BuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.TryAddSingleton(_ => Db2Driver.Ibm());
-        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GhStatsDb2Options>, Db2DriverValidator>());
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GhStatsDb2Options>, GhStatsDb2OptionsValidator>());
         return builder.UseRelationalStore(
             "db2",
             GhStatsDb2Options.SectionName,
             configure,
-            o => !string.IsNullOrWhiteSpace(o.ConnectionString),
-            "GhStats:Db2:ConnectionString is required, e.g. \"Server=db2:50000;Database=GHSTATS;UID=ghstats;PWD=...\".",
             sp => ActivatorUtilities.CreateInstance<Db2StoreProvider>(sp));
+    }
+
+    /// <summary>
+    /// Changes the Db2 settings (<c>GhStats:Db2</c>) in code, after the configuration; <c>UseDb2()</c> chooses Db2 as the store.
+    /// </summary>
+    /// <param name="builder">The GhStats builder.</param>
+    /// <param name="configure">Code configuration.</param>
+    /// <returns>The builder.</returns>
+    public static GhStatsBuilder ConfigureDb2(this GhStatsBuilder builder, Action<GhStatsDb2Options> configure)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(configure);
+        builder.BindOptions<GhStatsDb2Options>(GhStatsDb2Options.SectionName).Configure(configure);
+        return builder;
     }
 }

@@ -25,11 +25,9 @@ public static class GhStatsGitHubBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
+        var options = builder.BindOptions<GitHubCollectorOptions>(GitHubCollectorOptions.SectionName);
         if (!services.Any(d => d.ServiceType == typeof(CollectionService)))
         {
-            services.AddOptions<GitHubCollectorOptions>()
-                .Bind(builder.Configuration.GetSection(GitHubCollectorOptions.SectionName))
-                .ValidateOnStart();
             services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GitHubCollectorOptions>, GitHubCollectorOptionsValidator>());
             services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GitHubCollectorOptions>, CollectorDependenciesValidator>());
             services.TryAddSingleton(TimeProvider.System);
@@ -46,24 +44,42 @@ public static class GhStatsGitHubBuilderExtensions
 
         if (configure is not null)
         {
-            services.Configure(configure);
+            options.Configure(configure);
         }
 
         return builder;
     }
 
-    /// <summary>Names what the collector needs and the host did not register.</summary>
-    private sealed class CollectorDependenciesValidator(IServiceProvider services) : IValidateOptions<GitHubCollectorOptions>
+    /// <summary>
+    /// Changes the collector's settings (<c>GhStats:Collector</c>) in code, after the configuration; <c>AddGitHubCollector()</c>
+    /// adds the collector.
+    /// </summary>
+    /// <param name="builder">The GhStats builder.</param>
+    /// <param name="configure">Code configuration.</param>
+    /// <returns>The builder.</returns>
+    public static GhStatsBuilder ConfigureCollector(this GhStatsBuilder builder, Action<GitHubCollectorOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(configure);
+        builder.BindOptions<GitHubCollectorOptions>(GitHubCollectorOptions.SectionName).Configure(configure);
+        return builder;
+    }
+
+    /// <summary>
+    /// Names what the collector needs and the host did not register. It asks whether they are registered, never builds
+    /// them: building the store would read (and fail on) the store's options in the middle of checking the collector's.
+    /// </summary>
+    private sealed class CollectorDependenciesValidator(IServiceProviderIsService services) : IValidateOptions<GitHubCollectorOptions>
     {
         public ValidateOptionsResult Validate(string? name, GitHubCollectorOptions options)
         {
             var failures = new List<string>();
-            if (services.GetService<ISecretProtector>() is null)
+            if (!services.IsService(typeof(ISecretProtector)))
             {
                 failures.Add("AddGitHubCollector() needs an ISecretProtector to decrypt GitHub tokens and App keys: the storage providers (UseSqlite(...), UsePostgres(...), UseDb2(...)) register one over the database's Data Protection key ring, or register your own.");
             }
 
-            if (services.GetService<ITrafficStore>() is null)
+            if (!services.IsService(typeof(ITrafficStore)))
             {
                 failures.Add("AddGitHubCollector() needs a store: call UseSqlite(...), UsePostgres(...) or UseDb2(...) on the builder.");
             }

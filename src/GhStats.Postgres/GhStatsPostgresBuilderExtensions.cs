@@ -1,5 +1,7 @@
 using GhStats;
 using GhStats.Postgres;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -23,12 +25,26 @@ public static class GhStatsPostgresBuilderExtensions
     public static GhStatsBuilder UsePostgres(this GhStatsBuilder builder, Action<GhStatsPostgresOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GhStatsPostgresOptions>, GhStatsPostgresOptionsValidator>());
         return builder.UseRelationalStore(
             "postgres",
             GhStatsPostgresOptions.SectionName,
             configure,
-            o => !string.IsNullOrWhiteSpace(o.ConnectionString),
-            "GhStats:Postgres:ConnectionString is required, e.g. \"Host=localhost;Database=ghstats;Username=ghstats;Password=...\".",
             sp => ActivatorUtilities.CreateInstance<PostgresStoreProvider>(sp));
+    }
+
+    /// <summary>
+    /// Changes the PostgreSQL settings (<c>GhStats:Postgres</c>) in code, after the configuration; <c>UsePostgres()</c>
+    /// chooses PostgreSQL as the store.
+    /// </summary>
+    /// <param name="builder">The GhStats builder.</param>
+    /// <param name="configure">Code configuration.</param>
+    /// <returns>The builder.</returns>
+    public static GhStatsBuilder ConfigurePostgres(this GhStatsBuilder builder, Action<GhStatsPostgresOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(configure);
+        builder.BindOptions<GhStatsPostgresOptions>(GhStatsPostgresOptions.SectionName).Configure(configure);
+        return builder;
     }
 }

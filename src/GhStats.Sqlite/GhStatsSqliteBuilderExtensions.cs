@@ -1,6 +1,7 @@
 using GhStats;
 using GhStats.Sqlite;
-using GhStats.Storage;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -24,12 +25,26 @@ public static class GhStatsSqliteBuilderExtensions
     public static GhStatsBuilder UseSqlite(this GhStatsBuilder builder, Action<GhStatsSqliteOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GhStatsSqliteOptions>, GhStatsSqliteOptionsValidator>());
         return builder.UseRelationalStore(
             "sqlite",
             GhStatsSqliteOptions.SectionName,
             configure,
-            o => !string.IsNullOrWhiteSpace(o.ConnectionString),
-            "GhStats:Sqlite:ConnectionString is required, e.g. \"Data Source=ghstats.db\".",
             sp => ActivatorUtilities.CreateInstance<SqliteStoreProvider>(sp));
+    }
+
+    /// <summary>
+    /// Changes the SQLite settings (<c>GhStats:Sqlite</c>) in code, after the configuration; <c>UseSqlite()</c> chooses
+    /// SQLite as the store.
+    /// </summary>
+    /// <param name="builder">The GhStats builder.</param>
+    /// <param name="configure">Code configuration.</param>
+    /// <returns>The builder.</returns>
+    public static GhStatsBuilder ConfigureSqlite(this GhStatsBuilder builder, Action<GhStatsSqliteOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(configure);
+        builder.BindOptions<GhStatsSqliteOptions>(GhStatsSqliteOptions.SectionName).Configure(configure);
+        return builder;
     }
 }

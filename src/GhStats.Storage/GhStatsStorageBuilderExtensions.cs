@@ -15,7 +15,6 @@ using GhStats.Storage.Tokens;
 using GhStats.Storage.Traffic;
 using GhStats.Storage.Users;
 using GhStats.Stores;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 
@@ -28,16 +27,15 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class GhStatsStorageBuilderExtensions
 {
     /// <summary>
-    /// Registers a provider with its options: bound from <c>GhStats:{section}</c> and validated at start once, however often
-    /// it is called, then configured by <paramref name="configure"/> on every call.
+    /// Registers a provider with its options: bound from <c>GhStats:{section}</c> once, however often it is called, then
+    /// configured by <paramref name="configure"/> on every call. The provider validates its options with an
+    /// <see cref="Microsoft.Extensions.Options.IValidateOptions{TOptions}"/> of its own; they are checked at start.
     /// </summary>
     /// <typeparam name="TOptions">The provider's options.</typeparam>
     /// <param name="builder">The GhStats builder.</param>
     /// <param name="name">The provider's name, e.g. "sqlite".</param>
     /// <param name="section">The options' section under "GhStats", e.g. "Sqlite".</param>
     /// <param name="configure">Code configuration, applied after the configuration section.</param>
-    /// <param name="isValid">Whether the options are usable.</param>
-    /// <param name="failure">What to tell the user when they are not.</param>
     /// <param name="provider">Creates the provider from the application's services.</param>
     /// <returns>The builder.</returns>
     public static GhStatsBuilder UseRelationalStore<TOptions>(
@@ -45,23 +43,14 @@ public static class GhStatsStorageBuilderExtensions
         string name,
         string section,
         Action<TOptions>? configure,
-        Func<TOptions, bool> isValid,
-        string failure,
         Func<IServiceProvider, RelationalStoreProvider> provider)
         where TOptions : class
     {
         ArgumentNullException.ThrowIfNull(builder);
-        if (!IsRegistered(builder.Services, name))
-        {
-            builder.Services.AddOptions<TOptions>()
-                .Bind(builder.Configuration.GetSection(section))
-                .Validate(isValid, failure)
-                .ValidateOnStart();
-        }
-
+        var options = builder.BindOptions<TOptions>(section);
         if (configure is not null)
         {
-            builder.Services.Configure(configure);
+            options.Configure(configure);
         }
 
         return builder.UseRelationalStore(name, provider);

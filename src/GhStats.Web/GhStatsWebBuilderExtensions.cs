@@ -18,34 +18,36 @@ using Microsoft.Extensions.Options;
 namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>Adds the GhStats web module to a <see cref="GhStatsBuilder"/>.</summary>
-public static class GhStatsWebBuilderExtensions
+public static partial class GhStatsWebBuilderExtensions
 {
     /// <summary>
     /// Adds the pages, JSON API v1, sign-in (OpenID Connect, the development sign-in, or the host's own authentication), the
     /// GhStats authorization policies and the cron endpoint. Session cookies are protected with the Data Protection key ring
-    /// that the storage provider keeps in the GhStats database (<c>GhStats:DataProtection</c>). Settings come from <c>GhStats:Authentication</c>, <c>GhStats:Bootstrap</c>,
-    /// <c>GhStats:Cron</c> and <c>GhStats:Api</c>, then from <paramref name="configure"/>. Map it with <c>app.MapGhStats()</c>.
+    /// that the storage provider keeps in the GhStats database (<c>GhStats:DataProtection</c>). Settings come from <c>GhStats:Authentication</c>,
+    /// <c>GhStats:Bootstrap</c>, <c>GhStats:Cron</c> and <c>GhStats:Api</c>, then from code: <paramref name="configure"/> (the sign-in settings) and
+    /// <c>ConfigureAuthentication</c>, <c>ConfigureBootstrap</c>, <c>ConfigureCron</c> and <c>ConfigureApi</c>.
+    /// Map it with <c>app.MapGhStats()</c>.
     /// </summary>
     /// <param name="builder">The GhStats builder.</param>
-    /// <param name="configure">Changes the sign-in settings after configuration is bound.</param>
+    /// <param name="configure">Changes the sign-in settings after configuration is bound, as <c>ConfigureAuthentication</c> does.</param>
     /// <returns>The builder, for chaining.</returns>
     public static GhStatsBuilder AddWeb(this GhStatsBuilder builder, Action<GhStatsAuthenticationOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        BindOptions(builder);
+        if (configure is not null)
+        {
+            builder.ConfigureAuthentication(configure);
+        }
+
         var services = builder.Services;
         if (services.Any(d => d.ServiceType == typeof(GhStatsPaths)))
         {
-            if (configure is not null)
-            {
-                services.Configure(configure);
-            }
-
             return builder;
         }
 
         var configuration = builder.Configuration;
         services.AddSingleton<GhStatsPaths>();
-        BindOptions(services, configuration, configure);
         services.AddProblemDetails();
         services.AddHttpContextAccessor();
         services.AddAntiforgery();
@@ -53,26 +55,21 @@ public static class GhStatsWebBuilderExtensions
         // Session cookies and antiforgery tokens are protected with the key ring the store registers (GhStats:DataProtection).
         services.AddDataProtection();
         AddIdentity(services);
-        AddAuthentication(services, configuration, configure);
+        AddAuthentication(services);
         AddAuthorization(services);
         AddPages(services);
         return builder;
     }
 
-    private static void BindOptions(IServiceCollection services, IConfiguration configuration, Action<GhStatsAuthenticationOptions>? configure)
+    private static void BindOptions(GhStatsBuilder builder)
     {
-        var authentication = services.AddOptions<GhStatsAuthenticationOptions>()
-            .Bind(configuration.GetSection(GhStatsAuthenticationOptions.SectionName))
-            .ValidateOnStart();
-        if (configure is not null)
-        {
-            authentication.Configure(configure);
-        }
-
-        services.AddOptions<GhStatsBootstrapOptions>().Bind(configuration.GetSection(GhStatsBootstrapOptions.SectionName));
-        services.AddOptions<GhStatsCronOptions>().Bind(configuration.GetSection(GhStatsCronOptions.SectionName)).ValidateOnStart();
-        services.AddOptions<GhStatsApiOptions>().Bind(configuration.GetSection(GhStatsApiOptions.SectionName)).ValidateOnStart();
+        builder.BindOptions<GhStatsAuthenticationOptions>(GhStatsAuthenticationOptions.SectionName);
+        builder.BindOptions<GhStatsBootstrapOptions>(GhStatsBootstrapOptions.SectionName);
+        builder.BindOptions<GhStatsCronOptions>(GhStatsCronOptions.SectionName);
+        builder.BindOptions<GhStatsApiOptions>(GhStatsApiOptions.SectionName);
+        var services = builder.Services;
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GhStatsAuthenticationOptions>, GhStatsWebOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GhStatsBootstrapOptions>, GhStatsWebOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GhStatsCronOptions>, GhStatsWebOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GhStatsApiOptions>, GhStatsWebOptionsValidator>());
     }
@@ -96,26 +93,21 @@ public static class GhStatsWebBuilderExtensions
         services.TryAddScoped<GhStats.Web.Ui.UiPages>();
     }
 
-    private static void AddAuthentication(IServiceCollection services, IConfiguration configuration, Action<GhStatsAuthenticationOptions>? configure)
+    private static void AddAuthentication(IServiceCollection services)
     {
-        // Which handlers to register depends on the settings now; a probe reads them as the options will.
-        var probe = new GhStatsAuthenticationOptions();
-        configuration.GetSection(GhStatsAuthenticationOptions.SectionName).Bind(probe);
-        configure?.Invoke(probe);
-
         var authentication = services.AddAuthentication();
         authentication.AddPolicyScheme(GhStatsAuthenticationSchemes.Default, "GhStats", _ => { });
         services.AddOptions<PolicySchemeOptions>(GhStatsAuthenticationSchemes.Default)
             .Configure<IOptionsMonitor<GhStatsAuthenticationOptions>>((options, settings) =>
-                options.ForwardDefaultSelector = context => BearerTokenOrSession(context, settings.CurrentValue));
+            {
+                options.ForwardDefaultSelector = context => BearerTokenOrSession(context, settings.CurrentValue);
 
-        if (probe.HostScheme is not null)
-        {
-            // The host's own scheme would answer GhStats' refusals with a redirect to the host's access-denied page.
-            authentication.AddScheme<AuthenticationSchemeOptions, HostForbiddenHandler>(GhStatsAuthenticationSchemes.HostForbidden, "GhStats refusals", _ => { });
-            services.AddOptions<PolicySchemeOptions>(GhStatsAuthenticationSchemes.Default)
-                .Configure(options => options.ForwardForbid = GhStatsAuthenticationSchemes.HostForbidden);
-        }
+                // The host's own scheme would answer GhStats' refusals with a redirect to the host's access-denied page.
+                if (settings.CurrentValue.HostScheme is not null)
+                {
+                    options.ForwardForbid = GhStatsAuthenticationSchemes.HostForbidden;
+                }
+            });
 
         authentication.AddCookie(GhStatsAuthenticationSchemes.Cookie);
         services.AddOptions<CookieAuthenticationOptions>(GhStatsAuthenticationSchemes.Cookie)
@@ -123,12 +115,21 @@ public static class GhStatsWebBuilderExtensions
 
         authentication.AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(GhStatsAuthenticationSchemes.ApiToken, "GhStats API token", _ => { });
 
-        if (probe.Oidc.IsConfigured)
-        {
-            authentication.AddOpenIdConnect(GhStatsAuthenticationSchemes.OpenIdConnect, "OpenID Connect", _ => { });
-            services.AddOptions<OpenIdConnectOptions>(GhStatsAuthenticationSchemes.OpenIdConnect)
-                .Configure<GhStatsPaths, IOptionsMonitor<GhStatsAuthenticationOptions>>(OidcSignIn.Configure);
-        }
+        // OpenID Connect and the refusal scheme exist only with some settings. Their handlers and options are registered
+        // here, as AddOpenIdConnect and AddScheme would; GhStatsSignInSchemes adds the schemes themselves from the final
+        // options when the scheme list is first built, so settings made after AddWeb() (or by a later Configure) count.
+        services.TryAddTransient<HostForbiddenHandler>();
+        services.TryAddTransient<OpenIdConnectHandler>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostConfigureOptions<OpenIdConnectOptions>, OpenIdConnectPostConfigureOptions>());
+        services.AddOptions<OpenIdConnectOptions>(GhStatsAuthenticationSchemes.OpenIdConnect)
+            .Configure<GhStatsPaths, IOptionsMonitor<GhStatsAuthenticationOptions>>(OidcSignIn.Configure)
+            .Configure<IServiceProvider>((options, provider) => options.TimeProvider ??= provider.GetService<TimeProvider>())
+            .Validate(options =>
+            {
+                options.Validate(GhStatsAuthenticationSchemes.OpenIdConnect);
+                return true;
+            });
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<AuthenticationOptions>, GhStatsSignInSchemes>());
     }
 
     private static string BearerTokenOrSession(HttpContext context, GhStatsAuthenticationOptions settings) =>

@@ -40,6 +40,34 @@ public sealed class UseDb2Tests
     }
 
     [Fact]
+    public async Task UseDb2_WithAMalformedConnectionString_AndNoDriver_FailsAtStartWithBothMessages()
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Test", DisableDefaults = true });
+        builder.Services.AddGhStats(builder.Configuration.GetSection("GhStats")).UseDb2("Server=db2:50000;Database");
+        builder.Services.AddSingleton(new Db2Driver([new("GhStats.NoSuchDriver", "GhStats.NoSuchDriver.Factory")]));
+        using var host = builder.Build();
+
+        var exception = await Should.ThrowAsync<OptionsValidationException>(() => host.StartAsync());
+        exception.Failures.Count().ShouldBe(2, exception.Message);
+        exception.Message.ShouldContain("GhStats:Db2:ConnectionString is not a connection string");
+        exception.Message.ShouldContain("GhStats.Db2 needs IBM's Db2 driver");
+    }
+
+    [Fact]
+    public void ConfigureDb2_InCode_WinsOverConfiguration()
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Test", DisableDefaults = true });
+        builder.Configuration["GhStats:Db2:ConnectionString"] = "Server=configured:50000;Database=GHSTATS";
+        builder.Services.AddGhStats(builder.Configuration.GetSection("GhStats"))
+            .ConfigureDb2(o => o.ConnectionString = "Server=coded:50000;Database=GHSTATS")
+            .UseDb2();
+        builder.Services.AddSingleton(new Db2Driver([new("GhStats.Db2.Tests", typeof(TestDbFactory).FullName!)]));
+        using var host = builder.Build();
+
+        host.Services.GetRequiredService<IOptions<GhStatsDb2Options>>().Value.ConnectionString.ShouldBe("Server=coded:50000;Database=GHSTATS");
+    }
+
+    [Fact]
     public void UseDb2_BindsGhStatsDb2_AndRegistersTheDb2Store()
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Test", DisableDefaults = true });

@@ -1,3 +1,4 @@
+using GhStats.Administration;
 using Microsoft.Extensions.Options;
 
 namespace GhStats.Web;
@@ -5,9 +6,16 @@ namespace GhStats.Web;
 /// <summary>Checks the web module's settings at start, so every mistake shows at once with the setting to fix.</summary>
 internal sealed class GhStatsWebOptionsValidator :
     IValidateOptions<GhStatsAuthenticationOptions>,
+    IValidateOptions<GhStatsBootstrapOptions>,
     IValidateOptions<GhStatsCronOptions>,
     IValidateOptions<GhStatsApiOptions>
 {
+    private static readonly string[] OwnSchemes =
+    [
+        GhStatsAuthenticationSchemes.Default, GhStatsAuthenticationSchemes.Cookie, GhStatsAuthenticationSchemes.OpenIdConnect,
+        GhStatsAuthenticationSchemes.ApiToken, GhStatsAuthenticationSchemes.HostForbidden,
+    ];
+
     public ValidateOptionsResult Validate(string? name, GhStatsAuthenticationOptions options)
     {
         var failures = new List<string>();
@@ -34,6 +42,11 @@ internal sealed class GhStatsWebOptionsValidator :
             }
         }
 
+        if (options.HostScheme is { } hostScheme && (string.IsNullOrWhiteSpace(hostScheme) || OwnSchemes.Contains(hostScheme)))
+        {
+            failures.Add($"GhStats:Authentication:HostScheme '{hostScheme}' must name the host app's own authentication scheme (e.g. \"MyApp.Cookies\"), not empty and not one of GhStats' own.");
+        }
+
         if (options.SessionIdleTimeout <= TimeSpan.Zero)
         {
             failures.Add("GhStats:Authentication:SessionIdleTimeout must be positive.");
@@ -43,6 +56,21 @@ internal sealed class GhStatsWebOptionsValidator :
         if (string.IsNullOrWhiteSpace(claims.Subject) || string.IsNullOrWhiteSpace(claims.Email))
         {
             failures.Add("GhStats:Authentication:ClaimNames:Subject and :Email must name a claim.");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    public ValidateOptionsResult Validate(string? name, GhStatsBootstrapOptions options)
+    {
+        var failures = new List<string>();
+        for (var i = 0; i < options.AdminEmails.Count; i++)
+        {
+            if (!GhStatsAdministration.IsEmailAddress(options.AdminEmails[i]))
+            {
+                failures.Add(FormattableString.Invariant(
+                    $"GhStats:Bootstrap:AdminEmails:{i} '{options.AdminEmails[i]}' is not an email address (environment variable GhStats__Bootstrap__AdminEmails__{i})."));
+            }
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

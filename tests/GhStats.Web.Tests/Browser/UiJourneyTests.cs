@@ -74,7 +74,18 @@ public sealed class UiJourneyTests(ChromiumFixture chromium, UiWorld world)
 
         await page.GotoAsync("?days=30");
         await Expect(page.Locator("#overview-table tbody tr[data-repo-id]")).ToHaveCountAsync(UiWorld.BulkRepositories + 1);
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        // Not "network idle", which a busy machine may never reach in time: wait until every series asked for is drawn.
+        await Expect(page.Locator("svg.spark")).Not.ToHaveCountAsync(0);
+        await page.WaitForFunctionAsync(
+            "expected => document.querySelectorAll('svg.spark').length >= expected",
+            10,
+            new() { Timeout = 60_000 });
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (await page.Locator("svg.spark").CountAsync() != Volatile.Read(ref seriesRequests) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100);
+        }
+
         var firstScreen = Volatile.Read(ref seriesRequests);
         firstScreen.ShouldBeInRange(10, UiWorld.BulkRepositories / 2, "the rows on the first screen, and only those");
         (await page.Locator("svg.spark").CountAsync()).ShouldBe(firstScreen);
@@ -149,7 +160,6 @@ public sealed class UiJourneyTests(ChromiumFixture chromium, UiWorld world)
         (await page.Locator("img").CountAsync()).ShouldBe(0);
         var legend = await page.EvaluateAsync<string[]>("() => Chart.getChart('referrers-chart').data.datasets.map(d => d.label)");
         legend.ShouldContain(UiWorld.HostileReferrer);
-        await page.WaitForTimeoutAsync(200);
         dialogs.ShouldBeEmpty();
         await browser.AssertNoErrorsAsync();
     }
@@ -217,7 +227,7 @@ public sealed class UiJourneyTests(ChromiumFixture chromium, UiWorld world)
         foreach (var (path, name) in Pages(setup))
         {
             await page.GotoAsync(path);
-            await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+            await DrawnAsync(page);
             (await browser.CheckAccessibilityAsync()).AssertNoViolations();
             await browser.SaveScreenshotAsync(name);
             await browser.AssertNoErrorsAsync();
@@ -234,7 +244,7 @@ public sealed class UiJourneyTests(ChromiumFixture chromium, UiWorld world)
         foreach (var (path, name) in Pages(setup))
         {
             await page.GotoAsync(path);
-            await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+            await DrawnAsync(page);
             (await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth")).ShouldBeTrue(name);
             await browser.SaveScreenshotAsync(name);
             await browser.AssertNoErrorsAsync();
@@ -251,6 +261,19 @@ public sealed class UiJourneyTests(ChromiumFixture chromium, UiWorld world)
         ("runs", "runs"),
         ("profile", "profile"),
     ];
+
+    /// <summary>
+    /// Waits until the page has loaded and every chart on it exists (what the accessibility check and the screenshots
+    /// look at), with a generous bound, instead of "network idle", which a busy machine may not reach in time.
+    /// </summary>
+    private static async Task DrawnAsync(IPage page)
+    {
+        await page.WaitForLoadStateAsync(LoadState.Load);
+        await page.WaitForFunctionAsync(
+            "() => [...document.querySelectorAll('canvas')].every(c => typeof Chart !== 'undefined' && Chart.getChart(c) !== undefined)",
+            null,
+            new() { Timeout = 60_000 });
+    }
 
     private static string Number(long value) => value.ToString("N0", English);
 }

@@ -38,6 +38,12 @@ public sealed class WebAppOptions
     /// <summary>Whether to call <c>.AddWeb()</c>; false shows what <c>MapGhStats</c> says without it.</summary>
     public bool AddWeb { get; init; } = true;
 
+    /// <summary>
+    /// Called with the builder right after <c>UseSqlite()</c>, before <c>AddGitHubCollector()</c> and <c>AddWeb()</c>:
+    /// code configuration through the <c>Configure{Concern}</c> methods ahead of the packages it configures.
+    /// </summary>
+    public Action<GhStatsBuilder>? ConfigureGhStats { get; init; }
+
     /// <summary>Passed to <c>AddWeb(configure)</c>: code changes to the sign-in settings.</summary>
     public Action<GhStatsAuthenticationOptions>? ConfigureAuthentication { get; init; }
 

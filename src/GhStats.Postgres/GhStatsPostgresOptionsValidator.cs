@@ -1,0 +1,32 @@
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace GhStats.Postgres;
+
+/// <summary>Checks the PostgreSQL settings at start, so a missing or malformed connection string stops the host with what to set.</summary>
+internal sealed class GhStatsPostgresOptionsValidator : IValidateOptions<GhStatsPostgresOptions>
+{
+    private const string Example = "e.g. \"Host=localhost;Database=ghstats;Username=ghstats;Password=...\"";
+
+    public ValidateOptionsResult Validate(string? name, GhStatsPostgresOptions options)
+    {
+        if (string.IsNullOrWhiteSpace(options.ConnectionString))
+        {
+            return ValidateOptionsResult.Fail($"GhStats:Postgres:ConnectionString is required, {Example}.");
+        }
+
+        NpgsqlConnectionStringBuilder parsed;
+        try
+        {
+            parsed = new NpgsqlConnectionStringBuilder(options.ConnectionString);
+        }
+        catch (Exception exception) when (exception is ArgumentException or FormatException)
+        {
+            return ValidateOptionsResult.Fail($"GhStats:Postgres:ConnectionString is not an Npgsql connection string ({exception.Message}); {Example}.");
+        }
+
+        return string.IsNullOrWhiteSpace(parsed.Host)
+            ? ValidateOptionsResult.Fail($"GhStats:Postgres:ConnectionString names no Host; {Example}.")
+            : ValidateOptionsResult.Success;
+    }
+}
