@@ -11,6 +11,7 @@ using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -51,6 +52,7 @@ public static class GhStatsWebBuilderExtensions
         services.AddHttpContextAccessor();
         services.AddAntiforgery();
         services.AddOpenApi("ghstats", openApi => openApi.ShouldInclude = description => description.GroupName == "ghstats");
+        AddTelemetry(services);
         AddDataProtection(services, configuration);
         AddIdentity(services);
         AddAuthentication(services, configuration, configure);
@@ -113,6 +115,13 @@ public static class GhStatsWebBuilderExtensions
         services.TryAddSingleton<GhStatsAdministration>();
         services.TryAddScoped<ApiAccess>();
         services.TryAddSingleton<GhStats.Web.Api.TrafficResponseCache>();
+    }
+
+    /// <summary>{prefix}/healthz and /readyz run the storage provider's checks; every GhStats request is counted.</summary>
+    private static void AddTelemetry(IServiceCollection services)
+    {
+        services.AddHealthChecks();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IStartupFilter, GhStats.Web.Diagnostics.RequestMetering.StartupFilter>());
     }
 
     /// <summary>The pages are Razor components rendered on the server; their scripts and Chart.js are embedded assets.</summary>
