@@ -38,6 +38,25 @@ public sealed class MetricRecorder : IDisposable
     /// <returns>Its measurements, oldest first.</returns>
     public IReadOnlyList<Measurement> Of(string instrument) => [.. _measurements.Where(m => m.Instrument == instrument)];
 
+    /// <summary>
+    /// Waits until <paramref name="instrument"/> has measurements that <paramref name="done"/> accepts: a server counts a
+    /// request after its response is written, so a client can read the response first. Gives up after 10 seconds.
+    /// </summary>
+    /// <param name="instrument">The instrument's name.</param>
+    /// <param name="done">Whether the measurements so far are the expected ones.</param>
+    /// <returns>The measurements then.</returns>
+    public async Task<IReadOnlyList<Measurement>> WaitForAsync(string instrument, Func<IReadOnlyList<Measurement>, bool> done)
+    {
+        ArgumentNullException.ThrowIfNull(done);
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        while (!done(Of(instrument)) && !deadline.IsCancellationRequested)
+        {
+            await Task.Delay(20, CancellationToken.None).ConfigureAwait(false);
+        }
+
+        return Of(instrument);
+    }
+
     /// <inheritdoc />
     public void Dispose() => _listener.Dispose();
 
