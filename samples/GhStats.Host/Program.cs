@@ -14,6 +14,7 @@ builder.Services.AddGhStats(ghStats)
     .UseConfiguredStorage(ghStats)
     .AddGitHubCollector()
     .AddWeb();
+builder.AddTelemetry();
 
 var app = builder.Build();
 if (isCommand)
@@ -24,6 +25,7 @@ if (isCommand)
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.MapGhStats();
+app.MapTelemetry();
 
 await app.RunAsync();
 return 0;

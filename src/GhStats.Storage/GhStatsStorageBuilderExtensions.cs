@@ -1,7 +1,9 @@
+using GhStats.Diagnostics;
 using GhStats;
 using GhStats.Storage;
 using GhStats.Storage.Connections;
 using GhStats.Storage.DataProtection;
+using GhStats.Storage.Health;
 using GhStats.Storage.Hosting;
 using GhStats.Storage.Leases;
 using GhStats.Storage.Memberships;
@@ -16,7 +18,9 @@ using GhStats.Storage.Traffic;
 using GhStats.Storage.Users;
 using GhStats.Stores;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -92,6 +96,7 @@ public static class GhStatsStorageBuilderExtensions
         services.TryAddSingleton<TrackedOwnerStatements>();
         services.TryAddSingleton<ITrackedOwnerStore, TrackedOwnerStore>();
         AddAccessStores(services);
+        AddHealthChecks(services, builder.Configuration);
 
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, MigrateOnStartup>());
         DatabaseKeyRing.Add(services, builder.Configuration);
@@ -116,6 +121,29 @@ public static class GhStatsStorageBuilderExtensions
 
     private static bool IsRegistered(IServiceCollection services, string name) =>
         services.Any(d => d.ImplementationInstance is GhStatsStorageProvider p && p.Name == name);
+
+    /// <summary>
+    /// The database, schema and collection freshness checks, tagged "ghstats" and "ready", in the app's own health
+    /// check service, so <c>MapHealthChecks</c> with a tag predicate finds them as <c>{prefix}/readyz</c> does.
+    /// </summary>
+    private static void AddHealthChecks(IServiceCollection services, IConfiguration configuration)
+    {
+        if (services.Any(d => d.ServiceType == typeof(DatabaseHealthCheck)))
+        {
+            return;
+        }
+
+        services.AddOptions<GhStatsHealthOptions>().Bind(configuration.GetSection(GhStatsHealthOptions.SectionName)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GhStatsHealthOptions>, GhStatsHealthOptionsValidator>());
+        services.TryAddSingleton<DatabaseHealthCheck>();
+        services.TryAddSingleton<SchemaHealthCheck>();
+        services.TryAddSingleton<CollectionFreshnessHealthCheck>();
+        string[] ready = [GhStatsHealthChecks.Tag, GhStatsHealthChecks.ReadyTag];
+        services.AddHealthChecks()
+            .AddCheck<DatabaseHealthCheck>(GhStatsHealthChecks.Database, HealthStatus.Unhealthy, ready)
+            .AddCheck<SchemaHealthCheck>(GhStatsHealthChecks.Schema, HealthStatus.Unhealthy, ready)
+            .AddCheck<CollectionFreshnessHealthCheck>(GhStatsHealthChecks.Collection, HealthStatus.Degraded, [.. ready, GhStatsHealthChecks.CollectionTag]);
+    }
 
     // Users, memberships, connections, tokens and Data Protection keys.
     private static void AddAccessStores(IServiceCollection services)

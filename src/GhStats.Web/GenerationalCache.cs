@@ -1,3 +1,4 @@
+using GhStats.Diagnostics;
 using Microsoft.Extensions.Caching.Memory;
 
 namespace GhStats.Web;
@@ -5,16 +6,21 @@ namespace GhStats.Web;
 /// <summary>
 /// A bounded in-memory cache whose entries live for a fixed time and can all be made stale at once. Keys carry a
 /// generation that <see cref="Invalidate"/> moves on, so a value loaded before a change is never served after it.
-/// Null values are not kept. With no room or no lifetime, every call loads.
+/// Null values are not kept. With no room or no lifetime, every call loads, and no lookup is counted. Every lookup of
+/// a working cache counts as a hit or a miss on <c>ghstats.cache.lookups</c>, tagged with the cache's name.
 /// </summary>
 internal sealed class GenerationalCache : IDisposable
 {
     private readonly MemoryCache? _cache;
     private readonly TimeSpan _lifetime;
+    private readonly string _name;
+    private readonly GhStatsMetrics _metrics;
     private long _generation;
 
-    public GenerationalCache(long sizeLimit, TimeSpan lifetime)
+    public GenerationalCache(string name, GhStatsMetrics metrics, long sizeLimit, TimeSpan lifetime)
     {
+        _name = name;
+        _metrics = metrics;
         _lifetime = lifetime;
         if (sizeLimit > 0 && lifetime > TimeSpan.Zero)
         {
@@ -37,8 +43,11 @@ internal sealed class GenerationalCache : IDisposable
         key = $"{Interlocked.Read(ref _generation)}:{key}";
         if (_cache.TryGetValue(key, out T? cached) && cached is not null)
         {
+            _metrics.CacheLookup(_name, hit: true);
             return cached;
         }
+
+        _metrics.CacheLookup(_name, hit: false);
 
         var loaded = await load();
         if (loaded is not null)

@@ -1,6 +1,7 @@
 using GhStats;
 using GhStats.Web;
 using GhStats.Web.Api;
+using GhStats.Web.Diagnostics;
 using GhStats.Web.SignIn;
 using GhStats.Web.Ui;
 using Microsoft.AspNetCore.Http;
@@ -36,6 +37,7 @@ public static class GhStatsEndpointRouteBuilderExtensions
         paths.MapAt(normalized);
 
         var module = endpoints.MapGroup(normalized);
+        RequestMetering.Tag(module, normalized);
         SignInEndpoints.Map(module);
         UiEndpoints.Map(module);
         HealthEndpoints.Map(module);

@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -52,6 +53,7 @@ public static partial class GhStatsWebBuilderExtensions
         services.AddHttpContextAccessor();
         services.AddAntiforgery();
         services.AddOpenApi("ghstats", openApi => openApi.ShouldInclude = description => description.GroupName == "ghstats");
+        AddTelemetry(services);
         // Session cookies and antiforgery tokens are protected with the key ring the store registers (GhStats:DataProtection).
         services.AddDataProtection();
         AddIdentity(services);
@@ -82,6 +84,13 @@ public static partial class GhStatsWebBuilderExtensions
         services.TryAddSingleton<AccessCache>();
         services.TryAddScoped<ApiAccess>();
         services.TryAddSingleton<GhStats.Web.Api.TrafficResponseCache>();
+    }
+
+    /// <summary>{prefix}/healthz and /readyz run the storage provider's checks; every GhStats request is counted.</summary>
+    private static void AddTelemetry(IServiceCollection services)
+    {
+        services.AddHealthChecks();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IStartupFilter, GhStats.Web.Diagnostics.RequestMetering.StartupFilter>());
     }
 
     /// <summary>The pages are Razor components rendered on the server; their scripts and Chart.js are embedded assets.</summary>

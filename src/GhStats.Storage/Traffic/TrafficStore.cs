@@ -1,4 +1,5 @@
 using System.Data.Common;
+using GhStats.Diagnostics;
 using GhStats.Domain;
 using GhStats.Storage.Relational;
 using GhStats.Storage.Sql;
@@ -7,7 +8,7 @@ using GhStats.Stores;
 namespace GhStats.Storage.Traffic;
 
 /// <summary>Traffic, snapshots and counters on a relational database.</summary>
-internal sealed class TrafficStore(StoreDatabase db, TrafficStatements sql) : ITrafficStore
+internal sealed class TrafficStore(StoreDatabase db, TrafficStatements sql, GhStatsMetrics metrics) : ITrafficStore
 {
     public Task MergeTrafficDaysAsync(IReadOnlyCollection<TrafficDay> days, CancellationToken cancellationToken = default)
     {
@@ -28,7 +29,7 @@ internal sealed class TrafficStore(StoreDatabase db, TrafficStatements sql) : IT
             .OrderBy(d => d.RepositoryId).ThenBy(d => d.Day)
             .ToList();
 
-        return MergeAsync(rows, TrafficStatements.DailyShape, sql.MergeDays, d => d.RepositoryId, (command, d, i) => command
+        return MergeAsync("traffic_daily", rows, TrafficStatements.DailyShape, sql.MergeDays, d => d.RepositoryId, (command, d, i) => command
             .With($"repo_id_{i}", d.RepositoryId).With($"day_{i}", d.Day)
             .With($"views_{i}", d.Views).With($"unique_views_{i}", d.UniqueViews)
             .With($"clones_{i}", d.Clones).With($"unique_clones_{i}", d.UniqueClones), cancellationToken);
@@ -51,7 +52,7 @@ internal sealed class TrafficStore(StoreDatabase db, TrafficStatements sql) : IT
             .OrderBy(w => w.RepositoryId).ThenBy(w => w.WeekStart)
             .ToList();
 
-        return MergeAsync(rows, TrafficStatements.WeeklyShape, sql.MergeWeeks, w => w.RepositoryId, (command, w, i) => command
+        return MergeAsync("traffic_weekly", rows, TrafficStatements.WeeklyShape, sql.MergeWeeks, w => w.RepositoryId, (command, w, i) => command
             .With($"repo_id_{i}", w.RepositoryId).With($"week_start_{i}", w.WeekStart)
             .With($"views_{i}", w.Views).With($"unique_views_{i}", w.UniqueViews)
             .With($"clones_{i}", w.Clones).With($"unique_clones_{i}", w.UniqueClones), cancellationToken);
@@ -70,7 +71,7 @@ internal sealed class TrafficStore(StoreDatabase db, TrafficStatements sql) : IT
             .OrderBy(s => s.RepositoryId).ThenBy(s => s.CapturedOn).ThenBy(s => s.Referrer, StringComparer.Ordinal)
             .ToList();
 
-        return MergeAsync(rows, TrafficStatements.ReferrerShape, sql.MergeReferrers, s => s.RepositoryId, (command, s, i) => command
+        return MergeAsync("referrer_snapshots", rows, TrafficStatements.ReferrerShape, sql.MergeReferrers, s => s.RepositoryId, (command, s, i) => command
             .With($"repo_id_{i}", s.RepositoryId).With($"captured_on_{i}", s.CapturedOn).With($"referrer_{i}", s.Referrer)
             .With($"views_{i}", s.Views).With($"unique_views_{i}", s.UniqueViews), cancellationToken);
     }
@@ -87,7 +88,7 @@ internal sealed class TrafficStore(StoreDatabase db, TrafficStatements sql) : IT
             .OrderBy(s => s.RepositoryId).ThenBy(s => s.CapturedOn).ThenBy(s => s.Path, StringComparer.Ordinal)
             .ToList();
 
-        return MergeAsync(rows, TrafficStatements.PathShape, sql.MergePaths, s => s.RepositoryId, (command, s, i) => command
+        return MergeAsync("path_snapshots", rows, TrafficStatements.PathShape, sql.MergePaths, s => s.RepositoryId, (command, s, i) => command
             .With($"repo_id_{i}", s.RepositoryId).With($"captured_on_{i}", s.CapturedOn).With($"path_{i}", s.Path)
             .With($"title_{i}", s.Title).With($"views_{i}", s.Views).With($"unique_views_{i}", s.UniqueViews), cancellationToken);
     }
@@ -103,7 +104,7 @@ internal sealed class TrafficStore(StoreDatabase db, TrafficStatements sql) : IT
             .OrderBy(s => s.RepositoryId).ThenBy(s => s.Day)
             .ToList();
 
-        return MergeAsync(rows, TrafficStatements.StatsShape, sql.MergeStats, s => s.RepositoryId, (command, s, i) => command
+        return MergeAsync("repo_daily_stats", rows, TrafficStatements.StatsShape, sql.MergeStats, s => s.RepositoryId, (command, s, i) => command
             .With($"repo_id_{i}", s.RepositoryId).With($"day_{i}", s.Day)
             .With($"stars_{i}", s.Stars).With($"forks_{i}", s.Forks).With($"watchers_{i}", s.Watchers)
             .With($"open_issues_{i}", s.OpenIssues).With($"size_kb_{i}", s.SizeKb), cancellationToken);
@@ -222,8 +223,9 @@ internal sealed class TrafficStore(StoreDatabase db, TrafficStatements sql) : IT
         await db.RequireAsync(connection, null, sql.RepositoryInTenant, c => c.With("repo_id", repositoryId).With("tenant_id", tenantId), "repository", repositoryId, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Writes rows in batches, in one transaction, after checking that every repository exists.</summary>
-    private Task MergeAsync<T>(
+    /// <summary>Writes rows in batches, in one transaction, after checking that every repository exists; records rows and duration per table.</summary>
+    private async Task MergeAsync<T>(
+        string table,
         List<T> rows,
         MergeShape shape,
         Func<int, SqlStatement> statement,
@@ -233,11 +235,12 @@ internal sealed class TrafficStore(StoreDatabase db, TrafficStatements sql) : IT
     {
         if (rows.Count == 0)
         {
-            return Task.CompletedTask;
+            return;
         }
 
+        var started = db.Clock.GetTimestamp();
         var batchRows = sql.BatchRows(shape);
-        return db.WriteAsync(
+        await db.WriteAsync(
             async (connection, transaction) =>
             {
                 foreach (var repositoryId in rows.Select(repositoryOf).Distinct())
@@ -267,7 +270,8 @@ internal sealed class TrafficStore(StoreDatabase db, TrafficStatements sql) : IT
                     full?.Dispose();
                 }
             },
-            cancellationToken);
+            cancellationToken).ConfigureAwait(false);
+        metrics.Merged(table, rows.Count, db.Clock.GetElapsedTime(started));
     }
 
     private static TrafficDay Checked(TrafficDay d, DateOnly today)

@@ -46,7 +46,7 @@ internal static partial class CollectEndpoints
             var configured = cron.CurrentValue.Secret;
             if (string.IsNullOrWhiteSpace(configured))
             {
-                LogNoSecret(logger, HowToSetASecret);
+                LogNoSecretConfigured(logger, HowToSetASecret);
                 return ApiProblems.Result(StatusCodes.Status403Forbidden, "No cron secret is configured",
                     "This GhStats refuses scheduled collection until an operator sets a cron secret; the server's log says how.");
             }
@@ -61,11 +61,17 @@ internal static partial class CollectEndpoints
         }
         else
         {
-            var caller = await SignedInCallerAsync(http, callers)
-                ?? throw new ApiProblemException(StatusCodes.Status401Unauthorized, "Not signed in",
+            var caller = await SignedInCallerAsync(http, callers);
+            if (caller is null)
+            {
+                LogNoSecret(logger, http.Connection.RemoteIpAddress?.ToString() ?? "unknown");
+                throw new ApiProblemException(StatusCodes.Status401Unauthorized, "Not signed in",
                     "Send the cron secret as 'Authorization: Bearer <secret>' or as {\"token\": \"<secret>\"}, or sign in as a maintainer.");
+            }
+
             if (!caller.IsMaintainer)
             {
+                LogNotMaintainer(logger, caller.User.Id);
                 throw new ApiProblemException(StatusCodes.Status403Forbidden, "Forbidden", "Only maintainers and admins may start a collection.");
             }
 
@@ -84,9 +90,11 @@ internal static partial class CollectEndpoints
         }
         catch (InvalidOperationException busy)
         {
+            LogBusy(logger, collection.Trigger);
             throw new ApiProblemException(StatusCodes.Status409Conflict, "Collection busy", busy.Message);
         }
 
+        LogAccepted(logger, run.Id, collection.Trigger, collection.TenantId);
         return TypedResults.Accepted($"{http.Request.PathBase}{RunsPath(http)}/{run.Id}", run.ToResponse());
     }
 
@@ -119,8 +127,20 @@ internal static partial class CollectEndpoints
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A scheduler called the cron endpoint, but no cron secret is configured, so it was refused. {HowTo}")]
-    private static partial void LogNoSecret(ILogger logger, string howTo);
+    private static partial void LogNoSecretConfigured(ILogger logger, string howTo);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The cron endpoint was called from {Remote} with a wrong secret")]
     private static partial void LogWrongSecret(ILogger logger, string remote);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The cron endpoint was called from {Remote} without a secret or a sign-in, so it was refused")]
+    private static partial void LogNoSecret(ILogger logger, string remote);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Authorization denied: user {UserId} does not meet GhStats.Maintainer for starting a collection")]
+    private static partial void LogNotMaintainer(ILogger logger, long userId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "A {Trigger} collection was refused: another run is starting or running")]
+    private static partial void LogBusy(ILogger logger, CollectionTrigger trigger);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Collection run {RunId} accepted ({Trigger}, tenant {TenantId})")]
+    private static partial void LogAccepted(ILogger logger, long runId, CollectionTrigger trigger, long? tenantId);
 }

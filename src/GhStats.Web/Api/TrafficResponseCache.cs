@@ -1,4 +1,5 @@
 using System.Text.Json;
+using GhStats.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
@@ -12,9 +13,9 @@ namespace GhStats.Web.Api;
 /// written by other means. Only the bytes are shared: every request is authenticated and authorized before a lookup,
 /// and every key carries what the caller may see.
 /// </summary>
-internal sealed class TrafficResponseCache(IOptions<GhStatsApiOptions> options, IOptions<JsonOptions> json) : IDisposable
+internal sealed class TrafficResponseCache(IOptions<GhStatsApiOptions> options, IOptions<JsonOptions> json, GhStatsMetrics metrics) : IDisposable
 {
-    private readonly GenerationalCache _cache = new(options.Value.ResponseCacheMegabytes * 1024L * 1024L, options.Value.ResponseCacheLifetime);
+    private readonly GenerationalCache _cache = new("traffic", metrics, options.Value.ResponseCacheMegabytes * 1024L * 1024L, options.Value.ResponseCacheLifetime);
     private readonly JsonSerializerOptions _json = json.Value.SerializerOptions;
 
     /// <summary>

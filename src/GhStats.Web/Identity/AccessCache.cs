@@ -1,3 +1,4 @@
+using GhStats.Diagnostics;
 using GhStats.Domain;
 using Microsoft.Extensions.Options;
 
@@ -9,9 +10,9 @@ namespace GhStats.Web.Identity;
 /// A change made through this replica's API (a revoked token, a member removed, a tenant deleted) clears it at once;
 /// other replicas see the change when their entries expire. A lifetime of zero reads the database on every request.
 /// </summary>
-internal sealed class AccessCache(IOptions<GhStatsApiOptions> options) : IDisposable
+internal sealed class AccessCache(IOptions<GhStatsApiOptions> options, GhStatsMetrics metrics) : IDisposable
 {
-    private readonly GenerationalCache _cache = new(sizeLimit: 100_000, options.Value.AccessCacheLifetime);
+    private readonly GenerationalCache _cache = new("access", metrics, sizeLimit: 100_000, options.Value.AccessCacheLifetime);
 
     /// <summary>The token with this hash; unknown hashes are not remembered, so guessing cannot fill the cache.</summary>
     public Task<ApiToken?> TokenAsync(string hash, Func<Task<ApiToken?>> load) => _cache.GetOrAddAsync($"token:{hash}", load, _ => 1);

@@ -32,7 +32,7 @@ internal sealed partial class ProfileBinder(
         {
             if (identity.VerifiedEmail is not { } email)
             {
-                LogRefused(logger, identity.Issuer, identity.Subject, "no verified email");
+                LogRefusedUnverified(logger, identity.Issuer, identity.Subject, string.IsNullOrWhiteSpace(identity.Email));
                 return ProfileBinding.Refused(string.IsNullOrWhiteSpace(identity.Email)
                     ? "Your identity provider sent no email address, so GhStats cannot match you to an invitation."
                     : $"Your identity provider has not verified {identity.Email}, so GhStats cannot match it to an invitation.");
@@ -41,7 +41,7 @@ internal sealed partial class ProfileBinder(
             var invited = await memberships.ListInvitationsForEmailAsync(email, cancellationToken);
             if (invited.Count == 0 && !IsBootstrapAdmin(email))
             {
-                LogRefused(logger, identity.Issuer, identity.Subject, "no invitation");
+                LogRefusedNotInvited(logger, identity.Issuer, identity.Subject);
                 return ProfileBinding.Refused($"There is no invitation for {email}. Ask an owner of a GhStats tenant to invite you.");
             }
 
@@ -91,6 +91,9 @@ internal sealed partial class ProfileBinder(
     private bool IsBootstrapAdmin(string email) =>
         bootstrap.CurrentValue.AdminEmails.Any(admin => string.Equals(admin.Trim(), email, StringComparison.OrdinalIgnoreCase));
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Sign-in refused for {Issuer} {Subject}: {Reason}")]
-    private static partial void LogRefused(ILogger logger, string issuer, string subject, string reason);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Sign-in refused for {Issuer} {Subject}: no verified email (no email at all: {NoEmail})")]
+    private static partial void LogRefusedUnverified(ILogger logger, string issuer, string subject, bool noEmail);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Sign-in refused for {Issuer} {Subject}: no invitation for the verified email, and not a bootstrap admin")]
+    private static partial void LogRefusedNotInvited(ILogger logger, string issuer, string subject);
 }

@@ -8,12 +8,13 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace GhStats.Web.SignIn;
 
 /// <summary>Sign-in, sign-out and the development sign-in.</summary>
-internal static class SignInEndpoints
+internal static partial class SignInEndpoints
 {
     public static void Map(IEndpointRouteBuilder module)
     {
@@ -61,6 +62,7 @@ internal static class SignInEndpoints
     {
         if (!DevelopmentSignInAvailable(context))
         {
+            LogDevelopmentSignInRefused(context);
             context.Response.StatusCode = StatusCodes.Status404NotFound;
             return;
         }
@@ -72,6 +74,7 @@ internal static class SignInEndpoints
     {
         if (!DevelopmentSignInAvailable(context))
         {
+            LogDevelopmentSignInRefused(context);
             context.Response.StatusCode = StatusCodes.Status404NotFound;
             return;
         }
@@ -130,6 +133,18 @@ internal static class SignInEndpoints
 
         context.Response.Redirect(paths.Prefix + "/");
     }
+
+    private static void LogDevelopmentSignInRefused(HttpContext context)
+    {
+        var logger = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SignInEndpoints).FullName!);
+        var reason = !DevelopmentSignInExists(context.RequestServices)
+            ? "it exists only in the Development environment with GhStats:Authentication:DevelopmentSignIn on"
+            : "the request did not come from this machine (loopback)";
+        LogDevelopmentSignInRefused(logger, context.Connection.RemoteIpAddress?.ToString() ?? "unknown", reason);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Development sign-in refused for a request from {Remote}: {Reason}")]
+    private static partial void LogDevelopmentSignInRefused(ILogger logger, string remote, string reason);
 
     /// <summary>Only a path on this site may be a return address; anything else would make sign-in an open redirect.</summary>
     private static string? LocalUrl(HttpContext context, string? url) =>
