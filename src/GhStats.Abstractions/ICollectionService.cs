@@ -9,6 +9,7 @@ public interface ICollectionService
     /// <param name="request">Who asks, and for which tenants.</param>
     /// <param name="cancellationToken">Cancels starting; a started run goes on.</param>
     /// <returns>The run (status Running), new or already going.</returns>
+    /// <exception cref="CollectionBusyException">Another process holds the collection lease but shows no running run; try again after the lease expires.</exception>
     Task<CollectionRun> StartAsync(CollectionRequest request, CancellationToken cancellationToken = default);
 
     /// <summary>Reads a run's progress.</summary>

@@ -1,4 +1,7 @@
+using System.Diagnostics.Metrics;
+using System.Net;
 using GhStats;
+using GhStats.Diagnostics;
 using GhStats.GitHub;
 using GhStats.GitHub.Checks;
 using GhStats.GitHub.Client;
@@ -31,6 +34,9 @@ public static class GhStatsGitHubBuilderExtensions
             services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GitHubCollectorOptions>, GitHubCollectorOptionsValidator>());
             services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GitHubCollectorOptions>, CollectorDependenciesValidator>());
             services.TryAddSingleton(TimeProvider.System);
+            services.TryAddSingleton(provider => new GhStatsMetrics(provider.GetService<IMeterFactory>()));
+            services.TryAddSingleton<IJitterSource, SeededJitterSource>();
+            AddGitHubHttpClient(services);
             services.TryAddSingleton<GitHubSessionFactory>();
             services.TryAddSingleton<RepositoryCollector>();
             services.TryAddSingleton<OwnerDiscovery>();
@@ -63,6 +69,28 @@ public static class GhStatsGitHubBuilderExtensions
         ArgumentNullException.ThrowIfNull(configure);
         builder.BindOptions<GitHubCollectorOptions>(GitHubCollectorOptions.SectionName).Configure(configure);
         return builder;
+    }
+
+    /// <summary>
+    /// The named client <see cref="GitHubCollectorOptions.HttpClientName"/>, outermost first: transient retries with
+    /// jitter, GitHub's rate-limit rules and pacing, authentication, a timeout per attempt, then whatever the host adds,
+    /// over a primary handler that follows no redirects (Octokit does, dropping credentials when the host changes).
+    /// </summary>
+    private static void AddGitHubHttpClient(IServiceCollection services)
+    {
+        services.TryAddTransient<GitHubRequestHandler>();
+        services.TryAddTransient<GitHubAuthenticationHandler>();
+        var client = services.AddHttpClient(GitHubCollectorOptions.HttpClientName)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
+            {
+                AllowAutoRedirect = false,
+                AutomaticDecompression = DecompressionMethods.All,
+                PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+            });
+        client.AddResilienceHandler(GitHubResilience.RetryPipeline, (pipeline, context) => GitHubResilience.AddRetry(pipeline, context.ServiceProvider));
+        client.AddHttpMessageHandler<GitHubRequestHandler>();
+        client.AddHttpMessageHandler<GitHubAuthenticationHandler>();
+        client.AddResilienceHandler(GitHubResilience.AttemptTimeoutPipeline, (pipeline, _) => GitHubResilience.AddAttemptTimeout(pipeline));
     }
 
     /// <summary>

@@ -6,6 +6,14 @@ public sealed class GitHubCollectorOptions
     /// <summary>The configuration section, under "GhStats".</summary>
     public const string SectionName = "Collector";
 
+    /// <summary>
+    /// The name of the <c>IHttpClientFactory</c> client every GitHub request goes through. A host adds a proxy or its own
+    /// handlers to it, e.g. <c>services.AddHttpClient(GitHubCollectorOptions.HttpClientName).ConfigurePrimaryHttpMessageHandler(...)</c>
+    /// (keep <c>AllowAutoRedirect = false</c>: Octokit follows redirects itself) or <c>.AddHttpMessageHandler(...)</c>,
+    /// which runs after GhStats' own retry, pacing and authentication handlers.
+    /// </summary>
+    public const string HttpClientName = "GhStats.GitHub";
+
     /// <summary>Repositories collected at once (each makes its calls one after another). Default 8, at most 100.</summary>
     public int MaxConcurrency { get; set; } = 8;
 

@@ -13,19 +13,20 @@ internal sealed class CollectorHarness : IAsyncDisposable
 {
     private readonly ServiceProvider _services;
 
-    public CollectorHarness(StoreDatabaseFixture database, GitHubSimulator simulator, CalendarClock clock, Action<GitHubCollectorOptions>? configure = null)
+    public CollectorHarness(StoreDatabaseFixture database, GitHubSimulator simulator, CalendarClock clock, Action<GitHubCollectorOptions>? configure = null, Action<IServiceCollection>? services = null)
     {
         Simulator = simulator;
         Clock = clock;
-        _services = database.BuildServices(clock, services =>
+        _services = database.BuildServices(clock, collection =>
         {
-            services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
-            new GhStatsBuilder(services, EmptyConfiguration()).AddGitHubCollector(o =>
+            collection.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+            new GhStatsBuilder(collection, EmptyConfiguration()).AddGitHubCollector(o =>
             {
                 o.RetryBaseDelay = TimeSpan.FromMilliseconds(20);
                 o.ProgressInterval = TimeSpan.FromMilliseconds(100);
                 configure?.Invoke(o);
             });
+            services?.Invoke(collection);
         });
     }
 

@@ -320,6 +320,77 @@ public abstract class CollectorTests(StoreDatabaseFixture database) : IAsyncLife
     }
 
     [Fact]
+    public async Task CancellingARunThatWaitsOutAnHourLongReset_EndsIt_AndKeepsWhatWasStored()
+    {
+        // GitHub's default: the primary limit resets an hour after a window's first request, within the collector's 65-minute wait.
+        var (harness, tenant, token) = await SetUpAsync(rateLimit: 10, configure: o => o.MaxConcurrency = 1);
+        for (var i = 0; i < 2; i++)
+        {
+            harness.Simulator.AddRepository("octo", "reset" + i, seed: i);
+            await harness.Repositories.AddAsync(tenant.Id, "octo", "reset" + i);
+        }
+
+        harness.SetNow(Start);
+        var run = await harness.Collection.StartAsync(new CollectionRequest(CollectionTrigger.Manual, "test", tenant.Id));
+
+        // The first repository takes seven calls; the second's third answers X-RateLimit-Remaining 0 with a reset an hour
+        // away, so the connection waits for the reset before its next call.
+        for (var i = 0; i < 600 && ((await harness.Runs.FindAsync(run.Id))!.ReposOk < 1 || harness.Simulator.Stats.RequestsFor(token) < 10); i++)
+        {
+            await Task.Delay(50);
+        }
+
+        harness.Simulator.Stats.RequestsFor(token).ShouldBe(10);
+        await Task.Delay(200);
+        harness.Simulator.Stats.RequestsFor(token).ShouldBe(10);
+        (await harness.Runs.FindAsync(run.Id))!.Status.ShouldBe(CollectionRunStatus.Running);
+
+        // A wait that ignored the run's token would hold the stop for the hour (or for Octokit's own 100-second timeout).
+        await harness.Service.StopAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30));
+
+        var finished = (await harness.Runs.FindAsync(run.Id))!;
+        finished.Status.ShouldBe(CollectionRunStatus.Cancelled);
+        finished.ReposOk.ShouldBe(1);
+        finished.ReposFailed.ShouldBe(0);
+        (await harness.Runs.ListErrorsAsync(run.Id)).ShouldBeEmpty();
+        harness.Simulator.Stats.RequestsFor(token).ShouldBe(10);
+        var collected = (await harness.Repositories.ListAsync(tenant.Id)).Where(r => r.LastStatus == "ok").ShouldHaveSingleItem();
+        var truth = harness.Simulator.Repository(collected.Owner, collected.Name);
+        var today = DateOnly.FromDateTime(Start.UtcDateTime);
+        var series = await harness.Traffic.GetTrafficSeriesAsync(tenant.Id, collected.Id, new DateRange(today.AddDays(-13), today.AddDays(-1)), TrafficPeriod.Day);
+        series.Totals.Views.ShouldBe(Enumerable.Range(1, 13).Sum(i => (long)truth.DayTruth(today.AddDays(-i)).Views));
+    }
+
+    [Fact]
+    public async Task AHandlerTheHostAddsToTheNamedClient_SeesEveryRequestToGitHub()
+    {
+        var seen = new RequestTally();
+        var simulator = await StartSimulatorAsync();
+        var harness = Track(new CollectorHarness(Database, simulator, new CalendarClock(Start), services: services =>
+        {
+            services.AddSingleton(seen);
+            services.AddTransient<TallyHandler>();
+            services.AddHttpClient(GitHubCollectorOptions.HttpClientName).AddHttpMessageHandler<TallyHandler>();
+        }));
+        var tenant = await harness.NewTenantAsync();
+        await harness.AddTokenConnectionAsync(tenant.Id, simulator.AddToken(canPushTo: "*"));
+        simulator.AddRepository("octo", "proxied", seed: 2);
+        await harness.Repositories.AddAsync(tenant.Id, "octo", "proxied");
+        simulator.Faults.FailNext("traffic/views", 502, times: 1);
+
+        harness.SetNow(Start);
+        var run = await harness.CollectAsync(tenant.Id);
+
+        run.Status.ShouldBe(CollectionRunStatus.Succeeded, await harness.ErrorsAsync(run.Id));
+        seen.Count.ShouldBe(simulator.Stats.TotalRequests);
+        seen.Count.ShouldBe(run.ApiCalls);
+
+        // The host's handler runs below GhStats' authentication: it sees the credentials, and each retry.
+        seen.WithoutCredentials.ShouldBe(0);
+        simulator.Stats.InjectedServerErrors.ShouldBe(1);
+    }
+
+    [Fact]
     public async Task ARunWhoseProcessDied_IsMarkedAbandonedByTheNext()
     {
         var (harness, tenant, _) = await SetUpAsync();
@@ -429,5 +500,34 @@ public abstract class CollectorTests(StoreDatabaseFixture database) : IAsyncLife
     {
         _disposables.Add(disposable);
         return disposable;
+    }
+
+    private sealed class RequestTally
+    {
+        private long _count;
+        private long _withoutCredentials;
+
+        public long Count => Interlocked.Read(ref _count);
+
+        public long WithoutCredentials => Interlocked.Read(ref _withoutCredentials);
+
+        public void Saw(HttpRequestMessage request)
+        {
+            Interlocked.Increment(ref _count);
+            if (request.Headers.Authorization is null)
+            {
+                Interlocked.Increment(ref _withoutCredentials);
+            }
+        }
+    }
+
+    /// <summary>A handler a host adds to the GitHub client (as it would a proxy's or its own logging).</summary>
+    private sealed class TallyHandler(RequestTally tally) : DelegatingHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            tally.Saw(request);
+            return base.SendAsync(request, cancellationToken);
+        }
     }
 }

@@ -42,9 +42,9 @@ internal sealed partial class GitHubConnectionCheck(
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(repositoriesToTry);
         var state = new CheckState(connection, GitHubSessionFactory.BaseAddress(connection.ApiBaseUrl));
-        using var session = sessions.Create(connection, new RunCounters(), QuickSettings(options.Value));
         using var timeLimit = new CancellationTokenSource(TimeLimit, clock);
         using var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeLimit.Token);
+        using var session = sessions.Create(connection, new RunCounters(), QuickSettings(options.Value), bounded.Token);
         try
         {
             if (session.RefusedBecause is { } refused)
@@ -95,12 +95,12 @@ internal sealed partial class GitHubConnectionCheck(
         {
             if (session.Installation is { } installation)
             {
-                var app = await installation.GetAppAsync().WaitAsync(cancellationToken).ConfigureAwait(false);
+                var app = await installation.GetAppAsync(cancellationToken).ConfigureAwait(false);
                 state.Answered(credentialsAccepted: null);
                 state.Identity = new GitHubIdentity(null, app.Slug, connection.AppId, connection.InstallationId);
 
                 // The installation token is what every other call uses; asking for it here names a wrong installation plainly.
-                await installation.GetCredentials().WaitAsync(cancellationToken).ConfigureAwait(false);
+                await installation.GetAsync(cancellationToken).ConfigureAwait(false);
                 state.Answered(credentialsAccepted: true);
                 return true;
             }

@@ -1,86 +1,80 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
-using GhStats.GitHub.Collection;
+using GhStats.Diagnostics;
 using Microsoft.Extensions.Logging;
 
 namespace GhStats.GitHub.Client;
 
 /// <summary>
-/// Sits under Octokit for one connection: paces every request, counts it, reads GitHub's rate-limit headers, waits out
-/// exhausted primary limits and secondary limits (Retry-After), and retries transient failures with backoff and jitter.
-/// What it cannot fix reaches Octokit unchanged, which turns it into its usual exceptions.
+/// GitHub's own rules, for every attempt of every request of a session: waits for the connection's turn (per-minute
+/// limit, concurrency, a known exhausted limit), counts the call, reads GitHub's rate-limit headers, and waits out an
+/// exhausted primary limit (<c>X-RateLimit-Remaining: 0</c> until <c>X-RateLimit-Reset</c>) or a secondary limit
+/// (<c>Retry-After</c>, or GitHub's message) before asking again. Transient failures (5xx, network, timeouts) are the
+/// resilience handler's, above this one. What it cannot fix reaches Octokit unchanged, which turns it into its usual exceptions.
 /// </summary>
-internal sealed partial class GitHubRequestHandler(
-    GitHubApiBudget budget,
-    RunCounters counters,
-    GitHubCollectorOptions options,
-    TimeProvider clock,
-    ILogger logger) : DelegatingHandler
+internal sealed partial class GitHubRequestHandler(GhStatsMetrics metrics, TimeProvider clock, ILogger<GitHubRequestHandler> logger) : DelegatingHandler
 {
     private const int MaxLimitWaits = 3;
     private static readonly TimeSpan DefaultSecondaryWait = TimeSpan.FromSeconds(60);
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        var transientFailures = 0;
+        var call = GitHubCallContext.Of(request);
+        var endpoint = GitHubEndpoint.Template(request.RequestUri, call.BaseAddress);
         var limitWaits = 0;
         while (true)
         {
             HttpResponseMessage response;
-            try
+            using (await call.Budget.WaitTurnAsync(cancellationToken).ConfigureAwait(false))
             {
-                using var slot = await budget.WaitTurnAsync(cancellationToken).ConfigureAwait(false);
-                counters.ApiCall();
-                using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-                timeout.CancelAfter(options.RequestTimeout);
-                response = await base.SendAsync(request, timeout.Token).ConfigureAwait(false);
-            }
-            catch (Exception exception) when (exception is HttpRequestException or OperationCanceledException
-                && !cancellationToken.IsCancellationRequested && transientFailures < options.MaxRetries)
-            {
-                transientFailures++;
-                LogTransient(logger, request.RequestUri, exception.Message, transientFailures);
-                await DelayAsync(Backoff(transientFailures), cancellationToken).ConfigureAwait(false);
-                continue;
+                call.Counters.ApiCall();
+                var started = clock.GetTimestamp();
+                try
+                {
+                    response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+                }
+                catch
+                {
+                    metrics.GitHubCall(endpoint, 0, clock.GetElapsedTime(started));
+                    throw;
+                }
+
+                metrics.GitHubCall(endpoint, (int)response.StatusCode, clock.GetElapsedTime(started));
             }
 
             var remaining = ReadInt(response.Headers, "X-RateLimit-Remaining");
             if (remaining is { } left)
             {
-                budget.Observe(left);
-                counters.RateLimitRemaining(left);
+                call.Budget.Observe(left);
+                call.Counters.RateLimitRemaining(left);
+                if (call.ConnectionId is { } connectionId)
+                {
+                    metrics.RateLimitRemaining(connectionId, left);
+                }
             }
 
-            if ((int)response.StatusCode >= 500 && transientFailures < options.MaxRetries)
-            {
-                transientFailures++;
-                LogTransient(logger, request.RequestUri, $"{(int)response.StatusCode} {response.ReasonPhrase}", transientFailures);
-                response.Dispose();
-                await DelayAsync(Backoff(transientFailures), cancellationToken).ConfigureAwait(false);
-                continue;
-            }
-
-            var limit = await RateLimitWaitAsync(response).ConfigureAwait(false);
+            var limit = await RateLimitWaitAsync(response, cancellationToken).ConfigureAwait(false);
             if (limit is { Wait: var wait, Secondary: var secondary })
             {
                 if (secondary)
                 {
-                    budget.SlowDown(wait);
+                    call.Budget.SlowDown(wait);
                 }
                 else
                 {
-                    budget.BlockFor(wait);
+                    call.Budget.BlockFor(wait);
                 }
 
-                if (wait > options.MaxRateLimitWait || limitWaits >= MaxLimitWaits)
+                if (wait > call.Settings.MaxRateLimitWait || limitWaits >= MaxLimitWaits)
                 {
-                    // Let Octokit raise its rate-limit exception; later requests of this connection fail fast instead of waiting.
+                    // Octokit raises its rate-limit exception; later requests of this connection fail fast instead of waiting.
+                    LogRateLimitTooLong(logger, endpoint, wait, call.Settings.MaxRateLimitWait, limitWaits);
                     return response;
                 }
 
                 limitWaits++;
-                LogRateLimited(logger, request.RequestUri, wait, budget.AllowedInFlight);
+                LogRateLimited(logger, endpoint, secondary ? "secondary" : "primary", wait, call.Budget.AllowedInFlight);
                 response.Dispose();
                 continue;
             }
@@ -88,25 +82,15 @@ internal sealed partial class GitHubRequestHandler(
             if (remaining is 0 && ResetWait(response) is { } reset)
             {
                 // The call that used the last request succeeded; the next one would fail until the reset.
-                budget.BlockFor(reset);
+                call.Budget.BlockFor(reset);
             }
 
             return response;
         }
     }
 
-    private async Task DelayAsync(TimeSpan delay, CancellationToken cancellationToken) =>
-        await Task.Delay(delay, clock, cancellationToken).ConfigureAwait(false);
-
-    private TimeSpan Backoff(int attempt)
-    {
-        // Exponential, with jitter so that concurrent retries do not arrive together.
-        var exponential = options.RetryBaseDelay.TotalMilliseconds * Math.Pow(2, attempt - 1);
-        return TimeSpan.FromMilliseconds(exponential * (0.5 + Random.Shared.NextDouble()));
-    }
-
     /// <summary>How long to wait when a response says a rate limit stopped it, and whether it was the secondary limit; null for any other response.</summary>
-    private static async Task<(TimeSpan Wait, bool Secondary)?> RateLimitWaitAsync(HttpResponseMessage response)
+    private async Task<(TimeSpan Wait, bool Secondary)?> RateLimitWaitAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
         if (response.StatusCode is not (HttpStatusCode.Forbidden or HttpStatusCode.TooManyRequests))
         {
@@ -115,7 +99,7 @@ internal sealed partial class GitHubRequestHandler(
 
         if (response.Headers.RetryAfter is { } retryAfter)
         {
-            var wait = retryAfter.Delta ?? (retryAfter.Date is { } date ? date - (response.Headers.Date ?? DateTimeOffset.UtcNow) : DefaultSecondaryWait);
+            var wait = retryAfter.Delta ?? (retryAfter.Date is { } date ? date - (response.Headers.Date ?? clock.GetUtcNow()) : DefaultSecondaryWait);
             return (wait, true);
         }
 
@@ -125,7 +109,7 @@ internal sealed partial class GitHubRequestHandler(
         }
 
         // A secondary limit without Retry-After says so only in its body; the body is put back for Octokit.
-        var body = await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
+        var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
         var replacement = new ByteArrayContent(body);
         foreach (var header in response.Content.Headers)
         {
@@ -138,14 +122,14 @@ internal sealed partial class GitHubRequestHandler(
     }
 
     /// <summary>Time until the primary limit resets, measured against the server's own clock so local clock skew does not matter.</summary>
-    private static TimeSpan? ResetWait(HttpResponseMessage response)
+    private TimeSpan? ResetWait(HttpResponseMessage response)
     {
         if (ReadLong(response.Headers, "X-RateLimit-Reset") is not { } resetEpoch)
         {
             return null;
         }
 
-        var serverNow = response.Headers.Date ?? DateTimeOffset.UtcNow;
+        var serverNow = response.Headers.Date ?? clock.GetUtcNow();
         var wait = DateTimeOffset.FromUnixTimeSeconds(resetEpoch) - serverNow + TimeSpan.FromSeconds(1);
         return wait > TimeSpan.Zero ? wait : TimeSpan.FromSeconds(1);
     }
@@ -156,9 +140,10 @@ internal sealed partial class GitHubRequestHandler(
     private static long? ReadLong(HttpResponseHeaders headers, string name) =>
         headers.TryGetValues(name, out var values) && long.TryParse(values.FirstOrDefault(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : null;
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "GitHub request {Uri} failed ({Reason}); retry {Attempt}")]
-    private static partial void LogTransient(ILogger logger, Uri? uri, string reason, int attempt);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "GitHub {Limit} rate limit reached at {Endpoint}; pausing this connection for {Wait}, then at most {Concurrent} requests at once")]
+    private static partial void LogRateLimited(ILogger logger, string endpoint, string limit, TimeSpan wait, int concurrent);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "GitHub rate limit reached at {Uri}; pausing this connection for {Wait}, then at most {Concurrent} requests at once")]
-    private static partial void LogRateLimited(ILogger logger, Uri? uri, TimeSpan wait, int concurrent);
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "GitHub rate limit at {Endpoint} resets in {Wait}, longer than GhStats:Collector:MaxRateLimitWait ({MaxWait}) or after {Waits} waits already; the request fails and this connection's next ones fail fast")]
+    private static partial void LogRateLimitTooLong(ILogger logger, string endpoint, TimeSpan wait, TimeSpan maxWait, int waits);
 }

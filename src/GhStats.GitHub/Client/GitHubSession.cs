@@ -1,9 +1,8 @@
 using Octokit;
-using Octokit.Internal;
 
 namespace GhStats.GitHub.Client;
 
-/// <summary>One GitHub connection's client for one run: Octokit over the pacing handler, plus what the run learned about the connection.</summary>
+/// <summary>One GitHub connection's client for one run: Octokit over the GitHub HTTP client, plus what the run learned about the connection.</summary>
 internal sealed class GitHubSession(IGitHubClient client, GitHubApiBudget budget, IEnumerable<IDisposable> resources) : IDisposable
 {
     private int _refused;
@@ -33,13 +32,5 @@ internal sealed class GitHubSession(IGitHubClient client, GitHubApiBudget budget
         {
             resource.Dispose();
         }
-    }
-
-    /// <summary>Builds an Octokit client whose requests all go through <paramref name="handler"/>.</summary>
-    public static (GitHubClient Client, IDisposable Http) CreateClient(Uri baseAddress, ICredentialStore credentials, DelegatingHandler handler)
-    {
-        var http = new HttpClientAdapter(() => handler);
-        var connection = new Connection(new ProductHeaderValue("GhStats", "1"), baseAddress, credentials, http, new SimpleJsonSerializer());
-        return (new GitHubClient(connection), http);
     }
 }

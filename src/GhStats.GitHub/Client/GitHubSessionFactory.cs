@@ -1,43 +1,47 @@
-using System.Net;
 using System.Security.Cryptography;
 using GhStats.Domain;
 using GhStats.GitHub.Collection;
 using GhStats.Stores;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Octokit;
 using Octokit.Internal;
 
 namespace GhStats.GitHub.Client;
 
-/// <summary>Creates the per-run Octokit client of a GitHub connection: its secret decrypted, its base address, its pacing.</summary>
+/// <summary>
+/// Creates the per-run Octokit client of a GitHub connection: its secret decrypted, its base address, its pacing, and the
+/// run's token. Octokit's <see cref="HttpClientAdapter"/> sits on the handler chain of the named client
+/// <see cref="GitHubCollectorOptions.HttpClientName"/> from <see cref="IHttpMessageHandlerFactory"/>, below a per-session
+/// <see cref="GitHubSessionHandler"/> that hands the session to the shared handlers.
+/// </summary>
 internal sealed class GitHubSessionFactory(
     ISecretProtector secrets,
+    IHttpMessageHandlerFactory handlers,
     IOptions<GitHubCollectorOptions> options,
-    TimeProvider clock,
-    ILoggerFactory loggers)
+    TimeProvider clock)
 {
     private static readonly Uri GitHubDotCom = new("https://api.github.com/");
 
-    public GitHubSession Create(GitHubConnection connection, RunCounters counters) => Create(connection, counters, options.Value);
+    /// <summary>A session with the collector's settings whose calls, waits and retries end when <paramref name="runToken"/> is cancelled.</summary>
+    public GitHubSession Create(GitHubConnection connection, RunCounters counters, CancellationToken runToken) =>
+        Create(connection, counters, options.Value, runToken);
 
     /// <summary>A session with other retry and wait settings than the collector's, e.g. a connection check that must answer quickly.</summary>
-    public GitHubSession Create(GitHubConnection connection, RunCounters counters, GitHubCollectorOptions settings)
+    public GitHubSession Create(GitHubConnection connection, RunCounters counters, GitHubCollectorOptions settings, CancellationToken runToken)
     {
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(settings);
         var budget = new GitHubApiBudget(settings.RequestsPerMinute, settings.MaxRateLimitWait, clock);
         var baseAddress = BaseAddress(connection.ApiBaseUrl);
-        var logger = loggers.CreateLogger<GitHubRequestHandler>();
         var resources = new List<IDisposable>();
-        GitHubRequestHandler Handler()
+        GitHubClient Client(GitHubCallContext call)
         {
-            var handler = new GitHubRequestHandler(budget, counters, settings, clock, logger)
-            {
-                InnerHandler = new SocketsHttpHandler { AutomaticDecompression = DecompressionMethods.All, PooledConnectionLifetime = TimeSpan.FromMinutes(5) },
-            };
-            resources.Add(handler);
-            return handler;
+            var http = new HttpClientAdapter(() => new GitHubSessionHandler(call) { InnerHandler = handlers.CreateHandler(GitHubCollectorOptions.HttpClientName) });
+
+            // Octokit's HttpClient would end every call after 100 seconds, rate-limit waits included; each attempt has its own timeout below.
+            http.SetRequestTimeout(Timeout.InfiniteTimeSpan);
+            resources.Add(http);
+            return new GitHubClient(new Connection(new ProductHeaderValue("GhStats", "1"), baseAddress, new InMemoryCredentialStore(Credentials.Anonymous), http, new SimpleJsonSerializer()));
         }
 
         string secret;
@@ -47,23 +51,22 @@ internal sealed class GitHubSessionFactory(
         }
         catch (CryptographicException exception)
         {
-            var refused = new GitHubSession(new GitHubClient(new ProductHeaderValue("GhStats")), budget, resources);
+            var refused = new GitHubSession(Client(new(connection.Id, baseAddress, budget, counters, settings, new TokenCredentials(""), runToken)), budget, resources);
             refused.Refuse($"The connection's secret cannot be decrypted ({exception.Message}); enter the token or key again.");
             return refused;
         }
 
         if (connection.Kind == GitHubConnectionKind.PersonalAccessToken)
         {
-            var (client, http) = GitHubSession.CreateClient(baseAddress, new InMemoryCredentialStore(new Credentials(secret)), Handler());
-            resources.Add(http);
-            return new GitHubSession(client, budget, resources);
+            return new GitHubSession(Client(new(connection.Id, baseAddress, budget, counters, settings, new TokenCredentials(secret), runToken)), budget, resources);
         }
 
-        var (appClient, appHttp) = GitHubSession.CreateClient(baseAddress, new InMemoryCredentialStore(Credentials.Anonymous), Handler());
-        var installation = new AppInstallationCredentials(appClient, connection.AppId!.Value, secret, connection.InstallationId!.Value, clock);
-        var (installationClient, installationHttp) = GitHubSession.CreateClient(baseAddress, installation, Handler());
-        resources.AddRange([appHttp, installation, installationHttp]);
-        return new GitHubSession(installationClient, budget, resources) { Installation = installation };
+        // GitHub limits an App's own calls (signed with its JWT) apart from its installation's, so they have their own budget.
+        var appBudget = new GitHubApiBudget(settings.RequestsPerMinute, settings.MaxRateLimitWait, clock);
+        var appClient = Client(new(null, baseAddress, appBudget, counters, settings, new AppJwtCredentials(connection.AppId!.Value, secret, clock), runToken));
+        var installation = new AppInstallationCredentials(appClient, connection.InstallationId!.Value, clock);
+        resources.Add(installation);
+        return new GitHubSession(Client(new(connection.Id, baseAddress, budget, counters, settings, installation, runToken)), budget, resources) { Installation = installation };
     }
 
     /// <summary>

@@ -185,7 +185,7 @@ internal sealed partial class CollectionJob(
     {
         var available = await tenantConnections.GetOrAdd(tenantId, id => connections.ListAsync(id, cancellationToken)).ConfigureAwait(false);
         var connection = connectionId is { } id ? available.FirstOrDefault(c => c.Id == id) : available.Count > 0 ? available[0] : null;
-        return connection is null ? null : openSessions.GetOrAdd(connection.Id, _ => sessions.Create(connection, counters));
+        return connection is null ? null : openSessions.GetOrAdd(connection.Id, _ => sessions.Create(connection, counters, cancellationToken));
     }
 
     private async Task FailAsync(CollectionRun run, TrackedRepository repository, RunCounters counters, CollectionErrorKind kind, string message)

@@ -131,8 +131,12 @@ internal sealed partial class CollectionService(
             if (clock.GetUtcNow() >= deadline)
             {
                 var lease = await leases.FindAsync(CollectionJob.LeaseName, cancellationToken).ConfigureAwait(false);
-                throw new InvalidOperationException(
-                    $"Another process ({lease?.Holder ?? "unknown"}) holds the collection lease until {lease?.ExpiresAt:u} but shows no running run; try again after that.");
+                throw new CollectionBusyException(
+                    $"Another process ({lease?.Holder ?? "unknown"}) holds the collection lease until {lease?.ExpiresAt:u} but shows no running run; try again after that.")
+                {
+                    Holder = lease?.Holder,
+                    LeaseExpiresAt = lease?.ExpiresAt,
+                };
             }
 
             await Task.Delay(TimeSpan.FromMilliseconds(200), clock, cancellationToken).ConfigureAwait(false);

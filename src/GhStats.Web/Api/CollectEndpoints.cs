@@ -88,7 +88,7 @@ internal static partial class CollectEndpoints
         {
             run = await collector.StartAsync(collection, http.RequestAborted);
         }
-        catch (InvalidOperationException busy)
+        catch (CollectionBusyException busy)
         {
             LogBusy(logger, collection.Trigger);
             throw new ApiProblemException(StatusCodes.Status409Conflict, "Collection busy", busy.Message);
