@@ -16,6 +16,11 @@ internal static class HostCommands
 
         Usage:
           GhStats.Host                              serve (migrates the database first unless GhStats:Storage:MigrateOnStartup is false)
+          GhStats.Host worker                       collect without the web module: migrate, then run the schedule
+                                                    (GhStats:Collector:Schedule) and the runs web replicas queue
+                                                    (GhStats:Cron:QueueForWorker) until stopped
+          GhStats.Host collect [--tenant <slug>]    run one collection, print its progress and exit: 0 when every
+                                                    repository was collected, 1 otherwise (for CronJobs and CI jobs)
           GhStats.Host migrate                      apply pending migrations to the configured database and exit
           GhStats.Host migrate --script <provider>  print the schema DDL for sqlite, postgres or db2 (no connection needed)
           GhStats.Host admin add <email>            make <email> a system admin (now, or at their first sign-in)

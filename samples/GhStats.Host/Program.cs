@@ -1,5 +1,11 @@
 using GhStats.Host;
 
+if (WorkerHost.IsWorkerCommand(args))
+{
+    // The collector without the web module: a long-running worker, or one collection and out.
+    return await WorkerHost.RunAsync(args, Console.Out, Console.Error);
+}
+
 var builder = WebApplication.CreateBuilder(args);
 var ghStats = builder.Configuration.GetSection("GhStats");
 var isCommand = HostCommands.IsCommand(args);
@@ -8,6 +14,13 @@ if (isCommand)
     // Commands do their work and exit: no migration at start, no collection schedule, no server.
     builder.Configuration["GhStats:Storage:MigrateOnStartup"] = "false";
     builder.Configuration["GhStats:Collector:Schedule"] = null;
+}
+
+if (ghStats.GetValue<bool>("Cron:QueueForWorker"))
+{
+    // A web replica beside a worker: collection requests are queued for the worker; the collector stays for connection tests.
+    builder.Configuration["GhStats:Collector:Schedule"] = null;
+    builder.Configuration["GhStats:Collector:QueuePollInterval"] = "00:00:00";
 }
 
 builder.Services.AddGhStats(ghStats)

@@ -45,6 +45,7 @@ public static class GhStatsGitHubBuilderExtensions
             services.TryAddSingleton<ICollectionService>(sp => sp.GetRequiredService<CollectionService>());
             services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<CollectionService>());
             services.AddHostedService<CollectionSchedule>();
+            services.AddHostedService<QueuedRunStarter>();
             services.TryAddSingleton<IGitHubConnectionCheck, GitHubConnectionCheck>();
         }
 

@@ -40,4 +40,10 @@ public sealed class GitHubCollectorOptions
 
     /// <summary>An optional in-process schedule, a cron expression in UTC such as "0 3 * * *" (daily at 03:00); six fields add seconds first. Default none.</summary>
     public string? Schedule { get; set; }
+
+    /// <summary>
+    /// How often this collector looks for runs that web replicas without a collector queued (<c>GhStats:Cron:QueueForWorker</c>)
+    /// and starts the oldest. Default 10 seconds; zero turns the look off.
+    /// </summary>
+    public TimeSpan QueuePollInterval { get; set; } = TimeSpan.FromSeconds(10);
 }

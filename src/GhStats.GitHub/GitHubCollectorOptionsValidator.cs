@@ -35,6 +35,11 @@ internal sealed class GitHubCollectorOptionsValidator : IValidateOptions<GitHubC
             failures.Add("GhStats:Collector:RequestTimeout and ProgressInterval must be positive, MaxRateLimitWait not negative, and LeaseDuration at least 00:00:10.");
         }
 
+        if (options.QueuePollInterval < TimeSpan.Zero || options.QueuePollInterval > TimeSpan.FromHours(1))
+        {
+            failures.Add($"GhStats:Collector:QueuePollInterval is {options.QueuePollInterval}; use 00:00:00 (off) to 01:00:00.");
+        }
+
         if (!string.IsNullOrWhiteSpace(options.Schedule))
         {
             try

@@ -82,6 +82,36 @@ internal sealed class HostProcess : IAsyncDisposable
         throw new TimeoutException($"The host did not answer /{healthPath} within 60 s:\n{host.Output}");
     }
 
+    /// <summary>Starts a long-running host command that serves no HTTP (e.g. <c>worker</c>) and waits for <paramref name="readyLine"/> in its output.</summary>
+    public static async Task<HostProcess> StartCommandAsync(string[] arguments, IDictionary<string, string> environment, string readyLine)
+    {
+        var start = Start(arguments, environment);
+        var host = new HostProcess(start, new Uri("about:blank"));
+        start.OutputDataReceived += (_, e) => host.Append(e.Data);
+        start.ErrorDataReceived += (_, e) => host.Append(e.Data);
+        start.BeginOutputReadLine();
+        start.BeginErrorReadLine();
+
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        while (!host.Output.Contains(readyLine, StringComparison.Ordinal))
+        {
+            if (start.HasExited)
+            {
+                throw new InvalidOperationException($"'{string.Join(' ', arguments)}' exited with {start.ExitCode}:\n{host.Output}");
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                await host.DisposeAsync();
+                throw new TimeoutException($"'{string.Join(' ', arguments)}' did not print '{readyLine}' within 60 s:\n{host.Output}");
+            }
+
+            await Task.Delay(100);
+        }
+
+        return host;
+    }
+
     /// <summary>Runs a host command to its end.</summary>
     public static async Task<(int ExitCode, string Output, string Error)> RunCommandAsync(string[] arguments, IDictionary<string, string> environment)
     {

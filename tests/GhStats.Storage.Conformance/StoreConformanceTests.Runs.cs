@@ -73,4 +73,43 @@ public abstract partial class StoreConformanceTests
         (await Runs.FindAsync(long.MaxValue)).ShouldBeNull();
         (await Runs.FindAsync(run.Id))!.Status.ShouldBe(CollectionRunStatus.Running);
     }
+
+    [StoreFact]
+    public async Task QueuedRun_WaitsForAWorker_CoalescesTriggers_AndIsStartedOnce()
+    {
+        // The database is shared: end whatever other tests left running or queued, as a worker holding the lease would.
+        foreach (var left in (await Runs.ListRunningAsync()).Concat(await Runs.ListQueuedAsync()))
+        {
+            await Runs.FinishAsync(left.Id, CollectionRunStatus.Abandoned, new CollectionProgress(left.ReposTotal, left.ReposOk, left.ReposFailed, left.ApiCalls, left.RateLimitRemaining));
+        }
+
+        var tenant = await NewTenantAsync();
+        var queued = await Runs.QueueAsync(CollectionTrigger.Cron, "cron", tenant.Id);
+        queued.Status.ShouldBe(CollectionRunStatus.Queued);
+        queued.TenantId.ShouldBe(tenant.Id);
+        (await Runs.FindAsync(queued.Id))!.Status.ShouldBe(CollectionRunStatus.Queued);
+        (await Runs.ListRunningAsync()).ShouldNotContain(r => r.Id == queued.Id);
+        (await Runs.ListQueuedAsync()).Select(r => r.Id).ShouldBe([queued.Id]);
+
+        // A second trigger while one waits gets the same run.
+        (await Runs.QueueAsync(CollectionTrigger.Manual, "someone@example.com")).Id.ShouldBe(queued.Id);
+
+        Clock.Advance(TimeSpan.FromMinutes(2));
+        var started = await Runs.StartQueuedAsync(queued.Id);
+        started.ShouldNotBeNull().Status.ShouldBe(CollectionRunStatus.Running);
+        started.StartedAt.ShouldBe(Start + TimeSpan.FromMinutes(2));
+        started.Trigger.ShouldBe(CollectionTrigger.Cron);
+        (await Runs.StartQueuedAsync(queued.Id)).ShouldBeNull("a second worker must not start it again");
+        (await Runs.ListQueuedAsync()).ShouldBeEmpty();
+
+        // While it runs, a trigger gets the running run; once it ended, a new one is queued.
+        (await Runs.QueueAsync(CollectionTrigger.Cron, "cron")).Id.ShouldBe(queued.Id);
+        await Runs.FinishAsync(queued.Id, CollectionRunStatus.Succeeded, new CollectionProgress(0, 0, 0, 0, null));
+        var next = await Runs.QueueAsync(CollectionTrigger.Cron, "cron");
+        next.Id.ShouldNotBe(queued.Id);
+        next.Status.ShouldBe(CollectionRunStatus.Queued);
+        await Should.ThrowAsync<ArgumentOutOfRangeException>(() => Runs.FinishAsync(next.Id, CollectionRunStatus.Queued, new CollectionProgress(0, 0, 0, 0, null)));
+        (await Runs.StartQueuedAsync(long.MaxValue)).ShouldBeNull();
+        await Runs.FinishAsync(next.Id, CollectionRunStatus.Cancelled, new CollectionProgress(0, 0, 0, 0, null));
+    }
 }

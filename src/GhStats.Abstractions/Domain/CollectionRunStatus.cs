@@ -20,4 +20,7 @@ public enum CollectionRunStatus
 
     /// <summary>Its process went away mid-run; what it stored stays.</summary>
     Abandoned = 6,
+
+    /// <summary>Asked for on a web replica that has no collector; waits for a worker process to start it.</summary>
+    Queued = 7,
 }

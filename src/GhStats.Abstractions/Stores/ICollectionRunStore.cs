@@ -13,6 +13,28 @@ public interface ICollectionRunStore
     /// <returns>The run, with status <see cref="CollectionRunStatus.Running"/>.</returns>
     Task<CollectionRun> StartAsync(CollectionTrigger trigger, string? requestedBy, long? tenantId = null, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Asks a worker process for a run: records a run with status <see cref="CollectionRunStatus.Queued"/>, unless a run is
+    /// already queued or running, which is then returned instead (two triggers at once yield one run).
+    /// </summary>
+    /// <param name="trigger">What asks.</param>
+    /// <param name="requestedBy">Who asks.</param>
+    /// <param name="tenantId">The one tenant it covers, or null for all.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The queued run, or the run already queued or running.</returns>
+    Task<CollectionRun> QueueAsync(CollectionTrigger trigger, string? requestedBy, long? tenantId = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Lists the queued runs, oldest first.</summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The runs waiting for a worker.</returns>
+    Task<IReadOnlyList<CollectionRun>> ListQueuedAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Starts a queued run: its status becomes <see cref="CollectionRunStatus.Running"/> and its start time now.</summary>
+    /// <param name="runId">The queued run.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The running run, or null when the run is not (or no longer) queued, e.g. another worker started it.</returns>
+    Task<CollectionRun?> StartQueuedAsync(long runId, CancellationToken cancellationToken = default);
+
     /// <summary>Writes a running run's counters.</summary>
     /// <param name="runId">The run.</param>
     /// <param name="progress">The counters now.</param>

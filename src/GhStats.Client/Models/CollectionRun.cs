@@ -7,7 +7,7 @@ namespace GhStats.Client.Models;
 /// <param name="TenantId">The tenant it covers; null for all.</param>
 /// <param name="StartedAt">When it started (UTC).</param>
 /// <param name="FinishedAt">When it finished (UTC); null while it runs.</param>
-/// <param name="Status"><c>running</c>, <c>succeeded</c>, <c>completedWithErrors</c>, <c>failed</c>, <c>cancelled</c> or <c>abandoned</c>.</param>
+/// <param name="Status"><c>running</c>, <c>succeeded</c>, <c>completedWithErrors</c>, <c>failed</c>, <c>cancelled</c>, <c>abandoned</c>, or <c>queued</c> (waiting for a worker process).</param>
 /// <param name="ReposTotal">Repositories to collect.</param>
 /// <param name="ReposOk">Repositories collected.</param>
 /// <param name="ReposFailed">Repositories that failed.</param>

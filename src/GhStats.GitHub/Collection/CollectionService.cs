@@ -29,6 +29,24 @@ internal sealed partial class CollectionService(
     public async Task<CollectionRun> StartAsync(CollectionRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
+        var run = await StartAsync(
+            async token => await runs.StartAsync(request.Trigger, request.RequestedBy, request.TenantId, token).ConfigureAwait(false),
+            cancellationToken).ConfigureAwait(false);
+        return run ?? throw new InvalidOperationException("The new run was not recorded.");
+    }
+
+    /// <summary>
+    /// Starts a run that a web replica without a collector queued; null when another worker started it first. When a run
+    /// is already going here or in another process, that run is returned and the queued one keeps waiting.
+    /// </summary>
+    public Task<CollectionRun?> StartQueuedAsync(CollectionRun queued, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(queued);
+        return StartAsync(token => runs.StartQueuedAsync(queued.Id, token), cancellationToken);
+    }
+
+    private async Task<CollectionRun?> StartAsync(Func<CancellationToken, Task<CollectionRun?>> record, CancellationToken cancellationToken)
+    {
         ObjectDisposedException.ThrowIf(_stopping.IsCancellationRequested, this);
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
@@ -62,7 +80,12 @@ internal sealed partial class CollectionService(
                     LogAbandoned(logger, stale.Id);
                 }
 
-                var run = await runs.StartAsync(request.Trigger, request.RequestedBy, request.TenantId, cancellationToken).ConfigureAwait(false);
+                if (await record(cancellationToken).ConfigureAwait(false) is not { } run)
+                {
+                    await leases.ReleaseAsync(CollectionJob.LeaseName, _holder, CancellationToken.None).ConfigureAwait(false);
+                    return null;
+                }
+
                 var task = Task.Run(() => job.ExecuteAsync(run, _holder, _stopping.Token), CancellationToken.None);
                 _current = (run.Id, task);
                 return run;

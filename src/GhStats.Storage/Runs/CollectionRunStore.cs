@@ -1,3 +1,4 @@
+using System.Data.Common;
 using GhStats.Domain;
 using GhStats.Storage.Relational;
 using GhStats.Stores;
@@ -7,21 +8,41 @@ namespace GhStats.Storage.Runs;
 /// <summary>The collection log on a relational database.</summary>
 internal sealed class CollectionRunStore(StoreDatabase db, RunStatements sql) : ICollectionRunStore
 {
-    public Task<CollectionRun> StartAsync(CollectionTrigger trigger, string? requestedBy, long? tenantId = null, CancellationToken cancellationToken = default)
+    public Task<CollectionRun> StartAsync(CollectionTrigger trigger, string? requestedBy, long? tenantId = null, CancellationToken cancellationToken = default) =>
+        InsertAsync(trigger, requestedBy, tenantId, CollectionRunStatus.Running, cancellationToken);
+
+    public Task<CollectionRun> QueueAsync(CollectionTrigger trigger, string? requestedBy, long? tenantId = null, CancellationToken cancellationToken = default)
     {
         var who = Input.Optional(requestedBy, nameof(requestedBy), FieldLimits.RequestedBy);
         return db.WriteAsync(
             async (connection, transaction) =>
             {
-                var now = db.Now;
-                using var insert = db.Command(connection, transaction, sql.Insert)
-                    .WithEnum("run_trigger", trigger).With("requested_by", who).With("tenant_id", tenantId)
-                    .With("started_at", now).WithEnum("status", CollectionRunStatus.Running);
-                var id = await insert.ScalarInt64Async(cancellationToken).ConfigureAwait(false)
-                    ?? throw new InvalidOperationException("The database returned no id for the new run.");
-                return new CollectionRun(id, trigger, who, tenantId, now, null, CollectionRunStatus.Running, 0, 0, 0, 0, null);
+                // Two web replicas may queue at the same instant on a server database; the worker then runs twice in a row,
+                // which the merge rule makes harmless. Within one write transaction a queued or running run is reused.
+                using var active = db.Command(connection, transaction, sql.ListActive)
+                    .WithEnum("running", CollectionRunStatus.Running).WithEnum("queued", CollectionRunStatus.Queued);
+                var existing = await active.ListAsync(Read, cancellationToken).ConfigureAwait(false);
+                return existing.Count > 0
+                    ? existing[^1]
+                    : await InsertAsync(connection, transaction, trigger, who, tenantId, CollectionRunStatus.Queued, cancellationToken).ConfigureAwait(false);
             },
             cancellationToken);
+    }
+
+    public Task<IReadOnlyList<CollectionRun>> ListQueuedAsync(CancellationToken cancellationToken = default) => ListByStatusAsync(CollectionRunStatus.Queued, cancellationToken);
+
+    public async Task<CollectionRun?> StartQueuedAsync(long runId, CancellationToken cancellationToken = default)
+    {
+        var started = await db.WriteAsync(
+            async (connection, transaction) =>
+            {
+                using var command = db.Command(connection, transaction, sql.StartQueued)
+                    .WithEnum("running", CollectionRunStatus.Running).With("started_at", db.Now)
+                    .With("run_id", runId).WithEnum("queued", CollectionRunStatus.Queued);
+                return await command.ExecuteAsync(cancellationToken).ConfigureAwait(false) == 1;
+            },
+            cancellationToken).ConfigureAwait(false);
+        return started ? await FindAsync(runId, cancellationToken).ConfigureAwait(false) : null;
     }
 
     public Task UpdateProgressAsync(long runId, CollectionProgress progress, CancellationToken cancellationToken = default)
@@ -44,9 +65,9 @@ internal sealed class CollectionRunStore(StoreDatabase db, RunStatements sql) : 
     public async Task<CollectionRun> FinishAsync(long runId, CollectionRunStatus status, CollectionProgress progress, CancellationToken cancellationToken = default)
     {
         Checked(progress);
-        if (status == CollectionRunStatus.Running || !Enum.IsDefined(status))
+        if (status is CollectionRunStatus.Running or CollectionRunStatus.Queued || !Enum.IsDefined(status))
         {
-            throw new ArgumentOutOfRangeException(nameof(status), status, "A run finishes with a final status, not Running.");
+            throw new ArgumentOutOfRangeException(nameof(status), status, "A run finishes with a final status, not Running or Queued.");
         }
 
         await db.WriteAsync(
@@ -109,14 +130,7 @@ internal sealed class CollectionRunStore(StoreDatabase db, RunStatements sql) : 
             cancellationToken);
     }
 
-    public Task<IReadOnlyList<CollectionRun>> ListRunningAsync(CancellationToken cancellationToken = default) =>
-        db.ReadAsync<IReadOnlyList<CollectionRun>>(
-            async connection =>
-            {
-                using var command = db.Command(connection, sql.ListRunning).WithEnum("status", CollectionRunStatus.Running);
-                return await command.ListAsync(Read, cancellationToken).ConfigureAwait(false);
-            },
-            cancellationToken);
+    public Task<IReadOnlyList<CollectionRun>> ListRunningAsync(CancellationToken cancellationToken = default) => ListByStatusAsync(CollectionRunStatus.Running, cancellationToken);
 
     public Task<IReadOnlyList<CollectionError>> ListErrorsAsync(long runId, CancellationToken cancellationToken = default) =>
         db.ReadAsync<IReadOnlyList<CollectionError>>(
@@ -126,6 +140,33 @@ internal sealed class CollectionRunStore(StoreDatabase db, RunStatements sql) : 
                 return await command.ListAsync(
                     r => new CollectionError(r.Int64(0), r.NullableInt64(1), r.Enum<CollectionErrorKind>(2), r.Text(3), r.Timestamp(4)),
                     cancellationToken).ConfigureAwait(false);
+            },
+            cancellationToken);
+
+    private Task<CollectionRun> InsertAsync(CollectionTrigger trigger, string? requestedBy, long? tenantId, CollectionRunStatus status, CancellationToken cancellationToken)
+    {
+        var who = Input.Optional(requestedBy, nameof(requestedBy), FieldLimits.RequestedBy);
+        return db.WriteAsync((connection, transaction) => InsertAsync(connection, transaction, trigger, who, tenantId, status, cancellationToken), cancellationToken);
+    }
+
+    private async Task<CollectionRun> InsertAsync(
+        DbConnection connection, DbTransaction transaction, CollectionTrigger trigger, string? who, long? tenantId, CollectionRunStatus status, CancellationToken cancellationToken)
+    {
+        var now = db.Now;
+        using var insert = db.Command(connection, transaction, sql.Insert)
+            .WithEnum("run_trigger", trigger).With("requested_by", who).With("tenant_id", tenantId)
+            .With("started_at", now).WithEnum("status", status);
+        var id = await insert.ScalarInt64Async(cancellationToken).ConfigureAwait(false)
+            ?? throw new InvalidOperationException("The database returned no id for the new run.");
+        return new CollectionRun(id, trigger, who, tenantId, now, null, status, 0, 0, 0, 0, null);
+    }
+
+    private Task<IReadOnlyList<CollectionRun>> ListByStatusAsync(CollectionRunStatus status, CancellationToken cancellationToken) =>
+        db.ReadAsync<IReadOnlyList<CollectionRun>>(
+            async connection =>
+            {
+                using var command = db.Command(connection, sql.ListRunning).WithEnum("status", status);
+                return await command.ListAsync(Read, cancellationToken).ConfigureAwait(false);
             },
             cancellationToken);
 

@@ -24,6 +24,10 @@ internal sealed class RunStatements : StatementSet
         Get = new("Runs.Get", $"SELECT {Columns} FROM {T("collection_runs")} WHERE id = @run_id");
         Exists = new("Runs.Exists", $"SELECT COUNT(*) FROM {T("collection_runs")} WHERE id = @run_id");
         ListRunning = new("Runs.ListRunning", $"SELECT {Columns} FROM {T("collection_runs")} WHERE status = @status ORDER BY started_at, id");
+        ListActive = new("Runs.ListActive",
+            $"SELECT {Columns} FROM {T("collection_runs")} WHERE status = @running OR status = @queued ORDER BY started_at, id");
+        StartQueued = new("Runs.StartQueued",
+            $"UPDATE {T("collection_runs")} SET status = @running, started_at = @started_at WHERE id = @run_id AND status = @queued");
         InsertError = new("Runs.InsertError",
             $"INSERT INTO {T("collection_errors")} (run_id, repo_id, kind, message, occurred_at) VALUES (@run_id, @repo_id, @kind, @message, @occurred_at)");
         ListErrors = new("Runs.ListErrors",
@@ -41,6 +45,10 @@ internal sealed class RunStatements : StatementSet
     public SqlStatement Exists { get; }
 
     public SqlStatement ListRunning { get; }
+
+    public SqlStatement ListActive { get; }
+
+    public SqlStatement StartQueued { get; }
 
     public SqlStatement InsertError { get; }
 

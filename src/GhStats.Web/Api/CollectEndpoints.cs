@@ -17,25 +17,38 @@ namespace GhStats.Web.Api;
 /// <summary>
 /// <c>POST /collect</c>: an external scheduler sends the cron secret (<c>Authorization: Bearer</c>, or
 /// <c>{"token": ...}</c> for IBM Code Engine ping subscriptions); a signed-in maintainer or admin needs none.
-/// Answers 202 with the run, which is the run already going if there is one.
+/// Answers 202 with the run, which is the run already going if there is one; with <c>?wait=seconds</c> it answers once the
+/// run has ended (200) or the wait is over (202). A web replica without a collector queues the run for a worker when
+/// <see cref="GhStatsCronOptions.QueueForWorker"/> is set.
 /// </summary>
 internal static partial class CollectEndpoints
 {
     private const string HowToSetASecret =
         "Set GhStats:Cron:Secret (environment variable GhStats__Cron__Secret) to at least 32 random characters, e.g. the output of 'openssl rand -base64 32'.";
 
+    private static readonly TimeSpan PollEvery = TimeSpan.FromSeconds(1);
+
     public static void Map(RouteGroupBuilder api) =>
         api.MapPost("/collect", CollectAsync).WithName("Collect").AllowAnonymous()
             .Accepts<CollectRequest>(isOptional: true, "application/json")
+            .Produces<RunResponse>(StatusCodes.Status200OK)
             .Produces<RunResponse>(StatusCodes.Status202Accepted)
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
     private static async Task<IResult> CollectAsync(
-        HttpContext http, IOptionsMonitor<GhStatsCronOptions> cron, CallerResolver callers, ITenantStore tenants, ILoggerFactory loggers)
+        HttpContext http, IOptionsMonitor<GhStatsCronOptions> cron, CallerResolver callers, ITenantStore tenants, ICollectionRunStore runs,
+        TimeProvider clock, ILoggerFactory loggers, int? wait = null)
     {
         var logger = loggers.CreateLogger(typeof(CollectEndpoints).FullName!);
+        var maxWait = cron.CurrentValue.MaxWait;
+        if (wait is { } seconds && (seconds < 0 || TimeSpan.FromSeconds(seconds) > maxWait))
+        {
+            throw new ApiProblemException(StatusCodes.Status400BadRequest, "Bad wait",
+                $"wait is the number of seconds to wait for the run to end, from 0 to {(int)maxWait.TotalSeconds} (GhStats:Cron:MaxWait).");
+        }
+
         var request = HasBody(http.Request) ? await ApiBody.ReadAsync<CollectRequest>(http) : new CollectRequest(null, null);
         var bearer = BearerToken.From(http.Request);
         var secret = bearer is not null && !ApiTokenFormat.LooksLikeToken(bearer) ? bearer : request.Token;
@@ -80,22 +93,56 @@ internal static partial class CollectEndpoints
             collection = new CollectionRequest(CollectionTrigger.Manual, caller.User.Email ?? $"user {caller.User.Id}", await TenantIdAsync(request.Tenant, tenants, http));
         }
 
-        var collector = http.RequestServices.GetService<ICollectionService>()
-            ?? throw new ApiProblemException(StatusCodes.Status503ServiceUnavailable, "No collector",
-                "This app has no GitHub collector: add .AddGitHubCollector() to builder.Services.AddGhStats(...).");
         CollectionRun run;
-        try
+        if (cron.CurrentValue.QueueForWorker)
         {
-            run = await collector.StartAsync(collection, http.RequestAborted);
+            run = await runs.QueueAsync(collection.Trigger, collection.RequestedBy, collection.TenantId, http.RequestAborted);
         }
-        catch (CollectionBusyException busy)
+        else
         {
-            LogBusy(logger, collection.Trigger);
-            throw new ApiProblemException(StatusCodes.Status409Conflict, "Collection busy", busy.Message);
+            var collector = http.RequestServices.GetService<ICollectionService>()
+                ?? throw new ApiProblemException(StatusCodes.Status503ServiceUnavailable, "No collector",
+                    "This app has no GitHub collector: add .AddGitHubCollector() to builder.Services.AddGhStats(...), or set GhStats:Cron:QueueForWorker when a separate worker collects.");
+            try
+            {
+                run = await collector.StartAsync(collection, http.RequestAborted);
+            }
+            catch (CollectionBusyException busy)
+            {
+                LogBusy(logger, collection.Trigger);
+                throw new ApiProblemException(StatusCodes.Status409Conflict, "Collection busy", busy.Message);
+            }
         }
 
         LogAccepted(logger, run.Id, collection.Trigger, collection.TenantId);
-        return TypedResults.Accepted($"{http.Request.PathBase}{RunsPath(http)}/{run.Id}", run.ToResponse());
+        if (wait is > 0)
+        {
+            run = await WaitForEndAsync(run, TimeSpan.FromSeconds(wait.Value), runs, clock, http.RequestAborted);
+        }
+
+        var location = $"{http.Request.PathBase}{RunsPath(http)}/{run.Id}";
+        return run.Status is CollectionRunStatus.Running or CollectionRunStatus.Queued
+            ? TypedResults.Accepted(location, run.ToResponse())
+            : TypedResults.Ok(run.ToResponse());
+    }
+
+    /// <summary>Reads the run every second until it has ended or the wait is over; the run may go on in any process.</summary>
+    private static async Task<CollectionRun> WaitForEndAsync(CollectionRun run, TimeSpan wait, ICollectionRunStore runs, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var deadline = clock.GetUtcNow() + wait;
+        while (run.Status is CollectionRunStatus.Running or CollectionRunStatus.Queued)
+        {
+            var left = deadline - clock.GetUtcNow();
+            if (left <= TimeSpan.Zero)
+            {
+                break;
+            }
+
+            await Task.Delay(left < PollEvery ? left : PollEvery, clock, cancellationToken);
+            run = await runs.FindAsync(run.Id, cancellationToken) ?? run;
+        }
+
+        return run;
     }
 
     private static bool HasBody(HttpRequest request) => request.ContentLength > 0 || request.Headers.TransferEncoding.Count > 0;

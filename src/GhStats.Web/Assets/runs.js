@@ -12,9 +12,13 @@ const detailsBody = document.getElementById('run-details-body');
 
 const statusNames = {
   running: 'running', succeeded: 'succeeded', completedWithErrors: 'completed with errors',
-  failed: 'failed', cancelled: 'cancelled', abandoned: 'abandoned',
+  failed: 'failed', cancelled: 'cancelled', abandoned: 'abandoned', queued: 'queued for the worker',
 };
-const badgeKinds = { running: 'running', succeeded: 'ok', completedWithErrors: 'warn', failed: 'failed', abandoned: 'failed' };
+const badgeKinds = {
+  running: 'running', queued: 'running', succeeded: 'ok', completedWithErrors: 'warn', failed: 'failed', abandoned: 'failed',
+};
+// A queued run waits for a worker process to start it; both are followed until they end.
+const isGoing = (run) => run.status === 'running' || run.status === 'queued';
 const triggerNames = { cron: 'scheduler', schedule: 'schedule', manual: 'manual' };
 // The API spells enumerations in camelCase (noPushAccess); people read words.
 const words = (name) => name.replace(/[A-Z]/g, (letter) => ` ${letter.toLowerCase()}`);
@@ -66,8 +70,8 @@ async function load() {
   try {
     runs = await api('/runs?limit=50');
     render();
-    const running = runs.find((run) => run.status === 'running');
-    if (running) follow(running);
+    const going = runs.find(isGoing);
+    if (going) follow(going);
   } catch (error) {
     say(runsStatus, error.message, 'error');
   }
@@ -81,20 +85,22 @@ function showProgress(run) {
   if (run.reposTotal > 0) {
     bar.max = run.reposTotal;
     bar.value = done;
-  } else if (run.status === 'running') {
+  } else if (isGoing(run)) {
     bar.removeAttribute('value'); // Not yet counted: an indeterminate bar.
   } else {
     bar.max = 1;
     bar.value = 1;
   }
-  if (run.status === 'running') {
+  if (run.status === 'queued') {
+    say(progressText, `Run ${run.id} is queued: the worker process starts it.`);
+  } else if (run.status === 'running') {
     say(progressText, counts);
   } else {
     say(progressText, `Run ${run.id} ${statusNames[run.status] ?? words(run.status)}: ${counts}.`, run.status === 'succeeded' ? 'ok' : 'error');
   }
 }
 
-/** Polls a running run every second until it ends, updating the bar and its row, then reloads the log. */
+/** Polls a queued or running run every second until it ends, updating the bar and its row, then reloads the log. */
 async function follow(run) {
   if (following === run.id) return;
   following = run.id;
@@ -104,7 +110,7 @@ async function follow(run) {
     for (;;) {
       showProgress(current);
       update(current);
-      if (current.status !== 'running') break;
+      if (!isGoing(current)) break;
       await sleep(1000);
       current = await api(`/runs/${current.id}`);
     }

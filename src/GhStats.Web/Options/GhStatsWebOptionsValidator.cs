@@ -76,11 +76,21 @@ internal sealed class GhStatsWebOptionsValidator :
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 
-    public ValidateOptionsResult Validate(string? name, GhStatsCronOptions options) =>
-        options.Secret is { } secret && secret.Trim().Length < GhStatsCronOptions.MinimumSecretLength
-            ? ValidateOptionsResult.Fail(
-                $"GhStats:Cron:Secret has {secret.Trim().Length} characters; use at least {GhStatsCronOptions.MinimumSecretLength}, e.g. the output of 'openssl rand -base64 32'.")
-            : ValidateOptionsResult.Success;
+    public ValidateOptionsResult Validate(string? name, GhStatsCronOptions options)
+    {
+        var failures = new List<string>();
+        if (options.Secret is { } secret && secret.Trim().Length < GhStatsCronOptions.MinimumSecretLength)
+        {
+            failures.Add($"GhStats:Cron:Secret has {secret.Trim().Length} characters; use at least {GhStatsCronOptions.MinimumSecretLength}, e.g. the output of 'openssl rand -base64 32'.");
+        }
+
+        if (options.MaxWait < TimeSpan.Zero || options.MaxWait > TimeSpan.FromHours(1))
+        {
+            failures.Add($"GhStats:Cron:MaxWait is {options.MaxWait}; use 00:00:00 (callers may not wait) to 01:00:00.");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
 
     public ValidateOptionsResult Validate(string? name, GhStatsApiOptions options)
     {
