@@ -96,7 +96,7 @@ public static class GhStatsStorageBuilderExtensions
         services.TryAddSingleton<TrackedOwnerStatements>();
         services.TryAddSingleton<ITrackedOwnerStore, TrackedOwnerStore>();
         AddAccessStores(services);
-        AddHealthChecks(services, builder.Configuration);
+        AddHealthChecks(builder);
 
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, MigrateOnStartup>());
         DatabaseKeyRing.Add(services, builder.Configuration);
@@ -119,6 +119,21 @@ public static class GhStatsStorageBuilderExtensions
         return builder;
     }
 
+    /// <summary>
+    /// Changes the health settings (<c>GhStats:Health</c>, e.g. how old the last collection may be before
+    /// <c>{prefix}/readyz</c> says Degraded) in code, after the configuration.
+    /// </summary>
+    /// <param name="builder">The GhStats builder.</param>
+    /// <param name="configure">Code configuration.</param>
+    /// <returns>The builder.</returns>
+    public static GhStatsBuilder ConfigureHealth(this GhStatsBuilder builder, Action<GhStatsHealthOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(configure);
+        builder.BindOptions<GhStatsHealthOptions>(GhStatsHealthOptions.SectionName).Configure(configure);
+        return builder;
+    }
+
     private static bool IsRegistered(IServiceCollection services, string name) =>
         services.Any(d => d.ImplementationInstance is GhStatsStorageProvider p && p.Name == name);
 
@@ -126,14 +141,15 @@ public static class GhStatsStorageBuilderExtensions
     /// The database, schema and collection freshness checks, tagged "ghstats" and "ready", in the app's own health
     /// check service, so <c>MapHealthChecks</c> with a tag predicate finds them as <c>{prefix}/readyz</c> does.
     /// </summary>
-    private static void AddHealthChecks(IServiceCollection services, IConfiguration configuration)
+    private static void AddHealthChecks(GhStatsBuilder builder)
     {
+        var services = builder.Services;
         if (services.Any(d => d.ServiceType == typeof(DatabaseHealthCheck)))
         {
             return;
         }
 
-        services.AddOptions<GhStatsHealthOptions>().Bind(configuration.GetSection(GhStatsHealthOptions.SectionName)).ValidateOnStart();
+        builder.BindOptions<GhStatsHealthOptions>(GhStatsHealthOptions.SectionName);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GhStatsHealthOptions>, GhStatsHealthOptionsValidator>());
         services.TryAddSingleton<DatabaseHealthCheck>();
         services.TryAddSingleton<SchemaHealthCheck>();
