@@ -143,6 +143,31 @@ public sealed class CronEndpointTests(CronEndpointTests.CronApps apps) : IClassF
     }
 
     [Fact]
+    public async Task WithWait_TheCallAnswers200WithTheEndedRun()
+    {
+        await apps.WaitUntilIdleAsync();
+
+        using var response = await CallAsync(apps.WithSecret.Anonymous(), CronApps.Secret, asBearer: true, query: "?wait=60");
+
+        var body = await response.Content.ReadAsStringAsync();
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, body);
+        var run = JsonDocument.Parse(body).RootElement;
+        run.GetProperty("status").GetString().ShouldBe("succeeded");
+        run.GetProperty("reposOk").GetInt32().ShouldBe(1);
+    }
+
+    [Theory]
+    [InlineData("?wait=601")]
+    [InlineData("?wait=-1")]
+    public async Task AWaitOutsideZeroToMaxWait_Answers400_NamingTheSetting(string query)
+    {
+        using var response = await CallAsync(apps.WithSecret.Anonymous(), CronApps.Secret, asBearer: true, query: query);
+
+        await ShouldBeProblemAsync(response, HttpStatusCode.BadRequest);
+        (await response.Content.ReadAsStringAsync()).ShouldContain("from 0 to 600 (GhStats:Cron:MaxWait)");
+    }
+
+    [Fact]
     public async Task AShortSecret_FailsStartUp_NamingTheSetting()
     {
         var failure = await Should.ThrowAsync<OptionsValidationException>(() => WebApp.StartAsync(new WebAppOptions
@@ -153,14 +178,14 @@ public sealed class CronEndpointTests(CronEndpointTests.CronApps apps) : IClassF
         failure.Message.ShouldContain("GhStats:Cron:Secret has 20 characters; use at least 32");
     }
 
-    private static Task<HttpResponseMessage> CallAsync(WebCaller scheduler, string secret, bool asBearer)
+    private static Task<HttpResponseMessage> CallAsync(WebCaller scheduler, string secret, bool asBearer, string query = "")
     {
         if (!asBearer)
         {
-            return scheduler.PostJsonAsync("api/v1/collect", new { token = secret });
+            return scheduler.PostJsonAsync("api/v1/collect" + query, new { token = secret });
         }
 
-        var request = new HttpRequestMessage(HttpMethod.Post, "api/v1/collect");
+        var request = new HttpRequestMessage(HttpMethod.Post, "api/v1/collect" + query);
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", secret);
         return scheduler.SendAsync(request);
     }

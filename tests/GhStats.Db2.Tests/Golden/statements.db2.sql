@@ -205,6 +205,9 @@ SELECT id FROM FINAL TABLE (INSERT INTO ghstats.collection_runs (run_trigger, re
 -- Runs.InsertError
 INSERT INTO ghstats.collection_errors (run_id, repo_id, kind, message, occurred_at) VALUES (@run_id, @repo_id, @kind, @message, @occurred_at);
 
+-- Runs.ListActive
+SELECT id, run_trigger, requested_by, tenant_id, started_at, finished_at, status, repos_total, repos_ok, repos_failed, api_calls, rate_limit_remaining FROM ghstats.collection_runs WHERE status = @running OR status = @queued ORDER BY started_at, id;
+
 -- Runs.ListErrors
 SELECT run_id, repo_id, kind, message, occurred_at FROM ghstats.collection_errors WHERE run_id = @run_id ORDER BY id;
 
@@ -213,6 +216,9 @@ SELECT id, run_trigger, requested_by, tenant_id, started_at, finished_at, status
 
 -- Runs.ListRunning
 SELECT id, run_trigger, requested_by, tenant_id, started_at, finished_at, status, repos_total, repos_ok, repos_failed, api_calls, rate_limit_remaining FROM ghstats.collection_runs WHERE status = @status ORDER BY started_at, id;
+
+-- Runs.StartQueued
+UPDATE ghstats.collection_runs SET status = @running, started_at = @started_at WHERE id = @run_id AND status = @queued;
 
 -- Runs.UpdateProgress
 UPDATE ghstats.collection_runs SET repos_total = @repos_total, repos_ok = @repos_ok, repos_failed = @repos_failed, api_calls = @api_calls, rate_limit_remaining = @rate_limit_remaining WHERE id = @run_id;
