@@ -117,7 +117,7 @@ internal sealed partial class CollectionJob(
         catch (Exception exception)
 #pragma warning restore CA1031
         {
-            var (kind, message) = CollectionFailure.Classify(exception);
+            var (kind, message) = GitHubFailure.ForCollection(exception);
             if (kind == CollectionErrorKind.Unauthorized)
             {
                 session?.Refuse(message);
@@ -152,7 +152,7 @@ internal sealed partial class CollectionJob(
         catch (Exception exception)
 #pragma warning restore CA1031
         {
-            var (kind, message) = CollectionFailure.Classify(exception);
+            var (kind, message) = GitHubFailure.ForCollection(exception);
             await errors.RunErrorAsync(run.Id, $"Listing the repositories of {owner.Owner} failed: {message}", kind).ConfigureAwait(false);
         }
     }
