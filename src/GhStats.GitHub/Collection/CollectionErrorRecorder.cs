@@ -1,3 +1,4 @@
+using GhStats.Diagnostics;
 using GhStats.Domain;
 using GhStats.Stores;
 using Microsoft.Extensions.Logging;
@@ -10,12 +11,14 @@ internal sealed partial class CollectionErrorRecorder(
     ICollectionRunStore runs,
     IRepositoryStore repositories,
     TimeProvider clock,
+    GhStatsMetrics metrics,
     ILogger<CollectionJob> logger)
 {
     /// <summary>Counts <paramref name="repository"/> as failed in its run, and records why on the run and on the repository.</summary>
     public async Task RepositoryFailedAsync(long runId, TrackedRepository repository, RunCounters counters, CollectionErrorKind kind, string message)
     {
         counters.Failure();
+        metrics.RepositoryFailed(kind);
         LogRepositoryFailed(logger, repository.FullName, kind, message);
 
         // Failures are written even when the run is being cancelled: they are what the log is for.

@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using GhStats.Diagnostics;
 using GhStats.Domain;
 using GhStats.GitHub.Client;
 using GhStats.Stores;
@@ -9,6 +11,7 @@ namespace GhStats.GitHub.Collection;
 /// <summary>
 /// Executes one collection run: discovers owner-wide repositories, collects every tracked repository with bounded
 /// concurrency, records each failure with its kind and goes on, reports progress as it goes, and finishes the run record.
+/// A run is a span of its own trace, with a child span per repository, and is counted on GhStats' meter.
 /// </summary>
 internal sealed partial class CollectionJob(
     IRepositoryStore repositories,
@@ -23,18 +26,23 @@ internal sealed partial class CollectionJob(
     RunProgressReporter progress,
     IOptions<GitHubCollectorOptions> options,
     TimeProvider clock,
+    GhStatsMetrics metrics,
     ILogger<CollectionJob> logger)
 {
     /// <summary>Runs <paramref name="run"/> to its end and returns it as finished; never throws but for a store failure at the very end.</summary>
     public async Task<CollectionRun> ExecuteAsync(CollectionRun run, string leaseHolder, CancellationToken cancellationToken)
     {
+        var started = clock.GetTimestamp();
+        metrics.RunStarted(run.Trigger);
+        using var span = StartRunSpan(run);
         var counters = new RunCounters();
-        using var lease = new RunLease(leases, leaseHolder, options.Value.LeaseDuration, clock, logger);
+        using var lease = new RunLease(leases, leaseHolder, options.Value.LeaseDuration, clock, metrics, logger);
         var openSessions = new RunSessions(connections, sessions, counters);
         using var progressStop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         using var work = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lease.Lost);
         var reporting = Task.CompletedTask;
         var status = CollectionRunStatus.Failed;
+        string? failure = null;
         try
         {
             LogStarted(logger, run.Id, run.Trigger, run.RequestedBy, run.TenantId);
@@ -59,6 +67,7 @@ internal sealed partial class CollectionJob(
         catch (OperationCanceledException) when (lease.IsLost)
         {
             status = CollectionRunStatus.Failed;
+            failure = "lease lost";
             await errors.RunErrorAsync(run.Id, "The collection lease was lost (another process may have taken it); the run stopped. What it stored stays.").ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -71,6 +80,7 @@ internal sealed partial class CollectionJob(
 #pragma warning restore CA1031
         {
             status = CollectionRunStatus.Failed;
+            failure = exception.GetType().Name;
             LogFailed(logger, exception, run.Id);
             await errors.RunErrorAsync(run.Id, $"The run failed: {exception.Message}").ConfigureAwait(false);
         }
@@ -81,36 +91,61 @@ internal sealed partial class CollectionJob(
             openSessions.Dispose();
         }
 
-        var finished = await runs.FinishAsync(run.Id, status, counters.Snapshot(), CancellationToken.None).ConfigureAwait(false);
-        await lease.ReleaseAsync().ConfigureAwait(false);
+        CollectionRun finished;
+        try
+        {
+            finished = await runs.FinishAsync(run.Id, status, counters.Snapshot(), CancellationToken.None).ConfigureAwait(false);
+            await lease.ReleaseAsync().ConfigureAwait(false);
+        }
+        catch (Exception exception)
+        {
+            span?.SetStatus(ActivityStatusCode.Error, exception.GetType().Name);
+            throw;
+        }
+
+        metrics.RunFinished(finished.Status, clock.GetElapsedTime(started));
+        span?.SetTag("ghstats.run.status", Lower(finished.Status));
+        if (finished.Status == CollectionRunStatus.Failed)
+        {
+            span?.SetStatus(ActivityStatusCode.Error, failure);
+        }
+
         LogFinished(logger, run.Id, finished.Status, finished.ReposOk, finished.ReposFailed, finished.ApiCalls, finished.RateLimitRemaining);
         return finished;
     }
 
     private async Task CollectOneAsync(CollectionRun run, TrackedRepository repository, RunCounters counters, RunSessions openSessions, CancellationToken cancellationToken)
     {
+        // A child of the run's span (the current activity here); GitHub calls made for the repository become its children.
+        using var span = GhStatsTelemetry.StartSpan(GhStatsTelemetry.Spans.CollectRepository);
+        span?.SetTag("ghstats.run.id", run.Id);
+        span?.SetTag("ghstats.repository", repository.FullName);
+        span?.SetTag("ghstats.repository.id", repository.Id);
         GitHubSession? session = null;
         try
         {
             session = await openSessions.ForAsync(repository.TenantId, repository.ConnectionId, cancellationToken).ConfigureAwait(false);
             if (session is null)
             {
-                await errors.RepositoryFailedAsync(run.Id, repository, counters, CollectionErrorKind.Unauthorized, "The tenant has no GitHub connection: add a token or a GitHub App.").ConfigureAwait(false);
+                await FailAsync(CollectionErrorKind.Unauthorized, "The tenant has no GitHub connection: add a token or a GitHub App.").ConfigureAwait(false);
                 return;
             }
 
             if (session.RefusedBecause is { } reason)
             {
                 // One refusal per connection is enough: its other repositories are recorded without calling GitHub again.
-                await errors.RepositoryFailedAsync(run.Id, repository, counters, CollectionErrorKind.Unauthorized, reason).ConfigureAwait(false);
+                await FailAsync(CollectionErrorKind.Unauthorized, reason).ConfigureAwait(false);
                 return;
             }
 
             await collector.CollectAsync(repository, session.Client, cancellationToken).ConfigureAwait(false);
             counters.Succeeded();
+            metrics.RepositoryCollected();
+            span?.SetTag("ghstats.repository.outcome", "ok");
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
+            span?.SetTag("ghstats.repository.outcome", "cancelled");
             throw;
         }
 #pragma warning disable CA1031 // A failed repository is recorded and the run goes on.
@@ -123,11 +158,19 @@ internal sealed partial class CollectionJob(
                 session?.Refuse(message);
             }
 
-            await errors.RepositoryFailedAsync(run.Id, repository, counters, kind, message).ConfigureAwait(false);
+            await FailAsync(kind, message).ConfigureAwait(false);
         }
         finally
         {
             progress.RepositoryDone(counters);
+        }
+
+        async Task FailAsync(CollectionErrorKind kind, string message)
+        {
+            await errors.RepositoryFailedAsync(run.Id, repository, counters, kind, message).ConfigureAwait(false);
+            span?.SetTag("ghstats.repository.outcome", "failed");
+            span?.SetTag("ghstats.repository.failure_kind", Lower(kind));
+            span?.SetStatus(ActivityStatusCode.Error, kind.ToString());
         }
     }
 
@@ -156,6 +199,39 @@ internal sealed partial class CollectionJob(
             await errors.RunErrorAsync(run.Id, $"Listing the repositories of {owner.Owner} failed: {message}", kind).ConfigureAwait(false);
         }
     }
+
+    /// <summary>
+    /// Starts the run's span as the root of a trace of its own, linked to whatever started the run (a request, say): a run
+    /// outlives its trigger by far, and its many GitHub calls would swamp the trigger's trace.
+    /// </summary>
+    private static Activity? StartRunSpan(CollectionRun run)
+    {
+        var trigger = Activity.Current;
+        Activity.Current = null;
+        var span = GhStatsTelemetry.StartSpan(GhStatsTelemetry.Spans.CollectionRun);
+        if (span is null)
+        {
+            return null;
+        }
+
+        if (trigger is not null)
+        {
+            span.AddLink(new ActivityLink(trigger.Context));
+        }
+
+        span.SetTag("ghstats.run.id", run.Id);
+        span.SetTag("ghstats.run.trigger", Lower(run.Trigger));
+        if (run.TenantId is { } tenantId)
+        {
+            span.SetTag("ghstats.tenant.id", tenantId);
+        }
+
+        return span;
+    }
+
+    /// <summary>Enum values as GhStats' metrics tag them, e.g. <c>completedwitherrors</c>.</summary>
+    private static string Lower<T>(T value)
+        where T : struct, Enum => value.ToString().ToLowerInvariant();
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Collection run {RunId} started ({Trigger}, asked by {RequestedBy}, tenant {TenantId})")]
     private static partial void LogStarted(ILogger logger, long runId, CollectionTrigger trigger, string? requestedBy, long? tenantId);

@@ -1,10 +1,11 @@
+using GhStats.Diagnostics;
 using GhStats.Stores;
 using Microsoft.Extensions.Logging;
 
 namespace GhStats.GitHub.Collection;
 
 /// <summary>One run's hold on the collection lease: renewed every third of its duration, given back at the end; losing it to another process stops the run.</summary>
-internal sealed partial class RunLease(ILeaseStore leases, string holder, TimeSpan duration, TimeProvider clock, ILogger logger) : IDisposable
+internal sealed partial class RunLease(ILeaseStore leases, string holder, TimeSpan duration, TimeProvider clock, GhStatsMetrics metrics, ILogger logger) : IDisposable
 {
     /// <summary>The lease that lets one process at a time collect.</summary>
     public const string Name = "collection";
@@ -28,6 +29,7 @@ internal sealed partial class RunLease(ILeaseStore leases, string holder, TimeSp
         if (!await leases.RenewAsync(Name, holder, duration, cancellationToken).ConfigureAwait(false))
         {
             LogLeaseLost(logger, runId);
+            metrics.LeaseLost();
             await _lost.CancelAsync().ConfigureAwait(false);
             return false;
         }
