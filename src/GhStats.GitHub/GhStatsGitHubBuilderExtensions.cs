@@ -40,6 +40,8 @@ public static class GhStatsGitHubBuilderExtensions
             services.TryAddSingleton<GitHubSessionFactory>();
             services.TryAddSingleton<RepositoryCollector>();
             services.TryAddSingleton<OwnerDiscovery>();
+            services.TryAddSingleton<CollectionErrorRecorder>();
+            services.TryAddSingleton<RunProgressReporter>();
             services.TryAddSingleton<CollectionJob>();
             services.AddSingleton<CollectionService>();
             services.TryAddSingleton<ICollectionService>(sp => sp.GetRequiredService<CollectionService>());

@@ -20,6 +20,9 @@ internal sealed class CollectorHarness : IAsyncDisposable
         _services = database.BuildServices(clock, collection =>
         {
             collection.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+
+            // A meter factory of this process's own, so a MetricRecorder hears this harness and no other.
+            collection.AddMetrics();
             new GhStatsBuilder(collection, EmptyConfiguration()).AddGitHubCollector(o =>
             {
                 o.RetryBaseDelay = TimeSpan.FromMilliseconds(20);

@@ -117,27 +117,29 @@ internal sealed partial class GitHubConnectionCheck(
 
             return true;
         }
-        catch (NotFoundException) when (session.Installation is not null)
-        {
-            state.Answered(credentialsAccepted: false);
-            state.Findings.Add(string.Create(CultureInfo.InvariantCulture,
-                $"GitHub has no installation {connection.InstallationId} of App {connection.AppId} (404): install the App on the account or organisation, and copy the installation id from the installation's settings URL."));
-            return false;
-        }
-        catch (NotFoundException)
-        {
-            state.Answered(credentialsAccepted: null);
-            state.Findings.Add($"{state.BaseAddress} answered 404 to GET /user, which every GitHub API serves: is the API base URL a GitHub API address (https://api.github.com, or your GitHub Enterprise Server's address)?");
-            return false;
-        }
         catch (CryptographicException)
         {
             state.Findings.Add("The App's private key is not a PEM-encoded RSA key: download a new private key from the App's settings and enter it again. GitHub was not asked.");
             return false;
         }
-        catch (Exception exception) when (exception is ApiException or HttpRequestException or TimeoutException or GitHubRateLimitedException)
+        catch (Exception exception) when (GitHubFailureOf(exception) is { } failure)
         {
-            state.Record(exception, session.Installation is not null);
+            switch (failure.Reason)
+            {
+                case GitHubFailureReason.NotFound when session.Installation is not null:
+                    state.Answered(credentialsAccepted: false);
+                    state.Findings.Add(string.Create(CultureInfo.InvariantCulture,
+                        $"GitHub has no installation {connection.InstallationId} of App {connection.AppId} (404): install the App on the account or organisation, and copy the installation id from the installation's settings URL."));
+                    break;
+                case GitHubFailureReason.NotFound:
+                    state.Answered(credentialsAccepted: null);
+                    state.Findings.Add($"{state.BaseAddress} answered 404 to GET /user, which every GitHub API serves: is the API base URL a GitHub API address (https://api.github.com, or your GitHub Enterprise Server's address)?");
+                    break;
+                default:
+                    state.Record(failure, session.Installation is not null);
+                    break;
+            }
+
             return false;
         }
     }
@@ -157,15 +159,16 @@ internal sealed partial class GitHubConnectionCheck(
 
             return true;
         }
-        catch (NotFoundException)
+        catch (Exception exception) when (GitHubFailureOf(exception) is { } failure)
         {
-            // GitHub Enterprise Server without rate limiting answers 404 here: nothing is lacking.
-            return true;
-        }
-        catch (Exception exception) when (exception is ApiException or HttpRequestException or TimeoutException or GitHubRateLimitedException)
-        {
-            state.Record(exception, session.Installation is not null);
-            return !(exception is HttpRequestException or TimeoutException || (exception is ApiException api && (int)api.StatusCode >= 500));
+            if (failure.Reason == GitHubFailureReason.NotFound)
+            {
+                // GitHub Enterprise Server without rate limiting answers 404 here: nothing is lacking.
+                return true;
+            }
+
+            state.Record(failure, session.Installation is not null);
+            return failure.Reason is not (GitHubFailureReason.ServerError or GitHubFailureReason.TimedOut or GitHubFailureReason.Unreachable);
         }
     }
 
@@ -193,28 +196,30 @@ internal sealed partial class GitHubConnectionCheck(
                 state.Traffic = new TrafficAccessCheck(true, fullName, (int)HttpStatusCode.OK);
                 return;
             }
-            catch (Exception exception) when (exception is RateLimitExceededException or SecondaryRateLimitExceededException or GitHubRateLimitedException)
+            catch (Exception exception) when (GitHubFailureOf(exception) is { } failure)
             {
-                state.Record(exception, app);
-                return;
-            }
-            catch (ForbiddenException forbidden)
-            {
-                state.Traffic = new TrafficAccessCheck(false, fullName, (int)forbidden.StatusCode);
-                state.Findings.Add($"The {(app ? "App" : "token")} cannot read traffic of {fullName}: GitHub answered 403 '{forbidden.Message}' ({(app ? AppPermissionNeeded : PushAccessNeeded)}).");
-            }
-            catch (NotFoundException)
-            {
-                state.Traffic = new TrafficAccessCheck(false, fullName, (int)HttpStatusCode.NotFound);
-                state.Findings.Add($"GitHub answered 404 for {fullName}: the repository does not exist, or the {(app ? "App's installation does not include it" : "token cannot see it (a private repository needs scope 'repo', or a fine-grained token that includes it)")}.");
-            }
-            catch (Exception exception) when (exception is ApiException or HttpRequestException or TimeoutException)
-            {
-                state.Record(exception, app);
-                return;
+                switch (failure.Reason)
+                {
+                    case GitHubFailureReason.NoPushAccess or GitHubFailureReason.Forbidden:
+                        state.Traffic = new TrafficAccessCheck(false, fullName, (int)HttpStatusCode.Forbidden);
+                        state.Findings.Add($"The {(app ? "App" : "token")} cannot read traffic of {fullName}: GitHub answered 403 '{exception.Message}' ({(app ? AppPermissionNeeded : PushAccessNeeded)}).");
+                        break;
+                    case GitHubFailureReason.NotFound:
+                        state.Traffic = new TrafficAccessCheck(false, fullName, (int)HttpStatusCode.NotFound);
+                        state.Findings.Add($"GitHub answered 404 for {fullName}: the repository does not exist, or the {(app ? "App's installation does not include it" : "token cannot see it (a private repository needs scope 'repo', or a fine-grained token that includes it)")}.");
+                        break;
+                    default:
+                        // Rate limits, an unreachable or failing GitHub: the next repository would fare no better.
+                        state.Record(failure, app);
+                        return;
+                }
             }
         }
     }
+
+    /// <summary>What a call to GitHub failed with; null for cancellation (the check's time limit is worded apart) and for anything that is no answer from GitHub.</summary>
+    private static GitHubFailure? GitHubFailureOf(Exception exception) =>
+        exception is OperationCanceledException ? null : GitHubFailure.Classify(exception);
 
     /// <summary>A classic token's scopes from <c>X-OAuth-Scopes</c>; null when the header is absent (fine-grained tokens).</summary>
     private static List<string>? Scopes(IResponse response)
@@ -266,42 +271,43 @@ internal sealed partial class GitHubConnectionCheck(
         }
 
         /// <summary>Records what a failed call says about the connection.</summary>
-        public void Record(Exception exception, bool app)
+        public void Record(GitHubFailure failure, bool app)
         {
-            switch (exception)
+            switch (failure.Reason)
             {
-                case AuthorizationException:
+                case GitHubFailureReason.BadCredentials:
                     Answered(credentialsAccepted: false);
                     Findings.Add(app
                         ? "GitHub refused the App's credentials (401): check the App id, and that the private key is one GitHub still lists for the App."
                         : "Token rejected by GitHub (401): it is wrong, expired or revoked. Enter a new token.");
                     break;
-                case RateLimitExceededException limit:
+                case GitHubFailureReason.RateLimited:
                     Answered(credentialsAccepted: true);
-                    Findings.Add($"The connection's rate limit is used up until {limit.Reset.UtcDateTime:yyyy-MM-dd HH:mm} UTC; collection waits until then.");
+                    Findings.Add($"The connection's rate limit is used up until {failure.ResetsAt?.UtcDateTime:yyyy-MM-dd HH:mm} UTC; collection waits until then.");
                     break;
-                case SecondaryRateLimitExceededException:
+                case GitHubFailureReason.SecondaryRateLimited:
                     Answered(credentialsAccepted: true);
                     Findings.Add("GitHub's secondary rate limit refused the check: too many requests at once with this connection. Try again in a minute.");
                     break;
-                case GitHubRateLimitedException limited:
-                    Findings.Add(limited.Message);
+                case GitHubFailureReason.RateLimitWaitTooLong:
+                    Findings.Add(failure.Exception.Message);
                     break;
-                case TimeoutException:
+                case GitHubFailureReason.TimedOut:
                     Findings.Add($"GitHub at {BaseAddress} did not answer in time: check the API base URL and that this server can reach it.");
                     break;
-                case ApiException api when (int)api.StatusCode >= 500:
+                case GitHubFailureReason.ServerError:
                     Reachable = false;
                     Findings.Add(string.Create(CultureInfo.InvariantCulture,
-                        $"GitHub at {BaseAddress} failed with {(int)api.StatusCode} ('{api.Message}'): it is down or in trouble. Try again later."));
+                        $"GitHub at {BaseAddress} failed with {failure.StatusCode} ('{failure.Exception.Message}'): it is down or in trouble. Try again later."));
                     break;
-                case ApiException api:
-                    Answered(credentialsAccepted: null);
-                    Findings.Add(string.Create(CultureInfo.InvariantCulture, $"GitHub answered {(int)api.StatusCode}: '{api.Message}'."));
+                case GitHubFailureReason.Unreachable:
+                    Reachable = false;
+                    Findings.Add($"GitHub at {BaseAddress} could not be reached ({failure.Exception.Message}): check the API base URL and that this server can reach it.");
                     break;
                 default:
-                    Reachable = false;
-                    Findings.Add($"GitHub at {BaseAddress} could not be reached ({exception.Message}): check the API base URL and that this server can reach it.");
+                    // GitHub answered: a 403, 404, 429 or another status these cases do not word apart.
+                    Answered(credentialsAccepted: null);
+                    Findings.Add(string.Create(CultureInfo.InvariantCulture, $"GitHub answered {failure.StatusCode}: '{failure.Exception.Message}'."));
                     break;
             }
         }

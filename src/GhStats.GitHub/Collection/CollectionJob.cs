@@ -1,4 +1,5 @@
-using System.Collections.Concurrent;
+using System.Diagnostics;
+using GhStats.Diagnostics;
 using GhStats.Domain;
 using GhStats.GitHub.Client;
 using GhStats.Stores;
@@ -9,7 +10,8 @@ namespace GhStats.GitHub.Collection;
 
 /// <summary>
 /// Executes one collection run: discovers owner-wide repositories, collects every tracked repository with bounded
-/// concurrency, records each failure with its kind and goes on, writes progress as it goes, and finishes the run record.
+/// concurrency, records each failure with its kind and goes on, reports progress as it goes, and finishes the run record.
+/// A run is a span of its own trace, with a child span per repository, and is counted on GhStats' meter.
 /// </summary>
 internal sealed partial class CollectionJob(
     IRepositoryStore repositories,
@@ -20,48 +22,53 @@ internal sealed partial class CollectionJob(
     GitHubSessionFactory sessions,
     RepositoryCollector collector,
     OwnerDiscovery discovery,
+    CollectionErrorRecorder errors,
+    RunProgressReporter progress,
     IOptions<GitHubCollectorOptions> options,
     TimeProvider clock,
+    GhStatsMetrics metrics,
     ILogger<CollectionJob> logger)
 {
-    public const string LeaseName = "collection";
-
     /// <summary>Runs <paramref name="run"/> to its end and returns it as finished; never throws but for a store failure at the very end.</summary>
     public async Task<CollectionRun> ExecuteAsync(CollectionRun run, string leaseHolder, CancellationToken cancellationToken)
     {
+        var started = clock.GetTimestamp();
+        metrics.RunStarted(run.Trigger);
+        using var span = StartRunSpan(run);
         var counters = new RunCounters();
-        var openSessions = new ConcurrentDictionary<long, GitHubSession>();
-        var tenantConnections = new ConcurrentDictionary<long, Task<IReadOnlyList<GitHubConnection>>>();
+        using var lease = new RunLease(leases, leaseHolder, options.Value.LeaseDuration, clock, metrics, logger);
+        var openSessions = new RunSessions(connections, sessions, counters);
         using var progressStop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        using var leaseLost = new CancellationTokenSource();
-        using var work = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, leaseLost.Token);
-        var progress = Task.CompletedTask;
+        using var work = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lease.Lost);
+        var reporting = Task.CompletedTask;
         var status = CollectionRunStatus.Failed;
+        string? failure = null;
         try
         {
             LogStarted(logger, run.Id, run.Trigger, run.RequestedBy, run.TenantId);
-            progress = WriteProgressAsync(run.Id, counters, leaseHolder, leaseLost, progressStop.Token);
+            reporting = progress.ReportAsync(run.Id, counters, lease, progressStop.Token);
 
             foreach (var owner in await owners.ListForCollectionAsync(run.TenantId, work.Token).ConfigureAwait(false))
             {
-                await DiscoverAsync(run, owner, counters, openSessions, tenantConnections, work.Token).ConfigureAwait(false);
+                await DiscoverAsync(run, owner, openSessions, work.Token).ConfigureAwait(false);
             }
 
             var tracked = await repositories.ListTrackedAsync(run.TenantId, work.Token).ConfigureAwait(false);
             counters.Total = tracked.Count;
-            await runs.UpdateProgressAsync(run.Id, counters.Snapshot(), work.Token).ConfigureAwait(false);
+            await progress.WriteAsync(run.Id, counters, work.Token).ConfigureAwait(false);
 
             await Parallel.ForEachAsync(
                 tracked,
                 new ParallelOptions { MaxDegreeOfParallelism = options.Value.MaxConcurrency, CancellationToken = work.Token },
-                async (repository, token) => await CollectOneAsync(run, repository, counters, openSessions, tenantConnections, token).ConfigureAwait(false)).ConfigureAwait(false);
+                async (repository, token) => await CollectOneAsync(run, repository, counters, openSessions, token).ConfigureAwait(false)).ConfigureAwait(false);
 
             status = counters.Failed == 0 ? CollectionRunStatus.Succeeded : CollectionRunStatus.CompletedWithErrors;
         }
-        catch (OperationCanceledException) when (leaseLost.IsCancellationRequested)
+        catch (OperationCanceledException) when (lease.IsLost)
         {
             status = CollectionRunStatus.Failed;
-            await RecordRunErrorAsync(run.Id, "The collection lease was lost (another process may have taken it); the run stopped. What it stored stays.").ConfigureAwait(false);
+            failure = "lease lost";
+            await errors.RunErrorAsync(run.Id, "The collection lease was lost (another process may have taken it); the run stopped. What it stored stays.").ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -73,89 +80,108 @@ internal sealed partial class CollectionJob(
 #pragma warning restore CA1031
         {
             status = CollectionRunStatus.Failed;
+            failure = exception.GetType().Name;
             LogFailed(logger, exception, run.Id);
-            await RecordRunErrorAsync(run.Id, $"The run failed: {exception.Message}").ConfigureAwait(false);
+            await errors.RunErrorAsync(run.Id, $"The run failed: {exception.Message}").ConfigureAwait(false);
         }
         finally
         {
             await progressStop.CancelAsync().ConfigureAwait(false);
-            await progress.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-            foreach (var session in openSessions.Values)
-            {
-                session.Dispose();
-            }
+            await reporting.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            openSessions.Dispose();
         }
 
-        var finished = await runs.FinishAsync(run.Id, status, counters.Snapshot(), CancellationToken.None).ConfigureAwait(false);
-        await leases.ReleaseAsync(LeaseName, leaseHolder, CancellationToken.None).ConfigureAwait(false);
+        CollectionRun finished;
+        try
+        {
+            finished = await runs.FinishAsync(run.Id, status, counters.Snapshot(), CancellationToken.None).ConfigureAwait(false);
+            await lease.ReleaseAsync().ConfigureAwait(false);
+        }
+        catch (Exception exception)
+        {
+            span?.SetStatus(ActivityStatusCode.Error, exception.GetType().Name);
+            throw;
+        }
+
+        metrics.RunFinished(finished.Status, clock.GetElapsedTime(started));
+        span?.SetTag("ghstats.run.status", Lower(finished.Status));
+        if (finished.Status == CollectionRunStatus.Failed)
+        {
+            span?.SetStatus(ActivityStatusCode.Error, failure);
+        }
+
         LogFinished(logger, run.Id, finished.Status, finished.ReposOk, finished.ReposFailed, finished.ApiCalls, finished.RateLimitRemaining);
         return finished;
     }
 
-    private async Task CollectOneAsync(
-        CollectionRun run,
-        TrackedRepository repository,
-        RunCounters counters,
-        ConcurrentDictionary<long, GitHubSession> openSessions,
-        ConcurrentDictionary<long, Task<IReadOnlyList<GitHubConnection>>> tenantConnections,
-        CancellationToken cancellationToken)
+    private async Task CollectOneAsync(CollectionRun run, TrackedRepository repository, RunCounters counters, RunSessions openSessions, CancellationToken cancellationToken)
     {
+        // A child of the run's span (the current activity here); GitHub calls made for the repository become its children.
+        using var span = GhStatsTelemetry.StartSpan(GhStatsTelemetry.Spans.CollectRepository);
+        span?.SetTag("ghstats.run.id", run.Id);
+        span?.SetTag("ghstats.repository", repository.FullName);
+        span?.SetTag("ghstats.repository.id", repository.Id);
         GitHubSession? session = null;
         try
         {
-            session = await SessionForAsync(repository.TenantId, repository.ConnectionId, counters, openSessions, tenantConnections, cancellationToken).ConfigureAwait(false);
+            session = await openSessions.ForAsync(repository.TenantId, repository.ConnectionId, cancellationToken).ConfigureAwait(false);
             if (session is null)
             {
-                await FailAsync(run, repository, counters, CollectionErrorKind.Unauthorized, "The tenant has no GitHub connection: add a token or a GitHub App.").ConfigureAwait(false);
+                await FailAsync(CollectionErrorKind.Unauthorized, "The tenant has no GitHub connection: add a token or a GitHub App.").ConfigureAwait(false);
                 return;
             }
 
             if (session.RefusedBecause is { } reason)
             {
                 // One refusal per connection is enough: its other repositories are recorded without calling GitHub again.
-                await FailAsync(run, repository, counters, CollectionErrorKind.Unauthorized, reason).ConfigureAwait(false);
+                await FailAsync(CollectionErrorKind.Unauthorized, reason).ConfigureAwait(false);
                 return;
             }
 
             await collector.CollectAsync(repository, session.Client, cancellationToken).ConfigureAwait(false);
             counters.Succeeded();
+            metrics.RepositoryCollected();
+            span?.SetTag("ghstats.repository.outcome", "ok");
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
+            span?.SetTag("ghstats.repository.outcome", "cancelled");
             throw;
         }
 #pragma warning disable CA1031 // A failed repository is recorded and the run goes on.
         catch (Exception exception)
 #pragma warning restore CA1031
         {
-            var (kind, message) = CollectionFailure.Classify(exception);
+            var (kind, message) = GitHubFailure.ForCollection(exception);
             if (kind == CollectionErrorKind.Unauthorized)
             {
                 session?.Refuse(message);
             }
 
-            await FailAsync(run, repository, counters, kind, message).ConfigureAwait(false);
+            await FailAsync(kind, message).ConfigureAwait(false);
         }
         finally
         {
-            LogProgressStep(counters);
+            progress.RepositoryDone(counters);
+        }
+
+        async Task FailAsync(CollectionErrorKind kind, string message)
+        {
+            await errors.RepositoryFailedAsync(run.Id, repository, counters, kind, message).ConfigureAwait(false);
+            span?.SetTag("ghstats.repository.outcome", "failed");
+            span?.SetTag("ghstats.repository.failure_kind", Lower(kind));
+            span?.SetStatus(ActivityStatusCode.Error, kind.ToString());
         }
     }
 
-    private async Task DiscoverAsync(
-        CollectionRun run,
-        TrackedOwner owner,
-        RunCounters counters,
-        ConcurrentDictionary<long, GitHubSession> openSessions,
-        ConcurrentDictionary<long, Task<IReadOnlyList<GitHubConnection>>> tenantConnections,
-        CancellationToken cancellationToken)
+    private async Task DiscoverAsync(CollectionRun run, TrackedOwner owner, RunSessions openSessions, CancellationToken cancellationToken)
     {
         try
         {
-            var session = await SessionForAsync(owner.TenantId, owner.ConnectionId, counters, openSessions, tenantConnections, cancellationToken).ConfigureAwait(false);
+            var session = await openSessions.ForAsync(owner.TenantId, owner.ConnectionId, cancellationToken).ConfigureAwait(false);
             if (session is null || session.RefusedBecause is not null)
             {
-                await RecordRunErrorAsync(run.Id, $"Listing the repositories of {owner.Owner} needs a usable GitHub connection in the tenant.", CollectionErrorKind.Unauthorized).ConfigureAwait(false);
+                await errors.RunErrorAsync(run.Id, $"Listing the repositories of {owner.Owner} needs a usable GitHub connection in the tenant.", CollectionErrorKind.Unauthorized).ConfigureAwait(false);
                 return;
             }
 
@@ -169,88 +195,46 @@ internal sealed partial class CollectionJob(
         catch (Exception exception)
 #pragma warning restore CA1031
         {
-            var (kind, message) = CollectionFailure.Classify(exception);
-            await RecordRunErrorAsync(run.Id, $"Listing the repositories of {owner.Owner} failed: {message}", kind).ConfigureAwait(false);
+            var (kind, message) = GitHubFailure.ForCollection(exception);
+            await errors.RunErrorAsync(run.Id, $"Listing the repositories of {owner.Owner} failed: {message}", kind).ConfigureAwait(false);
         }
     }
 
-    /// <summary>The session of a repository's connection, or of the tenant's first connection when it names none; null when the tenant has none.</summary>
-    private async Task<GitHubSession?> SessionForAsync(
-        long tenantId,
-        long? connectionId,
-        RunCounters counters,
-        ConcurrentDictionary<long, GitHubSession> openSessions,
-        ConcurrentDictionary<long, Task<IReadOnlyList<GitHubConnection>>> tenantConnections,
-        CancellationToken cancellationToken)
+    /// <summary>
+    /// Starts the run's span as the root of a trace of its own, linked to whatever started the run (a request, say): a run
+    /// outlives its trigger by far, and its many GitHub calls would swamp the trigger's trace.
+    /// </summary>
+    private static Activity? StartRunSpan(CollectionRun run)
     {
-        var available = await tenantConnections.GetOrAdd(tenantId, id => connections.ListAsync(id, cancellationToken)).ConfigureAwait(false);
-        var connection = connectionId is { } id ? available.FirstOrDefault(c => c.Id == id) : available.Count > 0 ? available[0] : null;
-        return connection is null ? null : openSessions.GetOrAdd(connection.Id, _ => sessions.Create(connection, counters, cancellationToken));
-    }
-
-    private async Task FailAsync(CollectionRun run, TrackedRepository repository, RunCounters counters, CollectionErrorKind kind, string message)
-    {
-        counters.Failure();
-        LogRepositoryFailed(logger, repository.FullName, kind, message);
-
-        // Failures are written even when the run is being cancelled: they are what the log is for.
-        await runs.AddErrorAsync(new CollectionError(run.Id, repository.Id, kind, message, clock.GetUtcNow()), CancellationToken.None).ConfigureAwait(false);
-        await repositories.RecordCollectionAsync(repository.Id, kind.ToString(), cancellationToken: CancellationToken.None).ConfigureAwait(false);
-    }
-
-    private async Task RecordRunErrorAsync(long runId, string message, CollectionErrorKind kind = CollectionErrorKind.Unknown) =>
-        await runs.AddErrorAsync(new CollectionError(runId, null, kind, message, clock.GetUtcNow()), CancellationToken.None).ConfigureAwait(false);
-
-    /// <summary>Writes the counters and renews the lease until stopped; losing the lease stops the run.</summary>
-    private async Task WriteProgressAsync(long runId, RunCounters counters, string leaseHolder, CancellationTokenSource leaseLost, CancellationToken stop)
-    {
-        var settings = options.Value;
-        var renewEvery = settings.LeaseDuration / 3;
-        var lastRenewal = clock.GetUtcNow();
-        using var timer = new PeriodicTimer(settings.ProgressInterval, clock);
-        try
+        var trigger = Activity.Current;
+        Activity.Current = null;
+        var span = GhStatsTelemetry.StartSpan(GhStatsTelemetry.Spans.CollectionRun);
+        if (span is null)
         {
-            while (await timer.WaitForNextTickAsync(stop).ConfigureAwait(false))
-            {
-                await runs.UpdateProgressAsync(runId, counters.Snapshot(), stop).ConfigureAwait(false);
-                if (clock.GetUtcNow() - lastRenewal >= renewEvery)
-                {
-                    if (!await leases.RenewAsync(LeaseName, leaseHolder, settings.LeaseDuration, stop).ConfigureAwait(false))
-                    {
-                        LogLeaseLost(logger, runId);
-                        await leaseLost.CancelAsync().ConfigureAwait(false);
-                        return;
-                    }
+            return null;
+        }
 
-                    lastRenewal = clock.GetUtcNow();
-                }
-            }
-        }
-        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        if (trigger is not null)
         {
+            span.AddLink(new ActivityLink(trigger.Context));
         }
+
+        span.SetTag("ghstats.run.id", run.Id);
+        span.SetTag("ghstats.run.trigger", Lower(run.Trigger));
+        if (run.TenantId is { } tenantId)
+        {
+            span.SetTag("ghstats.tenant.id", tenantId);
+        }
+
+        return span;
     }
 
-    private void LogProgressStep(RunCounters counters)
-    {
-        var done = counters.Done;
-        var total = counters.Total;
-        var step = Math.Max(1, total / 10);
-        if (done == total || done % step == 0)
-        {
-            var snapshot = counters.Snapshot();
-            LogProgress(logger, done, total, snapshot.ReposFailed, snapshot.ApiCalls, snapshot.RateLimitRemaining);
-        }
-    }
+    /// <summary>Enum values as GhStats' metrics tag them, e.g. <c>completedwitherrors</c>.</summary>
+    private static string Lower<T>(T value)
+        where T : struct, Enum => value.ToString().ToLowerInvariant();
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Collection run {RunId} started ({Trigger}, asked by {RequestedBy}, tenant {TenantId})")]
     private static partial void LogStarted(ILogger logger, long runId, CollectionTrigger trigger, string? requestedBy, long? tenantId);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Collected {Done} of {Total} repositories ({Failed} failed), {ApiCalls} API calls, rate limit left {Remaining}")]
-    private static partial void LogProgress(ILogger logger, int done, int total, int failed, int apiCalls, int? remaining);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Repository {Repository} failed: {Kind}: {Message}")]
-    private static partial void LogRepositoryFailed(ILogger logger, string repository, CollectionErrorKind kind, string message);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Collection run {RunId} finished {Status}: {Ok} ok, {Failed} failed, {ApiCalls} API calls, rate limit left {Remaining}")]
     private static partial void LogFinished(ILogger logger, long runId, CollectionRunStatus status, int ok, int failed, int apiCalls, int? remaining);
@@ -260,7 +244,4 @@ internal sealed partial class CollectionJob(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Collection run {RunId} failed")]
     private static partial void LogFailed(ILogger logger, Exception exception, long runId);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Collection run {RunId} lost its lease and stops")]
-    private static partial void LogLeaseLost(ILogger logger, long runId);
 }

@@ -65,7 +65,7 @@ internal sealed partial class CollectionService(
                 await ((Task)current.Task).WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
 
-            if (!await leases.TryAcquireAsync(CollectionJob.LeaseName, _holder, options.Value.LeaseDuration, cancellationToken).ConfigureAwait(false))
+            if (!await leases.TryAcquireAsync(RunLease.Name, _holder, options.Value.LeaseDuration, cancellationToken).ConfigureAwait(false))
             {
                 return await OtherProcessRunAsync(cancellationToken).ConfigureAwait(false);
             }
@@ -82,7 +82,7 @@ internal sealed partial class CollectionService(
 
                 if (await record(cancellationToken).ConfigureAwait(false) is not { } run)
                 {
-                    await leases.ReleaseAsync(CollectionJob.LeaseName, _holder, CancellationToken.None).ConfigureAwait(false);
+                    await leases.ReleaseAsync(RunLease.Name, _holder, CancellationToken.None).ConfigureAwait(false);
                     return null;
                 }
 
@@ -92,7 +92,7 @@ internal sealed partial class CollectionService(
             }
             catch
             {
-                await leases.ReleaseAsync(CollectionJob.LeaseName, _holder, CancellationToken.None).ConfigureAwait(false);
+                await leases.ReleaseAsync(RunLease.Name, _holder, CancellationToken.None).ConfigureAwait(false);
                 throw;
             }
         }
@@ -153,7 +153,7 @@ internal sealed partial class CollectionService(
 
             if (clock.GetUtcNow() >= deadline)
             {
-                var lease = await leases.FindAsync(CollectionJob.LeaseName, cancellationToken).ConfigureAwait(false);
+                var lease = await leases.FindAsync(RunLease.Name, cancellationToken).ConfigureAwait(false);
                 throw new CollectionBusyException(
                     $"Another process ({lease?.Holder ?? "unknown"}) holds the collection lease until {lease?.ExpiresAt:u} but shows no running run; try again after that.")
                 {
