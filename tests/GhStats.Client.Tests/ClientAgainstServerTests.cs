@@ -3,6 +3,7 @@ using System.Reflection;
 using GhStats.Client.Models;
 using GhStats.Client.Tests.Harness;
 using SystemRole = GhStats.Domain.SystemRole;
+using GhStats.Testing;
 using GhStats.Testing.GitHub;
 using Refit;
 using Shouldly;
@@ -27,7 +28,7 @@ public sealed class ClientAgainstServerTests
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         var simulated = simulator.AddRepository("octo", "e2e", seed: 42);
         var gitHubToken = simulator.AddToken(canPushTo: "octo/e2e");
-        await using var server = await GhStatsServer.StartAsync(clock: new TestClock(now));
+        await using var server = await GhStatsServer.StartAsync(clock: new CalendarClock(now));
         var admin = await server.CreateUserAsync("admin@contract.example", SystemRole.Admin);
         var (client, recorder) = RecordingClient.Wrap(server.ClientFor(admin));
         using var disposing = client;

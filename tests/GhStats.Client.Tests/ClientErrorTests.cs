@@ -47,7 +47,7 @@ public sealed class ClientErrorTests
     [Fact]
     public async Task AnExpiredToken_Is401()
     {
-        var clock = new TestClock(DateTimeOffset.UtcNow);
+        var clock = new CalendarClock(DateTimeOffset.UtcNow);
         await using var server = await GhStatsServer.StartAsync(clock: clock);
         var user = await server.CreateUserAsync("expired@client.example", tokenDays: 1);
         using var client = server.ClientFor(user);

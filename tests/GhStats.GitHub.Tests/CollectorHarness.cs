@@ -2,6 +2,7 @@ using GhStats.Domain;
 using GhStats.GitHub.Collection;
 using GhStats.Storage.Conformance;
 using GhStats.Stores;
+using GhStats.Testing;
 using GhStats.Testing.GitHub;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;

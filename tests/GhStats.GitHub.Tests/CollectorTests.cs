@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using GhStats.Domain;
 using GhStats.Storage.Conformance;
 using GhStats.Stores;
+using GhStats.Testing;
 using GhStats.Testing.GitHub;
 using Microsoft.Extensions.DependencyInjection;
 using Shouldly;

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using GhStats.Stores;
+using GhStats.Testing;
 using GhStats.Web.Tests.Harness;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -21,7 +22,7 @@ public sealed class CollectBusyTests
     [Fact]
     public async Task ALeaseHeldByAnotherProcessWithoutARun_Answers409_NamingTheHolder()
     {
-        var clock = new JumpingClock(DateTimeOffset.UtcNow);
+        var clock = new CalendarClock(DateTimeOffset.UtcNow);
         await using var app = await WebApp.StartAsync(new WebAppOptions
         {
             Clock = clock,
@@ -34,7 +35,7 @@ public sealed class CollectBusyTests
         for (var i = 0; i < 100 && !call.IsCompleted; i++)
         {
             await Task.WhenAny(call, Task.Delay(100));
-            clock.Jump(TimeSpan.FromSeconds(11));
+            clock.Advance(TimeSpan.FromSeconds(11));
         }
 
         using var response = await call;
@@ -75,16 +76,5 @@ public sealed class CollectBusyTests
         response.StatusCode.ShouldBe(status, body);
         response.Content.Headers.ContentType?.MediaType.ShouldBe("application/problem+json");
         return JsonDocument.Parse(body).RootElement.Clone();
-    }
-
-    /// <summary>Real time from an instant that a test can move forward at once.</summary>
-    private sealed class JumpingClock(DateTimeOffset start) : TimeProvider
-    {
-        private readonly long _startTimestamp = System.GetTimestamp();
-        private long _jumpedTicks;
-
-        public override DateTimeOffset GetUtcNow() => start + System.GetElapsedTime(_startTimestamp) + TimeSpan.FromTicks(Interlocked.Read(ref _jumpedTicks));
-
-        public void Jump(TimeSpan by) => Interlocked.Add(ref _jumpedTicks, by.Ticks);
     }
 }

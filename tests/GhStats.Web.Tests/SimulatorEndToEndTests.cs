@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using GhStats.Domain;
+using GhStats.Testing;
 using GhStats.Testing.GitHub;
 using GhStats.Web.Tests.Harness;
 using Shouldly;

@@ -1,3 +1,4 @@
+using GhStats.Testing.Oidc;
 using Xunit;
 
 namespace GhStats.Testing.Tests.Oidc;

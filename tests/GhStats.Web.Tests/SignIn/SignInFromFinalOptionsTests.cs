@@ -13,16 +13,6 @@ using Xunit;
 
 namespace GhStats.Web.Tests.SignIn;
 
-/// <summary>A real OpenID Connect provider shared by the tests below; each test starts its own app and client.</summary>
-public sealed class OidcProviderFixture : IAsyncLifetime
-{
-    public OidcProvider Provider { get; private set; } = null!;
-
-    public async Task InitializeAsync() => Provider = await OidcProvider.StartAsync();
-
-    public async Task DisposeAsync() => await Provider.DisposeAsync();
-}
-
 /// <summary>
 /// Which sign-in schemes exist follows the final sign-in settings: configuration, then every code path (AddWeb's
 /// delegate, ConfigureAuthentication before AddWeb, a later services.Configure or PostConfigure), never a guess taken
