@@ -88,6 +88,12 @@ internal sealed class TrafficStatements : StatementSet
         StatsHistory = new("Traffic.StatsHistory",
             $"SELECT {RepositoryStatsRows.Shape.Select()} FROM {T("repo_daily_stats")} " +
             "WHERE repo_id = @repo_id AND day >= @from_day AND day <= @to_day ORDER BY day");
+
+        // One query for a whole tenant's export, ordered as the repository listing orders (owner, name), then by day.
+        TenantTrafficDays = new("Traffic.TenantTrafficDays",
+            $"SELECT {TrafficDayRows.Shape.Select("d")} FROM {T("traffic_daily")} d JOIN {T("repositories")} r ON r.id = d.repo_id " +
+            "WHERE r.tenant_id = @tenant_id AND r.removed_at IS NULL AND d.day >= @from_day AND d.day <= @to_day " +
+            "ORDER BY r.owner, r.name, d.repo_id, d.day");
     }
 
     public SqlStatement RepositoryExists { get; }
@@ -111,6 +117,8 @@ internal sealed class TrafficStatements : StatementSet
     public SqlStatement PathHistory { get; }
 
     public SqlStatement StatsHistory { get; }
+
+    public SqlStatement TenantTrafficDays { get; }
 
     public SqlStatement MergeDays(int rows) => Merge("Traffic.MergeDays", DailyShape, rows);
 

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using GhStats.Diagnostics;
 using GhStats.Domain;
 using GhStats.Storage.Relational;
@@ -180,6 +181,13 @@ internal sealed class TrafficStore(StoreDatabase db, TrafficStatements sql, GhSt
             cancellationToken);
     }
 
+    public IAsyncEnumerable<TrafficDay> StreamTenantTrafficDaysAsync(long tenantId, DateRange range, IReadOnlyCollection<long>? repositoryIds = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(range);
+        var visible = repositoryIds is null ? null : new HashSet<long>(repositoryIds);
+        return db.StreamAsync((connection, cancel) => StreamTenantTrafficDaysAsync(connection, tenantId, range, visible, cancel), cancellationToken);
+    }
+
     public Task<IReadOnlyList<ReferrerSnapshot>> GetReferrerHistoryAsync(long tenantId, long repositoryId, DateRange range, CancellationToken cancellationToken = default) =>
         ReadHistoryAsync(tenantId, repositoryId, range, sql.ReferrerHistory, ReferrerRows.Shape, ReferrerRows.Read, cancellationToken);
 
@@ -209,6 +217,21 @@ internal sealed class TrafficStore(StoreDatabase db, TrafficStatements sql, GhSt
                 return await command.ListAsync(shape, map, cancellationToken).ConfigureAwait(false);
             },
             cancellationToken);
+    }
+
+    private async IAsyncEnumerable<TrafficDay> StreamTenantTrafficDaysAsync(
+        DbConnection connection, long tenantId, DateRange range, HashSet<long>? visible, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await db.RequireAsync(connection, null, sql.TenantExists, c => c.With("tenant_id", tenantId), "tenant", tenantId, cancellationToken).ConfigureAwait(false);
+        using var command = db.Command(connection, sql.TenantTrafficDays)
+            .With("tenant_id", tenantId).With("from_day", range.From).With("to_day", range.To);
+        await foreach (var day in command.StreamAsync(TrafficDayRows.Shape, TrafficDayRows.Read, cancellationToken).ConfigureAwait(false))
+        {
+            if (visible is null || visible.Contains(day.RepositoryId))
+            {
+                yield return day;
+            }
+        }
     }
 
     private async Task EnsureInTenantAsync(DbConnection connection, long tenantId, long repositoryId, CancellationToken cancellationToken)

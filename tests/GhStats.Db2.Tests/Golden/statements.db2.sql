@@ -361,6 +361,9 @@ SELECT s.repo_id, s.day, s.stars, s.forks, s.watchers, s.open_issues, s.size_kb 
 -- Traffic.TenantSummary
 SELECT r.id, r.tenant_id, r.connection_id, r.owner, r.name, r.github_id, r.added_at, r.removed_at, r.last_collected_at, r.last_status, r.weekly_collected_on, SUM(CAST(d.views AS BIGINT)) AS views, SUM(CAST(d.clones AS BIGINT)) AS clones, MAX(d.unique_views) AS peak_unique_views, MAX(d.unique_clones) AS peak_unique_clones, COUNT(d.day) AS days FROM ghstats.repositories r LEFT JOIN ghstats.traffic_daily d ON d.repo_id = r.id AND d.day >= @from_day AND d.day <= @to_day WHERE r.tenant_id = @tenant_id AND r.removed_at IS NULL GROUP BY r.id, r.tenant_id, r.connection_id, r.owner, r.name, r.github_id, r.added_at, r.removed_at, r.last_collected_at, r.last_status, r.weekly_collected_on ORDER BY r.owner, r.name;
 
+-- Traffic.TenantTrafficDays
+SELECT d.repo_id, d.day, d.views, d.unique_views, d.clones, d.unique_clones FROM ghstats.traffic_daily d JOIN ghstats.repositories r ON r.id = d.repo_id WHERE r.tenant_id = @tenant_id AND r.removed_at IS NULL AND d.day >= @from_day AND d.day <= @to_day ORDER BY r.owner, r.name, d.repo_id, d.day;
+
 -- Users.AddSystemRole
 INSERT INTO ghstats.system_roles (user_id, role) VALUES (@user_id, @role);
 
