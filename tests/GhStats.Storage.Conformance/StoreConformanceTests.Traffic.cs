@@ -460,6 +460,61 @@ public abstract partial class StoreConformanceTests
     }
 
     [StoreFact]
+    public async Task TenantTrafficDays_HoldWhatTheDailySeriesOfEachListedRepositoryHolds_InTheListingsOrder()
+    {
+        var tenant = await NewTenantAsync();
+        var suffix = Unique();
+        var zeta = await Repositories.AddAsync(tenant.Id, "Zeta-" + suffix, "tools");
+        var alpha = await Repositories.AddAsync(tenant.Id, "alpha-" + suffix, "web");
+        var alphaApi = await Repositories.AddAsync(tenant.Id, "alpha-" + suffix, "api");
+        var quiet = await NewRepositoryAsync(tenant);
+        var removed = await NewRepositoryAsync(tenant);
+        var elsewhere = await NewRepositoryAsync();
+        var range = new DateRange(Today.AddDays(-9), Today.AddDays(-1));
+        await Traffic.MergeTrafficDaysAsync(
+        [
+            .. FourteenDays(zeta.Id, Today.AddDays(-13), seed: 1),
+            .. FourteenDays(alpha.Id, Today.AddDays(-4), seed: 2).Take(5),
+            .. FourteenDays(alphaApi.Id, Today.AddDays(-20), seed: 3),
+            .. FourteenDays(removed.Id, Today.AddDays(-13), seed: 4),
+            .. FourteenDays(elsewhere.Id, Today.AddDays(-13), seed: 5),
+        ]);
+        await Repositories.RemoveAsync(tenant.Id, removed.Id);
+
+        var days = await ToListAsync(Traffic.StreamTenantTrafficDaysAsync(tenant.Id, range));
+
+        var expected = new List<(long, TrafficPoint)>();
+        foreach (var repository in await Repositories.ListAsync(tenant.Id))
+        {
+            var series = await Traffic.GetTrafficSeriesAsync(tenant.Id, repository.Id, range, TrafficPeriod.Day);
+            expected.AddRange(series.Points.Select(p => (repository.Id, p)));
+        }
+
+        expected.Select(e => e.Item1).Distinct().ShouldBe([alphaApi.Id, alpha.Id, zeta.Id], ignoreOrder: true);
+        days.Select(d => (d.RepositoryId, new TrafficPoint(d.Day, d.Views, d.UniqueViews, d.Clones, d.UniqueClones))).ShouldBe(expected);
+        days.ShouldNotContain(d => d.RepositoryId == quiet.Id || d.RepositoryId == removed.Id || d.RepositoryId == elsewhere.Id);
+    }
+
+    [StoreFact]
+    public async Task TenantTrafficDays_OfGrantedRepositories_HoldOnlyThose()
+    {
+        var tenant = await NewTenantAsync();
+        var granted = await NewRepositoryAsync(tenant);
+        var other = await NewRepositoryAsync(tenant);
+        await Traffic.MergeTrafficDaysAsync([new TrafficDay(granted.Id, Today, 3, 2, 1, 1), new TrafficDay(other.Id, Today, 9, 9, 9, 9)]);
+        var range = new DateRange(Today, Today);
+
+        (await ToListAsync(Traffic.StreamTenantTrafficDaysAsync(tenant.Id, range, [granted.Id]))).ShouldBe([new TrafficDay(granted.Id, Today, 3, 2, 1, 1)]);
+        (await ToListAsync(Traffic.StreamTenantTrafficDaysAsync(tenant.Id, range, []))).ShouldBeEmpty();
+    }
+
+    [StoreFact]
+    public async Task TenantTrafficDays_OfAnUnknownTenant_AreNotFound()
+    {
+        await Should.ThrowAsync<GhStatsNotFoundException>(() => ToListAsync(Traffic.StreamTenantTrafficDaysAsync(long.MaxValue, new DateRange(Today, Today))));
+    }
+
+    [StoreFact]
     public async Task EveryRead_IsScopedToTheTenant()
     {
         var mine = await NewRepositoryAsync();
@@ -482,8 +537,21 @@ public abstract partial class StoreConformanceTests
         await Should.ThrowAsync<GhStatsNotFoundException>(() => Repositories.RemoveAsync(other.Id, mine.Id));
         (await Traffic.GetTenantSummaryAsync(other.Id, range)).ShouldBeEmpty();
         (await Traffic.GetTenantSummaryAsync(other.Id, range, [mine.Id])).ShouldBeEmpty();
+        (await ToListAsync(Traffic.StreamTenantTrafficDaysAsync(other.Id, range))).ShouldBeEmpty();
+        (await ToListAsync(Traffic.StreamTenantTrafficDaysAsync(other.Id, range, [mine.Id]))).ShouldBeEmpty();
         (await Repositories.ListAsync(other.Id, includeRemoved: true)).ShouldBeEmpty();
         (await Repositories.FindByNameAsync(other.Id, mine.Owner, mine.Name)).ShouldBeNull();
+    }
+
+    private static async Task<List<T>> ToListAsync<T>(IAsyncEnumerable<T> items)
+    {
+        var list = new List<T>();
+        await foreach (var item in items)
+        {
+            list.Add(item);
+        }
+
+        return list;
     }
 
     private static List<TrafficDay> FourteenDays(long repositoryId, DateOnly from, int seed) =>

@@ -59,6 +59,19 @@ public interface ITrafficStore
     /// <exception cref="GhStatsNotFoundException">When the tenant does not exist.</exception>
     Task<IReadOnlyList<RepositorySummary>> GetTenantSummaryAsync(long tenantId, DateRange range, IReadOnlyCollection<long>? repositoryIds = null, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Reads the daily traffic of a tenant's tracked repositories over a range with one query, streamed as the caller
+    /// asks for it (a whole tenant's history need not fit in memory): ordered as <see cref="IRepositoryStore.ListAsync"/>
+    /// orders repositories (owner, then name), each repository's days oldest first. Days without data are absent.
+    /// </summary>
+    /// <param name="tenantId">The tenant.</param>
+    /// <param name="range">The days.</param>
+    /// <param name="repositoryIds">Only these repositories (a caller with single-repository grants), or null for all.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The days; the connection stays open until the enumeration ends.</returns>
+    /// <exception cref="GhStatsNotFoundException">When the tenant does not exist (on the first read).</exception>
+    IAsyncEnumerable<TrafficDay> StreamTenantTrafficDaysAsync(long tenantId, DateRange range, IReadOnlyCollection<long>? repositoryIds = null, CancellationToken cancellationToken = default);
+
     /// <summary>Reads the referrer snapshots captured in a range, oldest first, then by views descending.</summary>
     /// <param name="tenantId">The tenant the caller reads in.</param>
     /// <param name="repositoryId">The repository.</param>

@@ -6,19 +6,17 @@ namespace GhStats.Storage.Connections;
 /// <summary>The SQL of <see cref="ConnectionStore"/>.</summary>
 internal sealed class ConnectionStatements : StatementSet
 {
-    /// <summary>The columns every connection query selects, in the order <see cref="ConnectionStore"/> reads them.</summary>
-    private const string Columns = "id, tenant_id, name, kind, api_base_url, protected_secret, app_id, installation_id, created_at";
-
     public ConnectionStatements(SqlDialect dialect)
         : base(dialect)
     {
+        var columns = ConnectionRows.Shape.Select();
         TenantExists = new("Connections.TenantExists", $"SELECT COUNT(*) FROM {T("tenants")} WHERE id = @tenant_id");
         Insert = new("Connections.Insert", Dialect.InsertReturningId(
             T("github_connections"),
             "tenant_id, name, kind, api_base_url, protected_secret, app_id, installation_id, created_at",
             "@tenant_id, @name, @kind, @api_base_url, @protected_secret, @app_id, @installation_id, @created_at"));
-        Get = new("Connections.Get", $"SELECT {Columns} FROM {T("github_connections")} WHERE id = @connection_id AND tenant_id = @tenant_id");
-        List = new("Connections.List", $"SELECT {Columns} FROM {T("github_connections")} WHERE tenant_id = @tenant_id ORDER BY created_at, id");
+        Get = new("Connections.Get", $"SELECT {columns} FROM {T("github_connections")} WHERE id = @connection_id AND tenant_id = @tenant_id");
+        List = new("Connections.List", $"SELECT {columns} FROM {T("github_connections")} WHERE tenant_id = @tenant_id ORDER BY created_at, id");
         UpdateSecret = new("Connections.UpdateSecret",
             $"UPDATE {T("github_connections")} SET protected_secret = @protected_secret WHERE id = @connection_id AND tenant_id = @tenant_id");
         Exists = new("Connections.Exists",

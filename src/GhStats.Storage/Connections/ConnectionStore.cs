@@ -32,7 +32,7 @@ internal sealed class ConnectionStore(StoreDatabase db, ConnectionStatements sql
             async connection =>
             {
                 using var command = db.Command(connection, sql.Get).With("connection_id", connectionId).With("tenant_id", tenantId);
-                return await command.FirstOrDefaultAsync(Read, cancellationToken).ConfigureAwait(false)
+                return await command.FirstOrDefaultAsync(ConnectionRows.Shape, ConnectionRows.Read, cancellationToken).ConfigureAwait(false)
                     ?? throw new GhStatsNotFoundException("connection", connectionId);
             },
             cancellationToken);
@@ -42,7 +42,7 @@ internal sealed class ConnectionStore(StoreDatabase db, ConnectionStatements sql
             async connection =>
             {
                 using var command = db.Command(connection, sql.List).With("tenant_id", tenantId);
-                return await command.ListAsync(Read, cancellationToken).ConfigureAwait(false);
+                return await command.ListAsync(ConnectionRows.Shape, ConnectionRows.Read, cancellationToken).ConfigureAwait(false);
             },
             cancellationToken);
 
@@ -83,10 +83,6 @@ internal sealed class ConnectionStore(StoreDatabase db, ConnectionStatements sql
                 await delete.ExecuteAsync(cancellationToken).ConfigureAwait(false);
             },
             cancellationToken);
-
-    private static GitHubConnection Read(RowReader r) => new(
-        r.Int64(0), r.Int64(1), r.Text(2), r.Enum<GitHubConnectionKind>(3), r.Text(4), r.Text(5),
-        r.NullableInt64(6), r.NullableInt64(7), r.Timestamp(8));
 
     /// <summary>Validates everything before the database is touched; the result lacks only its id and date.</summary>
     private static GitHubConnection Checked(NewGitHubConnection connection)

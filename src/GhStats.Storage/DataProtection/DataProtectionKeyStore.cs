@@ -12,7 +12,7 @@ internal sealed class DataProtectionKeyStore(StoreDatabase db, DataProtectionKey
             async connection =>
             {
                 using var command = db.Command(connection, sql.List);
-                return await command.ListAsync(r => new DataProtectionKey(r.Text(0), r.Text(1)), cancellationToken).ConfigureAwait(false);
+                return await command.ListAsync(DataProtectionKeyRows.Shape, DataProtectionKeyRows.Read, cancellationToken).ConfigureAwait(false);
             },
             cancellationToken);
 

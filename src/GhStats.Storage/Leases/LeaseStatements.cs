@@ -17,7 +17,7 @@ internal sealed class LeaseStatements : StatementSet
         Renew = new("Leases.Renew",
             $"UPDATE {T("leases")} SET expires_at = @expires_at WHERE name = @name AND holder = @holder AND expires_at > @now");
         Release = new("Leases.Release", $"DELETE FROM {T("leases")} WHERE name = @name AND holder = @holder");
-        Find = new("Leases.Find", $"SELECT name, holder, expires_at FROM {T("leases")} WHERE name = @name");
+        Find = new("Leases.Find", $"SELECT {LeaseRows.Shape.Select()} FROM {T("leases")} WHERE name = @name");
     }
 
     public SqlStatement TakeOver { get; }

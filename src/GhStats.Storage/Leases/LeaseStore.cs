@@ -28,7 +28,7 @@ internal sealed class LeaseStore(StoreDatabase db, LeaseStatements sql) : ILease
 
                     using (var find = db.Command(connection, transaction, sql.Find).With("name", name))
                     {
-                        if (await find.FirstOrDefaultAsync(ReadLease, cancellationToken).ConfigureAwait(false) is not null)
+                        if (await find.FirstOrDefaultAsync(LeaseRows.Shape, LeaseRows.Read, cancellationToken).ConfigureAwait(false) is not null)
                         {
                             return false;
                         }
@@ -81,12 +81,11 @@ internal sealed class LeaseStore(StoreDatabase db, LeaseStatements sql) : ILease
             async connection =>
             {
                 using var find = db.Command(connection, sql.Find).With("name", name);
-                return await find.FirstOrDefaultAsync(ReadLease, cancellationToken).ConfigureAwait(false);
+                return await find.FirstOrDefaultAsync(LeaseRows.Shape, LeaseRows.Read, cancellationToken).ConfigureAwait(false);
             },
             cancellationToken);
     }
 
-    private static Lease ReadLease(RowReader r) => new(r.Text(0), r.Text(1), r.Timestamp(2));
 
     private static void Check(string name, string holder, TimeSpan duration)
     {

@@ -9,19 +9,20 @@ internal sealed class MembershipStatements : StatementSet
     public MembershipStatements(SqlDialect dialect)
         : base(dialect)
     {
+        var invitationColumns = InvitationRows.Shape.Select();
         TenantExists = new("Memberships.TenantExists", $"SELECT COUNT(*) FROM {T("tenants")} WHERE id = @tenant_id");
         UserExists = new("Memberships.UserExists", $"SELECT COUNT(*) FROM {T("users")} WHERE id = @user_id");
         RepositoryExists = new("Memberships.RepositoryExists", $"SELECT COUNT(*) FROM {T("repositories")} WHERE id = @repo_id");
 
-        // The profile columns come first, in the order UserStore.ReadProfile reads them; members without an email sort last everywhere.
+        // Members without an email sort last everywhere.
         ListMembers = new("Memberships.ListMembers",
-            "SELECT u.id, u.issuer, u.subject, u.email, u.display_name, u.created_at, u.last_login_at, m.role " +
+            $"SELECT {MemberRows.Shape.Select("u")} " +
             $"FROM {T("memberships")} m JOIN {T("users")} u ON u.id = m.user_id WHERE m.tenant_id = @tenant_id " +
             "ORDER BY CASE WHEN u.email IS NULL THEN 1 ELSE 0 END, u.email, u.id");
         ListMemberships = new("Memberships.ListMemberships",
-            $"SELECT tenant_id, user_id, role FROM {T("memberships")} WHERE user_id = @user_id ORDER BY tenant_id");
+            $"SELECT {MembershipRows.Shape.Select()} FROM {T("memberships")} WHERE user_id = @user_id ORDER BY tenant_id");
         MemberRole = new("Memberships.MemberRole",
-            $"SELECT role FROM {T("memberships")} WHERE tenant_id = @tenant_id AND user_id = @user_id");
+            $"SELECT {RoleRows.Shape.Select()} FROM {T("memberships")} WHERE tenant_id = @tenant_id AND user_id = @user_id");
         InsertMember = new("Memberships.InsertMember",
             $"INSERT INTO {T("memberships")} (tenant_id, user_id, role) VALUES (@tenant_id, @user_id, @role)");
         UpdateMember = new("Memberships.UpdateMember",
@@ -30,15 +31,15 @@ internal sealed class MembershipStatements : StatementSet
             $"DELETE FROM {T("memberships")} WHERE tenant_id = @tenant_id AND user_id = @user_id");
 
         FindInvitation = new("Memberships.FindInvitation",
-            $"SELECT tenant_id, email, role, created_at FROM {T("invitations")} WHERE tenant_id = @tenant_id AND email = @email");
+            $"SELECT {invitationColumns} FROM {T("invitations")} WHERE tenant_id = @tenant_id AND email = @email");
         InsertInvitation = new("Memberships.InsertInvitation",
             $"INSERT INTO {T("invitations")} (tenant_id, email, role, created_at) VALUES (@tenant_id, @email, @role, @created_at)");
         UpdateInvitation = new("Memberships.UpdateInvitation",
             $"UPDATE {T("invitations")} SET role = @role WHERE tenant_id = @tenant_id AND email = @email");
         ListInvitations = new("Memberships.ListInvitations",
-            $"SELECT tenant_id, email, role, created_at FROM {T("invitations")} WHERE tenant_id = @tenant_id ORDER BY email");
+            $"SELECT {invitationColumns} FROM {T("invitations")} WHERE tenant_id = @tenant_id ORDER BY email");
         InvitationsForEmail = new("Memberships.InvitationsForEmail",
-            $"SELECT tenant_id, email, role, created_at FROM {T("invitations")} WHERE email = @email ORDER BY tenant_id");
+            $"SELECT {invitationColumns} FROM {T("invitations")} WHERE email = @email ORDER BY tenant_id");
         DeleteInvitation = new("Memberships.DeleteInvitation",
             $"DELETE FROM {T("invitations")} WHERE tenant_id = @tenant_id AND email = @email");
 
@@ -46,7 +47,7 @@ internal sealed class MembershipStatements : StatementSet
             $"SELECT COUNT(*) FROM {T("repo_grants")} WHERE user_id = @user_id AND repo_id = @repo_id");
         InsertGrant = new("Memberships.InsertGrant", $"INSERT INTO {T("repo_grants")} (user_id, repo_id) VALUES (@user_id, @repo_id)");
         DeleteGrant = new("Memberships.DeleteGrant", $"DELETE FROM {T("repo_grants")} WHERE user_id = @user_id AND repo_id = @repo_id");
-        ListGrants = new("Memberships.ListGrants", $"SELECT user_id, repo_id FROM {T("repo_grants")} WHERE user_id = @user_id ORDER BY repo_id");
+        ListGrants = new("Memberships.ListGrants", $"SELECT {GrantRows.Shape.Select()} FROM {T("repo_grants")} WHERE user_id = @user_id ORDER BY repo_id");
     }
 
     public SqlStatement TenantExists { get; }

@@ -15,7 +15,7 @@ internal sealed class MembershipStore(StoreDatabase db, MembershipStatements sql
             async connection =>
             {
                 using var command = db.Command(connection, sql.ListMembers).With("tenant_id", tenantId);
-                return await command.ListAsync(r => new TenantMember(UserStore.ReadProfile(r), r.Enum<TenantRole>(7)), cancellationToken)
+                return await command.ListAsync(MemberRows.Shape, MemberRows.Read, cancellationToken)
                     .ConfigureAwait(false);
             },
             cancellationToken);
@@ -25,7 +25,7 @@ internal sealed class MembershipStore(StoreDatabase db, MembershipStatements sql
             async connection =>
             {
                 using var command = db.Command(connection, sql.ListMemberships).With("user_id", userId);
-                return await command.ListAsync(ReadMembership, cancellationToken).ConfigureAwait(false);
+                return await command.ListAsync(MembershipRows.Shape, MembershipRows.Read, cancellationToken).ConfigureAwait(false);
             },
             cancellationToken);
 
@@ -65,7 +65,7 @@ internal sealed class MembershipStore(StoreDatabase db, MembershipStatements sql
                 Invitation? pending;
                 using (var find = db.Command(connection, transaction, sql.FindInvitation).With("tenant_id", tenantId).With("email", checkedEmail))
                 {
-                    pending = await find.FirstOrDefaultAsync(ReadInvitation, cancellationToken).ConfigureAwait(false);
+                    pending = await find.FirstOrDefaultAsync(InvitationRows.Shape, InvitationRows.Read, cancellationToken).ConfigureAwait(false);
                 }
 
                 if (pending is null)
@@ -90,7 +90,7 @@ internal sealed class MembershipStore(StoreDatabase db, MembershipStatements sql
             async connection =>
             {
                 using var command = db.Command(connection, sql.ListInvitations).With("tenant_id", tenantId);
-                return await command.ListAsync(ReadInvitation, cancellationToken).ConfigureAwait(false);
+                return await command.ListAsync(InvitationRows.Shape, InvitationRows.Read, cancellationToken).ConfigureAwait(false);
             },
             cancellationToken);
 
@@ -102,7 +102,7 @@ internal sealed class MembershipStore(StoreDatabase db, MembershipStatements sql
             async connection =>
             {
                 using var command = db.Command(connection, sql.InvitationsForEmail).With("email", normalized);
-                return await command.ListAsync(ReadInvitation, cancellationToken).ConfigureAwait(false);
+                return await command.ListAsync(InvitationRows.Shape, InvitationRows.Read, cancellationToken).ConfigureAwait(false);
             },
             cancellationToken);
     }
@@ -132,7 +132,7 @@ internal sealed class MembershipStore(StoreDatabase db, MembershipStatements sql
                 List<Invitation> invitations;
                 using (var find = db.Command(connection, transaction, sql.InvitationsForEmail).With("email", normalized))
                 {
-                    invitations = await find.ListAsync(ReadInvitation, cancellationToken).ConfigureAwait(false);
+                    invitations = await find.ListAsync(InvitationRows.Shape, InvitationRows.Read, cancellationToken).ConfigureAwait(false);
                 }
 
                 var changed = new List<Membership>();
@@ -193,13 +193,9 @@ internal sealed class MembershipStore(StoreDatabase db, MembershipStatements sql
             async connection =>
             {
                 using var command = db.Command(connection, sql.ListGrants).With("user_id", userId);
-                return await command.ListAsync(r => new RepositoryGrant(r.Int64(0), r.Int64(1)), cancellationToken).ConfigureAwait(false);
+                return await command.ListAsync(GrantRows.Shape, GrantRows.Read, cancellationToken).ConfigureAwait(false);
             },
             cancellationToken);
-
-    private static Membership ReadMembership(RowReader r) => new(r.Int64(0), r.Int64(1), r.Enum<TenantRole>(2));
-
-    private static Invitation ReadInvitation(RowReader r) => new(r.Int64(0), r.Text(1), r.Enum<TenantRole>(2), r.Timestamp(3));
 
     private static void Defined(TenantRole role, string field)
     {
@@ -212,7 +208,7 @@ internal sealed class MembershipStore(StoreDatabase db, MembershipStatements sql
     private async Task<TenantRole?> MemberRoleAsync(DbConnection connection, DbTransaction transaction, long tenantId, long userId, CancellationToken cancellationToken)
     {
         using var command = db.Command(connection, transaction, sql.MemberRole).With("tenant_id", tenantId).With("user_id", userId);
-        var roles = await command.ListAsync(r => r.Enum<TenantRole>(0), cancellationToken).ConfigureAwait(false);
+        var roles = await command.ListAsync(RoleRows.Shape, RoleRows.Read<TenantRole>, cancellationToken).ConfigureAwait(false);
         return roles.Count == 0 ? null : roles[0];
     }
 

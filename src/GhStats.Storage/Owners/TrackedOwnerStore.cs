@@ -33,7 +33,7 @@ internal sealed class TrackedOwnerStore(StoreDatabase db, TrackedOwnerStatements
 
                     using (var existing = db.Command(connection, transaction, sql.FindByOwner).With("tenant_id", owner.TenantId).With("owner", owner.Owner.ToLowerInvariant()))
                     {
-                        if (await existing.FirstOrDefaultAsync(Read, cancellationToken).ConfigureAwait(false) is not null)
+                        if (await existing.FirstOrDefaultAsync(TrackedOwnerRows.Shape, TrackedOwnerRows.Read, cancellationToken).ConfigureAwait(false) is not null)
                         {
                             throw new GhStatsConflictException($"The tenant already tracks every repository of {owner.Owner}.");
                         }
@@ -61,7 +61,7 @@ internal sealed class TrackedOwnerStore(StoreDatabase db, TrackedOwnerStatements
             async connection =>
             {
                 using var command = db.Command(connection, sql.List).With("tenant_id", tenantId);
-                return await command.ListAsync(Read, cancellationToken).ConfigureAwait(false);
+                return await command.ListAsync(TrackedOwnerRows.Shape, TrackedOwnerRows.Read, cancellationToken).ConfigureAwait(false);
             },
             cancellationToken);
 
@@ -72,7 +72,7 @@ internal sealed class TrackedOwnerStore(StoreDatabase db, TrackedOwnerStatements
                 async connection =>
                 {
                     using var command = db.Command(connection, sql.ListAll);
-                    return await command.ListAsync(Read, cancellationToken).ConfigureAwait(false);
+                    return await command.ListAsync(TrackedOwnerRows.Shape, TrackedOwnerRows.Read, cancellationToken).ConfigureAwait(false);
                 },
                 cancellationToken);
 
@@ -87,9 +87,6 @@ internal sealed class TrackedOwnerStore(StoreDatabase db, TrackedOwnerStatements
                 }
             },
             cancellationToken);
-
-    private static TrackedOwner Read(RowReader r) => new(
-        r.Int64(0), r.Int64(1), r.NullableInt64(2), r.Text(3), r.NullableText(4), r.NullableText(5), r.Int32(6) != 0, r.Int32(7) != 0, r.Timestamp(8));
 
     /// <summary>Normalises "a*, b?" to "a*,b?"; refuses what cannot be a repository-name pattern.</summary>
     private static string? Patterns(string? value, string field)

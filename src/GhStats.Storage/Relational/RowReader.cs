@@ -1,31 +1,58 @@
 using System.Data.Common;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 
 namespace GhStats.Storage.Relational;
 
-/// <summary>Reads one row's columns by position, converting dates and timestamps through the dialect.</summary>
-internal readonly struct RowReader(DbDataReader reader, SqlDialect dialect)
+/// <summary>
+/// Reads the current row of a result by the columns of its <see cref="RowShape"/>, converting dates and timestamps
+/// through the dialect. The ordinals are found by name when the result opens, so a row costs an array lookup per column.
+/// </summary>
+internal readonly struct RowReader
 {
-    public long Int64(int ordinal) => Convert.ToInt64(reader.GetValue(ordinal), CultureInfo.InvariantCulture);
+    private readonly DbDataReader _reader;
+    private readonly SqlDialect _dialect;
+    private readonly RowShape _shape;
+    private readonly int[] _ordinals;
 
-    public long? NullableInt64(int ordinal) => reader.IsDBNull(ordinal) ? null : Int64(ordinal);
+    /// <summary>Binds a result to a shape, finding each column's ordinal by name.</summary>
+    /// <param name="reader">The open result.</param>
+    /// <param name="dialect">The provider's dialect.</param>
+    /// <param name="shape">The columns the result carries.</param>
+    public RowReader(DbDataReader reader, SqlDialect dialect, RowShape shape)
+    {
+        _reader = reader;
+        _dialect = dialect;
+        _shape = shape;
+        _ordinals = shape.Resolve(reader);
+    }
 
-    public int Int32(int ordinal) => Convert.ToInt32(reader.GetValue(ordinal), CultureInfo.InvariantCulture);
+    public long Int64(RowColumn column) => Convert.ToInt64(_reader.GetValue(Ordinal(column)), CultureInfo.InvariantCulture);
 
-    public int? NullableInt32(int ordinal) => reader.IsDBNull(ordinal) ? null : Int32(ordinal);
+    public long? NullableInt64(RowColumn column) => _reader.IsDBNull(Ordinal(column)) ? null : Int64(column);
 
-    public string Text(int ordinal) => reader.GetString(ordinal);
+    public int Int32(RowColumn column) => Convert.ToInt32(_reader.GetValue(Ordinal(column)), CultureInfo.InvariantCulture);
 
-    public string? NullableText(int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+    public int? NullableInt32(RowColumn column) => _reader.IsDBNull(Ordinal(column)) ? null : Int32(column);
 
-    public DateOnly Date(int ordinal) => dialect.ReadDate(reader, ordinal);
+    public string Text(RowColumn column) => _reader.GetString(Ordinal(column));
 
-    public DateOnly? NullableDate(int ordinal) => reader.IsDBNull(ordinal) ? null : dialect.ReadDate(reader, ordinal);
+    public string? NullableText(RowColumn column) => _reader.IsDBNull(Ordinal(column)) ? null : _reader.GetString(Ordinal(column));
 
-    public DateTimeOffset Timestamp(int ordinal) => dialect.ReadTimestamp(reader, ordinal);
+    public DateOnly Date(RowColumn column) => _dialect.ReadDate(_reader, Ordinal(column));
 
-    public DateTimeOffset? NullableTimestamp(int ordinal) => reader.IsDBNull(ordinal) ? null : dialect.ReadTimestamp(reader, ordinal);
+    public DateOnly? NullableDate(RowColumn column) => _reader.IsDBNull(Ordinal(column)) ? null : Date(column);
 
-    public TEnum Enum<TEnum>(int ordinal)
-        where TEnum : struct, Enum => System.Enum.Parse<TEnum>(reader.GetString(ordinal));
+    public DateTimeOffset Timestamp(RowColumn column) => _dialect.ReadTimestamp(_reader, Ordinal(column));
+
+    public DateTimeOffset? NullableTimestamp(RowColumn column) => _reader.IsDBNull(Ordinal(column)) ? null : Timestamp(column);
+
+    public TEnum Enum<TEnum>(RowColumn column)
+        where TEnum : struct, Enum => System.Enum.Parse<TEnum>(_reader.GetString(Ordinal(column)));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int Ordinal(RowColumn column) =>
+        ReferenceEquals(column.Shape, _shape) || _shape.Carries(column.Shape)
+            ? _ordinals[column.Slot]
+            : throw new InvalidOperationException($"Column '{column.Name}' of a {column.Shape} is read from a result shaped as a {_shape}.");
 }

@@ -1,5 +1,6 @@
 using System.Data;
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using GhStats.Storage.Sql;
 
 namespace GhStats.Storage.Relational;
@@ -65,13 +66,14 @@ internal sealed class StoreCommand : IDisposable
         return value is null or DBNull ? null : Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    public async Task<List<T>> ListAsync<T>(Func<RowReader, T> map, CancellationToken cancellationToken)
+    /// <summary>Reads every row of the result, whose columns <paramref name="shape"/> names.</summary>
+    public async Task<List<T>> ListAsync<T>(RowShape shape, Func<RowReader, T> map, CancellationToken cancellationToken)
     {
         var rows = new List<T>();
         var reader = await _command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         await using (reader.ConfigureAwait(false))
         {
-            var row = new RowReader(reader, _dialect);
+            var row = new RowReader(reader, _dialect, shape);
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
                 rows.Add(map(row));
@@ -81,13 +83,28 @@ internal sealed class StoreCommand : IDisposable
         return rows;
     }
 
-    public async Task<T?> FirstOrDefaultAsync<T>(Func<RowReader, T> map, CancellationToken cancellationToken)
+    /// <summary>Reads the first row of the result, whose columns <paramref name="shape"/> names, or null when there is none.</summary>
+    public async Task<T?> FirstOrDefaultAsync<T>(RowShape shape, Func<RowReader, T> map, CancellationToken cancellationToken)
         where T : class
     {
         var reader = await _command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         await using (reader.ConfigureAwait(false))
         {
-            return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? map(new RowReader(reader, _dialect)) : null;
+            return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? map(new RowReader(reader, _dialect, shape)) : null;
+        }
+    }
+
+    /// <summary>Reads the rows of the result one at a time, as the caller asks for them; the result stays open meanwhile.</summary>
+    public async IAsyncEnumerable<T> StreamAsync<T>(RowShape shape, Func<RowReader, T> map, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var reader = await _command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using (reader.ConfigureAwait(false))
+        {
+            var row = new RowReader(reader, _dialect, shape);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                yield return map(row);
+            }
         }
     }
 

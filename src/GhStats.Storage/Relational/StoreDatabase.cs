@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using GhStats.Storage.Sql;
 using Microsoft.Extensions.Options;
 
@@ -29,6 +30,19 @@ internal sealed class StoreDatabase(RelationalStoreProvider provider, IOptions<G
         await using (connection.ConfigureAwait(false))
         {
             return await work(connection).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Streams what <paramref name="work"/> reads, on a connection that stays open until the enumeration ends.</summary>
+    public async IAsyncEnumerable<T> StreamAsync<T>(Func<DbConnection, CancellationToken, IAsyncEnumerable<T>> work, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            await foreach (var item in work(connection, cancellationToken).ConfigureAwait(false))
+            {
+                yield return item;
+            }
         }
     }
 

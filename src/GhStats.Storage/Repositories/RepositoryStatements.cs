@@ -9,7 +9,7 @@ internal sealed class RepositoryStatements : StatementSet
     public RepositoryStatements(SqlDialect dialect)
         : base(dialect)
     {
-        var columns = RepositoryMapping.Columns;
+        var columns = RepositoryRows.Shape.Select();
         TenantExists = new("Repositories.TenantExists", $"SELECT COUNT(*) FROM {T("tenants")} WHERE id = @tenant_id");
         ConnectionInTenant = new("Repositories.ConnectionInTenant",
             $"SELECT COUNT(*) FROM {T("github_connections")} WHERE id = @connection_id AND tenant_id = @tenant_id");

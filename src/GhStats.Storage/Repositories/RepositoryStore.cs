@@ -46,7 +46,7 @@ internal sealed class RepositoryStore(StoreDatabase db, RepositoryStatements sql
                 using (var find = db.Command(connection, transaction, sql.FindByName)
                     .With("tenant_id", tenantId).With("owner", owner.ToLowerInvariant()).With("name", name.ToLowerInvariant()))
                 {
-                    existing = await find.FirstOrDefaultAsync(RepositoryMapping.Read, cancellationToken).ConfigureAwait(false);
+                    existing = await find.FirstOrDefaultAsync(RepositoryRows.Shape, RepositoryRows.Read, cancellationToken).ConfigureAwait(false);
                 }
 
                 var now = db.Now;
@@ -76,7 +76,7 @@ internal sealed class RepositoryStore(StoreDatabase db, RepositoryStatements sql
             async connection =>
             {
                 using var command = db.Command(connection, sql.Get).With("repo_id", repositoryId).With("tenant_id", tenantId);
-                return await command.FirstOrDefaultAsync(RepositoryMapping.Read, cancellationToken).ConfigureAwait(false);
+                return await command.FirstOrDefaultAsync(RepositoryRows.Shape, RepositoryRows.Read, cancellationToken).ConfigureAwait(false);
             },
             cancellationToken).ConfigureAwait(false) ?? throw new GhStatsNotFoundException("repository", repositoryId);
 
@@ -85,7 +85,7 @@ internal sealed class RepositoryStore(StoreDatabase db, RepositoryStatements sql
             async connection =>
             {
                 using var command = db.Command(connection, sql.Find).With("repo_id", repositoryId);
-                return await command.FirstOrDefaultAsync(RepositoryMapping.Read, cancellationToken).ConfigureAwait(false);
+                return await command.FirstOrDefaultAsync(RepositoryRows.Shape, RepositoryRows.Read, cancellationToken).ConfigureAwait(false);
             },
             cancellationToken);
 
@@ -98,7 +98,7 @@ internal sealed class RepositoryStore(StoreDatabase db, RepositoryStatements sql
             {
                 using var command = db.Command(connection, sql.FindByName)
                     .With("tenant_id", tenantId).With("owner", owner.ToLowerInvariant()).With("name", name.ToLowerInvariant());
-                return await command.FirstOrDefaultAsync(RepositoryMapping.Read, cancellationToken).ConfigureAwait(false);
+                return await command.FirstOrDefaultAsync(RepositoryRows.Shape, RepositoryRows.Read, cancellationToken).ConfigureAwait(false);
             },
             cancellationToken);
     }
@@ -108,7 +108,7 @@ internal sealed class RepositoryStore(StoreDatabase db, RepositoryStatements sql
             async connection =>
             {
                 using var command = db.Command(connection, includeRemoved ? sql.ListAll : sql.ListActive).With("tenant_id", tenantId);
-                return await command.ListAsync(RepositoryMapping.Read, cancellationToken).ConfigureAwait(false);
+                return await command.ListAsync(RepositoryRows.Shape, RepositoryRows.Read, cancellationToken).ConfigureAwait(false);
             },
             cancellationToken);
 
@@ -119,11 +119,11 @@ internal sealed class RepositoryStore(StoreDatabase db, RepositoryStatements sql
                 if (tenantId is { } id)
                 {
                     using var one = db.Command(connection, sql.ListActive).With("tenant_id", id);
-                    return await one.ListAsync(RepositoryMapping.Read, cancellationToken).ConfigureAwait(false);
+                    return await one.ListAsync(RepositoryRows.Shape, RepositoryRows.Read, cancellationToken).ConfigureAwait(false);
                 }
 
                 using var all = db.Command(connection, sql.ListTracked);
-                return await all.ListAsync(RepositoryMapping.Read, cancellationToken).ConfigureAwait(false);
+                return await all.ListAsync(RepositoryRows.Shape, RepositoryRows.Read, cancellationToken).ConfigureAwait(false);
             },
             cancellationToken);
 
@@ -133,7 +133,7 @@ internal sealed class RepositoryStore(StoreDatabase db, RepositoryStatements sql
             {
                 using (var get = db.Command(connection, transaction, sql.Get).With("repo_id", repositoryId).With("tenant_id", tenantId))
                 {
-                    _ = await get.FirstOrDefaultAsync(RepositoryMapping.Read, cancellationToken).ConfigureAwait(false)
+                    _ = await get.FirstOrDefaultAsync(RepositoryRows.Shape, RepositoryRows.Read, cancellationToken).ConfigureAwait(false)
                         ?? throw new GhStatsNotFoundException("repository", repositoryId);
                 }
 

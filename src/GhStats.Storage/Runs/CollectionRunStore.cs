@@ -21,7 +21,7 @@ internal sealed class CollectionRunStore(StoreDatabase db, RunStatements sql) : 
                 // which the merge rule makes harmless. Within one write transaction a queued or running run is reused.
                 using var active = db.Command(connection, transaction, sql.ListActive)
                     .WithEnum("running", CollectionRunStatus.Running).WithEnum("queued", CollectionRunStatus.Queued);
-                var existing = await active.ListAsync(Read, cancellationToken).ConfigureAwait(false);
+                var existing = await active.ListAsync(CollectionRunRows.Shape, CollectionRunRows.Read, cancellationToken).ConfigureAwait(false);
                 return existing.Count > 0
                     ? existing[^1]
                     : await InsertAsync(connection, transaction, trigger, who, tenantId, CollectionRunStatus.Queued, cancellationToken).ConfigureAwait(false);
@@ -113,7 +113,7 @@ internal sealed class CollectionRunStore(StoreDatabase db, RunStatements sql) : 
             async connection =>
             {
                 using var command = db.Command(connection, sql.Get).With("run_id", runId);
-                return await command.FirstOrDefaultAsync(Read, cancellationToken).ConfigureAwait(false);
+                return await command.FirstOrDefaultAsync(CollectionRunRows.Shape, CollectionRunRows.Read, cancellationToken).ConfigureAwait(false);
             },
             cancellationToken);
 
@@ -125,7 +125,7 @@ internal sealed class CollectionRunStore(StoreDatabase db, RunStatements sql) : 
             async connection =>
             {
                 using var command = db.Command(connection, sql.ListLatest(limit));
-                return await command.ListAsync(Read, cancellationToken).ConfigureAwait(false);
+                return await command.ListAsync(CollectionRunRows.Shape, CollectionRunRows.Read, cancellationToken).ConfigureAwait(false);
             },
             cancellationToken);
     }
@@ -137,9 +137,7 @@ internal sealed class CollectionRunStore(StoreDatabase db, RunStatements sql) : 
             async connection =>
             {
                 using var command = db.Command(connection, sql.ListErrors).With("run_id", runId);
-                return await command.ListAsync(
-                    r => new CollectionError(r.Int64(0), r.NullableInt64(1), r.Enum<CollectionErrorKind>(2), r.Text(3), r.Timestamp(4)),
-                    cancellationToken).ConfigureAwait(false);
+                return await command.ListAsync(CollectionErrorRows.Shape, CollectionErrorRows.Read, cancellationToken).ConfigureAwait(false);
             },
             cancellationToken);
 
@@ -166,13 +164,9 @@ internal sealed class CollectionRunStore(StoreDatabase db, RunStatements sql) : 
             async connection =>
             {
                 using var command = db.Command(connection, sql.ListRunning).WithEnum("status", status);
-                return await command.ListAsync(Read, cancellationToken).ConfigureAwait(false);
+                return await command.ListAsync(CollectionRunRows.Shape, CollectionRunRows.Read, cancellationToken).ConfigureAwait(false);
             },
             cancellationToken);
-
-    private static CollectionRun Read(RowReader r) => new(
-        r.Int64(0), r.Enum<CollectionTrigger>(1), r.NullableText(2), r.NullableInt64(3), r.Timestamp(4), r.NullableTimestamp(5),
-        r.Enum<CollectionRunStatus>(6), r.Int32(7), r.Int32(8), r.Int32(9), r.Int32(10), r.NullableInt32(11));
 
     private static void Checked(CollectionProgress progress)
     {

@@ -6,9 +6,6 @@ namespace GhStats.Storage.Runs;
 /// <summary>The SQL of <see cref="CollectionRunStore"/>.</summary>
 internal sealed class RunStatements : StatementSet
 {
-    public const string Columns =
-        "id, run_trigger, requested_by, tenant_id, started_at, finished_at, status, repos_total, repos_ok, repos_failed, api_calls, rate_limit_remaining";
-
     public RunStatements(SqlDialect dialect)
         : base(dialect)
     {
@@ -21,17 +18,17 @@ internal sealed class RunStatements : StatementSet
         Finish = new("Runs.Finish",
             $"UPDATE {T("collection_runs")} SET status = @status, finished_at = @finished_at, repos_total = @repos_total, repos_ok = @repos_ok, " +
             "repos_failed = @repos_failed, api_calls = @api_calls, rate_limit_remaining = @rate_limit_remaining WHERE id = @run_id");
-        Get = new("Runs.Get", $"SELECT {Columns} FROM {T("collection_runs")} WHERE id = @run_id");
+        Get = new("Runs.Get", $"SELECT {CollectionRunRows.Shape.Select()} FROM {T("collection_runs")} WHERE id = @run_id");
         Exists = new("Runs.Exists", $"SELECT COUNT(*) FROM {T("collection_runs")} WHERE id = @run_id");
-        ListRunning = new("Runs.ListRunning", $"SELECT {Columns} FROM {T("collection_runs")} WHERE status = @status ORDER BY started_at, id");
+        ListRunning = new("Runs.ListRunning", $"SELECT {CollectionRunRows.Shape.Select()} FROM {T("collection_runs")} WHERE status = @status ORDER BY started_at, id");
         ListActive = new("Runs.ListActive",
-            $"SELECT {Columns} FROM {T("collection_runs")} WHERE status = @running OR status = @queued ORDER BY started_at, id");
+            $"SELECT {CollectionRunRows.Shape.Select()} FROM {T("collection_runs")} WHERE status = @running OR status = @queued ORDER BY started_at, id");
         StartQueued = new("Runs.StartQueued",
             $"UPDATE {T("collection_runs")} SET status = @running, started_at = @started_at WHERE id = @run_id AND status = @queued");
         InsertError = new("Runs.InsertError",
             $"INSERT INTO {T("collection_errors")} (run_id, repo_id, kind, message, occurred_at) VALUES (@run_id, @repo_id, @kind, @message, @occurred_at)");
         ListErrors = new("Runs.ListErrors",
-            $"SELECT run_id, repo_id, kind, message, occurred_at FROM {T("collection_errors")} WHERE run_id = @run_id ORDER BY id");
+            $"SELECT {CollectionErrorRows.Shape.Select()} FROM {T("collection_errors")} WHERE run_id = @run_id ORDER BY id");
     }
 
     public SqlStatement Insert { get; }
@@ -56,5 +53,5 @@ internal sealed class RunStatements : StatementSet
 
     /// <summary>The newest runs; the limit is a validated number written as a literal, so it is a statement per limit.</summary>
     public SqlStatement ListLatest(int rows) =>
-        new("Runs.ListLatest", $"SELECT {Columns} FROM {T("collection_runs")} ORDER BY started_at DESC, id DESC {Dialect.FirstRows(rows)}");
+        new("Runs.ListLatest", $"SELECT {CollectionRunRows.Shape.Select()} FROM {T("collection_runs")} ORDER BY started_at DESC, id DESC {Dialect.FirstRows(rows)}");
 }

@@ -9,7 +9,7 @@ internal sealed class TenantStatements : StatementSet
     public TenantStatements(SqlDialect dialect)
         : base(dialect)
     {
-        const string columns = "id, slug, name, created_at";
+        var columns = TenantRows.Shape.Select();
         Insert = new("Tenants.Insert", Dialect.InsertReturningId(T("tenants"), "slug, name, created_at", "@slug, @name, @created_at"));
         Get = new("Tenants.Get", $"SELECT {columns} FROM {T("tenants")} WHERE id = @tenant_id");
         FindBySlug = new("Tenants.FindBySlug", $"SELECT {columns} FROM {T("tenants")} WHERE slug = @slug");

@@ -25,7 +25,7 @@ internal sealed partial class TenantStore(StoreDatabase db, TenantStatements sql
                 {
                     using (var existing = db.Command(connection, transaction, sql.FindBySlug).With("slug", checkedSlug))
                     {
-                        if (await existing.FirstOrDefaultAsync(Read, cancellationToken).ConfigureAwait(false) is not null)
+                        if (await existing.FirstOrDefaultAsync(TenantRows.Shape, TenantRows.Read, cancellationToken).ConfigureAwait(false) is not null)
                         {
                             throw new GhStatsConflictException($"A tenant with slug '{checkedSlug}' exists.");
                         }
@@ -57,7 +57,7 @@ internal sealed partial class TenantStore(StoreDatabase db, TenantStatements sql
             async connection =>
             {
                 using var command = db.Command(connection, sql.FindBySlug).With("slug", slug);
-                return await command.FirstOrDefaultAsync(Read, cancellationToken).ConfigureAwait(false);
+                return await command.FirstOrDefaultAsync(TenantRows.Shape, TenantRows.Read, cancellationToken).ConfigureAwait(false);
             },
             cancellationToken);
     }
@@ -67,7 +67,7 @@ internal sealed partial class TenantStore(StoreDatabase db, TenantStatements sql
             async connection =>
             {
                 using var command = db.Command(connection, sql.List);
-                return await command.ListAsync(Read, cancellationToken).ConfigureAwait(false);
+                return await command.ListAsync(TenantRows.Shape, TenantRows.Read, cancellationToken).ConfigureAwait(false);
             },
             cancellationToken);
 
@@ -93,7 +93,7 @@ internal sealed partial class TenantStore(StoreDatabase db, TenantStatements sql
             {
                 using (var get = db.Command(connection, transaction, sql.Get).With("tenant_id", tenantId))
                 {
-                    _ = await get.FirstOrDefaultAsync(Read, cancellationToken).ConfigureAwait(false)
+                    _ = await get.FirstOrDefaultAsync(TenantRows.Shape, TenantRows.Read, cancellationToken).ConfigureAwait(false)
                         ?? throw new GhStatsNotFoundException("tenant", tenantId);
                 }
 
@@ -110,11 +110,9 @@ internal sealed partial class TenantStore(StoreDatabase db, TenantStatements sql
             async connection =>
             {
                 using var command = db.Command(connection, sql.Get).With("tenant_id", tenantId);
-                return await command.FirstOrDefaultAsync(Read, cancellationToken).ConfigureAwait(false);
+                return await command.FirstOrDefaultAsync(TenantRows.Shape, TenantRows.Read, cancellationToken).ConfigureAwait(false);
             },
             cancellationToken);
-
-    private static Tenant Read(RowReader r) => new(r.Int64(0), r.Text(1), r.Text(2), r.Timestamp(3));
 
     [GeneratedRegex(@"^[a-z0-9](?:[a-z0-9]|-(?=[a-z0-9]))*\z", RegexOptions.CultureInvariant)]
     private static partial Regex SlugPattern();

@@ -51,7 +51,7 @@ internal sealed class ApiTokenStore(StoreDatabase db, TokenStatements sql) : IAp
             async connection =>
             {
                 using var command = db.Command(connection, sql.FindByHash).With("token_hash", tokenHash);
-                return await command.FirstOrDefaultAsync(Read, cancellationToken).ConfigureAwait(false);
+                return await command.FirstOrDefaultAsync(ApiTokenRows.Shape, ApiTokenRows.Read, cancellationToken).ConfigureAwait(false);
             },
             cancellationToken);
     }
@@ -61,7 +61,7 @@ internal sealed class ApiTokenStore(StoreDatabase db, TokenStatements sql) : IAp
             async connection =>
             {
                 using var command = db.Command(connection, sql.List).With("user_id", userId);
-                return await command.ListAsync(Read, cancellationToken).ConfigureAwait(false);
+                return await command.ListAsync(ApiTokenRows.Shape, ApiTokenRows.Read, cancellationToken).ConfigureAwait(false);
             },
             cancellationToken);
 
@@ -89,7 +89,4 @@ internal sealed class ApiTokenStore(StoreDatabase db, TokenStatements sql) : IAp
             },
             cancellationToken);
     }
-
-    private static ApiToken Read(RowReader r) => new(
-        r.Int64(0), r.Int64(1), r.Text(2), r.Text(3), r.Timestamp(4), r.NullableTimestamp(5), r.NullableTimestamp(6), r.NullableTimestamp(7));
 }

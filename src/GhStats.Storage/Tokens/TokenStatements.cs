@@ -6,18 +6,16 @@ namespace GhStats.Storage.Tokens;
 /// <summary>The SQL of <see cref="ApiTokenStore"/>.</summary>
 internal sealed class TokenStatements : StatementSet
 {
-    /// <summary>The columns every token query selects, in the order <see cref="ApiTokenStore"/> reads them.</summary>
-    private const string Columns = "id, user_id, name, token_hash, created_at, last_used_at, expires_at, revoked_at";
-
     public TokenStatements(SqlDialect dialect)
         : base(dialect)
     {
+        var columns = ApiTokenRows.Shape.Select();
         UserExists = new("Tokens.UserExists", $"SELECT COUNT(*) FROM {T("users")} WHERE id = @user_id");
         HashExists = new("Tokens.HashExists", $"SELECT COUNT(*) FROM {T("api_tokens")} WHERE token_hash = @token_hash");
         Insert = new("Tokens.Insert", Dialect.InsertReturningId(
             T("api_tokens"), "user_id, name, token_hash, created_at, expires_at", "@user_id, @name, @token_hash, @created_at, @expires_at"));
-        FindByHash = new("Tokens.FindByHash", $"SELECT {Columns} FROM {T("api_tokens")} WHERE token_hash = @token_hash");
-        List = new("Tokens.List", $"SELECT {Columns} FROM {T("api_tokens")} WHERE user_id = @user_id ORDER BY created_at DESC, id DESC");
+        FindByHash = new("Tokens.FindByHash", $"SELECT {columns} FROM {T("api_tokens")} WHERE token_hash = @token_hash");
+        List = new("Tokens.List", $"SELECT {columns} FROM {T("api_tokens")} WHERE user_id = @user_id ORDER BY created_at DESC, id DESC");
         Revoke = new("Tokens.Revoke",
             $"UPDATE {T("api_tokens")} SET revoked_at = @revoked_at WHERE id = @token_id AND user_id = @user_id AND revoked_at IS NULL");
         RecordUse = new("Tokens.RecordUse", $"UPDATE {T("api_tokens")} SET last_used_at = @last_used_at WHERE id = @token_id");

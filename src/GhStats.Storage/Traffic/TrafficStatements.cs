@@ -50,45 +50,50 @@ internal sealed class TrafficStatements : StatementSet
         TenantExists = new("Traffic.TenantExists", $"SELECT COUNT(*) FROM {T("tenants")} WHERE id = @tenant_id");
 
         SeriesPerDay = new("Traffic.SeriesPerDay",
-            $"SELECT day, views, unique_views, clones, unique_clones FROM {T("traffic_daily")} " +
+            $"SELECT {TrafficDayRows.Shape.Select()} FROM {T("traffic_daily")} " +
             "WHERE repo_id = @repo_id AND day >= @from_day AND day <= @to_day ORDER BY day");
 
         // Weekly uniques come from GitHub's own per=week figures; daily uniques are only ever maximised, never summed.
         SeriesPerWeek = new("Traffic.SeriesPerWeek",
-            "SELECT b.bucket, b.views, b.clones, w.unique_views, w.unique_clones, b.peak_unique_views, b.peak_unique_clones, b.days " +
+            $"SELECT {TrafficBucketRows.WeekShape.Select("b")} " +
             $"FROM ({Buckets(Dialect.WeekStart("day"))}) b " +
             $"LEFT JOIN {T("traffic_weekly")} w ON w.repo_id = b.repo_id AND w.week_start = b.bucket ORDER BY b.bucket");
 
         SeriesPerMonth = new("Traffic.SeriesPerMonth",
-            "SELECT b.bucket, b.views, b.clones, b.peak_unique_views, b.peak_unique_clones, b.days " +
+            $"SELECT {TrafficBucketRows.Shape.Select("b")} " +
             $"FROM ({Buckets(Dialect.MonthStart("day"))}) b ORDER BY b.bucket");
 
         TenantSummary = new("Traffic.TenantSummary",
-            "SELECT r.id, r.tenant_id, r.connection_id, r.owner, r.name, r.github_id, r.added_at, r.removed_at, r.last_collected_at, r.last_status, r.weekly_collected_on, " +
-            "SUM(CAST(d.views AS BIGINT)), SUM(CAST(d.clones AS BIGINT)), MAX(d.unique_views), MAX(d.unique_clones), COUNT(d.day) " +
+            $"SELECT {TenantSummaryRows.Shape.Select("r")} " +
             $"FROM {T("repositories")} r LEFT JOIN {T("traffic_daily")} d ON d.repo_id = r.id AND d.day >= @from_day AND d.day <= @to_day " +
             "WHERE r.tenant_id = @tenant_id AND r.removed_at IS NULL " +
-            "GROUP BY r.id, r.tenant_id, r.connection_id, r.owner, r.name, r.github_id, r.added_at, r.removed_at, r.last_collected_at, r.last_status, r.weekly_collected_on " +
+            $"GROUP BY {RepositoryRows.Shape.Select("r")} " +
             "ORDER BY r.owner, r.name");
 
         TenantLatestStats = new("Traffic.TenantLatestStats",
-            "SELECT s.repo_id, s.day, s.stars, s.forks, s.watchers, s.open_issues, s.size_kb " +
+            $"SELECT {RepositoryStatsRows.Shape.Select("s")} " +
             $"FROM {T("repo_daily_stats")} s JOIN (" +
             $"SELECT x.repo_id, MAX(x.day) AS day FROM {T("repo_daily_stats")} x JOIN {T("repositories")} r ON r.id = x.repo_id " +
             "WHERE r.tenant_id = @tenant_id AND r.removed_at IS NULL AND x.day >= @from_day AND x.day <= @to_day GROUP BY x.repo_id" +
             ") m ON m.repo_id = s.repo_id AND m.day = s.day");
 
         ReferrerHistory = new("Traffic.ReferrerHistory",
-            $"SELECT repo_id, captured_on, referrer, views, unique_views FROM {T("referrer_snapshots")} " +
+            $"SELECT {ReferrerRows.Shape.Select()} FROM {T("referrer_snapshots")} " +
             "WHERE repo_id = @repo_id AND captured_on >= @from_day AND captured_on <= @to_day ORDER BY captured_on, views DESC, referrer");
 
         PathHistory = new("Traffic.PathHistory",
-            $"SELECT repo_id, captured_on, path, title, views, unique_views FROM {T("path_snapshots")} " +
+            $"SELECT {PathRows.Shape.Select()} FROM {T("path_snapshots")} " +
             "WHERE repo_id = @repo_id AND captured_on >= @from_day AND captured_on <= @to_day ORDER BY captured_on, views DESC, path");
 
         StatsHistory = new("Traffic.StatsHistory",
-            $"SELECT repo_id, day, stars, forks, watchers, open_issues, size_kb FROM {T("repo_daily_stats")} " +
+            $"SELECT {RepositoryStatsRows.Shape.Select()} FROM {T("repo_daily_stats")} " +
             "WHERE repo_id = @repo_id AND day >= @from_day AND day <= @to_day ORDER BY day");
+
+        // One query for a whole tenant's export, ordered as the repository listing orders (owner, name), then by day.
+        TenantTrafficDays = new("Traffic.TenantTrafficDays",
+            $"SELECT {TrafficDayRows.Shape.Select("d")} FROM {T("traffic_daily")} d JOIN {T("repositories")} r ON r.id = d.repo_id " +
+            "WHERE r.tenant_id = @tenant_id AND r.removed_at IS NULL AND d.day >= @from_day AND d.day <= @to_day " +
+            "ORDER BY r.owner, r.name, d.repo_id, d.day");
     }
 
     public SqlStatement RepositoryExists { get; }
@@ -112,6 +117,8 @@ internal sealed class TrafficStatements : StatementSet
     public SqlStatement PathHistory { get; }
 
     public SqlStatement StatsHistory { get; }
+
+    public SqlStatement TenantTrafficDays { get; }
 
     public SqlStatement MergeDays(int rows) => Merge("Traffic.MergeDays", DailyShape, rows);
 

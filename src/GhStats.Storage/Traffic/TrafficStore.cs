@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using GhStats.Diagnostics;
 using GhStats.Domain;
 using GhStats.Storage.Relational;
@@ -121,24 +122,17 @@ internal sealed class TrafficStore(StoreDatabase db, TrafficStatements sql, GhSt
                 var points = new List<TrafficPoint>();
                 long views = 0, clones = 0, peakUniqueViews = 0, peakUniqueClones = 0;
                 var days = 0;
-                var statement = per switch
+                (SqlStatement Statement, RowShape Shape, Func<RowReader, (TrafficPoint Point, long PeakViews, long PeakClones, int Days)> Read) query = per switch
                 {
-                    TrafficPeriod.Day => sql.SeriesPerDay,
-                    TrafficPeriod.Week => sql.SeriesPerWeek,
-                    TrafficPeriod.Month => sql.SeriesPerMonth,
+                    TrafficPeriod.Day => (sql.SeriesPerDay, TrafficDayRows.Shape, ReadDayPoint),
+                    TrafficPeriod.Week => (sql.SeriesPerWeek, TrafficBucketRows.WeekShape, TrafficBucketRows.ReadWeek),
+                    TrafficPeriod.Month => (sql.SeriesPerMonth, TrafficBucketRows.Shape, TrafficBucketRows.ReadMonth),
                     _ => throw new ArgumentOutOfRangeException(nameof(per), per, "Unknown traffic period."),
                 };
 
-                using var command = db.Command(connection, statement)
+                using var command = db.Command(connection, query.Statement)
                     .With("repo_id", repositoryId).With("from_day", covered.From).With("to_day", covered.To);
-                var rows = await command.ListAsync(
-                    r => per switch
-                    {
-                        TrafficPeriod.Day => (Point: new TrafficPoint(r.Date(0), r.Int64(1), r.Int64(2), r.Int64(3), r.Int64(4)), PeakViews: r.Int64(2), PeakClones: r.Int64(4), Days: 1),
-                        TrafficPeriod.Week => (Point: new TrafficPoint(r.Date(0), r.Int64(1), r.NullableInt64(3), r.Int64(2), r.NullableInt64(4)), PeakViews: r.Int64(5), PeakClones: r.Int64(6), Days: r.Int32(7)),
-                        _ => (Point: new TrafficPoint(r.Date(0), r.Int64(1), null, r.Int64(2), null), PeakViews: r.Int64(3), PeakClones: r.Int64(4), Days: r.Int32(5)),
-                    },
-                    cancellationToken).ConfigureAwait(false);
+                var rows = await command.ListAsync(query.Shape, query.Read, cancellationToken).ConfigureAwait(false);
 
                 foreach (var row in rows)
                 {
@@ -168,17 +162,14 @@ internal sealed class TrafficStore(StoreDatabase db, TrafficStatements sql, GhSt
                 using (var summary = db.Command(connection, sql.TenantSummary)
                     .With("from_day", range.From).With("to_day", range.To).With("tenant_id", tenantId))
                 {
-                    rows = await summary.ListAsync(
-                        r => (RepositoryMapping.Read(r), new TrafficTotals(
-                            r.NullableInt64(11) ?? 0, r.NullableInt64(12) ?? 0, r.NullableInt64(13) ?? 0, r.NullableInt64(14) ?? 0, r.Int32(15))),
-                        cancellationToken).ConfigureAwait(false);
+                    rows = await summary.ListAsync(TenantSummaryRows.Shape, TenantSummaryRows.Read, cancellationToken).ConfigureAwait(false);
                 }
 
                 Dictionary<long, RepositoryDailyStats> latest;
                 using (var stats = db.Command(connection, sql.TenantLatestStats)
                     .With("tenant_id", tenantId).With("from_day", range.From).With("to_day", range.To))
                 {
-                    latest = (await stats.ListAsync(ReadStats, cancellationToken).ConfigureAwait(false)).ToDictionary(s => s.RepositoryId);
+                    latest = (await stats.ListAsync(RepositoryStatsRows.Shape, RepositoryStatsRows.Read, cancellationToken).ConfigureAwait(false)).ToDictionary(s => s.RepositoryId);
                 }
 
                 var visible = repositoryIds is null ? null : new HashSet<long>(repositoryIds);
@@ -190,21 +181,31 @@ internal sealed class TrafficStore(StoreDatabase db, TrafficStatements sql, GhSt
             cancellationToken);
     }
 
+    public IAsyncEnumerable<TrafficDay> StreamTenantTrafficDaysAsync(long tenantId, DateRange range, IReadOnlyCollection<long>? repositoryIds = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(range);
+        var visible = repositoryIds is null ? null : new HashSet<long>(repositoryIds);
+        return db.StreamAsync((connection, cancel) => StreamTenantTrafficDaysAsync(connection, tenantId, range, visible, cancel), cancellationToken);
+    }
+
     public Task<IReadOnlyList<ReferrerSnapshot>> GetReferrerHistoryAsync(long tenantId, long repositoryId, DateRange range, CancellationToken cancellationToken = default) =>
-        ReadHistoryAsync(tenantId, repositoryId, range, sql.ReferrerHistory,
-            r => new ReferrerSnapshot(r.Int64(0), r.Date(1), r.Text(2), r.Int32(3), r.Int32(4)), cancellationToken);
+        ReadHistoryAsync(tenantId, repositoryId, range, sql.ReferrerHistory, ReferrerRows.Shape, ReferrerRows.Read, cancellationToken);
 
     public Task<IReadOnlyList<PathSnapshot>> GetPathHistoryAsync(long tenantId, long repositoryId, DateRange range, CancellationToken cancellationToken = default) =>
-        ReadHistoryAsync(tenantId, repositoryId, range, sql.PathHistory,
-            r => new PathSnapshot(r.Int64(0), r.Date(1), r.Text(2), r.Text(3), r.Int32(4), r.Int32(5)), cancellationToken);
+        ReadHistoryAsync(tenantId, repositoryId, range, sql.PathHistory, PathRows.Shape, PathRows.Read, cancellationToken);
 
     public Task<IReadOnlyList<RepositoryDailyStats>> GetRepositoryStatsAsync(long tenantId, long repositoryId, DateRange range, CancellationToken cancellationToken = default) =>
-        ReadHistoryAsync(tenantId, repositoryId, range, sql.StatsHistory, ReadStats, cancellationToken);
+        ReadHistoryAsync(tenantId, repositoryId, range, sql.StatsHistory, RepositoryStatsRows.Shape, RepositoryStatsRows.Read, cancellationToken);
 
-    private static RepositoryDailyStats ReadStats(RowReader r) =>
-        new(r.Int64(0), r.Date(1), r.Int32(2), r.Int32(3), r.Int32(4), r.Int32(5), r.Int64(6));
+    /// <summary>A day of a daily series; its uniques are also its peaks, and it counts as one day.</summary>
+    private static (TrafficPoint Point, long PeakViews, long PeakClones, int Days) ReadDayPoint(RowReader r)
+    {
+        var day = TrafficDayRows.Read(r);
+        return (new TrafficPoint(day.Day, day.Views, day.UniqueViews, day.Clones, day.UniqueClones), day.UniqueViews, day.UniqueClones, 1);
+    }
 
-    private Task<IReadOnlyList<T>> ReadHistoryAsync<T>(long tenantId, long repositoryId, DateRange range, SqlStatement statement, Func<RowReader, T> map, CancellationToken cancellationToken)
+    private Task<IReadOnlyList<T>> ReadHistoryAsync<T>(
+        long tenantId, long repositoryId, DateRange range, SqlStatement statement, RowShape shape, Func<RowReader, T> map, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(range);
         return db.ReadAsync<IReadOnlyList<T>>(
@@ -213,9 +214,24 @@ internal sealed class TrafficStore(StoreDatabase db, TrafficStatements sql, GhSt
                 await EnsureInTenantAsync(connection, tenantId, repositoryId, cancellationToken).ConfigureAwait(false);
                 using var command = db.Command(connection, statement)
                     .With("repo_id", repositoryId).With("from_day", range.From).With("to_day", range.To);
-                return await command.ListAsync(map, cancellationToken).ConfigureAwait(false);
+                return await command.ListAsync(shape, map, cancellationToken).ConfigureAwait(false);
             },
             cancellationToken);
+    }
+
+    private async IAsyncEnumerable<TrafficDay> StreamTenantTrafficDaysAsync(
+        DbConnection connection, long tenantId, DateRange range, HashSet<long>? visible, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await db.RequireAsync(connection, null, sql.TenantExists, c => c.With("tenant_id", tenantId), "tenant", tenantId, cancellationToken).ConfigureAwait(false);
+        using var command = db.Command(connection, sql.TenantTrafficDays)
+            .With("tenant_id", tenantId).With("from_day", range.From).With("to_day", range.To);
+        await foreach (var day in command.StreamAsync(TrafficDayRows.Shape, TrafficDayRows.Read, cancellationToken).ConfigureAwait(false))
+        {
+            if (visible is null || visible.Contains(day.RepositoryId))
+            {
+                yield return day;
+            }
+        }
     }
 
     private async Task EnsureInTenantAsync(DbConnection connection, long tenantId, long repositoryId, CancellationToken cancellationToken)

@@ -47,7 +47,7 @@ internal sealed class UserStore(StoreDatabase db, UserStatements sql) : IUserSto
             async connection =>
             {
                 using var command = db.Command(connection, sql.FindByIdentity).With("issuer", issuer).With("subject", subject);
-                return await command.FirstOrDefaultAsync(ReadProfile, cancellationToken).ConfigureAwait(false);
+                return await command.FirstOrDefaultAsync(ProfileRows.Shape, ProfileRows.Read, cancellationToken).ConfigureAwait(false);
             },
             cancellationToken);
     }
@@ -57,7 +57,7 @@ internal sealed class UserStore(StoreDatabase db, UserStatements sql) : IUserSto
             async connection =>
             {
                 using var command = db.Command(connection, sql.Find).With("user_id", userId);
-                return await command.FirstOrDefaultAsync(ReadProfile, cancellationToken).ConfigureAwait(false);
+                return await command.FirstOrDefaultAsync(ProfileRows.Shape, ProfileRows.Read, cancellationToken).ConfigureAwait(false);
             },
             cancellationToken);
 
@@ -69,7 +69,7 @@ internal sealed class UserStore(StoreDatabase db, UserStatements sql) : IUserSto
             async connection =>
             {
                 using var command = db.Command(connection, sql.FindByEmail).With("email", normalized);
-                return await command.ListAsync(ReadProfile, cancellationToken).ConfigureAwait(false);
+                return await command.ListAsync(ProfileRows.Shape, ProfileRows.Read, cancellationToken).ConfigureAwait(false);
             },
             cancellationToken);
     }
@@ -79,7 +79,7 @@ internal sealed class UserStore(StoreDatabase db, UserStatements sql) : IUserSto
             async connection =>
             {
                 using var command = db.Command(connection, sql.List);
-                return await command.ListAsync(ReadProfile, cancellationToken).ConfigureAwait(false);
+                return await command.ListAsync(ProfileRows.Shape, ProfileRows.Read, cancellationToken).ConfigureAwait(false);
             },
             cancellationToken);
 
@@ -95,7 +95,7 @@ internal sealed class UserStore(StoreDatabase db, UserStatements sql) : IUserSto
                 UserProfile current;
                 using (var find = db.Command(connection, transaction, sql.Find).With("user_id", userId))
                 {
-                    current = await find.FirstOrDefaultAsync(ReadProfile, cancellationToken).ConfigureAwait(false)
+                    current = await find.FirstOrDefaultAsync(ProfileRows.Shape, ProfileRows.Read, cancellationToken).ConfigureAwait(false)
                         ?? throw new GhStatsNotFoundException("user", userId);
                 }
 
@@ -127,7 +127,7 @@ internal sealed class UserStore(StoreDatabase db, UserStatements sql) : IUserSto
                 UserProfile current;
                 using (var find = db.Command(connection, transaction, sql.Find).With("user_id", userId))
                 {
-                    current = await find.FirstOrDefaultAsync(ReadProfile, cancellationToken).ConfigureAwait(false)
+                    current = await find.FirstOrDefaultAsync(ProfileRows.Shape, ProfileRows.Read, cancellationToken).ConfigureAwait(false)
                         ?? throw new GhStatsNotFoundException("user", userId);
                 }
 
@@ -159,7 +159,7 @@ internal sealed class UserStore(StoreDatabase db, UserStatements sql) : IUserSto
     private async Task EnsureIdentityFreeAsync(DbConnection connection, DbTransaction transaction, string issuer, string subject, CancellationToken cancellationToken)
     {
         using var holder = db.Command(connection, transaction, sql.FindByIdentity).With("issuer", issuer).With("subject", subject);
-        if (await holder.FirstOrDefaultAsync(ReadProfile, cancellationToken).ConfigureAwait(false) is not null)
+        if (await holder.FirstOrDefaultAsync(ProfileRows.Shape, ProfileRows.Read, cancellationToken).ConfigureAwait(false) is not null)
         {
             throw IdentityConflict(issuer, subject, null);
         }
@@ -170,7 +170,7 @@ internal sealed class UserStore(StoreDatabase db, UserStatements sql) : IUserSto
             async connection =>
             {
                 using var command = db.Command(connection, sql.SystemRoles).With("user_id", userId);
-                var roles = await command.ListAsync(r => r.Enum<SystemRole>(0), cancellationToken).ConfigureAwait(false);
+                var roles = await command.ListAsync(RoleRows.Shape, RoleRows.Read<SystemRole>, cancellationToken).ConfigureAwait(false);
                 return roles.ToHashSet();
             },
             cancellationToken);
@@ -208,10 +208,6 @@ internal sealed class UserStore(StoreDatabase db, UserStatements sql) : IUserSto
             },
             cancellationToken);
     }
-
-    /// <summary>Reads a profile from the columns of <see cref="UserStatements.ProfileColumns"/>, in that order.</summary>
-    internal static UserProfile ReadProfile(RowReader r) => new(
-        r.Int64(0), r.Text(1), r.Text(2), r.NullableText(3), r.NullableText(4), r.Timestamp(5), r.NullableTimestamp(6));
 
     /// <summary>How a looked-up email compares with stored ones, which are lower-case.</summary>
     internal static string NormalizeEmail(string email) => email.Trim().ToLowerInvariant();

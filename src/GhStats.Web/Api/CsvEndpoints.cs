@@ -77,13 +77,22 @@ internal static class CsvEndpoints
         await csv.HeaderAsync("tenant", "repository", "date", "views", "unique_views", "clones", "unique_clones");
         foreach (var each in covered)
         {
-            foreach (var repository in (await repositories.ListAsync(each.Id, cancellationToken: http.RequestAborted)).Where(caller.CanRead))
+            var visible = caller.VisibleRepositoryIdsIn(each.Id);
+            if (visible is { Count: 0 })
             {
-                var series = await traffic.GetTrafficSeriesAsync(each.Id, repository.Id, range, TrafficPeriod.Day, http.RequestAborted);
-                foreach (var point in series.Points)
+                continue;
+            }
+
+            // Two queries per tenant, whatever its size: the names, then every repository's days in the listing's order.
+            var names = (await repositories.ListAsync(each.Id, cancellationToken: http.RequestAborted))
+                .Where(caller.CanRead).ToDictionary(r => r.Id, r => r.FullName);
+            await foreach (var day in traffic.StreamTenantTrafficDaysAsync(each.Id, range, visible, http.RequestAborted))
+            {
+                // A repository tracked after the listing was read waits for the next export.
+                if (names.TryGetValue(day.RepositoryId, out var name))
                 {
-                    await csv.Text(each.Slug).Text(repository.FullName).Date(point.Date)
-                        .Number(point.Views).Number(point.UniqueViews).Number(point.Clones).Number(point.UniqueClones).EndLineAsync();
+                    await csv.Text(each.Slug).Text(name).Date(day.Day)
+                        .Number(day.Views).Number(day.UniqueViews).Number(day.Clones).Number(day.UniqueClones).EndLineAsync();
                 }
             }
         }

@@ -341,13 +341,13 @@ SELECT COUNT(*) FROM ghstats.repositories WHERE id = @repo_id;
 SELECT COUNT(*) FROM ghstats.repositories WHERE id = @repo_id AND tenant_id = @tenant_id;
 
 -- Traffic.SeriesPerDay
-SELECT day, views, unique_views, clones, unique_clones FROM ghstats.traffic_daily WHERE repo_id = @repo_id AND day >= @from_day AND day <= @to_day ORDER BY day;
+SELECT repo_id, day, views, unique_views, clones, unique_clones FROM ghstats.traffic_daily WHERE repo_id = @repo_id AND day >= @from_day AND day <= @to_day ORDER BY day;
 
 -- Traffic.SeriesPerMonth
 SELECT b.bucket, b.views, b.clones, b.peak_unique_views, b.peak_unique_clones, b.days FROM (SELECT repo_id, day - (DAY(day) - 1) DAYS AS bucket, SUM(CAST(views AS BIGINT)) AS views, SUM(CAST(clones AS BIGINT)) AS clones, MAX(unique_views) AS peak_unique_views, MAX(unique_clones) AS peak_unique_clones, COUNT(*) AS days FROM ghstats.traffic_daily WHERE repo_id = @repo_id AND day >= @from_day AND day <= @to_day GROUP BY repo_id, day - (DAY(day) - 1) DAYS) b ORDER BY b.bucket;
 
 -- Traffic.SeriesPerWeek
-SELECT b.bucket, b.views, b.clones, w.unique_views, w.unique_clones, b.peak_unique_views, b.peak_unique_clones, b.days FROM (SELECT repo_id, day - (DAYOFWEEK_ISO(day) - 1) DAYS AS bucket, SUM(CAST(views AS BIGINT)) AS views, SUM(CAST(clones AS BIGINT)) AS clones, MAX(unique_views) AS peak_unique_views, MAX(unique_clones) AS peak_unique_clones, COUNT(*) AS days FROM ghstats.traffic_daily WHERE repo_id = @repo_id AND day >= @from_day AND day <= @to_day GROUP BY repo_id, day - (DAYOFWEEK_ISO(day) - 1) DAYS) b LEFT JOIN ghstats.traffic_weekly w ON w.repo_id = b.repo_id AND w.week_start = b.bucket ORDER BY b.bucket;
+SELECT b.bucket, b.views, b.clones, b.peak_unique_views, b.peak_unique_clones, b.days, w.unique_views, w.unique_clones FROM (SELECT repo_id, day - (DAYOFWEEK_ISO(day) - 1) DAYS AS bucket, SUM(CAST(views AS BIGINT)) AS views, SUM(CAST(clones AS BIGINT)) AS clones, MAX(unique_views) AS peak_unique_views, MAX(unique_clones) AS peak_unique_clones, COUNT(*) AS days FROM ghstats.traffic_daily WHERE repo_id = @repo_id AND day >= @from_day AND day <= @to_day GROUP BY repo_id, day - (DAYOFWEEK_ISO(day) - 1) DAYS) b LEFT JOIN ghstats.traffic_weekly w ON w.repo_id = b.repo_id AND w.week_start = b.bucket ORDER BY b.bucket;
 
 -- Traffic.StatsHistory
 SELECT repo_id, day, stars, forks, watchers, open_issues, size_kb FROM ghstats.repo_daily_stats WHERE repo_id = @repo_id AND day >= @from_day AND day <= @to_day ORDER BY day;
@@ -359,7 +359,10 @@ SELECT COUNT(*) FROM ghstats.tenants WHERE id = @tenant_id;
 SELECT s.repo_id, s.day, s.stars, s.forks, s.watchers, s.open_issues, s.size_kb FROM ghstats.repo_daily_stats s JOIN (SELECT x.repo_id, MAX(x.day) AS day FROM ghstats.repo_daily_stats x JOIN ghstats.repositories r ON r.id = x.repo_id WHERE r.tenant_id = @tenant_id AND r.removed_at IS NULL AND x.day >= @from_day AND x.day <= @to_day GROUP BY x.repo_id) m ON m.repo_id = s.repo_id AND m.day = s.day;
 
 -- Traffic.TenantSummary
-SELECT r.id, r.tenant_id, r.connection_id, r.owner, r.name, r.github_id, r.added_at, r.removed_at, r.last_collected_at, r.last_status, r.weekly_collected_on, SUM(CAST(d.views AS BIGINT)), SUM(CAST(d.clones AS BIGINT)), MAX(d.unique_views), MAX(d.unique_clones), COUNT(d.day) FROM ghstats.repositories r LEFT JOIN ghstats.traffic_daily d ON d.repo_id = r.id AND d.day >= @from_day AND d.day <= @to_day WHERE r.tenant_id = @tenant_id AND r.removed_at IS NULL GROUP BY r.id, r.tenant_id, r.connection_id, r.owner, r.name, r.github_id, r.added_at, r.removed_at, r.last_collected_at, r.last_status, r.weekly_collected_on ORDER BY r.owner, r.name;
+SELECT r.id, r.tenant_id, r.connection_id, r.owner, r.name, r.github_id, r.added_at, r.removed_at, r.last_collected_at, r.last_status, r.weekly_collected_on, SUM(CAST(d.views AS BIGINT)) AS views, SUM(CAST(d.clones AS BIGINT)) AS clones, MAX(d.unique_views) AS peak_unique_views, MAX(d.unique_clones) AS peak_unique_clones, COUNT(d.day) AS days FROM ghstats.repositories r LEFT JOIN ghstats.traffic_daily d ON d.repo_id = r.id AND d.day >= @from_day AND d.day <= @to_day WHERE r.tenant_id = @tenant_id AND r.removed_at IS NULL GROUP BY r.id, r.tenant_id, r.connection_id, r.owner, r.name, r.github_id, r.added_at, r.removed_at, r.last_collected_at, r.last_status, r.weekly_collected_on ORDER BY r.owner, r.name;
+
+-- Traffic.TenantTrafficDays
+SELECT d.repo_id, d.day, d.views, d.unique_views, d.clones, d.unique_clones FROM ghstats.traffic_daily d JOIN ghstats.repositories r ON r.id = d.repo_id WHERE r.tenant_id = @tenant_id AND r.removed_at IS NULL AND d.day >= @from_day AND d.day <= @to_day ORDER BY r.owner, r.name, d.repo_id, d.day;
 
 -- Users.AddSystemRole
 INSERT INTO ghstats.system_roles (user_id, role) VALUES (@user_id, @role);
