@@ -22,6 +22,8 @@ public static class GhStatsDb2BuilderExtensions
     /// <param name="builder">The GhStats builder.</param>
     /// <param name="configure">Code configuration, applied after the configuration section.</param>
     /// <returns>The builder.</returns>
+    // RS0027: the other overload takes a connection string; this one, with nothing or code configuration, is the usual call.
+#pragma warning disable RS0027
     public static GhStatsBuilder UseDb2(this GhStatsBuilder builder, Action<GhStatsDb2Options>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -33,6 +35,7 @@ public static class GhStatsDb2BuilderExtensions
             configure,
             sp => ActivatorUtilities.CreateInstance<Db2StoreProvider>(sp));
     }
+#pragma warning restore RS0027
 
     /// <summary>
     /// Changes the Db2 settings (<c>GhStats:Db2</c>) in code, after the configuration; <c>UseDb2()</c> chooses Db2 as the store.

@@ -22,6 +22,8 @@ public static class GhStatsPostgresBuilderExtensions
     /// <param name="builder">The GhStats builder.</param>
     /// <param name="configure">Code configuration, applied after the configuration section.</param>
     /// <returns>The builder.</returns>
+    // RS0027: the other overload takes a connection string; this one, with nothing or code configuration, is the usual call.
+#pragma warning disable RS0027
     public static GhStatsBuilder UsePostgres(this GhStatsBuilder builder, Action<GhStatsPostgresOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -32,6 +34,7 @@ public static class GhStatsPostgresBuilderExtensions
             configure,
             sp => ActivatorUtilities.CreateInstance<PostgresStoreProvider>(sp));
     }
+#pragma warning restore RS0027
 
     /// <summary>
     /// Changes the PostgreSQL settings (<c>GhStats:Postgres</c>) in code, after the configuration; <c>UsePostgres()</c>

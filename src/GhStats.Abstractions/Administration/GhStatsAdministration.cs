@@ -109,6 +109,9 @@ public sealed class GhStatsAdministration
     /// <param name="lifetimeDays">Days until it expires, 1 to 366.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The stored token and the secret to hand over.</returns>
+    // RS0026: the two overloads differ in their first, required parameter (a profile id or an email), so the optional
+    // cancellation token can never make a call ambiguous.
+#pragma warning disable RS0026
     public async Task<IssuedApiToken> CreateApiTokenAsync(long userId, string name, int lifetimeDays, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
@@ -140,6 +143,7 @@ public sealed class GhStatsAdministration
 
         return await CreateApiTokenAsync(profiles[0].Id, name, lifetimeDays, cancellationToken).ConfigureAwait(false);
     }
+#pragma warning restore RS0026
 
     private async Task<IReadOnlyList<UserProfile>> ProfilesForAsync(string email, CancellationToken cancellationToken)
     {
