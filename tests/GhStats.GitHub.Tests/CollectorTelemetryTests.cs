@@ -5,6 +5,7 @@ using GhStats.Domain;
 using GhStats.GitHub.Collection;
 using GhStats.Storage.Conformance.Databases;
 using GhStats.Stores;
+using GhStats.Testing;
 using GhStats.Testing.GitHub;
 using GhStats.Testing.Telemetry;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,4 +1,4 @@
-namespace GhStats;
+namespace GhStats.Storage;
 
 /// <summary>Settings of GhStats' health checks, bound from <c>GhStats:Health</c>.</summary>
 public sealed class GhStatsHealthOptions
