@@ -7,20 +7,30 @@ namespace GhStats.GitHub.Tests;
 
 /// <summary>
 /// Records the GhStats spans that end while it listens, through a real <see cref="ActivityListener"/>. The activity source
-/// is process-wide, so tests running alongside add spans of their own: pick a run's with <see cref="Trace"/>.
+/// is process-wide and run ids restart in every test's database, so it keeps only the spans that end in the async flow
+/// of the test that made it (the collector's run task inherits that flow); pick a run's spans with <see cref="Trace"/>.
 /// </summary>
 internal sealed class SpanRecorder : IDisposable
 {
     private readonly ConcurrentQueue<Activity> _stopped = new();
+    private static readonly AsyncLocal<SpanRecorder?> Owner = new();
+
     private readonly ActivityListener _listener;
 
     public SpanRecorder()
     {
+        Owner.Value = this;
         _listener = new ActivityListener
         {
             ShouldListenTo = source => source.Name == GhStatsTelemetry.Name,
             Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-            ActivityStopped = _stopped.Enqueue,
+            ActivityStopped = activity =>
+            {
+                if (ReferenceEquals(Owner.Value, this))
+                {
+                    _stopped.Enqueue(activity);
+                }
+            },
         };
         ActivitySource.AddActivityListener(_listener);
     }
