@@ -26,14 +26,14 @@ public static class GhStatsClient
         var sockets = new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(2) };
         var http = new HttpClient(new ResponseBufferingHandler { InnerHandler = sockets }, disposeHandler: true);
         Configure(http, options);
-        return RestService.ForGenerated<IGhStatsClient>(http, Settings(options));
+        return RestService.ForGenerated<IGhStatsClient>(http, Settings(options, TimeProvider.System));
     }
 
     /// <summary>The Refit settings: source-generated JSON and the typed errors.</summary>
-    internal static RefitSettings Settings(GhStatsClientOptions options)
+    internal static RefitSettings Settings(GhStatsClientOptions options, TimeProvider clock)
     {
         var settings = RefitSettings.ForJsonContext(GhStatsJsonContext.Default);
-        settings.ExceptionFactory = GhStatsErrors.FromResponseAsync;
+        settings.ExceptionFactory = response => GhStatsErrors.FromResponseAsync(response, clock);
         var timeout = options.Timeout;
         settings.TransportExceptionFactory = (request, exception, cancellationToken) => GhStatsErrors.FromTransport(request, exception, timeout, cancellationToken);
         return settings;

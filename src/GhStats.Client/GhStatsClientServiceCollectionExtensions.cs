@@ -22,7 +22,7 @@ public static class GhStatsClientServiceCollectionExtensions
         services.AddOptions<GhStatsClientOptions>().Configure(configure).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GhStatsClientOptions>, GhStatsClientOptionsValidator>());
         return services
-            .AddRefitGeneratedClient<IGhStatsClient>(provider => GhStatsClient.Settings(provider.GetRequiredService<IOptions<GhStatsClientOptions>>().Value))
+            .AddRefitGeneratedClient<IGhStatsClient>(provider => GhStatsClient.Settings(provider.GetRequiredService<IOptions<GhStatsClientOptions>>().Value, provider.GetService<TimeProvider>() ?? TimeProvider.System))
             .ConfigureHttpClient((provider, http) => GhStatsClient.Configure(http, provider.GetRequiredService<IOptions<GhStatsClientOptions>>().Value))
             .AddHttpMessageHandler(() => new ResponseBufferingHandler());
     }

@@ -13,7 +13,7 @@ internal static class GhStatsErrors
     private static readonly HashSet<string> ProblemMembers = new(StringComparer.Ordinal) { "type", "title", "status", "detail", "instance" };
 
     /// <summary>An error answer as <see cref="GhStatsApiException"/>; null for success, so Refit goes on.</summary>
-    public static async ValueTask<Exception?> FromResponseAsync(HttpResponseMessage response)
+    public static async ValueTask<Exception?> FromResponseAsync(HttpResponseMessage response, TimeProvider clock)
     {
         if (response.IsSuccessStatusCode)
         {
@@ -61,7 +61,7 @@ internal static class GhStatsErrors
         }
 
         return new GhStatsApiException(
-            request?.Method ?? HttpMethod.Get, request?.RequestUri, status, title, detail, type, RetryAfter(response), extensions);
+            request?.Method ?? HttpMethod.Get, request?.RequestUri, status, title, detail, type, RetryAfter(response, clock), extensions);
     }
 
     /// <summary>
@@ -107,7 +107,7 @@ internal static class GhStatsErrors
         }
     }
 
-    private static TimeSpan? RetryAfter(HttpResponseMessage response)
+    private static TimeSpan? RetryAfter(HttpResponseMessage response, TimeProvider clock)
     {
         if (response.Headers.RetryAfter is not { } retryAfter)
         {
@@ -122,7 +122,7 @@ internal static class GhStatsErrors
         if (retryAfter.Date is { } date)
         {
             // Measured against the server's own clock when it sent one, so a skewed local clock does not matter.
-            var now = response.Headers.Date ?? DateTimeOffset.UtcNow;
+            var now = response.Headers.Date ?? clock.GetUtcNow();
             var wait = date - now;
             return wait > TimeSpan.Zero ? wait : TimeSpan.Zero;
         }
