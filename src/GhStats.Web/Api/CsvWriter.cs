@@ -1,14 +1,19 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 
 namespace GhStats.Web.Api;
 
 /// <summary>
-/// Writes RFC 4180 CSV: fields with commas, quotes or line breaks are quoted, quotes doubled. A text field that a
-/// spreadsheet would run as a formula (starting with =, +, -, @, tab or carriage return) is prefixed with a quote mark.
+/// Writes RFC 4180 CSV: fields with commas, semicolons, tabs, quotes or line breaks are quoted, quotes doubled, so no
+/// locale's list separator splits a cell. A text field that a spreadsheet would run as a formula is prefixed with a quote
+/// mark (OWASP's CSV injection guidance): one that starts with a tab or carriage return, or whose first character after
+/// leading spaces, tabs and line breaks is =, +, -, @ or their full-width forms.
 /// </summary>
 internal sealed class CsvWriter(TextWriter output) : IAsyncDisposable
 {
+    private static readonly SearchValues<char> NeedsQuotes = SearchValues.Create(",;\t\"\r\n");
+
     // A line is built in memory and written with one asynchronous call: ASP.NET Core refuses synchronous writes.
     private readonly StringBuilder _line = new();
     private bool _lineStarted;
@@ -16,12 +21,7 @@ internal sealed class CsvWriter(TextWriter output) : IAsyncDisposable
     public CsvWriter Text(string? value)
     {
         var text = value ?? string.Empty;
-        if (text.Length > 0 && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
-        {
-            text = "'" + text;
-        }
-
-        return Field(text);
+        return Field(RunsAsFormula(text) ? "'" + text : text);
     }
 
     public CsvWriter Number(long value) => Field(value.ToString(CultureInfo.InvariantCulture));
@@ -55,6 +55,22 @@ internal sealed class CsvWriter(TextWriter output) : IAsyncDisposable
         return EndLineAsync();
     }
 
+    private static bool RunsAsFormula(string text)
+    {
+        if (text.Length == 0)
+        {
+            return false;
+        }
+
+        if (text[0] is '\t' or '\r')
+        {
+            return true;
+        }
+
+        var first = text.AsSpan().TrimStart(" \t\r\n");
+        return first.Length > 0 && first[0] is '=' or '+' or '-' or '@' or '\uFF1D' or '\uFF0B' or '\uFF0D' or '\uFF20';
+    }
+
     private CsvWriter Field(string value)
     {
         if (_lineStarted)
@@ -63,7 +79,7 @@ internal sealed class CsvWriter(TextWriter output) : IAsyncDisposable
         }
 
         _lineStarted = true;
-        if (value.AsSpan().IndexOfAny(",\"\r\n") < 0)
+        if (value.AsSpan().IndexOfAny(NeedsQuotes) < 0)
         {
             _line.Append(value);
         }

@@ -34,6 +34,20 @@ public sealed class CsvExportTests(CsvExportTests.HostileApp fixture) : IClassFi
         ",leading comma",
         "ünïcödé ✓ 漢字",
         "plain.example",
+        " =1+2",
+        "\t\r\n=1+2",
+        "  @SUM(1)",
+        "\n-3",
+        "＝1+2",
+        "＋1",
+        "－2",
+        "＠SUM(1)",
+        " ＝HYPERLINK(\"http://evil.example\")",
+        "x;=HYPERLINK(\"http://evil.example\",\"x\")",
+        "semi;colon",
+        "in\ttab",
+        "a-b@c.example",
+        "'already quoted",
     ];
 
     public static readonly IReadOnlyList<(string Path, string Title)> HostilePaths =
@@ -45,6 +59,11 @@ public sealed class CsvExportTests(CsvExportTests.HostileApp fixture) : IClassFi
         ("/octo/hostile/<script>alert(1)</script>", "<script>alert(1)</script>"),
         ("/octo/hostile", "-2"),
         ("/octo/hostile/blob/main/README.md", "@SUM(1)"),
+        ("/octo/hostile/wiki", "x;=HYPERLINK(\"http://evil.example\",\"x\")"),
+        ("/octo/hostile/issues", " =1+2"),
+        ("/octo/hostile/pulls", "＝HYPERLINK(\"http://evil.example\")"),
+        ("/octo/hostile/tab\there", "\t\n＠SUM(1)"),
+        ("/octo/hostile;=1+2", "title;with;semicolons"),
     ];
 
     [Fact]
@@ -129,9 +148,52 @@ public sealed class CsvExportTests(CsvExportTests.HostileApp fixture) : IClassFi
         return outside.Append(System.Text.Encoding.UTF8.GetString(bytes, last, bytes.Length - last)).ToString();
     }
 
-    /// <summary>What a spreadsheet cell must hold: text a spreadsheet would run as a formula is prefixed with a quote mark.</summary>
-    private static string AsSpreadsheetText(string value) =>
-        value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + value : value;
+    [Fact]
+    public async Task CsvCells_HoldingASemicolonOrATab_AreQuoted_SoNoLocaleSplitsThem()
+    {
+        foreach (var route in new[] { "referrers.csv", "paths.csv" })
+        {
+            using var response = await fixture.Owner.GetAsync($"api/v1/repos/{fixture.Repository.Id}/{route}");
+            var text = await response.Content.ReadAsStringAsync();
+            response.StatusCode.ShouldBe(HttpStatusCode.OK, text);
+
+            // Outside quoted fields only commas and CRLF may separate; a bare ';' or tab there is a cell a locale splits.
+            var unquoted = OutsideQuotedFields(text);
+            unquoted.ShouldNotContain(';', $"{route}: {text}");
+            unquoted.ShouldNotContain('\t', $"{route}: {text}");
+        }
+    }
+
+    /// <summary>
+    /// What a spreadsheet cell must hold, after OWASP's CSV injection guidance: text that starts, after any leading
+    /// spaces, tabs, CRs or LFs, with = + - @ or their full-width forms, or that starts with a tab or CR, gets a quote mark in front.
+    /// </summary>
+    private static string AsSpreadsheetText(string value)
+    {
+        var first = value.TrimStart(' ', '\t', '\r', '\n');
+        var dangerous = value.StartsWith('\t') || value.StartsWith('\r')
+            || (first.Length > 0 && "=+-@＝＋－＠".Contains(first[0], StringComparison.Ordinal));
+        return dangerous ? "'" + value : value;
+    }
+
+    private static string OutsideQuotedFields(string csv)
+    {
+        var outside = new System.Text.StringBuilder();
+        var quoted = false;
+        foreach (var c in csv)
+        {
+            if (c == '"')
+            {
+                quoted = !quoted;
+            }
+            else if (!quoted)
+            {
+                outside.Append(c);
+            }
+        }
+
+        return outside.ToString();
+    }
 
     private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
