@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace GhStats.Domain;
 
 /// <summary>A personal API token for scripts and the SDK. Only its hash is stored.</summary>
@@ -23,4 +25,13 @@ public sealed record ApiToken(
     /// <param name="now">The current time.</param>
     /// <returns>False once revoked or expired.</returns>
     public bool IsUsableAt(DateTimeOffset now) => RevokedAt is null && (ExpiresAt is null || ExpiresAt > now);
+
+    /// <summary>Prints the record without its hash, so a logged token gives no lookup key away.</summary>
+    private bool PrintMembers(StringBuilder builder)
+    {
+        builder.Append("Id = ").Append(Id).Append(", UserId = ").Append(UserId).Append(", Name = ").Append(Name)
+            .Append(", TokenHash = ***, CreatedAt = ").Append(CreatedAt).Append(", LastUsedAt = ").Append(LastUsedAt)
+            .Append(", ExpiresAt = ").Append(ExpiresAt).Append(", RevokedAt = ").Append(RevokedAt);
+        return true;
+    }
 }

@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace GhStats.Domain;
 
 /// <summary>Credentials a tenant uses to read GitHub (github.com or a GitHub Enterprise Server).</summary>
@@ -19,4 +21,14 @@ public sealed record GitHubConnection(
     string ProtectedSecret,
     long? AppId,
     long? InstallationId,
-    DateTimeOffset CreatedAt);
+    DateTimeOffset CreatedAt)
+{
+    /// <summary>Prints the record without the encrypted secret, which a logged line has no use for.</summary>
+    private bool PrintMembers(StringBuilder builder)
+    {
+        builder.Append("Id = ").Append(Id).Append(", TenantId = ").Append(TenantId).Append(", Name = ").Append(Name)
+            .Append(", Kind = ").Append(Kind).Append(", ApiBaseUrl = ").Append(ApiBaseUrl).Append(", ProtectedSecret = ***, AppId = ")
+            .Append(AppId).Append(", InstallationId = ").Append(InstallationId).Append(", CreatedAt = ").Append(CreatedAt);
+        return true;
+    }
+}

@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace GhStats.Domain;
 
 /// <summary>What it takes to add a GitHub connection.</summary>
@@ -15,4 +17,14 @@ public sealed record NewGitHubConnection(
     string ApiBaseUrl,
     string ProtectedSecret,
     long? AppId = null,
-    long? InstallationId = null);
+    long? InstallationId = null)
+{
+    /// <summary>Prints the record without the encrypted secret, which a logged line has no use for.</summary>
+    private bool PrintMembers(StringBuilder builder)
+    {
+        builder.Append("TenantId = ").Append(TenantId).Append(", Name = ").Append(Name).Append(", Kind = ").Append(Kind)
+            .Append(", ApiBaseUrl = ").Append(ApiBaseUrl).Append(", ProtectedSecret = ***, AppId = ").Append(AppId)
+            .Append(", InstallationId = ").Append(InstallationId);
+        return true;
+    }
+}

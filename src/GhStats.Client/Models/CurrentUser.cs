@@ -17,4 +17,10 @@ public sealed record CurrentUser(
     IReadOnlyList<Tenant> Tenants,
     IReadOnlyList<long> GrantedRepositoryIds,
     bool DevelopmentSignIn,
-    string? AntiforgeryToken);
+    string? AntiforgeryToken)
+{
+    /// <summary>Shows the caller without the session's antiforgery token, so logging it leaks nothing.</summary>
+    /// <returns>The record's fields, the antiforgery token redacted.</returns>
+    public override string ToString() =>
+        $"{nameof(CurrentUser)} {{ Id = {Id}, Email = {Email}, DisplayName = {DisplayName}, DevelopmentSignIn = {DevelopmentSignIn}, AntiforgeryToken = {(AntiforgeryToken is null ? "" : "***")} }}";
+}
