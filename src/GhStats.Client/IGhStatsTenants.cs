@@ -48,7 +48,7 @@ public interface IGhStatsTenants
     [Get("/api/v1/tenants/{tenant}/members")]
     Task<TenantMembers> ListMembersAsync(string tenant, CancellationToken cancellationToken = default);
 
-    /// <summary>Gives an email a role in a tenant: at once for a known profile, else by invitation (its owners).</summary>
+    /// <summary>Gives an email a role in a tenant (its owners): at once for a member of the tenant or the caller, else by an invitation the person accepts by signing in.</summary>
     /// <param name="tenant">The tenant's slug.</param>
     /// <param name="email">The member's email.</param>
     /// <param name="request">The role.</param>

@@ -47,6 +47,29 @@ public sealed class HealthTests
     }
 
     [Fact]
+    public async Task WhenTheDatabaseFileIsNotADatabase_ReadyzAnswers503_WithGenericReasonsOnly()
+    {
+        var folder = Directory.CreateTempSubdirectory("ghstats-health-").FullName;
+        var databasePath = Path.Combine(folder, "ghstats.db");
+        await using var app = await WebApp.StartAsync(new WebAppOptions { DatabasePath = databasePath });
+        using var anonymous = app.Anonymous();
+        (await anonymous.GetAsync("readyz")).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        // Every check now throws or reports a driver error ("file is not a database") instead of a clean "unreachable".
+        SqliteConnection.ClearAllPools();
+        await File.WriteAllTextAsync(databasePath, new string('x', 8192));
+        using var ready = await anonymous.GetAsync("readyz");
+
+        ready.StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
+        var body = await ready.Content.ReadAsStringAsync();
+        body.ShouldNotContain("SQLite", Case.Insensitive);
+        body.ShouldNotContain("not a database", Case.Insensitive);
+        body.ShouldNotContain("Exception", Case.Insensitive);
+        body.ShouldNotContain(folder);
+        app.Logs.Warnings.ShouldContain(e => e.Message.Contains("not a database", StringComparison.OrdinalIgnoreCase) || (e.Exception != null && e.Exception.Message.Contains("not a database", StringComparison.OrdinalIgnoreCase)));
+    }
+
+    [Fact]
     public async Task WhenTheSchemaIsCurrent_ReadyzIsOk_WithEveryGhStatsCheckHealthy()
     {
         await using var app = await WebApp.StartAsync();

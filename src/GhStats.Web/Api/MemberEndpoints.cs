@@ -11,7 +11,11 @@ using Microsoft.AspNetCore.Routing;
 
 namespace GhStats.Web.Api;
 
-/// <summary><c>/tenants/{tenant}/members</c>: owners give emails roles; an unknown email is invited.</summary>
+/// <summary>
+/// <c>/tenants/{tenant}/members</c>: owners give emails roles. A member of this tenant (or the caller) gets the role at
+/// once; every other email is invited, whether or not a profile with it exists in another tenant, so the answer tells
+/// an owner nothing about other tenants and nobody joins a tenant without signing in to accept.
+/// </summary>
 internal static class MemberEndpoints
 {
     public static void Map(RouteGroupBuilder api)
@@ -36,10 +40,10 @@ internal static class MemberEndpoints
     }
 
     private static async Task<Ok<SetMemberResponse>> SetAsync(
-        string tenant, string email, HttpContext http, ApiAccess access, IMembershipStore memberships, IUserStore users, GhStatsAdministration administration,
-        AccessCache cache)
+        string tenant, string email, HttpContext http, ApiAccess access, IMembershipStore memberships, IUserStore users, AccessCache cache)
     {
         var found = await access.TenantAsync(tenant, TenantRole.Owner);
+        var caller = await access.CallerAsync();
         var request = await ApiBody.ReadAsync<SetMemberRequest>(http);
         var role = WireNames.TenantRoleFrom(request.Role) ?? throw ApiProblems.Invalid($"role must be owner or viewer, not '{request.Role}'.");
         if (role == TenantRole.Viewer)
@@ -47,9 +51,34 @@ internal static class MemberEndpoints
             await EnsureAnotherOwnerAsync(found, email, memberships, users, http.RequestAborted);
         }
 
-        var status = await administration.SetMemberAsync(found.Id, email, role, http.RequestAborted);
+        var status = await SetRoleOrInviteAsync(found, email, role, caller, memberships, users, http.RequestAborted);
         cache.Invalidate();
         return TypedResults.Ok(new SetMemberResponse(email.Trim().ToLowerInvariant(), WireNames.Of(role), status == MemberStatus.Member ? "member" : "invited"));
+    }
+
+    /// <summary>
+    /// Profiles with the email that are members of this tenant, or the caller's own, get the role at once: the owner
+    /// knows of both already. Any other email is invited, and becomes a membership when its person signs in with it.
+    /// </summary>
+    private static async Task<MemberStatus> SetRoleOrInviteAsync(
+        Tenant tenant, string email, TenantRole role, GhStatsCaller caller, IMembershipStore memberships, IUserStore users, CancellationToken cancellationToken)
+    {
+        var members = (await memberships.ListMembersAsync(tenant.Id, cancellationToken)).Select(m => m.User.Id).ToHashSet();
+        var direct = (await users.FindByEmailAsync(email, cancellationToken))
+            .Where(profile => members.Contains(profile.Id) || profile.Id == caller.User.Id)
+            .ToList();
+        if (direct.Count == 0)
+        {
+            await memberships.InviteAsync(tenant.Id, email, role, cancellationToken);
+            return MemberStatus.Invited;
+        }
+
+        foreach (var profile in direct)
+        {
+            await memberships.SetMemberAsync(tenant.Id, profile.Id, role, cancellationToken);
+        }
+
+        return MemberStatus.Member;
     }
 
     private static async Task<NoContent> RemoveAsync(

@@ -84,7 +84,7 @@ memberForm.addEventListener('submit', async (event) => {
       const result = await api(`${base}/members/${encodeURIComponent(email)}`, { method: 'PUT', body: { role } });
       const as = (roleName[result.role] ?? result.role).toLowerCase();
       say(addStatus, result.status === 'invited'
-        ? `Invited ${result.email} as ${as}: they join when they first sign in.`
+        ? `Invited ${result.email} as ${as}: they join when they next sign in with that email.`
         : `${result.email} is now a member, as ${as}.`, 'ok');
       memberForm.elements.email.value = '';
     } catch (error) {
