@@ -42,7 +42,10 @@ services.AddGhStats()
     {
         o.MaxConcurrency = concurrency;
         o.RequestsPerMinute = PerMinute;
-    });
+    })
+
+    // The simulator listens on loopback over http: allowed explicitly, as an operator would allow a GitHub Enterprise host.
+    .ConfigureGitHubApi(o => o.AllowedHosts.Add(new GitHubApiHost { Host = "127.0.0.1", AllowHttp = true, AllowPrivateAddresses = true }));
 await using var provider = services.BuildServiceProvider();
 await provider.GetRequiredService<ISchemaMigrator>().MigrateAsync();
 var tenant = await provider.GetRequiredService<ITenantStore>().CreateAsync("bench", "Benchmark");

@@ -63,4 +63,17 @@ public sealed class GhStatsBuilder
         BindOptions<GhStatsStorageOptions>(GhStatsStorageOptions.SectionName).Configure(configure);
         return this;
     }
+
+    /// <summary>
+    /// Changes which GitHub API hosts connections may call (<c>GhStats:GitHub</c>) in code, after the configuration,
+    /// e.g. <c>.ConfigureGitHubApi(o =&gt; o.AllowedHosts.Add(new() { Host = "github.example.com" }))</c>.
+    /// </summary>
+    /// <param name="configure">Code configuration.</param>
+    /// <returns>The builder, for chaining.</returns>
+    public GhStatsBuilder ConfigureGitHubApi(Action<GitHubApiOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        BindOptions<GitHubApiOptions>(GitHubApiOptions.SectionName).Configure(configure);
+        return this;
+    }
 }

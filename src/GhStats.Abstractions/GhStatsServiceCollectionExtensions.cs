@@ -26,11 +26,14 @@ public static class GhStatsServiceCollectionExtensions
         services.TryAddSingleton(provider => new GhStatsMetrics(provider.GetService<IMeterFactory>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GhStatsStorageOptions>, GhStatsStorageOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, GhStatsStartupValidation>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GitHubApiOptions>, GitHubApiOptionsValidator>());
+        services.TryAddSingleton<GitHubApiHostPolicy>();
 
         // Each options class is bound once (BindOptions), so a second AddGhStats() changes nothing.
         services.TryAddSingleton<GhStatsMarker>();
         var builder = new GhStatsBuilder(services, configuration);
         builder.BindOptions<GhStatsStorageOptions>(GhStatsStorageOptions.SectionName);
+        builder.BindOptions<GitHubApiOptions>(GitHubApiOptions.SectionName);
         return builder;
     }
 

@@ -76,24 +76,30 @@ public static class GhStatsGitHubBuilderExtensions
 
     /// <summary>
     /// The named client <see cref="GitHubCollectorOptions.HttpClientName"/>, outermost first: transient retries with
-    /// jitter, GitHub's rate-limit rules and pacing, authentication, a timeout per attempt, then whatever the host adds,
-    /// over a primary handler that follows no redirects (Octokit does, dropping credentials when the host changes).
+    /// jitter, GitHub's rate-limit rules and pacing, authentication, a timeout per attempt, the guard that keeps requests
+    /// on the connection's own API origin and refuses redirects and oversized answers (Octokit would follow redirects
+    /// itself), then whatever the host adds, over a primary handler that follows no redirects and connects only to
+    /// addresses the operator allows (<see cref="GitHubConnector"/>).
     /// </summary>
     private static void AddGitHubHttpClient(IServiceCollection services)
     {
         services.TryAddTransient<GitHubRequestHandler>();
         services.TryAddTransient<GitHubAuthenticationHandler>();
+        services.TryAddTransient<GitHubResponseGuard>();
+        services.TryAddSingleton<GitHubConnector>();
         var client = services.AddHttpClient(GitHubCollectorOptions.HttpClientName)
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
+            .ConfigurePrimaryHttpMessageHandler(provider => new SocketsHttpHandler
             {
                 AllowAutoRedirect = false,
                 AutomaticDecompression = DecompressionMethods.All,
                 PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+                ConnectCallback = provider.GetRequiredService<GitHubConnector>().ConnectAsync,
             });
         client.AddResilienceHandler(GitHubResilience.RetryPipeline, (pipeline, context) => GitHubResilience.AddRetry(pipeline, context.ServiceProvider));
         client.AddHttpMessageHandler<GitHubRequestHandler>();
         client.AddHttpMessageHandler<GitHubAuthenticationHandler>();
         client.AddResilienceHandler(GitHubResilience.AttemptTimeoutPipeline, (pipeline, _) => GitHubResilience.AddAttemptTimeout(pipeline));
+        client.AddHttpMessageHandler<GitHubResponseGuard>();
     }
 
     /// <summary>

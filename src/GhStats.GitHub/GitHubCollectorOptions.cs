@@ -26,8 +26,18 @@ public sealed class GitHubCollectorOptions
     /// <summary>First retry delay; each retry doubles it, with jitter. Default 1 second.</summary>
     public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>The longest wait for a rate limit to reset before the repository is recorded as rate limited. Default 65 minutes.</summary>
-    public TimeSpan MaxRateLimitWait { get; set; } = TimeSpan.FromMinutes(65);
+    /// <summary>
+    /// The longest single wait GhStats takes for a rate limit (<c>Retry-After</c>, or <c>X-RateLimit-Reset</c> once the limit
+    /// is used up); a longer one fails the request, and the connection's further requests in the run fail at once instead of
+    /// sleeping. Default 60 seconds, at most 2 hours.
+    /// </summary>
+    public TimeSpan MaxRateLimitWait { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Pages followed at most in one paged listing (an owner's repositories, 100 a page); more fail the listing. Default 100.</summary>
+    public int MaxPagesPerListing { get; set; } = 100;
+
+    /// <summary>The largest answer body read from GitHub, in bytes; a larger one fails the request. Default 10 MB (10,485,760).</summary>
+    public long MaxResponseBytes { get; set; } = 10 * 1024 * 1024;
 
     /// <summary>How long one request may take. Default 30 seconds.</summary>
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(30);

@@ -35,6 +35,21 @@ internal sealed class GitHubCollectorOptionsValidator : IValidateOptions<GitHubC
             failures.Add("GhStats:Collector:RequestTimeout and ProgressInterval must be positive, MaxRateLimitWait not negative, and LeaseDuration at least 00:00:10.");
         }
 
+        if (options.MaxRateLimitWait > TimeSpan.FromHours(2))
+        {
+            failures.Add($"GhStats:Collector:MaxRateLimitWait is {options.MaxRateLimitWait}; use at most 02:00:00.");
+        }
+
+        if (options.MaxPagesPerListing is < 1 or > 10_000)
+        {
+            failures.Add($"GhStats:Collector:MaxPagesPerListing is {options.MaxPagesPerListing}; use 1 to 10000.");
+        }
+
+        if (options.MaxResponseBytes is < 64 * 1024 or > int.MaxValue)
+        {
+            failures.Add($"GhStats:Collector:MaxResponseBytes is {options.MaxResponseBytes}; use 65536 (64 KB) to 2147483647.");
+        }
+
         if (options.QueuePollInterval < TimeSpan.Zero || options.QueuePollInterval > TimeSpan.FromHours(1))
         {
             failures.Add($"GhStats:Collector:QueuePollInterval is {options.QueuePollInterval}; use 00:00:00 (off) to 01:00:00.");

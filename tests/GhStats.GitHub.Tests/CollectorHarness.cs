@@ -14,7 +14,10 @@ internal sealed class CollectorHarness : IAsyncDisposable
 {
     private readonly ServiceProvider _services;
 
-    public CollectorHarness(StoreDatabaseFixture database, GitHubSimulator simulator, CalendarClock clock, Action<GitHubCollectorOptions>? configure = null, Action<IServiceCollection>? services = null)
+    /// <param name="allowedHosts">The operator's allowed GitHub API hosts; by default the simulator's loopback address over http, allowed explicitly.</param>
+    public CollectorHarness(
+        StoreDatabaseFixture database, GitHubSimulator simulator, CalendarClock clock, Action<GitHubCollectorOptions>? configure = null,
+        Action<IServiceCollection>? services = null, (string Host, bool AllowHttp, bool AllowPrivateAddresses)[]? allowedHosts = null)
     {
         Simulator = simulator;
         Clock = clock;
@@ -29,6 +32,12 @@ internal sealed class CollectorHarness : IAsyncDisposable
                 o.RetryBaseDelay = TimeSpan.FromMilliseconds(20);
                 o.ProgressInterval = TimeSpan.FromMilliseconds(100);
                 configure?.Invoke(o);
+            }).ConfigureGitHubApi(o =>
+            {
+                foreach (var (host, http, privateAddresses) in allowedHosts ?? [("127.0.0.1", true, true)])
+                {
+                    o.AllowedHosts.Add(new GitHubApiHost { Host = host, AllowHttp = http, AllowPrivateAddresses = privateAddresses });
+                }
             });
             services?.Invoke(collection);
         });
@@ -63,19 +72,19 @@ internal sealed class CollectorHarness : IAsyncDisposable
         await _services.GetRequiredService<ITenantStore>().CreateAsync("t-" + Guid.NewGuid().ToString("N")[..12], "Collector test");
 
     /// <summary>Adds a personal-access-token connection, encrypting the token with the store's key ring, as the web module does.</summary>
-    public async Task<GitHubConnection> AddTokenConnectionAsync(long tenantId, string token) =>
+    public async Task<GitHubConnection> AddTokenConnectionAsync(long tenantId, string token, string? apiBaseUrl = null) =>
         await _services.GetRequiredService<IConnectionStore>().AddAsync(new NewGitHubConnection(
-            tenantId, "pat", GitHubConnectionKind.PersonalAccessToken, Simulator.BaseAddress, _services.GetRequiredService<ISecretProtector>().Protect(token)));
+            tenantId, "pat", GitHubConnectionKind.PersonalAccessToken, apiBaseUrl ?? Simulator.BaseAddress, _services.GetRequiredService<ISecretProtector>().Protect(token)));
 
     public async Task<GitHubConnection> AddAppConnectionAsync(long tenantId, long appId, string privateKeyPem, long installationId) =>
         await _services.GetRequiredService<IConnectionStore>().AddAsync(new NewGitHubConnection(
             tenantId, "app", GitHubConnectionKind.App, Simulator.BaseAddress, _services.GetRequiredService<ISecretProtector>().Protect(privateKeyPem), appId, installationId));
 
     /// <summary>Starts a run for one tenant and waits for its end.</summary>
-    public async Task<CollectionRun> CollectAsync(long tenantId)
+    public async Task<CollectionRun> CollectAsync(long tenantId, TimeSpan? timeLimit = null)
     {
         var run = await Collection.StartAsync(new CollectionRequest(CollectionTrigger.Manual, "test", tenantId));
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        using var timeout = new CancellationTokenSource(timeLimit ?? TimeSpan.FromMinutes(3));
         return (await Collection.WaitAsync(run.Id, timeout.Token))!;
     }
 

@@ -5,3 +5,6 @@ namespace GhStats.GitHub.Tests;
 
 /// <summary>The collector storing into SQLite.</summary>
 public sealed class SqliteCollectorTests(SqliteDatabaseFixture database) : CollectorTests(database), IClassFixture<SqliteDatabaseFixture>;
+
+/// <summary>The collector's outgoing requests, storing into SQLite (what they test does not depend on the store).</summary>
+public sealed class SqliteOutgoingRequestTests(SqliteDatabaseFixture database) : OutgoingRequestTests(database), IClassFixture<SqliteDatabaseFixture>;

@@ -82,6 +82,11 @@ public sealed class ScaleOutCluster : IAsyncLifetime
             ["GhStats__Cron__Secret"] = CronSecret,
             ["GhStats__Bootstrap__AdminEmails__0"] = AdminEmail,
 
+            // The GitHub simulator listens on loopback over http: the operator (the test) allows exactly that.
+            ["GhStats__GitHub__AllowedHosts__0__Host"] = "127.0.0.1",
+            ["GhStats__GitHub__AllowedHosts__0__AllowHttp"] = "true",
+            ["GhStats__GitHub__AllowedHosts__0__AllowPrivateAddresses"] = "true",
+
             // Host 2's folder has no appsettings.json; these keep both logs to what a test failure needs.
             ["Logging__LogLevel__FluentMigrator"] = "Warning",
             ["Logging__LogLevel__Microsoft.AspNetCore"] = "Warning",

@@ -143,6 +143,11 @@ public sealed class WorkerTests(WorkerTests.Deployment deployment) : IClassFixtu
             Environment["GhStats__Cron__Secret"] = CronSecret;
             Environment["GhStats__Bootstrap__AdminEmails__0"] = AdminEmail;
             Environment["GhStats__Collector__QueuePollInterval"] = "00:00:01";
+
+            // The GitHub simulator listens on loopback over http: the operator (the test) allows exactly that.
+            Environment["GhStats__GitHub__AllowedHosts__0__Host"] = "127.0.0.1";
+            Environment["GhStats__GitHub__AllowedHosts__0__AllowHttp"] = "true";
+            Environment["GhStats__GitHub__AllowedHosts__0__AllowPrivateAddresses"] = "true";
             Environment["Logging__LogLevel__FluentMigrator"] = "Warning";
             Environment["Logging__LogLevel__Microsoft.AspNetCore"] = "Warning";
 

@@ -66,7 +66,9 @@ internal sealed partial class GitHubConnectionCheck(
         catch (Exception exception) when (exception is not OperationCanceledException)
 #pragma warning restore CA1031
         {
-            state.Findings.Add($"GitHub at {state.BaseAddress} answered something GhStats cannot read ({exception.GetType().Name}): is the API base URL a GitHub API address?");
+            // The exception's text may quote what answered; the finding does not.
+            LogUnreadable(logger, exception, connection.Id, state.BaseAddress);
+            state.Findings.Add($"The server at {state.BaseAddress} did not answer as GitHub's API does: is the API base URL a GitHub API address?");
         }
 
         var result = state.ToResult(clock.GetUtcNow());
@@ -83,6 +85,8 @@ internal sealed partial class GitHubConnectionCheck(
         RetryBaseDelay = collector.RetryBaseDelay < TimeSpan.FromMilliseconds(500) ? collector.RetryBaseDelay : TimeSpan.FromMilliseconds(500),
         RequestTimeout = collector.RequestTimeout < TimeSpan.FromSeconds(10) ? collector.RequestTimeout : TimeSpan.FromSeconds(10),
         MaxRateLimitWait = TimeSpan.Zero,
+        MaxResponseBytes = collector.MaxResponseBytes,
+        MaxPagesPerListing = collector.MaxPagesPerListing,
         LeaseDuration = collector.LeaseDuration,
         ProgressInterval = collector.ProgressInterval,
     };
@@ -202,7 +206,7 @@ internal sealed partial class GitHubConnectionCheck(
                 {
                     case GitHubFailureReason.NoPushAccess or GitHubFailureReason.Forbidden:
                         state.Traffic = new TrafficAccessCheck(false, fullName, (int)HttpStatusCode.Forbidden);
-                        state.Findings.Add($"The {(app ? "App" : "token")} cannot read traffic of {fullName}: GitHub answered 403 '{exception.Message}' ({(app ? AppPermissionNeeded : PushAccessNeeded)}).");
+                        state.Findings.Add($"The {(app ? "App" : "token")} cannot read traffic of {fullName}: GitHub answered 403, {GitHubErrorBody.Describe(exception)} ({(app ? AppPermissionNeeded : PushAccessNeeded)}).");
                         break;
                     case GitHubFailureReason.NotFound:
                         state.Traffic = new TrafficAccessCheck(false, fullName, (int)HttpStatusCode.NotFound);
@@ -234,6 +238,9 @@ internal sealed partial class GitHubConnectionCheck(
 
         return null;
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Checking GitHub connection {ConnectionId} at {BaseAddress}: the answer could not be read as GitHub's API")]
+    private static partial void LogUnreadable(ILogger logger, Exception exception, long connectionId, Uri baseAddress);
 
     [LoggerMessage(Level = LogLevel.Information,
         Message = "Checked GitHub connection {ConnectionId} ({Kind} at {BaseAddress}): reachable {Reachable}, credentials accepted {Accepted}, traffic readable {Traffic}, {Findings} findings")]
@@ -289,8 +296,9 @@ internal sealed partial class GitHubConnectionCheck(
                     Answered(credentialsAccepted: true);
                     Findings.Add("GitHub's secondary rate limit refused the check: too many requests at once with this connection. Try again in a minute.");
                     break;
-                case GitHubFailureReason.RateLimitWaitTooLong:
-                    Findings.Add(failure.Exception.Message);
+                case GitHubFailureReason.RateLimitWaitTooLong or GitHubFailureReason.Refused:
+                    // GhStats' own words: a limit it keeps, or an address the operator does not allow.
+                    Findings.Add(failure.Message);
                     break;
                 case GitHubFailureReason.TimedOut:
                     Findings.Add($"GitHub at {BaseAddress} did not answer in time: check the API base URL and that this server can reach it.");
@@ -298,16 +306,16 @@ internal sealed partial class GitHubConnectionCheck(
                 case GitHubFailureReason.ServerError:
                     Reachable = false;
                     Findings.Add(string.Create(CultureInfo.InvariantCulture,
-                        $"GitHub at {BaseAddress} failed with {failure.StatusCode} ('{failure.Exception.Message}'): it is down or in trouble. Try again later."));
+                        $"GitHub at {BaseAddress} failed with {failure.StatusCode} ({GitHubErrorBody.Describe(failure.Exception)}): it is down or in trouble. Try again later."));
                     break;
                 case GitHubFailureReason.Unreachable:
                     Reachable = false;
-                    Findings.Add($"GitHub at {BaseAddress} could not be reached ({failure.Exception.Message}): check the API base URL and that this server can reach it.");
+                    Findings.Add($"GitHub at {BaseAddress} could not be reached ({(failure.Exception is HttpRequestException http ? GitHubErrorBody.NoAnswer(http) : "no answer")}): check the API base URL and that this server can reach it.");
                     break;
                 default:
                     // GitHub answered: a 403, 404, 429 or another status these cases do not word apart.
                     Answered(credentialsAccepted: null);
-                    Findings.Add(string.Create(CultureInfo.InvariantCulture, $"GitHub answered {failure.StatusCode}: '{failure.Exception.Message}'."));
+                    Findings.Add(string.Create(CultureInfo.InvariantCulture, $"GitHub at {BaseAddress} answered {failure.StatusCode}: {GitHubErrorBody.Describe(failure.Exception)}."));
                     break;
             }
         }

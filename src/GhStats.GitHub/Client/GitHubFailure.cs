@@ -25,7 +25,15 @@ internal sealed record GitHubFailure(GitHubFailureReason Reason, CollectionError
     /// refusal); null for anything else, which is no answer from GitHub. Callers that tell cancellation apart do so first:
     /// a <see cref="TaskCanceledException"/> here is taken for a timeout.
     /// </summary>
-    public static GitHubFailure? Classify(Exception exception) => exception switch
+    public static GitHubFailure? Classify(Exception exception) => GitHubRequestRefusedException.Find(exception) is { } refused
+        ? new(GitHubFailureReason.Refused, CollectionErrorKind.Unknown, refused.Message, refused)
+        : ClassifyAnswer(exception);
+
+    /// <summary>The collection log's kind and message for whatever a repository or an owner failed with.</summary>
+    public static (CollectionErrorKind Kind, string Message) ForCollection(Exception exception) =>
+        Classify(exception) is { } failure ? (failure.Kind, failure.Message) : (CollectionErrorKind.Unknown, exception.Message);
+
+    private static GitHubFailure? ClassifyAnswer(Exception exception) => exception switch
     {
         AuthorizationException => new(GitHubFailureReason.BadCredentials, CollectionErrorKind.Unauthorized,
             "GitHub refused the token (401 Bad credentials): it is wrong, expired or revoked.", exception),
@@ -35,27 +43,23 @@ internal sealed record GitHubFailure(GitHubFailureReason Reason, CollectionError
             "GitHub's secondary rate limit stopped the collection.", exception),
         GitHubRateLimitedException limited => new(GitHubFailureReason.RateLimitWaitTooLong, CollectionErrorKind.RateLimited, limited.Message, exception),
         ForbiddenException forbidden when IsMissingPushAccess(forbidden.Message) => new(GitHubFailureReason.NoPushAccess, CollectionErrorKind.NoPushAccess,
-            $"GitHub says: {forbidden.Message}. Traffic needs push access: a classic token with 'repo' (or 'public_repo'), or a fine-grained token or GitHub App with 'Administration: read'.", exception),
+            $"{GitHubErrorBody.Describe(forbidden)}. Traffic needs push access: a classic token with 'repo' (or 'public_repo'), or a fine-grained token or GitHub App with 'Administration: read'.", exception),
         ForbiddenException forbidden => new(GitHubFailureReason.Forbidden, CollectionErrorKind.Unknown,
-            $"GitHub refused the request (403): {forbidden.Message}", exception),
+            $"GitHub refused the request (403): {GitHubErrorBody.Describe(forbidden)}", exception),
         NotFoundException => new(GitHubFailureReason.NotFound, CollectionErrorKind.NotFound,
             "GitHub has no such repository, or the token cannot see it (404).", exception),
         ApiException api when (int)api.StatusCode >= 500 => new(GitHubFailureReason.ServerError, CollectionErrorKind.Transient,
-            $"GitHub failed with {(int)api.StatusCode} after retries: {api.Message}", exception),
+            $"GitHub failed with {(int)api.StatusCode} after retries: {GitHubErrorBody.Describe(api)}", exception),
         ApiException { StatusCode: HttpStatusCode.TooManyRequests } api => new(GitHubFailureReason.TooManyRequests, CollectionErrorKind.RateLimited,
-            $"GitHub said 429: {api.Message}", exception),
+            $"GitHub said 429: {GitHubErrorBody.Describe(api)}", exception),
         HttpRequestException http => new(GitHubFailureReason.Unreachable, CollectionErrorKind.Transient,
-            $"GitHub could not be reached after retries: {http.Message}", exception),
+            $"GitHub could not be reached after retries: {GitHubErrorBody.NoAnswer(http)}.", exception),
         TimeoutException or TaskCanceledException => new(GitHubFailureReason.TimedOut, CollectionErrorKind.Transient,
             "GitHub did not answer in time, after retries.", exception),
         ApiException api => new(GitHubFailureReason.OtherAnswer, CollectionErrorKind.Unknown,
-            $"GitHub answered {(int)api.StatusCode}: {api.Message}", exception),
+            $"GitHub answered {(int)api.StatusCode}: {GitHubErrorBody.Describe(api)}", exception),
         _ => null,
     };
-
-    /// <summary>The collection log's kind and message for whatever a repository or an owner failed with.</summary>
-    public static (CollectionErrorKind Kind, string Message) ForCollection(Exception exception) =>
-        Classify(exception) is { } failure ? (failure.Kind, failure.Message) : (CollectionErrorKind.Unknown, exception.Message);
 
     private static bool IsMissingPushAccess(string message) =>
         message.Contains("push access", StringComparison.OrdinalIgnoreCase)

@@ -38,4 +38,7 @@ internal enum GitHubFailureReason
 
     /// <summary>Any other status GitHub answered with.</summary>
     OtherAnswer,
+
+    /// <summary>GhStats refused the request or its answer (<see cref="GitHubRequestRefusedException"/>): the connection is not used again in the run.</summary>
+    Refused,
 }

@@ -60,7 +60,7 @@ internal static partial class GitHubResilience
     }
 
     private static bool IsTransient(Outcome<HttpResponseMessage> outcome) =>
-        outcome.Exception is HttpRequestException or TimeoutRejectedException
+        (outcome.Exception is HttpRequestException or TimeoutRejectedException && GitHubRequestRefusedException.Find(outcome.Exception) is null)
         || outcome.Result is { StatusCode: >= HttpStatusCode.InternalServerError };
 
     private static GitHubCollectorOptions? SettingsOf(ResilienceContext context) => GitHubCallContext.Find(context.GetRequestMessage())?.Settings;

@@ -18,6 +18,7 @@ internal sealed class GitHubSessionFactory(
     ISecretProtector secrets,
     IHttpMessageHandlerFactory handlers,
     IOptions<GitHubCollectorOptions> options,
+    GitHubApiHostPolicy hosts,
     TimeProvider clock)
 {
     private static readonly Uri GitHubDotCom = new("https://api.github.com/");
@@ -42,6 +43,14 @@ internal sealed class GitHubSessionFactory(
             http.SetRequestTimeout(Timeout.InfiniteTimeSpan);
             resources.Add(http);
             return new GitHubClient(new Connection(new ProductHeaderValue("GhStats", "1"), baseAddress, new InMemoryCredentialStore(Credentials.Anonymous), http, new SimpleJsonSerializer()));
+        }
+
+        // Checked again at every run, not only when the connection was saved: the operator's list may have changed since.
+        if (hosts.RefusalOf(baseAddress) is { } notAllowed)
+        {
+            var refused = new GitHubSession(Client(new(connection.Id, baseAddress, budget, counters, settings, new TokenCredentials(""), runToken)), budget, resources);
+            refused.Refuse(notAllowed);
+            return refused;
         }
 
         string secret;

@@ -153,7 +153,7 @@ internal sealed partial class CollectionJob(
 #pragma warning restore CA1031
         {
             var (kind, message) = GitHubFailure.ForCollection(exception);
-            if (kind == CollectionErrorKind.Unauthorized)
+            if (kind == CollectionErrorKind.Unauthorized || GitHubRequestRefusedException.Find(exception) is not null)
             {
                 session?.Refuse(message);
             }
@@ -181,11 +181,20 @@ internal sealed partial class CollectionJob(
             var session = await openSessions.ForAsync(owner.TenantId, owner.ConnectionId, cancellationToken).ConfigureAwait(false);
             if (session is null || session.RefusedBecause is not null)
             {
-                await errors.RunErrorAsync(run.Id, $"Listing the repositories of {owner.Owner} needs a usable GitHub connection in the tenant.", CollectionErrorKind.Unauthorized).ConfigureAwait(false);
+                await errors.RunErrorAsync(run.Id, $"Listing the repositories of {owner.Owner} needs a usable GitHub connection in the tenant.{(session?.RefusedBecause is { } reason ? " " + reason : "")}", CollectionErrorKind.Unauthorized).ConfigureAwait(false);
                 return;
             }
 
-            await discovery.DiscoverAsync(owner, owner.ConnectionId, session.Client, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await discovery.DiscoverAsync(owner, owner.ConnectionId, session.Client, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception exception) when (GitHubRequestRefusedException.Find(exception) is { } refused)
+            {
+                // A connection that broke a limit or pointed elsewhere is not asked again in this run.
+                session.Refuse(refused.Message);
+                throw;
+            }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

@@ -37,11 +37,12 @@ internal static class ConnectionEndpoints
         return TypedResults.Ok(list.Select(c => c.ToResponse()).ToList());
     }
 
-    private static async Task<IResult> AddAsync(string tenant, HttpContext http, ApiAccess access, IConnectionStore connections, ISecretProtector protector)
+    private static async Task<IResult> AddAsync(
+        string tenant, HttpContext http, ApiAccess access, IConnectionStore connections, ISecretProtector protector, GitHubApiHostPolicy hosts)
     {
         var found = await access.TenantAsync(tenant, TenantRole.Owner);
         var request = await ApiBody.ReadAsync<CreateConnectionRequest>(http);
-        var connection = await connections.AddAsync(Validate(found.Id, request, protector), http.RequestAborted);
+        var connection = await connections.AddAsync(Validate(found.Id, request, protector, hosts), http.RequestAborted);
         return TypedResults.Created($"{http.Request.PathBase}{http.Request.Path}/{connection.Id}", connection.ToResponse());
     }
 
@@ -73,7 +74,7 @@ internal static class ConnectionEndpoints
         return TypedResults.Ok(result.ToResponse(connection.Id));
     }
 
-    private static NewGitHubConnection Validate(long tenantId, CreateConnectionRequest request, ISecretProtector protector)
+    private static NewGitHubConnection Validate(long tenantId, CreateConnectionRequest request, ISecretProtector protector, GitHubApiHostPolicy hosts)
     {
         var kind = WireNames.ConnectionKindFrom(request.Kind ?? "pat") ?? throw ApiProblems.Invalid($"kind must be pat or app, not '{request.Kind}'.");
         var name = string.IsNullOrWhiteSpace(request.Name) ? (kind == GitHubConnectionKind.App ? "GitHub App" : "GitHub token") : request.Name.Trim();
@@ -82,6 +83,12 @@ internal static class ConnectionEndpoints
             || !string.IsNullOrEmpty(baseUri.Query) || !string.IsNullOrEmpty(baseUri.UserInfo))
         {
             throw ApiProblems.Invalid($"apiBaseUrl must be an absolute http(s) address such as {GitHubApi} or https://github.example.com, not '{request.ApiBaseUrl}'.");
+        }
+
+        // The operator decides which hosts the server calls; a tenant's Owner cannot point it at the operator's network.
+        if (hosts.RefusalOf(baseUri) is { } refusal)
+        {
+            throw ApiProblems.Invalid($"apiBaseUrl: {refusal}");
         }
 
         if (kind == GitHubConnectionKind.PersonalAccessToken)

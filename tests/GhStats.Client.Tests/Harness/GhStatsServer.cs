@@ -59,6 +59,11 @@ public sealed class GhStatsServer : IAsyncDisposable
             ["GhStats:Api:AccessCacheLifetime"] = "00:00:00",
             ["GhStats:Collector:RetryBaseDelay"] = "00:00:00.020",
             ["GhStats:Collector:ProgressInterval"] = "00:00:00.100",
+
+            // The GitHub simulator listens on loopback over http: the operator (the test) allows exactly that.
+            ["GhStats:GitHub:AllowedHosts:0:Host"] = "127.0.0.1",
+            ["GhStats:GitHub:AllowedHosts:0:AllowHttp"] = "true",
+            ["GhStats:GitHub:AllowedHosts:0:AllowPrivateAddresses"] = "true",
         });
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));

@@ -102,6 +102,11 @@ internal sealed class GitHubApiHandler(GitHubSimulator simulator, CancellationTo
                     SecondaryLimitDocs) with { RetryAfterSeconds = _options.SecondaryRetryAfterSeconds });
         }
 
+        if (simulator.Misbehaviour.TryTake(context.Request.Path.Value ?? "", out var hostile))
+        {
+            return (rate, hostile);
+        }
+
         if (_faults.TryFail(context.Request.Path.Value ?? "", repository?.FullName, out var faultStatus))
         {
             _stats.CountInjectedFault(faultStatus);
@@ -194,7 +199,7 @@ internal sealed class GitHubApiHandler(GitHubSimulator simulator, CancellationTo
 
         // Private repositories show only to tokens that can push to them, as they do to non-members on GitHub.
         var visible = owner.Sorted().Where(r => !r.Private || identity.CanPush(r)).ToList();
-        var pages = Math.Max(1, (visible.Count + perPage - 1) / perPage);
+        var pages = simulator.Misbehaviour.EndlessPages ? page + 1 : Math.Max(1, (visible.Count + perPage - 1) / perPage);
         var slice = visible.Skip((page - 1) * perPage).Take(perPage);
         var body = GitHubJson.Repositories(slice, owner, Origin(context.Request), identity.CanPush);
         return new ApiAnswer(200, body, PageLinks(context.Request, page, pages));
@@ -212,7 +217,7 @@ internal sealed class GitHubApiHandler(GitHubSimulator simulator, CancellationTo
         return new ApiAnswer(201, GitHubJson.InstallationToken(token, expiresAt));
     }
 
-    private static string? PageLinks(HttpRequest request, int page, int pages)
+    private string? PageLinks(HttpRequest request, int page, int pages)
     {
         if (pages <= 1)
         {
@@ -235,10 +240,10 @@ internal sealed class GitHubApiHandler(GitHubSimulator simulator, CancellationTo
         return string.Join(", ", links);
     }
 
-    private static string PageLink(HttpRequest request, int page, string rel)
+    private string PageLink(HttpRequest request, int page, string rel)
     {
         // GitHub's links repeat the request's own query with only the page changed.
-        var url = new StringBuilder(Origin(request)).Append(request.PathBase).Append(request.Path);
+        var url = new StringBuilder(simulator.Misbehaviour.PageLinkOrigin?.TrimEnd('/') ?? Origin(request)).Append(request.PathBase).Append(request.Path);
         var separator = '?';
         foreach (var (key, values) in request.Query)
         {
@@ -264,7 +269,12 @@ internal sealed class GitHubApiHandler(GitHubSimulator simulator, CancellationTo
         var response = context.Response;
         response.StatusCode = answer.Status;
         var headers = response.Headers;
-        headers.ContentType = "application/json; charset=utf-8";
+        headers.ContentType = answer.ContentType ?? "application/json; charset=utf-8";
+        if (answer.Location is not null)
+        {
+            headers.Location = answer.Location;
+        }
+
         headers["X-RateLimit-Limit"] = rate.Limit.ToString(CultureInfo.InvariantCulture);
         headers["X-RateLimit-Remaining"] = rate.Remaining.ToString(CultureInfo.InvariantCulture);
         headers["X-RateLimit-Reset"] = rate.ResetEpochSeconds.ToString(CultureInfo.InvariantCulture);
@@ -289,9 +299,20 @@ internal sealed class GitHubApiHandler(GitHubSimulator simulator, CancellationTo
             headers.RetryAfter = retryAfter.ToString(CultureInfo.InvariantCulture);
         }
 
-        response.ContentLength = answer.Body.Length;
+        if (answer.LeadingWhitespace == 0 || answer.DeclareLength)
+        {
+            response.ContentLength = answer.LeadingWhitespace + answer.Body.Length;
+        }
+
         if (!HttpMethods.IsHead(context.Request.Method))
         {
+            var spaces = new byte[answer.LeadingWhitespace > 0 ? 64 * 1024 : 0];
+            Array.Fill(spaces, (byte)' ');
+            for (var left = answer.LeadingWhitespace; left > 0; left -= spaces.Length)
+            {
+                await response.Body.WriteAsync(spaces.AsMemory(0, (int)Math.Min(left, spaces.Length)), context.RequestAborted).ConfigureAwait(false);
+            }
+
             await response.Body.WriteAsync(answer.Body, context.RequestAborted).ConfigureAwait(false);
         }
     }

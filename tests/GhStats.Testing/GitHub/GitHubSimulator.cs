@@ -53,6 +53,9 @@ public sealed class GitHubSimulator : IAsyncDisposable
     /// <summary>Failures and extra latency to inject.</summary>
     public GitHubFaults Faults { get; } = new();
 
+    /// <summary>Answers a hostile or broken server would give: redirects, foreign or endless next pages, huge bodies, long waits, pages that are not GitHub's.</summary>
+    public GitHubMisbehaviour Misbehaviour { get; } = new();
+
     /// <summary>What the simulator has seen.</summary>
     public SimulatorStats Stats { get; } = new();
 

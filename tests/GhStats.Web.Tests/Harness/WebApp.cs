@@ -270,6 +270,11 @@ public sealed partial class WebApp : IAsyncDisposable
             ["GhStats:Collector:RetryBaseDelay"] = "00:00:00.020",
             ["GhStats:Collector:ProgressInterval"] = "00:00:00.100",
             ["GhStats:Collector:RequestTimeout"] = "00:00:10",
+
+            // The GitHub simulator listens on loopback over http: the operator (the test) allows exactly that.
+            ["GhStats:GitHub:AllowedHosts:0:Host"] = "127.0.0.1",
+            ["GhStats:GitHub:AllowedHosts:0:AllowHttp"] = "true",
+            ["GhStats:GitHub:AllowedHosts:0:AllowPrivateAddresses"] = "true",
         };
         foreach (var (key, value) in overrides)
         {
