@@ -16,6 +16,9 @@ public sealed class GhStatsRateLimitOptions
     /// <summary><c>POST {prefix}/api/v1/collect</c> from one client address. Default 12 a minute.</summary>
     public GhStatsRateLimit Cron { get; set; } = new() { PermitLimit = 12, Window = TimeSpan.FromMinutes(1) };
 
-    /// <summary>Sign-in, sign-out and the OpenID Connect callbacks from one client address. Default 30 a minute.</summary>
-    public GhStatsRateLimit SignIn { get; set; } = new() { PermitLimit = 30, Window = TimeSpan.FromMinutes(1) };
+    /// <summary>
+    /// Sign-in, sign-out and the OpenID Connect callbacks from one client address (one sign-in is two or three requests).
+    /// Default 60 a minute.
+    /// </summary>
+    public GhStatsRateLimit SignIn { get; set; } = new() { PermitLimit = 60, Window = TimeSpan.FromMinutes(1) };
 }

@@ -88,7 +88,7 @@ public static partial class GhStatsWebBuilderExtensions
     private static void AddRequestGate(IServiceCollection services)
     {
         // The rate limiting middleware needs its services; GhStats passes its own options, so the app's stay untouched.
-        services.AddRateLimiter(_ => { });
+        Microsoft.AspNetCore.Builder.RateLimiterServiceCollectionExtensions.AddRateLimiter(services, _ => { });
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IStartupFilter, RequestGate>());
     }
 
@@ -98,7 +98,6 @@ public static partial class GhStatsWebBuilderExtensions
         services.TryAddSingleton<ProfileBinder>();
         services.TryAddSingleton<CallerResolver>();
         services.TryAddSingleton<AccessCache>();
-        services.TryAddSingleton<SessionStamps>();
         services.TryAddScoped<ApiAccess>();
         services.TryAddSingleton<GhStats.Web.Api.TrafficResponseCache>();
     }
@@ -137,7 +136,8 @@ public static partial class GhStatsWebBuilderExtensions
 
         authentication.AddCookie(GhStatsAuthenticationSchemes.Cookie);
         services.AddOptions<CookieAuthenticationOptions>(GhStatsAuthenticationSchemes.Cookie)
-            .Configure<GhStatsPaths, IOptionsMonitor<GhStatsAuthenticationOptions>>(SessionCookie.Configure);
+            .Configure<GhStatsPaths, IOptionsMonitor<GhStatsAuthenticationOptions>>(SessionCookie.Configure)
+            .Configure<IServiceProvider>((options, provider) => options.TimeProvider ??= provider.GetService<TimeProvider>());
 
         authentication.AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(GhStatsAuthenticationSchemes.ApiToken, "GhStats API token", _ => { });
 

@@ -82,10 +82,10 @@ internal static partial class SignInEndpoints
             return;
         }
 
-        if (!context.Request.HasFormContentType || !await antiforgery.IsRequestValidAsync(context))
+        if (!context.Request.HasFormContentType || !await FormIsValidAsync(context, antiforgery))
         {
             await SignInPages.WriteMessageAsync(context, StatusCodes.Status400BadRequest, "Sign-in failed",
-                "The form is missing its antiforgery token or it has expired; load the sign-in page again.", paths);
+                "The form is missing its antiforgery token, it has expired, or it cannot be read; load the sign-in page again.", paths);
             return;
         }
 
@@ -107,8 +107,21 @@ internal static partial class SignInEndpoints
             return;
         }
 
-        await context.SignInAsync(GhStatsAuthenticationSchemes.Cookie, SessionPrincipal.For(binding.Profile, developmentSignIn: true));
+        await context.SignInAsync(GhStatsAuthenticationSchemes.Cookie, await SessionPrincipal.ForAsync(context, binding.Profile, developmentSignIn: true));
         context.Response.Redirect(returnUrl);
+    }
+
+    /// <summary>Whether the form carries a valid antiforgery token; a form ASP.NET Core cannot parse (e.g. a NUL in a value) is not valid.</summary>
+    private static async Task<bool> FormIsValidAsync(HttpContext context, IAntiforgery antiforgery)
+    {
+        try
+        {
+            return await antiforgery.IsRequestValidAsync(context);
+        }
+        catch (AntiforgeryValidationException)
+        {
+            return false;
+        }
     }
 
     private static async Task SignOutAsync(HttpContext context, IAntiforgery antiforgery, GhStatsPaths paths, IOptionsMonitor<GhStatsAuthenticationOptions> monitor)
@@ -125,6 +138,14 @@ internal static partial class SignInEndpoints
             await SignInPages.WriteMessageAsync(context, StatusCodes.Status400BadRequest, "Sign-out failed",
                 "The request is missing its antiforgery token; sign out from a GhStats page.", paths);
             return;
+        }
+
+        // Signing out ends every session of this person, on every replica, not just this browser's cookie.
+        if (session.Succeeded && session.Principal?.FindFirst(GhStatsClaimTypes.UserId)?.Value is { } id
+            && long.TryParse(id, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var userId))
+        {
+            await context.RequestServices.GetRequiredService<GhStats.Stores.IUserStore>().EndSessionsAsync(userId, context.RequestAborted);
+            context.RequestServices.GetRequiredService<AccessCache>().Invalidate();
         }
 
         await context.SignOutAsync(GhStatsAuthenticationSchemes.Cookie);
