@@ -13,8 +13,8 @@ public sealed class GhStatsRateLimitOptions
     /// <summary>Requests to the API with one personal API token. Default 600 a minute.</summary>
     public GhStatsRateLimit ApiToken { get; set; } = new() { PermitLimit = 600, Window = TimeSpan.FromMinutes(1) };
 
-    /// <summary><c>POST {prefix}/api/v1/collect</c> from one client address. Default 12 a minute.</summary>
-    public GhStatsRateLimit Cron { get; set; } = new() { PermitLimit = 12, Window = TimeSpan.FromMinutes(1) };
+    /// <summary><c>POST {prefix}/api/v1/collect</c> from one client address. Default 60 a minute.</summary>
+    public GhStatsRateLimit Cron { get; set; } = new() { PermitLimit = 60, Window = TimeSpan.FromMinutes(1) };
 
     /// <summary>
     /// Sign-in, sign-out and the OpenID Connect callbacks from one client address (one sign-in is two or three requests).
