@@ -35,6 +35,8 @@ if (isCommand)
     return await HostCommands.RunAsync(args, app, Console.Out, Console.Error);
 }
 
+// AddWeb() puts forwarded headers (only from GhStats:ForwardedHeaders:KnownProxies / KnownNetworks; none by default)
+// and the GhStats:RateLimits limits first in this pipeline: behind a TLS-terminating proxy, list the proxy there.
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.MapGhStats();

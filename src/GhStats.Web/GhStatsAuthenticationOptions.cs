@@ -34,6 +34,16 @@ public sealed class GhStatsAuthenticationOptions
     /// </summary>
     public bool DevelopmentSignIn { get; set; } = true;
 
-    /// <summary>How long a session lasts without activity. Default 8 hours.</summary>
+    /// <summary>How long a session lasts without activity (sliding). Default 8 hours.</summary>
     public TimeSpan SessionIdleTimeout { get; set; } = TimeSpan.FromHours(8);
+
+    /// <summary>How long a session lasts at most after its sign-in, however active (absolute). Default 7 days.</summary>
+    public TimeSpan SessionMaxLifetime { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>
+    /// How often a replica re-reads a signed-in person's session stamp from the database. Signing out, removing a member and
+    /// revoking a role change the stamp, which ends that person's sessions: at once on the replica that made the change,
+    /// and within this interval on every other. Zero reads it on every request. Default 30 seconds.
+    /// </summary>
+    public TimeSpan SessionCheckInterval { get; set; } = TimeSpan.FromSeconds(30);
 }

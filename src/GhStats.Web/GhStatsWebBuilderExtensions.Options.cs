@@ -37,6 +37,20 @@ public static partial class GhStatsWebBuilderExtensions
     public static GhStatsBuilder ConfigureApi(this GhStatsBuilder builder, Action<GhStatsApiOptions> configure) =>
         Configure(builder, GhStatsApiOptions.SectionName, configure);
 
+    /// <summary>Changes the abuse limits (<c>GhStats:RateLimits</c>) in code, after the configuration.</summary>
+    /// <param name="builder">The GhStats builder.</param>
+    /// <param name="configure">Code configuration, e.g. <c>o => o.ApiToken.PermitLimit = 1200</c>.</param>
+    /// <returns>The builder, for chaining.</returns>
+    public static GhStatsBuilder ConfigureRateLimits(this GhStatsBuilder builder, Action<GhStatsRateLimitOptions> configure) =>
+        Configure(builder, GhStatsRateLimitOptions.SectionName, configure);
+
+    /// <summary>Changes the trusted reverse proxies (<c>GhStats:ForwardedHeaders</c>) in code, after the configuration.</summary>
+    /// <param name="builder">The GhStats builder.</param>
+    /// <param name="configure">Code configuration, e.g. <c>o => o.KnownNetworks.Add("10.0.0.0/24")</c>.</param>
+    /// <returns>The builder, for chaining.</returns>
+    public static GhStatsBuilder ConfigureForwardedHeaders(this GhStatsBuilder builder, Action<GhStatsForwardedHeadersOptions> configure) =>
+        Configure(builder, GhStatsForwardedHeadersOptions.SectionName, configure);
+
     private static GhStatsBuilder Configure<TOptions>(GhStatsBuilder builder, string sectionName, Action<TOptions> configure)
         where TOptions : class
     {

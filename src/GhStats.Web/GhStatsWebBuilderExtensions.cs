@@ -54,6 +54,7 @@ public static partial class GhStatsWebBuilderExtensions
         services.AddAntiforgery();
         services.AddOpenApi("ghstats", openApi => openApi.ShouldInclude = description => description.GroupName == "ghstats");
         AddTelemetry(services);
+        AddRequestGate(services);
         // Session cookies and antiforgery tokens are protected with the key ring the store registers (GhStats:DataProtection).
         services.AddDataProtection();
         AddIdentity(services);
@@ -69,11 +70,26 @@ public static partial class GhStatsWebBuilderExtensions
         builder.BindOptions<GhStatsBootstrapOptions>(GhStatsBootstrapOptions.SectionName);
         builder.BindOptions<GhStatsCronOptions>(GhStatsCronOptions.SectionName);
         builder.BindOptions<GhStatsApiOptions>(GhStatsApiOptions.SectionName);
+        builder.BindOptions<GhStatsRateLimitOptions>(GhStatsRateLimitOptions.SectionName);
+        builder.BindOptions<GhStatsForwardedHeadersOptions>(GhStatsForwardedHeadersOptions.SectionName);
         var services = builder.Services;
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GhStatsAuthenticationOptions>, GhStatsWebOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GhStatsBootstrapOptions>, GhStatsWebOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GhStatsCronOptions>, GhStatsWebOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GhStatsApiOptions>, GhStatsWebOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GhStatsRateLimitOptions>, GhStatsWebOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GhStatsForwardedHeadersOptions>, GhStatsWebOptionsValidator>());
+    }
+
+    /// <summary>
+    /// Forwarded headers from the proxies of GhStats:ForwardedHeaders (none by default) and the abuse limits of
+    /// GhStats:RateLimits run first in the app's pipeline, so the limits count the client a trusted proxy reports.
+    /// </summary>
+    private static void AddRequestGate(IServiceCollection services)
+    {
+        // The rate limiting middleware needs its services; GhStats passes its own options, so the app's stay untouched.
+        Microsoft.AspNetCore.Builder.RateLimiterServiceCollectionExtensions.AddRateLimiter(services, _ => { });
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IStartupFilter, RequestGate>());
     }
 
     private static void AddIdentity(IServiceCollection services)
@@ -120,7 +136,8 @@ public static partial class GhStatsWebBuilderExtensions
 
         authentication.AddCookie(GhStatsAuthenticationSchemes.Cookie);
         services.AddOptions<CookieAuthenticationOptions>(GhStatsAuthenticationSchemes.Cookie)
-            .Configure<GhStatsPaths, IOptionsMonitor<GhStatsAuthenticationOptions>>(SessionCookie.Configure);
+            .Configure<GhStatsPaths, IOptionsMonitor<GhStatsAuthenticationOptions>>(SessionCookie.Configure)
+            .Configure<IServiceProvider>((options, provider) => options.TimeProvider ??= provider.GetService<TimeProvider>());
 
         authentication.AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(GhStatsAuthenticationSchemes.ApiToken, "GhStats API token", _ => { });
 

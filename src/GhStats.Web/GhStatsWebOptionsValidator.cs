@@ -8,7 +8,9 @@ internal sealed class GhStatsWebOptionsValidator :
     IValidateOptions<GhStatsAuthenticationOptions>,
     IValidateOptions<GhStatsBootstrapOptions>,
     IValidateOptions<GhStatsCronOptions>,
-    IValidateOptions<GhStatsApiOptions>
+    IValidateOptions<GhStatsApiOptions>,
+    IValidateOptions<GhStatsRateLimitOptions>,
+    IValidateOptions<GhStatsForwardedHeadersOptions>
 {
     private static readonly string[] OwnSchemes =
     [
@@ -50,6 +52,16 @@ internal sealed class GhStatsWebOptionsValidator :
         if (options.SessionIdleTimeout <= TimeSpan.Zero)
         {
             failures.Add("GhStats:Authentication:SessionIdleTimeout must be positive.");
+        }
+
+        if (options.SessionMaxLifetime < options.SessionIdleTimeout)
+        {
+            failures.Add("GhStats:Authentication:SessionMaxLifetime must be at least GhStats:Authentication:SessionIdleTimeout.");
+        }
+
+        if (options.SessionCheckInterval < TimeSpan.Zero || options.SessionCheckInterval > TimeSpan.FromHours(1))
+        {
+            failures.Add("GhStats:Authentication:SessionCheckInterval must be from zero to one hour.");
         }
 
         var claims = options.ClaimNames;
@@ -118,6 +130,47 @@ internal sealed class GhStatsWebOptionsValidator :
         if (options.DefaultRangeDays < 1 || options.DefaultRangeDays > options.MaxRangeDays)
         {
             failures.Add("GhStats:Api:DefaultRangeDays must be between 1 and MaxRangeDays.");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    public ValidateOptionsResult Validate(string? name, GhStatsRateLimitOptions options)
+    {
+        var failures = new List<string>();
+        foreach (var (key, limit) in new[] { ("ApiToken", options.ApiToken), ("Cron", options.Cron), ("SignIn", options.SignIn) })
+        {
+            if (limit.PermitLimit < 0 || limit.Window <= TimeSpan.Zero || limit.Window > TimeSpan.FromDays(1))
+            {
+                failures.Add($"GhStats:RateLimits:{key}: PermitLimit must be 0 (off) or more, and Window from a tick to one day.");
+            }
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    public ValidateOptionsResult Validate(string? name, GhStatsForwardedHeadersOptions options)
+    {
+        var failures = new List<string>();
+        for (var i = 0; i < options.KnownProxies.Count; i++)
+        {
+            if (!System.Net.IPAddress.TryParse(options.KnownProxies[i], out _))
+            {
+                failures.Add(FormattableString.Invariant($"GhStats:ForwardedHeaders:KnownProxies:{i} '{options.KnownProxies[i]}' is not an IP address."));
+            }
+        }
+
+        for (var i = 0; i < options.KnownNetworks.Count; i++)
+        {
+            if (!System.Net.IPNetwork.TryParse(options.KnownNetworks[i], out _))
+            {
+                failures.Add(FormattableString.Invariant($"GhStats:ForwardedHeaders:KnownNetworks:{i} '{options.KnownNetworks[i]}' is not a network such as 10.0.0.0/24."));
+            }
+        }
+
+        if (options.ForwardLimit < 1)
+        {
+            failures.Add("GhStats:ForwardedHeaders:ForwardLimit must be 1 or more.");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

@@ -90,6 +90,24 @@ public sealed class ClientErrorTests
     }
 
     [Fact]
+    public async Task TheRealServersRateLimit_Is429_WithRetryAfter()
+    {
+        await using var server = await GhStatsServer.StartAsync(settings: new Dictionary<string, string?>
+        {
+            ["GhStats:RateLimits:ApiToken:PermitLimit"] = "1",
+            ["GhStats:RateLimits:ApiToken:Window"] = "00:00:30",
+        });
+        using var client = server.ClientFor(await server.CreateUserAsync("limited@client.example"));
+        await client.GetMeAsync();
+
+        var error = await Should.ThrowAsync<GhStatsApiException>(() => client.GetMeAsync().WaitAsync(HangGuard));
+
+        error.Status.ShouldBe(429);
+        error.Title.ShouldBe("Too many requests");
+        error.RetryAfter.ShouldNotBeNull().ShouldBeInRange(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(30));
+    }
+
+    [Fact]
     public async Task RateLimiting_Is429_WithRetryAfter_AndTheProblemsExtraMembers()
     {
         await using var stub = await StubServer.StartAsync(async context =>

@@ -45,6 +45,10 @@ public sealed class DevelopmentSignInTests(DevelopmentSignInTests.Apps apps) : I
     [Theory]
     [InlineData("X-Forwarded-For", "203.0.113.9")]
     [InlineData("Forwarded", "for=203.0.113.9")]
+    [InlineData("X-Forwarded-Host", "stats.example")]
+    [InlineData("X-Forwarded-Proto", "https")]
+    [InlineData("X-Real-IP", "203.0.113.9")]
+    [InlineData("X-Original-For", "203.0.113.9:4431")]
     public async Task BehindAProxy_TheDevelopmentSignInDoesNotExist(string header, string value)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, "signin/development");
@@ -53,6 +57,23 @@ public sealed class DevelopmentSignInTests(DevelopmentSignInTests.Apps apps) : I
         using var response = await apps.Development.Anonymous().SendAsync(request);
 
         response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task WithKnownProxiesConfigured_TheDevelopmentSignInDoesNotExist_EvenWithoutProxyHeaders()
+    {
+        await using var proxied = await WebApp.StartAsync(new WebAppOptions
+        {
+            Environment = "Development",
+            Settings = new Dictionary<string, string?> { ["GhStats:ForwardedHeaders:KnownProxies:0"] = "127.0.0.1" },
+        });
+
+        using var form = await proxied.Anonymous().GetAsync("signin/development");
+        using var signIn = await proxied.Anonymous().GetAsync("signin");
+
+        form.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        signIn.StatusCode.ShouldBe(HttpStatusCode.NotFound, "no sign-in is offered at all");
+        proxied.Logs.Warnings.ShouldContain(w => w.Message.Contains("behind configured proxies", StringComparison.Ordinal));
     }
 
     [Fact]

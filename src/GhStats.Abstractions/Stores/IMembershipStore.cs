@@ -17,7 +17,7 @@ public interface IMembershipStore
     /// <returns>The memberships.</returns>
     Task<IReadOnlyList<Membership>> ListMembershipsAsync(long userId, CancellationToken cancellationToken = default);
 
-    /// <summary>Makes a user a member of a tenant, or changes their role.</summary>
+    /// <summary>Makes a user a member of a tenant, or changes their role; a changed role ends their sessions (<see cref="IUserStore.EndSessionsAsync"/>).</summary>
     /// <param name="tenantId">The tenant.</param>
     /// <param name="userId">The user.</param>
     /// <param name="role">The role.</param>
@@ -26,7 +26,7 @@ public interface IMembershipStore
     /// <exception cref="GhStatsNotFoundException">When the tenant or user does not exist.</exception>
     Task SetMemberAsync(long tenantId, long userId, TenantRole role, CancellationToken cancellationToken = default);
 
-    /// <summary>Removes a user from a tenant.</summary>
+    /// <summary>Removes a user from a tenant; when they were a member, their sessions end (<see cref="IUserStore.EndSessionsAsync"/>).</summary>
     /// <param name="tenantId">The tenant.</param>
     /// <param name="userId">The user.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
@@ -77,7 +77,7 @@ public interface IMembershipStore
     /// <exception cref="GhStatsNotFoundException">When the user or repository does not exist.</exception>
     Task GrantRepositoryAsync(long userId, long repositoryId, CancellationToken cancellationToken = default);
 
-    /// <summary>Withdraws a single-repository grant.</summary>
+    /// <summary>Withdraws a single-repository grant; when there was one, the user's sessions end (<see cref="IUserStore.EndSessionsAsync"/>).</summary>
     /// <param name="userId">The user.</param>
     /// <param name="repositoryId">The repository.</param>
     /// <param name="cancellationToken">Cancels the call.</param>

@@ -81,10 +81,25 @@ public interface IUserStore
     /// <exception cref="GhStatsNotFoundException">When the user does not exist.</exception>
     Task AddSystemRoleAsync(long userId, SystemRole role, CancellationToken cancellationToken = default);
 
-    /// <summary>Takes a system role away.</summary>
+    /// <summary>Takes a system role away; when the user had it, their sessions end (see <see cref="EndSessionsAsync"/>).</summary>
     /// <param name="userId">The user.</param>
     /// <param name="role">The role.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>True when the user had it.</returns>
     Task<bool> RemoveSystemRoleAsync(long userId, SystemRole role, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Reads a user's session stamp: a session carries the stamp it was signed in with and is honoured only while the
+    /// stamp is unchanged. Removing a membership, changing a member's role, revoking a grant or a system role change it too.
+    /// </summary>
+    /// <param name="userId">The user.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The stamp, or null when the user does not exist.</returns>
+    Task<long?> GetSessionStampAsync(long userId, CancellationToken cancellationToken = default);
+
+    /// <summary>Ends every session of a user, on every replica, by changing the session stamp; an unknown user changes nothing.</summary>
+    /// <param name="userId">The user.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>A task that completes once stored.</returns>
+    Task EndSessionsAsync(long userId, CancellationToken cancellationToken = default);
 }

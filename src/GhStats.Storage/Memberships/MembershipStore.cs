@@ -48,7 +48,8 @@ internal sealed class MembershipStore(StoreDatabase db, MembershipStatements sql
             async (connection, transaction) =>
             {
                 using var command = db.Command(connection, transaction, sql.DeleteMember).With("tenant_id", tenantId).With("user_id", userId);
-                return await command.ExecuteAsync(cancellationToken).ConfigureAwait(false) > 0;
+                return await command.ExecuteAsync(cancellationToken).ConfigureAwait(false) > 0
+                    && await EndSessionsAsync(connection, transaction, userId, cancellationToken).ConfigureAwait(false);
             },
             cancellationToken);
 
@@ -184,7 +185,8 @@ internal sealed class MembershipStore(StoreDatabase db, MembershipStatements sql
             async (connection, transaction) =>
             {
                 using var command = db.Command(connection, transaction, sql.DeleteGrant).With("user_id", userId).With("repo_id", repositoryId);
-                return await command.ExecuteAsync(cancellationToken).ConfigureAwait(false) > 0;
+                return await command.ExecuteAsync(cancellationToken).ConfigureAwait(false) > 0
+                    && await EndSessionsAsync(connection, transaction, userId, cancellationToken).ConfigureAwait(false);
             },
             cancellationToken);
 
@@ -225,5 +227,17 @@ internal sealed class MembershipStore(StoreDatabase db, MembershipStatements sql
             ? db.Command(connection, transaction, sql.InsertMember).With("tenant_id", tenantId).With("user_id", userId).WithEnum("role", role)
             : db.Command(connection, transaction, sql.UpdateMember).WithEnum("role", role).With("tenant_id", tenantId).With("user_id", userId);
         await command.ExecuteAsync(cancellationToken).ConfigureAwait(false);
+        if (current is not null)
+        {
+            await EndSessionsAsync(connection, transaction, userId, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>A membership, role or grant taken away or changed ends the person's sessions on every replica.</summary>
+    private async Task<bool> EndSessionsAsync(DbConnection connection, DbTransaction transaction, long userId, CancellationToken cancellationToken)
+    {
+        using var command = db.Command(connection, transaction, sql.EndSessions).With("user_id", userId);
+        await command.ExecuteAsync(cancellationToken).ConfigureAwait(false);
+        return true;
     }
 }

@@ -32,6 +32,8 @@ internal sealed class UserStatements : StatementSet
             $"SELECT COUNT(*) FROM {T("system_roles")} WHERE user_id = @user_id AND role = @role");
         AddSystemRole = new("Users.AddSystemRole", $"INSERT INTO {T("system_roles")} (user_id, role) VALUES (@user_id, @role)");
         RemoveSystemRole = new("Users.RemoveSystemRole", $"DELETE FROM {T("system_roles")} WHERE user_id = @user_id AND role = @role");
+        SessionStamp = new("Users.SessionStamp", $"SELECT session_stamp FROM {T("users")} WHERE id = @user_id");
+        EndSessions = new("Users.EndSessions", $"UPDATE {T("users")} SET session_stamp = session_stamp + 1 WHERE id = @user_id");
     }
 
     public SqlStatement Insert { get; }
@@ -57,4 +59,8 @@ internal sealed class UserStatements : StatementSet
     public SqlStatement AddSystemRole { get; }
 
     public SqlStatement RemoveSystemRole { get; }
+
+    public SqlStatement SessionStamp { get; }
+
+    public SqlStatement EndSessions { get; }
 }

@@ -204,10 +204,36 @@ internal sealed class UserStore(StoreDatabase db, UserStatements sql) : IUserSto
             async (connection, transaction) =>
             {
                 using var command = db.Command(connection, transaction, sql.RemoveSystemRole).With("user_id", userId).WithEnum("role", role);
-                return await command.ExecuteAsync(cancellationToken).ConfigureAwait(false) > 0;
+                if (await command.ExecuteAsync(cancellationToken).ConfigureAwait(false) == 0)
+                {
+                    return false;
+                }
+
+                // A role taken away ends the sessions that were signed in with it.
+                using var end = db.Command(connection, transaction, sql.EndSessions).With("user_id", userId);
+                await end.ExecuteAsync(cancellationToken).ConfigureAwait(false);
+                return true;
             },
             cancellationToken);
     }
+
+    public Task<long?> GetSessionStampAsync(long userId, CancellationToken cancellationToken = default) =>
+        db.ReadAsync(
+            async connection =>
+            {
+                using var command = db.Command(connection, sql.SessionStamp).With("user_id", userId);
+                return await command.ScalarInt64Async(cancellationToken).ConfigureAwait(false);
+            },
+            cancellationToken);
+
+    public Task EndSessionsAsync(long userId, CancellationToken cancellationToken = default) =>
+        db.WriteAsync(
+            async (connection, transaction) =>
+            {
+                using var command = db.Command(connection, transaction, sql.EndSessions).With("user_id", userId);
+                await command.ExecuteAsync(cancellationToken).ConfigureAwait(false);
+            },
+            cancellationToken);
 
     /// <summary>How a looked-up email compares with stored ones, which are lower-case.</summary>
     internal static string NormalizeEmail(string email) => email.Trim().ToLowerInvariant();

@@ -1,4 +1,3 @@
-using System.Globalization;
 using GhStats.Domain;
 using GhStats.Stores;
 using Microsoft.AspNetCore.Http;
@@ -45,20 +44,17 @@ internal sealed class CallerResolver(
             return null;
         }
 
+        // ghstats:* claims count only on an identity GhStats' own schemes made; anything else is the host app's principal.
         var cancellationToken = context.RequestAborted;
-        long? userId = principal.FindFirst(GhStatsClaimTypes.UserId)?.Value is { } id && long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed)
-            ? parsed
-            : (await MapHostPrincipalAsync(context, cancellationToken))?.Id;
+        var own = OwnIdentity.Of(context, principal);
+        var userId = own is null ? (await MapHostPrincipalAsync(context, cancellationToken))?.Id : OwnIdentity.Number(own, GhStatsClaimTypes.UserId);
         if (userId is not { } known || await access.RolesAsync(known, () => LoadRolesAsync(known, cancellationToken)) is not { } roles)
         {
             return null;
         }
 
-        long? tokenId = principal.FindFirst(GhStatsClaimTypes.TokenId)?.Value is { } token
-            ? long.Parse(token, NumberStyles.None, CultureInfo.InvariantCulture)
-            : null;
-        return new GhStatsCaller(roles.User, roles.SystemRoles, roles.TenantRoles, roles.GrantedRepositoryTenants, tokenId,
-            principal.HasClaim(c => c.Type == GhStatsClaimTypes.DevelopmentSignIn));
+        return new GhStatsCaller(roles.User, roles.SystemRoles, roles.TenantRoles, roles.GrantedRepositoryTenants,
+            OwnIdentity.Number(own, GhStatsClaimTypes.TokenId), own?.HasClaim(c => c.Type == GhStatsClaimTypes.DevelopmentSignIn) == true);
     }
 
     private async Task<CallerRoles?> LoadRolesAsync(long userId, CancellationToken cancellationToken)

@@ -48,13 +48,16 @@ internal sealed partial class ProfileBinder(
             profile = await CreateAsync(identity, email, cancellationToken);
         }
 
+        // The bootstrap role is granted at a profile's first sign-in only: an admin who later takes it away is obeyed.
+        var firstSignIn = profile.LastLoginAt is null;
         profile = await users.RecordSignInAsync(profile.Id, identity.VerifiedEmail, identity.DisplayName, cancellationToken);
         if (identity.VerifiedEmail is { } verified)
         {
             await memberships.AcceptInvitationsAsync(profile.Id, verified, cancellationToken);
-            if (IsBootstrapAdmin(verified))
+            if (firstSignIn && IsBootstrapAdmin(verified))
             {
                 await users.AddSystemRoleAsync(profile.Id, SystemRole.Admin, cancellationToken);
+                LogBootstrapAdmin(logger, profile.Id);
             }
         }
 
@@ -90,6 +93,9 @@ internal sealed partial class ProfileBinder(
 
     private bool IsBootstrapAdmin(string email) =>
         bootstrap.CurrentValue.AdminEmails.Any(admin => string.Equals(admin.Trim(), email, StringComparison.OrdinalIgnoreCase));
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Profile {UserId} became a system admin at its first sign-in: its verified email is in GhStats:Bootstrap:AdminEmails")]
+    private static partial void LogBootstrapAdmin(ILogger logger, long userId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Sign-in refused for {Issuer} {Subject}: no verified email (no email at all: {NoEmail})")]
     private static partial void LogRefusedUnverified(ILogger logger, string issuer, string subject, bool noEmail);

@@ -54,6 +54,7 @@ internal sealed class ApiTokenAuthenticationHandler(
                 new Claim(GhStatsClaimTypes.TokenId, stored.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)),
             ],
             Scheme.Name);
+        OwnIdentity.Mark(Context, identity);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), Scheme.Name));
     }
 

@@ -83,6 +83,6 @@ internal static class OidcSignIn
             return;
         }
 
-        context.Principal = SessionPrincipal.For(binding.Profile, developmentSignIn: false);
+        context.Principal = await SessionPrincipal.ForAsync(context.HttpContext, binding.Profile, developmentSignIn: false);
     }
 }

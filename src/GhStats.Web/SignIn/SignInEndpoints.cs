@@ -29,14 +29,17 @@ internal static partial class SignInEndpoints
         services.GetService<IHostEnvironment>()?.IsDevelopment() == true
         && services.GetRequiredService<IOptionsMonitor<GhStatsAuthenticationOptions>>().CurrentValue.DevelopmentSignIn;
 
-    /// <summary>The development sign-in exists only in Development, only when not turned off, only for loopback requests.</summary>
+    /// <summary>
+    /// The development sign-in exists only in Development, only when not turned off, only for requests over a loopback
+    /// connection (both ends) that show no sign of a proxy, and never behind configured proxies.
+    /// </summary>
     public static bool DevelopmentSignInAvailable(HttpContext context) =>
         DevelopmentSignInExists(context.RequestServices) && LoopbackRequest.IsLoopback(context);
 
     private static async Task SignIn(HttpContext context, GhStatsPaths paths, IOptionsMonitor<GhStatsAuthenticationOptions> monitor, string? returnUrl)
     {
         var settings = monitor.CurrentValue;
-        var target = LocalUrl(context, returnUrl) ?? paths.Prefix + "/";
+        var target = ReturnAddress.Within(paths, returnUrl);
         if (settings.Oidc.IsConfigured)
         {
             await context.ChallengeAsync(GhStatsAuthenticationSchemes.OpenIdConnect, new AuthenticationProperties { RedirectUri = target });
@@ -67,7 +70,7 @@ internal static partial class SignInEndpoints
             return;
         }
 
-        await SignInPages.WriteDevelopmentFormAsync(context, antiforgery.GetAndStoreTokens(context), LocalUrl(context, returnUrl) ?? paths.Prefix + "/", email: null, error: null);
+        await SignInPages.WriteDevelopmentFormAsync(context, antiforgery.GetAndStoreTokens(context), ReturnAddress.Within(paths, returnUrl), email: null, error: null);
     }
 
     private static async Task DevelopmentSignInAsync(HttpContext context, IAntiforgery antiforgery, ProfileBinder binder, GhStatsPaths paths)
@@ -79,17 +82,17 @@ internal static partial class SignInEndpoints
             return;
         }
 
-        if (!context.Request.HasFormContentType || !await antiforgery.IsRequestValidAsync(context))
+        if (!context.Request.HasFormContentType || !await FormIsValidAsync(context, antiforgery))
         {
             await SignInPages.WriteMessageAsync(context, StatusCodes.Status400BadRequest, "Sign-in failed",
-                "The form is missing its antiforgery token or it has expired; load the sign-in page again.", paths);
+                "The form is missing its antiforgery token, it has expired, or it cannot be read; load the sign-in page again.", paths);
             return;
         }
 
         var form = await context.Request.ReadFormAsync(context.RequestAborted);
         var email = form["email"].ToString().Trim();
         var name = form["name"].ToString().Trim();
-        var returnUrl = LocalUrl(context, form["returnUrl"]) ?? paths.Prefix + "/";
+        var returnUrl = ReturnAddress.Within(paths, form["returnUrl"]);
         if (!GhStatsAdministration.IsEmailAddress(email))
         {
             await SignInPages.WriteDevelopmentFormAsync(context, antiforgery.GetAndStoreTokens(context), returnUrl, email, "Enter an email address such as admin@localhost.");
@@ -104,8 +107,21 @@ internal static partial class SignInEndpoints
             return;
         }
 
-        await context.SignInAsync(GhStatsAuthenticationSchemes.Cookie, SessionPrincipal.For(binding.Profile, developmentSignIn: true));
+        await context.SignInAsync(GhStatsAuthenticationSchemes.Cookie, await SessionPrincipal.ForAsync(context, binding.Profile, developmentSignIn: true));
         context.Response.Redirect(returnUrl);
+    }
+
+    /// <summary>Whether the form carries a valid antiforgery token; a form ASP.NET Core cannot parse (e.g. a NUL in a value) is not valid.</summary>
+    private static async Task<bool> FormIsValidAsync(HttpContext context, IAntiforgery antiforgery)
+    {
+        try
+        {
+            return await antiforgery.IsRequestValidAsync(context);
+        }
+        catch (AntiforgeryValidationException)
+        {
+            return false;
+        }
     }
 
     private static async Task SignOutAsync(HttpContext context, IAntiforgery antiforgery, GhStatsPaths paths, IOptionsMonitor<GhStatsAuthenticationOptions> monitor)
@@ -124,6 +140,14 @@ internal static partial class SignInEndpoints
             return;
         }
 
+        // Signing out ends every session of this person, on every replica, not just this browser's cookie.
+        if (session.Succeeded && session.Principal?.FindFirst(GhStatsClaimTypes.UserId)?.Value is { } id
+            && long.TryParse(id, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var userId))
+        {
+            await context.RequestServices.GetRequiredService<GhStats.Stores.IUserStore>().EndSessionsAsync(userId, context.RequestAborted);
+            context.RequestServices.GetRequiredService<AccessCache>().Invalidate();
+        }
+
         await context.SignOutAsync(GhStatsAuthenticationSchemes.Cookie);
         if (monitor.CurrentValue.Oidc.IsConfigured)
         {
@@ -139,16 +163,10 @@ internal static partial class SignInEndpoints
         var logger = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SignInEndpoints).FullName!);
         var reason = !DevelopmentSignInExists(context.RequestServices)
             ? "it exists only in the Development environment with GhStats:Authentication:DevelopmentSignIn on"
-            : "the request did not come from this machine (loopback)";
+            : LoopbackRequest.Refusal(context) ?? "the request did not come from this machine (loopback)";
         LogDevelopmentSignInRefused(logger, context.Connection.RemoteIpAddress?.ToString() ?? "unknown", reason);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Development sign-in refused for a request from {Remote}: {Reason}")]
     private static partial void LogDevelopmentSignInRefused(ILogger logger, string remote, string reason);
-
-    /// <summary>Only a path on this site may be a return address; anything else would make sign-in an open redirect.</summary>
-    private static string? LocalUrl(HttpContext context, string? url) =>
-        !string.IsNullOrEmpty(url) && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal)
-            ? url
-            : null;
 }

@@ -44,8 +44,11 @@ public sealed class GhStatsServer : IAsyncDisposable
 
     public GhStatsAdministration Administration => Get<GhStatsAdministration>();
 
-    /// <summary>Starts a server; <paramref name="clock"/> puts it on another calendar (the GitHub simulator's).</summary>
-    public static async Task<GhStatsServer> StartAsync(string prefix = "", TimeProvider? clock = null)
+    /// <summary>
+    /// Starts a server; <paramref name="clock"/> puts it on another calendar (the GitHub simulator's); <paramref name="settings"/>
+    /// adds configuration as the host's appsettings would.
+    /// </summary>
+    public static async Task<GhStatsServer> StartAsync(string prefix = "", TimeProvider? clock = null, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var folder = Directory.CreateTempSubdirectory("ghstats-client-").FullName;
         var connectionString = $"Data Source={Path.Combine(folder, "ghstats.db")}";
@@ -65,6 +68,11 @@ public sealed class GhStatsServer : IAsyncDisposable
             ["GhStats:GitHub:AllowedHosts:0:AllowHttp"] = "true",
             ["GhStats:GitHub:AllowedHosts:0:AllowPrivateAddresses"] = "true",
         });
+        if (settings is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(settings);
+        }
+
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
         if (clock is not null)

@@ -136,3 +136,11 @@ CREATE UNIQUE INDEX ghstats.ux_tracked_owners_owner ON ghstats.tracked_owners (t
 ALTER TABLE ghstats.repositories ADD COLUMN weekly_collected_on DATE DEFAULT;
 INSERT INTO ghstats.schema_versions (version, applied_on, description) VALUES (2, (CURRENT_TIMESTAMP - CURRENT_TIMEZONE), 'GhStats owner-wide tracking and weekly collection day');
 /* 2: OwnerTracking migrated */
+/* 3: SessionStamps migrating ================================================ */
+
+/* AlterTable users */
+/* No SQL statement executed. */
+/* CreateColumn users session_stamp Int64 */
+ALTER TABLE ghstats.users ADD COLUMN session_stamp BIGINT NOT NULL DEFAULT 0;
+INSERT INTO ghstats.schema_versions (version, applied_on, description) VALUES (3, (CURRENT_TIMESTAMP - CURRENT_TIMEZONE), 'GhStats session stamps');
+/* 3: SessionStamps migrated */

@@ -58,6 +58,9 @@ DELETE FROM ghstats.invitations WHERE tenant_id = @tenant_id AND email = @email;
 -- Memberships.DeleteMember
 DELETE FROM ghstats.memberships WHERE tenant_id = @tenant_id AND user_id = @user_id;
 
+-- Memberships.EndSessions
+UPDATE ghstats.users SET session_stamp = session_stamp + 1 WHERE id = @user_id;
+
 -- Memberships.FindInvitation
 SELECT tenant_id, email, role, created_at FROM ghstats.invitations WHERE tenant_id = @tenant_id AND email = @email;
 
@@ -370,6 +373,9 @@ INSERT INTO ghstats.system_roles (user_id, role) VALUES (@user_id, @role);
 -- Users.BindIdentity
 UPDATE ghstats.users SET issuer = @issuer, subject = @subject WHERE id = @user_id;
 
+-- Users.EndSessions
+UPDATE ghstats.users SET session_stamp = session_stamp + 1 WHERE id = @user_id;
+
 -- Users.Find
 SELECT id, issuer, subject, email, display_name, created_at, last_login_at FROM ghstats.users WHERE id = @user_id;
 
@@ -390,6 +396,9 @@ UPDATE ghstats.users SET email = @email, display_name = @display_name, last_logi
 
 -- Users.RemoveSystemRole
 DELETE FROM ghstats.system_roles WHERE user_id = @user_id AND role = @role;
+
+-- Users.SessionStamp
+SELECT session_stamp FROM ghstats.users WHERE id = @user_id;
 
 -- Users.SystemRoleExists
 SELECT COUNT(*) FROM ghstats.system_roles WHERE user_id = @user_id AND role = @role;

@@ -28,14 +28,25 @@ public sealed class HostSchemeTests : IAsyncLifetime
                 ["GhStats:Authentication:AssumeEmailVerified"] = "true",
             },
             ConfigureServices = services => services.AddAuthentication().AddCookie(AppScheme),
-            ConfigureApp = app => app.MapGet("/app/login", async (HttpContext context, string subject, string email) =>
+            ConfigureApp = app =>
             {
-                // The existing app's own sign-in: its claims, its scheme, nothing of GhStats.
-                var identity = new ClaimsIdentity(
-                    [new Claim(ClaimTypes.NameIdentifier, subject), new Claim(ClaimTypes.Email, email), new Claim(ClaimTypes.Name, subject)], AppScheme);
-                await context.SignInAsync(AppScheme, new ClaimsPrincipal(identity));
-                return Results.Ok();
-            }),
+                // The existing app's principals may carry claims of any name, even GhStats' own: here one its user chose.
+                app.MapGet("/app/login-with-claim", async (HttpContext context, string subject, string email, string uid) =>
+                {
+                    var identity = new ClaimsIdentity(
+                        [new Claim(ClaimTypes.NameIdentifier, subject), new Claim(ClaimTypes.Email, email), new Claim(GhStatsClaimTypes.UserId, uid)], AppScheme);
+                    await context.SignInAsync(AppScheme, new ClaimsPrincipal(identity));
+                    return Results.Ok();
+                });
+                app.MapGet("/app/login", async (HttpContext context, string subject, string email) =>
+                {
+                    // The existing app's own sign-in: its claims, its scheme, nothing of GhStats.
+                    var identity = new ClaimsIdentity(
+                        [new Claim(ClaimTypes.NameIdentifier, subject), new Claim(ClaimTypes.Email, email), new Claim(ClaimTypes.Name, subject)], AppScheme);
+                    await context.SignInAsync(AppScheme, new ClaimsPrincipal(identity));
+                    return Results.Ok();
+                });
+            },
         });
 
     public Task DisposeAsync() => _app.DisposeAsync().AsTask();
@@ -80,6 +91,29 @@ public sealed class HostSchemeTests : IAsyncLifetime
         (await page.Content.ReadAsStringAsync()).ShouldContain("There is no invitation for mallory@example.com");
         api.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         api.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+    }
+
+    [Fact]
+    public async Task AGhStatsUserIdClaim_OnTheAppsPrincipal_IsNotTrusted()
+    {
+        var admin = await _app.CreateUserAsync("admin@embedded.example", SystemRole.Admin);
+        var tenant = await _app.CreateTenantAsync("admins-only");
+        await _app.TrackAsync(tenant, "admin-owner", "admin-repo");
+        var tenantCount = (await _app.As(admin).GetJsonAsync("api/v1/tenants")).GetArrayLength();
+        tenantCount.ShouldBe(1);
+        var browser = new WebCaller(_app.BaseAddress);
+        var uid = admin.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        using var login = await browser.Http.GetAsync(new Uri(_app.Root, $"app/login-with-claim?subject=forger-1&email=forger%40example.com&uid={uid}"));
+        login.StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        using var me = await browser.GetAsync("api/v1/me");
+        using var tenants = await browser.GetAsync("api/v1/tenants");
+        using var repos = await browser.GetAsync("api/v1/repos");
+
+        me.StatusCode.ShouldBe(HttpStatusCode.Forbidden, "the app's user has no GhStats invitation, whatever claim it carries");
+        (await me.Content.ReadAsStringAsync()).ShouldNotContain("admin@embedded.example");
+        tenants.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await repos.Content.ReadAsStringAsync()).ShouldNotContain("admin-repo");
     }
 
     private async Task<WebCaller> SignedInAsync(string subject, string email)
