@@ -28,13 +28,16 @@ public static class AuditActions
     /// <summary>An email without a membership was invited (or its invitation's role changed).</summary>
     public const string InvitationCreated = "invitation.created";
 
+    /// <summary>An invited person signed in for the first time with the invited email and became a member.</summary>
+    public const string InvitationAccepted = "invitation.accepted";
+
     /// <summary>An invitation was withdrawn.</summary>
     public const string InvitationRevoked = "invitation.revoked";
 
     /// <summary>A GitHub connection was added.</summary>
     public const string ConnectionCreated = "connection.created";
 
-    /// <summary>A GitHub connection was changed.</summary>
+    /// <summary>A GitHub connection was changed (reserved: the product offers no way to change one yet).</summary>
     public const string ConnectionUpdated = "connection.updated";
 
     /// <summary>A GitHub connection was deleted.</summary>

@@ -17,7 +17,7 @@ namespace GhStats.Web.Auditing;
 /// Extension point: when notification channels exist, their endpoints record <c>channel.created</c>,
 /// <c>channel.updated</c> and <c>channel.deleted</c> here the same way (see <see cref="AuditActions"/>).
 /// </remarks>
-internal sealed partial class AuditTrail(IHttpContextAccessor accessor, CallerResolver callers, IAuditStore store, ILogger<AuditTrail> logger)
+internal sealed partial class AuditTrail(IHttpContextAccessor accessor, IAuditStore store, ILogger<AuditTrail> logger)
 {
     private HttpContext Http => accessor.HttpContext ?? throw new InvalidOperationException("AuditTrail is used outside a request.");
 
@@ -27,16 +27,17 @@ internal sealed partial class AuditTrail(IHttpContextAccessor accessor, CallerRe
     /// <summary>Records what the signed-in caller (a session or a personal API token) just did.</summary>
     public async Task RecordAsync(string action, long? tenantId, AuditTarget? target = null, string? details = null)
     {
-        var caller = await callers.ResolveAsync(Http)
+        // Resolved per request: the caller resolver reaches the profile binder, which records accepted invitations here.
+        var http = Http;
+        var caller = await http.RequestServices.GetRequiredService<CallerResolver>().ResolveAsync(http)
             ?? throw new InvalidOperationException($"An audited change ({action}) was made without a resolved caller.");
         await RecordAsync(ActorOf(caller), action, tenantId, target, details);
     }
 
-    /// <summary>Records what a caller other than a person did in this request, e.g. the cron scheduler.</summary>
+    /// <summary>Records what a named actor did, e.g. the cron scheduler, or a person while signing in; the client address is the request's, if any.</summary>
     public async Task RecordAsync(AuditActor actor, string action, long? tenantId, AuditTarget? target = null, string? details = null)
     {
-        var http = Http;
-        var entry = new NewAuditEntry(actor, tenantId, action, target, details, http.Connection.RemoteIpAddress?.ToString());
+        var entry = new NewAuditEntry(actor, tenantId, action, target, details, accessor.HttpContext?.Connection.RemoteIpAddress?.ToString());
         try
         {
             await store.AppendAsync(entry, CancellationToken.None);
