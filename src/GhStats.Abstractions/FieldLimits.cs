@@ -71,4 +71,25 @@ public static class FieldLimits
 
     /// <summary>A Data Protection key's XML (about 1 KB in practice).</summary>
     public const int DataProtectionKeyXml = 100_000;
+
+    /// <summary>An audit entry's actor name (an email with the token that acted).</summary>
+    public const int AuditActor = 400;
+
+    /// <summary>An audit entry's action name.</summary>
+    public const int AuditAction = 64;
+
+    /// <summary>An audit entry's target kind.</summary>
+    public const int AuditTargetKind = 40;
+
+    /// <summary>An audit entry's target id.</summary>
+    public const int AuditTargetId = 254;
+
+    /// <summary>An audit entry's target name.</summary>
+    public const int AuditTargetName = 400;
+
+    /// <summary>An audit entry's details.</summary>
+    public const int AuditDetails = 2000;
+
+    /// <summary>A client address (IPv6 with zone fits).</summary>
+    public const int ClientAddress = 64;
 }

@@ -15,6 +15,7 @@ namespace GhStats.Client;
 [JsonSerializable(typeof(CreateTenantRequest))]
 [JsonSerializable(typeof(UpdateTenantRequest))]
 [JsonSerializable(typeof(TenantMembers))]
+[JsonSerializable(typeof(AuditLog))]
 [JsonSerializable(typeof(SetMemberRequest))]
 [JsonSerializable(typeof(MembershipChange))]
 [JsonSerializable(typeof(IReadOnlyList<GitHubConnection>))]

@@ -1,6 +1,7 @@
 using GhStats.Diagnostics;
 using GhStats;
 using GhStats.Storage;
+using GhStats.Storage.Audit;
 using GhStats.Storage.Connections;
 using GhStats.Storage.DataProtection;
 using GhStats.Storage.Health;
@@ -161,7 +162,7 @@ public static class GhStatsStorageBuilderExtensions
             .AddCheck<CollectionFreshnessHealthCheck>(GhStatsHealthChecks.Collection, HealthStatus.Degraded, [.. ready, GhStatsHealthChecks.CollectionTag]);
     }
 
-    // Users, memberships, connections, tokens and Data Protection keys.
+    // Users, memberships, connections, tokens, Data Protection keys and the audit log.
     private static void AddAccessStores(IServiceCollection services)
     {
         services.TryAddSingleton<UserStatements>();
@@ -169,11 +170,13 @@ public static class GhStatsStorageBuilderExtensions
         services.TryAddSingleton<ConnectionStatements>();
         services.TryAddSingleton<TokenStatements>();
         services.TryAddSingleton<DataProtectionKeyStatements>();
+        services.TryAddSingleton<AuditStatements>();
 
         services.TryAddSingleton<IUserStore, UserStore>();
         services.TryAddSingleton<IMembershipStore, MembershipStore>();
         services.TryAddSingleton<IConnectionStore, ConnectionStore>();
         services.TryAddSingleton<IApiTokenStore, ApiTokenStore>();
         services.TryAddSingleton<IDataProtectionKeyStore, DataProtectionKeyStore>();
+        services.TryAddSingleton<IAuditStore, AuditStore>();
     }
 }

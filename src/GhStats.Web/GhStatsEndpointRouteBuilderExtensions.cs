@@ -61,6 +61,7 @@ public static class GhStatsEndpointRouteBuilderExtensions
         CsvEndpoints.Map(api.MapGroup(string.Empty).WithTags("CSV export"));
         CollectEndpoints.Map(api.MapGroup(string.Empty).WithTags("Collection"));
         RunEndpoints.Map(api.MapGroup(string.Empty).WithTags("Collection"));
+        AuditEndpoints.Map(api.MapGroup(string.Empty).WithTags("Audit"));
         return module;
     }
 }

@@ -99,6 +99,7 @@ public static partial class GhStatsWebBuilderExtensions
         services.TryAddSingleton<CallerResolver>();
         services.TryAddSingleton<AccessCache>();
         services.TryAddScoped<ApiAccess>();
+        services.TryAddSingleton<GhStats.Web.Auditing.AuditTrail>();
         services.TryAddSingleton<GhStats.Web.Api.TrafficResponseCache>();
     }
 

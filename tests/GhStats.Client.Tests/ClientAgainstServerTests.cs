@@ -149,6 +149,21 @@ public sealed class ClientAgainstServerTests
         await client.RemoveRepositoryAsync(seeded.Id, purge: true);
         (await client.ListRepositoriesAsync()).ShouldHaveSingleItem().Id.ShouldBe(e2e.Id);
 
+        // The audit log of what this test changed: newest first, in pages, one tenant's or all.
+        var log = await client.ListAuditAsync(limit: 200);
+        log.Entries[0].Action.ShouldBe("repository.purged");
+        log.Entries[0].TargetName.ShouldBe("octo/seeded");
+        log.Entries.Select(e => e.Action).ShouldContain("tenant.deleted");
+        log.Entries.ShouldAllBe(e => e.Actor == $"{admin.Email} (API token {admin.TokenId})" && e.ActorKind == "apiToken");
+        var acmeLog = await client.ListTenantAuditAsync("acme", from: today.AddDays(-1), through: today.AddDays(1), action: "connection.", limit: 1);
+        acmeLog.Entries.ShouldHaveSingleItem().Action.ShouldBe("connection.deleted");
+        (await client.ListTenantAuditAsync("acme", action: "connection.", before: acmeLog.NextBefore)).Entries.Select(e => e.TargetName).ShouldBe(["spare app", "simulator"]);
+        (await client.ListAuditAsync(tenant: "acme", actor: "ADMIN@contract", limit: 200)).Entries.ShouldAllBe(e => e.Tenant == "acme");
+        var auditCsv = await ReadLinesAsync(await client.ExportAuditCsvAsync(action: "tenant."));
+        auditCsv[0].ShouldBe("id,occurred_at,tenant,actor_kind,actor,action,target_kind,target_id,target_name,details,client_address");
+        auditCsv.Skip(1).Count(l => l.Contains(",tenant.created,", StringComparison.Ordinal)).ShouldBe(2);
+        (await ReadLinesAsync(await client.ExportTenantAuditCsvAsync("acme", actor: "admin@"))).Skip(1).ShouldAllBe(l => l.Contains(",acme,", StringComparison.Ordinal));
+
         var everyMethod = typeof(IGhStatsClient).GetInterfaces().SelectMany(i => i.GetMethods())
             .Where(m => m.GetCustomAttribute<HttpMethodAttribute>() is not null).Select(Name);
         everyMethod.Except(recorder.Called.Select(Name)).ShouldBeEmpty("every client method is called against the real server");

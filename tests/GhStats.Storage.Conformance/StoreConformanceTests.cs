@@ -63,6 +63,8 @@ public abstract partial class StoreConformanceTests : IAsyncDisposable
 
     protected ITrackedOwnerStore Owners => Services.GetRequiredService<ITrackedOwnerStore>();
 
+    protected IAuditStore Audit => Services.GetRequiredService<IAuditStore>();
+
     /// <summary>A short unique suffix for names.</summary>
     protected static string Unique() => Guid.NewGuid().ToString("N")[..12];
 

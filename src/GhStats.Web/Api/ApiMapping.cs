@@ -35,6 +35,10 @@ internal static class ApiMapping
         new(run.Id, WireNames.Of(run.Trigger), run.RequestedBy, run.TenantId, run.StartedAt, run.FinishedAt, WireNames.Of(run.Status),
             run.ReposTotal, run.ReposOk, run.ReposFailed, run.ApiCalls, run.RateLimitRemaining, errors);
 
+    public static AuditEntryResponse ToResponse(this AuditEntry entry, string? tenantSlug, bool includeAddress) =>
+        new(entry.Id, entry.OccurredAt, WireNames.Of(entry.Actor.Kind), entry.Actor.UserId, entry.Actor.Name, entry.TenantId, tenantSlug, entry.Action,
+            entry.Target?.Kind, entry.Target?.Id, entry.Target?.Name, entry.Details, includeAddress ? entry.ClientAddress : null);
+
     public static TrafficResponse ToResponse(this TrafficSeries series) =>
         new(series.RepositoryId, WireNames.Of(series.Per), series.From, series.To,
             series.Points.Select(p => new TrafficPointResponse(p.Date, p.Views, p.UniqueViews, p.Clones, p.UniqueClones)).ToList(),

@@ -2,6 +2,7 @@ using GhStats.Administration;
 using GhStats.Domain;
 using GhStats.Stores;
 using GhStats.Web.Api.Contracts;
+using GhStats.Web.Auditing;
 using GhStats.Web.Identity;
 using GhStats.Web.Security;
 using Microsoft.AspNetCore.Authentication;
@@ -115,6 +116,7 @@ internal static partial class CollectEndpoints
         }
 
         LogAccepted(logger, run.Id, collection.Trigger, collection.TenantId);
+        await RecordAsync(http, collection, run);
         if (wait is > 0)
         {
             run = await WaitForEndAsync(run, TimeSpan.FromSeconds(wait.Value), runs, clock, http.RequestAborted);
@@ -143,6 +145,16 @@ internal static partial class CollectEndpoints
         }
 
         return run;
+    }
+
+    /// <summary>Every accepted request is recorded, also one answered with the run already going: someone asked for a collection.</summary>
+    private static Task RecordAsync(HttpContext http, CollectionRequest collection, CollectionRun run)
+    {
+        var trail = AuditTrail.Of(http);
+        var details = $"trigger={WireNames.Of(collection.Trigger)} status={WireNames.Of(run.Status)}";
+        return collection.Trigger == CollectionTrigger.Cron
+            ? trail.RecordAsync(AuditActor.Cron, AuditActions.CollectionStarted, collection.TenantId, AuditTargets.Run(run), details)
+            : trail.RecordAsync(AuditActions.CollectionStarted, collection.TenantId, AuditTargets.Run(run), details);
     }
 
     private static bool HasBody(HttpRequest request) => request.ContentLength > 0 || request.Headers.TransferEncoding.Count > 0;

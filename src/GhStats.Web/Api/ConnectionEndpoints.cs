@@ -1,6 +1,7 @@
 using GhStats.Domain;
 using GhStats.Stores;
 using GhStats.Web.Api.Contracts;
+using GhStats.Web.Auditing;
 using GhStats.Web.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -43,6 +44,7 @@ internal static class ConnectionEndpoints
         var found = await access.TenantAsync(tenant, TenantRole.Owner);
         var request = await ApiBody.ReadAsync<CreateConnectionRequest>(http);
         var connection = await connections.AddAsync(Validate(found.Id, request, protector, hosts), http.RequestAborted);
+        await AuditTrail.Of(http).RecordAsync(AuditActions.ConnectionCreated, found.Id, AuditTargets.Connection(connection), $"kind={WireNames.Of(connection.Kind)} apiBaseUrl={connection.ApiBaseUrl}");
         return TypedResults.Created($"{http.Request.PathBase}{http.Request.Path}/{connection.Id}", connection.ToResponse());
     }
 
@@ -50,6 +52,7 @@ internal static class ConnectionEndpoints
     {
         var found = await access.TenantAsync(tenant, TenantRole.Owner);
         await connections.DeleteAsync(found.Id, id, http.RequestAborted);
+        await AuditTrail.Of(http).RecordAsync(AuditActions.ConnectionDeleted, found.Id, AuditTargets.Connection(id));
         return TypedResults.NoContent();
     }
 

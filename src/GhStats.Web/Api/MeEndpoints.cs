@@ -2,6 +2,7 @@ using GhStats.Administration;
 using GhStats.Domain;
 using GhStats.Stores;
 using GhStats.Web.Api.Contracts;
+using GhStats.Web.Auditing;
 using GhStats.Web.Authorization;
 using GhStats.Web.Identity;
 using Microsoft.AspNetCore.Antiforgery;
@@ -70,6 +71,7 @@ internal static class MeEndpoints
 
         var issued = await administration.CreateApiTokenAsync(caller.User.Id, request.Name, days, http.RequestAborted);
         var token = issued.Token;
+        await AuditTrail.Of(http).RecordAsync(AuditActions.TokenCreated, null, AuditTargets.Token(token), $"expiresAt={token.ExpiresAt:O}");
         http.Response.Headers.CacheControl = "no-store";
         return TypedResults.Created($"{http.Request.PathBase}{http.Request.Path}/{token.Id}",
             new CreatedTokenResponse(token.Id, token.Name, issued.Secret, token.CreatedAt, token.ExpiresAt));
@@ -84,6 +86,7 @@ internal static class MeEndpoints
         }
 
         cache.Invalidate();
+        await AuditTrail.Of(http).RecordAsync(AuditActions.TokenRevoked, null, AuditTargets.Token(id));
         return TypedResults.NoContent();
     }
 }

@@ -2,6 +2,7 @@ using GhStats.Administration;
 using GhStats.Domain;
 using GhStats.Stores;
 using GhStats.Web.Api.Contracts;
+using GhStats.Web.Auditing;
 using GhStats.Web.Authorization;
 using GhStats.Web.Identity;
 using Microsoft.AspNetCore.Builder;
@@ -51,8 +52,10 @@ internal static class MemberEndpoints
             await EnsureAnotherOwnerAsync(found, email, memberships, users, http.RequestAborted);
         }
 
+        var previous = await RoleOfAsync(found, email, memberships, http.RequestAborted);
         var status = await SetRoleOrInviteAsync(found, email, role, caller, memberships, users, http.RequestAborted);
         cache.Invalidate();
+        await RecordSetAsync(http, found, email, status, previous, role);
         return TypedResults.Ok(new SetMemberResponse(email.Trim().ToLowerInvariant(), WireNames.Of(role), status == MemberStatus.Member ? "member" : "invited"));
     }
 
@@ -87,13 +90,41 @@ internal static class MemberEndpoints
         var found = await access.TenantAsync(tenant, TenantRole.Owner);
         await EnsureAnotherOwnerAsync(found, email, memberships, users, http.RequestAborted);
         var removed = await memberships.RevokeInvitationAsync(found.Id, email, http.RequestAborted);
+        if (removed)
+        {
+            await AuditTrail.Of(http).RecordAsync(AuditActions.InvitationRevoked, found.Id, AuditTargets.Invitation(email));
+        }
+
         foreach (var profile in await users.FindByEmailAsync(email, http.RequestAborted))
         {
-            removed |= await memberships.RemoveMemberAsync(found.Id, profile.Id, http.RequestAborted);
+            if (await memberships.RemoveMemberAsync(found.Id, profile.Id, http.RequestAborted))
+            {
+                removed = true;
+                await AuditTrail.Of(http).RecordAsync(AuditActions.MemberRemoved, found.Id, AuditTargets.Member(email), $"userId={profile.Id}");
+            }
         }
 
         cache.Invalidate();
         return removed ? TypedResults.NoContent() : throw new GhStatsNotFoundException($"{email} is neither a member of nor invited to {found.Slug}.");
+    }
+
+    /// <summary>The role the email's member holds in the tenant before a change, if it is a member.</summary>
+    private static async Task<TenantRole?> RoleOfAsync(Tenant tenant, string email, IMembershipStore memberships, CancellationToken cancellationToken) =>
+        (await memberships.ListMembersAsync(tenant.Id, cancellationToken))
+            .FirstOrDefault(m => string.Equals(m.User.Email, email.Trim(), StringComparison.OrdinalIgnoreCase))?.Role;
+
+    /// <summary>An invitation, a new member, or a changed role; giving a member the role it holds changes nothing and is not recorded.</summary>
+    private static Task RecordSetAsync(HttpContext http, Tenant tenant, string email, MemberStatus status, TenantRole? previous, TenantRole role)
+    {
+        var trail = AuditTrail.Of(http);
+        return (status, previous) switch
+        {
+            (MemberStatus.Invited, _) => trail.RecordAsync(AuditActions.InvitationCreated, tenant.Id, AuditTargets.Invitation(email), $"role={WireNames.Of(role)}"),
+            (_, null) => trail.RecordAsync(AuditActions.MemberAdded, tenant.Id, AuditTargets.Member(email), $"role={WireNames.Of(role)}"),
+            (_, { } before) when before != role =>
+                trail.RecordAsync(AuditActions.MemberRoleChanged, tenant.Id, AuditTargets.Member(email), $"role={WireNames.Of(before)} -> {WireNames.Of(role)}"),
+            _ => Task.CompletedTask,
+        };
     }
 
     /// <summary>A tenant keeps at least one owner: the last one cannot be demoted or removed.</summary>

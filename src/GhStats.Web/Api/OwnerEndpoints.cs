@@ -1,6 +1,7 @@
 using GhStats.Domain;
 using GhStats.Stores;
 using GhStats.Web.Api.Contracts;
+using GhStats.Web.Auditing;
 using GhStats.Web.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -55,6 +56,7 @@ internal static class OwnerEndpoints
             throw ApiProblems.Invalid(InWireNames(invalid));
         }
 
+        await AuditTrail.Of(http).RecordAsync(AuditActions.OwnerTracked, found.Id, AuditTargets.Owner(owner), $"include={owner.Include} exclude={owner.Exclude} skipForks={owner.SkipForks} skipArchived={owner.SkipArchived}");
         return TypedResults.Created($"{http.Request.PathBase}{http.Request.Path}/{owner.Id}", owner.ToResponse());
     }
 
@@ -62,6 +64,7 @@ internal static class OwnerEndpoints
     {
         var found = await access.TenantAsync(tenant, TenantRole.Owner);
         await owners.RemoveAsync(found.Id, id, http.RequestAborted);
+        await AuditTrail.Of(http).RecordAsync(AuditActions.OwnerUntracked, found.Id, AuditTargets.Owner(id));
         return TypedResults.NoContent();
     }
 

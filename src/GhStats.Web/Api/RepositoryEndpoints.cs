@@ -1,6 +1,7 @@
 using GhStats.Domain;
 using GhStats.Stores;
 using GhStats.Web.Api.Contracts;
+using GhStats.Web.Auditing;
 using GhStats.Web.Authorization;
 using GhStats.Web.Identity;
 using Microsoft.AspNetCore.Builder;
@@ -68,6 +69,7 @@ internal static class RepositoryEndpoints
         }
 
         var repository = await repositories.AddAsync(tenant.Id, owner, name, request.ConnectionId, http.RequestAborted);
+        await AuditTrail.Of(http).RecordAsync(AuditActions.RepositoryTracked, tenant.Id, AuditTargets.Repository(repository));
         cache.Invalidate();
         return TypedResults.Created($"{http.Request.PathBase}{http.Request.Path}/{repository.Id}", repository.ToResponse(tenant.Slug));
     }
@@ -82,6 +84,7 @@ internal static class RepositoryEndpoints
         };
         var repository = await access.RepositoryAsync(id, manage: true);
         await repositories.RemoveAsync(repository.TenantId, repository.Id, purgeData, http.RequestAborted);
+        await AuditTrail.Of(http).RecordAsync(purgeData ? AuditActions.RepositoryPurged : AuditActions.RepositoryUntracked, repository.TenantId, AuditTargets.Repository(repository));
         cache.Invalidate();
         return TypedResults.NoContent();
     }

@@ -1,6 +1,7 @@
 using GhStats.Domain;
 using GhStats.Stores;
 using GhStats.Web.Api.Contracts;
+using GhStats.Web.Auditing;
 using GhStats.Web.Authorization;
 using GhStats.Web.Identity;
 using Microsoft.AspNetCore.Builder;
@@ -48,6 +49,7 @@ internal static class TenantEndpoints
         }
 
         var tenant = await tenants.CreateAsync(request.Slug.Trim(), request.Name.Trim(), http.RequestAborted);
+        await AuditTrail.Of(http).RecordAsync(AuditActions.TenantCreated, tenant.Id, AuditTargets.Tenant(tenant), $"name={tenant.Name}");
         return TypedResults.Created($"{http.Request.PathBase}{http.Request.Path}/{tenant.Slug}", tenant.ToResponse(caller.RoleIn(tenant.Id)));
     }
 
@@ -69,6 +71,7 @@ internal static class TenantEndpoints
         }
 
         var renamed = await tenants.RenameAsync(found.Id, request.Name.Trim(), http.RequestAborted);
+        await AuditTrail.Of(http).RecordAsync(AuditActions.TenantRenamed, renamed.Id, AuditTargets.Tenant(renamed), $"name={found.Name} -> {renamed.Name}");
         return TypedResults.Ok(renamed.ToResponse(caller.RoleIn(renamed.Id)));
     }
 
@@ -82,6 +85,7 @@ internal static class TenantEndpoints
         }
 
         await tenants.DeleteAsync(found.Id, http.RequestAborted);
+        await AuditTrail.Of(http).RecordAsync(AuditActions.TenantDeleted, found.Id, AuditTargets.Tenant(found), $"name={found.Name}");
         cache.Invalidate();
         return TypedResults.NoContent();
     }

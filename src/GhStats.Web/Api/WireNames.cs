@@ -40,6 +40,12 @@ internal static class WireNames
 
     public static string Of(CollectionErrorKind kind) => CamelCase(kind.ToString());
 
+    public static string Of(AuditActorKind kind) => kind switch
+    {
+        AuditActorKind.ApiToken => "apiToken",
+        _ => CamelCase(kind.ToString()),
+    };
+
     public static TenantRole? TenantRoleFrom(string? value) => value?.Trim().ToUpperInvariant() switch
     {
         "OWNER" => TenantRole.Owner,

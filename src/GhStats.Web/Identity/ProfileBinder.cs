@@ -1,6 +1,7 @@
 using GhStats.Administration;
 using GhStats.Domain;
 using GhStats.Stores;
+using GhStats.Web.Auditing;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -16,6 +17,7 @@ internal sealed partial class ProfileBinder(
     IMembershipStore memberships,
     IOptionsMonitor<GhStatsBootstrapOptions> bootstrap,
     AccessCache access,
+    AuditTrail audit,
     ILogger<ProfileBinder> logger)
 {
     /// <summary>The issuer of profiles made ahead of their first sign-in; a verified email claims them.</summary>
@@ -53,7 +55,11 @@ internal sealed partial class ProfileBinder(
         profile = await users.RecordSignInAsync(profile.Id, identity.VerifiedEmail, identity.DisplayName, cancellationToken);
         if (identity.VerifiedEmail is { } verified)
         {
-            await memberships.AcceptInvitationsAsync(profile.Id, verified, cancellationToken);
+            var accepted = await memberships.AcceptInvitationsAsync(profile.Id, verified, cancellationToken);
+            foreach (var membership in accepted)
+            {
+                await audit.RecordAsync(new AuditActor(AuditActorKind.User, profile.Id, verified), AuditActions.InvitationAccepted, membership.TenantId, AuditTargets.Member(verified), $"role={Api.WireNames.Of(membership.Role)}");
+            }
             if (firstSignIn && IsBootstrapAdmin(verified))
             {
                 await users.AddSystemRoleAsync(profile.Id, SystemRole.Admin, cancellationToken);

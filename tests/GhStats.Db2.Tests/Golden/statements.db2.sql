@@ -1,3 +1,18 @@
+-- Audit.Insert
+SELECT id FROM FINAL TABLE (INSERT INTO ghstats.audit_entries (occurred_at, actor_kind, actor_user_id, actor_name, tenant_id, action, target_kind, target_id, target_name, details, client_address) VALUES (@occurred_at, @actor_kind, @actor_user_id, @actor_name, @tenant_id, @action, @target_kind, @target_id, @target_name, @details, @client_address));
+
+-- Audit.ListAll[50]
+SELECT id, occurred_at, actor_kind, actor_user_id, actor_name, tenant_id, action, target_kind, target_id, target_name, details, client_address FROM ghstats.audit_entries WHERE id < @before_id AND occurred_at >= @from_time AND occurred_at < @until_time AND action LIKE @action ESCAPE '\' AND LOWER(actor_name) LIKE @actor ESCAPE '\' ORDER BY id DESC FETCH FIRST 50 ROWS ONLY;
+
+-- Audit.ListTenant[50]
+SELECT id, occurred_at, actor_kind, actor_user_id, actor_name, tenant_id, action, target_kind, target_id, target_name, details, client_address FROM ghstats.audit_entries WHERE tenant_id = @tenant_id AND id < @before_id AND occurred_at >= @from_time AND occurred_at < @until_time AND action LIKE @action ESCAPE '\' AND LOWER(actor_name) LIKE @actor ESCAPE '\' ORDER BY id DESC FETCH FIRST 50 ROWS ONLY;
+
+-- Audit.StreamAll
+SELECT id, occurred_at, actor_kind, actor_user_id, actor_name, tenant_id, action, target_kind, target_id, target_name, details, client_address FROM ghstats.audit_entries WHERE id < @before_id AND occurred_at >= @from_time AND occurred_at < @until_time AND action LIKE @action ESCAPE '\' AND LOWER(actor_name) LIKE @actor ESCAPE '\' ORDER BY id DESC;
+
+-- Audit.StreamTenant
+SELECT id, occurred_at, actor_kind, actor_user_id, actor_name, tenant_id, action, target_kind, target_id, target_name, details, client_address FROM ghstats.audit_entries WHERE tenant_id = @tenant_id AND id < @before_id AND occurred_at >= @from_time AND occurred_at < @until_time AND action LIKE @action ESCAPE '\' AND LOWER(actor_name) LIKE @actor ESCAPE '\' ORDER BY id DESC;
+
 -- Connections.Delete
 DELETE FROM ghstats.github_connections WHERE id = @connection_id AND tenant_id = @tenant_id;
 

@@ -95,6 +95,11 @@ public static class MatrixRoutes
         ["POST /collect"] = (_, _, _) => Task.FromResult(new HttpRequestMessage(HttpMethod.Post, "api/v1/collect")),
         ["GET /runs"] = (_, _, _) => Get("api/v1/runs"),
         ["GET /runs/{id}"] = (world, _, _) => Get($"api/v1/runs/{world.RunId}"),
+
+        ["GET /audit"] = (_, _, _) => Get("api/v1/audit"),
+        ["GET /audit.csv"] = (_, _, _) => Get("api/v1/audit.csv"),
+        ["GET /tenants/{tenant}/audit"] = (world, _, scope) => Get($"api/v1/tenants/{world.TenantIn(scope).Slug}/audit"),
+        ["GET /tenants/{tenant}/audit.csv"] = (world, _, scope) => Get($"api/v1/tenants/{world.TenantIn(scope).Slug}/audit.csv"),
     };
 
     public static IReadOnlyCollection<string> Names => Requests.Keys;

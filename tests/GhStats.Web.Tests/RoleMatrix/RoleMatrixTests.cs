@@ -54,6 +54,10 @@ public abstract class RoleMatrixTests(MatrixWorld world)
         new("POST /collect",                              401, [202, 202, 202, 202,   403, 403,   403, 403,    403, 403,   403, 403]),
         new("GET /runs",                                  401, [200, 200, 200, 200,   403, 403,   403, 403,    403, 403,   403, 403]),
         new("GET /runs/{id}",                             401, [200, 200, 200, 200,   403, 403,   403, 403,    403, 403,   403, 403]),
+        new("GET /audit",                                 401, [200, 200, 403, 403,   403, 403,   403, 403,    403, 403,   403, 403]),
+        new("GET /audit.csv",                             401, [200, 200, 403, 403,   403, 403,   403, 403,    403, 403,   403, 403]),
+        new("GET /tenants/{tenant}/audit",                401, [200, 200, 404, 404,   200, 404,   403, 404,    403, 404,   404, 200]),
+        new("GET /tenants/{tenant}/audit.csv",            401, [200, 200, 404, 404,   200, 404,   403, 404,    403, 404,   404, 200]),
     ];
 
     public static TheoryData<string, MatrixCaller, MatrixScope, int> Cases()

@@ -1,0 +1,69 @@
+namespace GhStats.Domain;
+
+/// <summary>
+/// The audit log's action names: stable, machine-readable, <c>subject.verb</c>. Scripts filter on them, so a name once
+/// shipped never changes meaning. Notification channels do not exist yet; when they do, they are audited as
+/// <c>channel.created</c>, <c>channel.updated</c> and <c>channel.deleted</c> here and through the web module's audit trail.
+/// </summary>
+public static class AuditActions
+{
+    /// <summary>An admin created a tenant.</summary>
+    public const string TenantCreated = "tenant.created";
+
+    /// <summary>An owner renamed a tenant.</summary>
+    public const string TenantRenamed = "tenant.renamed";
+
+    /// <summary>An admin deleted a tenant with everything in it.</summary>
+    public const string TenantDeleted = "tenant.deleted";
+
+    /// <summary>A person with a profile became a member.</summary>
+    public const string MemberAdded = "member.added";
+
+    /// <summary>A member's role changed.</summary>
+    public const string MemberRoleChanged = "member.role_changed";
+
+    /// <summary>A member was removed.</summary>
+    public const string MemberRemoved = "member.removed";
+
+    /// <summary>An email without a membership was invited (or its invitation's role changed).</summary>
+    public const string InvitationCreated = "invitation.created";
+
+    /// <summary>An invited person signed in for the first time with the invited email and became a member.</summary>
+    public const string InvitationAccepted = "invitation.accepted";
+
+    /// <summary>An invitation was withdrawn.</summary>
+    public const string InvitationRevoked = "invitation.revoked";
+
+    /// <summary>A GitHub connection was added.</summary>
+    public const string ConnectionCreated = "connection.created";
+
+    /// <summary>A GitHub connection was changed (reserved: the product offers no way to change one yet).</summary>
+    public const string ConnectionUpdated = "connection.updated";
+
+    /// <summary>A GitHub connection was deleted.</summary>
+    public const string ConnectionDeleted = "connection.deleted";
+
+    /// <summary>A personal API token was made.</summary>
+    public const string TokenCreated = "token.created";
+
+    /// <summary>A personal API token was revoked.</summary>
+    public const string TokenRevoked = "token.revoked";
+
+    /// <summary>A repository was tracked.</summary>
+    public const string RepositoryTracked = "repository.tracked";
+
+    /// <summary>A repository was untracked; its data stays.</summary>
+    public const string RepositoryUntracked = "repository.untracked";
+
+    /// <summary>A repository was untracked and its data deleted.</summary>
+    public const string RepositoryPurged = "repository.purged";
+
+    /// <summary>Every repository of a GitHub owner is tracked.</summary>
+    public const string OwnerTracked = "owner.tracked";
+
+    /// <summary>A GitHub owner is no longer tracked as a whole.</summary>
+    public const string OwnerUntracked = "owner.untracked";
+
+    /// <summary>A collection was asked for (its details say the trigger: cron, manual or schedule).</summary>
+    public const string CollectionStarted = "collection.started";
+}
