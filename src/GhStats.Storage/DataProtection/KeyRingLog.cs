@@ -20,4 +20,8 @@ internal static partial class KeyRingLog
         "Data Protection keys {Keys} were stored before key encryption was turned on and are still unencrypted in the database. " +
         "New keys are encrypted; to retire these, revoke them (IKeyManager.RevokeAllKeys) once every secret has been entered again, or wait until they expire and delete them.")]
     public static partial void UnencryptedKeysRemain(ILogger logger, string keys);
+
+    [LoggerMessage(EventId = 7104, Level = LogLevel.Warning, Message =
+        "The Data Protection key ring was not checked at start, because it could not be read: {Reason}")]
+    public static partial void KeyRingNotChecked(ILogger logger, string reason);
 }

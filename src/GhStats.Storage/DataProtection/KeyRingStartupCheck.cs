@@ -39,7 +39,19 @@ internal sealed class KeyRingStartupCheck(
 
         var unreadable = new List<string>();
         var unencrypted = new List<string>();
-        foreach (var key in await keys.ListAsync(cancellationToken).ConfigureAwait(false))
+        IReadOnlyList<GhStats.Domain.DataProtectionKey> stored;
+        try
+        {
+            stored = await keys.ListAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // With MigrateOnStartup off the schema may not exist yet; readiness reports that, and the check runs at the next start.
+            KeyRingLog.KeyRingNotChecked(logger, exception.Message);
+            return;
+        }
+
+        foreach (var key in stored)
         {
             var xml = XElement.Parse(key.Xml);
             var secrets = xml.Descendants().Where(e => e.Name.LocalName == "encryptedSecret").ToList();
