@@ -145,6 +145,10 @@ internal sealed class HostProcess : IAsyncDisposable
         _process.Dispose();
     }
 
+    /// <summary>One certificate for the whole run, so hosts started on the same database read each other's keys, as one machine's would.</summary>
+    private static readonly string GeneratedKeyCertificatePath =
+        Path.Combine(Directory.CreateTempSubdirectory("ghstats-host-keys-").FullName, "key-encryption.pfx");
+
     private static Process Start(IEnumerable<string> arguments, IDictionary<string, string> environment, string? workingDirectory = null, string? assembly = null)
     {
         assembly ??= HostAssembly;
@@ -162,6 +166,9 @@ internal sealed class HostProcess : IAsyncDisposable
         }
 
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+
+        // A Production host creates its key-encryption certificate in this run's temp folder, not in the machine's LocalApplicationData.
+        info.Environment["GhStats__DataProtection__GeneratedKeyCertificatePath"] = GeneratedKeyCertificatePath;
         foreach (var (name, value) in environment)
         {
             info.Environment[name] = value;

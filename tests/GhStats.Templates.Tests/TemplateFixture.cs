@@ -91,6 +91,9 @@ public sealed partial class TemplateFixture : IAsyncLifetime
     {
         // Microsoft.Extensions.Configuration.UserSecrets (the `dotnet user-secrets` tool and the app) looks in APPDATA first.
         ["APPDATA"] = AppData,
+
+        // A Production app creates its key-encryption certificate here, not in the machine's LocalApplicationData.
+        ["GhStats__DataProtection__GeneratedKeyCertificatePath"] = Path.Combine(_root.FullName, "keys", "key-encryption.pfx"),
     };
 
     public Task DisposeAsync()

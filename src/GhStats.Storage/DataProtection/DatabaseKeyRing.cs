@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.DataProtection.XmlEncryption;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -42,8 +43,11 @@ internal static class DatabaseKeyRing
             }
         });
 
-        services.AddSingleton(new DatabaseKeyRingProbe(configuration));
+        services.AddSingleton(new DatabaseKeyRingProbe(configuration, IsProduction(services)));
         ReadKeysWithTheConfiguredCertificate(services);
+
+        // After MigrateOnStartup, which the store registers first, so the key table exists.
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, KeyRingStartupCheck>());
 
         // ASP.NET Core sets the discriminator to the content root, which differs between replicas installed in different
         // folders and would make each refuse the others' cookies and secrets; a host's SetApplicationName is kept.
@@ -75,14 +79,28 @@ internal static class DatabaseKeyRing
     {
         var probe = Probe(services);
         var settings = probe.Read();
-        if (string.IsNullOrWhiteSpace(settings.KeyCertificatePath) || !probe.LoadedPaths.Add(settings.KeyCertificatePath) || !File.Exists(settings.KeyCertificatePath))
+        var path = settings.KeyCertificatePath;
+        var password = settings.KeyCertificatePassword;
+        if (string.IsNullOrWhiteSpace(path) && probe.IsProduction && !settings.AllowUnencryptedKeys)
+        {
+            // Production never stores its keys unencrypted by default: without a configured certificate it makes its own, outside the database.
+            path = Path.GetFullPath(string.IsNullOrWhiteSpace(settings.GeneratedKeyCertificatePath) ? GeneratedKeyCertificate.DefaultPath : settings.GeneratedKeyCertificatePath);
+            password = null;
+            if (probe.GeneratedCertificatePath is null)
+            {
+                probe.GeneratedCertificateCreated = GeneratedKeyCertificate.CreateIfMissing(path, TimeProvider.System);
+                probe.GeneratedCertificatePath = path;
+            }
+        }
+
+        if (string.IsNullOrWhiteSpace(path) || !probe.LoadedPaths.Add(path) || !File.Exists(path))
         {
             return;
         }
 
         try
         {
-            services.AddDataProtection().UnprotectKeysWithAnyCertificate(KeyCertificate.Load(settings.KeyCertificatePath, settings.KeyCertificatePassword));
+            services.AddDataProtection().UnprotectKeysWithAnyCertificate(KeyCertificate.Load(path, password));
         }
         catch (InvalidOperationException)
         {
@@ -91,12 +109,23 @@ internal static class DatabaseKeyRing
     }
 
     private static DatabaseKeyRingProbe Probe(IServiceCollection services) =>
-        services.Select(d => d.ImplementationInstance).OfType<DatabaseKeyRingProbe>().Single();
+        services.Where(d => !d.IsKeyedService).Select(d => d.ImplementationInstance).OfType<DatabaseKeyRingProbe>().Single();
+
+    /// <summary>A host registers its environment before the application's services; a bare service collection is not Production.</summary>
+    private static bool IsProduction(IServiceCollection services) =>
+        services.Where(d => !d.IsKeyedService).Select(d => d.ImplementationInstance).OfType<IHostEnvironment>().FirstOrDefault()?.IsProduction() == true;
 }
 
 /// <summary>The Data Protection settings as registration sees them: the configuration section, then the builder's code.</summary>
-internal sealed class DatabaseKeyRingProbe(IConfiguration configuration)
+internal sealed class DatabaseKeyRingProbe(IConfiguration configuration, bool isProduction)
 {
+    public bool IsProduction { get; } = isProduction;
+
+    /// <summary>The certificate Production made for itself because none was configured, or null.</summary>
+    public string? GeneratedCertificatePath { get; set; }
+
+    public bool GeneratedCertificateCreated { get; set; }
+
     public List<Action<GhStatsDataProtectionOptions>> CodeConfiguration { get; } = [];
 
     public HashSet<string> LoadedPaths { get; } = new(StringComparer.Ordinal);

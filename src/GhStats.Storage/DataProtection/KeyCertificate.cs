@@ -6,12 +6,14 @@ namespace GhStats.Storage.DataProtection;
 
 /// <summary>
 /// The certificate that encrypts Data Protection keys at rest (<c>GhStats:DataProtection:KeyCertificatePath</c>), loaded once
-/// when Data Protection first reads or writes its key ring; null when none is configured.
+/// (or the one Production generated for itself) when Data Protection first reads or writes its key ring; null when there is none.
 /// </summary>
-internal sealed class KeyCertificate(IOptions<GhStatsDataProtectionOptions> options) : IDisposable
+internal sealed class KeyCertificate(IOptions<GhStatsDataProtectionOptions> options, DatabaseKeyRingProbe probe) : IDisposable
 {
     private readonly Lazy<X509Certificate2?> _certificate = new(() =>
-        string.IsNullOrWhiteSpace(options.Value.KeyCertificatePath) ? null : Load(options.Value.KeyCertificatePath, options.Value.KeyCertificatePassword));
+        !string.IsNullOrWhiteSpace(options.Value.KeyCertificatePath) ? Load(options.Value.KeyCertificatePath, options.Value.KeyCertificatePassword)
+        : !options.Value.AllowUnencryptedKeys && probe.GeneratedCertificatePath is { } generated ? Load(generated, password: null)
+        : null);
 
     public X509Certificate2? Certificate => _certificate.Value;
 

@@ -81,7 +81,7 @@ public sealed partial class WebApp : IAsyncDisposable
         });
 
         builder.Configuration.Sources.Clear();
-        builder.Configuration.AddInMemoryCollection(Settings(connectionString, options.Settings));
+        builder.Configuration.AddInMemoryCollection(Settings(connectionString, Path.GetDirectoryName(Path.GetFullPath(databasePath))!, options.Settings));
         var logs = new TestLogs();
         builder.Logging.ClearProviders().AddProvider(logs).SetMinimumLevel(LogLevel.Information)
             .AddFilter("Microsoft", LogLevel.Warning).AddFilter("System", LogLevel.Warning);
@@ -256,11 +256,15 @@ public sealed partial class WebApp : IAsyncDisposable
         }
     }
 
-    private static Dictionary<string, string?> Settings(string connectionString, IReadOnlyDictionary<string, string?> overrides)
+    private static Dictionary<string, string?> Settings(string connectionString, string databaseFolder, IReadOnlyDictionary<string, string?> overrides)
     {
         var settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
         {
             ["GhStats:Sqlite:ConnectionString"] = connectionString,
+
+            // A Production app creates its key-encryption certificate beside the test's database, not in the machine's
+            // LocalApplicationData; an app restarted on the same database finds it again.
+            ["GhStats:DataProtection:GeneratedKeyCertificatePath"] = Path.Combine(databaseFolder, "keys", "key-encryption.pfx"),
 
             // Tests change roles and tokens through the stores, as another replica would; remembering them for a few
             // seconds (the default) would hide those changes. AccessCacheTests turns the cache on.
