@@ -45,7 +45,8 @@ public sealed class GitHubApiHostPolicy
                 + $"and the hosts its operator lists in {Setting} (ask them to add a GitHub Enterprise Server host there).";
         }
 
-        if (apiAddress.Scheme == "http" && entry is not { AllowHttp: true } && !isGitHubDotCom)
+        // api.github.com is allowed over https only: plain http would send the token in the clear.
+        if (apiAddress.Scheme == "http" && entry is not { AllowHttp: true })
         {
             return $"GitHub API host '{HostAndPort(apiAddress)}' is allowed over https only: use https, or the operator sets AllowHttp for it in {Setting}.";
         }

@@ -32,8 +32,37 @@ public sealed partial class GeneratedFilesTests(TemplateFixture templates)
             app.Read(file).ShouldNotContain(secret, Case.Insensitive, $"{file} holds the cron secret");
         }
 
-        app.Read("appsettings.json").ShouldNotContain("Cron");
-        app.Read("appsettings.Development.json").ShouldNotContain("Cron");
+        // GhStats:RateLimits:Cron is a rate limit, not the secret: only a GhStats:Cron section could hold one.
+        foreach (var file in new[] { "appsettings.json", "appsettings.Development.json" })
+        {
+            GhStatsSection(app, file).TryGetProperty("Cron", out _).ShouldBeFalse($"{file} has a GhStats:Cron section");
+            app.Read(file).ShouldNotContain("\"Secret\"", Case.Sensitive, file);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(EveryVariant))]
+    public async Task Appsettings_ShowTheOperatorsSecuritySettings_EmptyOrAtTheirDefaults(string storage, string signin)
+    {
+        var app = await templates.GenerateAsync(storage, signin);
+
+        var settings = GhStatsSection(app, "appsettings.json");
+
+        settings.GetProperty("GitHub").GetProperty("AllowedHosts").GetArrayLength().ShouldBe(0, "no GitHub Enterprise host is allowed until the operator lists one");
+        settings.GetProperty("ForwardedHeaders").GetProperty("KnownProxies").GetArrayLength().ShouldBe(0, "no proxy is trusted until the operator names one");
+        settings.GetProperty("ForwardedHeaders").GetProperty("KnownNetworks").GetArrayLength().ShouldBe(0);
+        var limits = settings.GetProperty("RateLimits");
+        limits.GetProperty("ApiToken").GetProperty("PermitLimit").GetInt32().ShouldBe(600);
+        limits.GetProperty("Cron").GetProperty("PermitLimit").GetInt32().ShouldBe(60);
+        limits.GetProperty("SignIn").GetProperty("PermitLimit").GetInt32().ShouldBe(60);
+        app.Read("appsettings.json").ShouldContain("\"Host\": \"github.example.com\"", Case.Sensitive, "the example GitHub Enterprise host in a comment");
+    }
+
+    private static System.Text.Json.JsonElement GhStatsSection(GeneratedApp app, string file)
+    {
+        using var json = System.Text.Json.JsonDocument.Parse(
+            app.Read(file), new System.Text.Json.JsonDocumentOptions { CommentHandling = System.Text.Json.JsonCommentHandling.Skip, AllowTrailingCommas = true });
+        return json.RootElement.GetProperty("GhStats").Clone();
     }
 
     [Fact]

@@ -152,6 +152,69 @@ public sealed class ConnectionTestTests(ConnectionTestTests.CheckedApp fixture) 
         Findings(check).ShouldHaveSingleItem(body).ShouldContain("is the API base URL a GitHub API address");
     }
 
+    [Theory]
+    [InlineData(200, "text/html; charset=utf-8")]
+    [InlineData(401, "text/plain")]
+    [InlineData(403, "text/html; charset=utf-8")]
+    [InlineData(404, "application/xml")]
+    [InlineData(500, "text/html; charset=utf-8")]
+    [InlineData(503, "text/plain")]
+    [InlineData(500, "application/json")]
+    public async Task AServerThatAnswersWhatGitHubWouldNot_ShowsNoneOfItsBody_OnlyThatItIsNotGitHub(int status, string contentType)
+    {
+        // What a metadata service or an internal admin page would answer: none of it may reach the tenant.
+        const string Leak = "ami-0abc-internal-instance-secret";
+        var body = contentType.Contains("json", StringComparison.Ordinal)
+            ? $$"""{"error":"{{Leak}}","detail":"{{Leak}}"}"""
+            : $"<html><body><h1>Internal admin</h1><p>{Leak}</p><pre>AccessKeyId {Leak}</pre></body></html>";
+        var token = fixture.Simulator.AddClassicToken(["repo"], canPushTo: "acme/*");
+        var (tenant, connectionId) = await fixture.TenantWithTokenAsync(token, "acme/site");
+        fixture.Simulator.Misbehaviour.NotGitHubNext("/api/v3/user", status, body, contentType, times: 5);
+        try
+        {
+            var (check, answer) = await fixture.TestAsync(tenant, connectionId);
+
+            check.GetProperty("ok").GetBoolean().ShouldBeFalse(answer);
+            answer.ShouldNotContain(Leak);
+            answer.ShouldNotContain("Internal admin");
+            answer.ShouldNotContain("AccessKeyId");
+            Findings(check).ShouldNotBeEmpty(answer);
+            Findings(check).ShouldContain(
+                f => status == 401 ? f.StartsWith("Token rejected by GitHub (401)", StringComparison.Ordinal)
+                    : f.Contains("did not answer as GitHub's API does", StringComparison.Ordinal) || f.Contains("is the API base URL a GitHub API address", StringComparison.Ordinal),
+                answer);
+            fixture.App.Logs.Entries.ShouldAllBe(e => !e.Message.Contains(Leak, StringComparison.Ordinal));
+        }
+        finally
+        {
+            fixture.Simulator.Misbehaviour.Clear();
+        }
+    }
+
+    [Fact]
+    public async Task AGitHubErrorAnswer_ShowsOnlyItsMessageAndDocumentationLink()
+    {
+        var token = fixture.Simulator.AddClassicToken(["repo"], canPushTo: "acme/*");
+        var (tenant, connectionId) = await fixture.TenantWithTokenAsync(token, "acme/site");
+        fixture.Simulator.Misbehaviour.NotGitHubNext(
+            "/api/v3/user", 418,
+            """{"message":"Teapot maintenance","documentation_url":"https://docs.github.com/rest","internal_host":"db-7.corp.internal","stack":"at Secret.Method()"}""",
+            "application/json; charset=utf-8", times: 5);
+        try
+        {
+            var (check, answer) = await fixture.TestAsync(tenant, connectionId);
+
+            check.GetProperty("ok").GetBoolean().ShouldBeFalse(answer);
+            Findings(check).ShouldContain(f => f.Contains("GitHub says 'Teapot maintenance' (see https://docs.github.com/rest)", StringComparison.Ordinal), answer);
+            answer.ShouldNotContain("db-7.corp.internal");
+            answer.ShouldNotContain("Secret.Method");
+        }
+        finally
+        {
+            fixture.Simulator.Misbehaviour.Clear();
+        }
+    }
+
     [Fact]
     public async Task WithoutATrackedRepository_TrafficCouldNotBeChecked_AndTheFindingsSaySo()
     {
