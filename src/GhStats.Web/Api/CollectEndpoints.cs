@@ -1,3 +1,4 @@
+using System.Globalization;
 using GhStats.Administration;
 using GhStats.Domain;
 using GhStats.Stores;
@@ -8,6 +9,7 @@ using GhStats.Web.Security;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -40,10 +42,19 @@ internal static partial class CollectEndpoints
 
     private static async Task<IResult> CollectAsync(
         HttpContext http, IOptionsMonitor<GhStatsCronOptions> cron, CallerResolver callers, ITenantStore tenants, ICollectionRunStore runs,
-        TimeProvider clock, ILoggerFactory loggers, int? wait = null)
+        TimeProvider clock, ILoggerFactory loggers, [FromQuery(Name = "wait")] string? waitText = null)
     {
         var logger = loggers.CreateLogger(typeof(CollectEndpoints).FullName!);
         var maxWait = cron.CurrentValue.MaxWait;
+
+        // Read here, not bound as int?: a binding failure happens before the API's filters and, where the host throws on bad
+        // requests (Development), would answer 500 instead of this problem.
+        int? wait = null;
+        if (!string.IsNullOrEmpty(waitText))
+        {
+            wait = int.TryParse(waitText, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var parsed) ? parsed : -1;
+        }
+
         if (wait is { } seconds && (seconds < 0 || TimeSpan.FromSeconds(seconds) > maxWait))
         {
             throw new ApiProblemException(StatusCodes.Status400BadRequest, "Bad wait",
