@@ -9,11 +9,11 @@ using GhStats.Web.Security;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Microsoft.OpenApi;
 
 namespace GhStats.Web.Api;
 
@@ -34,6 +34,20 @@ internal static partial class CollectEndpoints
     public static void Map(RouteGroupBuilder api) =>
         api.MapPost("/collect", CollectAsync).WithName("Collect").AllowAnonymous()
             .Accepts<CollectRequest>(isOptional: true, "application/json")
+            .AddOpenApiOperationTransformer((operation, _, _) =>
+            {
+                // wait is read in the handler (see CollectAsync), so the generator cannot see it.
+                operation.Parameters ??= [];
+                operation.Parameters.Add(new OpenApiParameter
+                {
+                    Name = "wait",
+                    In = ParameterLocation.Query,
+                    Required = false,
+                    Description = "Seconds to wait for the run to end before answering, from 0 to GhStats:Cron:MaxWait.",
+                    Schema = new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int32" },
+                });
+                return Task.CompletedTask;
+            })
             .Produces<RunResponse>(StatusCodes.Status200OK)
             .Produces<RunResponse>(StatusCodes.Status202Accepted)
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized)
@@ -42,7 +56,7 @@ internal static partial class CollectEndpoints
 
     private static async Task<IResult> CollectAsync(
         HttpContext http, IOptionsMonitor<GhStatsCronOptions> cron, CallerResolver callers, ITenantStore tenants, ICollectionRunStore runs,
-        TimeProvider clock, ILoggerFactory loggers, [FromQuery(Name = "wait")] string? waitText = null)
+        TimeProvider clock, ILoggerFactory loggers)
     {
         var logger = loggers.CreateLogger(typeof(CollectEndpoints).FullName!);
         var maxWait = cron.CurrentValue.MaxWait;
@@ -50,6 +64,7 @@ internal static partial class CollectEndpoints
         // Read here, not bound as int?: a binding failure happens before the API's filters and, where the host throws on bad
         // requests (Development), would answer 500 instead of this problem.
         int? wait = null;
+        var waitText = http.Request.Query["wait"].ToString();
         if (!string.IsNullOrEmpty(waitText))
         {
             wait = int.TryParse(waitText, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var parsed) ? parsed : -1;
