@@ -159,7 +159,10 @@ public sealed class CronEndpointTests(CronEndpointTests.CronApps apps) : IClassF
     [Theory]
     [InlineData("?wait=601")]
     [InlineData("?wait=-1")]
-    public async Task AWaitOutsideZeroToMaxWait_Answers400_NamingTheSetting(string query)
+    [InlineData("?wait=soon")]
+    [InlineData("?wait=1e309")]
+    [InlineData("?wait=99999999999")]
+    public async Task AWaitOutsideZeroToMaxWaitOrNotANumber_Answers400_NamingTheSetting(string query)
     {
         using var response = await CallAsync(apps.WithSecret.Anonymous(), CronApps.Secret, asBearer: true, query: query);
 

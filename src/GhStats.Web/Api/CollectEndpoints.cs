@@ -1,3 +1,4 @@
+using System.Globalization;
 using GhStats.Administration;
 using GhStats.Domain;
 using GhStats.Stores;
@@ -12,6 +13,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Microsoft.OpenApi;
 
 namespace GhStats.Web.Api;
 
@@ -32,6 +34,20 @@ internal static partial class CollectEndpoints
     public static void Map(RouteGroupBuilder api) =>
         api.MapPost("/collect", CollectAsync).WithName("Collect").AllowAnonymous()
             .Accepts<CollectRequest>(isOptional: true, "application/json")
+            .AddOpenApiOperationTransformer((operation, _, _) =>
+            {
+                // wait is read in the handler (see CollectAsync), so the generator cannot see it.
+                operation.Parameters ??= [];
+                operation.Parameters.Add(new OpenApiParameter
+                {
+                    Name = "wait",
+                    In = ParameterLocation.Query,
+                    Required = false,
+                    Description = "Seconds to wait for the run to end before answering, from 0 to GhStats:Cron:MaxWait.",
+                    Schema = new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int32" },
+                });
+                return Task.CompletedTask;
+            })
             .Produces<RunResponse>(StatusCodes.Status200OK)
             .Produces<RunResponse>(StatusCodes.Status202Accepted)
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized)
@@ -40,10 +56,20 @@ internal static partial class CollectEndpoints
 
     private static async Task<IResult> CollectAsync(
         HttpContext http, IOptionsMonitor<GhStatsCronOptions> cron, CallerResolver callers, ITenantStore tenants, ICollectionRunStore runs,
-        TimeProvider clock, ILoggerFactory loggers, int? wait = null)
+        TimeProvider clock, ILoggerFactory loggers)
     {
         var logger = loggers.CreateLogger(typeof(CollectEndpoints).FullName!);
         var maxWait = cron.CurrentValue.MaxWait;
+
+        // Read here, not bound as int?: a binding failure happens before the API's filters and, where the host throws on bad
+        // requests (Development), would answer 500 instead of this problem.
+        int? wait = null;
+        var waitText = http.Request.Query["wait"].ToString();
+        if (!string.IsNullOrEmpty(waitText))
+        {
+            wait = int.TryParse(waitText, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var parsed) ? parsed : -1;
+        }
+
         if (wait is { } seconds && (seconds < 0 || TimeSpan.FromSeconds(seconds) > maxWait))
         {
             throw new ApiProblemException(StatusCodes.Status400BadRequest, "Bad wait",

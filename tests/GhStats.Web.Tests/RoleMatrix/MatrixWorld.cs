@@ -72,6 +72,9 @@ public class MatrixWorld : IAsyncLifetime
     /// <summary>Configuration of the world's app.</summary>
     protected virtual IReadOnlyDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>();
 
+    /// <summary>The host environment of the world's app; "Development" allows signing in with a session.</summary>
+    protected virtual string Environment => "Production";
+
     public Tenant TenantIn(MatrixScope scope) => scope == MatrixScope.TenantA ? A : B;
 
     public TrackedRepository RepositoryIn(MatrixScope scope) => scope == MatrixScope.TenantA ? GrantedRepository : RepositoryOfB;
@@ -84,10 +87,10 @@ public class MatrixWorld : IAsyncLifetime
 
     public int Next() => Interlocked.Increment(ref _sequence);
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         _simulator = await GitHubSimulator.StartAsync();
-        _app = await WebApp.StartAsync(new WebAppOptions { Settings = Settings });
+        _app = await WebApp.StartAsync(new WebAppOptions { Settings = Settings, Environment = Environment });
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
 
         A = await App.CreateTenantAsync(TenantMarkers.ASlug, TenantMarkers.AName);
