@@ -250,7 +250,7 @@ public sealed class UiJourneyTests(ChromiumFixture chromium, UiWorld world)
         await Expect(page.Locator("#page-title")).ToHaveTextAsync("Audit log: Acme");
         var rows = page.Locator("#audit-table tbody tr[data-audit-id]");
         await Expect(rows.Filter(new() { HasText = "audited@example.com" })).ToHaveCountAsync(1);
-        await Expect(rows.Filter(new() { HasText = "audited@example.com" })).ToContainTextAsync("Olga Owner");
+        await Expect(rows.Filter(new() { HasText = "audited@example.com" })).ToContainTextAsync(UiWorld.OwnerEmail);
         await Expect(rows.Filter(new() { HasText = UiWorld.HostileReferrer })).Not.ToHaveCountAsync(0);
         (await page.Locator("#audit-table img").CountAsync()).ShouldBe(0);
         // Owners do not see client addresses; only admins do.
