@@ -483,6 +483,36 @@ public abstract class CollectorTests(StoreDatabaseFixture database) : IAsyncLife
         (await harness.Collection.WaitAsync(scheduled.Id)).ShouldNotBeNull();
     }
 
+    [Fact]
+    public async Task TheSchedule_RecordsEachRunInTheAuditLog_WithGhStatsAsTheActor()
+    {
+        var (harness, tenant, _) = await SetUpAsync(configure: o => o.Schedule = "*/1 * * * * *");
+        harness.Simulator.AddRepository("octo", "audited", seed: 1);
+        await harness.Repositories.AddAsync(tenant.Id, "octo", "audited");
+        harness.SetNow(Start);
+        var audit = harness.Services.GetRequiredService<IAuditStore>();
+        var schedule = harness.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<Collection.CollectionSchedule>().Single();
+
+        await schedule.StartAsync(CancellationToken.None);
+        AuditEntry? recorded = null;
+        for (var i = 0; i < 100 && recorded is null; i++)
+        {
+            await Task.Delay(100);
+            recorded = (await audit.ListAsync(new AuditQuery(null, null, null, AuditActions.CollectionStarted, null, null), 50))
+                .FirstOrDefault(e => e.Actor.Kind == AuditActorKind.System);
+        }
+
+        await schedule.StopAsync(CancellationToken.None);
+        recorded.ShouldNotBeNull();
+        recorded.Actor.Name.ShouldBe("schedule");
+        recorded.Actor.UserId.ShouldBeNull();
+        recorded.Target.ShouldNotBeNull().Kind.ShouldBe("run");
+        var run = (await harness.Runs.ListAsync(1000)).Single(r => r.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) == recorded.Target!.Id);
+        run.Trigger.ShouldBe(CollectionTrigger.Schedule);
+        recorded.Details.ShouldNotBeNull().ShouldStartWith("trigger=schedule status=");
+        (await harness.Collection.WaitAsync(run.Id)).ShouldNotBeNull();
+    }
+
     private async Task<GitHubSimulator> StartSimulatorAsync(GitHubSimulatorOptions? options = null) =>
         Track(await GitHubSimulator.StartAsync(options ?? new GitHubSimulatorOptions()));
 

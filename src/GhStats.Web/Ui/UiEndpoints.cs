@@ -59,6 +59,29 @@ internal static class UiEndpoints
         }));
         pages.MapGet("/runs", (UiPages ui) => ui.RenderAsync<RunsPage>("Collection", page => Task.FromResult(
             page.Frame.Navigation.SeesCollectionLog ? null : ui.Forbidden("Only maintainers and admins see the collection log."))));
+        pages.MapGet("/audit", (UiPages ui, string? tenant) => ui.RenderAsync<AuditPage>("Audit log", async page =>
+        {
+            // Admins read the whole installation's log or one tenant's; owners only their tenants'.
+            // A named tenant is checked first, so a tenant the caller cannot see answers 404 as the tenant page does.
+            if (!string.IsNullOrWhiteSpace(tenant))
+            {
+                page.Tenant = await ui.Access.TenantAsync(tenant.Trim(), TenantRole.Owner);
+            }
+
+            page.Tenants = await ui.ManagedTenantsAsync();
+            if (page.Tenants.Count == 0 && !page.Frame.Caller.IsAdmin)
+            {
+                return ui.Forbidden("Only tenant owners and admins see the audit log.");
+            }
+
+            if (page.Tenant is null && !page.Frame.Caller.IsAdmin)
+            {
+                page.Tenant = page.Tenants[0];
+            }
+
+            page.Title = page.Tenant is null ? "Audit log" : $"Audit log: {page.Tenant.Name}";
+            return null;
+        }));
         pages.MapGet("/profile", (UiPages ui) => ui.RenderAsync<ProfilePage>("Profile"));
     }
 }

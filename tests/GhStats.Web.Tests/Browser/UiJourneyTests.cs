@@ -215,6 +215,59 @@ public sealed class UiJourneyTests(ChromiumFixture chromium, UiWorld world)
         await browser.AssertNoErrorsAsync();
     }
 
+    [Fact]
+    public async Task AnOwner_SeesTheirActionsInTheTenantsAuditLog_WithMarkupAsText()
+    {
+        var setup = await world.SetUpAsync(chromium);
+        await using (var admin = await world.SameSessionAsync(chromium, setup, new BrowserPageOptions()))
+        {
+            await admin.Page.GotoAsync("manage/tenants/acme");
+            await admin.Page.FillAsync("#member-email", UiWorld.OwnerEmail);
+            await admin.Page.SelectOptionAsync("#member-role", "owner");
+            await admin.Page.ClickAsync("#member-add button[type=submit]");
+            await Expect(admin.Page.Locator("#invitations-table")).ToContainTextAsync(UiWorld.OwnerEmail);
+        }
+
+        await using var owner = await world.SignInAsync(chromium, UiWorld.OwnerEmail);
+        var page = owner.Page;
+        var alerted = false;
+        page.Dialog += (_, dialog) => { alerted = true; _ = dialog.DismissAsync(); };
+        await Expect(page.Locator("#nav-audit")).ToBeVisibleAsync();
+
+        await page.GotoAsync("manage/tenants/acme");
+        await page.FillAsync("#member-email", "audited@example.com");
+        await page.SelectOptionAsync("#member-role", "viewer");
+        await page.ClickAsync("#member-add button[type=submit]");
+        await Expect(page.Locator("#invitations-table")).ToContainTextAsync("audited@example.com");
+        await page.FillAsync("#connection-name", UiWorld.HostileReferrer);
+        await page.SelectOptionAsync("#connection-kind", "pat");
+        await page.FillAsync("#connection-token", "ghp_" + new string('a', 36));
+        await page.FillAsync("#connection-api-base", world.Simulator.BaseAddress);
+        await page.ClickAsync("#connection-add button[type=submit]");
+        await Expect(page.Locator("#connections-table")).ToContainTextAsync(UiWorld.HostileReferrer);
+
+        await page.ClickAsync("#nav-audit");
+        await Expect(page.Locator("#page-title")).ToHaveTextAsync("Audit log: Acme");
+        var rows = page.Locator("#audit-table tbody tr[data-audit-id]");
+        await Expect(rows.Filter(new() { HasText = "audited@example.com" })).ToHaveCountAsync(1);
+        await Expect(rows.Filter(new() { HasText = "audited@example.com" })).ToContainTextAsync(UiWorld.OwnerEmail);
+        await Expect(rows.Filter(new() { HasText = UiWorld.HostileReferrer })).Not.ToHaveCountAsync(0);
+        (await page.Locator("#audit-table img").CountAsync()).ShouldBe(0);
+        // Owners do not see client addresses; only admins do.
+        (await page.Locator("#audit-table th", new() { HasText = "Client address" }).CountAsync()).ShouldBe(0);
+
+        await page.FillAsync("#audit-action", "invitation.");
+        await page.ClickAsync("#audit-filters button[type=submit]");
+        await Expect(rows.Filter(new() { HasText = UiWorld.HostileReferrer })).ToHaveCountAsync(0);
+        await Expect(rows.Filter(new() { HasText = "audited@example.com" })).ToHaveCountAsync(1);
+        (await page.GetAttributeAsync("#audit-csv", "href")).ShouldEndWith("/tenants/acme/audit.csv?action=invitation.");
+
+        (await owner.CheckAccessibilityAsync()).AssertNoViolations();
+        await owner.SaveScreenshotAsync("audit-owner");
+        alerted.ShouldBeFalse();
+        await owner.AssertNoErrorsAsync();
+    }
+
     [Theory]
     [InlineData(BrowserColorScheme.Light)]
     [InlineData(BrowserColorScheme.Dark)]
@@ -259,6 +312,7 @@ public sealed class UiJourneyTests(ChromiumFixture chromium, UiWorld world)
         ("manage/tenants", "tenants"),
         ("manage/tenants/acme", "tenant"),
         ("runs", "runs"),
+        ("audit", "audit"),
         ("profile", "profile"),
     ];
 

@@ -20,6 +20,7 @@ public sealed class UiWorld : IAsyncLifetime
     public const string HostileReferrer = "<img src=x onerror=alert(1)>";
     public const string AdminEmail = "boss@example.com";
     public const string ViewerEmail = "viewer@example.com";
+    public const string OwnerEmail = "owner@example.com";
     public const int BulkRepositories = 60;
 
     private readonly string _clientSecret = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
@@ -65,6 +66,7 @@ public sealed class UiWorld : IAsyncLifetime
             [new Uri(App.Root, "stats/signin-oidc")], [new Uri(App.Root, "stats/signout-callback-oidc")]));
         await Provider.AddAccountAsync(new OidcAccount("boss", AdminEmail, EmailVerified: true, "Bea Boss"));
         await Provider.AddAccountAsync(new OidcAccount("viewer", ViewerEmail, EmailVerified: true, "Vic Viewer"));
+        await Provider.AddAccountAsync(new OidcAccount("owner", OwnerEmail, EmailVerified: true, "Olga Owner"));
     }
 
     /// <summary>The admin's setup through the pages, run by the first test that needs it and shared by the rest.</summary>

@@ -23,6 +23,8 @@ public sealed partial class PageAccessTests(PageWorld world) : IClassFixture<Pag
             ("manage/tenants", [200, 403, 200, 403, 403, 200]),
             ("manage/tenants/tenant-a", [200, 404, 200, 403, 403, 404]),
             ("runs", [200, 200, 403, 403, 403, 403]),
+            ("audit", [200, 403, 200, 403, 403, 200]),
+            ("audit?tenant=tenant-a", [200, 404, 200, 403, 403, 404]),
             ("profile", [200, 200, 200, 200, 200, 200]),
         };
         string[] callers = ["admin", "maintainer", "owner", "viewer", "grantee", "outsider"];
@@ -57,19 +59,20 @@ public sealed partial class PageAccessTests(PageWorld world) : IClassFixture<Pag
     }
 
     [Theory]
-    [InlineData("admin", true, true, true)]
-    [InlineData("maintainer", false, false, true)]
-    [InlineData("owner", true, true, false)]
-    [InlineData("viewer", false, false, false)]
-    [InlineData("grantee", false, false, false)]
-    [InlineData("outsider", true, true, false)]
-    public async Task TheMenu_OffersOnlyThePagesTheCallerMayOpen(string caller, bool repositories, bool tenants, bool runs)
+    [InlineData("admin", true, true, true, true)]
+    [InlineData("maintainer", false, false, true, false)]
+    [InlineData("owner", true, true, false, true)]
+    [InlineData("viewer", false, false, false, false)]
+    [InlineData("grantee", false, false, false, false)]
+    [InlineData("outsider", true, true, false, true)]
+    public async Task TheMenu_OffersOnlyThePagesTheCallerMayOpen(string caller, bool repositories, bool tenants, bool runs, bool audit)
     {
         var html = await (await world.Sessions[caller].GetAsync("profile")).Content.ReadAsStringAsync();
 
         html.Contains("id=\"nav-repositories\"", StringComparison.Ordinal).ShouldBe(repositories);
         html.Contains("id=\"nav-tenants\"", StringComparison.Ordinal).ShouldBe(tenants);
         html.Contains("id=\"nav-runs\"", StringComparison.Ordinal).ShouldBe(runs);
+        html.Contains("id=\"nav-audit\"", StringComparison.Ordinal).ShouldBe(audit);
         html.ShouldContain("id=\"nav-overview\"");
         html.ShouldContain("id=\"dev-banner\"");
     }
@@ -79,6 +82,7 @@ public sealed partial class PageAccessTests(PageWorld world) : IClassFixture<Pag
     [InlineData("repos/{repo}")]
     [InlineData("manage/tenants/tenant-a")]
     [InlineData("runs")]
+    [InlineData("audit")]
     public async Task WithoutASession_APageSendsTheBrowserToSignIn(string page)
     {
         using var response = await world.App.Anonymous().GetAsync(Resolve(page));
@@ -97,6 +101,7 @@ public sealed partial class PageAccessTests(PageWorld world) : IClassFixture<Pag
     [InlineData("manage/tenants/tenant-a")]
     [InlineData("runs")]
     [InlineData("profile")]
+    [InlineData("audit")]
     public async Task EveryPage_RunsNoInlineScriptOrStyle_AndSaysSoInItsPolicy(string page)
     {
         using var response = await world.Sessions["admin"].GetAsync(Resolve(page));
@@ -122,6 +127,7 @@ public sealed partial class PageAccessTests(PageWorld world) : IClassFixture<Pag
     [InlineData("manage/repositories")]
     [InlineData("manage/tenants")]
     [InlineData("manage/tenants/tenant-a")]
+    [InlineData("audit")]
     public async Task ATenantNamedLikeMarkup_ShowsAsText(string page)
     {
         var html = await (await world.Sessions["admin"].GetAsync(Resolve(page))).Content.ReadAsStringAsync();
