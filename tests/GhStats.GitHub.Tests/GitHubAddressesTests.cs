@@ -42,6 +42,10 @@ public sealed class GitHubAddressesTests
     [InlineData("::ffff:169.254.169.254")]      // IPv4-mapped metadata
     [InlineData("64:ff9b::a9fe:a9fe")]          // NAT64 of 169.254.169.254
     [InlineData("64:ff9b::7f00:1")]             // NAT64 of 127.0.0.1
+    [InlineData("2002:a9fe:a9fe::1")]           // 6to4 of 169.254.169.254
+    [InlineData("2002:a00:1::")]                // 6to4 of 10.0.0.1
+    [InlineData("::a9fe:a9fe")]                 // IPv4-compatible 169.254.169.254
+    [InlineData("::7f00:1")]                    // IPv4-compatible 127.0.0.1
     public void AnAddressOnThisMachineItsNetworksOrAMetadataService_IsNotPublic(string address) =>
         GitHubAddresses.IsPublic(IPAddress.Parse(address)).ShouldBeFalse(address);
 
@@ -59,6 +63,8 @@ public sealed class GitHubAddressesTests
     [InlineData("2001:4860:4860::8888")]
     [InlineData("::ffff:140.82.112.6")]         // IPv4-mapped public
     [InlineData("64:ff9b::8c52:7006")]          // NAT64 of 140.82.112.6
+    [InlineData("2002:8c52:7006::1")]           // 6to4 of 140.82.112.6
+    [InlineData("::8c52:7006")]                 // IPv4-compatible 140.82.112.6
     public void APublicAddress_IsPublic(string address) =>
         GitHubAddresses.IsPublic(IPAddress.Parse(address)).ShouldBeTrue(address);
 }

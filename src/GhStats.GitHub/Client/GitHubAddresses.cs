@@ -6,7 +6,8 @@ namespace GhStats.GitHub.Client;
 /// <summary>
 /// Which IP addresses a GitHub API host may resolve to unless the operator allows its private addresses: none that
 /// reaches this machine, its network or a cloud's metadata service (loopback, link-local with 169.254.169.254,
-/// private, shared, unique-local with fd00:ec2::254, unspecified, multicast).
+/// private, shared, unique-local with fd00:ec2::254, unspecified, multicast), also when carried inside an IPv6 address
+/// (IPv4-mapped, IPv4-compatible, NAT64, 6to4).
 /// </summary>
 internal static class GitHubAddresses
 {
@@ -39,6 +40,18 @@ internal static class GitHubAddresses
         if (v6[0] == 0x00 && v6[1] == 0x64 && v6[2] == 0xff && v6[3] == 0x9b)
         {
             // NAT64 (64:ff9b::/96) carries an IPv4 address: judge that one.
+            return IsPublic(new IPAddress(v6[12..]));
+        }
+
+        if (v6[0] == 0x20 && v6[1] == 0x02)
+        {
+            // 6to4 (2002::/16) carries an IPv4 address in its next 32 bits: judge that one.
+            return IsPublic(new IPAddress(v6[2..6]));
+        }
+
+        if (v6[..12].IndexOfAnyExcept((byte)0) < 0 && !(address.Equals(IPAddress.IPv6Loopback) || address.Equals(IPAddress.IPv6Any)))
+        {
+            // The deprecated IPv4-compatible form (::a.b.c.d) still reaches a.b.c.d on some stacks: judge that one.
             return IsPublic(new IPAddress(v6[12..]));
         }
 
