@@ -37,9 +37,6 @@ public static class AuditActions
     /// <summary>A GitHub connection was added.</summary>
     public const string ConnectionCreated = "connection.created";
 
-    /// <summary>A GitHub connection was changed (reserved: the product offers no way to change one yet).</summary>
-    public const string ConnectionUpdated = "connection.updated";
-
     /// <summary>A GitHub connection was deleted.</summary>
     public const string ConnectionDeleted = "connection.deleted";
 
