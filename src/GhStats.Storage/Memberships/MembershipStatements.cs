@@ -47,7 +47,6 @@ internal sealed class MembershipStatements : StatementSet
             $"SELECT COUNT(*) FROM {T("repo_grants")} WHERE user_id = @user_id AND repo_id = @repo_id");
         InsertGrant = new("Memberships.InsertGrant", $"INSERT INTO {T("repo_grants")} (user_id, repo_id) VALUES (@user_id, @repo_id)");
         DeleteGrant = new("Memberships.DeleteGrant", $"DELETE FROM {T("repo_grants")} WHERE user_id = @user_id AND repo_id = @repo_id");
-        EndSessions = new("Memberships.EndSessions", $"UPDATE {T("users")} SET session_stamp = session_stamp + 1 WHERE id = @user_id");
         ListGrants = new("Memberships.ListGrants", $"SELECT {GrantRows.Shape.Select()} FROM {T("repo_grants")} WHERE user_id = @user_id ORDER BY repo_id");
     }
 
@@ -88,7 +87,4 @@ internal sealed class MembershipStatements : StatementSet
     public SqlStatement DeleteGrant { get; }
 
     public SqlStatement ListGrants { get; }
-
-    /// <summary>Ends a person's sessions when their access shrinks (see <c>Users.EndSessions</c>).</summary>
-    public SqlStatement EndSessions { get; }
 }

@@ -8,7 +8,7 @@ using GhStats.Stores;
 namespace GhStats.Storage.Memberships;
 
 /// <summary>Memberships, invitations and single-repository grants on a relational database.</summary>
-internal sealed class MembershipStore(StoreDatabase db, MembershipStatements sql) : IMembershipStore
+internal sealed class MembershipStore(StoreDatabase db, MembershipStatements sql, UserStatements users) : IMembershipStore
 {
     public Task<IReadOnlyList<TenantMember>> ListMembersAsync(long tenantId, CancellationToken cancellationToken = default) =>
         db.ReadAsync<IReadOnlyList<TenantMember>>(
@@ -236,7 +236,7 @@ internal sealed class MembershipStore(StoreDatabase db, MembershipStatements sql
     /// <summary>A membership, role or grant taken away or changed ends the person's sessions on every replica.</summary>
     private async Task<bool> EndSessionsAsync(DbConnection connection, DbTransaction transaction, long userId, CancellationToken cancellationToken)
     {
-        using var command = db.Command(connection, transaction, sql.EndSessions).With("user_id", userId);
+        using var command = db.Command(connection, transaction, users.EndSessions).With("user_id", userId);
         await command.ExecuteAsync(cancellationToken).ConfigureAwait(false);
         return true;
     }

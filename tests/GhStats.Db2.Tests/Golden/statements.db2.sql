@@ -73,9 +73,6 @@ DELETE FROM ghstats.invitations WHERE tenant_id = @tenant_id AND email = @email;
 -- Memberships.DeleteMember
 DELETE FROM ghstats.memberships WHERE tenant_id = @tenant_id AND user_id = @user_id;
 
--- Memberships.EndSessions
-UPDATE ghstats.users SET session_stamp = session_stamp + 1 WHERE id = @user_id;
-
 -- Memberships.FindInvitation
 SELECT tenant_id, email, role, created_at FROM ghstats.invitations WHERE tenant_id = @tenant_id AND email = @email;
 
