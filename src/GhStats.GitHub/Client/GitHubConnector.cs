@@ -1,6 +1,4 @@
-using System.Net;
 using System.Net.Http;
-using System.Net.Sockets;
 
 namespace GhStats.GitHub.Client;
 
@@ -14,29 +12,13 @@ internal sealed class GitHubConnector(GitHubApiHostPolicy policy)
     public async ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, CancellationToken cancellationToken)
     {
         var (host, port) = (context.DnsEndPoint.Host, context.DnsEndPoint.Port);
-        var addresses = IPAddress.TryParse(host.Trim('[', ']'), out var literal)
-            ? [literal]
-            : await Dns.GetHostAddressesAsync(host, cancellationToken).ConfigureAwait(false);
-        if (!policy.AllowsPrivateAddresses(host, port))
+        var addresses = await OutgoingAddresses.ResolveAllowedAsync(host, policy.AllowsPrivateAddresses(host, port), cancellationToken).ConfigureAwait(false);
+        if (addresses.Length == 0)
         {
-            addresses = [.. addresses.Where(GitHubAddresses.IsPublic)];
-            if (addresses.Length == 0)
-            {
-                throw new GitHubRequestRefusedException(
-                    $"GitHub API host '{host}' resolves to a loopback, private, link-local or metadata address, which GhStats does not call unless the operator sets AllowPrivateAddresses for the host in GhStats:GitHub:AllowedHosts.");
-            }
+            throw new GitHubRequestRefusedException(
+                $"GitHub API host '{host}' resolves to a loopback, private, link-local or metadata address, which GhStats does not call unless the operator sets AllowPrivateAddresses for the host in GhStats:GitHub:AllowedHosts.");
         }
 
-        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-        try
-        {
-            await socket.ConnectAsync(addresses, port, cancellationToken).ConfigureAwait(false);
-            return new NetworkStream(socket, ownsSocket: true);
-        }
-        catch
-        {
-            socket.Dispose();
-            throw;
-        }
+        return await OutgoingAddresses.ConnectAsync(addresses, port, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -1,15 +1,14 @@
 using System.Net;
-using GhStats.GitHub.Client;
 using Shouldly;
 using Xunit;
 
-namespace GhStats.GitHub.Tests;
+namespace GhStats.Abstractions.Tests;
 
 /// <summary>
-/// Which addresses a GitHub API host may resolve to when the operator has not allowed its private addresses: public
+/// Which addresses an outgoing call (a GitHub API host, a webhook) may reach when the operator has not allowed private addresses: public
 /// ones only, never this machine, its networks or a cloud's metadata service, however the address is written.
 /// </summary>
-public sealed class GitHubAddressesTests
+public sealed class OutgoingAddressesTests
 {
     [Theory]
     [InlineData("127.0.0.1")]                   // loopback
@@ -47,7 +46,7 @@ public sealed class GitHubAddressesTests
     [InlineData("::a9fe:a9fe")]                 // IPv4-compatible 169.254.169.254
     [InlineData("::7f00:1")]                    // IPv4-compatible 127.0.0.1
     public void AnAddressOnThisMachineItsNetworksOrAMetadataService_IsNotPublic(string address) =>
-        GitHubAddresses.IsPublic(IPAddress.Parse(address)).ShouldBeFalse(address);
+        OutgoingAddresses.IsPublic(IPAddress.Parse(address)).ShouldBeFalse(address);
 
     [Theory]
     [InlineData("140.82.112.6")]                // api.github.com
@@ -66,5 +65,5 @@ public sealed class GitHubAddressesTests
     [InlineData("2002:8c52:7006::1")]           // 6to4 of 140.82.112.6
     [InlineData("::8c52:7006")]                 // IPv4-compatible 140.82.112.6
     public void APublicAddress_IsPublic(string address) =>
-        GitHubAddresses.IsPublic(IPAddress.Parse(address)).ShouldBeTrue(address);
+        OutgoingAddresses.IsPublic(IPAddress.Parse(address)).ShouldBeTrue(address);
 }

@@ -1,18 +1,23 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace GhStats.GitHub.Client;
+namespace GhStats;
 
 /// <summary>
-/// Which IP addresses a GitHub API host may resolve to unless the operator allows its private addresses: none that
+/// Which IP addresses an outgoing call (a GitHub API host, a notification webhook) may reach unless the operator allows
+/// private addresses for it: none that
 /// reaches this machine, its network or a cloud's metadata service (loopback, link-local with 169.254.169.254,
 /// private, shared, unique-local with fd00:ec2::254, unspecified, multicast), also when carried inside an IPv6 address
 /// (IPv4-mapped, IPv4-compatible, NAT64, 6to4).
 /// </summary>
-internal static class GitHubAddresses
+public static class OutgoingAddresses
 {
+    /// <summary>Whether an address is public: not loopback, private, link-local, metadata, shared, unspecified or multicast, also inside IPv6 forms.</summary>
+    /// <param name="address">The address.</param>
+    /// <returns>True for a public address.</returns>
     public static bool IsPublic(IPAddress address)
     {
+        ArgumentNullException.ThrowIfNull(address);
         if (address.IsIPv4MappedToIPv6)
         {
             address = address.MapToIPv4();
@@ -59,5 +64,42 @@ internal static class GitHubAddresses
             || address.IsIPv6LinkLocal || address.IsIPv6SiteLocal || address.IsIPv6Multicast
             || (v6[0] & 0xfe) == 0xfc                                  // unique-local fc00::/7, AWS metadata fd00:ec2::254
             || address.IsIPv4MappedToIPv6);
+    }
+
+    /// <summary>
+    /// Resolves a host (or reads an address literal) and keeps only public addresses unless <paramref name="allowPrivate"/>;
+    /// the caller connects to the result, so a name that later re-resolves to a private address is judged again.
+    /// </summary>
+    /// <param name="host">The host name or address literal (brackets allowed).</param>
+    /// <param name="allowPrivate">Whether the operator allows private addresses for this host.</param>
+    /// <param name="cancellationToken">Cancels the lookup.</param>
+    /// <returns>The addresses that may be called; empty when every address was refused.</returns>
+    public static async Task<IPAddress[]> ResolveAllowedAsync(string host, bool allowPrivate, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(host);
+        var addresses = IPAddress.TryParse(host.Trim('[', ']'), out var literal)
+            ? [literal]
+            : await Dns.GetHostAddressesAsync(host, cancellationToken).ConfigureAwait(false);
+        return allowPrivate ? addresses : [.. addresses.Where(IsPublic)];
+    }
+
+    /// <summary>Connects a TCP stream to the first of the addresses that answers.</summary>
+    /// <param name="addresses">What <see cref="ResolveAllowedAsync"/> returned.</param>
+    /// <param name="port">The port.</param>
+    /// <param name="cancellationToken">Cancels connecting.</param>
+    /// <returns>The connected stream, owning its socket.</returns>
+    public static async Task<Stream> ConnectAsync(IPAddress[] addresses, int port, CancellationToken cancellationToken)
+    {
+        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        try
+        {
+            await socket.ConnectAsync(addresses, port, cancellationToken).ConfigureAwait(false);
+            return new NetworkStream(socket, ownsSocket: true);
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
     }
 }
