@@ -105,19 +105,24 @@ public sealed class UiJourneyTests(ChromiumFixture chromium, UiWorld world)
 
         await page.GotoAsync($"repos/{setup.RepositoryId}?days=30");
         var expected = ServedDays;
-        await Expect(page.Locator("#traffic-table tbody tr")).ToHaveCountAsync(expected.Count);
+        // Every day of the range has a row: the simulator's days with traffic, known zeros, and days never collected.
+        await Expect(page.Locator("#traffic-table tbody tr")).ToHaveCountAsync(30);
         var rows = await page.EvaluateAsync<string[][]>(
-            "() => [...document.querySelectorAll('#traffic-table tbody tr')].map(tr => [...tr.children].map(c => c.textContent))");
-        rows.ShouldBe(expected.Select(d => new[]
+            "() => [...document.querySelectorAll('#traffic-table tbody tr')].map(tr => [tr.dataset.date, ...[...tr.querySelectorAll('td')].map(c => c.textContent)])");
+        var window = world.Site.ServedDays(world.SimulatedNow).Select(d => d.Start).ToHashSet();
+        rows.Where(r => expected.Any(d => Iso(d.Start) == r[0])).ShouldBe(expected.Select(d => new[]
         {
-            d.Start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Number(d.Views), Number(d.UniqueViews), Number(d.Clones), Number(d.UniqueClones),
+            Iso(d.Start), Number(d.Views), Number(d.UniqueViews), Number(d.Clones), Number(d.UniqueClones),
         }).ToArray());
+        rows.Where(r => !window.Contains(DateOnly.Parse(r[0], CultureInfo.InvariantCulture))).ShouldAllBe(r => r.Length == 2 && r[1] == "Not collected");
+        rows.Where(r => window.Contains(DateOnly.Parse(r[0], CultureInfo.InvariantCulture)) && expected.All(d => Iso(d.Start) != r[0]))
+            .ShouldAllBe(r => r.Skip(1).All(cell => cell == "0"));
         await Expect(page.Locator("#total-views")).ToHaveTextAsync(Number(expected.Sum(d => d.Views)));
 
-        var charted = await page.EvaluateAsync<long[]>("() => Chart.getChart('traffic-chart').data.datasets[0].data");
-        charted.ShouldBe(expected.Select(d => (long)d.Views).ToArray());
         var labels = await page.EvaluateAsync<string[]>("() => Chart.getChart('traffic-chart').data.labels");
-        labels.ShouldBe(expected.Select(d => d.Start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).ToArray());
+        labels.Length.ShouldBe(30, "one slot per day of the range");
+        var charted = await page.EvaluateAsync<long?[]>("() => Chart.getChart('traffic-chart').data.datasets[0].data");
+        expected.Select(d => charted[Array.IndexOf(labels, Iso(d.Start))]).ShouldBe(expected.Select(d => (long?)d.Views));
 
         await page.SelectOptionAsync("#per", "month");
         await Expect(page.Locator("#traffic-caption")).ToContainTextAsync("per month");
@@ -330,4 +335,6 @@ public sealed class UiJourneyTests(ChromiumFixture chromium, UiWorld world)
     }
 
     private static string Number(long value) => value.ToString("N0", English);
+
+    private static string Iso(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }
