@@ -298,7 +298,8 @@ export function coverageChart(canvas, labels, datasets, coverage) {
     pointRadius: coverage.partial.map((partial) => (partial ? 5 : plain)),
     pointHoverRadius: coverage.partial.map((partial) => (partial ? 7 : 4)),
     spanGaps: false,
-    tension: 0.2,
+    // Monotone curves never dip below a zero day or overshoot a peak that GitHub did not report.
+    cubicInterpolationMode: 'monotone',
   }));
   // Invisible points on every slot, so that the tooltip has something to show over a gap, where every line is empty.
   const slots = {
