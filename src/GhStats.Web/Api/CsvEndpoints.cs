@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.Json;
 using GhStats.Domain;
 using GhStats.Stores;
 using GhStats.Web.Authorization;
@@ -39,7 +38,7 @@ internal static class CsvEndpoints
         {
             // Counts stay empty where no day of the point was collected: unknown, not zero.
             var known = point.KnownDays > 0;
-            await csv.Text(repository.FullName).Date(point.Date).Text(CoverageText(point.Coverage))
+            await csv.Text(repository.FullName).Date(point.Date).Text(WireNames.Of(point.Coverage))
                 .Number(known ? point.Views : null).Number(known ? point.UniqueViews : null)
                 .Number(known ? point.Clones : null).Number(known ? point.UniqueClones : null).EndLineAsync();
         }
@@ -97,16 +96,13 @@ internal static class CsvEndpoints
                 if (names.TryGetValue(day.RepositoryId, out var name))
                 {
                     var known = coverage != DayCoverage.NotCollected;
-                    await csv.Text(each.Slug).Text(name).Date(day.Day).Text(CoverageText(coverage))
+                    await csv.Text(each.Slug).Text(name).Date(day.Day).Text(WireNames.Of(coverage))
                         .Number(known ? day.Views : null).Number(known ? day.UniqueViews : null)
                         .Number(known ? day.Clones : null).Number(known ? day.UniqueClones : null).EndLineAsync();
                 }
             }
         }
     }
-
-    /// <summary>The coverage as the JSON API writes it.</summary>
-    private static string CoverageText(DayCoverage coverage) => JsonNamingPolicy.CamelCase.ConvertName(coverage.ToString());
 
     /// <summary>Headers go out only once the request is checked, so a refusal is still a problem details response.</summary>
     private static CsvWriter Start(HttpContext http, string fileName)
