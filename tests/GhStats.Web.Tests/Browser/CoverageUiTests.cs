@@ -88,7 +88,7 @@ public sealed class CoverageUiTests(ChromiumFixture chromium, CoverageWorld worl
         }
 
         views[labels.ToList().IndexOf(Iso(world.ZeroDay))].ShouldBe(0, "a day without traffic is drawn at zero");
-        var spans = await page.EvaluateAsync<bool[]>("() => Chart.getChart('traffic-chart').data.datasets.map(d => d.spanGaps !== false)");
+        var spans = await page.EvaluateAsync<bool[]>("() => Chart.getChart('traffic-chart').data.datasets.filter(d => !d.coverageSlots).map(d => d.spanGaps !== false)");
         spans.ShouldAllBe(spanned => !spanned, "no line is drawn across a gap");
         var legend = await page.EvaluateAsync<string[]>("() => Chart.getChart('traffic-chart').legend.legendItems.map(i => i.text)");
         legend.ShouldBe(["Views", "Unique visitors", "Clones", "Unique cloners", "Not collected", "Partial day"]);
