@@ -322,7 +322,11 @@ export function coverageChart(canvas, labels, datasets, coverage) {
       maintainAspectRatio: false,
       animation: false,
       interaction: { mode: 'index', intersect: false },
-      scales: { y: { beginAtZero: true, ticks: { precision: 0 } } },
+      scales: {
+        y: { beginAtZero: true, ticks: { precision: 0 } },
+        // On a narrow chart the year goes: 11-07 instead of 2026-11-07 (the table and tooltips keep the full date).
+        x: { ticks: { callback(value) { const label = this.getLabelForValue(value); return this.chart.width < 640 ? label.slice(5) : label; } } },
+      },
       plugins: {
         ghstatsGapBand: { gaps: coverage.gaps, color: colors.gap, hatch: colors.gapHatch },
         legend: {
@@ -414,10 +418,13 @@ export const horizonBadge = (horizon) =>
 
 const days = (count) => `${count} ${count === 1 ? 'day' : 'days'}`;
 
-/** When daily traffic was last read, in words: "last daily read 2026-11-16, 20 days ago" or "never read (added 3 days ago)". */
+/**
+ * When daily traffic was last read, in words: "last daily read 2026-11-16, 20 days ago" or "daily traffic never read
+ * (added 3 days ago)", as nodes to append; the date never breaks at its dashes.
+ */
 export function horizonText(horizon) {
   const ago = horizon.daysSinceRead === 0 ? 'today' : `${days(horizon.daysSinceRead)} ago`;
   return horizon.lastDailyReadOn
-    ? `last daily read ${horizon.lastDailyReadOn}, ${ago}`
-    : `daily traffic never read (added ${ago})`;
+    ? ['last daily read ', el('time', { class: 'nowrap', datetime: horizon.lastDailyReadOn }, horizon.lastDailyReadOn), `, ${ago}`]
+    : [`daily traffic never read (added ${ago})`];
 }

@@ -152,7 +152,7 @@ async function loadHorizon() {
     atRisk: 'Collect soon: GitHub keeps each day for 14 days only.',
     losingDays: 'Days are falling out of GitHub\'s 14-day window uncollected and are lost for good.',
   }[horizon.state] ?? '';
-  fill(box, el('strong', {}, 'Collection: '), horizonBadge(horizon), ` ${horizonText(horizon)}. ${consequence}`);
+  fill(box, el('strong', {}, 'Collection: '), horizonBadge(horizon), ' ', horizonText(horizon), `. ${consequence}`);
   box.dataset.state = horizon.state;
 }
 

@@ -85,7 +85,7 @@ async function loadHorizon() {
     summary.className = `status ${trouble === 0 ? 'ok' : 'error'}`;
     fill(document.getElementById('horizon-list'), horizon.repositories.map((r) => el('li', { 'data-repo-id': r.repoId },
       el('a', { href: `${prefix}/repos/${r.repoId}` }, r.fullName), ' ', horizonBadge(r.horizon),
-      el('span', { class: 'muted' }, ` ${horizonText(r.horizon)} (tenant ${r.tenant})`))));
+      el('span', { class: 'muted' }, ' ', horizonText(r.horizon), ` (tenant ${r.tenant})`))));
   } catch (error) {
     say(summary, error.message, 'error');
   }
