@@ -417,14 +417,23 @@ export const horizonBadge = (horizon) =>
   el('span', { class: `badge ${horizonBadgeKinds[horizon.state] ?? ''}`.trim() }, horizonNames[horizon.state] ?? horizon.state);
 
 const days = (count) => `${count} ${count === 1 ? 'day' : 'days'}`;
+const sinceRead = (horizon) => (horizon.daysSinceRead === 0 ? 'today' : `${days(horizon.daysSinceRead)} ago`);
 
 /**
  * When daily traffic was last read, in words: "last daily read 2026-11-16, 20 days ago" or "daily traffic never read
  * (added 3 days ago)", as nodes to append; the date never breaks at its dashes.
  */
 export function horizonText(horizon) {
-  const ago = horizon.daysSinceRead === 0 ? 'today' : `${days(horizon.daysSinceRead)} ago`;
+  const ago = sinceRead(horizon);
   return horizon.lastDailyReadOn
     ? ['last daily read ', el('time', { class: 'nowrap', datetime: horizon.lastDailyReadOn }, horizon.lastDailyReadOn), `, ${ago}`]
     : [`daily traffic never read (added ${ago})`];
+}
+
+/** The day of the last successful daily read, short, for a table cell: the date, or "never read"; how long ago in its title. */
+export function horizonDay(horizon) {
+  const ago = sinceRead(horizon);
+  return horizon.lastDailyReadOn
+    ? el('time', { class: 'nowrap', datetime: horizon.lastDailyReadOn, title: `Last successful daily read, ${ago}` }, horizon.lastDailyReadOn)
+    : el('span', { title: `Added ${ago}` }, 'never read');
 }

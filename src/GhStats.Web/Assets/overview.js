@@ -1,6 +1,6 @@
 // Overview: every repository the caller may see, with the range's totals and a sparkline of daily views.
 import {
-  api, el, fill, say, formatNumber, formatDate, rangePicker, sortable, sparkline, prefix, horizonBadge, horizonText,
+  api, el, fill, say, formatNumber, formatDate, rangePicker, sortable, sparkline, prefix, horizonBadge, horizonDay,
 } from './ghstats.js';
 
 const table = document.getElementById('overview-table');
@@ -28,7 +28,7 @@ function render() {
     el('td', { class: 'num', 'data-field': 'stars' }, row.stars === null ? '–' : formatNumber(row.stars)),
     el('td', { class: 'spark-cell' }, row.spark ?? ''),
     el('td', { 'data-field': 'horizon', 'data-state': row.horizon?.state }, row.horizon
-      ? [horizonBadge(row.horizon), el('span', { class: 'muted' }, ' ', horizonText(row.horizon))] : '–'),
+      ? [horizonBadge(row.horizon), ' ', horizonDay(row.horizon)] : '–'),
     el('td', {}, row.lastStatus ? el('span', { class: `badge ${row.lastStatus === 'ok' ? 'ok' : 'failed'}` }, row.lastStatus) : 'never',
       row.lastCollectedAt ? el('span', { class: 'muted' }, ' ', formatDate(row.lastCollectedAt)) : ''),
   )));

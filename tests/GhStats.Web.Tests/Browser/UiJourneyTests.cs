@@ -137,14 +137,22 @@ public sealed class UiJourneyTests(ChromiumFixture chromium, UiWorld world)
         await using var browser = await world.SameSessionAsync(chromium, setup, new BrowserPageOptions());
         var page = browser.Page;
         await page.GotoAsync($"repos/{setup.RepositoryId}?days=30");
-        await Expect(page.Locator("#traffic-table tbody tr")).ToHaveCountAsync(ServedDays.Count);
+        await Expect(page.Locator("#traffic-table tbody tr[data-date]")).ToHaveCountAsync(30);
 
         var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("#csv-traffic"));
         var lines = await File.ReadAllLinesAsync((await download.PathAsync())!);
 
-        lines[0].ShouldBe("repository,date,views,unique_views,clones,unique_clones");
-        lines.Skip(1).ShouldBe(ServedDays.Select(d => string.Create(CultureInfo.InvariantCulture,
-            $"acme/site,{d.Start:yyyy-MM-dd},{d.Views},{d.UniqueViews},{d.Clones},{d.UniqueClones}")));
+        lines[0].ShouldBe("repository,date,coverage,views,unique_views,clones,unique_clones");
+        lines.Length.ShouldBe(31, "a line for every day of the range");
+        var window = world.Site.ServedDays(world.SimulatedNow).Select(d => d.Start).ToHashSet();
+        foreach (var day in ServedDays)
+        {
+            lines.ShouldContain(line => line.StartsWith($"acme/site,{Iso(day.Start)},", StringComparison.Ordinal)
+                && line.EndsWith(string.Create(CultureInfo.InvariantCulture, $",{day.Views},{day.UniqueViews},{day.Clones},{day.UniqueClones}"), StringComparison.Ordinal));
+        }
+
+        lines.Skip(1).Where(line => !window.Contains(DateOnly.Parse(line.Split(',')[1], CultureInfo.InvariantCulture)))
+            .ShouldAllBe(line => line.EndsWith(",notCollected,,,,", StringComparison.Ordinal));
         await browser.AssertNoErrorsAsync();
     }
 
