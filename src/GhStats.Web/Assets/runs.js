@@ -40,12 +40,15 @@ function duration(run) {
 
 const badge = (status) => el('span', { class: `badge ${badgeKinds[status] ?? ''}`.trim() }, statusNames[status] ?? words(status));
 
+// An email may break after its @ rather than anywhere: "boss@" over "example.com".
+const breakable = (text) => text.split('@').flatMap((part, i) => (i === 0 ? [part] : ['@', el('wbr'), part]));
+
 const row = (run) => el('tr', { 'data-run-id': run.id },
   el('th', { scope: 'row', class: 'num' }, run.id),
   el('td', {}, triggerNames[run.trigger] ?? words(run.trigger)),
-  el('td', { class: 'text' }, run.requestedBy ?? ''),
+  el('td', { class: 'text' }, breakable(run.requestedBy ?? '')),
   el('td', {}, formatDate(run.startedAt)),
-  el('td', {}, duration(run)),
+  el('td', { class: 'nowrap' }, duration(run)),
   el('td', {}, badge(run.status)),
   el('td', { class: 'num' }, `${formatNumber(run.reposOk)} / ${formatNumber(run.reposFailed)} / ${formatNumber(run.reposTotal)}`),
   el('td', { class: 'num' }, formatNumber(run.apiCalls)),

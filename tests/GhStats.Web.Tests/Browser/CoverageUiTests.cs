@@ -116,6 +116,7 @@ public sealed class CoverageUiTests(ChromiumFixture chromium, CoverageWorld worl
         await Expect(page.Locator("#traffic-caption")).ToContainTextAsync("per week");
         var weekLegend = await page.EvaluateAsync<string[]>("() => Chart.getChart('traffic-chart').legend.legendItems.map(i => i.text)");
         weekLegend.ShouldContain("Partly known week");
+        await browser.SaveScreenshotAsync("repository-weeks");
         await browser.AssertNoErrorsAsync();
     }
 
