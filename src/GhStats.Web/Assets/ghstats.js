@@ -186,10 +186,62 @@ function chartColors() {
     text: read('--fg'),
     muted: read('--muted'),
     grid: read('--chart-grid'),
+    gap: read('--gap-band'),
+    gapHatch: read('--gap-hatch'),
   };
 }
 
-/** A line chart with the theme's colours; datasets: [{ label, data, dashed }]. */
+/** Runs of consecutive true entries, as [first, last] index pairs. */
+function runsOf(flags) {
+  const runs = [];
+  let start = -1;
+  for (let i = 0; i <= flags.length; i += 1) {
+    if (i < flags.length && flags[i]) {
+      if (start < 0) start = i;
+    } else if (start >= 0) {
+      runs.push([start, i - 1]);
+      start = -1;
+    }
+  }
+  return runs;
+}
+
+/**
+ * Shades the slots of points that were not collected with a hatched band behind the lines, and records the bands as
+ * chart.$gapBands ({ from, to, left, right } in canvas pixels) for tests and tools.
+ */
+const gapBand = {
+  id: 'ghstatsGapBand',
+  beforeDatasetsDraw(chart, _args, options) {
+    const gaps = options.gaps ?? [];
+    const { ctx, chartArea: area, scales: { x } } = chart;
+    const step = gaps.length > 1 ? Math.abs(x.getPixelForValue(1) - x.getPixelForValue(0)) : area.width;
+    const labels = chart.data.labels;
+    chart.$gapBands = runsOf(gaps).map(([first, last]) => {
+      const left = Math.max(area.left, x.getPixelForValue(first) - step / 2);
+      const right = Math.min(area.right, x.getPixelForValue(last) + step / 2);
+      ctx.save();
+      ctx.beginPath();
+      ctx.rect(left, area.top, right - left, area.height);
+      ctx.clip();
+      ctx.fillStyle = options.color;
+      ctx.fillRect(left, area.top, right - left, area.height);
+      // Hatching, so the band reads as "no data" without relying on its colour.
+      ctx.strokeStyle = options.hatch;
+      ctx.lineWidth = 1;
+      ctx.beginPath();
+      for (let offset = left - area.height; offset < right; offset += 8) {
+        ctx.moveTo(offset, area.bottom);
+        ctx.lineTo(offset + area.height, area.top);
+      }
+      ctx.stroke();
+      ctx.restore();
+      return { from: labels[first], to: labels[last], left, right };
+    });
+  },
+};
+
+/** A line chart with the theme's colours; datasets: [{ label, data, dashed }]. Nulls are bridged (snapshot histories). */
 export function lineChart(canvas, labels, datasets, { title } = {}) {
   const colors = chartColors();
   const Chart = globalThis.Chart;
@@ -224,7 +276,88 @@ export function lineChart(canvas, labels, datasets, { title } = {}) {
   });
 }
 
-/** A tiny line of values drawn as SVG (no chart library needed per row). */
+/**
+ * A traffic chart that tells what is known: one slot per period (labels), nulls for periods not collected drawn as a
+ * gap (no line across) over a hatched band, partly known periods marked with a diamond, both in the legend, and a
+ * tooltip that says "Not collected" on a gap and what each period's coverage is (coverage.describe(index)).
+ * coverage: { gaps: bool[], partial: bool[], partialLabel, describe(index) -> string }.
+ */
+export function coverageChart(canvas, labels, datasets, coverage) {
+  const colors = chartColors();
+  const Chart = globalThis.Chart;
+  Chart.defaults.color = colors.muted;
+  Chart.defaults.borderColor = colors.grid;
+  const plain = labels.length > 60 ? 0 : 2;
+  const lines = datasets.map((set, index) => ({
+    label: set.label,
+    data: set.data,
+    borderColor: colors.series[index % colors.series.length],
+    backgroundColor: colors.series[index % colors.series.length],
+    borderDash: set.dashed ? [6, 4] : undefined,
+    pointStyle: coverage.partial.map((partial) => (partial ? 'rectRot' : 'circle')),
+    pointRadius: coverage.partial.map((partial) => (partial ? 5 : plain)),
+    pointHoverRadius: coverage.partial.map((partial) => (partial ? 7 : 4)),
+    spanGaps: false,
+    // Monotone curves never dip below a zero day or overshoot a peak that GitHub did not report.
+    cubicInterpolationMode: 'monotone',
+  }));
+  // Invisible points on every slot, so that the tooltip has something to show over a gap, where every line is empty.
+  const slots = {
+    label: 'coverage', data: labels.map(() => 0), coverageSlots: true, showLine: false, pointRadius: 0, pointHoverRadius: 0,
+  };
+  const extras = [];
+  if (coverage.gaps.some(Boolean)) {
+    extras.push({ text: 'Not collected', fillStyle: colors.gap, strokeStyle: colors.gapHatch, lineWidth: 1, pointStyle: 'rect', hidden: false, fontColor: colors.text });
+  }
+  if (coverage.partial.some(Boolean)) {
+    extras.push({ text: coverage.partialLabel, fillStyle: colors.text, strokeStyle: colors.text, lineWidth: 1, pointStyle: 'rectRot', hidden: false, fontColor: colors.text });
+  }
+  const defaults = Chart.defaults.plugins.legend;
+  return new Chart(canvas, {
+    type: 'line',
+    data: { labels, datasets: [...lines, slots] },
+    plugins: [gapBand],
+    options: {
+      responsive: true,
+      maintainAspectRatio: false,
+      animation: false,
+      interaction: { mode: 'index', intersect: false },
+      scales: {
+        y: { beginAtZero: true, ticks: { precision: 0 } },
+        // On a narrow chart the year goes: 11-07 instead of 2026-11-07 (the table and tooltips keep the full date).
+        x: { ticks: { callback(value) { const label = this.getLabelForValue(value); return this.chart.width < 640 ? label.slice(5) : label; } } },
+      },
+      plugins: {
+        ghstatsGapBand: { gaps: coverage.gaps, color: colors.gap, hatch: colors.gapHatch },
+        legend: {
+          labels: {
+            color: colors.text,
+            usePointStyle: true,
+            generateLabels: (chart) => [
+              ...defaults.labels.generateLabels(chart)
+                .filter((item) => !chart.data.datasets[item.datasetIndex].coverageSlots)
+                .map((item) => ({ ...item, pointStyle: 'line' })),
+              ...extras,
+            ],
+          },
+          // The coverage entries explain markings; they hide nothing.
+          onClick(event, item, legend) {
+            if (item.datasetIndex !== undefined) defaults.onClick.call(this, event, item, legend);
+          },
+        },
+        tooltip: {
+          filter: (item) => !item.dataset.coverageSlots || coverage.gaps[item.dataIndex],
+          callbacks: {
+            label: (item) => (item.dataset.coverageSlots ? 'Not collected' : `${item.dataset.label}: ${item.formattedValue}`),
+            footer: (items) => (items.length === 0 ? '' : coverage.describe(items[0].dataIndex)),
+          },
+        },
+      },
+    },
+  });
+}
+
+/** A tiny line of values drawn as SVG (no chart library needed per row); nulls leave a gap. */
 export function sparkline(values, label) {
   const ns = 'http://www.w3.org/2000/svg';
   const svg = document.createElementNS(ns, 'svg');
@@ -233,9 +366,11 @@ export function sparkline(values, label) {
   svg.setAttribute('preserveAspectRatio', 'none');
   svg.setAttribute('role', 'img');
   svg.setAttribute('aria-label', label);
-  const max = Math.max(1, ...values);
+  const max = Math.max(1, ...values.filter((v) => v !== null));
   const step = values.length > 1 ? 100 / (values.length - 1) : 100;
-  const path = values.map((v, i) => `${i === 0 ? 'M' : 'L'}${(i * step).toFixed(2)},${(22 - (v / max) * 20).toFixed(2)}`).join(' ');
+  // A null (a day not collected) breaks the line: the next known value starts a new segment.
+  const path = values.map((v, i) => (v === null ? ''
+    : `${i === 0 || values[i - 1] === null ? 'M' : 'L'}${(i * step).toFixed(2)},${(22 - (v / max) * 20).toFixed(2)}`)).filter(Boolean).join(' ');
   const line = document.createElementNS(ns, 'path');
   line.setAttribute('d', path || 'M0,22 L100,22');
   svg.append(line);
@@ -271,4 +406,34 @@ export async function submitting(form, task) {
   } finally {
     for (const button of buttons) button.disabled = false;
   }
+}
+
+/** Words for a repository's data-loss horizon state: the page says it in text, colour only repeats it. */
+export const horizonNames = { fine: 'fine', atRisk: 'at risk', losingDays: 'losing days' };
+const horizonBadgeKinds = { fine: 'ok', atRisk: 'warn', losingDays: 'failed' };
+
+/** A badge naming a horizon state ({ state, lastDailyReadOn, daysSinceRead }). */
+export const horizonBadge = (horizon) =>
+  el('span', { class: `badge ${horizonBadgeKinds[horizon.state] ?? ''}`.trim() }, horizonNames[horizon.state] ?? horizon.state);
+
+const days = (count) => `${count} ${count === 1 ? 'day' : 'days'}`;
+const sinceRead = (horizon) => (horizon.daysSinceRead === 0 ? 'today' : `${days(horizon.daysSinceRead)} ago`);
+
+/**
+ * When daily traffic was last read, in words: "last daily read 2026-11-16, 20 days ago" or "daily traffic never read
+ * (added 3 days ago)", as nodes to append; the date never breaks at its dashes.
+ */
+export function horizonText(horizon) {
+  const ago = sinceRead(horizon);
+  return horizon.lastDailyReadOn
+    ? ['last daily read ', el('time', { class: 'nowrap', datetime: horizon.lastDailyReadOn }, horizon.lastDailyReadOn), `, ${ago}`]
+    : [`daily traffic never read (added ${ago})`];
+}
+
+/** The day of the last successful daily read, short, for a table cell: the date, or "never read"; how long ago in its title. */
+export function horizonDay(horizon) {
+  const ago = sinceRead(horizon);
+  return horizon.lastDailyReadOn
+    ? el('time', { class: 'nowrap', datetime: horizon.lastDailyReadOn, title: `Last successful daily read, ${ago}` }, horizon.lastDailyReadOn)
+    : el('span', { title: `Added ${ago}` }, 'never read');
 }

@@ -1,5 +1,7 @@
 // Overview: every repository the caller may see, with the range's totals and a sparkline of daily views.
-import { api, el, fill, say, formatNumber, formatDate, rangePicker, sortable, sparkline, prefix } from './ghstats.js';
+import {
+  api, el, fill, say, formatNumber, formatDate, rangePicker, sortable, sparkline, prefix, horizonBadge, horizonDay,
+} from './ghstats.js';
 
 const table = document.getElementById('overview-table');
 const tbody = table.querySelector('tbody');
@@ -25,11 +27,13 @@ function render() {
     el('td', { class: 'num', 'data-field': 'uniqueClones' }, formatNumber(row.peakDailyUniqueClones)),
     el('td', { class: 'num', 'data-field': 'stars' }, row.stars === null ? '–' : formatNumber(row.stars)),
     el('td', { class: 'spark-cell' }, row.spark ?? ''),
+    el('td', { 'data-field': 'horizon', 'data-state': row.horizon?.state }, row.horizon
+      ? [horizonBadge(row.horizon), ' ', horizonDay(row.horizon)] : '–'),
     el('td', {}, row.lastStatus ? el('span', { class: `badge ${row.lastStatus === 'ok' ? 'ok' : 'failed'}` }, row.lastStatus) : 'never',
       row.lastCollectedAt ? el('span', { class: 'muted' }, ' ', formatDate(row.lastCollectedAt)) : ''),
   )));
   if (rows.length === 0) {
-    fill(tbody, el('tr', {}, el('td', { colspan: 8 }, 'No repositories yet. Owners add them under Repositories.')));
+    fill(tbody, el('tr', {}, el('td', { colspan: 9 }, 'No repositories yet. Owners add them under Repositories.')));
   }
   say(status, rows.length === 0 ? '' : `${shown.length} of ${rows.length} repositories`);
   observeSparklines();
@@ -90,7 +94,8 @@ async function load(wanted) {
   try {
     const summary = await api(`/traffic/summary?${query}`);
     if (current !== generation) return;
-    rows = summary.repositories;
+    // Sorting by "Daily reads" puts the oldest read first when descending.
+    rows = summary.repositories.map((row) => ({ ...row, daysSinceRead: row.horizon?.daysSinceRead }));
     wantedRange = wanted;
     fill(document.getElementById('overview-caption'), `Repositories you can see, ${summary.from} to ${summary.to}`);
     draw();

@@ -1,5 +1,7 @@
 // Repository: views and clones per day, week or month; referrers and popular content; stars and forks; CSV.
-import { api, apiBase, el, fill, say, formatNumber, rangePicker, lineChart } from './ghstats.js';
+import {
+  api, apiBase, el, fill, say, formatNumber, rangePicker, lineChart, coverageChart, horizonBadge, horizonText,
+} from './ghstats.js';
 
 const root = document.getElementById('repository');
 const id = root.dataset.repoId;
@@ -32,32 +34,126 @@ function links(wanted) {
   document.getElementById('csv-paths').href = `${apiBase}/repos/${id}/paths.csv?${query}`;
 }
 
+const plural = (count, one, many) => `${formatNumber(count)} ${count === 1 ? one : many}`;
+
+/** What is known of a point: a day's coverage, or how many of a week's or month's days are known. */
+function coverageOf(point) {
+  if (point.coverage !== undefined) {
+    return { known: point.coverage !== 'notCollected', partial: point.coverage === 'partial' };
+  }
+  return { known: point.knownDays > 0, partial: point.knownDays > 0 && (point.knownDays < point.days || point.partialDays > 0) };
+}
+
+function describe(point, unit) {
+  if (point.coverage !== undefined) {
+    return { notCollected: 'Not collected', partial: 'Partial day: GitHub\'s figures were cut short', complete: 'Complete day' }[point.coverage];
+  }
+  const partial = point.partialDays > 0 ? `, ${plural(point.partialDays, 'partial', 'partial')}` : '';
+  return point.knownDays === 0 ? `Not collected: none of its ${plural(point.days, 'day', 'days')} known`
+    : `${formatNumber(point.knownDays)} of ${plural(point.days, 'day', 'days')} of this ${unit} known${partial}`;
+}
+
+/** The date cell of a row: the date, and what is known of it, as text. */
+function dateCell(point, unit) {
+  const { partial } = coverageOf(point);
+  if (point.coverage !== undefined) {
+    return el('th', { scope: 'row' }, point.date, partial
+      ? el('span', { class: 'tag', title: describe(point, unit) }, 'partial', el('span', { class: 'sr-only' }, ' day: GitHub\'s figures were cut short'))
+      : '');
+  }
+  return el('th', { scope: 'row' }, point.date,
+    point.knownDays < point.days || point.partialDays > 0 ? el('span', { class: 'coverage-of' }, describe(point, unit)) : '');
+}
+
+function trafficRow(point, unit) {
+  if (!coverageOf(point).known) {
+    return el('tr', { class: 'not-collected', 'data-date': point.date, 'data-coverage': 'notCollected' },
+      dateCell(point, unit),
+      el('td', { class: 'gap', colspan: 4 }, 'Not collected'));
+  }
+  return el('tr', { 'data-date': point.date, 'data-coverage': point.coverage ?? (coverageOf(point).partial ? 'partial' : 'complete') },
+    dateCell(point, unit),
+    el('td', { class: 'num' }, formatNumber(point.views)),
+    el('td', { class: 'num' }, na(point.uniqueViews)),
+    el('td', { class: 'num' }, formatNumber(point.clones)),
+    el('td', { class: 'num' }, na(point.uniqueClones)));
+}
+
+/** A sentence on what the range holds: "24 of 30 days known (2 partial); 6 not collected: 2026-11-17 to 2026-11-22." */
+function coverageSentence(traffic) {
+  const { totals } = traffic;
+  const missing = totals.days - totals.knownDays;
+  const partial = totals.partialDays > 0 ? ` (${plural(totals.partialDays, 'partial day', 'partial days')})` : '';
+  let sentence = `${formatNumber(totals.knownDays)} of ${plural(totals.days, 'day', 'days')} known${partial}`;
+  if (missing > 0 && traffic.per === 'day') {
+    const gaps = [];
+    traffic.points.forEach((p, i) => {
+      if (p.coverage !== 'notCollected') return;
+      const last = gaps.at(-1);
+      if (last && last.end === i - 1) last.end = i;
+      else gaps.push({ start: i, end: i });
+    });
+    const stretches = gaps.map((g) => (g.start === g.end ? traffic.points[g.start].date
+      : `${traffic.points[g.start].date} to ${traffic.points[g.end].date}`));
+    sentence += `; ${plural(missing, 'day', 'days')} not collected: ${stretches.join(', ')}`;
+  } else if (missing > 0) {
+    sentence += `; ${plural(missing, 'day', 'days')} not collected`;
+  }
+  return `${sentence}.`;
+}
+
 async function loadTraffic(wanted) {
   const traffic = await api(`/repos/${id}/traffic?from=${wanted.from}&to=${wanted.to}&per=${per.value}`);
-  const points = traffic.points;
-  chart('traffic', points.map((p) => p.date), [
+  const { points } = traffic;
+  const unit = traffic.per;
+  const coverage = points.map(coverageOf);
+  charts.traffic?.destroy();
+  charts.traffic = coverageChart(document.getElementById('traffic-chart'), points.map((p) => p.date), [
     { label: 'Views', data: points.map((p) => p.views) },
     { label: 'Unique visitors', data: points.map((p) => p.uniqueViews), dashed: true },
     { label: 'Clones', data: points.map((p) => p.clones) },
     { label: 'Unique cloners', data: points.map((p) => p.uniqueClones), dashed: true },
-  ]);
+  ], {
+    gaps: coverage.map((c) => !c.known),
+    partial: coverage.map((c) => c.known && c.partial),
+    partialLabel: unit === 'day' ? 'Partial day' : `Partly known ${unit}`,
+    describe: (index) => describe(points[index], unit),
+  });
+  const sentence = coverageSentence(traffic);
+  fill(document.getElementById('traffic-coverage'), sentence);
+  document.getElementById('traffic-chart').setAttribute('aria-label',
+    `Views and clones per ${unit}, ${traffic.from} to ${traffic.to}: ${sentence} The same figures are in the table below.`);
   const table = document.getElementById('traffic-table');
-  fill(document.getElementById('traffic-caption'), `Views and clones per ${traffic.per}, ${traffic.from} to ${traffic.to}`);
+  fill(document.getElementById('traffic-caption'), `Views and clones per ${unit}, ${traffic.from} to ${traffic.to}`);
   fill(table.querySelector('tbody'), points.length === 0
-    ? el('tr', {}, el('td', { colspan: 5 }, 'No traffic collected in this range.'))
-    : points.map((p) => el('tr', {},
-      el('th', { scope: 'row' }, p.date),
-      el('td', { class: 'num' }, formatNumber(p.views)),
-      el('td', { class: 'num' }, na(p.uniqueViews)),
-      el('td', { class: 'num' }, formatNumber(p.clones)),
-      el('td', { class: 'num' }, na(p.uniqueClones)))));
-  const totals = traffic.totals;
+    ? el('tr', {}, el('td', { colspan: 5 }, 'No days in this range.'))
+    : points.map((p) => trafficRow(p, unit)));
+  const { totals } = traffic;
   fill(table.querySelector('tfoot'), el('tr', {},
-    el('th', { scope: 'row' }, 'Total'),
+    el('th', { scope: 'row' }, 'Total', el('span', { class: 'coverage-of', id: 'total-days' },
+      `${formatNumber(totals.knownDays)} of ${plural(totals.days, 'day', 'days')} known, ${formatNumber(totals.partialDays)} partial`)),
     el('td', { class: 'num', id: 'total-views' }, formatNumber(totals.views)),
     el('td', { class: 'num' }, `busiest day ${formatNumber(totals.peakDailyUniqueViews)}`),
     el('td', { class: 'num', id: 'total-clones' }, formatNumber(totals.clones)),
     el('td', { class: 'num' }, `busiest day ${formatNumber(totals.peakDailyUniqueClones)}`)));
+}
+
+/** The repository's data-loss horizon, in words: fine, at risk or losing days, and its last successful daily read. */
+async function loadHorizon() {
+  const repository = await api(`/repos/${id}`);
+  const { horizon } = repository;
+  const box = document.getElementById('repository-horizon');
+  if (!horizon) {
+    fill(box, '');
+    return;
+  }
+  const consequence = {
+    fine: 'GitHub\'s 14-day window is being kept.',
+    atRisk: 'Collect soon: GitHub keeps each day for 14 days only.',
+    losingDays: 'Days are falling out of GitHub\'s 14-day window uncollected and are lost for good.',
+  }[horizon.state] ?? '';
+  fill(box, el('strong', {}, 'Collection: '), horizonBadge(horizon), ' ', horizonText(horizon), `. ${consequence}`);
+  box.dataset.state = horizon.state;
 }
 
 async function loadReferrers(wanted) {
@@ -107,7 +203,7 @@ async function load(wanted) {
   say(status, 'Loading…');
   links(wanted);
   try {
-    await Promise.all([loadTraffic(wanted), loadReferrers(wanted), loadPaths(wanted), loadStats(wanted)]);
+    await Promise.all([loadHorizon(), loadTraffic(wanted), loadReferrers(wanted), loadPaths(wanted), loadStats(wanted)]);
     say(status, '');
   } catch (error) {
     say(status, error.message, 'error');

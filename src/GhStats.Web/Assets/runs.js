@@ -1,5 +1,7 @@
 // Collection log: recent runs, one run's per-repository errors, and "Collect now" with live progress.
-import { api, el, fill, say, formatDate, formatNumber } from './ghstats.js';
+import {
+  api, el, fill, say, formatDate, formatNumber, prefix, horizonBadge, horizonText,
+} from './ghstats.js';
 
 const tbody = document.querySelector('#runs-table tbody');
 const runsStatus = document.getElementById('runs-status');
@@ -38,12 +40,15 @@ function duration(run) {
 
 const badge = (status) => el('span', { class: `badge ${badgeKinds[status] ?? ''}`.trim() }, statusNames[status] ?? words(status));
 
+// An email may break after its @ rather than anywhere: "boss@" over "example.com".
+const breakable = (text) => text.split('@').flatMap((part, i) => (i === 0 ? [part] : ['@', el('wbr'), part]));
+
 const row = (run) => el('tr', { 'data-run-id': run.id },
   el('th', { scope: 'row', class: 'num' }, run.id),
   el('td', {}, triggerNames[run.trigger] ?? words(run.trigger)),
-  el('td', { class: 'text' }, run.requestedBy ?? ''),
+  el('td', { class: 'text' }, breakable(run.requestedBy ?? '')),
   el('td', {}, formatDate(run.startedAt)),
-  el('td', {}, duration(run)),
+  el('td', { class: 'nowrap' }, duration(run)),
   el('td', {}, badge(run.status)),
   el('td', { class: 'num' }, `${formatNumber(run.reposOk)} / ${formatNumber(run.reposFailed)} / ${formatNumber(run.reposTotal)}`),
   el('td', { class: 'num' }, formatNumber(run.apiCalls)),
@@ -66,7 +71,31 @@ function update(run) {
   else if (!old.contains(document.activeElement)) old.replaceWith(row(run));
 }
 
+const repositories = (count) => `${formatNumber(count)} ${count === 1 ? 'repository' : 'repositories'}`;
+
+/** The counts of repositories at risk and losing days, and a link to each of them, worst first. */
+async function loadHorizon() {
+  const summary = document.getElementById('horizon-summary');
+  try {
+    const horizon = await api('/horizon');
+    fill(document.getElementById('horizon-threshold'), formatNumber(horizon.atRiskAfterDays));
+    const trouble = horizon.atRisk + horizon.losingDays;
+    fill(summary,
+      el('span', { id: 'horizon-losing-days' }, `${repositories(horizon.losingDays)} losing days`), ', ',
+      el('span', { id: 'horizon-at-risk' }, `${repositories(horizon.atRisk)} at risk`), ', ',
+      el('span', { id: 'horizon-fine' }, `${repositories(horizon.fine)} fine`),
+      trouble === 0 ? '.' : ':');
+    summary.className = `status ${trouble === 0 ? 'ok' : 'error'}`;
+    fill(document.getElementById('horizon-list'), horizon.repositories.map((r) => el('li', { 'data-repo-id': r.repoId },
+      el('a', { href: `${prefix}/repos/${r.repoId}` }, r.fullName), ' ', horizonBadge(r.horizon),
+      el('span', { class: 'muted' }, ' ', horizonText(r.horizon), ` (tenant ${r.tenant})`))));
+  } catch (error) {
+    say(summary, error.message, 'error');
+  }
+}
+
 async function load() {
+  loadHorizon();
   try {
     runs = await api('/runs?limit=50');
     render();

@@ -105,19 +105,24 @@ public sealed class UiJourneyTests(ChromiumFixture chromium, UiWorld world)
 
         await page.GotoAsync($"repos/{setup.RepositoryId}?days=30");
         var expected = ServedDays;
-        await Expect(page.Locator("#traffic-table tbody tr")).ToHaveCountAsync(expected.Count);
+        // Every day of the range has a row: the simulator's days with traffic, known zeros, and days never collected.
+        await Expect(page.Locator("#traffic-table tbody tr")).ToHaveCountAsync(30);
         var rows = await page.EvaluateAsync<string[][]>(
-            "() => [...document.querySelectorAll('#traffic-table tbody tr')].map(tr => [...tr.children].map(c => c.textContent))");
-        rows.ShouldBe(expected.Select(d => new[]
+            "() => [...document.querySelectorAll('#traffic-table tbody tr')].map(tr => [tr.dataset.date, ...[...tr.querySelectorAll('td')].map(c => c.textContent)])");
+        var window = world.Site.ServedDays(world.SimulatedNow).Select(d => d.Start).ToHashSet();
+        rows.Where(r => expected.Any(d => Iso(d.Start) == r[0])).ShouldBe(expected.Select(d => new[]
         {
-            d.Start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Number(d.Views), Number(d.UniqueViews), Number(d.Clones), Number(d.UniqueClones),
+            Iso(d.Start), Number(d.Views), Number(d.UniqueViews), Number(d.Clones), Number(d.UniqueClones),
         }).ToArray());
+        rows.Where(r => !window.Contains(DateOnly.Parse(r[0], CultureInfo.InvariantCulture))).ShouldAllBe(r => r.Length == 2 && r[1] == "Not collected");
+        rows.Where(r => window.Contains(DateOnly.Parse(r[0], CultureInfo.InvariantCulture)) && expected.All(d => Iso(d.Start) != r[0]))
+            .ShouldAllBe(r => r.Skip(1).All(cell => cell == "0"));
         await Expect(page.Locator("#total-views")).ToHaveTextAsync(Number(expected.Sum(d => d.Views)));
 
-        var charted = await page.EvaluateAsync<long[]>("() => Chart.getChart('traffic-chart').data.datasets[0].data");
-        charted.ShouldBe(expected.Select(d => (long)d.Views).ToArray());
         var labels = await page.EvaluateAsync<string[]>("() => Chart.getChart('traffic-chart').data.labels");
-        labels.ShouldBe(expected.Select(d => d.Start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).ToArray());
+        labels.Length.ShouldBe(30, "one slot per day of the range");
+        var charted = await page.EvaluateAsync<long?[]>("() => Chart.getChart('traffic-chart').data.datasets[0].data");
+        expected.Select(d => charted[Array.IndexOf(labels, Iso(d.Start))]).ShouldBe(expected.Select(d => (long?)d.Views));
 
         await page.SelectOptionAsync("#per", "month");
         await Expect(page.Locator("#traffic-caption")).ToContainTextAsync("per month");
@@ -132,14 +137,23 @@ public sealed class UiJourneyTests(ChromiumFixture chromium, UiWorld world)
         await using var browser = await world.SameSessionAsync(chromium, setup, new BrowserPageOptions());
         var page = browser.Page;
         await page.GotoAsync($"repos/{setup.RepositoryId}?days=30");
-        await Expect(page.Locator("#traffic-table tbody tr")).ToHaveCountAsync(ServedDays.Count);
+        await Expect(page.Locator("#traffic-table tbody tr[data-date]")).ToHaveCountAsync(30);
 
         var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("#csv-traffic"));
         var lines = await File.ReadAllLinesAsync((await download.PathAsync())!);
 
-        lines[0].ShouldBe("repository,date,views,unique_views,clones,unique_clones");
-        lines.Skip(1).ShouldBe(ServedDays.Select(d => string.Create(CultureInfo.InvariantCulture,
-            $"acme/site,{d.Start:yyyy-MM-dd},{d.Views},{d.UniqueViews},{d.Clones},{d.UniqueClones}")));
+        lines[0].ShouldBe("repository,date,coverage,views,unique_views,clones,unique_clones");
+        lines.Length.ShouldBe(31, "a line for every day of the range");
+        var window = world.Site.ServedDays(world.SimulatedNow).Select(d => d.Start).ToHashSet();
+        foreach (var day in ServedDays)
+        {
+            var start = $"acme/site,{Iso(day.Start)},";
+            var end = string.Create(CultureInfo.InvariantCulture, $",{day.Views},{day.UniqueViews},{day.Clones},{day.UniqueClones}");
+            lines.Count(line => line.StartsWith(start, StringComparison.Ordinal) && line.EndsWith(end, StringComparison.Ordinal)).ShouldBe(1, start);
+        }
+
+        lines.Skip(1).Where(line => !window.Contains(DateOnly.Parse(line.Split(',')[1], CultureInfo.InvariantCulture)))
+            .ShouldAllBe(line => line.EndsWith(",notCollected,,,,", StringComparison.Ordinal));
         await browser.AssertNoErrorsAsync();
     }
 
@@ -330,4 +344,6 @@ public sealed class UiJourneyTests(ChromiumFixture chromium, UiWorld world)
     }
 
     private static string Number(long value) => value.ToString("N0", English);
+
+    private static string Iso(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }
