@@ -54,9 +54,11 @@ internal static class SubscriptionEndpoints
         if (before != topics)
         {
             await AuditTrail.Of(http).RecordAsync(AuditActions.SubscriptionChanged, found.Id, AuditTargets.Subscription(found),
-                $"topics={string.Join(",", WireNames.Of(before))} -> {string.Join(",", WireNames.Of(topics))}");
+                $"topics={Names(before)} -> {Names(topics)}");
         }
 
         return TypedResults.Ok(new SubscriptionResponse(found.Slug, found.Name, WireNames.Of(topics)));
     }
+
+    private static string Names(NotificationTopics topics) => topics == NotificationTopics.None ? "none" : string.Join(",", WireNames.Of(topics));
 }
