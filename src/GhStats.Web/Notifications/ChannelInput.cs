@@ -15,9 +15,6 @@ namespace GhStats.Web.Notifications;
 /// </summary>
 internal static class ChannelInput
 {
-    /// <summary>A channel's name, at most this long.</summary>
-    public const int NameLength = 100;
-
     /// <summary>An email channel's recipients, at most this many.</summary>
     public const int MaxRecipients = 20;
 
@@ -31,9 +28,9 @@ internal static class ChannelInput
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         var name = request.Name?.Trim();
-        if (string.IsNullOrEmpty(name) || name.Length > NameLength)
+        if (string.IsNullOrEmpty(name) || name.Length > FieldLimits.ChannelName)
         {
-            errors["name"] = [$"name is required, at most {NameLength} characters."];
+            errors["name"] = [$"name is required, at most {FieldLimits.ChannelName} characters."];
         }
 
         var kind = WireNames.ChannelKindFrom(request.Kind);
@@ -107,7 +104,14 @@ internal static class ChannelInput
             return null;
         }
 
-        return string.Join(",", recipients);
+        var joined = string.Join(",", recipients);
+        if (joined.Length > FieldLimits.ChannelRecipients)
+        {
+            errors["recipients"] = [$"recipients are at most {FieldLimits.ChannelRecipients} characters together."];
+            return null;
+        }
+
+        return joined;
     }
 
     private static string? UrlOf(string? given, NotificationChannelKind kind, bool allowPrivateAddresses, Dictionary<string, string[]> errors)
