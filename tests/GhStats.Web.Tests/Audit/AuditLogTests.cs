@@ -165,6 +165,18 @@ public sealed class AuditLogTests(AuditApp fixture) : IClassFixture<AuditApp>
             await t.Send(t.OwnerOfA, HttpMethod.Delete, $"api/v1/tenants/audit-a/channels/{channel.Id}", null, HttpStatusCode.NoContent);
             return new(t.Fixture.A.Id, name, ViaToken(t.Fixture.OwnerOfA));
         }),
+        new(AuditActions.ChannelTested, async t =>
+        {
+            var name = $"tested-channel-{t.Fixture.Next()}";
+            var signingSecret = $"whsec_audit{t.Fixture.Next()}";
+            t._issuedSecrets.Add(signingSecret);
+            var secret = t.Fixture.App.Get<ISecretProtector>().Protect(new NotificationChannelSecret(new Uri(t.Fixture.Receiver.Address, PostedWebhookPath).ToString(), signingSecret).ToJson());
+            var channel = await t.Fixture.App.Get<INotificationStore>().AddChannelAsync(
+                new NewNotificationChannel(t.Fixture.A.Id, name, NotificationChannelKind.Webhook, NotificationTopics.Digest, null, secret, "seed"));
+            var line = await t.Send(t.OwnerOfA, HttpMethod.Post, $"api/v1/tenants/audit-a/channels/{channel.Id}/test", new { }, HttpStatusCode.OK);
+            line.GetProperty("succeeded").GetBoolean().ShouldBeTrue(line.ToString());
+            return new(t.Fixture.A.Id, name, ViaToken(t.Fixture.OwnerOfA));
+        }),
         new(AuditActions.SubscriptionChanged, async t =>
         {
             var person = await t.Fixture.App.CreateUserAsync($"subscriber-{t.Fixture.Next()}@audit.example");
