@@ -40,5 +40,5 @@ public sealed record CreateChannelRequest(
     /// <summary>Shows the request without its URL (a Slack webhook URL is itself a credential).</summary>
     /// <returns>The record's fields, the URL redacted.</returns>
     public override string ToString() =>
-        $"{nameof(CreateChannelRequest)} {{ Name = {Name}, Kind = {Kind}, Topics = {string.Join(",", Topics)}, Url = {(Url is null ? "" : "***")}, Recipients = {(Recipients is null ? "" : string.Join(",", Recipients))} }}";
+        $"{nameof(CreateChannelRequest)} {{ Name = {Name}, Kind = {Kind}, Topics = {(Topics is null ? "" : string.Join(",", Topics))}, Url = {(Url is null ? "" : "***")}, Recipients = {(Recipients is null ? "" : string.Join(",", Recipients))} }}";
 }

@@ -22,5 +22,5 @@ public sealed record CreatedNotificationChannel(
     /// <summary>Shows the channel without its signing secret, so logging it leaks nothing.</summary>
     /// <returns>The record's fields, the signing secret redacted.</returns>
     public override string ToString() =>
-        $"{nameof(CreatedNotificationChannel)} {{ Id = {Id}, Name = {Name}, Kind = {Kind}, Topics = {string.Join(",", Topics)}, Target = {Target}, SigningSecret = {(SigningSecret is null ? "" : "***")} }}";
+        $"{nameof(CreatedNotificationChannel)} {{ Id = {Id}, Name = {Name}, Kind = {Kind}, Topics = {(Topics is null ? "" : string.Join(",", Topics))}, Target = {Target}, SigningSecret = {(SigningSecret is null ? "" : "***")} }}";
 }

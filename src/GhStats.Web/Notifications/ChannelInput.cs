@@ -22,7 +22,16 @@ internal static class ChannelInput
     private const string SlackHost = "hooks.slack.com";
 
     /// <summary>A channel to add and, for a webhook, its signing secret; or the errors, by field.</summary>
-    public sealed record Checked(NewNotificationChannel? Channel, string? SigningSecret, Dictionary<string, string[]> Errors);
+    public sealed record Checked(NewNotificationChannel? Channel, string? SigningSecret, Dictionary<string, string[]> Errors)
+    {
+        /// <summary>Prints the result without the signing secret.</summary>
+        private bool PrintMembers(System.Text.StringBuilder builder)
+        {
+            builder.Append("Channel = ").Append(Channel).Append(", SigningSecret = ").Append(SigningSecret is null ? "null" : "***")
+                .Append(", Errors = ").Append(Errors is null ? string.Empty : string.Join("; ", Errors.Keys));
+            return true;
+        }
+    }
 
     public static Checked Check(long tenantId, CreateChannelRequest request, bool allowPrivateAddresses, ISecretProtector protector, string? createdBy)
     {
