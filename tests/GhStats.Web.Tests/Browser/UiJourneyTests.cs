@@ -316,6 +316,32 @@ public sealed class UiJourneyTests(ChromiumFixture chromium, UiWorld world)
         await browser.AssertNoErrorsAsync();
     }
 
+    [Fact]
+    public async Task AProfilesSubscriptionCheckboxes_AreSavedAtOnce()
+    {
+        var setup = await world.SetUpAsync(chromium);
+        await using var browser = await world.SameSessionAsync(chromium, setup, new BrowserPageOptions());
+        var page = browser.Page;
+        var acme = page.Locator("#subscriptions fieldset[data-tenant=acme]");
+
+        await page.GotoAsync("profile");
+        await acme.GetByLabel("Weekly digest").CheckAsync();
+        await Expect(page.Locator("#subscriptions-status")).ToHaveTextAsync("From Acme you receive: Weekly digest.");
+        await acme.GetByLabel("Collection trouble").CheckAsync();
+        await Expect(page.Locator("#subscriptions-status")).ToHaveTextAsync("From Acme you receive: Weekly digest, Collection trouble.");
+
+        await page.ReloadAsync();
+        await Expect(acme.GetByLabel("Weekly digest")).ToBeCheckedAsync();
+        await Expect(acme.GetByLabel("Traffic spikes")).Not.ToBeCheckedAsync();
+        await Expect(acme.GetByLabel("Collection trouble")).ToBeCheckedAsync();
+        await acme.GetByLabel("Weekly digest").UncheckAsync();
+        await Expect(page.Locator("#subscriptions-status")).ToHaveTextAsync("From Acme you receive: Collection trouble.");
+        await acme.GetByLabel("Collection trouble").UncheckAsync();
+        await Expect(page.Locator("#subscriptions-status")).ToHaveTextAsync("You receive nothing from Acme now.");
+        (await browser.CheckAccessibilityAsync()).AssertNoViolations();
+        await browser.AssertNoErrorsAsync();
+    }
+
     [Theory]
     [InlineData(BrowserColorScheme.Light)]
     [InlineData(BrowserColorScheme.Dark)]
