@@ -37,4 +37,12 @@ namespace GhStats.Client;
 [JsonSerializable(typeof(CollectRequest))]
 [JsonSerializable(typeof(CollectionRun))]
 [JsonSerializable(typeof(IReadOnlyList<CollectionRun>))]
+[JsonSerializable(typeof(IReadOnlyList<NotificationChannel>))]
+[JsonSerializable(typeof(CreateChannelRequest))]
+[JsonSerializable(typeof(CreatedNotificationChannel))]
+[JsonSerializable(typeof(NotificationDelivery))]
+[JsonSerializable(typeof(NotificationDeliveries))]
+[JsonSerializable(typeof(IReadOnlyList<NotificationSubscription>))]
+[JsonSerializable(typeof(NotificationSubscription))]
+[JsonSerializable(typeof(SetSubscriptionRequest))]
 internal sealed partial class GhStatsJsonContext : JsonSerializerContext;

@@ -62,6 +62,8 @@ public static class GhStatsEndpointRouteBuilderExtensions
         CollectEndpoints.Map(api.MapGroup(string.Empty).WithTags("Collection"));
         RunEndpoints.Map(api.MapGroup(string.Empty).WithTags("Collection"));
         AuditEndpoints.Map(api.MapGroup(string.Empty).WithTags("Audit"));
+        NotificationEndpoints.Map(api.MapGroup(string.Empty).WithTags("Notifications"));
+        SubscriptionEndpoints.Map(api.MapGroup(string.Empty).WithTags("Notifications"));
         return module;
     }
 }

@@ -72,6 +72,7 @@ public static partial class GhStatsWebBuilderExtensions
         builder.BindOptions<GhStatsApiOptions>(GhStatsApiOptions.SectionName);
         builder.BindOptions<GhStatsRateLimitOptions>(GhStatsRateLimitOptions.SectionName);
         builder.BindOptions<GhStatsForwardedHeadersOptions>(GhStatsForwardedHeadersOptions.SectionName);
+        builder.BindOptions<GhStats.Web.Notifications.NotificationInputOptions>(GhStats.Web.Notifications.NotificationInputOptions.SectionName);
         var services = builder.Services;
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GhStatsAuthenticationOptions>, GhStatsWebOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GhStatsBootstrapOptions>, GhStatsWebOptionsValidator>());

@@ -159,6 +159,45 @@ public sealed class ClientAgainstServerTests
         pathsCsv[0].ShouldBe("repository,captured_on,path,title,views,unique_views");
         pathsCsv.Length.ShouldBe(1 + paths.History.Count);
 
+        // Notifications: channels (the URL never comes back, a webhook's signing secret once), the delivery log, the test
+        // action (this server has no AddNotifications(), so it says so), and the caller's own email subscriptions.
+        var hook = await client.CreateChannelAsync("acme", CreateChannelRequest.Webhook("hook", "https://hooks.contract.example/in/s3cret-path", "digest", "trouble"));
+        (hook.Kind, hook.Target).ShouldBe(("webhook", "hooks.contract.example"));
+        hook.Topics.ShouldBe(["digest", "trouble"]);
+        hook.SigningSecret.ShouldNotBeNull().ShouldStartWith("whsec_");
+        hook.ToString().ShouldNotContain(hook.SigningSecret);
+        var mail = await client.CreateChannelAsync("acme", CreateChannelRequest.Email("mail", ["ops@contract.example"], "spike"));
+        (mail.Target, mail.SigningSecret).ShouldBe(("ops@contract.example", (string?)null));
+        var invalid = await Should.ThrowAsync<GhStatsApiException>(() => client.CreateChannelAsync("acme", CreateChannelRequest.Slack("slack", "https://example.com/not-slack", "spike")));
+        (invalid.Status, invalid.Detail).ShouldBe((400, "url of a Slack channel must be a Slack incoming webhook on hooks.slack.com."));
+        (await Should.ThrowAsync<GhStatsApiException>(() => client.CreateChannelAsync("acme", CreateChannelRequest.Email("mail", ["x@contract.example"], "spike")))).Status.ShouldBe(409);
+        var channels = await client.ListChannelsAsync("acme");
+        channels.Select(c => (c.Name, c.Target)).ShouldBe([("hook", "hooks.contract.example"), ("mail", "ops@contract.example")], ignoreOrder: true);
+        channels.ShouldAllBe(c => c.CreatedBy == admin.Email);
+        var untested = await Should.ThrowAsync<GhStatsApiException>(() => client.TestChannelAsync("acme", hook.Id));
+        untested.Status.ShouldBe(501);
+        untested.Detail.ShouldNotBeNull().ShouldContain("AddNotifications()");
+        var notifications = server.Get<GhStats.Stores.INotificationStore>();
+        await notifications.RaiseAsync(new GhStats.Domain.NotificationEvent(Guid.NewGuid(), acme.Id, "channel.test", GhStats.Domain.NotificationTopics.Digest, $"test:{hook.Id}:contract", "{}", now, ChannelId: hook.Id));
+        foreach (var message in await notifications.ClaimDueAsync("contract", 10, now.AddYears(1)))
+        {
+            await notifications.RecordAttemptAsync(message.Id, new GhStats.Domain.NotificationAttempt(true, "HTTP 204", null));
+        }
+
+        var deliveries = await client.ListDeliveriesAsync("acme", limit: 10);
+        var delivered = deliveries.Deliveries.ShouldHaveSingleItem();
+        (delivered.ChannelId, delivered.ChannelName, delivered.Event, delivered.Attempt, delivered.Succeeded, delivered.Outcome, delivered.WillRetry)
+            .ShouldBe(((long?)hook.Id, "hook", "channel.test", 1, true, "HTTP 204", false));
+        deliveries.NextBefore.ShouldBeNull();
+        (await client.ListChannelDeliveriesAsync("acme", hook.Id, limit: 1)).NextBefore.ShouldBe(delivered.Id);
+        (await client.ListChannelDeliveriesAsync("acme", mail.Id)).Deliveries.ShouldBeEmpty();
+        await client.DeleteChannelAsync("acme", mail.Id);
+        (await client.ListChannelsAsync("acme")).ShouldHaveSingleItem().Id.ShouldBe(hook.Id);
+        (await client.SetSubscriptionAsync("acme", new SetSubscriptionRequest(["trouble", "digest"]))).ShouldBe(new NotificationSubscription("acme", "Acme Corp", ["digest", "trouble"]), new SubscriptionComparer());
+        (await client.ListSubscriptionsAsync()).ShouldHaveSingleItem().Topics.ShouldBe(["digest", "trouble"]);
+        (await client.SetSubscriptionAsync("acme", new SetSubscriptionRequest([]))).Topics.ShouldBeEmpty();
+        (await Should.ThrowAsync<GhStatsApiException>(() => client.SetSubscriptionAsync("nowhere", new SetSubscriptionRequest(["digest"])))).Status.ShouldBe(404);
+
         // Untracking.
         await client.RemoveRepositoryAsync(seeded.Id, purge: true);
         (await client.ListRepositoriesAsync()).ShouldHaveSingleItem().Id.ShouldBe(e2e.Id);
@@ -205,6 +244,15 @@ public sealed class ClientAgainstServerTests
         {
             return (await reader.ReadToEndAsync()).Split(["\r\n", "\n"], StringSplitOptions.RemoveEmptyEntries);
         }
+    }
+
+    /// <summary>Subscriptions compared by value, their topic lists by content.</summary>
+    private sealed class SubscriptionComparer : IEqualityComparer<NotificationSubscription>
+    {
+        public bool Equals(NotificationSubscription? x, NotificationSubscription? y) =>
+            x is not null && y is not null && x.Tenant == y.Tenant && x.TenantName == y.TenantName && x.Topics.SequenceEqual(y.Topics);
+
+        public int GetHashCode(NotificationSubscription obj) => obj.Tenant.GetHashCode(StringComparison.Ordinal);
     }
 
     private static string Name(MethodInfo method) => $"{method.DeclaringType!.Name}.{method.Name}";

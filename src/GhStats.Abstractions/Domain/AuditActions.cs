@@ -2,8 +2,8 @@ namespace GhStats.Domain;
 
 /// <summary>
 /// The audit log's action names: stable, machine-readable, <c>subject.verb</c>. Scripts filter on them, so a name once
-/// shipped never changes meaning. Notification channels do not exist yet; when they do, they are audited as
-/// <c>channel.created</c>, <c>channel.updated</c> and <c>channel.deleted</c> here and through the web module's audit trail.
+/// shipped never changes meaning. Notification channels are audited as <c>channel.created</c>, <c>channel.deleted</c> and
+/// <c>channel.tested</c> (a channel is replaced, not changed), and a person's own subscription as <c>subscription.changed</c>.
 /// </summary>
 public static class AuditActions
 {
@@ -63,4 +63,16 @@ public static class AuditActions
 
     /// <summary>A collection was asked for (its details say the trigger: cron, manual or schedule).</summary>
     public const string CollectionStarted = "collection.started";
+
+    /// <summary>An owner added a notification channel (its URL and signing secret are never in the entry).</summary>
+    public const string ChannelCreated = "channel.created";
+
+    /// <summary>An owner deleted a notification channel.</summary>
+    public const string ChannelDeleted = "channel.deleted";
+
+    /// <summary>An owner sent a test message to a notification channel (its details say the outcome).</summary>
+    public const string ChannelTested = "channel.tested";
+
+    /// <summary>A person changed their own notification subscription in a tenant (its details say the topics).</summary>
+    public const string SubscriptionChanged = "subscription.changed";
 }

@@ -50,6 +50,30 @@ internal static class WireNames
         _ => CamelCase(kind.ToString()),
     };
 
+    public static string Of(NotificationChannelKind kind) => CamelCase(kind.ToString());
+
+    /// <summary>A topic set as the list of its names, in a fixed order: digest, spike, trouble.</summary>
+    public static IReadOnlyList<string> Of(NotificationTopics topics) =>
+        [.. Topics.Where(t => topics.HasFlag(t.Topic)).Select(t => t.Name)];
+
+    public static NotificationChannelKind? ChannelKindFrom(string? value) => value?.Trim().ToUpperInvariant() switch
+    {
+        "WEBHOOK" => NotificationChannelKind.Webhook,
+        "SLACK" => NotificationChannelKind.Slack,
+        "EMAIL" => NotificationChannelKind.Email,
+        _ => null,
+    };
+
+    /// <summary>One topic by its wire name, or null for a name that is none.</summary>
+    public static NotificationTopics? TopicFrom(string? value) =>
+        Topics.Where(t => string.Equals(t.Name, value?.Trim(), StringComparison.OrdinalIgnoreCase)).Select(t => (NotificationTopics?)t.Topic).FirstOrDefault();
+
+    /// <summary>The topics' wire names, for messages: "digest, spike, trouble".</summary>
+    public static string TopicNames => string.Join(", ", Topics.Select(t => t.Name));
+
+    private static readonly (NotificationTopics Topic, string Name)[] Topics =
+        [(NotificationTopics.Digest, "digest"), (NotificationTopics.Spike, "spike"), (NotificationTopics.Trouble, "trouble")];
+
     public static TenantRole? TenantRoleFrom(string? value) => value?.Trim().ToUpperInvariant() switch
     {
         "OWNER" => TenantRole.Owner,

@@ -1,4 +1,5 @@
-// Profile: who you are to GhStats, and your personal API tokens (a new one is shown once, then only its row).
+// Profile: who you are to GhStats, your personal API tokens (a new one is shown once, then only its row), and the
+// notifications you receive by email from each tenant.
 import { api, el, fill, say, formatDate, confirmAction, submitting } from './ghstats.js';
 
 const profile = document.getElementById('profile');
@@ -115,5 +116,45 @@ tbody.addEventListener('click', (event) => {
 });
 // Leaving the page (or the back-forward cache) must not keep the secret in the input.
 window.addEventListener('pagehide', hideSecret);
+// Email subscriptions: one fieldset per tenant, a checkbox per topic, saved when it changes. -----------------------------
+const subscriptions = document.getElementById('subscriptions');
+const subscriptionsStatus = document.getElementById('subscriptions-status');
+const topics = [['digest', 'Weekly digest'], ['spike', 'Traffic spikes'], ['trouble', 'Collection trouble']];
+
+async function loadSubscriptions() {
+  try {
+    const list = await api('/me/subscriptions');
+    fill(subscriptions, list.length === 0 ? el('p', {}, 'You see no tenant yet.') : list.map((subscription, index) => el('fieldset', { 'data-tenant': subscription.tenant },
+      el('legend', {}, `${subscription.tenantName} (${subscription.tenant})`),
+      el('div', { class: 'checks' }, topics.map(([topic, label]) => el('label', {},
+        el('input', {
+          type: 'checkbox', id: `subscription-${index}-${topic}`, value: topic, checked: subscription.topics.includes(topic),
+        }),
+        ` ${label}`))))));
+  } catch (error) {
+    say(subscriptionsStatus, error.message, 'error');
+  }
+}
+
+subscriptions.addEventListener('change', async (event) => {
+  const fieldset = event.target.closest('fieldset[data-tenant]');
+  if (!fieldset) return;
+  const tenant = fieldset.dataset.tenant;
+  const chosen = [...fieldset.querySelectorAll('input[type="checkbox"]:checked')].map((box) => box.value);
+  fieldset.disabled = true;
+  try {
+    const saved = await api(`/me/subscriptions/${encodeURIComponent(tenant)}`, { method: 'PUT', body: { topics: chosen } });
+    say(subscriptionsStatus, saved.topics.length === 0
+      ? `You receive nothing from ${saved.tenantName} now.`
+      : `From ${saved.tenantName} you receive: ${saved.topics.map((topic) => topics.find(([t]) => t === topic)?.[1] ?? topic).join(', ')}.`, 'ok');
+  } catch (error) {
+    say(subscriptionsStatus, error.message, 'error');
+    await loadSubscriptions();
+  } finally {
+    fieldset.disabled = false;
+  }
+});
+
 loadProfile();
 loadTokens();
+loadSubscriptions();

@@ -1,4 +1,5 @@
-// Tenant: rename it, give emails roles (or invite them), and add, test and delete its GitHub connections.
+// Tenant: rename it, give emails roles (or invite them), add, test and delete its GitHub connections and its
+// notification channels, and read the delivery log.
 import { api, el, fill, say, formatDate, formatNumber, confirmAction, submitting } from './ghstats.js';
 
 const slug = document.getElementById('tenant').dataset.slug;
@@ -230,5 +231,188 @@ connectionForm.addEventListener('submit', async (event) => {
 
 kind.addEventListener('change', showKind);
 showKind();
+
+// Notification channels -------------------------------------------------------------------------------------------
+const channelsStatus = document.getElementById('channels-status');
+const channelsBody = document.querySelector('#channels-table tbody');
+const channelTestResult = document.getElementById('channel-test-result');
+const channelForm = document.getElementById('channel-add');
+const channelKind = document.getElementById('channel-kind');
+const channelCreated = document.getElementById('channel-created');
+const channelSecret = document.getElementById('channel-secret');
+const channelCopyStatus = document.getElementById('channel-secret-copy-status');
+const channelKindName = { webhook: 'Webhook', slack: 'Slack', email: 'Email' };
+const topicName = { digest: 'Weekly digest', spike: 'Traffic spikes', trouble: 'Collection trouble' };
+const eventName = {
+  'digest.weekly': 'Weekly digest', 'traffic.spike': 'Traffic spike', 'trouble.started': 'Trouble started',
+  'trouble.resolved': 'Trouble resolved', 'channel.test': 'Test',
+};
+const channelNames = new Map();
+
+async function loadChannels() {
+  try {
+    const channels = await api(`${base}/channels`);
+    channelNames.clear();
+    for (const channel of channels) channelNames.set(String(channel.id), channel.name);
+    fill(channelsBody, channels.length === 0 ? emptyRow(5, 'No channels yet: add one below.') : channels.map((c) => el('tr', {},
+      el('th', { scope: 'row', class: 'text' }, c.name),
+      el('td', {}, channelKindName[c.kind] ?? c.kind),
+      el('td', { class: 'text' }, c.target ?? '–'),
+      el('td', {}, c.topics.map((topic) => topicName[topic] ?? topic).join(', ')),
+      el('td', {}, el('div', { class: 'actions' },
+        el('button', { type: 'button', 'data-test-channel': c.id, 'aria-label': `Send a test to ${c.name}` }, 'Send a test'),
+        el('button', { type: 'button', class: 'danger', 'data-delete-channel': c.id, 'aria-label': `Delete ${c.name}` }, 'Delete'))))));
+  } catch (error) {
+    say(channelsStatus, error.message, 'error');
+  }
+}
+
+async function testChannel(button) {
+  const id = button.dataset.testChannel;
+  const name = channelNames.get(id) ?? `channel ${id}`;
+  button.disabled = true;
+  fill(channelTestResult, el('p', { class: 'status' }, `Sending a test to ${name}…`));
+  try {
+    const delivery = await api(`${base}/channels/${id}/test`, { method: 'POST', body: {} });
+    fill(channelTestResult, el('div', { class: 'card' },
+      el('h3', {}, `Test of ${name}: `, el('span', { class: delivery.succeeded ? 'ok' : 'error', id: 'channel-test-headline' },
+        delivery.succeeded ? 'delivered' : 'not delivered')),
+      el('p', {}, delivery.outcome)));
+  } catch (error) {
+    fill(channelTestResult, el('div', { class: 'card' },
+      el('h3', {}, `Test of ${name}: `, el('span', { class: 'error', id: 'channel-test-headline' }, 'could not send')),
+      el('p', { class: 'error' }, error.message)));
+  } finally {
+    button.disabled = false;
+  }
+  await loadDeliveries();
+}
+
+async function deleteChannel(button) {
+  const id = button.dataset.deleteChannel;
+  const name = channelNames.get(id) ?? `channel ${id}`;
+  if (!(await confirmAction(`Delete the channel “${name}”? Messages not yet delivered to it are dropped; its delivery log stays.`, 'Delete channel'))) return;
+  try {
+    await api(`${base}/channels/${id}`, { method: 'DELETE' });
+    say(channelsStatus, `Deleted ${name}.`, 'ok');
+  } catch (error) {
+    say(channelsStatus, error.message, 'error');
+  }
+  await loadChannels();
+}
+
+channelsBody.addEventListener('click', (event) => {
+  const test = event.target.closest('button[data-test-channel]');
+  const remove = event.target.closest('button[data-delete-channel]');
+  if (test) testChannel(test);
+  if (remove) deleteChannel(remove);
+});
+
+// A disabled fieldset is neither validated nor submitted, so only the chosen kind's fields are required.
+function showChannelKind() {
+  const email = channelKind.value === 'email';
+  for (const [shown, fieldset] of [[!email, 'channel-url-fields'], [email, 'channel-email-fields']]) {
+    const element = document.getElementById(fieldset);
+    element.disabled = !shown;
+    element.classList.toggle('hidden', !shown);
+  }
+  document.getElementById('channel-url').placeholder = channelKind.value === 'slack'
+    ? 'https://hooks.slack.com/services/…' : 'https://example.com/ghstats-hook';
+}
+
+function hideChannelSecret() {
+  channelSecret.value = '';
+  say(channelCopyStatus, '');
+  channelCreated.classList.add('hidden');
+}
+
+channelForm.addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const addStatus = document.getElementById('channel-add-status');
+  const fields = channelForm.elements;
+  const request = {
+    name: fields.name.value.trim(),
+    kind: channelKind.value,
+    topics: [...channelForm.querySelectorAll('input[name="topics"]:checked')].map((box) => box.value),
+  };
+  if (request.kind === 'email') {
+    request.recipients = fields.recipients.value.split(/[\s,;]+/).filter((address) => address.length > 0);
+  } else {
+    request.url = fields.url.value.trim();
+  }
+  await submitting(channelForm, async () => {
+    try {
+      const created = await api(`${base}/channels`, { method: 'POST', body: request });
+      // The URL has been handed over; it must not linger in the page.
+      channelForm.reset();
+      showChannelKind();
+      say(addStatus, `Added ${created.name}. Send a test to check that it arrives.`, 'ok');
+      if (created.signingSecret) {
+        // The secret lives only in this input until the page is left or "Done" is pressed.
+        channelSecret.value = created.signingSecret;
+        fill(document.getElementById('channel-created-heading'), `Signing secret of “${created.name}”`);
+        channelCreated.classList.remove('hidden');
+        say(channelCopyStatus, '');
+        channelSecret.focus();
+        channelSecret.select();
+      } else {
+        hideChannelSecret();
+      }
+    } catch (error) {
+      say(addStatus, error.message, 'error');
+    }
+  });
+  await loadChannels();
+});
+
+document.getElementById('channel-secret-copy').addEventListener('click', async () => {
+  channelSecret.focus();
+  channelSecret.select();
+  try {
+    await navigator.clipboard.writeText(channelSecret.value);
+    say(channelCopyStatus, 'Copied to the clipboard.', 'ok');
+  } catch {
+    say(channelCopyStatus, 'Could not copy here: the secret is selected, press Ctrl+C (⌘C on a Mac).');
+  }
+});
+document.getElementById('channel-secret-done').addEventListener('click', () => {
+  hideChannelSecret();
+  channelForm.elements.name.focus();
+});
+window.addEventListener('pagehide', hideChannelSecret);
+
+// Delivery log: pages of 25, newest first; "Older" follows nextBefore. -----------------------------------------------
+const deliveriesBody = document.querySelector('#deliveries-table tbody');
+const deliveriesStatus = document.getElementById('deliveries-status');
+const olderButton = document.getElementById('deliveries-older');
+let nextBefore = null;
+
+function outcomeOf(delivery) {
+  const state = delivery.succeeded ? 'delivered' : delivery.willRetry ? 'will retry' : 'failed';
+  return el('span', {}, el('span', { class: `badge ${delivery.succeeded ? 'ok' : 'failed'}` }, state), ' ', delivery.outcome);
+}
+
+async function loadDeliveries(before = null) {
+  try {
+    const page = await api(`${base}/deliveries?limit=25${before ? `&before=${before}` : ''}`);
+    nextBefore = page.nextBefore;
+    olderButton.disabled = nextBefore === null;
+    fill(deliveriesBody, page.deliveries.length === 0 ? emptyRow(5, before ? 'No older deliveries.' : 'Nothing delivered yet.') : page.deliveries.map((d) => el('tr', {},
+      el('td', {}, formatDate(d.at)),
+      el('td', { class: 'text' }, d.channelName ?? (d.channelId ? `channel ${d.channelId} (deleted)` : 'a subscriber')),
+      el('td', {}, eventName[d.event] ?? d.event),
+      el('td', {}, formatNumber(d.attempt)),
+      el('td', { class: 'text' }, outcomeOf(d)))));
+  } catch (error) {
+    say(deliveriesStatus, error.message, 'error');
+  }
+}
+
+olderButton.addEventListener('click', () => loadDeliveries(nextBefore));
+document.getElementById('deliveries-newest').addEventListener('click', () => loadDeliveries());
+channelKind.addEventListener('change', showChannelKind);
+showChannelKind();
 loadMembers();
 loadConnections();
+loadChannels();
+loadDeliveries();

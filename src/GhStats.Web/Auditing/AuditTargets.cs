@@ -26,6 +26,12 @@ internal static class AuditTargets
 
     public static AuditTarget Owner(long id) => new("owner", Id(id), null);
 
+    public static AuditTarget Channel(NotificationChannel channel) => new("channel", Id(channel.Id), channel.Name);
+
+    public static AuditTarget Channel(long id) => new("channel", Id(id), null);
+
+    public static AuditTarget Subscription(Tenant tenant) => new("subscription", Id(tenant.Id), tenant.Slug);
+
     public static AuditTarget Run(CollectionRun run) => new("run", Id(run.Id), null);
 
     private static string Id(long id) => id.ToString(CultureInfo.InvariantCulture);

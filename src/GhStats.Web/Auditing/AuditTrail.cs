@@ -13,10 +13,6 @@ namespace GhStats.Web.Auditing;
 /// address. Endpoints call it after the change succeeded (refusals are not changes). Details never carry secrets:
 /// callers pass names, ids and roles only.
 /// </summary>
-/// <remarks>
-/// Extension point: when notification channels exist, their endpoints record <c>channel.created</c>,
-/// <c>channel.updated</c> and <c>channel.deleted</c> here the same way (see <see cref="AuditActions"/>).
-/// </remarks>
 internal sealed partial class AuditTrail(IHttpContextAccessor accessor, IAuditStore store, ILogger<AuditTrail> logger)
 {
     private HttpContext Http => accessor.HttpContext ?? throw new InvalidOperationException("AuditTrail is used outside a request.");

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using GhStats.Domain;
 using GhStats.Testing;
 using GhStats.Web.Tests.Harness;
@@ -7,14 +8,19 @@ namespace GhStats.Web.Tests.Audit;
 
 /// <summary>
 /// An app for the audit log: two tenants with an owner each, a viewer of A, a maintainer and an admin. Collections are
-/// queued for a worker (none runs here), so asking for one changes nothing but the log.
+/// queued for a worker (none runs here), so asking for one changes nothing but the log. Notifications are added, with
+/// private addresses allowed, so "send a test" reaches <see cref="Receiver"/> on loopback.
 /// </summary>
 public sealed class AuditApp : IAsyncLifetime
 {
     public const string CronSecret = "audit-cron-secret-0123456789-abcdefghijkl";
 
     private WebApp? _app;
+    private GhStats.Notifications.Tests.LoopbackReceiver? _receiver;
     private int _next;
+
+    /// <summary>The webhook endpoint tested channels post to.</summary>
+    internal GhStats.Notifications.Tests.LoopbackReceiver Receiver => _receiver ?? throw new InvalidOperationException("Not started.");
 
     public WebApp App => _app ?? throw new InvalidOperationException("Not started.");
 
@@ -37,6 +43,7 @@ public sealed class AuditApp : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        _receiver = await GhStats.Notifications.Tests.LoopbackReceiver.StartAsync();
         _app = await WebApp.StartAsync(new WebAppOptions
         {
             Environment = "Development",
@@ -45,7 +52,9 @@ public sealed class AuditApp : IAsyncLifetime
             {
                 ["GhStats:Cron:Secret"] = CronSecret,
                 ["GhStats:Cron:QueueForWorker"] = "true",
+                ["GhStats:Notifications:AllowPrivateAddresses"] = "true",
             },
+            ConfigureGhStats = ghStats => ghStats.AddNotifications(),
         });
         A = await App.CreateTenantAsync("audit-a", "Audit A");
         B = await App.CreateTenantAsync("audit-b", "Audit B");
@@ -64,6 +73,11 @@ public sealed class AuditApp : IAsyncLifetime
         if (_app is not null)
         {
             await _app.DisposeAsync();
+        }
+
+        if (_receiver is not null)
+        {
+            await _receiver.DisposeAsync();
         }
     }
 }

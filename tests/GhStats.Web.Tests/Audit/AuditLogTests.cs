@@ -18,6 +18,8 @@ namespace GhStats.Web.Tests.Audit;
 public sealed class AuditLogTests(AuditApp fixture) : IClassFixture<AuditApp>
 {
     private const string PostedGitHubToken = "ghp_auditPostedSecretToken0123456789";
+    private const string PostedWebhookPath = "audit-hook-s3cret-path";
+    private const string PostedWebhookUrl = "https://hooks.audit.example/" + PostedWebhookPath;
 
     /// <summary>One audited change: how to make it through the API, and what its entry must say.</summary>
     public sealed record AuditCase(string Action, Func<AuditLogTests, Task<Expected>> Act)
@@ -146,6 +148,41 @@ public sealed class AuditLogTests(AuditApp fixture) : IClassFixture<AuditApp>
             var owner = await t.Fixture.App.Get<ITrackedOwnerStore>().AddAsync(new NewTrackedOwner(t.Fixture.B.Id, $"gone-owner-{t.Fixture.Next()}"));
             await t.Send(t.OwnerOfB, HttpMethod.Delete, $"api/v1/tenants/audit-b/owners/{owner.Id}", null, HttpStatusCode.NoContent);
             return new(t.Fixture.B.Id, null, ViaToken(t.Fixture.OwnerOfB));
+        }),
+        new(AuditActions.ChannelCreated, async t =>
+        {
+            var name = $"audited-channel-{t.Fixture.Next()}";
+            var created = await t.Send(t.OwnerOfA, HttpMethod.Post, "api/v1/tenants/audit-a/channels",
+                new { name, kind = "webhook", topics = new[] { "digest" }, url = PostedWebhookUrl }, HttpStatusCode.Created);
+            t._issuedSecrets.Add(created.GetProperty("signingSecret").GetString()!);
+            return new(t.Fixture.A.Id, name, ViaToken(t.Fixture.OwnerOfA));
+        }),
+        new(AuditActions.ChannelDeleted, async t =>
+        {
+            var name = $"doomed-channel-{t.Fixture.Next()}";
+            var channel = await t.Fixture.App.Get<INotificationStore>().AddChannelAsync(
+                new NewNotificationChannel(t.Fixture.A.Id, name, NotificationChannelKind.Email, NotificationTopics.Trouble, "ops@audit.example", null, "seed"));
+            await t.Send(t.OwnerOfA, HttpMethod.Delete, $"api/v1/tenants/audit-a/channels/{channel.Id}", null, HttpStatusCode.NoContent);
+            return new(t.Fixture.A.Id, name, ViaToken(t.Fixture.OwnerOfA));
+        }),
+        new(AuditActions.ChannelTested, async t =>
+        {
+            var name = $"tested-channel-{t.Fixture.Next()}";
+            var signingSecret = $"whsec_audit{t.Fixture.Next()}";
+            t._issuedSecrets.Add(signingSecret);
+            var secret = t.Fixture.App.Get<ISecretProtector>().Protect(new NotificationChannelSecret(new Uri(t.Fixture.Receiver.Address, PostedWebhookPath).ToString(), signingSecret).ToJson());
+            var channel = await t.Fixture.App.Get<INotificationStore>().AddChannelAsync(
+                new NewNotificationChannel(t.Fixture.A.Id, name, NotificationChannelKind.Webhook, NotificationTopics.Digest, null, secret, "seed"));
+            var line = await t.Send(t.OwnerOfA, HttpMethod.Post, $"api/v1/tenants/audit-a/channels/{channel.Id}/test", new { }, HttpStatusCode.OK);
+            line.GetProperty("succeeded").GetBoolean().ShouldBeTrue(line.ToString());
+            return new(t.Fixture.A.Id, name, ViaToken(t.Fixture.OwnerOfA));
+        }),
+        new(AuditActions.SubscriptionChanged, async t =>
+        {
+            var person = await t.Fixture.App.CreateUserAsync($"subscriber-{t.Fixture.Next()}@audit.example");
+            await t.Fixture.App.AddMemberAsync(t.Fixture.A, person, TenantRole.Viewer);
+            await t.Send(t.Fixture.App.As(person), HttpMethod.Put, "api/v1/me/subscriptions/audit-a", new { topics = new[] { "digest" } }, HttpStatusCode.OK);
+            return new(t.Fixture.A.Id, "audit-a", ViaToken(person));
         }),
         new(AuditActions.CollectionStarted + " (manual)", async t =>
         {
@@ -381,7 +418,7 @@ public sealed class AuditLogTests(AuditApp fixture) : IClassFixture<AuditApp>
 
     private async Task ShouldHoldNoSecretAsync()
     {
-        var secrets = new List<string>(_issuedSecrets) { PostedGitHubToken, AuditApp.CronSecret, "ghp_auditStoredSecret", fixture.Admin.Token, fixture.OwnerOfA.Token, fixture.OwnerOfB.Token, fixture.Maintainer.Token };
+        var secrets = new List<string>(_issuedSecrets) { PostedGitHubToken, PostedWebhookPath, AuditApp.CronSecret, "ghp_auditStoredSecret", fixture.Admin.Token, fixture.OwnerOfA.Token, fixture.OwnerOfB.Token, fixture.Maintainer.Token };
         using var connection = fixture.App.OpenDatabase();
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT * FROM audit_entries";

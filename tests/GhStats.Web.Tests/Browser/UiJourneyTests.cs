@@ -282,6 +282,80 @@ public sealed class UiJourneyTests(ChromiumFixture chromium, UiWorld world)
         await owner.AssertNoErrorsAsync();
     }
 
+    [Fact]
+    public async Task AnOwner_AddsAWebhookChannel_SeesItsSecretOnce_TestsIt_AndDeletesIt()
+    {
+        var setup = await world.SetUpAsync(chromium);
+        await using var browser = await world.SameSessionAsync(chromium, setup, new BrowserPageOptions());
+        var page = browser.Page;
+        var alerted = false;
+        page.Dialog += (_, dialog) => { alerted = true; _ = dialog.DismissAsync(); };
+        var name = UiWorld.HostileReferrer + " hook";
+        var url = new Uri(world.Receiver.Address, "ui-hook-s3cret-path").ToString();
+
+        await page.GotoAsync("manage/tenants/acme");
+        await page.FillAsync("#channel-name", name);
+        await page.SelectOptionAsync("#channel-kind", "webhook");
+        await page.FillAsync("#channel-url", url);
+        await page.UncheckAsync("#channel-add input[value=spike]");
+        await page.ClickAsync("#channel-add button[type=submit]");
+        await Expect(page.Locator("#channel-secret")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("^whsec_[A-Za-z0-9_-]{43}$"));
+        var secret = await page.InputValueAsync("#channel-secret");
+        await Expect(page.Locator("#channel-secret-note")).ToContainTextAsync("Shown once");
+        var row = page.Locator("#channels-table tbody tr", new() { HasText = name });
+        await Expect(row).ToContainTextAsync("127.0.0.1");
+        await Expect(row).ToContainTextAsync("Weekly digest, Collection trouble");
+        (await page.Locator("#channels-table").InnerTextAsync()).ShouldNotContain("ui-hook-s3cret-path");
+        (await page.InputValueAsync("#channel-url")).ShouldBeEmpty("the URL field is cleared once the channel is saved");
+
+        await row.Locator("button[data-test-channel]").ClickAsync();
+        await Expect(page.Locator("#channel-test-headline")).ToHaveTextAsync("delivered", new() { Timeout = 30_000 });
+        await Expect(page.Locator("#deliveries-table tbody tr", new() { HasText = name })).ToContainTextAsync("Test");
+        world.Receiver.Received.ShouldContain(r => r.Path == "/ui-hook-s3cret-path");
+        (await page.Locator("#notifications img").CountAsync()).ShouldBe(0);
+
+        (await browser.CheckAccessibilityAsync()).AssertNoViolations();
+        await page.Locator("#notifications").ScreenshotAsync(new() { Path = Path.Combine(chromium.Screenshots.Path, "tenant-notifications.light.png") });
+
+        await page.ReloadAsync();
+        await Expect(row).ToHaveCountAsync(1);
+        (await page.ContentAsync()).ShouldNotContain(secret);
+        (await page.InputValueAsync("#channel-secret")).ShouldBeEmpty();
+
+        await row.Locator("button[data-delete-channel]").ClickAsync();
+        await page.ClickAsync("#confirm-yes");
+        await Expect(page.Locator("#channels-status")).ToContainTextAsync("Deleted");
+        await Expect(row).ToHaveCountAsync(0);
+        alerted.ShouldBeFalse();
+        await browser.AssertNoErrorsAsync();
+    }
+
+    [Fact]
+    public async Task AProfilesSubscriptionCheckboxes_AreSavedAtOnce()
+    {
+        var setup = await world.SetUpAsync(chromium);
+        await using var browser = await world.SameSessionAsync(chromium, setup, new BrowserPageOptions());
+        var page = browser.Page;
+        var acme = page.Locator("#subscriptions fieldset[data-tenant=acme]");
+
+        await page.GotoAsync("profile");
+        await acme.GetByLabel("Weekly digest").CheckAsync();
+        await Expect(page.Locator("#subscriptions-status")).ToHaveTextAsync("From Acme you receive: Weekly digest.");
+        await acme.GetByLabel("Collection trouble").CheckAsync();
+        await Expect(page.Locator("#subscriptions-status")).ToHaveTextAsync("From Acme you receive: Weekly digest, Collection trouble.");
+
+        await page.ReloadAsync();
+        await Expect(acme.GetByLabel("Weekly digest")).ToBeCheckedAsync();
+        await Expect(acme.GetByLabel("Traffic spikes")).Not.ToBeCheckedAsync();
+        await Expect(acme.GetByLabel("Collection trouble")).ToBeCheckedAsync();
+        await acme.GetByLabel("Weekly digest").UncheckAsync();
+        await Expect(page.Locator("#subscriptions-status")).ToHaveTextAsync("From Acme you receive: Collection trouble.");
+        await acme.GetByLabel("Collection trouble").UncheckAsync();
+        await Expect(page.Locator("#subscriptions-status")).ToHaveTextAsync("You receive nothing from Acme now.");
+        (await browser.CheckAccessibilityAsync()).AssertNoViolations();
+        await browser.AssertNoErrorsAsync();
+    }
+
     [Theory]
     [InlineData(BrowserColorScheme.Light)]
     [InlineData(BrowserColorScheme.Dark)]

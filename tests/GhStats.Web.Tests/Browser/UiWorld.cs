@@ -3,6 +3,7 @@ using GhStats.Testing.Browser;
 using GhStats.Testing.GitHub;
 using GhStats.Testing.Oidc;
 using GhStats.Web.Tests.Harness;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Shouldly;
 using Xunit;
@@ -34,6 +35,9 @@ public sealed class UiWorld : IAsyncLifetime
 
     public SimulatedRepository Site { get; private set; } = null!;
 
+    /// <summary>The owner's webhook endpoint on loopback (the app allows private addresses for it), for "Send a test".</summary>
+    internal GhStats.Notifications.Tests.LoopbackReceiver Receiver { get; private set; } = null!;
+
     /// <summary>A GitHub token that may push to acme/site, so it can read its traffic.</summary>
     public string GitHubToken { get; private set; } = null!;
 
@@ -50,9 +54,11 @@ public sealed class UiWorld : IAsyncLifetime
         GitHubToken = Simulator.AddToken(canPushTo: "acme/site");
 
         Provider = await OidcProvider.StartAsync();
+        Receiver = await GhStats.Notifications.Tests.LoopbackReceiver.StartAsync();
         App = await WebApp.StartAsync(new WebAppOptions
         {
             Prefix = Prefix,
+            ConfigureGhStats = ghStats => ghStats.AddNotifications(),
             Settings = new Dictionary<string, string?>
             {
                 ["GhStats:Authentication:Oidc:Authority"] = Provider.IssuerIdentifier,
@@ -60,6 +66,7 @@ public sealed class UiWorld : IAsyncLifetime
                 ["GhStats:Authentication:Oidc:ClientSecret"] = _clientSecret,
                 ["GhStats:Authentication:Oidc:RequireHttpsMetadata"] = "false",
                 ["GhStats:Bootstrap:AdminEmails:0"] = AdminEmail,
+                ["GhStats:Notifications:AllowPrivateAddresses"] = "true",
             },
         });
         await Provider.AddClientAsync(new OidcClient("ghstats-browser-tests", _clientSecret,
@@ -126,6 +133,11 @@ public sealed class UiWorld : IAsyncLifetime
         if (Simulator is not null)
         {
             await Simulator.DisposeAsync();
+        }
+
+        if (Receiver is not null)
+        {
+            await Receiver.DisposeAsync();
         }
     }
 }

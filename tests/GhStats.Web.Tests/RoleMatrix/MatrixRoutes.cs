@@ -69,6 +69,26 @@ public static class MatrixRoutes
             return new HttpRequestMessage(HttpMethod.Delete, $"api/v1/tenants/{tenant.Slug}/owners/{owner.Id}");
         },
 
+        ["GET /tenants/{tenant}/channels"] = (world, _, scope) => Get($"api/v1/tenants/{world.TenantIn(scope).Slug}/channels"),
+        ["POST /tenants/{tenant}/channels"] = (world, _, scope) =>
+            Send(HttpMethod.Post, $"api/v1/tenants/{world.TenantIn(scope).Slug}/channels", new
+            {
+                name = $"{(scope == MatrixScope.TenantA ? TenantMarkers.AChannel : TenantMarkers.BChannel)}-{world.Next()}",
+                kind = "webhook",
+                topics = new[] { "digest" },
+                url = "https://hooks.matrix.example/posted",
+            }),
+        ["DELETE /tenants/{tenant}/channels/{id}"] = async (world, _, scope) =>
+            new HttpRequestMessage(HttpMethod.Delete, $"api/v1/tenants/{world.TenantIn(scope).Slug}/channels/{(await world.ScratchChannelAsync(scope)).Id}"),
+        ["POST /tenants/{tenant}/channels/{id}/test"] = (world, _, scope) =>
+            Task.FromResult(new HttpRequestMessage(HttpMethod.Post, $"api/v1/tenants/{world.TenantIn(scope).Slug}/channels/{world.ChannelIn(scope).Id}/test")),
+        ["GET /tenants/{tenant}/channels/{id}/deliveries"] = (world, _, scope) =>
+            Get($"api/v1/tenants/{world.TenantIn(scope).Slug}/channels/{world.ChannelIn(scope).Id}/deliveries"),
+        ["GET /tenants/{tenant}/deliveries"] = (world, _, scope) => Get($"api/v1/tenants/{world.TenantIn(scope).Slug}/deliveries"),
+        ["GET /me/subscriptions"] = (_, _, _) => Get("api/v1/me/subscriptions"),
+        ["PUT /me/subscriptions/{tenant}"] = (world, _, scope) =>
+            Send(HttpMethod.Put, $"api/v1/me/subscriptions/{world.TenantIn(scope).Slug}", new { topics = new[] { "digest" } }),
+
         ["GET /repos"] = (_, _, _) => Get("api/v1/repos"),
         ["GET /repos?tenant="] = (world, _, scope) => Get($"api/v1/repos?tenant={world.TenantIn(scope).Slug}"),
         ["POST /repos"] = (world, _, scope) => Send(HttpMethod.Post, "api/v1/repos", new

@@ -63,6 +63,11 @@ public class MatrixWorld : IAsyncLifetime
 
     public GitHubConnection ConnectionOfB { get; private set; } = null!;
 
+    /// <summary>A notification channel of A and of B, each with a line in its delivery log.</summary>
+    public NotificationChannel ChannelOfA { get; private set; } = null!;
+
+    public NotificationChannel ChannelOfB { get; private set; } = null!;
+
     /// <summary>A finished run with no errors.</summary>
     public long RunId { get; private set; }
 
@@ -80,6 +85,17 @@ public class MatrixWorld : IAsyncLifetime
     public TrackedRepository RepositoryIn(MatrixScope scope) => scope == MatrixScope.TenantA ? GrantedRepository : RepositoryOfB;
 
     public GitHubConnection ConnectionIn(MatrixScope scope) => scope == MatrixScope.TenantA ? ConnectionOfA : ConnectionOfB;
+
+    public NotificationChannel ChannelIn(MatrixScope scope) => scope == MatrixScope.TenantA ? ChannelOfA : ChannelOfB;
+
+    /// <summary>A new webhook channel of tenant A or B, named with the tenant's marker.</summary>
+    public Task<NotificationChannel> ScratchChannelAsync(MatrixScope scope)
+    {
+        var tenant = TenantIn(scope);
+        var name = $"{(scope == MatrixScope.TenantA ? TenantMarkers.AChannel : TenantMarkers.BChannel)}-s{Next()}";
+        var secret = App.Get<ISecretProtector>().Protect(new NotificationChannelSecret("https://hooks.matrix.example/scratch", "whsec_matrix").ToJson());
+        return App.Get<INotificationStore>().AddChannelAsync(new NewNotificationChannel(tenant.Id, name, NotificationChannelKind.Webhook, NotificationTopics.All, null, secret, "matrix seed"));
+    }
 
     public SeededUser? UserOf(MatrixCaller caller) => _users.GetValueOrDefault(caller);
 
@@ -118,6 +134,9 @@ public class MatrixWorld : IAsyncLifetime
         await App.AddMemberAsync(A, _users[MatrixCaller.ViewerOfA], TenantRole.Viewer);
         await App.GrantAsync(_users[MatrixCaller.GrantHolderInA], GrantedRepository);
         await App.AddMemberAsync(B, _users[MatrixCaller.OwnerOfB], TenantRole.Owner);
+
+        ChannelOfA = await SeedChannelAsync(A, TenantMarkers.AChannel);
+        ChannelOfB = await SeedChannelAsync(B, TenantMarkers.BChannel);
 
         var runs = App.Get<ICollectionRunStore>();
         var run = await runs.StartAsync(CollectionTrigger.Manual, "matrix seed");
@@ -183,6 +202,23 @@ public class MatrixWorld : IAsyncLifetime
         var repository = await App.TrackAsync(A, TenantMarkers.AGrantedOwner, $"scratch-{n}");
         await App.GrantAsync(_users[caller], repository);
         return repository;
+    }
+
+    /// <summary>An email channel (its recipients carry the marker) with one delivered test in its log.</summary>
+    private async Task<NotificationChannel> SeedChannelAsync(Tenant tenant, string marker)
+    {
+        var notifications = App.Get<INotificationStore>();
+        var channel = await notifications.AddChannelAsync(new NewNotificationChannel(
+            tenant.Id, marker, NotificationChannelKind.Email, NotificationTopics.All, $"{marker}@matrix.example", null, "matrix seed"));
+        var now = DateTimeOffset.UtcNow;
+        await notifications.RaiseAsync(new NotificationEvent(Guid.NewGuid(), tenant.Id, NotificationEventKinds.Test, NotificationTopics.Digest,
+            $"test:{channel.Id}:{Guid.NewGuid()}", "{}", now, ChannelId: channel.Id));
+        foreach (var message in await notifications.ClaimDueAsync($"matrix-{marker}", 10, now.AddMinutes(5)))
+        {
+            await notifications.RecordAttemptAsync(message.Id, new NotificationAttempt(true, $"{marker} accepted", null));
+        }
+
+        return channel;
     }
 
     private async Task SeedTrafficAsync(TrackedRepository repository, DateOnly today, string referrer, string path, string title)

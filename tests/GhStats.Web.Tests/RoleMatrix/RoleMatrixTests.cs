@@ -35,6 +35,15 @@ public abstract class RoleMatrixTests(MatrixWorld world)
         new("GET /tenants/{tenant}/owners",               401, [200, 200, 404, 404,   200, 404,   403, 404,    403, 404,   404, 200]),
         new("POST /tenants/{tenant}/owners",              401, [201, 201, 404, 404,   201, 404,   403, 404,    403, 404,   404, 201]),
         new("DELETE /tenants/{tenant}/owners/{id}",       401, [204, 204, 404, 404,   204, 404,   403, 404,    403, 404,   404, 204]),
+        new("GET /tenants/{tenant}/channels",             401, [200, 200, 404, 404,   200, 404,   403, 404,    403, 404,   404, 200]),
+        new("POST /tenants/{tenant}/channels",            401, [201, 201, 404, 404,   201, 404,   403, 404,    403, 404,   404, 201]),
+        new("DELETE /tenants/{tenant}/channels/{id}",     401, [204, 204, 404, 404,   204, 404,   403, 404,    403, 404,   404, 204]),
+        // Without AddNotifications() in the world's host, a caller who may test gets 501 (nothing to send with), after the access check.
+        new("POST /tenants/{tenant}/channels/{id}/test",  401, [501, 501, 404, 404,   501, 404,   403, 404,    403, 404,   404, 501]),
+        new("GET /tenants/{tenant}/channels/{id}/deliveries", 401, [200, 200, 404, 404, 200, 404,  403, 404,    403, 404,   404, 200]),
+        new("GET /tenants/{tenant}/deliveries",           401, [200, 200, 404, 404,   200, 404,   403, 404,    403, 404,   404, 200]),
+        new("GET /me/subscriptions",                      401, [200, 200, 200, 200,   200, 200,   200, 200,    200, 200,   200, 200]),
+        new("PUT /me/subscriptions/{tenant}",             401, [200, 200, 404, 404,   200, 404,   200, 404,    200, 404,   404, 200]),
         new("GET /repos",                                 401, [200, 200, 200, 200,   200, 200,   200, 200,    200, 200,   200, 200]),
         new("GET /repos?tenant=",                         401, [200, 200, 404, 404,   200, 404,   200, 404,    200, 404,   404, 200]),
         new("POST /repos",                                401, [201, 201, 404, 404,   201, 404,   403, 404,    403, 404,   404, 201]),
@@ -117,6 +126,8 @@ public abstract class RoleMatrixTests(MatrixWorld world)
         (await Text(MatrixCaller.OwnerOfA, $"api/v1/tenants/{TenantMarkers.ASlug}/connections")).ShouldContain(TenantMarkers.AConnection);
         (await Text(MatrixCaller.OwnerOfA, $"api/v1/tenants/{TenantMarkers.ASlug}/owners")).ShouldContain(TenantMarkers.ATrackedOwnerPattern);
         (await Text(MatrixCaller.OwnerOfB, $"api/v1/tenants/{TenantMarkers.BSlug}/owners")).ShouldContain(TenantMarkers.BTrackedOwner);
+        (await Text(MatrixCaller.OwnerOfA, $"api/v1/tenants/{TenantMarkers.ASlug}/channels")).ShouldContain(TenantMarkers.AChannel);
+        (await Text(MatrixCaller.OwnerOfB, $"api/v1/tenants/{TenantMarkers.BSlug}/deliveries")).ShouldContain(TenantMarkers.BChannel);
         (await Text(MatrixCaller.OwnerOfB, $"api/v1/repos/{world.RepositoryOfB.Id}/paths.csv")).ShouldContain(TenantMarkers.BTitle);
         (await Text(MatrixCaller.OwnerOfB, "api/v1/traffic.csv")).ShouldContain(TenantMarkers.BRepository);
 

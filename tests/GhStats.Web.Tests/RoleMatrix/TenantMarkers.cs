@@ -11,6 +11,7 @@ public static class TenantMarkers
     public const string AConnection = "alfa-conn-k8";
     public const string ATrackedOwner = "alfa-tracked-owner-k9";
     public const string ATrackedOwnerPattern = "alfa-pattern-k10-*";
+    public const string AChannel = "alfa-chan-k11";
 
     public const string AGrantedOwner = "alfa-granted-k3";
     public const string AGrantedRepository = "alfa-granted-repo-k4";
@@ -29,6 +30,7 @@ public static class TenantMarkers
     public const string BConnection = "bravo-conn-k8";
     public const string BTrackedOwner = "bravo-tracked-owner-k9";
     public const string BTrackedOwnerPattern = "bravo-pattern-k10-*";
+    public const string BChannel = "bravo-chan-k11";
     public const string BOwner = "bravo-owner-k3";
     public const string BRepository = "bravo-repo-k4";
     public const string BReferrer = "bravo-ref-k5.example";
@@ -41,11 +43,11 @@ public static class TenantMarkers
     /// <summary>The granted repository of A: its members, the grant holder, admins.</summary>
     public static readonly IReadOnlyList<string> GrantedInA = [AGrantedOwner, AGrantedRepository, AGrantedReferrer, AGrantedPath, AGrantedTitle];
 
-    /// <summary>The rest of A (its other repository, its connection, its tracked owner): members and admins only.</summary>
-    public static readonly IReadOnlyList<string> HiddenInA = [AHiddenOwner, AHiddenRepository, AHiddenReferrer, AHiddenPath, AHiddenTitle, AConnection, ATrackedOwner, ATrackedOwnerPattern];
+    /// <summary>The rest of A (its other repository, its connection, its tracked owner, its notification channel): members and admins only.</summary>
+    public static readonly IReadOnlyList<string> HiddenInA = [AHiddenOwner, AHiddenRepository, AHiddenReferrer, AHiddenPath, AHiddenTitle, AConnection, ATrackedOwner, ATrackedOwnerPattern, AChannel];
 
     /// <summary>Everything of B: its owner and admins.</summary>
-    public static readonly IReadOnlyList<string> TenantB = [BSlug, BName, BConnection, BOwner, BRepository, BReferrer, BPath, BTitle, BTrackedOwner, BTrackedOwnerPattern];
+    public static readonly IReadOnlyList<string> TenantB = [BSlug, BName, BConnection, BOwner, BRepository, BReferrer, BPath, BTitle, BTrackedOwner, BTrackedOwnerPattern, BChannel];
 
     /// <summary>The markers a caller must never receive.</summary>
     public static IReadOnlyList<string> ForbiddenTo(MatrixCaller caller) => caller switch
