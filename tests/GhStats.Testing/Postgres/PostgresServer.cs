@@ -189,7 +189,9 @@ public sealed class PostgresServer : IAsyncDisposable
             "-p " + port.ToString(CultureInfo.InvariantCulture),
             "-k " + ShellQuote(socketDirectory),
             "-F",
-            "-c max_connections=200");
+
+            // The conformance suite's per-test pools reach 200 connections once it holds some 175 tests.
+            "-c max_connections=300");
         return ["-D", dataDirectory, "-l", logPath, "-o", serverOptions, "-w", "-t", "60", "start"];
     }
 
