@@ -65,6 +65,18 @@ public sealed class GhStatsBuilder
     }
 
     /// <summary>
+    /// Changes when a repository counts as at risk of losing days (<c>GhStats:Coverage</c>) in code, after the configuration.
+    /// </summary>
+    /// <param name="configure">Code configuration.</param>
+    /// <returns>The builder, for chaining.</returns>
+    public GhStatsBuilder ConfigureCoverage(Action<GhStatsCoverageOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        BindOptions<GhStatsCoverageOptions>(GhStatsCoverageOptions.SectionName).Configure(configure);
+        return this;
+    }
+
+    /// <summary>
     /// Changes which GitHub API hosts connections may call (<c>GhStats:GitHub</c>) in code, after the configuration,
     /// e.g. <c>.ConfigureGitHubApi(o =&gt; o.AllowedHosts.Add(new() { Host = "github.example.com" }))</c>.
     /// </summary>

@@ -28,12 +28,14 @@ public static class GhStatsServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, GhStatsStartupValidation>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GitHubApiOptions>, GitHubApiOptionsValidator>());
         services.TryAddSingleton<GitHubApiHostPolicy>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GhStatsCoverageOptions>, GhStatsCoverageOptionsValidator>());
 
         // Each options class is bound once (BindOptions), so a second AddGhStats() changes nothing.
         services.TryAddSingleton<GhStatsMarker>();
         var builder = new GhStatsBuilder(services, configuration);
         builder.BindOptions<GhStatsStorageOptions>(GhStatsStorageOptions.SectionName);
         builder.BindOptions<GitHubApiOptions>(GitHubApiOptions.SectionName);
+        builder.BindOptions<GhStatsCoverageOptions>(GhStatsCoverageOptions.SectionName);
         return builder;
     }
 

@@ -13,6 +13,15 @@ public interface IGhStatsRepositories
     [Get("/api/v1/repos")]
     Task<IReadOnlyList<TrackedRepository>> ListRepositoriesAsync([Query] string? tenant = null, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// How many of the repositories the caller may see are fine, at risk or losing days, and those not fine, worst first.
+    /// </summary>
+    /// <param name="tenant">A tenant's slug; null for every tenant the caller may see.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The overview.</returns>
+    [Get("/api/v1/horizon")]
+    Task<HorizonOverview> GetHorizonAsync([Query] string? tenant = null, CancellationToken cancellationToken = default);
+
     /// <summary>One repository the caller may read; any other answers 404.</summary>
     /// <param name="id">The repository's id.</param>
     /// <param name="cancellationToken">Cancels the call.</param>

@@ -101,6 +101,7 @@ public static partial class GhStatsWebBuilderExtensions
         services.TryAddScoped<ApiAccess>();
         services.TryAddSingleton<GhStats.Web.Auditing.AuditTrail>();
         services.TryAddSingleton<GhStats.Web.Api.TrafficResponseCache>();
+        services.TryAddSingleton<GhStats.Web.Api.CollectionHorizons>();
     }
 
     /// <summary>{prefix}/healthz and /readyz run the storage provider's checks; every GhStats request is counted.</summary>

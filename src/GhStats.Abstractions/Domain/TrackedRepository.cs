@@ -12,6 +12,7 @@ namespace GhStats.Domain;
 /// <param name="LastCollectedAt">The last collection attempt (UTC).</param>
 /// <param name="LastStatus">The outcome of the last collection attempt ("ok" or an error kind).</param>
 /// <param name="WeeklyCollectedOn">The UTC day GitHub's weekly figures were last read; they are read once a week.</param>
+/// <param name="LastDailyReadOn">The UTC day of the last successful read of daily views and clones (see <see cref="CollectionHorizon"/>).</param>
 public sealed record TrackedRepository(
     long Id,
     long TenantId,
@@ -23,7 +24,8 @@ public sealed record TrackedRepository(
     DateTimeOffset? RemovedAt,
     DateTimeOffset? LastCollectedAt,
     string? LastStatus,
-    DateOnly? WeeklyCollectedOn = null)
+    DateOnly? WeeklyCollectedOn = null,
+    DateOnly? LastDailyReadOn = null)
 {
     /// <summary>"owner/name", as GitHub writes it.</summary>
     public string FullName => $"{Owner}/{Name}";

@@ -16,6 +16,16 @@ public interface ITrafficStore
     /// <returns>A task that completes once the days are stored.</returns>
     Task MergeTrafficDaysAsync(IReadOnlyCollection<TrafficDay> days, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Merges what one successful read of a repository's daily views and clones proves, in one transaction: the days it
+    /// held (maximum of each field), zeros for the window's days it omitted, each day's coverage (which only improves)
+    /// and the repository's last daily read (which only moves forward).
+    /// </summary>
+    /// <param name="window">The window read.</param>
+    /// <param name="cancellationToken">Cancels the merge; nothing is written then.</param>
+    /// <returns>A task that completes once the window is stored.</returns>
+    Task MergeTrafficWindowAsync(TrafficWindow window, CancellationToken cancellationToken = default);
+
     /// <summary>Merges GitHub's weekly figures, keeping the larger value of each field per (repository, week).</summary>
     /// <param name="weeks">The weeks; each must start on a Monday.</param>
     /// <param name="cancellationToken">Cancels the merge; nothing is written then.</param>
@@ -40,7 +50,10 @@ public interface ITrafficStore
     /// <returns>A task that completes once the counters are stored.</returns>
     Task MergeRepositoryStatsAsync(IReadOnlyCollection<RepositoryDailyStats> stats, CancellationToken cancellationToken = default);
 
-    /// <summary>Reads a repository's traffic per day, week (Monday first) or month, aggregated by the database.</summary>
+    /// <summary>
+    /// Reads a repository's traffic per day, week (Monday first) or month, aggregated by the database: one point for
+    /// every period of the range, with how many of its days are known and partial.
+    /// </summary>
     /// <param name="tenantId">The tenant the caller reads in.</param>
     /// <param name="repositoryId">The repository.</param>
     /// <param name="range">The days; for weeks and months widened to whole periods.</param>
@@ -50,7 +63,7 @@ public interface ITrafficStore
     /// <exception cref="GhStatsNotFoundException">When the repository is not in the tenant.</exception>
     Task<TrafficSeries> GetTrafficSeriesAsync(long tenantId, long repositoryId, DateRange range, TrafficPeriod per, CancellationToken cancellationToken = default);
 
-    /// <summary>Reads one row per tracked repository of a tenant with its totals for a range.</summary>
+    /// <summary>Reads one row per tracked repository of a tenant with its totals (and known and partial days) for a range.</summary>
     /// <param name="tenantId">The tenant.</param>
     /// <param name="range">The days.</param>
     /// <param name="repositoryIds">Only these repositories (a caller with single-repository grants), or null for all.</param>
@@ -62,7 +75,8 @@ public interface ITrafficStore
     /// <summary>
     /// Reads the daily traffic of a tenant's tracked repositories over a range with one query, streamed as the caller
     /// asks for it (a whole tenant's history need not fit in memory): ordered as <see cref="IRepositoryStore.ListAsync"/>
-    /// orders repositories (owner, then name), each repository's days oldest first. Days without data are absent.
+    /// orders repositories (owner, then name), each repository's days oldest first. Every day of the range is there for
+    /// each repository, with its coverage; the counts of a day not collected are zero and mean nothing.
     /// </summary>
     /// <param name="tenantId">The tenant.</param>
     /// <param name="range">The days.</param>
@@ -70,7 +84,7 @@ public interface ITrafficStore
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The days; the connection stays open until the enumeration ends.</returns>
     /// <exception cref="GhStatsNotFoundException">When the tenant does not exist (on the first read).</exception>
-    IAsyncEnumerable<TrafficDay> StreamTenantTrafficDaysAsync(long tenantId, DateRange range, IReadOnlyCollection<long>? repositoryIds = null, CancellationToken cancellationToken = default);
+    IAsyncEnumerable<CoveredTrafficDay> StreamTenantTrafficDaysAsync(long tenantId, DateRange range, IReadOnlyCollection<long>? repositoryIds = null, CancellationToken cancellationToken = default);
 
     /// <summary>Reads the referrer snapshots captured in a range, oldest first, then by views descending.</summary>
     /// <param name="tenantId">The tenant the caller reads in.</param>

@@ -11,6 +11,7 @@ namespace GhStats.Client.Models;
 /// <param name="RemovedAt">When tracking stopped (UTC), if it did.</param>
 /// <param name="LastCollectedAt">When it was last collected (UTC).</param>
 /// <param name="LastStatus">How the last collection went, e.g. <c>ok</c>, or the kind of failure.</param>
+/// <param name="Horizon">Its data-loss horizon.</param>
 public sealed record TrackedRepository(
     long Id,
     string Tenant,
@@ -21,4 +22,5 @@ public sealed record TrackedRepository(
     DateTimeOffset AddedAt,
     DateTimeOffset? RemovedAt,
     DateTimeOffset? LastCollectedAt,
-    string? LastStatus);
+    string? LastStatus,
+    RepositoryHorizon? Horizon = null);

@@ -13,6 +13,10 @@ namespace GhStats.Client.Models;
 /// <param name="Forks">Forks at the latest collection, if any.</param>
 /// <param name="LastCollectedAt">When it was last collected (UTC).</param>
 /// <param name="LastStatus">How the last collection went.</param>
+/// <param name="Days">Days in the range.</param>
+/// <param name="KnownDays">Days of the range a read covered.</param>
+/// <param name="PartialDays">Days of the range covered only while cut short.</param>
+/// <param name="Horizon">Its data-loss horizon.</param>
 public sealed record TrafficSummaryRow(
     long RepoId,
     string Tenant,
@@ -25,4 +29,8 @@ public sealed record TrafficSummaryRow(
     int? Stars,
     int? Forks,
     DateTimeOffset? LastCollectedAt,
-    string? LastStatus);
+    string? LastStatus,
+    int Days = 0,
+    int KnownDays = 0,
+    int PartialDays = 0,
+    RepositoryHorizon? Horizon = null);

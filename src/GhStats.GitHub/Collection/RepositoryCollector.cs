@@ -25,9 +25,12 @@ internal sealed class RepositoryCollector(ITrafficStore traffic, IRepositoryStor
             [new RepositoryDailyStats(id, today, info.StargazersCount, info.ForksCount, info.SubscribersCount, info.OpenIssuesCount, info.Size)],
             cancellationToken).ConfigureAwait(false);
 
+        // Both reads succeeded, so GitHub's window is known: the days it left out are zeros, its edges were cut short.
+        // A read that throws records nothing here, so a failure never turns unread days into known ones.
+        var readOn = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var views = await client.Repository.Traffic.GetViews(owner, name, new RepositoryTrafficRequest(TrafficDayOrWeek.Day)).ConfigureAwait(false);
         var clones = await client.Repository.Traffic.GetClones(owner, name, new RepositoryTrafficRequest(TrafficDayOrWeek.Day)).ConfigureAwait(false);
-        await traffic.MergeTrafficDaysAsync(Days(id, views, clones), cancellationToken).ConfigureAwait(false);
+        await traffic.MergeTrafficWindowAsync(TrafficWindow.FromRead(id, readOn, Days(id, views, clones)), cancellationToken).ConfigureAwait(false);
 
         var referrers = await client.Repository.Traffic.GetAllReferrers(owner, name).ConfigureAwait(false);
         await traffic.MergeReferrerSnapshotsAsync(

@@ -5,7 +5,8 @@ namespace GhStats.Storage.Traffic;
 
 /// <summary>
 /// The columns of a series per month (<see cref="Shape"/>) and per week (<see cref="WeekShape"/>, which adds GitHub's
-/// weekly uniques), as the database aggregates them, and how to read a point with its peaks and day count.
+/// weekly uniques), as the database aggregates them, and how to read a point with its peaks. A bucket's <c>days</c> are
+/// its known (stored) days; how many days the period has is the caller's to set.
 /// </summary>
 internal static class TrafficBucketRows
 {
@@ -17,6 +18,7 @@ internal static class TrafficBucketRows
     private static readonly RowColumn PeakUniqueViews = Shape.Column("peak_unique_views");
     private static readonly RowColumn PeakUniqueClones = Shape.Column("peak_unique_clones");
     private static readonly RowColumn Days = Shape.Column("days");
+    private static readonly RowColumn PartialDays = Shape.Column("partial_days");
 
     // Declared after the month columns: a shape is sealed once another extends it.
     public static readonly RowShape WeekShape = new("traffic week", extends: Shape);
@@ -24,10 +26,12 @@ internal static class TrafficBucketRows
     private static readonly RowColumn WeeklyUniqueViews = WeekShape.Column("unique_views", "w.unique_views");
     private static readonly RowColumn WeeklyUniqueClones = WeekShape.Column("unique_clones", "w.unique_clones");
 
-    public static (TrafficPoint Point, long PeakViews, long PeakClones, int Days) ReadMonth(RowReader r) =>
-        (new TrafficPoint(r.Date(Bucket), r.Int64(Views), null, r.Int64(Clones), null), r.Int64(PeakUniqueViews), r.Int64(PeakUniqueClones), r.Int32(Days));
+    public static (TrafficPoint Point, long PeakViews, long PeakClones) ReadMonth(RowReader r) =>
+        (new TrafficPoint(r.Date(Bucket), r.Int64(Views), null, r.Int64(Clones), null, 0, r.Int32(Days), r.Int32(PartialDays)),
+            r.Int64(PeakUniqueViews), r.Int64(PeakUniqueClones));
 
-    public static (TrafficPoint Point, long PeakViews, long PeakClones, int Days) ReadWeek(RowReader r) =>
-        (new TrafficPoint(r.Date(Bucket), r.Int64(Views), r.NullableInt64(WeeklyUniqueViews), r.Int64(Clones), r.NullableInt64(WeeklyUniqueClones)),
-            r.Int64(PeakUniqueViews), r.Int64(PeakUniqueClones), r.Int32(Days));
+    public static (TrafficPoint Point, long PeakViews, long PeakClones) ReadWeek(RowReader r) =>
+        (new TrafficPoint(r.Date(Bucket), r.Int64(Views), r.NullableInt64(WeeklyUniqueViews), r.Int64(Clones), r.NullableInt64(WeeklyUniqueClones),
+            0, r.Int32(Days), r.Int32(PartialDays)),
+            r.Int64(PeakUniqueViews), r.Int64(PeakUniqueClones));
 }

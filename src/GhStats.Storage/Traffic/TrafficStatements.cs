@@ -13,6 +13,12 @@ internal sealed class TrafficStatements : StatementSet
         new("clones", ColumnType.Count, MergeRule.Max), new("unique_clones", ColumnType.Count, MergeRule.Max),
     ]);
 
+    public static readonly MergeShape CoverageShape = new("traffic_coverage",
+    [
+        new("repo_id", ColumnType.Identifier), new("day", ColumnType.Date),
+        new("coverage", ColumnType.Count, MergeRule.Max),
+    ]);
+
     public static readonly MergeShape WeeklyShape = new("traffic_weekly",
     [
         new("repo_id", ColumnType.Identifier), new("week_start", ColumnType.Date),
@@ -49,23 +55,28 @@ internal sealed class TrafficStatements : StatementSet
             $"SELECT COUNT(*) FROM {T("repositories")} WHERE id = @repo_id AND tenant_id = @tenant_id");
         TenantExists = new("Traffic.TenantExists", $"SELECT COUNT(*) FROM {T("tenants")} WHERE id = @tenant_id");
 
+        // Last daily read only moves forward: a late, slow run never moves it back.
+        RecordDailyRead = new("Traffic.RecordDailyRead",
+            $"UPDATE {T("repositories")} SET last_daily_read_on = @read_on WHERE id = @repo_id AND (last_daily_read_on IS NULL OR last_daily_read_on < @read_on)");
+
+        // Stored days only; the store adds the days no read covered, so one query serves the whole range.
         SeriesPerDay = new("Traffic.SeriesPerDay",
-            $"SELECT {TrafficDayRows.Shape.Select()} FROM {T("traffic_daily")} " +
-            "WHERE repo_id = @repo_id AND day >= @from_day AND day <= @to_day ORDER BY day");
+            $"SELECT {CoveredDayRows.Shape.Select()} FROM {T("repositories")} r JOIN {T("traffic_daily")} d ON d.repo_id = r.id {CoverageJoin} " +
+            "WHERE r.id = @repo_id AND d.day >= @from_day AND d.day <= @to_day ORDER BY d.day");
 
         // Weekly uniques come from GitHub's own per=week figures; daily uniques are only ever maximised, never summed.
         SeriesPerWeek = new("Traffic.SeriesPerWeek",
             $"SELECT {TrafficBucketRows.WeekShape.Select("b")} " +
-            $"FROM ({Buckets(Dialect.WeekStart("day"))}) b " +
+            $"FROM ({Buckets(Dialect.WeekStart("d.day"))}) b " +
             $"LEFT JOIN {T("traffic_weekly")} w ON w.repo_id = b.repo_id AND w.week_start = b.bucket ORDER BY b.bucket");
 
         SeriesPerMonth = new("Traffic.SeriesPerMonth",
             $"SELECT {TrafficBucketRows.Shape.Select("b")} " +
-            $"FROM ({Buckets(Dialect.MonthStart("day"))}) b ORDER BY b.bucket");
+            $"FROM ({Buckets(Dialect.MonthStart("d.day"))}) b ORDER BY b.bucket");
 
         TenantSummary = new("Traffic.TenantSummary",
             $"SELECT {TenantSummaryRows.Shape.Select("r")} " +
-            $"FROM {T("repositories")} r LEFT JOIN {T("traffic_daily")} d ON d.repo_id = r.id AND d.day >= @from_day AND d.day <= @to_day " +
+            $"FROM {T("repositories")} r LEFT JOIN {T("traffic_daily")} d ON d.repo_id = r.id AND d.day >= @from_day AND d.day <= @to_day {CoverageJoin} " +
             "WHERE r.tenant_id = @tenant_id AND r.removed_at IS NULL " +
             $"GROUP BY {RepositoryRows.Shape.Select("r")} " +
             "ORDER BY r.owner, r.name");
@@ -89,11 +100,13 @@ internal sealed class TrafficStatements : StatementSet
             $"SELECT {RepositoryStatsRows.Shape.Select()} FROM {T("repo_daily_stats")} " +
             "WHERE repo_id = @repo_id AND day >= @from_day AND day <= @to_day ORDER BY day");
 
-        // One query for a whole tenant's export, ordered as the repository listing orders (owner, name), then by day.
+        // One query for a whole tenant's export, ordered as the repository listing orders (owner, name), then by day; a
+        // repository without stored days still has its row (d null), so the store can list its days as not collected.
         TenantTrafficDays = new("Traffic.TenantTrafficDays",
-            $"SELECT {TrafficDayRows.Shape.Select("d")} FROM {T("traffic_daily")} d JOIN {T("repositories")} r ON r.id = d.repo_id " +
-            "WHERE r.tenant_id = @tenant_id AND r.removed_at IS NULL AND d.day >= @from_day AND d.day <= @to_day " +
-            "ORDER BY r.owner, r.name, d.repo_id, d.day");
+            $"SELECT {CoveredDayRows.Shape.Select()} FROM {T("repositories")} r " +
+            $"LEFT JOIN {T("traffic_daily")} d ON d.repo_id = r.id AND d.day >= @from_day AND d.day <= @to_day {CoverageJoin} " +
+            "WHERE r.tenant_id = @tenant_id AND r.removed_at IS NULL " +
+            "ORDER BY r.owner, r.name, r.id, d.day");
     }
 
     public SqlStatement RepositoryExists { get; }
@@ -101,6 +114,8 @@ internal sealed class TrafficStatements : StatementSet
     public SqlStatement RepositoryInTenant { get; }
 
     public SqlStatement TenantExists { get; }
+
+    public SqlStatement RecordDailyRead { get; }
 
     public SqlStatement SeriesPerDay { get; }
 
@@ -122,6 +137,8 @@ internal sealed class TrafficStatements : StatementSet
 
     public SqlStatement MergeDays(int rows) => Merge("Traffic.MergeDays", DailyShape, rows);
 
+    public SqlStatement MergeCoverage(int rows) => Merge("Traffic.MergeCoverage", CoverageShape, rows);
+
     public SqlStatement MergeWeeks(int rows) => Merge("Traffic.MergeWeeks", WeeklyShape, rows);
 
     public SqlStatement MergeReferrers(int rows) => Merge("Traffic.MergeReferrers", ReferrerShape, rows);
@@ -130,8 +147,12 @@ internal sealed class TrafficStatements : StatementSet
 
     public SqlStatement MergeStats(int rows) => Merge("Traffic.MergeStats", StatsShape, rows);
 
+    /// <summary>Joins each stored day (<c>d</c>) to its coverage (<c>c</c>); a day without one reads as partial.</summary>
+    private string CoverageJoin => $"LEFT JOIN {T("traffic_coverage")} c ON c.repo_id = d.repo_id AND c.day = d.day";
+
     private string Buckets(string bucket) =>
-        $"SELECT repo_id, {bucket} AS bucket, SUM(CAST(views AS BIGINT)) AS views, SUM(CAST(clones AS BIGINT)) AS clones, " +
-        "MAX(unique_views) AS peak_unique_views, MAX(unique_clones) AS peak_unique_clones, COUNT(*) AS days " +
-        $"FROM {T("traffic_daily")} WHERE repo_id = @repo_id AND day >= @from_day AND day <= @to_day GROUP BY repo_id, {bucket}";
+        $"SELECT d.repo_id, {bucket} AS bucket, SUM(CAST(d.views AS BIGINT)) AS views, SUM(CAST(d.clones AS BIGINT)) AS clones, " +
+        "MAX(d.unique_views) AS peak_unique_views, MAX(d.unique_clones) AS peak_unique_clones, COUNT(*) AS days, " +
+        "SUM(CASE WHEN c.coverage = 2 THEN 0 ELSE 1 END) AS partial_days " +
+        $"FROM {T("traffic_daily")} d {CoverageJoin} WHERE d.repo_id = @repo_id AND d.day >= @from_day AND d.day <= @to_day GROUP BY d.repo_id, {bucket}";
 }

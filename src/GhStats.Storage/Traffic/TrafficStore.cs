@@ -14,26 +14,55 @@ internal sealed class TrafficStore(StoreDatabase db, TrafficStatements sql, GhSt
     public Task MergeTrafficDaysAsync(IReadOnlyCollection<TrafficDay> days, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(days);
+        return MergeAsync("traffic_daily", FoldDays(days, db.Today), TrafficStatements.DailyShape, sql.MergeDays, d => d.RepositoryId, BindDay, cancellationToken);
+    }
+
+    public async Task MergeTrafficWindowAsync(TrafficWindow window, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(window);
+        ArgumentNullException.ThrowIfNull(window.Days);
         var today = db.Today;
+        var repositoryId = window.RepositoryId;
+        Input.Day(window.FirstDay, "FirstDay", repositoryId, today);
+        Input.Day(window.LastDay, "LastDay", repositoryId, today);
+        Input.Day(window.ReadOn, "ReadOn", repositoryId, today);
+        if (window.FirstDay > window.LastDay)
+        {
+            throw new ArgumentException($"The window of repository {repositoryId} starts on {window.FirstDay:yyyy-MM-dd}, after its last day {window.LastDay:yyyy-MM-dd}.", nameof(window));
+        }
 
-        // A batch may repeat a day (two windows read at once); the same maximum rule folds them before the database sees them.
-        var rows = days
-            .Select(d => Checked(d, today))
-            .GroupBy(d => (d.RepositoryId, d.Day))
-            .Select(g => g.Aggregate((a, b) => a with
+        var held = FoldDays(window.Days, today);
+        var stray = held.Find(d => d.RepositoryId != repositoryId || window.CoverageOf(d.Day) == DayCoverage.NotCollected);
+        if (stray is not null)
+        {
+            throw new ArgumentException($"Day {stray.Day:yyyy-MM-dd} of repository {stray.RepositoryId} is outside the window {window.FirstDay:yyyy-MM-dd}..{window.LastDay:yyyy-MM-dd} of repository {repositoryId}.", nameof(window));
+        }
+
+        // Days the response left out are GitHub's zeros; the maximum rule keeps anything larger already stored.
+        var byDay = held.ToDictionary(d => d.Day);
+        var days = new List<TrafficDay>();
+        var coverage = new List<(DateOnly Day, DayCoverage Coverage)>();
+        for (var day = window.FirstDay; day <= window.LastDay; day = day.AddDays(1))
+        {
+            days.Add(byDay.GetValueOrDefault(day) ?? new TrafficDay(repositoryId, day, 0, 0, 0, 0));
+            coverage.Add((day, window.CoverageOf(day)));
+        }
+
+        var started = db.Clock.GetTimestamp();
+        await db.WriteAsync(
+            async (connection, transaction) =>
             {
-                Views = Math.Max(a.Views, b.Views),
-                UniqueViews = Math.Max(a.UniqueViews, b.UniqueViews),
-                Clones = Math.Max(a.Clones, b.Clones),
-                UniqueClones = Math.Max(a.UniqueClones, b.UniqueClones),
-            }))
-            .OrderBy(d => d.RepositoryId).ThenBy(d => d.Day)
-            .ToList();
-
-        return MergeAsync("traffic_daily", rows, TrafficStatements.DailyShape, sql.MergeDays, d => d.RepositoryId, (command, d, i) => command
-            .With($"repo_id_{i}", d.RepositoryId).With($"day_{i}", d.Day)
-            .With($"views_{i}", d.Views).With($"unique_views_{i}", d.UniqueViews)
-            .With($"clones_{i}", d.Clones).With($"unique_clones_{i}", d.UniqueClones), cancellationToken);
+                await db.RequireAsync(connection, transaction, sql.RepositoryExists, c => c.With("repo_id", repositoryId), "repository", repositoryId, cancellationToken).ConfigureAwait(false);
+                await WriteBatchesAsync(connection, transaction, days, TrafficStatements.DailyShape, sql.MergeDays, BindDay, cancellationToken).ConfigureAwait(false);
+                await WriteBatchesAsync(connection, transaction, coverage, TrafficStatements.CoverageShape, sql.MergeCoverage, (command, c, i) => command
+                    .With($"repo_id_{i}", repositoryId).With($"day_{i}", c.Day).With($"coverage_{i}", (int)c.Coverage), cancellationToken).ConfigureAwait(false);
+                using var read = db.Command(connection, transaction, sql.RecordDailyRead).With("read_on", window.ReadOn).With("repo_id", repositoryId);
+                await read.ExecuteAsync(cancellationToken).ConfigureAwait(false);
+            },
+            cancellationToken).ConfigureAwait(false);
+        var elapsed = db.Clock.GetElapsedTime(started);
+        metrics.Merged("traffic_daily", days.Count, elapsed);
+        metrics.Merged("traffic_coverage", coverage.Count, elapsed);
     }
 
     public Task MergeTrafficWeeksAsync(IReadOnlyCollection<TrafficWeek> weeks, CancellationToken cancellationToken = default)
@@ -119,12 +148,9 @@ internal sealed class TrafficStore(StoreDatabase db, TrafficStatements sql, GhSt
             async connection =>
             {
                 await EnsureInTenantAsync(connection, tenantId, repositoryId, cancellationToken).ConfigureAwait(false);
-                var points = new List<TrafficPoint>();
-                long views = 0, clones = 0, peakUniqueViews = 0, peakUniqueClones = 0;
-                var days = 0;
-                (SqlStatement Statement, RowShape Shape, Func<RowReader, (TrafficPoint Point, long PeakViews, long PeakClones, int Days)> Read) query = per switch
+                (SqlStatement Statement, RowShape Shape, Func<RowReader, (TrafficPoint Point, long PeakViews, long PeakClones)> Read) query = per switch
                 {
-                    TrafficPeriod.Day => (sql.SeriesPerDay, TrafficDayRows.Shape, ReadDayPoint),
+                    TrafficPeriod.Day => (sql.SeriesPerDay, CoveredDayRows.Shape, ReadDayPoint),
                     TrafficPeriod.Week => (sql.SeriesPerWeek, TrafficBucketRows.WeekShape, TrafficBucketRows.ReadWeek),
                     TrafficPeriod.Month => (sql.SeriesPerMonth, TrafficBucketRows.Shape, TrafficBucketRows.ReadMonth),
                     _ => throw new ArgumentOutOfRangeException(nameof(per), per, "Unknown traffic period."),
@@ -132,20 +158,34 @@ internal sealed class TrafficStore(StoreDatabase db, TrafficStatements sql, GhSt
 
                 using var command = db.Command(connection, query.Statement)
                     .With("repo_id", repositoryId).With("from_day", covered.From).With("to_day", covered.To);
-                var rows = await command.ListAsync(query.Shape, query.Read, cancellationToken).ConfigureAwait(false);
+                var rows = (await command.ListAsync(query.Shape, query.Read, cancellationToken).ConfigureAwait(false)).ToDictionary(row => row.Point.Date);
 
-                foreach (var row in rows)
+                // Every period of the range gets a point; one the database has no row for was never collected.
+                var points = new List<TrafficPoint>();
+                long views = 0, clones = 0, peakUniqueViews = 0, peakUniqueClones = 0;
+                int known = 0, partial = 0;
+                for (var start = covered.From; start <= covered.To; start = NextPeriod(start, per))
                 {
-                    points.Add(row.Point);
-                    views += row.Point.Views;
-                    clones += row.Point.Clones;
+                    var periodDays = NextPeriod(start, per).DayNumber - start.DayNumber;
+                    if (!rows.TryGetValue(start, out var row))
+                    {
+                        points.Add(new TrafficPoint(start, 0, null, 0, null, periodDays, 0, 0));
+                        continue;
+                    }
+
+                    var point = row.Point with { Days = periodDays };
+                    points.Add(point);
+                    views += point.Views;
+                    clones += point.Clones;
                     peakUniqueViews = Math.Max(peakUniqueViews, row.PeakViews);
                     peakUniqueClones = Math.Max(peakUniqueClones, row.PeakClones);
-                    days += row.Days;
+                    known += point.KnownDays;
+                    partial += point.PartialDays;
                 }
 
+                var rangeDays = covered.To.DayNumber - covered.From.DayNumber + 1;
                 return new TrafficSeries(repositoryId, per, covered.From, covered.To, points,
-                    new TrafficTotals(views, clones, peakUniqueViews, peakUniqueClones, days));
+                    new TrafficTotals(views, clones, peakUniqueViews, peakUniqueClones, known, rangeDays, known, partial));
             },
             cancellationToken);
     }
@@ -162,7 +202,8 @@ internal sealed class TrafficStore(StoreDatabase db, TrafficStatements sql, GhSt
                 using (var summary = db.Command(connection, sql.TenantSummary)
                     .With("from_day", range.From).With("to_day", range.To).With("tenant_id", tenantId))
                 {
-                    rows = await summary.ListAsync(TenantSummaryRows.Shape, TenantSummaryRows.Read, cancellationToken).ConfigureAwait(false);
+                    var rangeDays = range.To.DayNumber - range.From.DayNumber + 1;
+                    rows = await summary.ListAsync(TenantSummaryRows.Shape, r => TenantSummaryRows.Read(r, rangeDays), cancellationToken).ConfigureAwait(false);
                 }
 
                 Dictionary<long, RepositoryDailyStats> latest;
@@ -181,7 +222,7 @@ internal sealed class TrafficStore(StoreDatabase db, TrafficStatements sql, GhSt
             cancellationToken);
     }
 
-    public IAsyncEnumerable<TrafficDay> StreamTenantTrafficDaysAsync(long tenantId, DateRange range, IReadOnlyCollection<long>? repositoryIds = null, CancellationToken cancellationToken = default)
+    public IAsyncEnumerable<CoveredTrafficDay> StreamTenantTrafficDaysAsync(long tenantId, DateRange range, IReadOnlyCollection<long>? repositoryIds = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(range);
         var visible = repositoryIds is null ? null : new HashSet<long>(repositoryIds);
@@ -197,12 +238,39 @@ internal sealed class TrafficStore(StoreDatabase db, TrafficStatements sql, GhSt
     public Task<IReadOnlyList<RepositoryDailyStats>> GetRepositoryStatsAsync(long tenantId, long repositoryId, DateRange range, CancellationToken cancellationToken = default) =>
         ReadHistoryAsync(tenantId, repositoryId, range, sql.StatsHistory, RepositoryStatsRows.Shape, RepositoryStatsRows.Read, cancellationToken);
 
-    /// <summary>A day of a daily series; its uniques are also its peaks, and it counts as one day.</summary>
-    private static (TrafficPoint Point, long PeakViews, long PeakClones, int Days) ReadDayPoint(RowReader r)
+    /// <summary>A stored day of a daily series; its uniques are also its peaks.</summary>
+    private static (TrafficPoint Point, long PeakViews, long PeakClones) ReadDayPoint(RowReader r)
     {
-        var day = TrafficDayRows.Read(r);
-        return (new TrafficPoint(day.Day, day.Views, day.UniqueViews, day.Clones, day.UniqueClones), day.UniqueViews, day.UniqueClones, 1);
+        var (_, covered) = CoveredDayRows.Read(r);
+        var day = covered!.Traffic;
+        return (TrafficPoint.ForDay(day.Day, covered.Coverage, day.Views, day.UniqueViews, day.Clones, day.UniqueClones), day.UniqueViews, day.UniqueClones);
     }
+
+    private static DateOnly NextPeriod(DateOnly start, TrafficPeriod per) => per switch
+    {
+        TrafficPeriod.Week => start.AddDays(7),
+        TrafficPeriod.Month => start.AddMonths(1),
+        _ => start.AddDays(1),
+    };
+
+    /// <summary>Checks days and folds repeats (two windows read at once) with the maximum rule before the database sees them.</summary>
+    private static List<TrafficDay> FoldDays(IEnumerable<TrafficDay> days, DateOnly today) => days
+        .Select(d => Checked(d, today))
+        .GroupBy(d => (d.RepositoryId, d.Day))
+        .Select(g => g.Aggregate((a, b) => a with
+        {
+            Views = Math.Max(a.Views, b.Views),
+            UniqueViews = Math.Max(a.UniqueViews, b.UniqueViews),
+            Clones = Math.Max(a.Clones, b.Clones),
+            UniqueClones = Math.Max(a.UniqueClones, b.UniqueClones),
+        }))
+        .OrderBy(d => d.RepositoryId).ThenBy(d => d.Day)
+        .ToList();
+
+    private static StoreCommand BindDay(StoreCommand command, TrafficDay d, int i) => command
+        .With($"repo_id_{i}", d.RepositoryId).With($"day_{i}", d.Day)
+        .With($"views_{i}", d.Views).With($"unique_views_{i}", d.UniqueViews)
+        .With($"clones_{i}", d.Clones).With($"unique_clones_{i}", d.UniqueClones);
 
     private Task<IReadOnlyList<T>> ReadHistoryAsync<T>(
         long tenantId, long repositoryId, DateRange range, SqlStatement statement, RowShape shape, Func<RowReader, T> map, CancellationToken cancellationToken)
@@ -219,17 +287,56 @@ internal sealed class TrafficStore(StoreDatabase db, TrafficStatements sql, GhSt
             cancellationToken);
     }
 
-    private async IAsyncEnumerable<TrafficDay> StreamTenantTrafficDaysAsync(
+    private async IAsyncEnumerable<CoveredTrafficDay> StreamTenantTrafficDaysAsync(
         DbConnection connection, long tenantId, DateRange range, HashSet<long>? visible, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await db.RequireAsync(connection, null, sql.TenantExists, c => c.With("tenant_id", tenantId), "tenant", tenantId, cancellationToken).ConfigureAwait(false);
         using var command = db.Command(connection, sql.TenantTrafficDays)
             .With("tenant_id", tenantId).With("from_day", range.From).With("to_day", range.To);
-        await foreach (var day in command.StreamAsync(TrafficDayRows.Shape, TrafficDayRows.Read, cancellationToken).ConfigureAwait(false))
+
+        // The rows hold stored days only (or one empty row per repository without any); the days between are not collected.
+        long? current = null;
+        var next = range.From;
+        await foreach (var (repositoryId, covered) in command.StreamAsync(CoveredDayRows.Shape, CoveredDayRows.Read, cancellationToken).ConfigureAwait(false))
         {
-            if (visible is null || visible.Contains(day.RepositoryId))
+            if (visible is not null && !visible.Contains(repositoryId))
             {
-                yield return day;
+                continue;
+            }
+
+            if (current != repositoryId)
+            {
+                if (current is { } finished)
+                {
+                    for (; next <= range.To; next = next.AddDays(1))
+                    {
+                        yield return CoveredDayRows.NotCollected(finished, next);
+                    }
+                }
+
+                current = repositoryId;
+                next = range.From;
+            }
+
+            if (covered is null)
+            {
+                continue;
+            }
+
+            for (; next < covered.Traffic.Day; next = next.AddDays(1))
+            {
+                yield return CoveredDayRows.NotCollected(repositoryId, next);
+            }
+
+            yield return covered;
+            next = covered.Traffic.Day.AddDays(1);
+        }
+
+        if (current is { } last)
+        {
+            for (; next <= range.To; next = next.AddDays(1))
+            {
+                yield return CoveredDayRows.NotCollected(last, next);
             }
         }
     }
@@ -255,7 +362,6 @@ internal sealed class TrafficStore(StoreDatabase db, TrafficStatements sql, GhSt
         }
 
         var started = db.Clock.GetTimestamp();
-        var batchRows = sql.BatchRows(shape);
         await db.WriteAsync(
             async (connection, transaction) =>
             {
@@ -264,30 +370,45 @@ internal sealed class TrafficStore(StoreDatabase db, TrafficStatements sql, GhSt
                     await db.RequireAsync(connection, transaction, sql.RepositoryExists, c => c.With("repo_id", repositoryId), "repository", repositoryId, cancellationToken).ConfigureAwait(false);
                 }
 
-                // Full batches reuse one command, so the provider prepares the statement once; only the last batch differs.
-                StoreCommand? full = null;
-                try
-                {
-                    for (var offset = 0; offset < rows.Count; offset += batchRows)
-                    {
-                        var count = Math.Min(batchRows, rows.Count - offset);
-                        using var last = count == batchRows ? null : db.Command(connection, transaction, statement(count));
-                        var command = last ?? (full ??= db.Command(connection, transaction, statement(count))).ClearParameters();
-                        for (var i = 0; i < count; i++)
-                        {
-                            bind(command, rows[offset + i], i);
-                        }
-
-                        await command.ExecuteAsync(cancellationToken).ConfigureAwait(false);
-                    }
-                }
-                finally
-                {
-                    full?.Dispose();
-                }
+                await WriteBatchesAsync(connection, transaction, rows, shape, statement, bind, cancellationToken).ConfigureAwait(false);
             },
             cancellationToken).ConfigureAwait(false);
         metrics.Merged(table, rows.Count, db.Clock.GetElapsedTime(started));
+    }
+
+    /// <summary>Writes rows in batches inside the caller's transaction.</summary>
+    private async Task WriteBatchesAsync<T>(
+        DbConnection connection,
+        DbTransaction transaction,
+        List<T> rows,
+        MergeShape shape,
+        Func<int, SqlStatement> statement,
+        Func<StoreCommand, T, int, StoreCommand> bind,
+        CancellationToken cancellationToken)
+    {
+        var batchRows = sql.BatchRows(shape);
+
+        // Full batches reuse one command, so the provider prepares the statement once; only the last batch differs.
+        StoreCommand? full = null;
+        try
+        {
+            for (var offset = 0; offset < rows.Count; offset += batchRows)
+            {
+                var count = Math.Min(batchRows, rows.Count - offset);
+                using var last = count == batchRows ? null : db.Command(connection, transaction, statement(count));
+                var command = last ?? (full ??= db.Command(connection, transaction, statement(count))).ClearParameters();
+                for (var i = 0; i < count; i++)
+                {
+                    bind(command, rows[offset + i], i);
+                }
+
+                await command.ExecuteAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            full?.Dispose();
+        }
     }
 
     private static TrafficDay Checked(TrafficDay d, DateOnly today)

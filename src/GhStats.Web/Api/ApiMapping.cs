@@ -12,9 +12,12 @@ internal static class ApiMapping
     public static ConnectionResponse ToResponse(this GitHubConnection connection) =>
         new(connection.Id, connection.Name, WireNames.Of(connection.Kind), connection.ApiBaseUrl, connection.AppId, connection.InstallationId, connection.CreatedAt);
 
-    public static RepositoryResponse ToResponse(this TrackedRepository repository, string tenantSlug) =>
+    public static RepositoryResponse ToResponse(this TrackedRepository repository, string tenantSlug, CollectionHorizon horizon) =>
         new(repository.Id, tenantSlug, repository.FullName, repository.Owner, repository.Name, repository.ConnectionId,
-            repository.AddedAt, repository.RemovedAt, repository.LastCollectedAt, repository.LastStatus);
+            repository.AddedAt, repository.RemovedAt, repository.LastCollectedAt, repository.LastStatus, horizon.ToResponse());
+
+    public static HorizonResponse ToResponse(this CollectionHorizon horizon) =>
+        new(WireNames.Of(horizon.State), horizon.LastDailyReadOn, horizon.DaysSinceRead);
 
     public static TrackedOwnerResponse ToResponse(this TrackedOwner owner) =>
         new(owner.Id, owner.Owner, owner.ConnectionId, owner.Include, owner.Exclude, owner.SkipForks, owner.SkipArchived, owner.AddedAt);
@@ -41,9 +44,21 @@ internal static class ApiMapping
 
     public static TrafficResponse ToResponse(this TrafficSeries series) =>
         new(series.RepositoryId, WireNames.Of(series.Per), series.From, series.To,
-            series.Points.Select(p => new TrafficPointResponse(p.Date, p.Views, p.UniqueViews, p.Clones, p.UniqueClones)).ToList(),
+            series.Points.Select(p => p.ToResponse(series.Per)).ToList(),
             series.Totals.ToResponse());
 
+    /// <summary>A day says its coverage, a week or month its day counts; nothing known means null counts, never zeros.</summary>
+    public static TrafficPointResponse ToResponse(this TrafficPoint point, TrafficPeriod per)
+    {
+        var known = point.KnownDays > 0;
+        var perDay = per == TrafficPeriod.Day;
+        return new TrafficPointResponse(point.Date,
+            perDay ? WireNames.Of(point.Coverage) : null,
+            perDay ? null : point.Days, perDay ? null : point.KnownDays, perDay ? null : point.PartialDays,
+            known ? point.Views : null, known ? point.UniqueViews : null, known ? point.Clones : null, known ? point.UniqueClones : null);
+    }
+
     public static TrafficTotalsResponse ToResponse(this TrafficTotals totals) =>
-        new(totals.Views, totals.Clones, totals.PeakDailyUniqueViews, totals.PeakDailyUniqueClones, totals.DaysWithData);
+        new(totals.Views, totals.Clones, totals.PeakDailyUniqueViews, totals.PeakDailyUniqueClones, totals.DaysWithData,
+            totals.Days, totals.KnownDays, totals.PartialDays);
 }

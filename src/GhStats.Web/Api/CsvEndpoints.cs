@@ -33,10 +33,14 @@ internal static class CsvEndpoints
         var repository = await access.RepositoryAsync(id);
         var series = await traffic.GetTrafficSeriesAsync(repository.TenantId, repository.Id, range, per, http.RequestAborted);
         await using var csv = Start(http, $"{repository.Owner}-{repository.Name}-traffic-{range.From:yyyyMMdd}-{range.To:yyyyMMdd}.csv");
-        await csv.HeaderAsync("repository", "date", "views", "unique_views", "clones", "unique_clones");
+        await csv.HeaderAsync("repository", "date", "coverage", "views", "unique_views", "clones", "unique_clones");
         foreach (var point in series.Points)
         {
-            await csv.Text(repository.FullName).Date(point.Date).Number(point.Views).Number(point.UniqueViews).Number(point.Clones).Number(point.UniqueClones).EndLineAsync();
+            // Counts stay empty where no day of the point was collected: unknown, not zero.
+            var known = point.KnownDays > 0;
+            await csv.Text(repository.FullName).Date(point.Date).Text(WireNames.Of(point.Coverage))
+                .Number(known ? point.Views : null).Number(known ? point.UniqueViews : null)
+                .Number(known ? point.Clones : null).Number(known ? point.UniqueClones : null).EndLineAsync();
         }
     }
 
@@ -74,7 +78,7 @@ internal static class CsvEndpoints
         var caller = await access.CallerAsync();
         var covered = await access.VisibleTenantsAsync(tenant);
         await using var csv = Start(http, $"ghstats-traffic-{range.From:yyyyMMdd}-{range.To:yyyyMMdd}.csv");
-        await csv.HeaderAsync("tenant", "repository", "date", "views", "unique_views", "clones", "unique_clones");
+        await csv.HeaderAsync("tenant", "repository", "date", "coverage", "views", "unique_views", "clones", "unique_clones");
         foreach (var each in covered)
         {
             var visible = caller.VisibleRepositoryIdsIn(each.Id);
@@ -86,13 +90,15 @@ internal static class CsvEndpoints
             // Two queries per tenant, whatever its size: the names, then every repository's days in the listing's order.
             var names = (await repositories.ListAsync(each.Id, cancellationToken: http.RequestAborted))
                 .Where(caller.CanRead).ToDictionary(r => r.Id, r => r.FullName);
-            await foreach (var day in traffic.StreamTenantTrafficDaysAsync(each.Id, range, visible, http.RequestAborted))
+            await foreach (var (day, coverage) in traffic.StreamTenantTrafficDaysAsync(each.Id, range, visible, http.RequestAborted))
             {
                 // A repository tracked after the listing was read waits for the next export.
                 if (names.TryGetValue(day.RepositoryId, out var name))
                 {
-                    await csv.Text(each.Slug).Text(name).Date(day.Day)
-                        .Number(day.Views).Number(day.UniqueViews).Number(day.Clones).Number(day.UniqueClones).EndLineAsync();
+                    var known = coverage != DayCoverage.NotCollected;
+                    await csv.Text(each.Slug).Text(name).Date(day.Day).Text(WireNames.Of(coverage))
+                        .Number(known ? day.Views : null).Number(known ? day.UniqueViews : null)
+                        .Number(known ? day.Clones : null).Number(known ? day.UniqueClones : null).EndLineAsync();
                 }
             }
         }

@@ -21,33 +21,59 @@ internal static class RepositoryEndpoints
             .Accepts<TrackRepositoryRequest>("application/json").Produces<RepositoryResponse>(StatusCodes.Status201Created)
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        api.MapGet("/horizon", HorizonAsync).WithName("GetHorizon").Produces<HorizonOverviewResponse>().ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/repos/{id:long}", GetAsync).WithName("GetRepository").ProducesProblem(StatusCodes.Status404NotFound);
         api.MapDelete("/repos/{id:long}", RemoveAsync).WithName("RemoveRepository")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
     }
 
-    private static async Task<Ok<List<RepositoryResponse>>> ListAsync(string? tenant, HttpContext http, ApiAccess access, IRepositoryStore repositories)
+    private static async Task<Ok<List<RepositoryResponse>>> ListAsync(string? tenant, HttpContext http, ApiAccess access, IRepositoryStore repositories, CollectionHorizons horizons)
     {
         var caller = await access.CallerAsync();
         var result = new List<RepositoryResponse>();
         foreach (var each in await access.VisibleTenantsAsync(tenant))
         {
             var list = await repositories.ListAsync(each.Id, cancellationToken: http.RequestAborted);
-            result.AddRange(list.Where(caller.CanRead).Select(r => r.ToResponse(each.Slug)));
+            result.AddRange(list.Where(caller.CanRead).Select(r => r.ToResponse(each.Slug, horizons.Of(r))));
         }
 
         return TypedResults.Ok(result);
     }
 
-    private static async Task<Ok<RepositoryResponse>> GetAsync(long id, HttpContext http, ApiAccess access, ITenantStore tenants)
+    /// <summary>The repositories of <c>GET /repos</c> counted by horizon; those not fine listed worst first.</summary>
+    private static async Task<Ok<HorizonOverviewResponse>> HorizonAsync(string? tenant, HttpContext http, ApiAccess access, IRepositoryStore repositories, CollectionHorizons horizons)
+    {
+        var caller = await access.CallerAsync();
+        var all = new List<HorizonRepositoryResponse>();
+        var states = new List<HorizonState>();
+        foreach (var each in await access.VisibleTenantsAsync(tenant))
+        {
+            foreach (var repository in (await repositories.ListAsync(each.Id, cancellationToken: http.RequestAborted)).Where(caller.CanRead))
+            {
+                var horizon = horizons.Of(repository);
+                states.Add(horizon.State);
+                if (horizon.State != HorizonState.Fine)
+                {
+                    all.Add(new HorizonRepositoryResponse(repository.Id, each.Slug, repository.FullName, horizon.ToResponse()));
+                }
+            }
+        }
+
+        var worstFirst = all.OrderByDescending(r => r.Horizon.DaysSinceRead)
+            .ThenBy(r => r.Tenant, StringComparer.Ordinal).ThenBy(r => r.FullName, StringComparer.OrdinalIgnoreCase).ToList();
+        return TypedResults.Ok(new HorizonOverviewResponse(horizons.AtRiskAfterDays,
+            states.Count(s => s == HorizonState.Fine), states.Count(s => s == HorizonState.AtRisk), states.Count(s => s == HorizonState.LosingDays), worstFirst));
+    }
+
+    private static async Task<Ok<RepositoryResponse>> GetAsync(long id, HttpContext http, ApiAccess access, ITenantStore tenants, CollectionHorizons horizons)
     {
         var repository = await access.RepositoryAsync(id);
         var tenant = await tenants.GetAsync(repository.TenantId, http.RequestAborted);
-        return TypedResults.Ok(repository.ToResponse(tenant.Slug));
+        return TypedResults.Ok(repository.ToResponse(tenant.Slug, horizons.Of(repository)));
     }
 
     private static async Task<IResult> TrackAsync(
-        HttpContext http, ApiAccess access, IRepositoryStore repositories, IConnectionStore connections, TrafficResponseCache cache)
+        HttpContext http, ApiAccess access, IRepositoryStore repositories, IConnectionStore connections, TrafficResponseCache cache, CollectionHorizons horizons)
     {
         var request = await ApiBody.ReadAsync<TrackRepositoryRequest>(http);
         if (string.IsNullOrWhiteSpace(request.Tenant))
@@ -71,7 +97,7 @@ internal static class RepositoryEndpoints
         var repository = await repositories.AddAsync(tenant.Id, owner, name, request.ConnectionId, http.RequestAborted);
         await AuditTrail.Of(http).RecordAsync(AuditActions.RepositoryTracked, tenant.Id, AuditTargets.Repository(repository));
         cache.Invalidate();
-        return TypedResults.Created($"{http.Request.PathBase}{http.Request.Path}/{repository.Id}", repository.ToResponse(tenant.Slug));
+        return TypedResults.Created($"{http.Request.PathBase}{http.Request.Path}/{repository.Id}", repository.ToResponse(tenant.Slug, horizons.Of(repository)));
     }
 
     private static async Task<NoContent> RemoveAsync(long id, string? purge, HttpContext http, ApiAccess access, IRepositoryStore repositories, TrafficResponseCache cache)

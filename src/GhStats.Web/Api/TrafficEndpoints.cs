@@ -81,7 +81,7 @@ internal static class TrafficEndpoints
 
     private static async Task<IResult> SummaryAsync(
         string? tenant, HttpContext http, ApiAccess access, ITrafficStore traffic, ICollectionRunStore runs,
-        TrafficResponseCache cache, IOptions<GhStatsApiOptions> options, TimeProvider clock)
+        TrafficResponseCache cache, CollectionHorizons horizons, IOptions<GhStatsApiOptions> options, TimeProvider clock)
     {
         var range = RangeQuery.Range(http.Request, options.Value, clock);
         var caller = await access.CallerAsync();
@@ -91,13 +91,14 @@ internal static class TrafficEndpoints
         var visibility = string.Join(';', scope.Select(s => $"{s.Tenant.Id}={(s.Visible is { } ids ? string.Join(',', ids.Order()) : "all")}"));
         var newest = await runs.ListAsync(1, http.RequestAborted);
         var latest = newest.Count > 0 ? newest[0] : null;
-        var key = $"summary:{visibility}:{range}:{latest?.Id}:{latest?.Status}:{latest?.ReposDone}:{latest?.FinishedAt?.UtcTicks}";
-        return await cache.JsonAsync(key, () => SummarizeAsync(scope, range, traffic, http.RequestAborted));
+        // Horizons move with the day even without a collection.
+        var key = $"summary:{visibility}:{range}:{latest?.Id}:{latest?.Status}:{latest?.ReposDone}:{latest?.FinishedAt?.UtcTicks}:{horizons.Today:yyyyMMdd}";
+        return await cache.JsonAsync(key, () => SummarizeAsync(scope, range, traffic, horizons, http.RequestAborted));
     }
 
     private static async Task<SummaryResponse> SummarizeAsync(
         List<(GhStats.Domain.Tenant Tenant, IReadOnlyCollection<long>? Visible)> scope, GhStats.Domain.DateRange range, ITrafficStore traffic,
-        CancellationToken cancellationToken)
+        CollectionHorizons horizons, CancellationToken cancellationToken)
     {
         var rows = new List<SummaryRowResponse>();
         foreach (var (each, visible) in scope)
@@ -113,7 +114,8 @@ internal static class TrafficEndpoints
                 var totals = summary.Totals;
                 rows.Add(new SummaryRowResponse(repository.Id, each.Slug, repository.FullName, totals.Views, totals.Clones,
                     totals.PeakDailyUniqueViews, totals.PeakDailyUniqueClones, totals.DaysWithData,
-                    summary.LatestStats?.Stars, summary.LatestStats?.Forks, repository.LastCollectedAt, repository.LastStatus));
+                    summary.LatestStats?.Stars, summary.LatestStats?.Forks, repository.LastCollectedAt, repository.LastStatus,
+                    totals.Days, totals.KnownDays, totals.PartialDays, horizons.Of(repository).ToResponse()));
             }
         }
 

@@ -36,6 +36,10 @@ internal static class WireNames
 
     public static string Of(CollectionRunStatus status) => CamelCase(status.ToString());
 
+    public static string Of(DayCoverage coverage) => CamelCase(coverage.ToString());
+
+    public static string Of(HorizonState state) => CamelCase(state.ToString());
+
     public static string Of(CollectionTrigger trigger) => CamelCase(trigger.ToString());
 
     public static string Of(CollectionErrorKind kind) => CamelCase(kind.ToString());

@@ -1,0 +1,85 @@
+using System.Globalization;
+using System.Text;
+using FluentMigrator;
+
+namespace GhStats.Storage.Migrations;
+
+/// <summary>
+/// Per-repository day coverage (<c>traffic_coverage</c>: 1 partial, 2 complete; a missing row is not collected) and
+/// each repository's last successful daily read (<c>repositories.last_daily_read_on</c>), back-filled from what the
+/// stored data and run history prove:
+/// <list type="bullet">
+/// <item>a day with a <c>traffic_daily</c> row was read: at least partial;</item>
+/// <item>a repository collected without error in a run that finished (Succeeded or CompletedWithErrors, tracked when the
+/// run started, in the run's tenant, no <c>collection_errors</c> row for it in that run) had its 14-day window read at some
+/// instant between the run's start and finish: the days from the finish day - 13 to the start day are known (those two
+/// edges partial, the days between complete; the same window when both are one day), the window's days without a row are
+/// stored as the zeros GitHub left out, and the latest such start day is the repository's last daily read.</item>
+/// </list>
+/// What cannot be proven stays not collected or partial: days read by runs that failed, were cancelled or abandoned
+/// (some repositories may have been read before the run stopped); repositories whose run recorded any error (the daily
+/// read may have succeeded before a later call failed); repositories tracked after a run started; runs whose log was
+/// deleted; and whether a day known only from a <c>traffic_daily</c> row (no proving run) was complete. Such a day is
+/// marked partial: its counts are a lower bound. A run longer than 13 days proves nothing.
+/// </summary>
+/// <param name="schema">The schema.</param>
+[Migration(5, "GhStats day coverage and last daily read")]
+public sealed class TrafficCoverage(StoreSchema schema) : SchemaMigration(schema)
+{
+    /// <inheritdoc />
+    public override void Up()
+    {
+        Table("traffic_coverage")
+            .WithColumn("repo_id").AsInt64().NotNullable().PrimaryKey("pk_traffic_coverage").ForeignKey("fk_traffic_coverage_repositories", SchemaName, "repositories", "id")
+            .WithColumn("day").AsDate().NotNullable().PrimaryKey("pk_traffic_coverage")
+            .WithColumn("coverage").AsInt16().NotNullable();
+
+        var repositories = Alter.Table("repositories");
+        (SchemaName is null ? repositories : repositories.InSchema(SchemaName))
+            .AddColumn("last_daily_read_on").AsDate().Nullable();
+
+        // The only dialect differences: a timestamp's day and a day minus a number of days.
+        IfDatabase("SQLite").Execute.Sql(BackFill(new DateSql(t => $"substr({t}, 1, 10)", (d, n) => $"date({d}, '-' || {n} || ' days')")));
+        IfDatabase("Postgres").Execute.Sql(BackFill(new DateSql(t => $"CAST({t} AS DATE)", (d, n) => $"({d} - {n})")));
+        IfDatabase("DB2").Execute.Sql(BackFill(new DateSql(t => $"DATE({t})", (d, n) => $"({d} - {n} DAYS)")));
+    }
+
+    private string T(string table) => SchemaName is null ? table : $"{SchemaName}.{table}";
+
+    /// <summary>The back-fill as statements separated by semicolons and line breaks, as FluentMigrator runs a batch.</summary>
+    private string BackFill(DateSql date)
+    {
+        // The runs that prove repository r was read: finished, in its tenant, tracked at the start, no error for it.
+        var proving =
+            $"x.finished_at IS NOT NULL AND x.status IN ('Succeeded', 'CompletedWithErrors') " +
+            "AND (x.tenant_id IS NULL OR x.tenant_id = r.tenant_id) AND r.added_at <= x.started_at " +
+            "AND (r.removed_at IS NULL OR r.removed_at > x.started_at) " +
+            $"AND NOT EXISTS (SELECT 1 FROM {T("collection_errors")} e WHERE e.run_id = x.id AND e.repo_id = r.id)";
+        var offsets = string.Join(", ", Enumerable.Range(0, 14).Select(n => string.Create(CultureInfo.InvariantCulture, $"({n})")));
+        var day = date.MinusDays("p.last_day", "o.n");
+
+        var sql = new StringBuilder();
+        sql.Append(CultureInfo.InvariantCulture, $"INSERT INTO {T("traffic_coverage")} (repo_id, day, coverage) ")
+            .Append(CultureInfo.InvariantCulture, $"WITH offsets (n) AS (VALUES {offsets}), ")
+            .Append(CultureInfo.InvariantCulture, $"proofs (repo_id, first_day, last_day) AS (SELECT r.id, {date.MinusDays(date.DayOf("x.finished_at"), "13")}, {date.DayOf("x.started_at")} ")
+            .Append(CultureInfo.InvariantCulture, $"FROM {T("collection_runs")} x JOIN {T("repositories")} r ON {proving}), ")
+            .Append(CultureInfo.InvariantCulture, $"proven (repo_id, day, coverage) AS (SELECT p.repo_id, {day}, CASE WHEN o.n = 0 OR {day} = p.first_day THEN 1 ELSE 2 END ")
+            .Append(CultureInfo.InvariantCulture, $"FROM proofs p CROSS JOIN offsets o WHERE {day} >= p.first_day) ")
+            .Append("SELECT repo_id, day, MAX(coverage) FROM proven GROUP BY repo_id, day;\n");
+
+        sql.Append(CultureInfo.InvariantCulture, $"INSERT INTO {T("traffic_coverage")} (repo_id, day, coverage) SELECT d.repo_id, d.day, 1 FROM {T("traffic_daily")} d ")
+            .Append(CultureInfo.InvariantCulture, $"WHERE NOT EXISTS (SELECT 1 FROM {T("traffic_coverage")} c WHERE c.repo_id = d.repo_id AND c.day = d.day);\n");
+
+        // A proven day that GitHub left out of its window had no traffic: a known zero, stored like the collector stores it.
+        sql.Append(CultureInfo.InvariantCulture, $"INSERT INTO {T("traffic_daily")} (repo_id, day, views, unique_views, clones, unique_clones) SELECT c.repo_id, c.day, 0, 0, 0, 0 FROM {T("traffic_coverage")} c ")
+            .Append(CultureInfo.InvariantCulture, $"WHERE NOT EXISTS (SELECT 1 FROM {T("traffic_daily")} d WHERE d.repo_id = c.repo_id AND d.day = c.day);\n");
+
+        sql.Append(CultureInfo.InvariantCulture, $"UPDATE {T("repositories")} AS r SET last_daily_read_on = ")
+            .Append(CultureInfo.InvariantCulture, $"(SELECT MAX({date.DayOf("x.started_at")}) FROM {T("collection_runs")} x WHERE {proving} ")
+            .Append(CultureInfo.InvariantCulture, $"AND {date.MinusDays(date.DayOf("x.finished_at"), "13")} <= {date.DayOf("x.started_at")})");
+        return sql.ToString();
+    }
+
+    /// <summary>How a database writes the day of a timestamp and a day minus a number of days.</summary>
+    private sealed record DateSql(Func<string, string> DayOf, Func<string, string, string> MinusDays);
+}
