@@ -2,6 +2,7 @@ using System.Diagnostics.Metrics;
 using GhStats;
 using GhStats.Diagnostics;
 using GhStats.Notifications;
+using GhStats.Notifications.Events;
 using GhStats.Stores;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -29,6 +30,7 @@ public static class GhStatsNotificationsBuilderExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GhStatsNotificationsOptions>, NotificationDependenciesValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(provider => new GhStatsMetrics(provider.GetService<IMeterFactory>()));
+        NotificationEvents.Add(services);
         if (configure is not null)
         {
             options.Configure(configure);

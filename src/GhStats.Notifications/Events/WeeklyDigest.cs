@@ -1,0 +1,108 @@
+using GhStats.Domain;
+using GhStats.Stores;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace GhStats.Notifications.Events;
+
+/// <summary>
+/// Raises the weekly digest on Monday from <see cref="NotificationDigestOptions.HourUtc"/>, for the ISO week that ended
+/// the day before: once for the tenant's channels that take the digest (key <c>digest:2026-W48</c>), and once for each
+/// subscriber, holding only what their roles let them see (key <c>digest:2026-W48:user:7</c>).
+/// </summary>
+internal sealed partial class WeeklyDigest(
+    DigestComposer composer,
+    SubscriberScope scope,
+    INotificationStore notifications,
+    IOptions<GhStatsNotificationsOptions> options,
+    ILogger<WeeklyDigest> logger)
+{
+    private readonly Lock _gate = new();
+    private readonly HashSet<(long TenantId, string Key)> _settled = [];
+    private DigestWeek? _settledWeek;
+
+    public async Task EvaluateAsync(Tenant tenant, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (DigestWeek.DueAt(now, options.Value.Digest.HourUtc) is not { } week)
+        {
+            return;
+        }
+
+        DigestPayload? whole = null;
+        var channels = await notifications.ListChannelsAsync(tenant.Id, cancellationToken).ConfigureAwait(false);
+        if (channels.Any(c => c.Topics.HasFlag(NotificationTopics.Digest)) && !IsSettled(week, tenant.Id, week.Key))
+        {
+            whole = await composer.ComposeAsync(tenant.Id, week, null, cancellationToken).ConfigureAwait(false);
+            await RaiseAsync(tenant, week, week.Key, whole, null, now, cancellationToken).ConfigureAwait(false);
+        }
+
+        foreach (var subscription in await notifications.ListSubscribersAsync(tenant.Id, NotificationTopics.Digest, cancellationToken).ConfigureAwait(false))
+        {
+            var key = week.KeyFor(subscription.UserId);
+            if (IsSettled(week, tenant.Id, key))
+            {
+                continue;
+            }
+
+            var visible = await scope.VisibleInAsync(subscription.UserId, tenant.Id, cancellationToken).ConfigureAwait(false);
+            if (visible is { Count: 0 })
+            {
+                // Subscribed once, but no role in the tenant any more: nothing of it may be shown to them.
+                LogNothingVisible(logger, subscription.UserId, tenant.Slug, week.Name);
+                Settle(tenant.Id, key);
+                continue;
+            }
+
+            var payload = visible is null
+                ? whole ??= await composer.ComposeAsync(tenant.Id, week, null, cancellationToken).ConfigureAwait(false)
+                : await composer.ComposeAsync(tenant.Id, week, visible, cancellationToken).ConfigureAwait(false);
+            await RaiseAsync(tenant, week, key, payload, subscription.UserId, now, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task RaiseAsync(Tenant tenant, DigestWeek week, string key, DigestPayload payload, long? userId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var raised = await notifications.RaiseAsync(
+            new NotificationEvent(Guid.NewGuid(), tenant.Id, NotificationEventKinds.Digest, NotificationTopics.Digest, key,
+                EventPayloadJson.Write(payload), now, UserId: userId),
+            cancellationToken).ConfigureAwait(false);
+        if (raised)
+        {
+            LogRaised(logger, week.Name, tenant.Slug, userId, payload.Repositories.Count);
+        }
+
+        Settle(tenant.Id, key);
+    }
+
+    /// <summary>
+    /// Whether this process raised (or found raised) the key already: the digest is composed once per process and week,
+    /// not at every evaluation of the Monday. Another replica may compose it too; its key makes the second raise a no-op.
+    /// </summary>
+    private bool IsSettled(DigestWeek week, long tenantId, string key)
+    {
+        lock (_gate)
+        {
+            if (_settledWeek != week)
+            {
+                _settled.Clear();
+                _settledWeek = week;
+            }
+
+            return _settled.Contains((tenantId, key));
+        }
+    }
+
+    private void Settle(long tenantId, string key)
+    {
+        lock (_gate)
+        {
+            _settled.Add((tenantId, key));
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Raised the weekly digest {Week} of tenant {Tenant} (subscriber {UserId}) with {Repositories} repositories")]
+    private static partial void LogRaised(ILogger logger, string week, string tenant, long? userId, int repositories);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Subscriber {UserId} of tenant {Tenant} may see none of its repositories: no digest {Week} for them")]
+    private static partial void LogNothingVisible(ILogger logger, long userId, string tenant, string week);
+}
