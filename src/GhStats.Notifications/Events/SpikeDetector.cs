@@ -8,12 +8,14 @@ namespace GhStats.Notifications.Events;
 
 /// <summary>
 /// Looks for traffic spikes (<see cref="SpikeRule"/>) in the last <see cref="SpikeRule.DaysLookedAt"/> days of each
-/// tracked repository of a tenant whose channels take spikes, and raises one <c>traffic.spike</c> per repository and day
-/// (key <c>spike:12:2026-12-01</c>).
+/// tracked repository of a tenant whose channels or subscribers take spikes, and raises one <c>traffic.spike</c> per repository and day
+/// (key <c>spike:12:2026-12-01</c>) for its channels, and one for each subscriber who may see the repository
+/// (<c>spike:12:2026-12-01:user:7</c>).
 /// </summary>
 internal sealed partial class SpikeDetector(
     ITrafficStore traffic,
     INotificationStore notifications,
+    SubscriberScope scope,
     IOptions<GhStatsNotificationsOptions> options,
     ILogger<SpikeDetector> logger)
 {
@@ -22,11 +24,15 @@ internal sealed partial class SpikeDetector(
 
     public async Task EvaluateAsync(Tenant tenant, IReadOnlyList<TrackedRepository> tracked, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var channels = await notifications.ListChannelsAsync(tenant.Id, cancellationToken).ConfigureAwait(false);
-        if (!channels.Any(c => c.Topics.HasFlag(NotificationTopics.Spike)))
+        var channels = (await notifications.ListChannelsAsync(tenant.Id, cancellationToken).ConfigureAwait(false))
+            .Any(c => c.Topics.HasFlag(NotificationTopics.Spike));
+        var subscribed = (await notifications.ListSubscribersAsync(tenant.Id, NotificationTopics.Spike, cancellationToken).ConfigureAwait(false)).Count > 0;
+        if (!channels && !subscribed)
         {
             return;
         }
+
+        IReadOnlyList<Subscriber>? subscribers = null;
 
         var settings = options.Value;
         var today = DateOnly.FromDateTime(now.UtcDateTime);
@@ -60,18 +66,28 @@ internal sealed partial class SpikeDetector(
                     day, point.Views, median, settings.Spike.BaselineDays, baseline.Count, settings.Spike.Factor,
                     Math.Round(point.Views / Math.Max(median, 1), 1, MidpointRounding.AwayFromZero), point.Partial);
                 var key = FormattableString.Invariant($"spike:{repository.Id}:{day:yyyy-MM-dd}");
-                if (await notifications.RaiseAsync(
-                        new NotificationEvent(Guid.NewGuid(), tenant.Id, NotificationEventKinds.Spike, NotificationTopics.Spike, key,
-                            EventPayloadJson.Write(payload), now),
-                        cancellationToken).ConfigureAwait(false))
+                var json = EventPayloadJson.Write(payload);
+                if (channels && await RaiseAsync(tenant.Id, key, json, null, now, cancellationToken).ConfigureAwait(false))
                 {
                     LogSpike(logger, repository.FullName, day, point.Views, median);
+                }
+
+                // Subscribers get their own copy when they may see the repository.
+                subscribers ??= subscribed ? await scope.SubscribersAsync(tenant.Id, NotificationTopics.Spike, cancellationToken).ConfigureAwait(false) : [];
+                foreach (var subscriber in subscribers.Where(s => s.Sees(repository.Id)))
+                {
+                    await RaiseAsync(tenant.Id, subscriber.KeyOf(key), json, subscriber.UserId, now, cancellationToken).ConfigureAwait(false);
                 }
             }
 
             _lookedAt[repository.Id] = (repository.LastCollectedAt, today);
         }
     }
+
+    private Task<bool> RaiseAsync(long tenantId, string key, string payload, long? userId, DateTimeOffset now, CancellationToken cancellationToken) =>
+        notifications.RaiseAsync(
+            new NotificationEvent(Guid.NewGuid(), tenantId, NotificationEventKinds.Spike, NotificationTopics.Spike, key, payload, now, UserId: userId),
+            cancellationToken);
 
     /// <summary>The days whose views are known (a value, zero included), with whether each was cut short; days not collected are left out.</summary>
     private static Dictionary<DateOnly, (long Views, bool Partial)> KnownDays(TrafficSeries series) =>

@@ -6,9 +6,9 @@ namespace GhStats.Notifications.Events;
 /// <summary>
 /// What a subscriber may see in a tenant, decided as the web module decides it for their requests, from the same store
 /// calls: an admin or a member (owner or viewer) sees the whole tenant; someone holding only repository grants sees those
-/// repositories; anyone else sees nothing.
+/// repositories; anyone else sees nothing. Their own copies of events (<see cref="NotificationEvent.UserId"/>) hold only that.
 /// </summary>
-internal sealed class SubscriberScope(IUserStore users, IMembershipStore memberships, IRepositoryStore repositories)
+internal sealed class SubscriberScope(IUserStore users, IMembershipStore memberships, IRepositoryStore repositories, INotificationStore notifications)
 {
     /// <summary>The repositories <paramref name="userId"/> may see in <paramref name="tenantId"/>.</summary>
     /// <returns>Null for the whole tenant, else the granted repositories (empty: nothing).</returns>
@@ -30,5 +30,21 @@ internal sealed class SubscriberScope(IUserStore users, IMembershipStore members
         }
 
         return visible;
+    }
+
+    /// <summary>The subscribers of a tenant to <paramref name="topic"/> who may see anything in it.</summary>
+    public async Task<IReadOnlyList<Subscriber>> SubscribersAsync(long tenantId, NotificationTopics topic, CancellationToken cancellationToken)
+    {
+        var subscribers = new List<Subscriber>();
+        foreach (var subscription in await notifications.ListSubscribersAsync(tenantId, topic, cancellationToken).ConfigureAwait(false))
+        {
+            var visible = await VisibleInAsync(subscription.UserId, tenantId, cancellationToken).ConfigureAwait(false);
+            if (visible is not { Count: 0 })
+            {
+                subscribers.Add(new Subscriber(subscription.UserId, visible));
+            }
+        }
+
+        return subscribers;
     }
 }

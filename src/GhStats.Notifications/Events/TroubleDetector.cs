@@ -14,6 +14,7 @@ namespace GhStats.Notifications.Events;
 internal sealed partial class TroubleDetector(
     INotificationStore notifications,
     IConnectionStore connections,
+    SubscriberScope scope,
     IOptions<GhStatsCoverageOptions> coverage,
     IOptions<GhStatsNotificationsOptions> options,
     ILogger<TroubleDetector> logger)
@@ -21,6 +22,10 @@ internal sealed partial class TroubleDetector(
     private static readonly string Unauthorized = nameof(CollectionErrorKind.Unauthorized);
     private static readonly string NoPushAccess = nameof(CollectionErrorKind.NoPushAccess);
     private static readonly string NotFound = nameof(CollectionErrorKind.NotFound);
+
+    /// <summary>Subscribers' copies of started events this process raised (or found raised), so it asks the store once.</summary>
+    private readonly HashSet<string> _copied = [];
+    private readonly Lock _gate = new();
 
     /// <param name="tenant">The tenant.</param>
     /// <param name="tracked">Its tracked repositories.</param>
@@ -97,6 +102,8 @@ internal sealed partial class TroubleDetector(
         var open = (await notifications.ListOpenConditionsAsync(tenant.Id, cancellationToken).ConfigureAwait(false))
             .Where(c => TroubleConditionKeys.Parse(c.Key) is not null)
             .ToDictionary(c => c.Key, StringComparer.Ordinal);
+        var subscribers = new Lazy<Task<IReadOnlyList<Subscriber>>>(() => SubscribersAsync(tenant.Id, cancellationToken));
+        var openedAt = open.Values.ToDictionary(c => c.Key, c => c.OpenedAt, StringComparer.Ordinal);
         foreach (var (key, started) in holding.Where(h => !open.ContainsKey(h.Key)))
         {
             var announced = new NotificationEvent(Guid.NewGuid(), tenant.Id, NotificationEventKinds.TroubleStarted, NotificationTopics.Trouble,
@@ -104,17 +111,35 @@ internal sealed partial class TroubleDetector(
             if (await notifications.OpenConditionAsync(new NotificationCondition(tenant.Id, key, now, started.Summary), announced, cancellationToken).ConfigureAwait(false))
             {
                 LogStarted(logger, tenant.Slug, key, started.Summary);
+                openedAt[key] = now;
             }
+        }
+
+        // Subscribers' copies of a start are raised while the condition is open, keyed by when it opened: a process that
+        // died between opening and copying, or a subscription made later, still gets its copy, and only once.
+        // (A condition another process opened just now is copied at the next evaluation, under the time it stored.)
+        foreach (var (key, started) in holding.Where(h => openedAt.ContainsKey(h.Key)))
+        {
+            var copy = started with { OpenedAt = openedAt[key] };
+            await CopyAsync(tenant.Id, NotificationEventKinds.TroubleStarted, TroubleConditionKeys.Started(key, copy.OpenedAt), copy.Repository?.Id, EventPayloadJson.Write(copy),
+                now, subscribers, remember: true, cancellationToken).ConfigureAwait(false);
         }
 
         foreach (var condition in open.Values.Where(c => !holding.ContainsKey(c.Key) && !undecided.Contains(c.Key)))
         {
             var resolved = Resolve(condition, tracked, tenantConnections, lastFinished, now, baseUrl, tenant.Slug);
-            var announced = new NotificationEvent(Guid.NewGuid(), tenant.Id, NotificationEventKinds.TroubleResolved, NotificationTopics.Trouble,
-                TroubleConditionKeys.Resolved(condition.Key, now), EventPayloadJson.Write(resolved), now);
+            var key = TroubleConditionKeys.Resolved(condition.Key, now);
+            var payload = EventPayloadJson.Write(resolved);
+            var announced = new NotificationEvent(Guid.NewGuid(), tenant.Id, NotificationEventKinds.TroubleResolved, NotificationTopics.Trouble, key, payload, now);
             if (await notifications.CloseConditionAsync(tenant.Id, condition.Key, announced, cancellationToken).ConfigureAwait(false))
             {
                 LogResolved(logger, tenant.Slug, condition.Key, resolved.Resolution);
+
+                // Only the process that cleared it copies the news to subscribers (a condition closes once).
+                var subject = TroubleConditionKeys.Parse(condition.Key)!.Value;
+                var repositoryId = subject.Kind is TroubleKind.ConnectionUnauthorized or TroubleKind.RunFailed ? null : subject.SubjectId;
+                await CopyAsync(tenant.Id, NotificationEventKinds.TroubleResolved, key, repositoryId, payload, now, subscribers, remember: false, cancellationToken)
+                    .ConfigureAwait(false);
             }
         }
 
@@ -125,6 +150,48 @@ internal sealed partial class TroubleDetector(
                 horizon?.LastDailyReadOn, horizon?.DaysSinceRead, repository.Url);
         }
     }
+
+    /// <summary>
+    /// Raises a subscriber's copy of a trouble event for each subscriber who may see its subject: a repository's
+    /// condition for those who see the repository, a connection's or the runs' for those who see the whole tenant.
+    /// </summary>
+    private async Task CopyAsync(
+        long tenantId, string kind, string key, long? repositoryId, string payload, DateTimeOffset now,
+        Lazy<Task<IReadOnlyList<Subscriber>>> subscribers, bool remember, CancellationToken cancellationToken)
+    {
+        foreach (var subscriber in await subscribers.Value.ConfigureAwait(false))
+        {
+            var copyKey = subscriber.KeyOf(key);
+            if (!(repositoryId is { } id ? subscriber.Sees(id) : subscriber.SeesTenant) || (remember && Copied(copyKey)))
+            {
+                continue;
+            }
+
+            await notifications.RaiseAsync(
+                new NotificationEvent(Guid.NewGuid(), tenantId, kind, NotificationTopics.Trouble, copyKey, payload, now, UserId: subscriber.UserId),
+                cancellationToken).ConfigureAwait(false);
+            if (remember)
+            {
+                lock (_gate)
+                {
+                    _copied.Add(copyKey);
+                }
+            }
+        }
+    }
+
+    private bool Copied(string key)
+    {
+        lock (_gate)
+        {
+            return _copied.Contains(key);
+        }
+    }
+
+    private async Task<IReadOnlyList<Subscriber>> SubscribersAsync(long tenantId, CancellationToken cancellationToken) =>
+        (await notifications.ListSubscribersAsync(tenantId, NotificationTopics.Trouble, cancellationToken).ConfigureAwait(false)).Count == 0
+            ? []
+            : await scope.SubscribersAsync(tenantId, NotificationTopics.Trouble, cancellationToken).ConfigureAwait(false);
 
     /// <summary>The connection the collector reads a repository with: its own, else the tenant's first.</summary>
     private static GitHubConnection? ConnectionOf(TrackedRepository repository, IReadOnlyList<GitHubConnection> tenantConnections) =>

@@ -36,27 +36,30 @@ internal sealed partial class WeeklyDigest(
             await RaiseAsync(tenant, week, week.Key, whole, null, now, cancellationToken).ConfigureAwait(false);
         }
 
-        foreach (var subscription in await notifications.ListSubscribersAsync(tenant.Id, NotificationTopics.Digest, cancellationToken).ConfigureAwait(false))
+        var subscriptions = await notifications.ListSubscribersAsync(tenant.Id, NotificationTopics.Digest, cancellationToken).ConfigureAwait(false);
+        if (subscriptions.All(s => IsSettled(week, tenant.Id, week.KeyFor(s.UserId))))
         {
-            var key = week.KeyFor(subscription.UserId);
+            return;
+        }
+
+        // A subscriber left with no role in the tenant is not listed: nothing of it may be shown to them.
+        foreach (var subscriber in await scope.SubscribersAsync(tenant.Id, NotificationTopics.Digest, cancellationToken).ConfigureAwait(false))
+        {
+            var key = week.KeyFor(subscriber.UserId);
             if (IsSettled(week, tenant.Id, key))
             {
                 continue;
             }
 
-            var visible = await scope.VisibleInAsync(subscription.UserId, tenant.Id, cancellationToken).ConfigureAwait(false);
-            if (visible is { Count: 0 })
-            {
-                // Subscribed once, but no role in the tenant any more: nothing of it may be shown to them.
-                LogNothingVisible(logger, subscription.UserId, tenant.Slug, week.Name);
-                Settle(tenant.Id, key);
-                continue;
-            }
-
-            var payload = visible is null
+            var payload = subscriber.SeesTenant
                 ? whole ??= await composer.ComposeAsync(tenant.Id, week, null, cancellationToken).ConfigureAwait(false)
-                : await composer.ComposeAsync(tenant.Id, week, visible, cancellationToken).ConfigureAwait(false);
-            await RaiseAsync(tenant, week, key, payload, subscription.UserId, now, cancellationToken).ConfigureAwait(false);
+                : await composer.ComposeAsync(tenant.Id, week, subscriber.Visible, cancellationToken).ConfigureAwait(false);
+            await RaiseAsync(tenant, week, key, payload, subscriber.UserId, now, cancellationToken).ConfigureAwait(false);
+        }
+
+        foreach (var subscription in subscriptions)
+        {
+            Settle(tenant.Id, week.KeyFor(subscription.UserId));
         }
     }
 
@@ -102,7 +105,4 @@ internal sealed partial class WeeklyDigest(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Raised the weekly digest {Week} of tenant {Tenant} (subscriber {UserId}) with {Repositories} repositories")]
     private static partial void LogRaised(ILogger logger, string week, string tenant, long? userId, int repositories);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Subscriber {UserId} of tenant {Tenant} may see none of its repositories: no digest {Week} for them")]
-    private static partial void LogNothingVisible(ILogger logger, long userId, string tenant, string week);
 }
