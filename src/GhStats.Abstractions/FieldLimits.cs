@@ -92,4 +92,28 @@ public static class FieldLimits
 
     /// <summary>A client address (IPv6 with zone fits).</summary>
     public const int ClientAddress = 64;
+
+    /// <summary>A notification channel's name.</summary>
+    public const int ChannelName = 100;
+
+    /// <summary>An email channel's comma-separated recipients.</summary>
+    public const int ChannelRecipients = 2000;
+
+    /// <summary>A notification event's kind (e.g. <c>digest.weekly</c>).</summary>
+    public const int NotificationKind = 64;
+
+    /// <summary>A notification event's key, unique per tenant (a condition's key with a suffix).</summary>
+    public const int NotificationKey = 200;
+
+    /// <summary>A notification event's JSON payload.</summary>
+    public const int NotificationPayload = 1_000_000;
+
+    /// <summary>A trouble condition's key, unique per tenant.</summary>
+    public const int ConditionKey = 160;
+
+    /// <summary>A trouble condition's one-line summary; longer ones are cut.</summary>
+    public const int ConditionSummary = 400;
+
+    /// <summary>A delivery attempt's outcome in the delivery log; longer ones are cut.</summary>
+    public const int DeliveryOutcome = 1000;
 }

@@ -9,6 +9,7 @@ using GhStats.Storage.Hosting;
 using GhStats.Storage.Leases;
 using GhStats.Storage.Memberships;
 using GhStats.Storage.Migrations;
+using GhStats.Storage.Notifications;
 using GhStats.Storage.Owners;
 using GhStats.Storage.Relational;
 using GhStats.Storage.Repositories;
@@ -162,7 +163,7 @@ public static class GhStatsStorageBuilderExtensions
             .AddCheck<CollectionFreshnessHealthCheck>(GhStatsHealthChecks.Collection, HealthStatus.Degraded, [.. ready, GhStatsHealthChecks.CollectionTag]);
     }
 
-    // Users, memberships, connections, tokens, Data Protection keys and the audit log.
+    // Users, memberships, connections, tokens, Data Protection keys, the audit log and notifications.
     private static void AddAccessStores(IServiceCollection services)
     {
         services.TryAddSingleton<UserStatements>();
@@ -171,6 +172,7 @@ public static class GhStatsStorageBuilderExtensions
         services.TryAddSingleton<TokenStatements>();
         services.TryAddSingleton<DataProtectionKeyStatements>();
         services.TryAddSingleton<AuditStatements>();
+        services.TryAddSingleton<NotificationStatements>();
 
         services.TryAddSingleton<IUserStore, UserStore>();
         services.TryAddSingleton<IMembershipStore, MembershipStore>();
@@ -178,5 +180,6 @@ public static class GhStatsStorageBuilderExtensions
         services.TryAddSingleton<IApiTokenStore, ApiTokenStore>();
         services.TryAddSingleton<IDataProtectionKeyStore, DataProtectionKeyStore>();
         services.TryAddSingleton<IAuditStore, AuditStore>();
+        services.TryAddSingleton<INotificationStore, NotificationStore>();
     }
 }

@@ -23,13 +23,13 @@ internal sealed class AuditStore(StoreDatabase db, AuditStatements sql) : IAudit
         }
 
         // What was done is already done: an over-long name is cut rather than the record of it refused.
-        var actor = entry.Actor with { Name = Cut(string.IsNullOrWhiteSpace(entry.Actor.Name) ? "unknown" : entry.Actor.Name, FieldLimits.AuditActor)! };
-        var action = Cut(entry.Action, FieldLimits.AuditAction)!;
+        var actor = entry.Actor with { Name = Input.Cut(string.IsNullOrWhiteSpace(entry.Actor.Name) ? "unknown" : entry.Actor.Name, FieldLimits.AuditActor)! };
+        var action = Input.Cut(entry.Action, FieldLimits.AuditAction)!;
         var target = entry.Target is { } t
-            ? new AuditTarget(Cut(t.Kind, FieldLimits.AuditTargetKind)!, Cut(t.Id, FieldLimits.AuditTargetId), Cut(t.Name, FieldLimits.AuditTargetName))
+            ? new AuditTarget(Input.Cut(t.Kind, FieldLimits.AuditTargetKind)!, Input.Cut(t.Id, FieldLimits.AuditTargetId), Input.Cut(t.Name, FieldLimits.AuditTargetName))
             : null;
-        var details = Cut(entry.Details, FieldLimits.AuditDetails);
-        var address = Cut(entry.ClientAddress, FieldLimits.ClientAddress);
+        var details = Input.Cut(entry.Details, FieldLimits.AuditDetails);
+        var address = Input.Cut(entry.ClientAddress, FieldLimits.ClientAddress);
         var now = db.Now;
         return db.WriteAsync(
             async (connection, transaction) =>
@@ -99,7 +99,4 @@ internal sealed class AuditStore(StoreDatabase db, AuditStatements sql) : IAudit
     /// <summary>The text as a LIKE pattern that matches it literally (escape character: backslash).</summary>
     private static string Escaped(string text) =>
         text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
-
-    private static string? Cut(string? text, int limit) =>
-        text is null ? null : text.Length > limit ? text[..(limit - 1)] + "…" : text;
 }

@@ -21,6 +21,10 @@ internal static class Input
     public static string? Optional(string? value, string field, int maxLength) =>
         string.IsNullOrEmpty(value) ? null : Fits(value, field, maxLength);
 
+    /// <summary>Cuts a text that records what already happened to its column's length, ending it with an ellipsis, rather than refusing the record.</summary>
+    public static string? Cut(string? text, int maxLength) =>
+        text is null ? null : text.Length > maxLength ? text[..(maxLength - 1)] + "…" : text;
+
     public static string Email(string? value, string field)
     {
         var email = Required(value, field, FieldLimits.Email).Trim();

@@ -13,14 +13,10 @@ internal sealed class StoreDatabase(RelationalStoreProvider provider, IOptions<G
     public TimeProvider Clock => clock;
 
     /// <summary>Now, cut to whole microseconds: PostgreSQL and Db2 timestamps keep no finer, so what a write returns equals what a read gives back.</summary>
-    public DateTimeOffset Now
-    {
-        get
-        {
-            var now = clock.GetUtcNow();
-            return now.AddTicks(-(now.Ticks % (TimeSpan.TicksPerMillisecond / 1000)));
-        }
-    }
+    public DateTimeOffset Now => ToMicroseconds(clock.GetUtcNow());
+
+    /// <summary>An instant cut to whole microseconds, as PostgreSQL and Db2 keep it.</summary>
+    public static DateTimeOffset ToMicroseconds(DateTimeOffset instant) => instant.AddTicks(-(instant.Ticks % (TimeSpan.TicksPerMillisecond / 1000)));
 
     public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 

@@ -33,6 +33,12 @@ internal sealed class TenantStatements : StatementSet
             new("Tenants.DeleteConnections", $"DELETE FROM {T("github_connections")} WHERE tenant_id = @tenant_id"),
             new("Tenants.DeleteMemberships", $"DELETE FROM {T("memberships")} WHERE tenant_id = @tenant_id"),
             new("Tenants.DeleteInvitations", $"DELETE FROM {T("invitations")} WHERE tenant_id = @tenant_id"),
+            new("Tenants.DeleteNotificationDeliveries", $"DELETE FROM {T("notification_deliveries")} WHERE tenant_id = @tenant_id"),
+            new("Tenants.DeleteNotificationOutbox", $"DELETE FROM {T("notification_outbox")} WHERE tenant_id = @tenant_id"),
+            new("Tenants.DeleteNotificationEvents", $"DELETE FROM {T("notification_events")} WHERE tenant_id = @tenant_id"),
+            new("Tenants.DeleteNotificationConditions", $"DELETE FROM {T("notification_conditions")} WHERE tenant_id = @tenant_id"),
+            new("Tenants.DeleteNotificationSubscriptions", $"DELETE FROM {T("notification_subscriptions")} WHERE tenant_id = @tenant_id"),
+            new("Tenants.DeleteNotificationChannels", $"DELETE FROM {T("notification_channels")} WHERE tenant_id = @tenant_id"),
             new("Tenants.DeleteTenant", $"DELETE FROM {T("tenants")} WHERE id = @tenant_id"),
         ];
     }
