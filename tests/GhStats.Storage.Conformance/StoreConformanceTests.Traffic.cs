@@ -490,9 +490,13 @@ public abstract partial class StoreConformanceTests
             expected.AddRange(series.Points.Select(p => (repository.Id, p)));
         }
 
-        expected.Select(e => e.Item1).Distinct().ShouldBe([alphaApi.Id, alpha.Id, zeta.Id], ignoreOrder: true);
-        days.Select(d => (d.RepositoryId, new TrafficPoint(d.Day, d.Views, d.UniqueViews, d.Clones, d.UniqueClones))).ShouldBe(expected);
-        days.ShouldNotContain(d => d.RepositoryId == quiet.Id || d.RepositoryId == removed.Id || d.RepositoryId == elsewhere.Id);
+        // Every day of the range for every listed repository, the quiet one's days included as not collected.
+        expected.Select(e => e.Item1).Distinct().ShouldBe([alphaApi.Id, alpha.Id, zeta.Id, quiet.Id], ignoreOrder: true);
+        days.Select(d => (d.Traffic.RepositoryId, TrafficPoint.ForDay(d.Traffic.Day, d.Coverage, d.Traffic.Views, d.Traffic.UniqueViews, d.Traffic.Clones, d.Traffic.UniqueClones)))
+            .ShouldBe(expected);
+        days.Where(d => d.Traffic.RepositoryId == quiet.Id).ShouldAllBe(d => d.Coverage == DayCoverage.NotCollected);
+        days.Count(d => d.Traffic.RepositoryId == quiet.Id).ShouldBe(9);
+        days.ShouldNotContain(d => d.Traffic.RepositoryId == removed.Id || d.Traffic.RepositoryId == elsewhere.Id);
     }
 
     [StoreFact]
@@ -504,7 +508,9 @@ public abstract partial class StoreConformanceTests
         await Traffic.MergeTrafficDaysAsync([new TrafficDay(granted.Id, Today, 3, 2, 1, 1), new TrafficDay(other.Id, Today, 9, 9, 9, 9)]);
         var range = new DateRange(Today, Today);
 
-        (await ToListAsync(Traffic.StreamTenantTrafficDaysAsync(tenant.Id, range, [granted.Id]))).ShouldBe([new TrafficDay(granted.Id, Today, 3, 2, 1, 1)]);
+        // Merged without a window, the day is known only as a lower bound: partial.
+        (await ToListAsync(Traffic.StreamTenantTrafficDaysAsync(tenant.Id, range, [granted.Id])))
+            .ShouldBe([new CoveredTrafficDay(new TrafficDay(granted.Id, Today, 3, 2, 1, 1), DayCoverage.Partial)]);
         (await ToListAsync(Traffic.StreamTenantTrafficDaysAsync(tenant.Id, range, []))).ShouldBeEmpty();
     }
 

@@ -112,7 +112,10 @@ internal sealed partial class SchemaMigrator(
             runner.MigrateUp();
         }
 
-        return script.ToString();
+        // FluentMigrator ends generated statements with ';' but writes Execute.Sql text as it is: end those too.
+        var lines = script.ToString().Split('\n').Select(line =>
+            line.Length == 0 || line.StartsWith("/*", StringComparison.Ordinal) || line.TrimEnd().EndsWith(';') ? line : line.TrimEnd() + ";");
+        return string.Join('\n', lines);
     }
 
     private ServiceProvider BuildRunnerServices(string connectionString, bool previewOnly, TextWriter? script) =>

@@ -39,15 +39,27 @@ public sealed class TrafficCoverage(StoreSchema schema) : SchemaMigration(schema
             .AddColumn("last_daily_read_on").AsDate().Nullable();
 
         // The only dialect differences: a timestamp's day and a day minus a number of days.
-        IfDatabase("SQLite").Execute.Sql(BackFill(new DateSql(t => $"substr({t}, 1, 10)", (d, n) => $"date({d}, '-' || {n} || ' days')")));
-        IfDatabase("Postgres").Execute.Sql(BackFill(new DateSql(t => $"CAST({t} AS DATE)", (d, n) => $"({d} - {n})")));
-        IfDatabase("DB2").Execute.Sql(BackFill(new DateSql(t => $"DATE({t})", (d, n) => $"({d} - {n} DAYS)")));
+        // One statement per call: Db2 runs one statement per command.
+        foreach (var statement in BackFill(new DateSql(t => $"substr({t}, 1, 10)", (d, n) => $"date({d}, '-' || {n} || ' days')")))
+        {
+            IfDatabase("SQLite").Execute.Sql(statement);
+        }
+
+        foreach (var statement in BackFill(new DateSql(t => $"CAST({t} AS DATE)", (d, n) => $"({d} - {n})")))
+        {
+            IfDatabase("Postgres").Execute.Sql(statement);
+        }
+
+        foreach (var statement in BackFill(new DateSql(t => $"DATE({t})", (d, n) => $"({d} - {n} DAYS)")))
+        {
+            IfDatabase("DB2").Execute.Sql(statement);
+        }
     }
 
     private string T(string table) => SchemaName is null ? table : $"{SchemaName}.{table}";
 
-    /// <summary>The back-fill as statements separated by semicolons and line breaks, as FluentMigrator runs a batch.</summary>
-    private string BackFill(DateSql date)
+    /// <summary>The back-fill's statements, in order.</summary>
+    private List<string> BackFill(DateSql date)
     {
         // The runs that prove repository r was read: finished, in its tenant, tracked at the start, no error for it.
         var proving =
@@ -58,6 +70,7 @@ public sealed class TrafficCoverage(StoreSchema schema) : SchemaMigration(schema
         var offsets = string.Join(", ", Enumerable.Range(0, 14).Select(n => string.Create(CultureInfo.InvariantCulture, $"({n})")));
         var day = date.MinusDays("p.last_day", "o.n");
 
+        var statements = new List<string>();
         var sql = new StringBuilder();
         sql.Append(CultureInfo.InvariantCulture, $"INSERT INTO {T("traffic_coverage")} (repo_id, day, coverage) ")
             .Append(CultureInfo.InvariantCulture, $"WITH offsets (n) AS (VALUES {offsets}), ")
@@ -65,19 +78,26 @@ public sealed class TrafficCoverage(StoreSchema schema) : SchemaMigration(schema
             .Append(CultureInfo.InvariantCulture, $"FROM {T("collection_runs")} x JOIN {T("repositories")} r ON {proving}), ")
             .Append(CultureInfo.InvariantCulture, $"proven (repo_id, day, coverage) AS (SELECT p.repo_id, {day}, CASE WHEN o.n = 0 OR {day} = p.first_day THEN 1 ELSE 2 END ")
             .Append(CultureInfo.InvariantCulture, $"FROM proofs p CROSS JOIN offsets o WHERE {day} >= p.first_day) ")
-            .Append("SELECT repo_id, day, MAX(coverage) FROM proven GROUP BY repo_id, day;\n");
+            .Append("SELECT repo_id, day, MAX(coverage) FROM proven GROUP BY repo_id, day");
+        statements.Add(sql.ToString());
+        sql.Clear();
 
         sql.Append(CultureInfo.InvariantCulture, $"INSERT INTO {T("traffic_coverage")} (repo_id, day, coverage) SELECT d.repo_id, d.day, 1 FROM {T("traffic_daily")} d ")
-            .Append(CultureInfo.InvariantCulture, $"WHERE NOT EXISTS (SELECT 1 FROM {T("traffic_coverage")} c WHERE c.repo_id = d.repo_id AND c.day = d.day);\n");
+            .Append(CultureInfo.InvariantCulture, $"WHERE NOT EXISTS (SELECT 1 FROM {T("traffic_coverage")} c WHERE c.repo_id = d.repo_id AND c.day = d.day)");
+        statements.Add(sql.ToString());
+        sql.Clear();
 
         // A proven day that GitHub left out of its window had no traffic: a known zero, stored like the collector stores it.
         sql.Append(CultureInfo.InvariantCulture, $"INSERT INTO {T("traffic_daily")} (repo_id, day, views, unique_views, clones, unique_clones) SELECT c.repo_id, c.day, 0, 0, 0, 0 FROM {T("traffic_coverage")} c ")
-            .Append(CultureInfo.InvariantCulture, $"WHERE NOT EXISTS (SELECT 1 FROM {T("traffic_daily")} d WHERE d.repo_id = c.repo_id AND d.day = c.day);\n");
+            .Append(CultureInfo.InvariantCulture, $"WHERE NOT EXISTS (SELECT 1 FROM {T("traffic_daily")} d WHERE d.repo_id = c.repo_id AND d.day = c.day)");
+        statements.Add(sql.ToString());
+        sql.Clear();
 
         sql.Append(CultureInfo.InvariantCulture, $"UPDATE {T("repositories")} AS r SET last_daily_read_on = ")
             .Append(CultureInfo.InvariantCulture, $"(SELECT MAX({date.DayOf("x.started_at")}) FROM {T("collection_runs")} x WHERE {proving} ")
             .Append(CultureInfo.InvariantCulture, $"AND {date.MinusDays(date.DayOf("x.finished_at"), "13")} <= {date.DayOf("x.started_at")})");
-        return sql.ToString();
+        statements.Add(sql.ToString());
+        return statements;
     }
 
     /// <summary>How a database writes the day of a timestamp and a day minus a number of days.</summary>

@@ -146,25 +146,25 @@ SELECT COUNT(*) FROM ghstats.tenants WHERE id = @tenant_id;
 SELECT COUNT(*) FROM ghstats.github_connections WHERE id = @connection_id AND tenant_id = @tenant_id;
 
 -- Repositories.Find
-SELECT id, tenant_id, connection_id, owner, name, github_id, added_at, removed_at, last_collected_at, last_status, weekly_collected_on FROM ghstats.repositories WHERE id = @repo_id;
+SELECT id, tenant_id, connection_id, owner, name, github_id, added_at, removed_at, last_collected_at, last_status, weekly_collected_on, last_daily_read_on FROM ghstats.repositories WHERE id = @repo_id;
 
 -- Repositories.FindByName
-SELECT id, tenant_id, connection_id, owner, name, github_id, added_at, removed_at, last_collected_at, last_status, weekly_collected_on FROM ghstats.repositories WHERE tenant_id = @tenant_id AND LOWER(owner) = @owner AND LOWER(name) = @name;
+SELECT id, tenant_id, connection_id, owner, name, github_id, added_at, removed_at, last_collected_at, last_status, weekly_collected_on, last_daily_read_on FROM ghstats.repositories WHERE tenant_id = @tenant_id AND LOWER(owner) = @owner AND LOWER(name) = @name;
 
 -- Repositories.Get
-SELECT id, tenant_id, connection_id, owner, name, github_id, added_at, removed_at, last_collected_at, last_status, weekly_collected_on FROM ghstats.repositories WHERE id = @repo_id AND tenant_id = @tenant_id;
+SELECT id, tenant_id, connection_id, owner, name, github_id, added_at, removed_at, last_collected_at, last_status, weekly_collected_on, last_daily_read_on FROM ghstats.repositories WHERE id = @repo_id AND tenant_id = @tenant_id;
 
 -- Repositories.Insert
 SELECT id FROM FINAL TABLE (INSERT INTO ghstats.repositories (tenant_id, connection_id, owner, name, added_at) VALUES (@tenant_id, @connection_id, @owner, @name, @added_at));
 
 -- Repositories.ListActive
-SELECT id, tenant_id, connection_id, owner, name, github_id, added_at, removed_at, last_collected_at, last_status, weekly_collected_on FROM ghstats.repositories WHERE tenant_id = @tenant_id AND removed_at IS NULL ORDER BY owner, name;
+SELECT id, tenant_id, connection_id, owner, name, github_id, added_at, removed_at, last_collected_at, last_status, weekly_collected_on, last_daily_read_on FROM ghstats.repositories WHERE tenant_id = @tenant_id AND removed_at IS NULL ORDER BY owner, name;
 
 -- Repositories.ListAll
-SELECT id, tenant_id, connection_id, owner, name, github_id, added_at, removed_at, last_collected_at, last_status, weekly_collected_on FROM ghstats.repositories WHERE tenant_id = @tenant_id ORDER BY owner, name;
+SELECT id, tenant_id, connection_id, owner, name, github_id, added_at, removed_at, last_collected_at, last_status, weekly_collected_on, last_daily_read_on FROM ghstats.repositories WHERE tenant_id = @tenant_id ORDER BY owner, name;
 
 -- Repositories.ListTracked
-SELECT id, tenant_id, connection_id, owner, name, github_id, added_at, removed_at, last_collected_at, last_status, weekly_collected_on FROM ghstats.repositories WHERE removed_at IS NULL ORDER BY tenant_id, owner, name;
+SELECT id, tenant_id, connection_id, owner, name, github_id, added_at, removed_at, last_collected_at, last_status, weekly_collected_on, last_daily_read_on FROM ghstats.repositories WHERE removed_at IS NULL ORDER BY tenant_id, owner, name;
 
 -- Repositories.MarkRemoved
 UPDATE ghstats.repositories SET removed_at = @removed_at WHERE id = @repo_id AND removed_at IS NULL;
@@ -186,6 +186,9 @@ DELETE FROM ghstats.repositories WHERE id = @repo_id;
 
 -- Repositories.PurgeStats
 DELETE FROM ghstats.repo_daily_stats WHERE repo_id = @repo_id;
+
+-- Repositories.PurgeTrafficCoverage
+DELETE FROM ghstats.traffic_coverage WHERE repo_id = @repo_id;
 
 -- Repositories.PurgeTrafficDaily
 DELETE FROM ghstats.traffic_daily WHERE repo_id = @repo_id;
@@ -313,6 +316,12 @@ UPDATE ghstats.api_tokens SET revoked_at = @revoked_at WHERE id = @token_id AND 
 -- Tokens.UserExists
 SELECT COUNT(*) FROM ghstats.users WHERE id = @user_id;
 
+-- Traffic.MergeCoverage[1]
+MERGE INTO ghstats.traffic_coverage AS t USING (VALUES (CAST(@repo_id_0 AS BIGINT), CAST(@day_0 AS DATE), CAST(@coverage_0 AS INTEGER))) AS s (repo_id, day, coverage) ON t.repo_id = s.repo_id AND t.day = s.day WHEN MATCHED THEN UPDATE SET coverage = GREATEST(t.coverage, s.coverage) WHEN NOT MATCHED THEN INSERT (repo_id, day, coverage) VALUES (s.repo_id, s.day, s.coverage);
+
+-- Traffic.MergeCoverage[2]
+MERGE INTO ghstats.traffic_coverage AS t USING (VALUES (CAST(@repo_id_0 AS BIGINT), CAST(@day_0 AS DATE), CAST(@coverage_0 AS INTEGER)), (CAST(@repo_id_1 AS BIGINT), CAST(@day_1 AS DATE), CAST(@coverage_1 AS INTEGER))) AS s (repo_id, day, coverage) ON t.repo_id = s.repo_id AND t.day = s.day WHEN MATCHED THEN UPDATE SET coverage = GREATEST(t.coverage, s.coverage) WHEN NOT MATCHED THEN INSERT (repo_id, day, coverage) VALUES (s.repo_id, s.day, s.coverage);
+
 -- Traffic.MergeDays[1]
 MERGE INTO ghstats.traffic_daily AS t USING (VALUES (CAST(@repo_id_0 AS BIGINT), CAST(@day_0 AS DATE), CAST(@views_0 AS INTEGER), CAST(@unique_views_0 AS INTEGER), CAST(@clones_0 AS INTEGER), CAST(@unique_clones_0 AS INTEGER))) AS s (repo_id, day, views, unique_views, clones, unique_clones) ON t.repo_id = s.repo_id AND t.day = s.day WHEN MATCHED THEN UPDATE SET views = GREATEST(t.views, s.views), unique_views = GREATEST(t.unique_views, s.unique_views), clones = GREATEST(t.clones, s.clones), unique_clones = GREATEST(t.unique_clones, s.unique_clones) WHEN NOT MATCHED THEN INSERT (repo_id, day, views, unique_views, clones, unique_clones) VALUES (s.repo_id, s.day, s.views, s.unique_views, s.clones, s.unique_clones);
 
@@ -346,6 +355,9 @@ MERGE INTO ghstats.traffic_weekly AS t USING (VALUES (CAST(@repo_id_0 AS BIGINT)
 -- Traffic.PathHistory
 SELECT repo_id, captured_on, path, title, views, unique_views FROM ghstats.path_snapshots WHERE repo_id = @repo_id AND captured_on >= @from_day AND captured_on <= @to_day ORDER BY captured_on, views DESC, path;
 
+-- Traffic.RecordDailyRead
+UPDATE ghstats.repositories SET last_daily_read_on = @read_on WHERE id = @repo_id AND (last_daily_read_on IS NULL OR last_daily_read_on < @read_on);
+
 -- Traffic.ReferrerHistory
 SELECT repo_id, captured_on, referrer, views, unique_views FROM ghstats.referrer_snapshots WHERE repo_id = @repo_id AND captured_on >= @from_day AND captured_on <= @to_day ORDER BY captured_on, views DESC, referrer;
 
@@ -356,13 +368,13 @@ SELECT COUNT(*) FROM ghstats.repositories WHERE id = @repo_id;
 SELECT COUNT(*) FROM ghstats.repositories WHERE id = @repo_id AND tenant_id = @tenant_id;
 
 -- Traffic.SeriesPerDay
-SELECT repo_id, day, views, unique_views, clones, unique_clones FROM ghstats.traffic_daily WHERE repo_id = @repo_id AND day >= @from_day AND day <= @to_day ORDER BY day;
+SELECT r.id AS repo_id, d.day, d.views, d.unique_views, d.clones, d.unique_clones, CAST(COALESCE(c.coverage, 1) AS INTEGER) AS coverage FROM ghstats.repositories r JOIN ghstats.traffic_daily d ON d.repo_id = r.id LEFT JOIN ghstats.traffic_coverage c ON c.repo_id = d.repo_id AND c.day = d.day WHERE r.id = @repo_id AND d.day >= @from_day AND d.day <= @to_day ORDER BY d.day;
 
 -- Traffic.SeriesPerMonth
-SELECT b.bucket, b.views, b.clones, b.peak_unique_views, b.peak_unique_clones, b.days FROM (SELECT repo_id, day - (DAY(day) - 1) DAYS AS bucket, SUM(CAST(views AS BIGINT)) AS views, SUM(CAST(clones AS BIGINT)) AS clones, MAX(unique_views) AS peak_unique_views, MAX(unique_clones) AS peak_unique_clones, COUNT(*) AS days FROM ghstats.traffic_daily WHERE repo_id = @repo_id AND day >= @from_day AND day <= @to_day GROUP BY repo_id, day - (DAY(day) - 1) DAYS) b ORDER BY b.bucket;
+SELECT b.bucket, b.views, b.clones, b.peak_unique_views, b.peak_unique_clones, b.days, b.partial_days FROM (SELECT d.repo_id, d.day - (DAY(d.day) - 1) DAYS AS bucket, SUM(CAST(d.views AS BIGINT)) AS views, SUM(CAST(d.clones AS BIGINT)) AS clones, MAX(d.unique_views) AS peak_unique_views, MAX(d.unique_clones) AS peak_unique_clones, COUNT(*) AS days, SUM(CASE WHEN c.coverage = 2 THEN 0 ELSE 1 END) AS partial_days FROM ghstats.traffic_daily d LEFT JOIN ghstats.traffic_coverage c ON c.repo_id = d.repo_id AND c.day = d.day WHERE d.repo_id = @repo_id AND d.day >= @from_day AND d.day <= @to_day GROUP BY d.repo_id, d.day - (DAY(d.day) - 1) DAYS) b ORDER BY b.bucket;
 
 -- Traffic.SeriesPerWeek
-SELECT b.bucket, b.views, b.clones, b.peak_unique_views, b.peak_unique_clones, b.days, w.unique_views, w.unique_clones FROM (SELECT repo_id, day - (DAYOFWEEK_ISO(day) - 1) DAYS AS bucket, SUM(CAST(views AS BIGINT)) AS views, SUM(CAST(clones AS BIGINT)) AS clones, MAX(unique_views) AS peak_unique_views, MAX(unique_clones) AS peak_unique_clones, COUNT(*) AS days FROM ghstats.traffic_daily WHERE repo_id = @repo_id AND day >= @from_day AND day <= @to_day GROUP BY repo_id, day - (DAYOFWEEK_ISO(day) - 1) DAYS) b LEFT JOIN ghstats.traffic_weekly w ON w.repo_id = b.repo_id AND w.week_start = b.bucket ORDER BY b.bucket;
+SELECT b.bucket, b.views, b.clones, b.peak_unique_views, b.peak_unique_clones, b.days, b.partial_days, w.unique_views, w.unique_clones FROM (SELECT d.repo_id, d.day - (DAYOFWEEK_ISO(d.day) - 1) DAYS AS bucket, SUM(CAST(d.views AS BIGINT)) AS views, SUM(CAST(d.clones AS BIGINT)) AS clones, MAX(d.unique_views) AS peak_unique_views, MAX(d.unique_clones) AS peak_unique_clones, COUNT(*) AS days, SUM(CASE WHEN c.coverage = 2 THEN 0 ELSE 1 END) AS partial_days FROM ghstats.traffic_daily d LEFT JOIN ghstats.traffic_coverage c ON c.repo_id = d.repo_id AND c.day = d.day WHERE d.repo_id = @repo_id AND d.day >= @from_day AND d.day <= @to_day GROUP BY d.repo_id, d.day - (DAYOFWEEK_ISO(d.day) - 1) DAYS) b LEFT JOIN ghstats.traffic_weekly w ON w.repo_id = b.repo_id AND w.week_start = b.bucket ORDER BY b.bucket;
 
 -- Traffic.StatsHistory
 SELECT repo_id, day, stars, forks, watchers, open_issues, size_kb FROM ghstats.repo_daily_stats WHERE repo_id = @repo_id AND day >= @from_day AND day <= @to_day ORDER BY day;
@@ -374,10 +386,10 @@ SELECT COUNT(*) FROM ghstats.tenants WHERE id = @tenant_id;
 SELECT s.repo_id, s.day, s.stars, s.forks, s.watchers, s.open_issues, s.size_kb FROM ghstats.repo_daily_stats s JOIN (SELECT x.repo_id, MAX(x.day) AS day FROM ghstats.repo_daily_stats x JOIN ghstats.repositories r ON r.id = x.repo_id WHERE r.tenant_id = @tenant_id AND r.removed_at IS NULL AND x.day >= @from_day AND x.day <= @to_day GROUP BY x.repo_id) m ON m.repo_id = s.repo_id AND m.day = s.day;
 
 -- Traffic.TenantSummary
-SELECT r.id, r.tenant_id, r.connection_id, r.owner, r.name, r.github_id, r.added_at, r.removed_at, r.last_collected_at, r.last_status, r.weekly_collected_on, SUM(CAST(d.views AS BIGINT)) AS views, SUM(CAST(d.clones AS BIGINT)) AS clones, MAX(d.unique_views) AS peak_unique_views, MAX(d.unique_clones) AS peak_unique_clones, COUNT(d.day) AS days FROM ghstats.repositories r LEFT JOIN ghstats.traffic_daily d ON d.repo_id = r.id AND d.day >= @from_day AND d.day <= @to_day WHERE r.tenant_id = @tenant_id AND r.removed_at IS NULL GROUP BY r.id, r.tenant_id, r.connection_id, r.owner, r.name, r.github_id, r.added_at, r.removed_at, r.last_collected_at, r.last_status, r.weekly_collected_on ORDER BY r.owner, r.name;
+SELECT r.id, r.tenant_id, r.connection_id, r.owner, r.name, r.github_id, r.added_at, r.removed_at, r.last_collected_at, r.last_status, r.weekly_collected_on, r.last_daily_read_on, SUM(CAST(d.views AS BIGINT)) AS views, SUM(CAST(d.clones AS BIGINT)) AS clones, MAX(d.unique_views) AS peak_unique_views, MAX(d.unique_clones) AS peak_unique_clones, COUNT(d.day) AS days, SUM(CASE WHEN d.day IS NULL OR c.coverage = 2 THEN 0 ELSE 1 END) AS partial_days FROM ghstats.repositories r LEFT JOIN ghstats.traffic_daily d ON d.repo_id = r.id AND d.day >= @from_day AND d.day <= @to_day LEFT JOIN ghstats.traffic_coverage c ON c.repo_id = d.repo_id AND c.day = d.day WHERE r.tenant_id = @tenant_id AND r.removed_at IS NULL GROUP BY r.id, r.tenant_id, r.connection_id, r.owner, r.name, r.github_id, r.added_at, r.removed_at, r.last_collected_at, r.last_status, r.weekly_collected_on, r.last_daily_read_on ORDER BY r.owner, r.name;
 
 -- Traffic.TenantTrafficDays
-SELECT d.repo_id, d.day, d.views, d.unique_views, d.clones, d.unique_clones FROM ghstats.traffic_daily d JOIN ghstats.repositories r ON r.id = d.repo_id WHERE r.tenant_id = @tenant_id AND r.removed_at IS NULL AND d.day >= @from_day AND d.day <= @to_day ORDER BY r.owner, r.name, d.repo_id, d.day;
+SELECT r.id AS repo_id, d.day, d.views, d.unique_views, d.clones, d.unique_clones, CAST(COALESCE(c.coverage, 1) AS INTEGER) AS coverage FROM ghstats.repositories r LEFT JOIN ghstats.traffic_daily d ON d.repo_id = r.id AND d.day >= @from_day AND d.day <= @to_day LEFT JOIN ghstats.traffic_coverage c ON c.repo_id = d.repo_id AND c.day = d.day WHERE r.tenant_id = @tenant_id AND r.removed_at IS NULL ORDER BY r.owner, r.name, r.id, d.day;
 
 -- Users.AddSystemRole
 INSERT INTO ghstats.system_roles (user_id, role) VALUES (@user_id, @role);
