@@ -26,6 +26,7 @@ if (ghStats.GetValue<bool>("Cron:QueueForWorker"))
 builder.Services.AddGhStats(ghStats)
     .UseConfiguredStorage(ghStats)
     .AddGitHubCollector()
+    .AddNotifications()
     .AddWeb();
 builder.AddTelemetry();
 

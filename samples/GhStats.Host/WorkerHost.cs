@@ -4,8 +4,8 @@ using GhStats.Stores;
 namespace GhStats.Host;
 
 /// <summary>
-/// The host without the web module: <c>worker</c> runs migrations and collection (its schedule, and the runs that web
-/// replicas with <c>GhStats:Cron:QueueForWorker</c> queue) until stopped; <c>collect</c> runs one collection, prints its
+/// The host without the web module: <c>worker</c> runs migrations, collection (its schedule, and the runs that web
+/// replicas with <c>GhStats:Cron:QueueForWorker</c> queue) and notification delivery until stopped; <c>collect</c> runs one collection, prints its
 /// progress and exits by the run's outcome, for Code Engine jobs, Kubernetes CronJobs and GitHub Actions.
 /// </summary>
 internal static partial class WorkerHost
@@ -43,7 +43,8 @@ internal static partial class WorkerHost
         var ghStats = builder.Configuration.GetSection("GhStats");
         builder.Services.AddGhStats(ghStats)
             .UseConfiguredStorage(ghStats)
-            .AddGitHubCollector();
+            .AddGitHubCollector()
+            .AddNotifications();
 
         using var host = builder.Build();
         try

@@ -2,9 +2,13 @@ using System.Diagnostics.Metrics;
 using GhStats;
 using GhStats.Diagnostics;
 using GhStats.Notifications;
+using GhStats.Notifications.Delivery;
 using GhStats.Notifications.Events;
+using GhStats.Notifications.Rendering;
+using GhStats.Notifications.Senders;
 using GhStats.Stores;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -26,11 +30,29 @@ public static class GhStatsNotificationsBuilderExtensions
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
         var options = builder.BindOptions<GhStatsNotificationsOptions>(GhStatsNotificationsOptions.SectionName);
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GhStatsNotificationsOptions>, GhStatsNotificationsOptionsValidator>());
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GhStatsNotificationsOptions>, NotificationDependenciesValidator>());
-        services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton(provider => new GhStatsMetrics(provider.GetService<IMeterFactory>()));
-        NotificationEvents.Add(services);
+        if (!services.Any(d => d.ServiceType == typeof(MessageDelivery)))
+        {
+            services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GhStatsNotificationsOptions>, GhStatsNotificationsOptionsValidator>());
+            services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GhStatsNotificationsOptions>, NotificationDependenciesValidator>());
+            services.TryAddSingleton(TimeProvider.System);
+            services.TryAddSingleton(provider => new GhStatsMetrics(provider.GetService<IMeterFactory>()));
+            services.TryAddSingleton(_ => new DeliveryJitter(new Random()));
+            services.TryAddSingleton<RetryBackoff>();
+            services.TryAddSingleton<OutboxSignal>();
+            services.TryAddSingleton<OutboxHolder>();
+            services.TryAddSingleton<DestinationResolver>();
+            AddNotificationsHttpClient(services);
+            services.TryAddSingleton<HttpDelivery>();
+            services.TryAddEnumerable(ServiceDescriptor.Singleton<INotificationSender, WebhookSender>());
+            services.TryAddEnumerable(ServiceDescriptor.Singleton<INotificationSender, SlackSender>());
+            services.TryAddEnumerable(ServiceDescriptor.Singleton<INotificationSender, EmailSender>());
+            services.TryAddEnumerable(ServiceDescriptor.Singleton<INotificationRenderer, ChannelTestRenderer>());
+            services.AddSingleton<MessageDelivery>();
+            services.TryAddSingleton<INotificationChannelTester, NotificationChannelTester>();
+            services.AddHostedService<NotificationDispatcher>();
+            NotificationEvents.Add(services);
+        }
+
         if (configure is not null)
         {
             options.Configure(configure);
@@ -52,6 +74,23 @@ public static class GhStatsNotificationsBuilderExtensions
         ArgumentNullException.ThrowIfNull(configure);
         builder.BindOptions<GhStatsNotificationsOptions>(GhStatsNotificationsOptions.SectionName).Configure(configure);
         return builder;
+    }
+
+    /// <summary>
+    /// The named client <see cref="GhStatsNotificationsOptions.HttpClientName"/> for webhooks and Slack: it follows no
+    /// redirects and connects only to addresses the operator allows (<see cref="NotificationConnector"/>); the send timeout
+    /// is applied per request (<see cref="HttpDelivery"/>). A host adds a proxy or handlers to the same name.
+    /// </summary>
+    private static void AddNotificationsHttpClient(IServiceCollection services)
+    {
+        services.TryAddSingleton<NotificationConnector>();
+        services.AddHttpClient(GhStatsNotificationsOptions.HttpClientName)
+            .ConfigurePrimaryHttpMessageHandler(provider => new SocketsHttpHandler
+            {
+                AllowAutoRedirect = false,
+                PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+                ConnectCallback = provider.GetRequiredService<NotificationConnector>().ConnectAsync,
+            });
     }
 
     /// <summary>

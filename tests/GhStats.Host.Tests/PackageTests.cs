@@ -26,6 +26,7 @@ public sealed class PackageTests(PackageTests.Packs packs) : IClassFixture<Packa
         ["GhStats.Postgres"] = ["GhStats.Storage"],
         ["GhStats.Db2"] = ["GhStats.Storage"],
         ["GhStats.GitHub"] = ["GhStats.Abstractions"],
+        ["GhStats.Notifications"] = ["GhStats.Abstractions"],
         ["GhStats.Web"] = ["GhStats.Abstractions"],
         ["GhStats.Client"] = [],
     };

@@ -85,6 +85,7 @@ public sealed partial class GeneratedFilesTests(TemplateFixture templates)
         project.ShouldContain($"<GhStatsVersion>{templates.PackedVersion}</GhStatsVersion>");
         project.ShouldContain("<PackageReference Include=\"GhStats.Web\" Version=\"$(GhStatsVersion)\" />");
         project.ShouldContain("<PackageReference Include=\"GhStats.GitHub\" Version=\"$(GhStatsVersion)\" />");
+        project.ShouldContain("<PackageReference Include=\"GhStats.Notifications\" Version=\"$(GhStatsVersion)\" />");
         project.ShouldContain($"<PackageReference Include=\"GhStats.{StorageProviders[storage]}\" Version=\"$(GhStatsVersion)\" />");
         foreach (var other in StorageProviders.Where(p => p.Key != storage))
         {

@@ -13,7 +13,7 @@ public sealed partial class TemplateFixture : IAsyncLifetime
 {
     /// <summary>The packages a generated app may reference; all are packed, so a template can use any of them.</summary>
     public static readonly string[] SourcePackages =
-        ["Abstractions", "Storage", "Sqlite", "Postgres", "Db2", "GitHub", "Web", "Client"];
+        ["Abstractions", "Storage", "Sqlite", "Postgres", "Db2", "GitHub", "Notifications", "Web", "Client"];
 
     private static readonly TimeSpan PackTimeout = TimeSpan.FromMinutes(10);
     private static readonly TimeSpan NewTimeout = TimeSpan.FromMinutes(2);

@@ -23,6 +23,7 @@ public sealed class GhStatsMetrics : IDisposable
     private readonly Counter<long> _cacheLookups;
     private readonly Counter<long> _requests;
     private readonly Counter<long> _deliveries;
+    private readonly Histogram<double> _deliveryDuration;
 
     /// <summary>Creates the instruments on a meter from <paramref name="meterFactory"/>, or on a meter of its own without one.</summary>
     /// <param name="meterFactory">The host's meter factory (the generic host registers one); null makes a meter this object owns.</param>
@@ -42,6 +43,7 @@ public sealed class GhStatsMetrics : IDisposable
         _cacheLookups = meter.CreateCounter<long>("ghstats.cache.lookups", "{lookup}", "Cache lookups, by cache and result (hit, miss).");
         _requests = meter.CreateCounter<long>("ghstats.http.requests", "{request}", "Requests GhStats answered, by route template, method and status.");
         _deliveries = meter.CreateCounter<long>("ghstats.notifications.deliveries", "{delivery}", "Notification deliveries, by channel kind and outcome.");
+        _deliveryDuration = meter.CreateHistogram<double>("ghstats.notifications.delivery.duration", "s", "How long notification delivery attempts took, by channel kind and outcome.");
     }
 
     /// <summary>A collection run started.</summary>
@@ -117,6 +119,18 @@ public sealed class GhStatsMetrics : IDisposable
     /// <param name="outcome">e.g. <c>delivered</c>, <c>retrying</c> or <c>failed</c>.</param>
     public void Delivery(string channelKind, string outcome) =>
         _deliveries.Add(1, new KeyValuePair<string, object?>("channel", channelKind), new KeyValuePair<string, object?>("outcome", outcome));
+
+    /// <summary>A notification delivery attempt ended, after <paramref name="duration"/>.</summary>
+    /// <param name="channelKind">The channel kind, e.g. <c>webhook</c>, <c>slack</c> or <c>email</c>.</param>
+    /// <param name="outcome">e.g. <c>delivered</c>, <c>retrying</c> or <c>failed</c>.</param>
+    /// <param name="duration">How long the attempt took, resolving the destination and rendering included.</param>
+    public void Delivery(string channelKind, string outcome, TimeSpan duration)
+    {
+        var channel = new KeyValuePair<string, object?>("channel", channelKind);
+        var result = new KeyValuePair<string, object?>("outcome", outcome);
+        _deliveries.Add(1, channel, result);
+        _deliveryDuration.Record(duration.TotalSeconds, channel, result);
+    }
 
     /// <inheritdoc />
     public void Dispose() => _ownMeter?.Dispose();

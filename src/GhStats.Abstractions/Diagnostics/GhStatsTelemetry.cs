@@ -23,6 +23,9 @@ public static class GhStatsTelemetry
 
         /// <summary>One request to GitHub's API, including its waits for the rate limit.</summary>
         public const string GitHubCall = "ghstats.github.call";
+
+        /// <summary>One attempt to deliver a notification message: resolving its destination, rendering and sending.</summary>
+        public const string NotificationDelivery = "ghstats.notifications.delivery";
     }
 
     // Activity sources are process-wide by design (like ASP.NET Core's own); listeners decide whether a span is recorded.

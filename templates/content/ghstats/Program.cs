@@ -17,6 +17,7 @@ builder.Services.AddGhStats(builder.Configuration.GetSection("GhStats"))
     .UseDb2()           // GhStats:Db2:ConnectionString; IBM's driver package is in the project file
 #endif
     .AddGitHubCollector()
+    .AddNotifications() // GhStats:Notifications: webhooks, Slack and email (GhStats:Notifications:Smtp)
     .AddWeb();
 
 // OpenTelemetry: GhStats' meter and spans over OTLP when OpenTelemetry:Otlp:Endpoint (or OTEL_EXPORTER_OTLP_ENDPOINT) is

@@ -121,6 +121,99 @@ UPDATE ghstats.memberships SET role = @role WHERE tenant_id = @tenant_id AND use
 -- Memberships.UserExists
 SELECT COUNT(*) FROM ghstats.users WHERE id = @user_id;
 
+-- Notifications.ChannelNameTaken
+SELECT COUNT(*) FROM ghstats.notification_channels WHERE tenant_id = @tenant_id AND name = @name;
+
+-- Notifications.Claim
+UPDATE ghstats.notification_outbox SET claimed_by = @holder, claimed_until = @lease_until WHERE id = @message_id AND state = @pending AND next_attempt_at <= @now AND (claimed_until IS NULL OR claimed_until <= @claims_lapsed_at);
+
+-- Notifications.ConditionOpen
+SELECT COUNT(*) FROM ghstats.notification_conditions WHERE tenant_id = @tenant_id AND condition_key = @condition_key;
+
+-- Notifications.DeleteChannel
+DELETE FROM ghstats.notification_channels WHERE tenant_id = @tenant_id AND id = @channel_id;
+
+-- Notifications.DeleteChannelMessages
+DELETE FROM ghstats.notification_outbox WHERE channel_id = @channel_id;
+
+-- Notifications.DeleteCondition
+DELETE FROM ghstats.notification_conditions WHERE tenant_id = @tenant_id AND condition_key = @condition_key;
+
+-- Notifications.DeleteSubscription
+DELETE FROM ghstats.notification_subscriptions WHERE user_id = @user_id AND tenant_id = @tenant_id;
+
+-- Notifications.EventKeyTaken
+SELECT COUNT(*) FROM ghstats.notification_events WHERE tenant_id = @tenant_id AND event_key = @event_key;
+
+-- Notifications.GetChannel
+SELECT id, tenant_id, name, kind, topics, recipients, protected_secret, created_at, created_by FROM ghstats.notification_channels WHERE tenant_id = @tenant_id AND id = @channel_id;
+
+-- Notifications.GetMessage
+SELECT o.id, o.event_id, o.tenant_id, e.kind, e.payload, e.occurred_at, o.channel_id, o.user_id, o.attempts, o.next_attempt_at, o.state FROM ghstats.notification_outbox o JOIN ghstats.notification_events e ON e.id = o.event_id WHERE o.id = @message_id;
+
+-- Notifications.GetSubscription
+SELECT user_id, tenant_id, topics, created_at FROM ghstats.notification_subscriptions WHERE user_id = @user_id AND tenant_id = @tenant_id;
+
+-- Notifications.InsertChannel
+SELECT id FROM FINAL TABLE (INSERT INTO ghstats.notification_channels (tenant_id, name, kind, topics, recipients, protected_secret, created_at, created_by) VALUES (@tenant_id, @name, @kind, @topics, @recipients, @protected_secret, @created_at, @created_by));
+
+-- Notifications.InsertCondition
+INSERT INTO ghstats.notification_conditions (tenant_id, condition_key, opened_at, summary) VALUES (@tenant_id, @condition_key, @opened_at, @summary);
+
+-- Notifications.InsertDelivery
+SELECT id FROM FINAL TABLE (INSERT INTO ghstats.notification_deliveries (message_id, event_id, tenant_id, channel_id, user_id, kind, attempt, attempted_at, succeeded, outcome, will_retry) VALUES (@message_id, @event_id, @tenant_id, @channel_id, @user_id, @kind, @attempt, @attempted_at, @succeeded, @outcome, @will_retry));
+
+-- Notifications.InsertEvent
+INSERT INTO ghstats.notification_events (id, tenant_id, kind, topic, event_key, payload, occurred_at) VALUES (@event_id, @tenant_id, @kind, @topic, @event_key, @payload, @occurred_at);
+
+-- Notifications.InsertMessage
+INSERT INTO ghstats.notification_outbox (event_id, tenant_id, channel_id, user_id, state, attempts, next_attempt_at) VALUES (@event_id, @tenant_id, @channel_id, @user_id, @state, 0, @next_attempt_at);
+
+-- Notifications.InsertSubscription
+INSERT INTO ghstats.notification_subscriptions (user_id, tenant_id, topics, created_at) VALUES (@user_id, @tenant_id, @topics, @created_at);
+
+-- Notifications.ListChannelDeliveries[50]
+SELECT id, message_id, event_id, tenant_id, channel_id, user_id, kind, attempt, attempted_at, succeeded, outcome, will_retry FROM ghstats.notification_deliveries WHERE tenant_id = @tenant_id AND channel_id = @channel_id AND id < @before_id ORDER BY id DESC FETCH FIRST 50 ROWS ONLY;
+
+-- Notifications.ListChannels
+SELECT id, tenant_id, name, kind, topics, recipients, protected_secret, created_at, created_by FROM ghstats.notification_channels WHERE tenant_id = @tenant_id ORDER BY name, id;
+
+-- Notifications.ListChannelsForTopic
+SELECT id, tenant_id, name, kind, topics, recipients, protected_secret, created_at, created_by FROM ghstats.notification_channels WHERE tenant_id = @tenant_id AND topics / @topic - 2 * (topics / @topic_above) = 1 ORDER BY id;
+
+-- Notifications.ListClaimed
+SELECT o.id, o.event_id, o.tenant_id, e.kind, e.payload, e.occurred_at, o.channel_id, o.user_id, o.attempts, o.next_attempt_at FROM ghstats.notification_outbox o JOIN ghstats.notification_events e ON e.id = o.event_id WHERE o.claimed_by = @holder AND o.id >= @first_id AND o.id <= @last_id ORDER BY o.next_attempt_at, o.id;
+
+-- Notifications.ListConditions
+SELECT tenant_id, condition_key, opened_at, summary FROM ghstats.notification_conditions ORDER BY tenant_id, opened_at, condition_key;
+
+-- Notifications.ListDeliveries[50]
+SELECT id, message_id, event_id, tenant_id, channel_id, user_id, kind, attempt, attempted_at, succeeded, outcome, will_retry FROM ghstats.notification_deliveries WHERE tenant_id = @tenant_id AND id < @before_id ORDER BY id DESC FETCH FIRST 50 ROWS ONLY;
+
+-- Notifications.ListDue[50]
+SELECT id FROM ghstats.notification_outbox WHERE state = @pending AND next_attempt_at <= @now AND (claimed_until IS NULL OR claimed_until <= @claims_lapsed_at) ORDER BY next_attempt_at, id FETCH FIRST 50 ROWS ONLY;
+
+-- Notifications.ListSubscribers
+SELECT user_id, tenant_id, topics, created_at FROM ghstats.notification_subscriptions WHERE tenant_id = @tenant_id AND topics / @topic - 2 * (topics / @topic_above) = 1 ORDER BY user_id;
+
+-- Notifications.ListSubscriptions
+SELECT user_id, tenant_id, topics, created_at FROM ghstats.notification_subscriptions WHERE user_id = @user_id ORDER BY tenant_id;
+
+-- Notifications.ListTenantConditions
+SELECT tenant_id, condition_key, opened_at, summary FROM ghstats.notification_conditions WHERE tenant_id = @tenant_id ORDER BY opened_at, condition_key;
+
+-- Notifications.Settle
+UPDATE ghstats.notification_outbox SET state = @state, attempts = @attempts, next_attempt_at = @next_attempt_at, claimed_by = NULL, claimed_until = NULL WHERE id = @message_id;
+
+-- Notifications.TenantExists
+SELECT COUNT(*) FROM ghstats.tenants WHERE id = @tenant_id;
+
+-- Notifications.UpdateSubscription
+UPDATE ghstats.notification_subscriptions SET topics = @topics WHERE user_id = @user_id AND tenant_id = @tenant_id;
+
+-- Notifications.UserExists
+SELECT COUNT(*) FROM ghstats.users WHERE id = @user_id;
+
 -- Owners.ConnectionInTenant
 SELECT COUNT(*) FROM ghstats.github_connections WHERE id = @connection_id AND tenant_id = @tenant_id;
 
@@ -255,6 +348,24 @@ DELETE FROM ghstats.invitations WHERE tenant_id = @tenant_id;
 
 -- Tenants.DeleteMemberships
 DELETE FROM ghstats.memberships WHERE tenant_id = @tenant_id;
+
+-- Tenants.DeleteNotificationChannels
+DELETE FROM ghstats.notification_channels WHERE tenant_id = @tenant_id;
+
+-- Tenants.DeleteNotificationConditions
+DELETE FROM ghstats.notification_conditions WHERE tenant_id = @tenant_id;
+
+-- Tenants.DeleteNotificationDeliveries
+DELETE FROM ghstats.notification_deliveries WHERE tenant_id = @tenant_id;
+
+-- Tenants.DeleteNotificationEvents
+DELETE FROM ghstats.notification_events WHERE tenant_id = @tenant_id;
+
+-- Tenants.DeleteNotificationOutbox
+DELETE FROM ghstats.notification_outbox WHERE tenant_id = @tenant_id;
+
+-- Tenants.DeleteNotificationSubscriptions
+DELETE FROM ghstats.notification_subscriptions WHERE tenant_id = @tenant_id;
 
 -- Tenants.DeletePaths
 DELETE FROM ghstats.path_snapshots WHERE repo_id IN (SELECT id FROM ghstats.repositories WHERE tenant_id = @tenant_id);
