@@ -1,6 +1,5 @@
 using GhStats.Domain;
 using GhStats.Stores;
-using Microsoft.Extensions.DependencyInjection;
 using Shouldly;
 using Xunit;
 
@@ -9,8 +8,6 @@ namespace GhStats.Storage.Conformance;
 public abstract partial class StoreConformanceTests
 {
     private static readonly TimeSpan ClaimTime = TimeSpan.FromMinutes(2);
-
-    protected INotificationStore Notifications => Services.GetRequiredService<INotificationStore>();
 
     [StoreFact]
     public async Task Notifications_AddChannel_StoresEveryField_AndReadsAreScopedToTheTenant()
@@ -115,6 +112,9 @@ public abstract partial class StoreConformanceTests
 
         (await ClaimMineAsync(tenant.Id)).ShouldHaveSingleItem().ChannelId.ShouldBe(quiet.Id);
         (await ClaimMineAsync(other.Id)).ShouldBeEmpty();
+
+        // The refused raise wrote nothing: its key is still free.
+        (await Notifications.RaiseAsync(Event(tenant.Id, NotificationTopics.Trouble, "test:" + foreign.Id) with { ChannelId = quiet.Id })).ShouldBeTrue();
     }
 
     [StoreFact]
@@ -205,6 +205,21 @@ public abstract partial class StoreConformanceTests
         var announced = (await ClaimMineAsync(tenant.Id)).ShouldHaveSingleItem();
         announced.EventId.ShouldBe(resolved.Id);
         announced.Kind.ShouldBe(NotificationEventKinds.TroubleResolved);
+    }
+
+    [StoreFact]
+    public async Task Notifications_OpenCondition_FromManyProcessesAtOnce_OpensItOnce_AndAnnouncesItOnce()
+    {
+        var tenant = await NewTenantAsync();
+        await Notifications.AddChannelAsync(EmailChannel(tenant.Id, "trouble", NotificationTopics.Trouble));
+        var condition = new NotificationCondition(tenant.Id, "connection:3:unauthorized", Start, "the token was revoked");
+
+        var opened = await Task.WhenAll(Enumerable.Range(0, 8).Select(i => Task.Run(() => Notifications.OpenConditionAsync(
+            condition, Event(tenant.Id, NotificationTopics.Trouble, $"connection:3:unauthorized:started:{i}") with { Kind = NotificationEventKinds.TroubleStarted }))));
+
+        opened.Count(o => o).ShouldBe(1);
+        (await Notifications.ListOpenConditionsAsync(tenant.Id)).ShouldBe([condition]);
+        (await ClaimMineAsync(tenant.Id)).ShouldHaveSingleItem().Kind.ShouldBe(NotificationEventKinds.TroubleStarted);
     }
 
     [StoreFact]
@@ -302,6 +317,27 @@ public abstract partial class StoreConformanceTests
         Clock.Advance(TimeSpan.FromDays(30));
         (await ClaimMineAsync(tenant.Id)).ShouldBeEmpty();
         await Should.ThrowAsync<GhStatsNotFoundException>(() => Notifications.RecordAttemptAsync(-1, new NotificationAttempt(true, "HTTP 200", null)));
+    }
+
+    [StoreFact]
+    public async Task Notifications_RecordAttempt_FromAProcessWhoseClaimLapsed_NeverReopensADeliveredMessage()
+    {
+        var tenant = await NewTenantAsync();
+        await Notifications.AddChannelAsync(EmailChannel(tenant.Id, "all"));
+        await Notifications.RaiseAsync(Event(tenant.Id, NotificationTopics.Spike, "spike:late"));
+        var slow = (await ClaimMineAsync(tenant.Id, "slow-process")).ShouldHaveSingleItem();
+        Clock.Advance(ClaimTime);
+        var fast = (await ClaimMineAsync(tenant.Id, "fast-process")).ShouldHaveSingleItem();
+        fast.Id.ShouldBe(slow.Id);
+        await Notifications.RecordAttemptAsync(fast.Id, new NotificationAttempt(true, "HTTP 200", null));
+
+        var late = await Notifications.RecordAttemptAsync(slow.Id, new NotificationAttempt(false, "timed out", Clock.GetUtcNow()));
+
+        late.Attempt.ShouldBe(2);
+        late.WillRetry.ShouldBeFalse();
+        Clock.Advance(TimeSpan.FromHours(1));
+        (await ClaimMineAsync(tenant.Id)).ShouldBeEmpty();
+        (await Notifications.ListDeliveriesAsync(tenant.Id)).Select(d => (d.Attempt, d.Succeeded)).ShouldBe([(2, false), (1, true)]);
     }
 
     [StoreFact]

@@ -65,6 +65,8 @@ public abstract partial class StoreConformanceTests : IAsyncDisposable
 
     protected IAuditStore Audit => Services.GetRequiredService<IAuditStore>();
 
+    protected INotificationStore Notifications => Services.GetRequiredService<INotificationStore>();
+
     /// <summary>A short unique suffix for names.</summary>
     protected static string Unique() => Guid.NewGuid().ToString("N")[..12];
 
