@@ -60,10 +60,12 @@ public abstract class CollectorTests(StoreDatabaseFixture database) : IAsyncLife
             var series = await harness.Traffic.GetTrafficSeriesAsync(tenant.Id, repository.Id, new DateRange(first, last), TrafficPeriod.Day);
             var expected = Enumerable.Range(0, last.DayNumber - first.DayNumber + 1)
                 .Select(i => simulated.DayTruth(first.AddDays(i)))
-                .Where(t => t.Views > 0 || t.Clones > 0)
                 .ToList();
-            series.Points.Select(p => (p.Date, p.Views, p.UniqueViews, p.Clones, p.UniqueClones))
-                .ShouldBe(expected.Select(t => (t.Start, (long)t.Views, (long?)t.UniqueViews, (long)t.Clones, (long?)t.UniqueClones)));
+
+            // Every day is there and complete; the days GitHub left out are known zeros.
+            expected.ShouldContain(t => t.Views == 0 && t.Clones == 0, "the simulator has zero days");
+            series.Points.Select(p => (p.Date, p.Coverage, p.Views, p.UniqueViews, p.Clones, p.UniqueClones))
+                .ShouldBe(expected.Select(t => (t.Start, DayCoverage.Complete, (long)t.Views, (long?)t.UniqueViews, (long)t.Clones, (long?)t.UniqueClones)));
 
                 var stats = await harness.Traffic.GetRepositoryStatsAsync(tenant.Id, repository.Id, new DateRange(first, last.AddDays(1)));
             stats.Count.ShouldBe(60);
@@ -97,8 +99,81 @@ public abstract class CollectorTests(StoreDatabaseFixture database) : IAsyncLife
         for (var day = first; day <= last; day = day.AddDays(1))
         {
             var truth = simulated.DayTruth(day);
-            (stored.TryGetValue(day, out var point) ? point.Views : 0).ShouldBe(truth.Views, $"{day}");
+            stored[day].Coverage.ShouldBe(DayCoverage.Complete, $"{day}");
+            stored[day].Views.ShouldBe(truth.Views, $"{day}");
         }
+    }
+
+    [Fact]
+    public async Task Outages_OfFiveDaysHeal_AndOfTwentyDaysLoseExactlyTheDaysThatLeftGitHubsWindow()
+    {
+        var (harness, tenant, _) = await SetUpAsync();
+        harness.Simulator.AddRepository("octo", "brief", seed: 11);
+        harness.Simulator.AddRepository("octo", "long", seed: 13);
+        var brief = await harness.Repositories.AddAsync(tenant.Id, "octo", "brief");
+        var @long = await harness.Repositories.AddAsync(tenant.Id, "octo", "long");
+        var start = DateOnly.FromDateTime(Start.UtcDateTime);
+        var horizons = new List<HorizonState>();
+
+        for (var day = 0; day < 60; day++)
+        {
+            // brief fails on days 20 to 24, long on days 30 to 49; GitHub answers 404 to every call for them meanwhile.
+            harness.Simulator.Faults.Clear();
+            if (day is >= 20 and < 25)
+            {
+                harness.Simulator.Faults.AlwaysFail("octo/brief", 404);
+            }
+
+            if (day is >= 30 and < 50)
+            {
+                harness.Simulator.Faults.AlwaysFail("octo/long", 404);
+            }
+
+            harness.SetNow(Start.AddDays(day));
+            var run = await harness.CollectAsync(tenant.Id);
+            run.ReposOk.ShouldBe(day is (>= 20 and < 25) or (>= 30 and < 50) ? 1 : 2, $"day {day}: " + await harness.ErrorsAsync(run.Id));
+
+            if (day is >= 30 and < 50)
+            {
+                horizons.Add(CollectionHorizon.Of(await harness.Repositories.GetAsync(tenant.Id, @long.Id), start.AddDays(day), 7).State);
+            }
+
+            // Today is partial when read, and complete once tomorrow's read covers it whole.
+            if (day is 0 or 1)
+            {
+                var point = (await harness.Traffic.GetTrafficSeriesAsync(tenant.Id, brief.Id, new DateRange(start, start), TrafficPeriod.Day)).Points.ShouldHaveSingleItem();
+                point.Coverage.ShouldBe(day == 0 ? DayCoverage.Partial : DayCoverage.Complete);
+            }
+        }
+
+        // While long went unread: fine for 6 days, at risk from the 7th, losing days from the 14th.
+        horizons.ShouldBe([.. Enumerable.Repeat(HorizonState.Fine, 6), .. Enumerable.Repeat(HorizonState.AtRisk, 7), .. Enumerable.Repeat(HorizonState.LosingDays, 7)]);
+
+        var first = start.AddDays(-12);
+        var last = start.AddDays(58);
+        var briefSeries = await harness.Traffic.GetTrafficSeriesAsync(tenant.Id, brief.Id, new DateRange(first, last), TrafficPeriod.Day);
+        var briefTruth = harness.Simulator.Repository("octo", "brief");
+        briefSeries.Points.ShouldAllBe(p => p.Coverage == DayCoverage.Complete);
+        briefSeries.Points.Select(p => p.Views).ShouldBe(briefSeries.Points.Select(p => (long)briefTruth.DayTruth(p.Date).Views));
+
+        // The last read before the outage saw day 29 as today, the first after it saw day 37 as its oldest day; the
+        // seven days between left GitHub's window unread.
+        var longSeries = (await harness.Traffic.GetTrafficSeriesAsync(tenant.Id, @long.Id, new DateRange(first, last), TrafficPeriod.Day)).Points;
+        var longTruth = harness.Simulator.Repository("octo", "long");
+        longSeries.Where(p => p.Coverage == DayCoverage.NotCollected).Select(p => p.Date)
+            .ShouldBe(Enumerable.Range(30, 7).Select(d => start.AddDays(d)));
+        longSeries.Where(p => p.Coverage == DayCoverage.Partial).Select(p => p.Date).ShouldBe([start.AddDays(29), start.AddDays(37)]);
+        foreach (var point in longSeries.Where(p => p.Coverage == DayCoverage.Complete))
+        {
+            point.Views.ShouldBe(longTruth.DayTruth(point.Date).Views, $"{point.Date}");
+        }
+
+        foreach (var point in longSeries.Where(p => p.Coverage == DayCoverage.Partial))
+        {
+            point.Views.ShouldBeLessThanOrEqualTo(longTruth.DayTruth(point.Date).Views, $"{point.Date}");
+        }
+
+        (await harness.Repositories.GetAsync(tenant.Id, @long.Id)).LastDailyReadOn.ShouldBe(start.AddDays(59));
     }
 
     [Fact]

@@ -22,8 +22,8 @@ public abstract partial class StoreConformanceTests
 
         series.Points.ShouldBe(
         [
-            new TrafficPoint(day, 25, 9, 7, 1),
-            new TrafficPoint(day.AddDays(1), 5, 5, 0, 0),
+            PartialDay(day, 25, 9, 7, 1),
+            PartialDay(day.AddDays(1), 5, 5, 0, 0),
         ]);
     }
 
@@ -72,7 +72,7 @@ public abstract partial class StoreConformanceTests
         await Traffic.MergeTrafficDaysAsync([new TrafficDay(repo.Id, day, 4, 4, 9, 1), new TrafficDay(repo.Id, day, 8, 2, 3, 3)]);
 
         var series = await Traffic.GetTrafficSeriesAsync(repo.TenantId, repo.Id, new DateRange(day, day), TrafficPeriod.Day);
-        series.Points.ShouldHaveSingleItem().ShouldBe(new TrafficPoint(day, 8, 4, 9, 3));
+        series.Points.ShouldHaveSingleItem().ShouldBe(PartialDay(day, 8, 4, 9, 3));
     }
 
     [StoreFact]
@@ -104,8 +104,10 @@ public abstract partial class StoreConformanceTests
 
         var series = await Traffic.GetTrafficSeriesAsync(repo.TenantId, repo.Id, new DateRange(Today.AddDays(-30), Today), TrafficPeriod.Week);
 
-        series.Points.ShouldBeEmpty();
-        series.Totals.ShouldBe(TrafficTotals.Empty);
+        // Every week is there, none of it known.
+        series.Points.Count.ShouldBe((series.To.DayNumber - series.From.DayNumber + 1) / 7);
+        Known(series.Points).ShouldBeEmpty();
+        series.Totals.ShouldBe(TrafficTotals.Empty with { Days = series.To.DayNumber - series.From.DayNumber + 1 });
     }
 
     [StoreFact]
@@ -123,7 +125,8 @@ public abstract partial class StoreConformanceTests
 
         var series = await Traffic.GetTrafficSeriesAsync(repo.TenantId, repo.Id, new DateRange(from, from.AddDays(2)), TrafficPeriod.Day);
 
-        series.Points.Select(p => p.Date).ShouldBe([from, from.AddDays(2)]);
+        series.Points.Select(p => p.Date).ShouldBe([from, from.AddDays(1), from.AddDays(2)]);
+        Known(series.Points).Select(p => p.Date).ShouldBe([from, from.AddDays(2)]);
         series.Totals.Views.ShouldBe(3);
     }
 
@@ -148,10 +151,10 @@ public abstract partial class StoreConformanceTests
         series.To.ShouldBe(new DateOnly(2024, 3, 3));
         series.Points.ShouldBe(
         [
-            new TrafficPoint(new DateOnly(2024, 2, 19), 7, null, 1, null),
-            new TrafficPoint(new DateOnly(2024, 2, 26), 60, 12, 5, 3),
+            new TrafficPoint(new DateOnly(2024, 2, 19), 7, null, 1, null, Days: 7, KnownDays: 1, PartialDays: 1),
+            new TrafficPoint(new DateOnly(2024, 2, 26), 60, 12, 5, 3, Days: 7, KnownDays: 3, PartialDays: 3),
         ]);
-        series.Totals.ShouldBe(new TrafficTotals(67, 6, 9, 2, 4));
+        series.Totals.ShouldBe(new TrafficTotals(67, 6, 9, 2, 4, Days: 14, KnownDays: 4, PartialDays: 4));
     }
 
     [StoreFact]
@@ -186,7 +189,7 @@ public abstract partial class StoreConformanceTests
 
         series.From.ShouldBe(new DateOnly(2024, 2, 1));
         series.To.ShouldBe(new DateOnly(2024, 2, 29));
-        series.Points.ShouldBe([new TrafficPoint(new DateOnly(2024, 2, 1), 5, null, 4, null)]);
+        series.Points.ShouldBe([new TrafficPoint(new DateOnly(2024, 2, 1), 5, null, 4, null, Days: 29, KnownDays: 2, PartialDays: 2)]);
     }
 
     [StoreFact]
@@ -203,7 +206,7 @@ public abstract partial class StoreConformanceTests
 
         error.Message.ShouldContain("Views");
         error.Message.ShouldContain(day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
-        (await Traffic.GetTrafficSeriesAsync(repo.TenantId, repo.Id, new DateRange(day.AddDays(-1), day), TrafficPeriod.Day)).Points.ShouldBeEmpty();
+        Known((await Traffic.GetTrafficSeriesAsync(repo.TenantId, repo.Id, new DateRange(day.AddDays(-1), day), TrafficPeriod.Day)).Points).ShouldBeEmpty();
     }
 
     [StoreFact]
@@ -226,7 +229,7 @@ public abstract partial class StoreConformanceTests
         ]));
 
         error.Message.ShouldContain(long.MaxValue.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        (await Traffic.GetTrafficSeriesAsync(repo.TenantId, repo.Id, new DateRange(Today, Today), TrafficPeriod.Day)).Points.ShouldBeEmpty();
+        Known((await Traffic.GetTrafficSeriesAsync(repo.TenantId, repo.Id, new DateRange(Today, Today), TrafficPeriod.Day)).Points).ShouldBeEmpty();
     }
 
     [StoreTheory]
@@ -246,7 +249,7 @@ public abstract partial class StoreConformanceTests
 
         await Traffic.MergeTrafficDaysAsync([new TrafficDay(repo.Id, Today.AddDays(1), 1, 1, 0, 0)]);
 
-        (await Traffic.GetTrafficSeriesAsync(repo.TenantId, repo.Id, new DateRange(Today, Today.AddDays(1)), TrafficPeriod.Day)).Points.Count.ShouldBe(1);
+        Known((await Traffic.GetTrafficSeriesAsync(repo.TenantId, repo.Id, new DateRange(Today, Today.AddDays(1)), TrafficPeriod.Day)).Points).Count().ShouldBe(1);
     }
 
     [StoreFact]
@@ -303,7 +306,7 @@ public abstract partial class StoreConformanceTests
         await Task.WhenAll(windows.Select(w => Task.Run(() => Traffic.MergeTrafficDaysAsync(w))));
 
         var series = await Traffic.GetTrafficSeriesAsync(repo.TenantId, repo.Id, new DateRange(from, Today), TrafficPeriod.Day);
-        var expected = Enumerable.Range(0, 14).Select(i => new TrafficPoint(
+        var expected = Enumerable.Range(0, 14).Select(i => PartialDay(
             from.AddDays(i),
             windows.Max(w => w[i].Views),
             windows.Max(w => w[i].UniqueViews),
@@ -443,10 +446,11 @@ public abstract partial class StoreConformanceTests
 
         summary.Select(s => s.Repository.Id).ShouldBe(new[] { busy, quiet }.OrderBy(r => r.Owner, StringComparer.Ordinal).Select(r => r.Id));
         var busyRow = summary.Single(s => s.Repository.Id == busy.Id);
-        busyRow.Totals.ShouldBe(new TrafficTotals(30, 3, 7, 2, 2));
+        var rangeDays = range.To.DayNumber - range.From.DayNumber + 1;
+        busyRow.Totals.ShouldBe(new TrafficTotals(30, 3, 7, 2, 2, rangeDays, KnownDays: 2, PartialDays: 2));
         busyRow.LatestStats.ShouldBe(new RepositoryDailyStats(busy.Id, Today.AddDays(-1), 7, 1, 1, 0, 12));
         var quietRow = summary.Single(s => s.Repository.Id == quiet.Id);
-        quietRow.Totals.ShouldBe(TrafficTotals.Empty);
+        quietRow.Totals.ShouldBe(TrafficTotals.Empty with { Days = rangeDays });
         quietRow.LatestStats.ShouldBeNull();
 
         var granted = await Traffic.GetTenantSummaryAsync(tenant.Id, range, [quiet.Id]);

@@ -36,6 +36,13 @@ public abstract partial class StoreConformanceTests : IAsyncDisposable
     /// <summary>UTC today by <see cref="Clock"/>.</summary>
     protected DateOnly Today => DateOnly.FromDateTime(Clock.GetUtcNow().UtcDateTime);
 
+    /// <summary>The points a read covered; a series lists every period, the others as not collected.</summary>
+    protected static IEnumerable<TrafficPoint> Known(IEnumerable<TrafficPoint> points) => points.Where(p => p.KnownDays > 0);
+
+    /// <summary>A day stored by a plain merge, without a window: known, but only as a lower bound.</summary>
+    protected static TrafficPoint PartialDay(DateOnly day, long views, long uniqueViews, long clones, long uniqueClones) =>
+        TrafficPoint.ForDay(day, DayCoverage.Partial, views, uniqueViews, clones, uniqueClones);
+
     /// <summary>The services under test.</summary>
     protected IServiceProvider Services => _services;
 

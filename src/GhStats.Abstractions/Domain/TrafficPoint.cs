@@ -34,7 +34,7 @@ public sealed record TrafficPoint(
         : KnownDays == Days && PartialDays == 0 ? DayCoverage.Complete
         : DayCoverage.Partial;
 
-    /// <summary>A day point with the given coverage; the counts of a day not collected are zero and mean nothing.</summary>
+    /// <summary>A day point with the given coverage; a day not collected has zero views and clones, which mean nothing, and no uniques.</summary>
     /// <param name="day">The day.</param>
     /// <param name="coverage">Its coverage.</param>
     /// <param name="views">Page views.</param>
@@ -43,6 +43,7 @@ public sealed record TrafficPoint(
     /// <param name="uniqueClones">Unique cloners.</param>
     /// <returns>The point.</returns>
     public static TrafficPoint ForDay(DateOnly day, DayCoverage coverage, long views, long uniqueViews, long clones, long uniqueClones) =>
-        new(day, views, uniqueViews, clones, uniqueClones, 1,
-            coverage == DayCoverage.NotCollected ? 0 : 1, coverage == DayCoverage.Partial ? 1 : 0);
+        coverage == DayCoverage.NotCollected
+            ? new(day, 0, null, 0, null, 1, 0, 0)
+            : new(day, views, uniqueViews, clones, uniqueClones, 1, 1, coverage == DayCoverage.Partial ? 1 : 0);
 }
