@@ -61,6 +61,11 @@ internal sealed class EventsHarness : IAsyncDisposable
 
     public NotificationEventEvaluator Evaluator => Get<NotificationEventEvaluator>();
 
+    /// <summary>Slice N's outbox dispatcher, driven by hand: one pass delivers what is due.</summary>
+    public Task<bool> DeliverDueAsync() =>
+        _services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<GhStats.Notifications.Delivery.NotificationDispatcher>().Single()
+            .DeliverDueAsync(CancellationToken.None);
+
     public T Get<T>()
         where T : notnull => _services.GetRequiredService<T>();
 
@@ -82,9 +87,9 @@ internal sealed class EventsHarness : IAsyncDisposable
         await Get<ITenantStore>().CreateAsync("ev-" + Guid.NewGuid().ToString("N")[..12], "Events test");
 
     /// <summary>A webhook channel of the tenant taking <paramref name="topics"/> (nothing is delivered here: no dispatcher runs).</summary>
-    public async Task<NotificationChannel> AddChannelAsync(long tenantId, NotificationTopics topics = NotificationTopics.All) =>
+    public async Task<NotificationChannel> AddChannelAsync(long tenantId, NotificationTopics topics = NotificationTopics.All, Uri? url = null) =>
         await Notifications.AddChannelAsync(new NewNotificationChannel(tenantId, "hook-" + Guid.NewGuid().ToString("N")[..8], NotificationChannelKind.Webhook,
-            topics, null, Get<ISecretProtector>().Protect(new NotificationChannelSecret("https://hooks.example.com/in", "whsec_test").ToJson()), "test"));
+            topics, null, Get<ISecretProtector>().Protect(new NotificationChannelSecret((url ?? new Uri("https://hooks.example.com/in")).ToString(), "whsec_test").ToJson()), "test"));
 
     public async Task<UserProfile> NewUserAsync(string name) =>
         await Get<IUserStore>().CreateAsync("https://issuer.example", name + "-" + Guid.NewGuid().ToString("N")[..8], name + "@example.com", name);
