@@ -60,7 +60,7 @@ internal sealed class DigestRenderer : INotificationRenderer
         var incomplete = digest.Repositories.Any(r => r.KnownDays < r.Days || r.PartialDays > 0)
             ? " Some days were not collected or only partly: their repositories say so."
             : string.Empty;
-        return $"{Figures.Count(digest.Views, "view", "views")} in {week} across {Figures.Count(digest.RepositoryCount, "repository", "repositories")} ({change}).{incomplete}";
+        return $"{Figures.Count(digest.Views, "view", "views")} in {week} across {Figures.Count(digest.RepositoryCount, "repository", "repositories")}: {change}.{incomplete}";
     }
 
     private static string Coverage(DigestRepository repository) =>
