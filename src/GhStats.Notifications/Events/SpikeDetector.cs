@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using GhStats.Diagnostics;
 using GhStats.Domain;
 using GhStats.Stores;
 using Microsoft.Extensions.Logging;
@@ -17,6 +18,7 @@ internal sealed partial class SpikeDetector(
     INotificationStore notifications,
     SubscriberScope scope,
     IOptions<GhStatsNotificationsOptions> options,
+    GhStatsMetrics metrics,
     ILogger<SpikeDetector> logger)
 {
     // A repository's days change only when it is collected: it is read again only after its last collection moved.
@@ -84,10 +86,18 @@ internal sealed partial class SpikeDetector(
         }
     }
 
-    private Task<bool> RaiseAsync(long tenantId, string key, string payload, long? userId, DateTimeOffset now, CancellationToken cancellationToken) =>
-        notifications.RaiseAsync(
+    private async Task<bool> RaiseAsync(long tenantId, string key, string payload, long? userId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var raised = await notifications.RaiseAsync(
             new NotificationEvent(Guid.NewGuid(), tenantId, NotificationEventKinds.Spike, NotificationTopics.Spike, key, payload, now, UserId: userId),
-            cancellationToken);
+            cancellationToken).ConfigureAwait(false);
+        if (raised)
+        {
+            metrics.NotificationRaised(NotificationEventKinds.Spike);
+        }
+
+        return raised;
+    }
 
     /// <summary>The days whose views are known (a value, zero included), with whether each was cut short; days not collected are left out.</summary>
     private static Dictionary<DateOnly, (long Views, bool Partial)> KnownDays(TrafficSeries series) =>

@@ -1,3 +1,4 @@
+using GhStats.Diagnostics;
 using GhStats.Domain;
 using GhStats.Stores;
 using Microsoft.Extensions.Logging;
@@ -17,6 +18,7 @@ internal sealed partial class TroubleDetector(
     SubscriberScope scope,
     IOptions<GhStatsCoverageOptions> coverage,
     IOptions<GhStatsNotificationsOptions> options,
+    GhStatsMetrics metrics,
     ILogger<TroubleDetector> logger)
 {
     private static readonly string Unauthorized = nameof(CollectionErrorKind.Unauthorized);
@@ -110,6 +112,7 @@ internal sealed partial class TroubleDetector(
                 TroubleConditionKeys.Started(key, now), EventPayloadJson.Write(started), now);
             if (await notifications.OpenConditionAsync(new NotificationCondition(tenant.Id, key, now, started.Summary), announced, cancellationToken).ConfigureAwait(false))
             {
+                metrics.NotificationRaised(NotificationEventKinds.TroubleStarted);
                 LogStarted(logger, tenant.Slug, key, started.Summary);
                 openedAt[key] = now;
             }
@@ -133,6 +136,7 @@ internal sealed partial class TroubleDetector(
             var announced = new NotificationEvent(Guid.NewGuid(), tenant.Id, NotificationEventKinds.TroubleResolved, NotificationTopics.Trouble, key, payload, now);
             if (await notifications.CloseConditionAsync(tenant.Id, condition.Key, announced, cancellationToken).ConfigureAwait(false))
             {
+                metrics.NotificationRaised(NotificationEventKinds.TroubleResolved);
                 LogResolved(logger, tenant.Slug, condition.Key, resolved.Resolution);
 
                 // Only the process that cleared it copies the news to subscribers (a condition closes once).
@@ -167,9 +171,13 @@ internal sealed partial class TroubleDetector(
                 continue;
             }
 
-            await notifications.RaiseAsync(
-                new NotificationEvent(Guid.NewGuid(), tenantId, kind, NotificationTopics.Trouble, copyKey, payload, now, UserId: subscriber.UserId),
-                cancellationToken).ConfigureAwait(false);
+            if (await notifications.RaiseAsync(
+                    new NotificationEvent(Guid.NewGuid(), tenantId, kind, NotificationTopics.Trouble, copyKey, payload, now, UserId: subscriber.UserId),
+                    cancellationToken).ConfigureAwait(false))
+            {
+                metrics.NotificationRaised(kind);
+            }
+
             if (remember)
             {
                 lock (_gate)

@@ -1,3 +1,4 @@
+using GhStats.Diagnostics;
 using GhStats.Domain;
 using GhStats.Stores;
 using Microsoft.Extensions.Logging;
@@ -15,6 +16,7 @@ internal sealed partial class WeeklyDigest(
     SubscriberScope scope,
     INotificationStore notifications,
     IOptions<GhStatsNotificationsOptions> options,
+    GhStatsMetrics metrics,
     ILogger<WeeklyDigest> logger)
 {
     private readonly Lock _gate = new();
@@ -71,6 +73,7 @@ internal sealed partial class WeeklyDigest(
             cancellationToken).ConfigureAwait(false);
         if (raised)
         {
+            metrics.NotificationRaised(NotificationEventKinds.Digest);
             LogRaised(logger, week.Name, tenant.Slug, userId, payload.Repositories.Count);
         }
 

@@ -22,6 +22,7 @@ public sealed class SpikeTests(SqliteDatabaseFixture database) : IClassFixture<S
         await harness.AddChannelAsync(tenant.Id, NotificationTopics.Spike);
         var repository = await harness.Repositories.AddAsync(tenant.Id, "spiky", "site");
         var spikeDay = Today.AddDays(-1);
+        using var metrics = new GhStats.Testing.Telemetry.MetricRecorder(harness.Get<System.Diagnostics.Metrics.IMeterFactory>());
 
         // 20 to 24 views a day, some days with none (known zeros), and 400 the day before today.
         await harness.ReadDailyAsync(repository.Id, Today.AddDays(-45), Today,
@@ -38,6 +39,7 @@ public sealed class SpikeTests(SqliteDatabaseFixture database) : IClassFixture<S
         }
 
         messages.Select(m => m.Kind).ShouldBe([NotificationEventKinds.Spike]);
+        metrics.Of("ghstats.notifications.events").Select(m => (m.Value, m.Tag("kind"))).ShouldBe([(1.0, NotificationEventKinds.Spike)]);
         var spike = EventsHarness.Payload<SpikePayload>(messages[0]);
         spike.Repository.Id.ShouldBe(repository.Id);
         spike.Repository.Url.ShouldBe(new Uri($"https://stats.example.com/app/repos/{repository.Id}"));
