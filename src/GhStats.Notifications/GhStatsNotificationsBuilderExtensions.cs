@@ -79,12 +79,14 @@ public static class GhStatsNotificationsBuilderExtensions
     /// <summary>
     /// The named client <see cref="GhStatsNotificationsOptions.HttpClientName"/> for webhooks and Slack: it follows no
     /// redirects and connects only to addresses the operator allows (<see cref="NotificationConnector"/>); the send timeout
-    /// is applied per request (<see cref="HttpDelivery"/>). A host adds a proxy or handlers to the same name.
+    /// is applied per request (<see cref="HttpDelivery"/>, <c>SendTimeout</c>), so the client's own timeout is off. A host
+    /// adds a proxy or handlers to the same name.
     /// </summary>
     private static void AddNotificationsHttpClient(IServiceCollection services)
     {
         services.TryAddSingleton<NotificationConnector>();
         services.AddHttpClient(GhStatsNotificationsOptions.HttpClientName)
+            .ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(provider => new SocketsHttpHandler
             {
                 AllowAutoRedirect = false,

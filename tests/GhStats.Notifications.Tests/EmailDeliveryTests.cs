@@ -95,6 +95,38 @@ public sealed class EmailDeliveryTests(SqliteDatabaseFixture database) : IClassF
         _smtp.Raw.ShouldBeEmpty();
     }
 
+    [Fact]
+    public async Task Email_SignsIn_OnlyWhenAUserNameIsSet()
+    {
+        await using var guarded = LoopbackSmtpServer.Start(("ghstats", "s3cret & more"));
+        await using var withAccount = new NotificationHarness(database, o => Smtp(o, guarded.Port, "ghstats", "s3cret & more"));
+        await using var anonymous = new NotificationHarness(database, o => Smtp(o, guarded.Port, null, null));
+        var tenant = await withAccount.NewTenantAsync();
+        var channel = await withAccount.AddEmailAsync(tenant.Id, "ops@example.com");
+        var payload = SampleDocumentRenderer.Payload(new NotificationDocument("Signed in", "yes", [], null));
+        await withAccount.RaiseAsync(tenant.Id, SampleDocumentRenderer.SampleKind, payload, channel.Id);
+        await withAccount.DeliverDueAsync();
+        await anonymous.RaiseAsync(tenant.Id, SampleDocumentRenderer.SampleKind, payload, channel.Id);
+        await anonymous.DeliverDueAsync();
+
+        (await guarded.WaitForMessageAsync(1, Wait)).Subject.ShouldBe("Signed in");
+        guarded.SignIns.ShouldBe([("ghstats", true)]);
+        var lines = await withAccount.DeliveriesAsync(tenant.Id);
+        lines.Select(l => l.Succeeded).ShouldBe([true, false]);
+        (lines[1].WillRetry, lines[1].Outcome).ShouldBe((false, "SMTP 127.0.0.1 requires signing in: set GhStats:Notifications:Smtp:UserName and Password."));
+        guarded.Raw.Count.ShouldBe(1);
+    }
+
+    private static void Smtp(GhStatsNotificationsOptions o, int port, string? user, string? password)
+    {
+        o.Smtp.Host = "127.0.0.1";
+        o.Smtp.Port = port;
+        o.Smtp.Security = SmtpSecurity.None;
+        o.Smtp.From = "GhStats <ghstats@example.com>";
+        o.Smtp.UserName = user;
+        o.Smtp.Password = password;
+    }
+
     private NotificationHarness Harness() => new(database, o =>
     {
         o.Smtp.Host = "127.0.0.1";

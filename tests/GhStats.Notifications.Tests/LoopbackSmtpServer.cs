@@ -16,21 +16,34 @@ internal sealed class LoopbackSmtpServer : IAsyncDisposable
     private readonly Task _running;
     private readonly RawMessageStore _store = new();
 
-    private LoopbackSmtpServer()
+    private readonly RecordingAuthenticator? _authenticator;
+
+    private LoopbackSmtpServer((string User, string Password)? account)
     {
         Port = LoopbackPort.Free();
         var options = new SmtpServerOptionsBuilder()
             .ServerName("localhost")
-            .Endpoint(e => e.Endpoint(new IPEndPoint(IPAddress.Loopback, Port)).IsSecure(false))
+            .Endpoint(e => e.Endpoint(new IPEndPoint(IPAddress.Loopback, Port)).IsSecure(false)
+                .AuthenticationRequired(account is not null).AllowUnsecureAuthentication(account is not null))
             .Build();
         var services = new SmtpServer.ComponentModel.ServiceProvider();
         services.Add(_store);
+        if (account is { } required)
+        {
+            _authenticator = new RecordingAuthenticator(required.User, required.Password);
+            services.Add(_authenticator);
+        }
+
         _running = new SmtpServer.SmtpServer(options, services).StartAsync(_stop.Token);
     }
 
     public int Port { get; }
 
-    public static LoopbackSmtpServer Start() => new();
+    /// <summary>The sign-ins tried (user, whether accepted).</summary>
+    public IReadOnlyList<(string User, bool Accepted)> SignIns => [.. _authenticator?.Attempts ?? []];
+
+    /// <summary>Starts a server that takes mail from anyone, or, with <paramref name="account"/>, only after AUTH as that account.</summary>
+    public static LoopbackSmtpServer Start((string User, string Password)? account = null) => new(account);
 
     /// <summary>The raw messages received, in order.</summary>
     public IReadOnlyList<byte[]> Raw => [.. _store.Messages];
@@ -64,6 +77,18 @@ internal sealed class LoopbackSmtpServer : IAsyncDisposable
         }
 
         _stop.Dispose();
+    }
+
+    private sealed class RecordingAuthenticator(string user, string password) : SmtpServer.Authentication.UserAuthenticator
+    {
+        public ConcurrentQueue<(string User, bool Accepted)> Attempts { get; } = new();
+
+        public override Task<bool> AuthenticateAsync(ISessionContext context, string user1, string password1, CancellationToken cancellationToken)
+        {
+            var accepted = user1 == user && password1 == password;
+            Attempts.Enqueue((user1, accepted));
+            return Task.FromResult(accepted);
+        }
     }
 
     private sealed class RawMessageStore : MessageStore

@@ -88,4 +88,19 @@ public sealed class RegistrationTests
 
         result.Succeeded.ShouldBeTrue(result.FailureMessage);
     }
+
+    [Fact]
+    public void AddNotifications_Twice_RegistersOneDispatcher_AndTheTester()
+    {
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddGhStats().UseSqlite("Data Source=:memory:").AddNotifications().AddNotifications();
+        using var provider = services.BuildServiceProvider();
+
+        provider.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<Delivery.NotificationDispatcher>().Count().ShouldBe(1);
+        provider.GetRequiredService<INotificationChannelTester>().ShouldBeOfType<Delivery.NotificationChannelTester>();
+        provider.GetServices<Senders.INotificationSender>().Select(s => s.Kind).Order()
+            .ShouldBe([Domain.NotificationChannelKind.Webhook, Domain.NotificationChannelKind.Slack, Domain.NotificationChannelKind.Email]);
+        provider.GetRequiredService<IOptions<GhStatsNotificationsOptions>>().Value.MaxAttempts.ShouldBe(8);
+    }
 }

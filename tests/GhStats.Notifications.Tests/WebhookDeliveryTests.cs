@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 using System.Text;
 using System.Text.Json;
@@ -26,6 +27,14 @@ public sealed class WebhookDeliveryTests(SqliteDatabaseFixture database) : IClas
     {
         await using var harness = new NotificationHarness(database);
         using var metrics = new MetricRecorder(harness.Services.GetRequiredService<IMeterFactory>());
+        var spans = new System.Collections.Concurrent.ConcurrentQueue<Activity>();
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == "GhStats",
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = spans.Enqueue,
+        };
+        ActivitySource.AddActivityListener(listener);
         var tenant = await harness.NewTenantAsync();
         var channel = await harness.AddWebhookAsync(tenant.Id, new Uri(_receiver.Address, "hooks/ghstats"), Secret);
         var eventId = await harness.RaiseAsync(tenant.Id, NotificationEventKinds.Spike, """{"repoId":12,"views":1204}""", channel.Id);
@@ -51,6 +60,9 @@ public sealed class WebhookDeliveryTests(SqliteDatabaseFixture database) : IClas
         (line.Succeeded, line.WillRetry, line.Attempt, line.EventId, line.ChannelId, line.Outcome).ShouldBe((true, false, 1, eventId, (long?)channel.Id, "HTTP 200: ok"));
         metrics.Of("ghstats.notifications.deliveries").ShouldHaveSingleItem().Tags.ShouldContain(new KeyValuePair<string, object?>("outcome", "delivered"));
         metrics.Of("ghstats.notifications.delivery.duration").ShouldHaveSingleItem().Tags.ShouldContain(new KeyValuePair<string, object?>("channel", "webhook"));
+        var span = spans.Single(a => a.OperationName == "ghstats.notifications.delivery" && (string?)a.GetTagItem("ghstats.notification.event_id") == eventId.ToString());
+        (span.GetTagItem("ghstats.notification.channel"), span.GetTagItem("ghstats.notification.outcome"), span.GetTagItem("ghstats.notification.attempt"))
+            .ShouldBe(("webhook", "delivered", (object)1));
     }
 
     [Fact]

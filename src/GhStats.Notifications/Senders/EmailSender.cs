@@ -68,6 +68,10 @@ internal sealed class EmailSender(IOptionsMonitor<GhStatsNotificationsOptions> o
             var outcome = $"SMTP {(int)e.StatusCode}: {e.Message}";
             return (int)e.StatusCode >= 500 ? DeliveryResult.Permanent(outcome) : DeliveryResult.Transient(outcome);
         }
+        catch (ServiceNotAuthenticatedException)
+        {
+            return DeliveryResult.Permanent($"SMTP {smtp.Host} requires signing in: set GhStats:Notifications:Smtp:UserName and Password.");
+        }
         catch (AuthenticationException e)
         {
             return DeliveryResult.Transient($"SMTP authentication as {smtp.UserName} failed: {e.Message}");

@@ -237,16 +237,16 @@ internal sealed class NotificationStore(StoreDatabase db, NotificationStatements
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(limit, 1000);
         var until = StoreDatabase.ToMicroseconds(leaseUntil);
+        if (until <= db.Now)
+        {
+            // A claim that has lapsed already would let another process take the same message at once.
+            throw new ArgumentOutOfRangeException(nameof(leaseUntil), leaseUntil, "A claim must end after now.");
+        }
+
         return db.WriteAsync<IReadOnlyList<NotificationMessage>>(
             async (connection, transaction) =>
             {
                 var now = db.Now;
-                if (until <= now)
-                {
-                    // A claim that has lapsed already would let another process take the same message at once.
-                    throw new ArgumentOutOfRangeException(nameof(leaseUntil), leaseUntil, "A claim must end after now.");
-                }
-
                 List<long> due;
                 using (var list = Claimable(db.Command(connection, transaction, sql.ListDue(limit)), now))
                 {
