@@ -102,6 +102,13 @@ public sealed class ClientAgainstServerTests
         (error.RepoId, error.Repository, error.Kind).ShouldBe(((long?)seeded.Id, "octo/seeded", "notFound"));
         (await client.ListRunsAsync(limit: 10)).ShouldContain(r => r.Id == run.Id && r.Errors == null);
 
+        // Horizon: e2e was read today; seeded never was, but was added today, so both are fine.
+        (await client.GetRepositoryAsync(e2e.Id)).Horizon.ShouldBe(new RepositoryHorizon(HorizonState.Fine, today, 0));
+        (await client.GetRepositoryAsync(seeded.Id)).Horizon.ShouldBe(new RepositoryHorizon(HorizonState.Fine, null, 0));
+        var horizon = await client.GetHorizonAsync("acme");
+        (horizon.AtRiskAfterDays, horizon.Fine, horizon.AtRisk, horizon.LosingDays).ShouldBe((7, 2, 0, 0));
+        horizon.Repositories.ShouldBeEmpty();
+
         // Traffic: what the simulator served, and what was seeded.
         var lastSeeded = today.AddDays(-1);
         var seededDays = await server.SeedTrafficAsync(seeded.Id, lastSeeded);
@@ -110,12 +117,17 @@ public sealed class ClientAgainstServerTests
         served.Count.ShouldBeGreaterThan(5, "the simulator should serve some traffic for this seed");
         var series = await client.GetTrafficAsync(e2e.Id, from, today);
         series.Per.ShouldBe("day");
-        series.Points.ShouldBe(served.Select(d => new TrafficPoint(d.Start, d.Views, d.UniqueViews, d.Clones, d.UniqueClones)));
+        // One read proves the whole window: every day, the days GitHub left out as zeros, its edges partial.
+        var servedByDay = served.ToDictionary(d => d.Start);
+        series.Points.ShouldBe(Enumerable.Range(0, 14).Select(i => from.AddDays(i)).Select(d => servedByDay.TryGetValue(d, out var t)
+            ? new TrafficPoint(d, t.Views, t.UniqueViews, t.Clones, t.UniqueClones, Coverage: d == from || d == today ? DayCoverage.Partial : DayCoverage.Complete)
+            : new TrafficPoint(d, 0, 0, 0, 0, Coverage: DayCoverage.Complete)));
         series.Totals.Views.ShouldBe(served.Sum(d => d.Views));
         (await client.GetTrafficAsync(e2e.Id, from, today, TrafficPeriod.Week)).Per.ShouldBe("week");
         var seededSeries = await client.GetTrafficAsync(seeded.Id, lastSeeded.AddDays(-6), lastSeeded);
         seededSeries.Points.Select(p => p.Views).ShouldBe([10L, 11, 12, 13, 14, 15, 16]);
-        seededSeries.Totals.ShouldBe(new TrafficTotals(Views: 91, Clones: 35, PeakDailyUniqueViews: 7, PeakDailyUniqueClones: 1, DaysWithData: 7));
+        seededSeries.Totals.ShouldBe(new TrafficTotals(Views: 91, Clones: 35, PeakDailyUniqueViews: 7, PeakDailyUniqueClones: 1, DaysWithData: 7, Days: 7, KnownDays: 7, PartialDays: 7));
+        seededSeries.Points.ShouldAllBe(p => p.Coverage == DayCoverage.Partial, "seeded without a window read: lower bounds");
 
         var referrers = await client.GetReferrersAsync(e2e.Id, from, today);
         var simulatedReferrers = simulated.ReferrersAt(now);
@@ -134,11 +146,13 @@ public sealed class ClientAgainstServerTests
 
         // CSV exports, read as streams.
         var seededCsv = await ReadLinesAsync(await client.ExportTrafficCsvAsync(seeded.Id, lastSeeded.AddDays(-6), lastSeeded));
-        seededCsv.ShouldBe(["repository,date,views,unique_views,clones,unique_clones", .. seededDays.Select(d => $"octo/seeded,{Day(d.Day)},{d.Views},{d.UniqueViews},{d.Clones},{d.UniqueClones}")]);
+        seededCsv.ShouldBe(["repository,date,coverage,views,unique_views,clones,unique_clones", .. seededDays.Select(d => $"octo/seeded,{Day(d.Day)},partial,{d.Views},{d.UniqueViews},{d.Clones},{d.UniqueClones}")]);
         var tenantCsv = await ReadLinesAsync(await client.ExportTenantTrafficCsvAsync("acme", from, today));
-        tenantCsv[0].ShouldBe("tenant,repository,date,views,unique_views,clones,unique_clones");
-        tenantCsv.Count(l => l.StartsWith("acme,octo/seeded,", StringComparison.Ordinal)).ShouldBe(7);
-        tenantCsv.Count(l => l.StartsWith("acme,octo/e2e,", StringComparison.Ordinal)).ShouldBe(served.Count);
+        tenantCsv[0].ShouldBe("tenant,repository,date,coverage,views,unique_views,clones,unique_clones");
+        tenantCsv.Count(l => l.StartsWith("acme,octo/seeded,", StringComparison.Ordinal)).ShouldBe(14, "every day of the range");
+        tenantCsv.Count(l => l.StartsWith("acme,octo/seeded,", StringComparison.Ordinal) && l.Contains(",partial,", StringComparison.Ordinal)).ShouldBe(7);
+        tenantCsv.Count(l => l.StartsWith("acme,octo/e2e,", StringComparison.Ordinal)).ShouldBe(14, "every day of the range, zero days included");
+        tenantCsv.ShouldNotContain(l => l.StartsWith("acme,octo/e2e,", StringComparison.Ordinal) && l.Contains("notCollected", StringComparison.Ordinal));
         var referrersCsv = await ReadLinesAsync(await client.ExportReferrersCsvAsync(e2e.Id, from, today));
         referrersCsv.Length.ShouldBe(1 + simulatedReferrers.Count);
         var pathsCsv = await ReadLinesAsync(await client.ExportPathsCsvAsync(e2e.Id, from, today));

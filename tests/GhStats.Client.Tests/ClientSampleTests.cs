@@ -32,8 +32,11 @@ public sealed class ClientSampleTests
             table[0].ShouldStartWith("1 repositories");
             table.ShouldContain(l => l.StartsWith("octo/seeded", StringComparison.Ordinal) && l.Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(5).SequenceEqual(new[] { "octo/seeded", "91", "7", "35", "1" }));
             var csv = await File.ReadAllLinesAsync(csvPath);
-            csv[0].ShouldBe("tenant,repository,date,views,unique_views,clones,unique_clones");
-            csv[1..].ShouldBe(days.Select(d => $"acme,octo/seeded,{d.Day:yyyy-MM-dd},{d.Views},{d.UniqueViews},{d.Clones},{d.UniqueClones}"));
+            csv[0].ShouldBe("tenant,repository,date,coverage,views,unique_views,clones,unique_clones");
+            // The report's range lists every day; the seeded ones are known (partial: stored without a window read), the others not collected.
+            csv[1..].Where(l => !l.EndsWith(",notCollected,,,,", StringComparison.Ordinal))
+                .ShouldBe(days.Select(d => $"acme,octo/seeded,{d.Day:yyyy-MM-dd},partial,{d.Views},{d.UniqueViews},{d.Clones},{d.UniqueClones}"));
+            csv[^1].ShouldStartWith($"acme,octo/seeded,{days[^1].Day:yyyy-MM-dd},");
         }
         finally
         {

@@ -39,15 +39,25 @@ public sealed class SimulatorEndToEndTests(SimulatorEndToEndTests.CollectedApp f
         var expected = fixture.ServedDays.Where(d => d.Views > 0 || d.Clones > 0).ToList();
         expected.Count.ShouldBeGreaterThan(5, "the simulator should serve some traffic for this seed");
         traffic.GetProperty("per").GetString().ShouldBe("day");
+
+        // One read proves its whole window: every day of the range, the days GitHub left out as zeros, the edges partial.
+        var served = expected.ToDictionary(d => d.Start);
+        var days = Enumerable.Range(0, 14).Select(i => fixture.Today.AddDays(i - 13)).ToList();
+        days.ShouldContain(d => !served.ContainsKey(d), "the simulator should leave a zero day out for this seed");
         traffic.GetProperty("points").EnumerateArray()
-            .Select(p => (Date(p), p.GetProperty("views").GetInt64(), p.GetProperty("uniqueViews").GetInt64(), p.GetProperty("clones").GetInt64(), p.GetProperty("uniqueClones").GetInt64()))
-            .ShouldBe(expected.Select(d => (d.Start, (long)d.Views, (long)d.UniqueViews, (long)d.Clones, (long)d.UniqueClones)));
+            .Select(p => (Date(p), p.GetProperty("coverage").GetString()!, p.GetProperty("views").GetInt64(), p.GetProperty("uniqueViews").GetInt64(), p.GetProperty("clones").GetInt64(), p.GetProperty("uniqueClones").GetInt64()))
+            .ShouldBe(days.Select(d => (d, d == days[0] || d == days[^1] ? "partial" : "complete",
+                (long)(served.GetValueOrDefault(d)?.Views ?? 0), (long)(served.GetValueOrDefault(d)?.UniqueViews ?? 0),
+                (long)(served.GetValueOrDefault(d)?.Clones ?? 0), (long)(served.GetValueOrDefault(d)?.UniqueClones ?? 0))));
         var totals = traffic.GetProperty("totals");
         totals.GetProperty("views").GetInt64().ShouldBe(expected.Sum(d => d.Views));
         totals.GetProperty("clones").GetInt64().ShouldBe(expected.Sum(d => d.Clones));
         totals.GetProperty("peakDailyUniqueViews").GetInt64().ShouldBe(expected.Max(d => d.UniqueViews));
         totals.GetProperty("peakDailyUniqueClones").GetInt64().ShouldBe(expected.Max(d => d.UniqueClones));
-        totals.GetProperty("daysWithData").GetInt32().ShouldBe(expected.Count);
+        totals.GetProperty("daysWithData").GetInt32().ShouldBe(14);
+        totals.GetProperty("days").GetInt32().ShouldBe(14);
+        totals.GetProperty("knownDays").GetInt32().ShouldBe(14);
+        totals.GetProperty("partialDays").GetInt32().ShouldBe(2);
     }
 
     [Fact]
@@ -122,7 +132,14 @@ public sealed class SimulatorEndToEndTests(SimulatorEndToEndTests.CollectedApp f
         row.GetProperty("clones").GetInt64().ShouldBe(served.Sum(d => d.Clones));
         row.GetProperty("peakDailyUniqueViews").GetInt64().ShouldBe(served.Max(d => d.UniqueViews));
         row.GetProperty("peakDailyUniqueClones").GetInt64().ShouldBe(served.Max(d => d.UniqueClones));
-        row.GetProperty("daysWithData").GetInt32().ShouldBe(served.Count);
+        row.GetProperty("daysWithData").GetInt32().ShouldBe(14, "the read proved its whole window, zero days included");
+        row.GetProperty("days").GetInt32().ShouldBe(14);
+        row.GetProperty("knownDays").GetInt32().ShouldBe(14);
+        row.GetProperty("partialDays").GetInt32().ShouldBe(2);
+        var horizon = row.GetProperty("horizon");
+        horizon.GetProperty("state").GetString().ShouldBe("fine");
+        horizon.GetProperty("lastDailyReadOn").GetString().ShouldBe(Day(fixture.Today));
+        horizon.GetProperty("daysSinceRead").GetInt32().ShouldBe(0);
         row.GetProperty("stars").GetInt32().ShouldBe(fixture.Simulated.Stars);
         row.GetProperty("forks").GetInt32().ShouldBe(fixture.Simulated.Forks);
         row.GetProperty("lastStatus").GetString().ShouldBe("ok");

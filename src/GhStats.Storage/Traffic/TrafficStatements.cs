@@ -55,9 +55,10 @@ internal sealed class TrafficStatements : StatementSet
             $"SELECT COUNT(*) FROM {T("repositories")} WHERE id = @repo_id AND tenant_id = @tenant_id");
         TenantExists = new("Traffic.TenantExists", $"SELECT COUNT(*) FROM {T("tenants")} WHERE id = @tenant_id");
 
-        // Last daily read only moves forward: a late, slow run never moves it back.
+        // Last daily read only moves forward: a late, slow run never moves it back. The day is bound twice under two
+        // names: Db2 binds parameters by position, so no statement names one twice.
         RecordDailyRead = new("Traffic.RecordDailyRead",
-            $"UPDATE {T("repositories")} SET last_daily_read_on = @read_on WHERE id = @repo_id AND (last_daily_read_on IS NULL OR last_daily_read_on < @read_on)");
+            $"UPDATE {T("repositories")} SET last_daily_read_on = @read_on WHERE id = @repo_id AND (last_daily_read_on IS NULL OR last_daily_read_on < @read_on_later)");
 
         // Stored days only; the store adds the days no read covered, so one query serves the whole range.
         SeriesPerDay = new("Traffic.SeriesPerDay",

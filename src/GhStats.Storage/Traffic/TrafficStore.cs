@@ -56,7 +56,7 @@ internal sealed class TrafficStore(StoreDatabase db, TrafficStatements sql, GhSt
                 await WriteBatchesAsync(connection, transaction, days, TrafficStatements.DailyShape, sql.MergeDays, BindDay, cancellationToken).ConfigureAwait(false);
                 await WriteBatchesAsync(connection, transaction, coverage, TrafficStatements.CoverageShape, sql.MergeCoverage, (command, c, i) => command
                     .With($"repo_id_{i}", repositoryId).With($"day_{i}", c.Day).With($"coverage_{i}", (int)c.Coverage), cancellationToken).ConfigureAwait(false);
-                using var read = db.Command(connection, transaction, sql.RecordDailyRead).With("read_on", window.ReadOn).With("repo_id", repositoryId);
+                using var read = db.Command(connection, transaction, sql.RecordDailyRead).With("read_on", window.ReadOn).With("repo_id", repositoryId).With("read_on_later", window.ReadOn);
                 await read.ExecuteAsync(cancellationToken).ConfigureAwait(false);
             },
             cancellationToken).ConfigureAwait(false);

@@ -467,7 +467,7 @@ MERGE INTO ghstats.traffic_weekly AS t USING (VALUES (CAST(@repo_id_0 AS BIGINT)
 SELECT repo_id, captured_on, path, title, views, unique_views FROM ghstats.path_snapshots WHERE repo_id = @repo_id AND captured_on >= @from_day AND captured_on <= @to_day ORDER BY captured_on, views DESC, path;
 
 -- Traffic.RecordDailyRead
-UPDATE ghstats.repositories SET last_daily_read_on = @read_on WHERE id = @repo_id AND (last_daily_read_on IS NULL OR last_daily_read_on < @read_on);
+UPDATE ghstats.repositories SET last_daily_read_on = @read_on WHERE id = @repo_id AND (last_daily_read_on IS NULL OR last_daily_read_on < @read_on_later);
 
 -- Traffic.ReferrerHistory
 SELECT repo_id, captured_on, referrer, views, unique_views FROM ghstats.referrer_snapshots WHERE repo_id = @repo_id AND captured_on >= @from_day AND captured_on <= @to_day ORDER BY captured_on, views DESC, referrer;

@@ -96,10 +96,17 @@ public sealed class CsvExportTests(CsvExportTests.HostileApp fixture) : IClassFi
 
         ShouldBeAnAttachment(repositoryResponse, "octo-hostile-traffic-");
         ShouldBeAnAttachment(tenantResponse, "ghstats-traffic-");
-        repositoryRecords[0].ShouldBe(["repository", "date", "views", "unique_views", "clones", "unique_clones"]);
-        repositoryRecords.Skip(1).ShouldBe(fixture.Days.Select(d => (IReadOnlyList<string>)
-            ["octo/hostile", Day(d.Day), Number(d.Views), Number(d.UniqueViews), Number(d.Clones), Number(d.UniqueClones)]));
-        tenantRecords[0].ShouldBe(["tenant", "repository", "date", "views", "unique_views", "clones", "unique_clones"]);
+        repositoryRecords[0].ShouldBe(["repository", "date", "coverage", "views", "unique_views", "clones", "unique_clones"]);
+
+        // Every day of the default 30-day range: the stored days (merged without a window, so partial) with their counts,
+        // the others not collected with empty counts, never zeros.
+        var rows = repositoryRecords.Skip(1).ToList();
+        rows.Count.ShouldBe(30);
+        rows.Select(r => r[1]).ShouldBe(rows.Select(r => r[1]).Order(StringComparer.Ordinal).Distinct());
+        rows.Where(r => r[2] != "notCollected").ShouldBe(fixture.Days.Select(d => (IReadOnlyList<string>)
+            ["octo/hostile", Day(d.Day), "partial", Number(d.Views), Number(d.UniqueViews), Number(d.Clones), Number(d.UniqueClones)]));
+        rows.Where(r => r[2] == "notCollected").ShouldAllBe(r => r[3] == "" && r[4] == "" && r[5] == "" && r[6] == "");
+        tenantRecords[0].ShouldBe(["tenant", "repository", "date", "coverage", "views", "unique_views", "clones", "unique_clones"]);
         tenantRecords.Skip(1).ShouldBe(repositoryRecords.Skip(1).Select(r => (IReadOnlyList<string>)["csv", .. r]));
     }
 

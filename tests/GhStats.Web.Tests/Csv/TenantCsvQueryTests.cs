@@ -39,11 +39,14 @@ public sealed class TenantCsvQueryTests
         var text = await response.Content.ReadAsStringAsync();
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK, text);
-        Rfc4180.Parse(text).Count.ShouldBe(1 + days.Count);
+        // Every day of the default 30-day range for each of the five, the stored ones known (partial: merged without a window).
+        var records = Rfc4180.Parse(text);
+        records.Count.ShouldBe(1 + (5 * 30));
+        records.Count(r => r[3] == "partial").ShouldBe(days.Count);
         reads.ShouldBe([nameof(ITrafficStore.StreamTenantTrafficDaysAsync)]);
 
         // Byte for byte what the per-repository exports give, in the repository listing's order, each line led by the tenant.
-        var expected = new System.Text.StringBuilder("tenant,repository,date,views,unique_views,clones,unique_clones\r\n");
+        var expected = new System.Text.StringBuilder("tenant,repository,date,coverage,views,unique_views,clones,unique_clones\r\n");
         foreach (var repository in await app.Get<IRepositoryStore>().ListAsync(tenant.Id))
         {
             using var single = await app.As(owner).GetAsync($"api/v1/repos/{repository.Id}/traffic.csv");
