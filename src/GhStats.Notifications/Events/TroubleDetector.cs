@@ -222,14 +222,9 @@ internal sealed partial class TroubleDetector(
             _ when repository.LastStatus == "ok" => $"{repository.FullName} was collected successfully",
             _ => $"{repository.FullName}: the last collection ended with \"{repository.LastStatus}\" instead",
         };
-        var url = kind switch
-        {
-            TroubleKind.ConnectionUnauthorized => AppLinks.Tenant(baseUrl, tenantSlug),
-            TroubleKind.RunFailed => AppLinks.CollectionLog(baseUrl),
-            _ => repository is null ? AppLinks.Overview(baseUrl) : AppLinks.Repository(baseUrl, repository.Id),
-        };
-        return new TroubleResolvedPayload(condition.Key, kind, condition.Summary, condition.OpenedAt, now, resolution,
-            repository is null ? null : Named(repository, baseUrl), url);
+        var named = repository is null ? null : Named(repository, baseUrl);
+        return new TroubleResolvedPayload(condition.Key, kind, condition.Summary, condition.OpenedAt, now, resolution, named,
+            TroubleText.Link(kind, named, baseUrl, tenantSlug));
     }
 
     private static EventRepository Named(TrackedRepository repository, Uri? baseUrl) =>

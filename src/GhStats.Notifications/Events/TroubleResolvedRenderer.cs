@@ -13,13 +13,7 @@ internal sealed class TroubleResolvedRenderer : INotificationRenderer
         ArgumentNullException.ThrowIfNull(message);
         ArgumentNullException.ThrowIfNull(context);
         var resolved = EventPayloadJson.Read<TroubleResolvedPayload>(message.Payload);
-        var link = resolved.Kind switch
-        {
-            TroubleKind.ConnectionUnauthorized => AppLinks.Tenant(context.PublicBaseUrl, context.TenantSlug),
-            TroubleKind.RunFailed => AppLinks.CollectionLog(context.PublicBaseUrl),
-            _ when resolved.Repository is { } repository => AppLinks.Repository(context.PublicBaseUrl, repository.Id),
-            _ => AppLinks.Overview(context.PublicBaseUrl),
-        };
+        var link = TroubleText.Link(resolved.Kind, resolved.Repository, context.PublicBaseUrl, context.TenantSlug);
         var lasted = resolved.ResolvedAt - resolved.OpenedAt;
         return new NotificationDocument(
             "Resolved: " + TroubleText.Subject(resolved.Kind, resolved.Repository?.FullName, null),

@@ -13,7 +13,7 @@ internal sealed class TroubleStartedRenderer : INotificationRenderer
         ArgumentNullException.ThrowIfNull(message);
         ArgumentNullException.ThrowIfNull(context);
         var trouble = EventPayloadJson.Read<TroubleStartedPayload>(message.Payload);
-        var link = Link(trouble, context);
+        var link = TroubleText.Link(trouble.Kind, trouble.Repository, context.PublicBaseUrl, context.TenantSlug);
         var details = new List<NotificationLine> { new("Since", Figures.Instant(trouble.OpenedAt)) };
         if (trouble.Kind is TroubleKind.AtRisk or TroubleKind.LosingDays)
         {
@@ -38,12 +38,4 @@ internal sealed class TroubleStartedRenderer : INotificationRenderer
             sections,
             link);
     }
-
-    private static Uri? Link(TroubleStartedPayload trouble, NotificationRenderContext context) => trouble.Kind switch
-    {
-        TroubleKind.ConnectionUnauthorized => AppLinks.Tenant(context.PublicBaseUrl, context.TenantSlug),
-        TroubleKind.RunFailed => AppLinks.CollectionLog(context.PublicBaseUrl),
-        _ when trouble.Repository is { } repository => AppLinks.Repository(context.PublicBaseUrl, repository.Id),
-        _ => AppLinks.Overview(context.PublicBaseUrl),
-    };
 }

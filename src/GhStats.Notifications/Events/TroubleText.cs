@@ -1,6 +1,6 @@
 namespace GhStats.Notifications.Events;
 
-/// <summary>What a trouble kind is called in a message's title, and what to do about it.</summary>
+/// <summary>What a trouble kind is called in a message's title, what to do about it, and where to look.</summary>
 internal static class TroubleText
 {
     public static string Subject(TroubleKind kind, string? repository, string? connection) => kind switch
@@ -12,6 +12,15 @@ internal static class TroubleText
         TroubleKind.LosingDays => $"{repository ?? "a repository"} losing days",
         TroubleKind.RunFailed => "a collection run failed",
         _ => kind.ToString(),
+    };
+
+    /// <summary>The tenant's page for a connection, the collection log for runs, else the repository's page.</summary>
+    public static Uri? Link(TroubleKind kind, EventRepository? repository, Uri? baseUrl, string tenantSlug) => kind switch
+    {
+        TroubleKind.ConnectionUnauthorized => AppLinks.Tenant(baseUrl, tenantSlug),
+        TroubleKind.RunFailed => AppLinks.CollectionLog(baseUrl),
+        _ when repository is not null => AppLinks.Repository(baseUrl, repository.Id),
+        _ => AppLinks.Overview(baseUrl),
     };
 
     public static string Advice(TroubleStartedPayload trouble) => trouble.Kind switch
