@@ -3,6 +3,7 @@ using GhStats;
 using GhStats.Diagnostics;
 using GhStats.Notifications;
 using GhStats.Notifications.Delivery;
+using GhStats.Notifications.Events;
 using GhStats.Notifications.Rendering;
 using GhStats.Notifications.Senders;
 using GhStats.Stores;
@@ -49,6 +50,7 @@ public static class GhStatsNotificationsBuilderExtensions
             services.AddSingleton<MessageDelivery>();
             services.TryAddSingleton<INotificationChannelTester, NotificationChannelTester>();
             services.AddHostedService<NotificationDispatcher>();
+            NotificationEvents.Add(services);
         }
 
         if (configure is not null)

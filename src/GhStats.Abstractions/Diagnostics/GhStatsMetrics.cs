@@ -24,6 +24,7 @@ public sealed class GhStatsMetrics : IDisposable
     private readonly Counter<long> _requests;
     private readonly Counter<long> _deliveries;
     private readonly Histogram<double> _deliveryDuration;
+    private readonly Counter<long> _eventsRaised;
 
     /// <summary>Creates the instruments on a meter from <paramref name="meterFactory"/>, or on a meter of its own without one.</summary>
     /// <param name="meterFactory">The host's meter factory (the generic host registers one); null makes a meter this object owns.</param>
@@ -44,6 +45,7 @@ public sealed class GhStatsMetrics : IDisposable
         _requests = meter.CreateCounter<long>("ghstats.http.requests", "{request}", "Requests GhStats answered, by route template, method and status.");
         _deliveries = meter.CreateCounter<long>("ghstats.notifications.deliveries", "{delivery}", "Notification deliveries, by channel kind and outcome.");
         _deliveryDuration = meter.CreateHistogram<double>("ghstats.notifications.delivery.duration", "s", "How long notification delivery attempts took, by channel kind and outcome.");
+        _eventsRaised = meter.CreateCounter<long>("ghstats.notifications.events", "{event}", "Notification events raised (written to the outbox once), by kind.");
     }
 
     /// <summary>A collection run started.</summary>
@@ -131,6 +133,11 @@ public sealed class GhStatsMetrics : IDisposable
         _deliveries.Add(1, channel, result);
         _deliveryDuration.Record(duration.TotalSeconds, channel, result);
     }
+
+    /// <summary>A notification event was raised: recorded with its outbox messages (a key raised before counts nothing).</summary>
+    /// <param name="kind">The event kind, e.g. <c>digest.weekly</c>, <c>traffic.spike</c>, <c>trouble.started</c>.</param>
+    public void NotificationRaised(string kind) =>
+        _eventsRaised.Add(1, new KeyValuePair<string, object?>("kind", kind));
 
     /// <inheritdoc />
     public void Dispose() => _ownMeter?.Dispose();
