@@ -245,6 +245,32 @@ public sealed class WebhookDeliveryTests(SqliteDatabaseFixture database) : IClas
         line.Outcome.ShouldStartWith("Network: ");
     }
 
+    [Fact]
+    public async Task AChannelDeletedWhileItsMessageIsSent_DropsThatMessage_AndTheBatchGoesOn()
+    {
+        await using var harness = new NotificationHarness(database);
+        var tenant = await harness.NewTenantAsync();
+        var doomed = await harness.AddWebhookAsync(tenant.Id, new Uri(_receiver.Address, "doomed"), Secret);
+        var kept = await harness.AddWebhookAsync(tenant.Id, new Uri(_receiver.Address, "kept"), Secret);
+        await harness.RaiseAsync(tenant.Id, NotificationEventKinds.Test, """{"n":1}""", doomed.Id);
+        await harness.RaiseAsync(tenant.Id, NotificationEventKinds.Test, """{"n":2}""", kept.Id);
+        _receiver.Answer = async request =>
+        {
+            if (request.Path == "/doomed")
+            {
+                await harness.Store.DeleteChannelAsync(tenant.Id, doomed.Id);
+            }
+
+            return new ReceiverAnswer(200, "ok");
+        };
+
+        await harness.DeliverDueAsync();
+
+        _receiver.Received.Select(r => r.Path).ShouldBe(["/doomed", "/kept"]);
+        var line = (await harness.DeliveriesAsync(tenant.Id)).ShouldHaveSingleItem();
+        (line.ChannelId, line.Succeeded).ShouldBe(((long?)kept.Id, true));
+    }
+
     private static ReceiverAnswer Check(WebhookVerifier verifier, ReceivedRequest request)
     {
         var verdict = verifier.Verify(request.Header("GhStats-Event-Id"), request.Header("GhStats-Timestamp"), request.Header("GhStats-Signature"), request.Body);

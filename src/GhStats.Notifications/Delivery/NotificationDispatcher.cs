@@ -79,7 +79,15 @@ internal sealed partial class NotificationDispatcher(
                 return true;
             }
 
-            await delivery.DeliverAsync(message, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await delivery.DeliverAsync(message, cancellationToken).ConfigureAwait(false);
+            }
+            catch (GhStatsNotFoundException)
+            {
+                // Its channel (or tenant) was deleted while it was being sent: the message went with it; the batch goes on.
+                LogMessageGone(logger, message.Id);
+            }
         }
 
         return claimed.Count == batch;
@@ -97,6 +105,9 @@ internal sealed partial class NotificationDispatcher(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "The claim on notification message {MessageId} runs out before a send could finish; it is left for the next claim")]
     private static partial void LogClaimRunningOut(ILogger logger, long messageId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Notification message {MessageId} was deleted with its channel or tenant while it was being sent; its attempt is not logged")]
+    private static partial void LogMessageGone(ILogger logger, long messageId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Looking for due notification messages failed; trying again after the poll interval")]
     private static partial void LogPollFailed(ILogger logger, Exception exception);
