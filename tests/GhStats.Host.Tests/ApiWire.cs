@@ -21,5 +21,5 @@ internal static class ApiWire
 
     internal sealed record TrafficPoint(DateOnly Date, long Views, long Clones);
 
-    internal sealed record TrafficTotals(long Views, long Clones, int DaysWithData);
+    internal sealed record TrafficTotals(long Views, long Clones, int DaysWithData, int Days, int KnownDays, int PartialDays);
 }

@@ -2,6 +2,7 @@ using GhStats.Domain;
 using GhStats.Stores;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using Xunit;
 
 namespace GhStats.Storage.Conformance;
 
@@ -10,7 +11,7 @@ namespace GhStats.Storage.Conformance;
 /// all tests of a provider, so each test makes its own tenants and repositories and never assumes a table is empty.
 /// Parts of this class live in files named after the port they test.
 /// </summary>
-public abstract partial class StoreConformanceTests : IAsyncDisposable
+public abstract partial class StoreConformanceTests : IAsyncLifetime
 {
     /// <summary>"Today" for every test: a day after a leap day, so leap-day edges fall in range.</summary>
     protected static readonly DateTimeOffset Start = new(2024, 3, 15, 9, 30, 0, TimeSpan.Zero);
@@ -95,9 +96,13 @@ public abstract partial class StoreConformanceTests : IAsyncDisposable
     }
 
     /// <inheritdoc />
-    public async ValueTask DisposeAsync()
-    {
-        await _services.DisposeAsync();
-        GC.SuppressFinalize(this);
-    }
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    /// <summary>
+    /// Disposes each test's services, and with them its provider's connection pool. xunit 2 disposes a test class through
+    /// IAsyncLifetime (or IDisposable), never through IAsyncDisposable: as that, every test's PostgreSQL pool stayed open
+    /// until the run ended, and the suite ran the test server out of connections.
+    /// </summary>
+    /// <returns>A task that completes once the services are disposed.</returns>
+    public async Task DisposeAsync() => await _services.DisposeAsync();
 }

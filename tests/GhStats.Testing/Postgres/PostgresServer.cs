@@ -189,9 +189,7 @@ public sealed class PostgresServer : IAsyncDisposable
             "-p " + port.ToString(CultureInfo.InvariantCulture),
             "-k " + ShellQuote(socketDirectory),
             "-F",
-
-            // The conformance suite's per-test pools reach 200 connections once it holds some 175 tests.
-            "-c max_connections=300");
+            "-c max_connections=200");
         return ["-D", dataDirectory, "-l", logPath, "-o", serverOptions, "-w", "-t", "60", "start"];
     }
 
