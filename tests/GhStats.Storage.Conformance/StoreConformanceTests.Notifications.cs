@@ -208,6 +208,30 @@ public abstract partial class StoreConformanceTests
     }
 
     [StoreFact]
+    public async Task Notifications_CloseCondition_RaisesSubscribersCopiesWithIt_AndNoneWhenItWasNotOpen()
+    {
+        var tenant = await NewTenantAsync();
+        var user = await NewUserAsync();
+        await Notifications.AddChannelAsync(EmailChannel(tenant.Id, "trouble", NotificationTopics.Trouble));
+        await Notifications.SetSubscriptionAsync(user.Id, tenant.Id, NotificationTopics.Trouble);
+        var key = "connection:3:unauthorized";
+        var started = Event(tenant.Id, NotificationTopics.Trouble, $"{key}:started:1") with { Kind = NotificationEventKinds.TroubleStarted };
+        (await Notifications.OpenConditionAsync(new NotificationCondition(tenant.Id, key, Start, "the token was refused"), started)).ShouldBeTrue();
+        (await ClaimMineAsync(tenant.Id)).ShouldHaveSingleItem();
+        var resolved = Event(tenant.Id, NotificationTopics.Trouble, $"{key}:resolved:2") with { Kind = NotificationEventKinds.TroubleResolved };
+        var copy = resolved with { Id = Guid.NewGuid(), Key = $"{key}:resolved:2:user:{user.Id}", UserId = user.Id };
+
+        (await Notifications.CloseConditionAsync(tenant.Id, key, resolved, [copy])).ShouldBeTrue();
+        var messages = await ClaimMineAsync(tenant.Id);
+        messages.Select(m => (m.EventId, m.UserId is not null)).OrderBy(m => m.Item2).ShouldBe([(resolved.Id, false), (copy.Id, true)]);
+
+        var late = copy with { Id = Guid.NewGuid(), Key = $"{key}:resolved:3:user:{user.Id}" };
+        (await Notifications.CloseConditionAsync(tenant.Id, key, resolved with { Id = Guid.NewGuid(), Key = $"{key}:resolved:3" }, [late])).ShouldBeFalse();
+        (await Notifications.RaiseAsync(late)).ShouldBeTrue("a copy refused with its closing was not written");
+        await Should.ThrowAsync<ArgumentException>(() => Notifications.CloseConditionAsync(tenant.Id, key, resolved, [copy with { TenantId = tenant.Id + 1000 }]));
+    }
+
+    [StoreFact]
     public async Task Notifications_OpenCondition_FromManyProcessesAtOnce_OpensItOnce_AndAnnouncesItOnce()
     {
         var tenant = await NewTenantAsync();

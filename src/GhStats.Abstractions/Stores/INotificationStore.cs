@@ -76,13 +76,17 @@ public interface INotificationStore
     /// <returns>True when it opened; false when it was open already (nothing is written).</returns>
     Task<bool> OpenConditionAsync(NotificationCondition condition, NotificationEvent started, CancellationToken cancellationToken = default);
 
-    /// <summary>Clears an open trouble condition and raises the event announcing that, in one transaction.</summary>
+    /// <summary>
+    /// Clears an open trouble condition and raises the event announcing that, and each subscriber's copy of it, in one
+    /// transaction: once the condition is gone nothing tells that it was open, so its copies cannot be raised later.
+    /// </summary>
     /// <param name="tenantId">The tenant.</param>
     /// <param name="key">The condition's key.</param>
     /// <param name="resolved">The event that announces it.</param>
+    /// <param name="copies">Further events of the same tenant to raise with it (subscribers' copies), or null.</param>
     /// <param name="cancellationToken">Cancels the call; nothing is written then.</param>
     /// <returns>True when it cleared; false when it was not open (nothing is written).</returns>
-    Task<bool> CloseConditionAsync(long tenantId, string key, NotificationEvent resolved, CancellationToken cancellationToken = default);
+    Task<bool> CloseConditionAsync(long tenantId, string key, NotificationEvent resolved, IReadOnlyCollection<NotificationEvent>? copies = null, CancellationToken cancellationToken = default);
 
     /// <summary>Reads the open conditions.</summary>
     /// <param name="tenantId">One tenant, or null for all.</param>

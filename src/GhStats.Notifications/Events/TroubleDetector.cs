@@ -125,7 +125,7 @@ internal sealed partial class TroubleDetector(
         {
             var copy = started with { OpenedAt = openedAt[key] };
             await CopyAsync(tenant.Id, NotificationEventKinds.TroubleStarted, TroubleConditionKeys.Started(key, copy.OpenedAt), copy.Repository?.Id, EventPayloadJson.Write(copy),
-                now, subscribers, remember: true, cancellationToken).ConfigureAwait(false);
+                now, subscribers, cancellationToken).ConfigureAwait(false);
         }
 
         foreach (var condition in open.Values.Where(c => !holding.ContainsKey(c.Key) && !undecided.Contains(c.Key)))
@@ -134,16 +134,23 @@ internal sealed partial class TroubleDetector(
             var key = TroubleConditionKeys.Resolved(condition.Key, now);
             var payload = EventPayloadJson.Write(resolved);
             var announced = new NotificationEvent(Guid.NewGuid(), tenant.Id, NotificationEventKinds.TroubleResolved, NotificationTopics.Trouble, key, payload, now);
-            if (await notifications.CloseConditionAsync(tenant.Id, condition.Key, announced, cancellationToken).ConfigureAwait(false))
+
+            // Subscribers' copies are raised with the clearing itself: once the condition is gone, nothing could raise them later.
+            var subject = TroubleConditionKeys.Parse(condition.Key)!.Value;
+            var repositoryId = subject.Kind is TroubleKind.ConnectionUnauthorized or TroubleKind.RunFailed ? null : subject.SubjectId;
+            var copies = (await subscribers.Value.ConfigureAwait(false))
+                .Where(s => repositoryId is { } id ? s.Sees(id) : s.SeesTenant)
+                .Select(s => new NotificationEvent(Guid.NewGuid(), tenant.Id, NotificationEventKinds.TroubleResolved, NotificationTopics.Trouble, s.KeyOf(key), payload, now, UserId: s.UserId))
+                .ToList();
+            if (await notifications.CloseConditionAsync(tenant.Id, condition.Key, announced, copies, cancellationToken).ConfigureAwait(false))
             {
                 metrics.NotificationRaised(NotificationEventKinds.TroubleResolved);
-                LogResolved(logger, tenant.Slug, condition.Key, resolved.Resolution);
+                foreach (var _ in copies)
+                {
+                    metrics.NotificationRaised(NotificationEventKinds.TroubleResolved);
+                }
 
-                // Only the process that cleared it copies the news to subscribers (a condition closes once).
-                var subject = TroubleConditionKeys.Parse(condition.Key)!.Value;
-                var repositoryId = subject.Kind is TroubleKind.ConnectionUnauthorized or TroubleKind.RunFailed ? null : subject.SubjectId;
-                await CopyAsync(tenant.Id, NotificationEventKinds.TroubleResolved, key, repositoryId, payload, now, subscribers, remember: false, cancellationToken)
-                    .ConfigureAwait(false);
+                LogResolved(logger, tenant.Slug, condition.Key, resolved.Resolution);
             }
         }
 
@@ -161,12 +168,12 @@ internal sealed partial class TroubleDetector(
     /// </summary>
     private async Task CopyAsync(
         long tenantId, string kind, string key, long? repositoryId, string payload, DateTimeOffset now,
-        Lazy<Task<IReadOnlyList<Subscriber>>> subscribers, bool remember, CancellationToken cancellationToken)
+        Lazy<Task<IReadOnlyList<Subscriber>>> subscribers, CancellationToken cancellationToken)
     {
         foreach (var subscriber in await subscribers.Value.ConfigureAwait(false))
         {
             var copyKey = subscriber.KeyOf(key);
-            if (!(repositoryId is { } id ? subscriber.Sees(id) : subscriber.SeesTenant) || (remember && Copied(copyKey)))
+            if (!(repositoryId is { } id ? subscriber.Sees(id) : subscriber.SeesTenant) || Copied(copyKey))
             {
                 continue;
             }
@@ -178,12 +185,9 @@ internal sealed partial class TroubleDetector(
                 metrics.NotificationRaised(kind);
             }
 
-            if (remember)
+            lock (_gate)
             {
-                lock (_gate)
-                {
-                    _copied.Add(copyKey);
-                }
+                _copied.Add(copyKey);
             }
         }
     }

@@ -189,11 +189,17 @@ internal sealed class NotificationStore(StoreDatabase db, NotificationStatements
         }
     }
 
-    public async Task<bool> CloseConditionAsync(long tenantId, string key, NotificationEvent resolved, CancellationToken cancellationToken = default)
+    public async Task<bool> CloseConditionAsync(
+        long tenantId, string key, NotificationEvent resolved, IReadOnlyCollection<NotificationEvent>? copies = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(key);
         var checkedEvent = Checked(resolved, nameof(resolved));
         SameTenant(tenantId, checkedEvent, nameof(resolved));
+        var checkedCopies = (copies ?? []).Select(c => Checked(c, nameof(copies))).ToList();
+        foreach (var copy in checkedCopies)
+        {
+            SameTenant(tenantId, copy, nameof(copies));
+        }
         try
         {
             return await db.WriteAsync(
@@ -209,6 +215,11 @@ internal sealed class NotificationStore(StoreDatabase db, NotificationStatements
                     }
 
                     await RaiseAsync(connection, transaction, checkedEvent, cancellationToken).ConfigureAwait(false);
+                    foreach (var copy in checkedCopies)
+                    {
+                        await RaiseAsync(connection, transaction, copy, cancellationToken).ConfigureAwait(false);
+                    }
+
                     return true;
                 },
                 cancellationToken).ConfigureAwait(false);

@@ -29,6 +29,9 @@ public sealed class TroubleTests(SqliteDatabaseFixture database) : IClassFixture
         await using var harness = new EventsHarness(database, Start, _simulator);
         var tenant = await harness.NewTenantAsync();
         await harness.AddChannelAsync(tenant.Id, NotificationTopics.Trouble);
+        var member = await harness.NewUserAsync("member");
+        await harness.Get<IMembershipStore>().SetMemberAsync(tenant.Id, member.Id, TenantRole.Viewer);
+        await harness.Notifications.SetSubscriptionAsync(member.Id, tenant.Id, NotificationTopics.Trouble);
         _simulator.AddRepository("revoked", "alpha", seed: 3);
         _simulator.AddRepository("revoked", "beta", seed: 4);
         var token = _simulator.AddToken(canPushTo: ["revoked/alpha", "revoked/beta"]);
@@ -44,7 +47,11 @@ public sealed class TroubleTests(SqliteDatabaseFixture database) : IClassFixture
         _simulator.RevokeToken(token);
         var messages = await CollectAndEvaluateAsync(harness, tenant, () => now = now.AddHours(1));
 
-        messages.Select(m => m.Kind).ShouldBe([NotificationEventKinds.TroubleStarted], "one start over six runs and twelve evaluations");
+        messages.Select(m => (m.Kind, m.UserId)).ShouldBe(
+            [(NotificationEventKinds.TroubleStarted, null), (NotificationEventKinds.TroubleStarted, member.Id)],
+            ignoreOrder: true,
+            "one start for the channel and one for the subscribed member over six runs and twelve evaluations");
+        messages = [.. messages.Where(m => m.UserId is null)];
         var started = EventsHarness.Payload<TroubleStartedPayload>(messages[0]);
         started.Condition.ShouldBe($"connection:{connection.Id}:unauthorized");
         started.Kind.ShouldBe(TroubleKind.ConnectionUnauthorized);
@@ -59,7 +66,11 @@ public sealed class TroubleTests(SqliteDatabaseFixture database) : IClassFixture
         await harness.Get<IConnectionStore>().UpdateSecretAsync(tenant.Id, connection.Id, harness.Get<ISecretProtector>().Protect(replacement));
         messages = await CollectAndEvaluateAsync(harness, tenant, () => now = now.AddHours(1));
 
-        messages.Select(m => m.Kind).ShouldBe([NotificationEventKinds.TroubleResolved], "one resolution over six runs and twelve evaluations");
+        messages.Select(m => (m.Kind, m.UserId)).ShouldBe(
+            [(NotificationEventKinds.TroubleResolved, null), (NotificationEventKinds.TroubleResolved, member.Id)],
+            ignoreOrder: true,
+            "one resolution for the channel and one for the subscribed member (raised with the clearing) over six runs and twelve evaluations");
+        messages = [.. messages.Where(m => m.UserId is null)];
         var resolved = EventsHarness.Payload<TroubleResolvedPayload>(messages[0]);
         resolved.Condition.ShouldBe(started.Condition);
         resolved.OpenedAt.ToUnixTimeSeconds().ShouldBe(started.OpenedAt.ToUnixTimeSeconds());
