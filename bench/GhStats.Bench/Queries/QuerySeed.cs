@@ -1,13 +1,18 @@
 using System.Diagnostics;
 using GhStats.Bench.Merge;
+using GhStats.Domain;
+using GhStats.Stores;
 using Microsoft.Data.Sqlite;
 
 namespace GhStats.Bench.Queries;
 
 /// <summary>
 /// The SQLite file the query benchmark reads: one tenant (bench-0) of N repositories x D days of daily traffic, made by
-/// the merge benchmark's code (its data, its database setup, its one-merge-call-per-repository loop) and kept under
-/// bench/results/ between runs. A cached file is used only if its figures match the generated data exactly.
+/// the merge benchmark's code (its data, its database setup) and written as collection writes it: one
+/// <see cref="ITrafficStore.MergeTrafficWindowAsync"/> call per repository, whose window spans all its days, so
+/// traffic_coverage holds a row for every day (its two edges partial, the days between complete), as daily collection
+/// leaves it. Kept under bench/results/ between runs; a cached file is used only if its traffic figures and its
+/// coverage counts match the generated data exactly.
 /// </summary>
 internal static class QuerySeed
 {
@@ -27,13 +32,14 @@ internal static class QuerySeed
         if (File.Exists(path))
         {
             var cached = await ReadAsync(path);
-            if (cached is not null && cached.Checksum == expected && cached.RepositoryIds.Count == repositories && cached.Days == days)
+            if (cached is not null && cached.Checksum == expected && cached.RepositoryIds.Count == repositories && cached.Days == days
+                && cached.Coverage == ExpectedCoverage(repositories, days))
             {
-                progress($"using the seeded database {path} ({cached.FirstDay:yyyy-MM-dd} to {cached.LastDay:yyyy-MM-dd}; checksum matches)");
+                progress($"using the seeded database {path} ({cached.FirstDay:yyyy-MM-dd} to {cached.LastDay:yyyy-MM-dd}; checksum and coverage match)");
                 return cached;
             }
 
-            progress($"{path} does not hold {repositories} x {days} days of the generated data; seeding it again");
+            progress($"{path} does not hold {repositories} x {days} days of the generated data with their coverage; seeding it again");
         }
 
         var clock = Stopwatch.StartNew();
@@ -47,8 +53,21 @@ internal static class QuerySeed
         var data = new TrafficData(repositories, days, DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-1));
         await using var store = new SqliteStoreUnderTest();
         await using var database = await store.CreateDatabaseAsync(repositories, repositoriesPerTenant: repositories);
-        await StoreMergeScenario.MergeAllAsync(database.Traffic, data.RowsFor(database.RepositoryIds));
+        foreach (var rows in data.RowsFor(database.RepositoryIds))
+        {
+            // One read proving every day from the first to the last (its day of read): what daily collection leaves.
+            await database.Traffic.MergeTrafficWindowAsync(new TrafficWindow(rows[0].RepositoryId, rows[0].Day, rows[^1].Day, rows, rows[^1].Day));
+        }
+
         (await database.ChecksumAsync()).ShouldEqual(data.Expected(repositories), "seed for the query benchmark");
+        await using (var connection = (SqliteConnection)await database.OpenAsync())
+        {
+            var coverage = await CoverageAsync(connection);
+            if (coverage != ExpectedCoverage(repositories, days))
+            {
+                throw new InvalidOperationException($"seed for the query benchmark: traffic_coverage holds {coverage}, expected {ExpectedCoverage(repositories, days)}.");
+            }
+        }
 
         // SQLite's online backup gives one consistent file, WAL included; the temporary database is deleted afterwards.
         var partial = path + ".partial";
@@ -91,7 +110,8 @@ internal static class QuerySeed
             var checksum = new TrafficChecksum(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4));
             var first = DateOnly.Parse(reader.GetString(5), System.Globalization.CultureInfo.InvariantCulture);
             var last = DateOnly.Parse(reader.GetString(6), System.Globalization.CultureInfo.InvariantCulture);
-            return new SeededDatabase(path, TenantSlug, ids, first, last, checksum);
+            await reader.DisposeAsync();
+            return new SeededDatabase(path, TenantSlug, ids, first, last, checksum, await CoverageAsync(connection));
         }
         catch (SqliteException)
         {
@@ -99,6 +119,35 @@ internal static class QuerySeed
             return null;
         }
     }
+
+    /// <summary>What traffic_coverage holds after one window per repository spanning all its days.</summary>
+    /// <param name="repositories">Repositories.</param>
+    /// <param name="days">Days per repository.</param>
+    /// <returns>The counts.</returns>
+    public static CoverageCounts ExpectedCoverage(int repositories, int days)
+    {
+        var edges = Math.Min(days, 2);
+        return new CoverageCounts((long)repositories * days, (long)repositories * (days - edges), (long)repositories * edges);
+    }
+
+    private static async Task<CoverageCounts> CoverageAsync(SqliteConnection connection)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText =
+            "SELECT COUNT(*), COALESCE(SUM(CASE WHEN coverage = 2 THEN 1 ELSE 0 END), 0), COALESCE(SUM(CASE WHEN coverage = 1 THEN 1 ELSE 0 END), 0) FROM traffic_coverage";
+        await using var reader = await command.ExecuteReaderAsync();
+        await reader.ReadAsync();
+        return new CoverageCounts(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2));
+    }
+}
+
+/// <summary>Row counts of traffic_coverage.</summary>
+/// <param name="Rows">All rows.</param>
+/// <param name="Complete">Rows marking a day complete (2).</param>
+/// <param name="Partial">Rows marking a day partial (1).</param>
+internal sealed record CoverageCounts(long Rows, long Complete, long Partial)
+{
+    public override string ToString() => FormattableString.Invariant($"{Rows:N0} rows ({Complete:N0} complete, {Partial:N0} partial)");
 }
 
 /// <summary>A seeded query-benchmark database.</summary>
@@ -108,7 +157,8 @@ internal static class QuerySeed
 /// <param name="FirstDay">The first day with traffic.</param>
 /// <param name="LastDay">The last day with traffic.</param>
 /// <param name="Checksum">Row count and sums of traffic_daily.</param>
-internal sealed record SeededDatabase(string Path, string TenantSlug, IReadOnlyList<long> RepositoryIds, DateOnly FirstDay, DateOnly LastDay, TrafficChecksum Checksum)
+/// <param name="Coverage">Row counts of traffic_coverage.</param>
+internal sealed record SeededDatabase(string Path, string TenantSlug, IReadOnlyList<long> RepositoryIds, DateOnly FirstDay, DateOnly LastDay, TrafficChecksum Checksum, CoverageCounts Coverage)
 {
     public int Days => LastDay.DayNumber - FirstDay.DayNumber + 1;
 }
