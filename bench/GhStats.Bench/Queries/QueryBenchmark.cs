@@ -86,7 +86,7 @@ internal sealed class QueryBenchmark(QueryOptions options, string repositoryRoot
             string[] setup =
             [
                 FormattableString.Invariant($"- Run {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC: `dotnet run -c Release --project bench/GhStats.Bench -- web {options.ToArguments()}`"),
-                FormattableString.Invariant($"- Data: SQLite, 1 tenant, {seed.RepositoryIds.Count:N0} repositories x {seed.Days:N0} days ({seed.FirstDay:yyyy-MM-dd} to {seed.LastDay:yyyy-MM-dd}) = {seed.Checksum.Rows:N0} rows of traffic_daily and {seed.Coverage} of traffic_coverage, seeded through ITrafficStore.MergeTrafficWindowAsync (one window per repository)"),
+                FormattableString.Invariant($"- Data: SQLite, 1 tenant, {seed.RepositoryIds.Count:N0} repositories x {seed.Days:N0} days ({seed.FirstDay:yyyy-MM-dd} to {seed.LastDay:yyyy-MM-dd}) = {seed.Checksum.Rows:N0} rows of traffic_daily, coverage {seed.Coverage}, seeded through ITrafficStore.MergeTrafficWindowAsync (one window per repository)"),
                 FormattableString.Invariant($"- Series: `GET {paths[QueryOptions.Series]}` ({ready.Series.Length:N0} bytes of JSON, {seed.Days:N0} points)"),
                 FormattableString.Invariant($"- Summary: `GET {paths[QueryOptions.Summary]}` ({ready.Summary.Length:N0} bytes of JSON, {seed.RepositoryIds.Count:N0} rows over {options.SummaryDays} days)"),
                 $"- Caller: a personal API token (`Authorization: Bearer ghst_...`) of a profile that is {(options.Role is { } role ? $"a {ServerOptions.RoleName(role)} of the tenant" : "a system admin")}; every request authenticates and loads its roles",

@@ -10,7 +10,7 @@ namespace GhStats.Bench.Queries;
 /// The SQLite file the query benchmark reads: one tenant (bench-0) of N repositories x D days of daily traffic, made by
 /// the merge benchmark's code (its data, its database setup) and written as collection writes it: one
 /// <see cref="ITrafficStore.MergeTrafficWindowAsync"/> call per repository, whose window spans all its days, so
-/// traffic_coverage holds a row for every day (its two edges partial, the days between complete), as daily collection
+/// every day's traffic_daily.coverage is set (its two edges partial, the days between complete), as daily collection
 /// leaves it. Kept under bench/results/ between runs; a cached file is used only if its traffic figures and its
 /// coverage counts match the generated data exactly.
 /// </summary>
@@ -65,7 +65,7 @@ internal static class QuerySeed
             var coverage = await CoverageAsync(connection);
             if (coverage != ExpectedCoverage(repositories, days))
             {
-                throw new InvalidOperationException($"seed for the query benchmark: traffic_coverage holds {coverage}, expected {ExpectedCoverage(repositories, days)}.");
+                throw new InvalidOperationException($"seed for the query benchmark: traffic_daily.coverage holds {coverage}, expected {ExpectedCoverage(repositories, days)}.");
             }
         }
 
@@ -120,7 +120,7 @@ internal static class QuerySeed
         }
     }
 
-    /// <summary>What traffic_coverage holds after one window per repository spanning all its days.</summary>
+    /// <summary>What traffic_daily.coverage holds after one window per repository spanning all its days.</summary>
     /// <param name="repositories">Repositories.</param>
     /// <param name="days">Days per repository.</param>
     /// <returns>The counts.</returns>
@@ -134,20 +134,20 @@ internal static class QuerySeed
     {
         await using var command = connection.CreateCommand();
         command.CommandText =
-            "SELECT COUNT(*), COALESCE(SUM(CASE WHEN coverage = 2 THEN 1 ELSE 0 END), 0), COALESCE(SUM(CASE WHEN coverage = 1 THEN 1 ELSE 0 END), 0) FROM traffic_coverage";
+            "SELECT COUNT(*), COALESCE(SUM(CASE WHEN coverage = 2 THEN 1 ELSE 0 END), 0), COALESCE(SUM(CASE WHEN coverage = 1 THEN 1 ELSE 0 END), 0) FROM traffic_daily WHERE coverage > 0";
         await using var reader = await command.ExecuteReaderAsync();
         await reader.ReadAsync();
         return new CoverageCounts(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2));
     }
 }
 
-/// <summary>Row counts of traffic_coverage.</summary>
-/// <param name="Rows">All rows.</param>
-/// <param name="Complete">Rows marking a day complete (2).</param>
-/// <param name="Partial">Rows marking a day partial (1).</param>
+/// <summary>Day counts by traffic_daily.coverage.</summary>
+/// <param name="Rows">Stored days with a coverage (all of them: partial or better).</param>
+/// <param name="Complete">Days marked complete (2).</param>
+/// <param name="Partial">Days marked partial (1).</param>
 internal sealed record CoverageCounts(long Rows, long Complete, long Partial)
 {
-    public override string ToString() => FormattableString.Invariant($"{Rows:N0} rows ({Complete:N0} complete, {Partial:N0} partial)");
+    public override string ToString() => FormattableString.Invariant($"{Rows:N0} days ({Complete:N0} complete, {Partial:N0} partial)");
 }
 
 /// <summary>A seeded query-benchmark database.</summary>
@@ -157,7 +157,7 @@ internal sealed record CoverageCounts(long Rows, long Complete, long Partial)
 /// <param name="FirstDay">The first day with traffic.</param>
 /// <param name="LastDay">The last day with traffic.</param>
 /// <param name="Checksum">Row count and sums of traffic_daily.</param>
-/// <param name="Coverage">Row counts of traffic_coverage.</param>
+/// <param name="Coverage">Day counts by traffic_daily.coverage.</param>
 internal sealed record SeededDatabase(string Path, string TenantSlug, IReadOnlyList<long> RepositoryIds, DateOnly FirstDay, DateOnly LastDay, TrafficChecksum Checksum, CoverageCounts Coverage)
 {
     public int Days => LastDay.DayNumber - FirstDay.DayNumber + 1;

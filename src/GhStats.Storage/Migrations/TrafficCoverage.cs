@@ -5,7 +5,8 @@ using FluentMigrator;
 namespace GhStats.Storage.Migrations;
 
 /// <summary>
-/// Per-repository day coverage (<c>traffic_coverage</c>: 1 partial, 2 complete; a missing row is not collected) and
+/// Per-repository day coverage (<c>traffic_daily.coverage</c>: 1 partial, 2 complete; a day without a row is not
+/// collected; every stored day starts as partial) and
 /// each repository's last successful daily read (<c>repositories.last_daily_read_on</c>), back-filled from what the
 /// stored data and run history prove:
 /// <list type="bullet">
@@ -29,14 +30,21 @@ public sealed class TrafficCoverage(StoreSchema schema) : SchemaMigration(schema
     /// <inheritdoc />
     public override void Up()
     {
-        Table("traffic_coverage")
-            .WithColumn("repo_id").AsInt64().NotNullable().PrimaryKey("pk_traffic_coverage").ForeignKey("fk_traffic_coverage_repositories", SchemaName, "repositories", "id")
-            .WithColumn("day").AsDate().NotNullable().PrimaryKey("pk_traffic_coverage")
-            .WithColumn("coverage").AsInt16().NotNullable();
+        // Default 1: every day stored so far was read, so it is at least partial.
+        var daily = Alter.Table("traffic_daily");
+        (SchemaName is null ? daily : daily.InSchema(SchemaName))
+            .AddColumn("coverage").AsInt16().NotNullable().WithDefaultValue(1);
 
         var repositories = Alter.Table("repositories");
         (SchemaName is null ? repositories : repositories.InSchema(SchemaName))
             .AddColumn("last_daily_read_on").AsDate().Nullable();
+
+        // The proven days are gathered once in a staging table (the WITH stays at the top of an INSERT, where the three
+        // databases all take it), then raise the stored days and add the missing ones; the table is dropped at the end.
+        Table(Proofs)
+            .WithColumn("repo_id").AsInt64().NotNullable().PrimaryKey("pk_coverage_proofs")
+            .WithColumn("day").AsDate().NotNullable().PrimaryKey("pk_coverage_proofs")
+            .WithColumn("coverage").AsInt16().NotNullable();
 
         // The only dialect differences: a timestamp's day and a day minus a number of days.
         // One statement per call: Db2 runs one statement per command.
@@ -54,7 +62,16 @@ public sealed class TrafficCoverage(StoreSchema schema) : SchemaMigration(schema
         {
             IfDatabase("DB2").Execute.Sql(statement);
         }
+
+        var dropProofs = Delete.Table(Proofs);
+        if (SchemaName is not null)
+        {
+            dropProofs.InSchema(SchemaName);
+        }
     }
+
+    /// <summary>The back-fill's staging table: each proven day with its best coverage; dropped when the back-fill is done.</summary>
+    private const string Proofs = "coverage_proofs";
 
     private string T(string table) => SchemaName is null ? table : $"{SchemaName}.{table}";
 
@@ -72,7 +89,7 @@ public sealed class TrafficCoverage(StoreSchema schema) : SchemaMigration(schema
 
         var statements = new List<string>();
         var sql = new StringBuilder();
-        sql.Append(CultureInfo.InvariantCulture, $"INSERT INTO {T("traffic_coverage")} (repo_id, day, coverage) ")
+        sql.Append(CultureInfo.InvariantCulture, $"INSERT INTO {T(Proofs)} (repo_id, day, coverage) ")
             .Append(CultureInfo.InvariantCulture, $"WITH offsets (n) AS (VALUES {offsets}), ")
             .Append(CultureInfo.InvariantCulture, $"proofs (repo_id, first_day, last_day) AS (SELECT r.id, {date.MinusDays(date.DayOf("x.finished_at"), "13")}, {date.DayOf("x.started_at")} ")
             .Append(CultureInfo.InvariantCulture, $"FROM {T("collection_runs")} x JOIN {T("repositories")} r ON {proving}), ")
@@ -82,14 +99,16 @@ public sealed class TrafficCoverage(StoreSchema schema) : SchemaMigration(schema
         statements.Add(sql.ToString());
         sql.Clear();
 
-        sql.Append(CultureInfo.InvariantCulture, $"INSERT INTO {T("traffic_coverage")} (repo_id, day, coverage) SELECT d.repo_id, d.day, 1 FROM {T("traffic_daily")} d ")
-            .Append(CultureInfo.InvariantCulture, $"WHERE NOT EXISTS (SELECT 1 FROM {T("traffic_coverage")} c WHERE c.repo_id = d.repo_id AND c.day = d.day)");
+        // A proven day with a stored row: its coverage is raised (the maximum rule the store merges it with).
+        var match = "c.repo_id = d.repo_id AND c.day = d.day";
+        sql.Append(CultureInfo.InvariantCulture, $"UPDATE {T("traffic_daily")} AS d SET coverage = (SELECT c.coverage FROM {T(Proofs)} c WHERE {match}) ")
+            .Append(CultureInfo.InvariantCulture, $"WHERE EXISTS (SELECT 1 FROM {T(Proofs)} c WHERE {match} AND c.coverage > d.coverage)");
         statements.Add(sql.ToString());
         sql.Clear();
 
         // A proven day that GitHub left out of its window had no traffic: a known zero, stored like the collector stores it.
-        sql.Append(CultureInfo.InvariantCulture, $"INSERT INTO {T("traffic_daily")} (repo_id, day, views, unique_views, clones, unique_clones) SELECT c.repo_id, c.day, 0, 0, 0, 0 FROM {T("traffic_coverage")} c ")
-            .Append(CultureInfo.InvariantCulture, $"WHERE NOT EXISTS (SELECT 1 FROM {T("traffic_daily")} d WHERE d.repo_id = c.repo_id AND d.day = c.day)");
+        sql.Append(CultureInfo.InvariantCulture, $"INSERT INTO {T("traffic_daily")} (repo_id, day, views, unique_views, clones, unique_clones, coverage) SELECT c.repo_id, c.day, 0, 0, 0, 0, c.coverage FROM {T(Proofs)} c ")
+            .Append(CultureInfo.InvariantCulture, $"WHERE NOT EXISTS (SELECT 1 FROM {T("traffic_daily")} d WHERE {match})");
         statements.Add(sql.ToString());
         sql.Clear();
 

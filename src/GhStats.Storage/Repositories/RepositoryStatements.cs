@@ -41,7 +41,6 @@ internal sealed class RepositoryStatements : StatementSet
         PurgeStatements =
         [
             Delete("Repositories.PurgeTrafficDaily", "traffic_daily"),
-            Delete("Repositories.PurgeTrafficCoverage", "traffic_coverage"),
             Delete("Repositories.PurgeTrafficWeekly", "traffic_weekly"),
             Delete("Repositories.PurgeReferrers", "referrer_snapshots"),
             Delete("Repositories.PurgePaths", "path_snapshots"),

@@ -5,8 +5,7 @@ namespace GhStats.Storage.Traffic;
 
 /// <summary>
 /// A repository (<c>r</c>) with one of its <c>traffic_daily</c> rows (<c>d</c>, left-joined: null when it has none in the
-/// range) and that day's coverage (<c>c</c>). A stored day without a coverage row was written by a plain merge: it is
-/// known, but only as a lower bound, so it reads as partial.
+/// range) with its coverage. A stored day written by a plain merge is known, but only as a lower bound, so it is partial.
 /// </summary>
 internal static class CoveredDayRows
 {
@@ -18,7 +17,7 @@ internal static class CoveredDayRows
     private static readonly RowColumn UniqueViews = Shape.Column("unique_views", "d.unique_views");
     private static readonly RowColumn Clones = Shape.Column("clones", "d.clones");
     private static readonly RowColumn UniqueClones = Shape.Column("unique_clones", "d.unique_clones");
-    private static readonly RowColumn Coverage = Shape.Column("coverage", "CAST(COALESCE(c.coverage, 1) AS INTEGER)");
+    private static readonly RowColumn Coverage = Shape.Column("coverage", "CAST(d.coverage AS INTEGER)");
 
     /// <summary>The repository and its day, or null when the repository has no stored day in the range.</summary>
     public static (long RepositoryId, CoveredTrafficDay? Day) Read(RowReader r)

@@ -3,7 +3,7 @@ using GhStats.Storage.Relational;
 
 namespace GhStats.Storage.Traffic;
 
-/// <summary>A tenant summary's columns: a repository's (from <c>r</c>) and its totals over the range (from <c>d</c>, with coverage from <c>c</c>), and how to read a row.</summary>
+/// <summary>A tenant summary's columns: a repository's (from <c>r</c>) and its totals over the range (from <c>d</c>, with its coverage), and how to read a row.</summary>
 internal static class TenantSummaryRows
 {
     public static readonly RowShape Shape = new("repository summary", extends: RepositoryRows.Shape);
@@ -14,8 +14,8 @@ internal static class TenantSummaryRows
     private static readonly RowColumn PeakUniqueClones = Shape.Column("peak_unique_clones", "MAX(d.unique_clones)");
     private static readonly RowColumn Days = Shape.Column("days", "COUNT(d.day)");
 
-    // A stored day without a coverage row (written by a plain merge) is known but partial, as CoveredDayRows reads it.
-    private static readonly RowColumn PartialDays = Shape.Column("partial_days", "SUM(CASE WHEN d.day IS NULL OR c.coverage = 2 THEN 0 ELSE 1 END)");
+    // A day is partial unless its coverage says complete; d.day is null when the repository has no day in the range.
+    private static readonly RowColumn PartialDays = Shape.Column("partial_days", "SUM(CASE WHEN d.day IS NULL OR d.coverage = 2 THEN 0 ELSE 1 END)");
 
     /// <summary>Reads a row; <paramref name="rangeDays"/> is how many days the range has.</summary>
     public static (TrackedRepository Repository, TrafficTotals Totals) Read(RowReader r, int rangeDays)

@@ -11,11 +11,8 @@ internal sealed class TrafficStatements : StatementSet
         new("repo_id", ColumnType.Identifier), new("day", ColumnType.Date),
         new("views", ColumnType.Count, MergeRule.Max), new("unique_views", ColumnType.Count, MergeRule.Max),
         new("clones", ColumnType.Count, MergeRule.Max), new("unique_clones", ColumnType.Count, MergeRule.Max),
-    ]);
 
-    public static readonly MergeShape CoverageShape = new("traffic_coverage",
-    [
-        new("repo_id", ColumnType.Identifier), new("day", ColumnType.Date),
+        // 1 partial, 2 complete: the maximum rule means a day's coverage only ever improves.
         new("coverage", ColumnType.Count, MergeRule.Max),
     ]);
 
@@ -62,7 +59,7 @@ internal sealed class TrafficStatements : StatementSet
 
         // Stored days only; the store adds the days no read covered, so one query serves the whole range.
         SeriesPerDay = new("Traffic.SeriesPerDay",
-            $"SELECT {CoveredDayRows.Shape.Select()} FROM {T("repositories")} r JOIN {T("traffic_daily")} d ON d.repo_id = r.id {CoverageJoin} " +
+            $"SELECT {CoveredDayRows.Shape.Select()} FROM {T("repositories")} r JOIN {T("traffic_daily")} d ON d.repo_id = r.id " +
             "WHERE r.id = @repo_id AND d.day >= @from_day AND d.day <= @to_day ORDER BY d.day");
 
         // Weekly uniques come from GitHub's own per=week figures; daily uniques are only ever maximised, never summed.
@@ -77,7 +74,7 @@ internal sealed class TrafficStatements : StatementSet
 
         TenantSummary = new("Traffic.TenantSummary",
             $"SELECT {TenantSummaryRows.Shape.Select("r")} " +
-            $"FROM {T("repositories")} r LEFT JOIN {T("traffic_daily")} d ON d.repo_id = r.id AND d.day >= @from_day AND d.day <= @to_day {CoverageJoin} " +
+            $"FROM {T("repositories")} r LEFT JOIN {T("traffic_daily")} d ON d.repo_id = r.id AND d.day >= @from_day AND d.day <= @to_day " +
             "WHERE r.tenant_id = @tenant_id AND r.removed_at IS NULL " +
             $"GROUP BY {RepositoryRows.Shape.Select("r")} " +
             "ORDER BY r.owner, r.name");
@@ -105,7 +102,7 @@ internal sealed class TrafficStatements : StatementSet
         // repository without stored days still has its row (d null), so the store can list its days as not collected.
         TenantTrafficDays = new("Traffic.TenantTrafficDays",
             $"SELECT {CoveredDayRows.Shape.Select()} FROM {T("repositories")} r " +
-            $"LEFT JOIN {T("traffic_daily")} d ON d.repo_id = r.id AND d.day >= @from_day AND d.day <= @to_day {CoverageJoin} " +
+            $"LEFT JOIN {T("traffic_daily")} d ON d.repo_id = r.id AND d.day >= @from_day AND d.day <= @to_day " +
             "WHERE r.tenant_id = @tenant_id AND r.removed_at IS NULL " +
             "ORDER BY r.owner, r.name, r.id, d.day");
     }
@@ -138,8 +135,6 @@ internal sealed class TrafficStatements : StatementSet
 
     public SqlStatement MergeDays(int rows) => Merge("Traffic.MergeDays", DailyShape, rows);
 
-    public SqlStatement MergeCoverage(int rows) => Merge("Traffic.MergeCoverage", CoverageShape, rows);
-
     public SqlStatement MergeWeeks(int rows) => Merge("Traffic.MergeWeeks", WeeklyShape, rows);
 
     public SqlStatement MergeReferrers(int rows) => Merge("Traffic.MergeReferrers", ReferrerShape, rows);
@@ -148,12 +143,9 @@ internal sealed class TrafficStatements : StatementSet
 
     public SqlStatement MergeStats(int rows) => Merge("Traffic.MergeStats", StatsShape, rows);
 
-    /// <summary>Joins each stored day (<c>d</c>) to its coverage (<c>c</c>); a day without one reads as partial.</summary>
-    private string CoverageJoin => $"LEFT JOIN {T("traffic_coverage")} c ON c.repo_id = d.repo_id AND c.day = d.day";
-
     private string Buckets(string bucket) =>
         $"SELECT d.repo_id, {bucket} AS bucket, SUM(CAST(d.views AS BIGINT)) AS views, SUM(CAST(d.clones AS BIGINT)) AS clones, " +
         "MAX(d.unique_views) AS peak_unique_views, MAX(d.unique_clones) AS peak_unique_clones, COUNT(*) AS days, " +
-        "SUM(CASE WHEN c.coverage = 2 THEN 0 ELSE 1 END) AS partial_days " +
-        $"FROM {T("traffic_daily")} d {CoverageJoin} WHERE d.repo_id = @repo_id AND d.day >= @from_day AND d.day <= @to_day GROUP BY d.repo_id, {bucket}";
+        "SUM(CASE WHEN d.coverage = 2 THEN 0 ELSE 1 END) AS partial_days " +
+        $"FROM {T("traffic_daily")} d WHERE d.repo_id = @repo_id AND d.day >= @from_day AND d.day <= @to_day GROUP BY d.repo_id, {bucket}";
 }

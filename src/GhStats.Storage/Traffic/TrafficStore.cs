@@ -14,7 +14,9 @@ internal sealed class TrafficStore(StoreDatabase db, TrafficStatements sql, GhSt
     public Task MergeTrafficDaysAsync(IReadOnlyCollection<TrafficDay> days, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(days);
-        return MergeAsync("traffic_daily", FoldDays(days, db.Today), TrafficStatements.DailyShape, sql.MergeDays, d => d.RepositoryId, BindDay, cancellationToken);
+        // A plain merge knows the counts only as a lower bound: partial; the maximum rule keeps a better coverage already stored.
+        var rows = FoldDays(days, db.Today).ConvertAll(d => (Traffic: d, Coverage: DayCoverage.Partial));
+        return MergeAsync("traffic_daily", rows, TrafficStatements.DailyShape, sql.MergeDays, d => d.Traffic.RepositoryId, BindDay, cancellationToken);
     }
 
     public async Task MergeTrafficWindowAsync(TrafficWindow window, CancellationToken cancellationToken = default)
@@ -38,14 +40,13 @@ internal sealed class TrafficStore(StoreDatabase db, TrafficStatements sql, GhSt
             throw new ArgumentException($"Day {stray.Day:yyyy-MM-dd} of repository {stray.RepositoryId} is outside the window {window.FirstDay:yyyy-MM-dd}..{window.LastDay:yyyy-MM-dd} of repository {repositoryId}.", nameof(window));
         }
 
-        // Days the response left out are GitHub's zeros; the maximum rule keeps anything larger already stored.
+        // Days the response left out are GitHub's zeros; the maximum rule keeps anything larger already stored, counts
+        // and coverage alike (the window's edges partial, the days inside complete).
         var byDay = held.ToDictionary(d => d.Day);
-        var days = new List<TrafficDay>();
-        var coverage = new List<(DateOnly Day, DayCoverage Coverage)>();
+        var days = new List<(TrafficDay Traffic, DayCoverage Coverage)>();
         for (var day = window.FirstDay; day <= window.LastDay; day = day.AddDays(1))
         {
-            days.Add(byDay.GetValueOrDefault(day) ?? new TrafficDay(repositoryId, day, 0, 0, 0, 0));
-            coverage.Add((day, window.CoverageOf(day)));
+            days.Add((byDay.GetValueOrDefault(day) ?? new TrafficDay(repositoryId, day, 0, 0, 0, 0), window.CoverageOf(day)));
         }
 
         var started = db.Clock.GetTimestamp();
@@ -54,15 +55,11 @@ internal sealed class TrafficStore(StoreDatabase db, TrafficStatements sql, GhSt
             {
                 await db.RequireAsync(connection, transaction, sql.RepositoryExists, c => c.With("repo_id", repositoryId), "repository", repositoryId, cancellationToken).ConfigureAwait(false);
                 await WriteBatchesAsync(connection, transaction, days, TrafficStatements.DailyShape, sql.MergeDays, BindDay, cancellationToken).ConfigureAwait(false);
-                await WriteBatchesAsync(connection, transaction, coverage, TrafficStatements.CoverageShape, sql.MergeCoverage, (command, c, i) => command
-                    .With($"repo_id_{i}", repositoryId).With($"day_{i}", c.Day).With($"coverage_{i}", (int)c.Coverage), cancellationToken).ConfigureAwait(false);
                 using var read = db.Command(connection, transaction, sql.RecordDailyRead).With("read_on", window.ReadOn).With("repo_id", repositoryId).With("read_on_later", window.ReadOn);
                 await read.ExecuteAsync(cancellationToken).ConfigureAwait(false);
             },
             cancellationToken).ConfigureAwait(false);
-        var elapsed = db.Clock.GetElapsedTime(started);
-        metrics.Merged("traffic_daily", days.Count, elapsed);
-        metrics.Merged("traffic_coverage", coverage.Count, elapsed);
+        metrics.Merged("traffic_daily", days.Count, db.Clock.GetElapsedTime(started));
     }
 
     public Task MergeTrafficWeeksAsync(IReadOnlyCollection<TrafficWeek> weeks, CancellationToken cancellationToken = default)
@@ -267,10 +264,15 @@ internal sealed class TrafficStore(StoreDatabase db, TrafficStatements sql, GhSt
         .OrderBy(d => d.RepositoryId).ThenBy(d => d.Day)
         .ToList();
 
-    private static StoreCommand BindDay(StoreCommand command, TrafficDay d, int i) => command
-        .With($"repo_id_{i}", d.RepositoryId).With($"day_{i}", d.Day)
-        .With($"views_{i}", d.Views).With($"unique_views_{i}", d.UniqueViews)
-        .With($"clones_{i}", d.Clones).With($"unique_clones_{i}", d.UniqueClones);
+    private static StoreCommand BindDay(StoreCommand command, (TrafficDay Traffic, DayCoverage Coverage) day, int i)
+    {
+        var d = day.Traffic;
+        return command
+            .With($"repo_id_{i}", d.RepositoryId).With($"day_{i}", d.Day)
+            .With($"views_{i}", d.Views).With($"unique_views_{i}", d.UniqueViews)
+            .With($"clones_{i}", d.Clones).With($"unique_clones_{i}", d.UniqueClones)
+            .With($"coverage_{i}", (int)day.Coverage);
+    }
 
     private Task<IReadOnlyList<T>> ReadHistoryAsync<T>(
         long tenantId, long repositoryId, DateRange range, SqlStatement statement, RowShape shape, Func<RowReader, T> map, CancellationToken cancellationToken)
