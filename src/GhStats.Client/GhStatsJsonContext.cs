@@ -28,6 +28,7 @@ namespace GhStats.Client;
 [JsonSerializable(typeof(IReadOnlyList<TrackedRepository>))]
 [JsonSerializable(typeof(TrackedRepository))]
 [JsonSerializable(typeof(TrackRepositoryRequest))]
+[JsonSerializable(typeof(SetBadgesRequest))]
 [JsonSerializable(typeof(HorizonOverview))]
 [JsonSerializable(typeof(TrafficSeries))]
 [JsonSerializable(typeof(ReferrerReport))]

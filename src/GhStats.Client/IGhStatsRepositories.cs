@@ -43,4 +43,15 @@ public interface IGhStatsRepositories
     /// <returns>When tracking has stopped.</returns>
     [Delete("/api/v1/repos/{id}")]
     Task RemoveRepositoryAsync(long id, [Query] bool? purge = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Turns a repository's public badges on or off (the tenant's owners and admins): <c>{prefix}/badges/{id}/{metric}.svg</c>
+    /// and <c>.json</c> answer without sign-in only while they are on.
+    /// </summary>
+    /// <param name="id">The repository's id.</param>
+    /// <param name="request">Whether badges are on.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The repository, with <see cref="TrackedRepository.BadgesEnabled"/> as now stored.</returns>
+    [Put("/api/v1/repos/{id}/badges")]
+    Task<TrackedRepository> SetRepositoryBadgesAsync(long id, [Body] SetBadgesRequest request, CancellationToken cancellationToken = default);
 }

@@ -41,6 +41,7 @@ public static class GhStatsEndpointRouteBuilderExtensions
         SignInEndpoints.Map(module);
         UiEndpoints.Map(module);
         HealthEndpoints.Map(module);
+        GhStats.Web.Badges.BadgeEndpoints.Map(module);
         module.MapOpenApi("/openapi/{documentName}.json");
 
         var api = module.MapGroup("/api/v1")

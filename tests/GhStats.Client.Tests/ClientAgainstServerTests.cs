@@ -79,6 +79,11 @@ public sealed class ClientAgainstServerTests
         var seeded = await client.TrackRepositoryAsync(new TrackRepositoryRequest("acme", "octo/seeded"));
         (await client.GetRepositoryAsync(e2e.Id)).FullName.ShouldBe("octo/e2e");
         (await client.ListRepositoriesAsync("acme")).Select(r => r.FullName).ShouldBe(["octo/e2e", "octo/seeded"], ignoreOrder: true);
+        e2e.BadgesEnabled.ShouldBeFalse("badges are off until an owner turns them on");
+        (await client.SetRepositoryBadgesAsync(e2e.Id, new SetBadgesRequest(true))).BadgesEnabled.ShouldBeTrue();
+        (await client.GetRepositoryAsync(e2e.Id)).BadgesEnabled.ShouldBeTrue();
+        (await client.SetRepositoryBadgesAsync(e2e.Id, new SetBadgesRequest(false))).BadgesEnabled.ShouldBeFalse();
+        (await client.ListRepositoriesAsync("acme")).ShouldAllBe(r => !r.BadgesEnabled);
 
         // The connection's test reads traffic of the repository tracked through it.
         var check = await client.TestConnectionAsync("acme", connection.Id);

@@ -55,6 +55,9 @@ public static class AuditActions
     /// <summary>A repository was untracked and its data deleted.</summary>
     public const string RepositoryPurged = "repository.purged";
 
+    /// <summary>A repository's public badges were turned on or off.</summary>
+    public const string RepositoryBadgesChanged = "repository.badges_changed";
+
     /// <summary>Every repository of a GitHub owner is tracked.</summary>
     public const string OwnerTracked = "owner.tracked";
 

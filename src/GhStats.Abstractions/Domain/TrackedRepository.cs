@@ -13,6 +13,7 @@ namespace GhStats.Domain;
 /// <param name="LastStatus">The outcome of the last collection attempt ("ok" or an error kind).</param>
 /// <param name="WeeklyCollectedOn">The UTC day GitHub's weekly figures were last read; they are read once a week.</param>
 /// <param name="LastDailyReadOn">The UTC day of the last successful read of daily views and clones (see <see cref="CollectionHorizon"/>).</param>
+/// <param name="BadgesEnabled">Whether an Owner made its traffic badges public (served without sign-in).</param>
 public sealed record TrackedRepository(
     long Id,
     long TenantId,
@@ -25,7 +26,8 @@ public sealed record TrackedRepository(
     DateTimeOffset? LastCollectedAt,
     string? LastStatus,
     DateOnly? WeeklyCollectedOn = null,
-    DateOnly? LastDailyReadOn = null)
+    DateOnly? LastDailyReadOn = null,
+    bool BadgesEnabled = false)
 {
     /// <summary>"owner/name", as GitHub writes it.</summary>
     public string FullName => $"{Owner}/{Name}";

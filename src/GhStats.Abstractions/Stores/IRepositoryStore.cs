@@ -70,4 +70,13 @@ public interface IRepositoryStore
     /// <returns>A task that completes once recorded.</returns>
     /// <exception cref="GhStatsNotFoundException">When the repository does not exist.</exception>
     Task RecordCollectionAsync(long repositoryId, string status, long? gitHubId = null, DateOnly? weeklyCollectedOn = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Turns a repository's public traffic badges on or off.</summary>
+    /// <param name="tenantId">The tenant.</param>
+    /// <param name="repositoryId">The repository.</param>
+    /// <param name="enabled">Whether badges are served without sign-in.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The repository as now stored.</returns>
+    /// <exception cref="GhStatsNotFoundException">When it is not in the tenant.</exception>
+    Task<TrackedRepository> SetBadgesAsync(long tenantId, long repositoryId, bool enabled, CancellationToken cancellationToken = default);
 }

@@ -12,6 +12,7 @@ namespace GhStats.Client.Models;
 /// <param name="LastCollectedAt">When it was last collected (UTC).</param>
 /// <param name="LastStatus">How the last collection went, e.g. <c>ok</c>, or the kind of failure.</param>
 /// <param name="Horizon">Its data-loss horizon.</param>
+/// <param name="BadgesEnabled">Whether its traffic badges are served without sign-in.</param>
 public sealed record TrackedRepository(
     long Id,
     string Tenant,
@@ -23,4 +24,5 @@ public sealed record TrackedRepository(
     DateTimeOffset? RemovedAt,
     DateTimeOffset? LastCollectedAt,
     string? LastStatus,
-    RepositoryHorizon? Horizon = null);
+    RepositoryHorizon? Horizon = null,
+    bool BadgesEnabled = false);

@@ -19,6 +19,7 @@ internal static class RepositoryRows
     private static readonly RowColumn LastStatus = Shape.Column("last_status");
     private static readonly RowColumn WeeklyCollectedOn = Shape.Column("weekly_collected_on");
     private static readonly RowColumn LastDailyReadOn = Shape.Column("last_daily_read_on");
+    private static readonly RowColumn BadgesEnabled = Shape.Column("badges_enabled");
 
     /// <summary>Reads a repository from a row of <see cref="Shape"/> or of a shape that extends it.</summary>
     /// <param name="r">The row.</param>
@@ -26,5 +27,5 @@ internal static class RepositoryRows
     public static TrackedRepository Read(RowReader r) => new(
         r.Int64(Id), r.Int64(TenantId), r.NullableInt64(ConnectionId), r.Text(Owner), r.Text(Name), r.NullableInt64(GitHubId),
         r.Timestamp(AddedAt), r.NullableTimestamp(RemovedAt), r.NullableTimestamp(LastCollectedAt), r.NullableText(LastStatus),
-        r.NullableDate(WeeklyCollectedOn), r.NullableDate(LastDailyReadOn));
+        r.NullableDate(WeeklyCollectedOn), r.NullableDate(LastDailyReadOn), r.Int32(BadgesEnabled) != 0);
 }

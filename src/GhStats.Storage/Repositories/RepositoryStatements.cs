@@ -33,6 +33,9 @@ internal sealed class RepositoryStatements : StatementSet
         RecordCollection = new("Repositories.RecordCollection",
             $"UPDATE {T("repositories")} SET last_collected_at = @collected_at, last_status = @status, github_id = COALESCE(CAST(@github_id AS BIGINT), github_id) WHERE id = @repo_id");
 
+        SetBadges = new("Repositories.SetBadges",
+            $"UPDATE {T("repositories")} SET badges_enabled = @badges_enabled WHERE id = @repo_id AND tenant_id = @tenant_id");
+
         // A separate statement, not COALESCE(CAST(@day AS DATE), ...): SQLite's CAST to DATE would turn '2024-03-04' into 2024.
         RecordWeeklyCollection = new("Repositories.RecordWeeklyCollection",
             $"UPDATE {T("repositories")} SET weekly_collected_on = @weekly_collected_on WHERE id = @repo_id");
@@ -76,6 +79,8 @@ internal sealed class RepositoryStatements : StatementSet
     public SqlStatement RecordCollection { get; }
 
     public SqlStatement RecordWeeklyCollection { get; }
+
+    public SqlStatement SetBadges { get; }
 
     public IReadOnlyList<SqlStatement> PurgeStatements { get; }
 

@@ -173,4 +173,23 @@ internal sealed class RepositoryStore(StoreDatabase db, RepositoryStatements sql
             },
             cancellationToken);
     }
+
+    public Task<TrackedRepository> SetBadgesAsync(long tenantId, long repositoryId, bool enabled, CancellationToken cancellationToken = default) =>
+        db.WriteAsync(
+            async (connection, transaction) =>
+            {
+                using (var update = db.Command(connection, transaction, sql.SetBadges)
+                    .With("badges_enabled", enabled ? 1 : 0).With("repo_id", repositoryId).With("tenant_id", tenantId))
+                {
+                    if (await update.ExecuteAsync(cancellationToken).ConfigureAwait(false) == 0)
+                    {
+                        throw new GhStatsNotFoundException("repository", repositoryId);
+                    }
+                }
+
+                using var get = db.Command(connection, transaction, sql.Get).With("repo_id", repositoryId).With("tenant_id", tenantId);
+                return await get.FirstOrDefaultAsync(RepositoryRows.Shape, RepositoryRows.Read, cancellationToken).ConfigureAwait(false)
+                    ?? throw new GhStatsNotFoundException("repository", repositoryId);
+            },
+            cancellationToken);
 }

@@ -14,7 +14,7 @@ internal static class ApiMapping
 
     public static RepositoryResponse ToResponse(this TrackedRepository repository, string tenantSlug, CollectionHorizon horizon) =>
         new(repository.Id, tenantSlug, repository.FullName, repository.Owner, repository.Name, repository.ConnectionId,
-            repository.AddedAt, repository.RemovedAt, repository.LastCollectedAt, repository.LastStatus, horizon.ToResponse());
+            repository.AddedAt, repository.RemovedAt, repository.LastCollectedAt, repository.LastStatus, horizon.ToResponse(), repository.BadgesEnabled);
 
     public static HorizonResponse ToResponse(this CollectionHorizon horizon) =>
         new(WireNames.Of(horizon.State), horizon.LastDailyReadOn, horizon.DaysSinceRead);

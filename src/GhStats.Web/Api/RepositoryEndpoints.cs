@@ -25,6 +25,9 @@ internal static class RepositoryEndpoints
         api.MapGet("/repos/{id:long}", GetAsync).WithName("GetRepository").ProducesProblem(StatusCodes.Status404NotFound);
         api.MapDelete("/repos/{id:long}", RemoveAsync).WithName("RemoveRepository")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapPut("/repos/{id:long}/badges", SetBadgesAsync).WithName("SetRepositoryBadges")
+            .Accepts<BadgesRequest>("application/json").Produces<RepositoryResponse>()
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
     }
 
     private static async Task<Ok<List<RepositoryResponse>>> ListAsync(string? tenant, HttpContext http, ApiAccess access, IRepositoryStore repositories, CollectionHorizons horizons)
@@ -113,5 +116,25 @@ internal static class RepositoryEndpoints
         await AuditTrail.Of(http).RecordAsync(purgeData ? AuditActions.RepositoryPurged : AuditActions.RepositoryUntracked, repository.TenantId, AuditTargets.Repository(repository));
         cache.Invalidate();
         return TypedResults.NoContent();
+    }
+
+    /// <summary>Turns the repository's public badges on or off (Owners of its tenant and Admins).</summary>
+    private static async Task<Ok<RepositoryResponse>> SetBadgesAsync(long id, HttpContext http, ApiAccess access, IRepositoryStore repositories, ITenantStore tenants, CollectionHorizons horizons)
+    {
+        var request = await ApiBody.ReadAsync<BadgesRequest>(http);
+        if (request.Enabled is not { } enabled)
+        {
+            throw ApiProblems.Invalid("enabled is required: true to serve the repository's badges without sign-in, false to stop.");
+        }
+
+        var repository = await access.RepositoryAsync(id, manage: true);
+        var changed = await repositories.SetBadgesAsync(repository.TenantId, repository.Id, enabled, http.RequestAborted);
+        if (changed.BadgesEnabled != repository.BadgesEnabled)
+        {
+            await AuditTrail.Of(http).RecordAsync(AuditActions.RepositoryBadgesChanged, repository.TenantId, AuditTargets.Repository(repository), enabled ? "on" : "off");
+        }
+
+        var tenant = await tenants.GetAsync(changed.TenantId, http.RequestAborted);
+        return TypedResults.Ok(changed.ToResponse(tenant.Slug, horizons.Of(changed)));
     }
 }

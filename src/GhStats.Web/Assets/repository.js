@@ -210,6 +210,70 @@ async function load(wanted) {
   }
 }
 
+// Badges: the toggle (owners) and the Markdown to copy, built from this page's own absolute address.
+const badges = document.getElementById('badges');
+const badgeMetrics = [
+  { metric: 'views', name: 'Views' },
+  { metric: 'uniques', name: 'Unique visitors (busiest day)' },
+  { metric: 'clones', name: 'Clones' },
+  { metric: 'stars', name: 'Stars' },
+];
+
+function badgeRows() {
+  const days = document.getElementById('badges-days').value;
+  const base = new URL(`${badges.dataset.badgesBase}/`, window.location.href);
+  fill(document.getElementById('badges-list'), badgeMetrics.map(({ metric, name }, index) => {
+    const address = new URL(`${metric}.svg?days=${encodeURIComponent(days)}`, base).href;
+    const markdown = `![${metric}](${address})`;
+    const field = `badge-markdown-${index}`;
+    const copy = el('button', { type: 'button', class: 'button', 'aria-describedby': field }, `Copy ${name} Markdown`);
+    copy.addEventListener('click', async () => {
+      try {
+        await navigator.clipboard.writeText(markdown);
+        say(document.getElementById('badges-status'), `${name} Markdown copied.`, 'ok');
+      } catch {
+        document.getElementById(field).select();
+        say(document.getElementById('badges-status'), 'Copying was refused; the Markdown is selected, press Ctrl+C.', 'error');
+      }
+    });
+    return el('li', {},
+      el('label', { for: field }, name),
+      el('div', { class: 'badge-row' },
+        el('img', { src: address, alt: `${name} badge preview`, height: '20' }),
+        el('input', { type: 'text', id: field, readonly: '', value: markdown }),
+        copy));
+  }));
+}
+
+function showBadges(enabled) {
+  document.getElementById('badges-copy').hidden = !enabled;
+  if (enabled) {
+    badgeRows();
+  }
+}
+
+if (badges) {
+  document.getElementById('badges-days').addEventListener('change', badgeRows);
+  const toggle = document.getElementById('badges-enabled');
+  toggle?.addEventListener('change', async () => {
+    const wanted = toggle.checked;
+    const note = document.getElementById('badges-status');
+    toggle.disabled = true;
+    try {
+      const repository = await api(`/repos/${id}/badges`, { method: 'PUT', body: { enabled: wanted } });
+      toggle.checked = repository.badgesEnabled;
+      showBadges(repository.badgesEnabled);
+      say(note, repository.badgesEnabled ? 'Badges are public.' : 'Badges are off; their addresses now answer “not found”.', 'ok');
+    } catch (error) {
+      toggle.checked = !wanted;
+      say(note, error.message, 'error');
+    } finally {
+      toggle.disabled = false;
+    }
+  });
+  showBadges(badges.dataset.badgesEnabled === 'true');
+}
+
 range = rangePicker(load);
 per.addEventListener('change', () => load(range()));
 load(range());

@@ -16,7 +16,7 @@ namespace GhStats.Web.Security;
 /// <summary>
 /// The first middleware of an app with GhStats: forwarded headers from the proxies of <c>GhStats:ForwardedHeaders</c> only
 /// (none by default), then ASP.NET Core's rate limiter with GhStats' own partitions (<c>GhStats:RateLimits</c>): per API
-/// token on the API, per client address on the cron endpoint and on sign-in. Other requests are not limited here.
+/// token on the API, per client address on the cron endpoint, on sign-in and on the public badges. Other requests are not limited here.
 /// </summary>
 internal sealed partial class RequestGate(
     IOptions<GhStatsForwardedHeadersOptions> proxies,
@@ -103,6 +103,11 @@ internal sealed partial class RequestGate(
             || path.StartsWithSegments(prefix + "/signout-callback-oidc", StringComparison.OrdinalIgnoreCase))
         {
             return Window("signin:" + client, settings.SignIn);
+        }
+
+        if (path.StartsWithSegments(prefix + "/badges", StringComparison.OrdinalIgnoreCase))
+        {
+            return Window("badges:" + client, settings.Badges);
         }
 
         return RateLimitPartition.GetNoLimiter(string.Empty);

@@ -226,3 +226,11 @@ CREATE TABLE ghstats.notification_conditions (tenant_id BIGINT NOT NULL, conditi
 ALTER TABLE ghstats.notification_conditions ADD CONSTRAINT fk_notification_conditions_tenants FOREIGN KEY (tenant_id) REFERENCES ghstats.tenants (id);
 INSERT INTO ghstats.schema_versions (version, applied_on, description) VALUES (6, (CURRENT_TIMESTAMP - CURRENT_TIMEZONE), 'GhStats notifications');
 /* 6: NotificationTables migrated */
+/* 7: RepositoryBadges migrating ============================================= */
+
+/* AlterTable repositories */
+/* No SQL statement executed. */
+/* CreateColumn repositories badges_enabled Int32 */
+ALTER TABLE ghstats.repositories ADD COLUMN badges_enabled INTEGER NOT NULL DEFAULT 0;
+INSERT INTO ghstats.schema_versions (version, applied_on, description) VALUES (7, (CURRENT_TIMESTAMP - CURRENT_TIMEZONE), 'GhStats repository badges');
+/* 7: RepositoryBadges migrated */

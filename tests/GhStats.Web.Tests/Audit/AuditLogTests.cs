@@ -137,6 +137,12 @@ public sealed class AuditLogTests(AuditApp fixture) : IClassFixture<AuditApp>
             await t.Send(t.OwnerOfB, HttpMethod.Delete, $"api/v1/repos/{repository.Id}?purge=true", null, HttpStatusCode.NoContent);
             return new(t.Fixture.B.Id, repository.FullName, ViaToken(t.Fixture.OwnerOfB));
         }),
+        new(AuditActions.RepositoryBadgesChanged, async t =>
+        {
+            var repository = await t.Fixture.App.TrackAsync(t.Fixture.B, "audit-org", $"badges-{t.Fixture.Next()}");
+            await t.Send(t.OwnerOfB, HttpMethod.Put, $"api/v1/repos/{repository.Id}/badges", new { enabled = true }, HttpStatusCode.OK);
+            return new(t.Fixture.B.Id, repository.FullName, ViaToken(t.Fixture.OwnerOfB));
+        }),
         new(AuditActions.OwnerTracked, async t =>
         {
             var owner = $"audit-owner-{t.Fixture.Next()}";

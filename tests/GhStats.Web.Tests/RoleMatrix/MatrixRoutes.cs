@@ -99,6 +99,8 @@ public static class MatrixRoutes
         ["GET /repos/{id}"] = (world, _, scope) => Get($"api/v1/repos/{world.RepositoryIn(scope).Id}"),
         ["DELETE /repos/{id}"] = async (world, caller, scope) =>
             new HttpRequestMessage(HttpMethod.Delete, $"api/v1/repos/{(await world.ScratchRepositoryAsync(caller, scope)).Id}"),
+        ["PUT /repos/{id}/badges"] = async (world, caller, scope) =>
+            WebCaller.WithJson(HttpMethod.Put, $"api/v1/repos/{(await world.ScratchRepositoryAsync(caller, scope)).Id}/badges", new { enabled = true }),
         ["GET /repos/{id}/traffic"] = (world, _, scope) => Get($"api/v1/repos/{world.RepositoryIn(scope).Id}/traffic"),
         ["GET /repos/{id}/referrers"] = (world, _, scope) => Get($"api/v1/repos/{world.RepositoryIn(scope).Id}/referrers"),
         ["GET /repos/{id}/paths"] = (world, _, scope) => Get($"api/v1/repos/{world.RepositoryIn(scope).Id}/paths"),
