@@ -11,7 +11,7 @@ namespace GhStats.Web.Tests.Browser;
 public sealed class BadgesUiTests(ChromiumFixture chromium, CoverageWorld world) : IClassFixture<CoverageWorld>
 {
     [Fact]
-    public async Task TurningBadgesOn_ShowsLoadedPreviewsAndAbsoluteMarkdown_AndOffHidesThem()
+    public async Task TurningBadgesOn_ShowsLoadedPreviewsAndAbsoluteMarkdown_PassesTheAccessibilityCheck_AndOffHidesThem()
     {
         await using var browser = await world.SignInAsync(chromium);
         var page = browser.Page;
@@ -34,6 +34,7 @@ public sealed class BadgesUiTests(ChromiumFixture chromium, CoverageWorld world)
         (await page.Locator("#badges-list button").AllTextContentsAsync()).ShouldBe(
             ["Copy Views Markdown", "Copy Unique visitors (busiest day) Markdown", "Copy Clones Markdown", "Copy Stars Markdown"]);
         await page.Locator("#badges").ScreenshotAsync(new() { Path = Path.Combine(chromium.Screenshots.Path, "repository-badges.light.png") });
+        (await browser.CheckAccessibilityAsync()).AssertNoViolations();
 
         await toggle.UncheckAsync();
 
