@@ -111,14 +111,7 @@ internal static class AuditEndpoints
             throw ApiProblems.Invalid($"The range is reversed: from {first:yyyy-MM-dd} is after to {last:yyyy-MM-dd}.");
         }
 
-        long? beforeId = null;
-        if (!string.IsNullOrWhiteSpace(before))
-        {
-            beforeId = long.TryParse(before, NumberStyles.None, CultureInfo.InvariantCulture, out var id) && id > 0
-                ? id
-                : throw ApiProblems.Invalid($"before must be the id of an entry (nextBefore of the previous page), not '{before}'.");
-        }
-
+        var beforeId = PageQuery.Before(before, "an entry");
         if (action?.Trim().Length > FieldLimits.AuditAction || actor?.Trim().Length > FieldLimits.AuditActor)
         {
             throw ApiProblems.Invalid($"action takes at most {FieldLimits.AuditAction} characters and actor at most {FieldLimits.AuditActor}.");
@@ -138,18 +131,7 @@ internal static class AuditEndpoints
         : DateOnly.TryParseExact(value.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) && day.Year is >= 1970 and < 9999 ? day
         : throw ApiProblems.Invalid($"{name} must be a UTC day as yyyy-MM-dd, not '{value}'.");
 
-    // limit is read as text: a typed parameter that fails to bind throws before the API's filters (a 500 in Development).
-    private static int Limit(string? limit)
-    {
-        var count = DefaultLimit;
-        if (!string.IsNullOrWhiteSpace(limit)
-            && (!int.TryParse(limit, NumberStyles.None, CultureInfo.InvariantCulture, out count) || count is < 1 or > MaxLimit))
-        {
-            throw ApiProblems.Invalid($"limit must be a number between 1 and {MaxLimit}, not '{limit}'.");
-        }
-
-        return count;
-    }
+    private static int Limit(string? limit) => PageQuery.Limit(limit, DefaultLimit, MaxLimit);
 
     private static string SafeFileName(string name) =>
         new(name.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '.' or '_' ? c : '_').ToArray());

@@ -120,23 +120,10 @@ internal static class NotificationEndpoints
         return TypedResults.Ok(await PageAsync(found.Id, null, limit, before, http, notifications));
     }
 
-    // limit and before are read as text: a typed parameter that fails to bind throws before the API's filters.
     private static async Task<DeliveriesResponse> PageAsync(long tenantId, long? channelId, string? limit, string? before, HttpContext http, INotificationStore notifications)
     {
-        var count = DefaultPage;
-        if (!string.IsNullOrWhiteSpace(limit) && (!int.TryParse(limit, NumberStyles.None, CultureInfo.InvariantCulture, out count) || count is < 1 or > MaxPage))
-        {
-            throw ApiProblems.Invalid($"limit must be a number between 1 and {MaxPage}, not '{limit}'.");
-        }
-
-        long? beforeId = null;
-        if (!string.IsNullOrWhiteSpace(before))
-        {
-            beforeId = long.TryParse(before, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) && parsed > 0
-                ? parsed
-                : throw ApiProblems.Invalid($"before must be the id of a delivery (nextBefore of the previous page), not '{before}'.");
-        }
-
+        var count = PageQuery.Limit(limit, DefaultPage, MaxPage);
+        var beforeId = PageQuery.Before(before, "a delivery");
         var lines = await notifications.ListDeliveriesAsync(tenantId, channelId, count, beforeId, http.RequestAborted);
         var names = (await notifications.ListChannelsAsync(tenantId, http.RequestAborted)).ToDictionary(c => c.Id, c => c.Name);
         return new DeliveriesResponse(

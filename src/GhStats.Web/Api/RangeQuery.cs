@@ -10,7 +10,7 @@ namespace GhStats.Web.Api;
 internal static class RangeQuery
 {
     /// <summary>GitHub opened in 2008; nothing earlier can hold traffic.</summary>
-    private static readonly DateOnly Earliest = new(2008, 1, 1);
+    public static readonly DateOnly Earliest = new(2008, 1, 1);
 
     public static DateRange Range(HttpRequest request, GhStatsApiOptions options, TimeProvider clock)
     {

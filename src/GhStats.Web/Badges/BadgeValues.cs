@@ -1,19 +1,17 @@
 using System.Globalization;
 using GhStats.Domain;
 using GhStats.Stores;
+using GhStats.Web.Api;
 
 namespace GhStats.Web.Badges;
 
 /// <summary>A badge's label, message and colours, read through the store ports like the summary API reads them.</summary>
 internal sealed record BadgeValues(string Label, string Message, string NamedColor, string HexColor)
 {
-    /// <summary>"Since tracking": nothing older than GitHub itself is stored.</summary>
-    public static readonly DateOnly Earliest = new(2008, 1, 1);
-
     public static async Task<BadgeValues> ReadAsync(
         TrackedRepository repository, BadgeMetric metric, int? days, ITrafficStore traffic, DateOnly today, CancellationToken cancellationToken)
     {
-        var range = new DateRange(days is { } n ? today.AddDays(-(n - 1)) : Earliest, today);
+        var range = new DateRange(days is { } n ? today.AddDays(-(n - 1)) : RangeQuery.Earliest, today);
         var span = days is { } d ? string.Create(CultureInfo.InvariantCulture, $"{d}d") : "all time";
         var summaries = await traffic.GetTenantSummaryAsync(repository.TenantId, range, [repository.Id], cancellationToken).ConfigureAwait(false);
         var summary = summaries.FirstOrDefault(s => s.Repository.Id == repository.Id);
