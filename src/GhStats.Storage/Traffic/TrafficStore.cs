@@ -180,9 +180,8 @@ internal sealed class TrafficStore(StoreDatabase db, TrafficStatements sql, GhSt
                     partial += point.PartialDays;
                 }
 
-                var rangeDays = covered.To.DayNumber - covered.From.DayNumber + 1;
                 return new TrafficSeries(repositoryId, per, covered.From, covered.To, points,
-                    new TrafficTotals(views, clones, peakUniqueViews, peakUniqueClones, known, rangeDays, known, partial));
+                    new TrafficTotals(views, clones, peakUniqueViews, peakUniqueClones, known, covered.Days, known, partial));
             },
             cancellationToken);
     }
@@ -199,8 +198,7 @@ internal sealed class TrafficStore(StoreDatabase db, TrafficStatements sql, GhSt
                 using (var summary = db.Command(connection, sql.TenantSummary)
                     .With("from_day", range.From).With("to_day", range.To).With("tenant_id", tenantId))
                 {
-                    var rangeDays = range.To.DayNumber - range.From.DayNumber + 1;
-                    rows = await summary.ListAsync(TenantSummaryRows.Shape, r => TenantSummaryRows.Read(r, rangeDays), cancellationToken).ConfigureAwait(false);
+                    rows = await summary.ListAsync(TenantSummaryRows.Shape, r => TenantSummaryRows.Read(r, range.Days), cancellationToken).ConfigureAwait(false);
                 }
 
                 Dictionary<long, RepositoryDailyStats> latest;
@@ -310,9 +308,9 @@ internal sealed class TrafficStore(StoreDatabase db, TrafficStatements sql, GhSt
             {
                 if (current is { } finished)
                 {
-                    for (; next <= range.To; next = next.AddDays(1))
+                    foreach (var day in NotCollected(finished, next, range.To))
                     {
-                        yield return CoveredDayRows.NotCollected(finished, next);
+                        yield return day;
                     }
                 }
 
@@ -325,9 +323,9 @@ internal sealed class TrafficStore(StoreDatabase db, TrafficStatements sql, GhSt
                 continue;
             }
 
-            for (; next < covered.Traffic.Day; next = next.AddDays(1))
+            foreach (var day in NotCollected(repositoryId, next, covered.Traffic.Day.AddDays(-1)))
             {
-                yield return CoveredDayRows.NotCollected(repositoryId, next);
+                yield return day;
             }
 
             yield return covered;
@@ -336,9 +334,17 @@ internal sealed class TrafficStore(StoreDatabase db, TrafficStatements sql, GhSt
 
         if (current is { } last)
         {
-            for (; next <= range.To; next = next.AddDays(1))
+            foreach (var day in NotCollected(last, next, range.To))
             {
-                yield return CoveredDayRows.NotCollected(last, next);
+                yield return day;
+            }
+        }
+
+        static IEnumerable<CoveredTrafficDay> NotCollected(long repositoryId, DateOnly from, DateOnly through)
+        {
+            for (var day = from; day <= through; day = day.AddDays(1))
+            {
+                yield return CoveredDayRows.NotCollected(repositoryId, day);
             }
         }
     }
