@@ -116,4 +116,7 @@ public static class FieldLimits
 
     /// <summary>A delivery attempt's outcome in the delivery log; longer ones are cut.</summary>
     public const int DeliveryOutcome = 1000;
+
+    /// <summary>Why GitHub limited a repository's stargazers list, as stored with its star backfill; longer ones are cut.</summary>
+    public const int StarBackfillLimitReason = 500;
 }

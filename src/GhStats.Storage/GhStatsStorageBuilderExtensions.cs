@@ -14,6 +14,7 @@ using GhStats.Storage.Owners;
 using GhStats.Storage.Relational;
 using GhStats.Storage.Repositories;
 using GhStats.Storage.Runs;
+using GhStats.Storage.Stars;
 using GhStats.Storage.Tenants;
 using GhStats.Storage.Tokens;
 using GhStats.Storage.Traffic;
@@ -97,6 +98,8 @@ public static class GhStatsStorageBuilderExtensions
         services.TryAddSingleton<ISchemaMigrator, SchemaMigrator>();
         services.TryAddSingleton<TrackedOwnerStatements>();
         services.TryAddSingleton<ITrackedOwnerStore, TrackedOwnerStore>();
+        services.TryAddSingleton<StarHistoryStatements>();
+        services.TryAddSingleton<IStarHistoryStore, StarHistoryStore>();
         AddAccessStores(services);
         AddHealthChecks(builder);
 

@@ -38,6 +38,9 @@ internal sealed class StoreCommand : IDisposable
         return Add(name, converted, type);
     }
 
+    public StoreCommand With(string name, DateOnly? value) =>
+        value is { } day ? With(name, day) : Add(name, null, _dialect.DateValue(default).Type);
+
     public StoreCommand With(string name, DateTimeOffset value)
     {
         var (converted, type) = _dialect.TimestampValue(value);

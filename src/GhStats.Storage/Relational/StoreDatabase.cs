@@ -91,6 +91,39 @@ internal sealed class StoreDatabase(RelationalStoreProvider provider, IOptions<G
         }
     }
 
+    /// <summary>Writes rows in batches of <paramref name="batchRows"/> inside the caller's transaction, one merge statement a batch.</summary>
+    public async Task WriteBatchesAsync<T>(
+        DbConnection connection,
+        DbTransaction transaction,
+        IReadOnlyList<T> rows,
+        int batchRows,
+        Func<int, SqlStatement> statement,
+        Func<StoreCommand, T, int, StoreCommand> bind,
+        CancellationToken cancellationToken)
+    {
+        // Full batches reuse one command, so the provider prepares the statement once; only the last batch differs.
+        StoreCommand? full = null;
+        try
+        {
+            for (var offset = 0; offset < rows.Count; offset += batchRows)
+            {
+                var count = Math.Min(batchRows, rows.Count - offset);
+                using var last = count == batchRows ? null : Command(connection, transaction, statement(count));
+                var command = last ?? (full ??= Command(connection, transaction, statement(count))).ClearParameters();
+                for (var i = 0; i < count; i++)
+                {
+                    bind(command, rows[offset + i], i);
+                }
+
+                await command.ExecuteAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            full?.Dispose();
+        }
+    }
+
     private async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
     {
         var connection = provider.CreateConnection();

@@ -48,6 +48,8 @@ internal sealed class RepositoryStatements : StatementSet
             Delete("Repositories.PurgeReferrers", "referrer_snapshots"),
             Delete("Repositories.PurgePaths", "path_snapshots"),
             Delete("Repositories.PurgeStats", "repo_daily_stats"),
+            Delete("Repositories.PurgeStarHistory", "star_history_daily"),
+            Delete("Repositories.PurgeStarBackfill", "star_backfills"),
             Delete("Repositories.PurgeGrants", "repo_grants"),
             Delete("Repositories.PurgeErrors", "collection_errors"),
             new("Repositories.PurgeRepository", $"DELETE FROM {T("repositories")} WHERE id = @repo_id"),

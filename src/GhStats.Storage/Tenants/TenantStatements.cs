@@ -26,6 +26,8 @@ internal sealed class TenantStatements : StatementSet
             new("Tenants.DeleteReferrers", $"DELETE FROM {T("referrer_snapshots")} {ofTenantRepositories}"),
             new("Tenants.DeletePaths", $"DELETE FROM {T("path_snapshots")} {ofTenantRepositories}"),
             new("Tenants.DeleteStats", $"DELETE FROM {T("repo_daily_stats")} {ofTenantRepositories}"),
+            new("Tenants.DeleteStarHistory", $"DELETE FROM {T("star_history_daily")} {ofTenantRepositories}"),
+            new("Tenants.DeleteStarBackfills", $"DELETE FROM {T("star_backfills")} {ofTenantRepositories}"),
             new("Tenants.DeleteGrants", $"DELETE FROM {T("repo_grants")} {ofTenantRepositories}"),
             new("Tenants.DeleteErrors", $"DELETE FROM {T("collection_errors")} {ofTenantRepositories}"),
             new("Tenants.DeleteRepositories", $"DELETE FROM {T("repositories")} WHERE tenant_id = @tenant_id"),

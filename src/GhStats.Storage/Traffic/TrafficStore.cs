@@ -54,7 +54,7 @@ internal sealed class TrafficStore(StoreDatabase db, TrafficStatements sql, GhSt
             async (connection, transaction) =>
             {
                 await db.RequireAsync(connection, transaction, sql.RepositoryExists, c => c.With("repo_id", repositoryId), "repository", repositoryId, cancellationToken).ConfigureAwait(false);
-                await WriteBatchesAsync(connection, transaction, days, TrafficStatements.DailyShape, sql.MergeDays, BindDay, cancellationToken).ConfigureAwait(false);
+                await db.WriteBatchesAsync(connection, transaction, days, sql.BatchRows(TrafficStatements.DailyShape), sql.MergeDays, BindDay, cancellationToken).ConfigureAwait(false);
                 using var read = db.Command(connection, transaction, sql.RecordDailyRead).With("read_on", window.ReadOn).With("repo_id", repositoryId).With("read_on_later", window.ReadOn);
                 await read.ExecuteAsync(cancellationToken).ConfigureAwait(false);
             },
@@ -378,45 +378,10 @@ internal sealed class TrafficStore(StoreDatabase db, TrafficStatements sql, GhSt
                     await db.RequireAsync(connection, transaction, sql.RepositoryExists, c => c.With("repo_id", repositoryId), "repository", repositoryId, cancellationToken).ConfigureAwait(false);
                 }
 
-                await WriteBatchesAsync(connection, transaction, rows, shape, statement, bind, cancellationToken).ConfigureAwait(false);
+                await db.WriteBatchesAsync(connection, transaction, rows, sql.BatchRows(shape), statement, bind, cancellationToken).ConfigureAwait(false);
             },
             cancellationToken).ConfigureAwait(false);
         metrics.Merged(table, rows.Count, db.Clock.GetElapsedTime(started));
-    }
-
-    /// <summary>Writes rows in batches inside the caller's transaction.</summary>
-    private async Task WriteBatchesAsync<T>(
-        DbConnection connection,
-        DbTransaction transaction,
-        List<T> rows,
-        MergeShape shape,
-        Func<int, SqlStatement> statement,
-        Func<StoreCommand, T, int, StoreCommand> bind,
-        CancellationToken cancellationToken)
-    {
-        var batchRows = sql.BatchRows(shape);
-
-        // Full batches reuse one command, so the provider prepares the statement once; only the last batch differs.
-        StoreCommand? full = null;
-        try
-        {
-            for (var offset = 0; offset < rows.Count; offset += batchRows)
-            {
-                var count = Math.Min(batchRows, rows.Count - offset);
-                using var last = count == batchRows ? null : db.Command(connection, transaction, statement(count));
-                var command = last ?? (full ??= db.Command(connection, transaction, statement(count))).ClearParameters();
-                for (var i = 0; i < count; i++)
-                {
-                    bind(command, rows[offset + i], i);
-                }
-
-                await command.ExecuteAsync(cancellationToken).ConfigureAwait(false);
-            }
-        }
-        finally
-        {
-            full?.Dispose();
-        }
     }
 
     private static TrafficDay Checked(TrafficDay d, DateOnly today)
