@@ -37,6 +37,7 @@ internal readonly record struct ApiRoute(
             ["repos", var owner, var name, "traffic", "clones"] when get => new ApiRoute(SimulatedEndpoint.Clones, owner, name),
             ["repos", var owner, var name, "traffic", "popular", "referrers"] when get => new ApiRoute(SimulatedEndpoint.Referrers, owner, name),
             ["repos", var owner, var name, "traffic", "popular", "paths"] when get => new ApiRoute(SimulatedEndpoint.Paths, owner, name),
+            ["repos", var owner, var name, "stargazers"] when get => new ApiRoute(SimulatedEndpoint.Stargazers, owner, name),
             // Octokit's overloads that take a repository id call GitHub's /repositories/{id} alias.
             ["repositories", var id] when get && TryId(id, out var repositoryId) => new ApiRoute(SimulatedEndpoint.Repository, RepositoryId: repositoryId),
             ["repositories", var id, "traffic", "views"] when get && TryId(id, out var repositoryId) => new ApiRoute(SimulatedEndpoint.Views, RepositoryId: repositoryId),
@@ -45,6 +46,7 @@ internal readonly record struct ApiRoute(
                 new ApiRoute(SimulatedEndpoint.Referrers, RepositoryId: repositoryId),
             ["repositories", var id, "traffic", "popular", "paths"] when get && TryId(id, out var repositoryId) =>
                 new ApiRoute(SimulatedEndpoint.Paths, RepositoryId: repositoryId),
+            ["repositories", var id, "stargazers"] when get && TryId(id, out var repositoryId) => new ApiRoute(SimulatedEndpoint.Stargazers, RepositoryId: repositoryId),
             ["app", "installations", var id, "access_tokens"] when post
                 && TryId(id, out var installationId) =>
                 new ApiRoute(SimulatedEndpoint.InstallationToken, InstallationId: installationId),

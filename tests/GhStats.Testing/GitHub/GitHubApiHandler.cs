@@ -16,6 +16,7 @@ internal sealed class GitHubApiHandler(GitHubSimulator simulator, CancellationTo
     private const string TrafficDocs = "https://docs.github.com/rest/metrics/traffic";
     private const string RateLimitDocs = "https://docs.github.com/rest/using-the-rest-api/rate-limits-for-the-rest-api";
     private const string SecondaryLimitDocs = RateLimitDocs + "#about-secondary-rate-limits";
+    private const string PaginationDocs = "https://docs.github.com/v3/#pagination";
     private const string AppTokenDocs = "https://docs.github.com/rest/apps/apps#create-an-installation-access-token-for-an-app";
     private const int DefaultPerPage = 30;
     private const int MaxPerPage = 100;
@@ -155,6 +156,12 @@ internal sealed class GitHubApiHandler(GitHubSimulator simulator, CancellationTo
             return NotFound();
         }
 
+        if (route.Endpoint == SimulatedEndpoint.Stargazers)
+        {
+            // Anyone who can see the repository may list its stargazers; no push access needed.
+            return ListStargazers(context, repository);
+        }
+
         if (route.Endpoint == SimulatedEndpoint.Repository)
         {
             return new ApiAnswer(200, GitHubJson.Repository(repository, simulator.OwnerOf(repository), Origin(context.Request), canPush));
@@ -203,6 +210,28 @@ internal sealed class GitHubApiHandler(GitHubSimulator simulator, CancellationTo
         var slice = visible.Skip((page - 1) * perPage).Take(perPage);
         var body = GitHubJson.Repositories(slice, owner, Origin(context.Request), identity.CanPush);
         return new ApiAnswer(200, body, PageLinks(context.Request, page, pages));
+    }
+
+    private ApiAnswer ListStargazers(HttpContext context, SimulatedRepository repository)
+    {
+        var query = context.Request.Query;
+        var perPage = Math.Clamp(ReadInt(query["per_page"], DefaultPerPage), 1, MaxPerPage);
+        var page = Math.Max(1, ReadInt(query["page"], 1));
+        var limit = _options.StargazerListLimit;
+        var first = (long)(page - 1) * perPage;
+        if (first >= limit)
+        {
+            return Error(422, "In order to keep the API fast for everyone, pagination is limited for this resource. Check the rel=last link relation in the Link response header to see how far back you can traverse.", PaginationDocs);
+        }
+
+        var stargazers = repository.Stargazers;
+        var reachable = Math.Min(stargazers.Count, limit);
+        var pages = Math.Max(1, (reachable + perPage - 1) / perPage);
+        var slice = stargazers.Skip((int)first).Take(perPage);
+
+        // GitHub adds the dates only when asked for its star media type (either spelling: vnd.github.star+json or vnd.github.v3.star+json).
+        var withDates = context.Request.Headers.Accept.Any(a => a is not null && a.Contains("star+json", StringComparison.OrdinalIgnoreCase));
+        return new ApiAnswer(200, GitHubJson.Stargazers(slice, Origin(context.Request), withDates), PageLinks(context.Request, page, pages));
     }
 
     private ApiAnswer IssueToken(ApiRoute route, SimulatedIdentity appIdentity, DateTimeOffset wallNow)

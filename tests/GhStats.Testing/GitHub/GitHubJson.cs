@@ -113,6 +113,28 @@ internal static class GitHubJson
         w.WriteEndObject();
     });
 
+    public static byte[] Stargazers(IEnumerable<SimulatedStargazer> stargazers, string origin, bool withDates) => Write(w =>
+    {
+        w.WriteStartArray();
+        foreach (var stargazer in stargazers)
+        {
+            if (withDates)
+            {
+                w.WriteStartObject();
+                w.WriteString("starred_at", Timestamp(stargazer.StarredAt.UtcDateTime));
+                w.WritePropertyName("user");
+            }
+
+            WriteUserSummary(w, stargazer.Login, stargazer.UserId, origin);
+            if (withDates)
+            {
+                w.WriteEndObject();
+            }
+        }
+
+        w.WriteEndArray();
+    });
+
     public static byte[] App(RegisteredApp app, string origin) => Write(w =>
     {
         w.WriteStartObject();
@@ -164,6 +186,20 @@ internal static class GitHubJson
         WriteRate(w, "rate", core);
         w.WriteEndObject();
     });
+
+    private static void WriteUserSummary(Utf8JsonWriter w, string login, long id, string origin)
+    {
+        w.WriteStartObject();
+        w.WriteString("login", login);
+        w.WriteNumber("id", id);
+        w.WriteString("node_id", "U_sim" + id.ToString(CultureInfo.InvariantCulture));
+        w.WriteString("avatar_url", origin + "/avatars/u/" + id.ToString(CultureInfo.InvariantCulture));
+        w.WriteString("url", origin + "/api/v3/users/" + login);
+        w.WriteString("html_url", origin + "/" + login);
+        w.WriteString("type", "User");
+        w.WriteBoolean("site_admin", false);
+        w.WriteEndObject();
+    }
 
     private static void WriteRate(Utf8JsonWriter w, string name, RateDecision rate)
     {

@@ -108,7 +108,7 @@ public sealed class GitHubSimulator : IAsyncDisposable
         ValidateName(owner, nameof(owner));
         ValidateName(name, nameof(name));
         var account = _owners.GetOrAdd(owner, login => new SimulatedOwner(login, Interlocked.Increment(ref _lastOwnerId), SimulatedOwnerType.Organization));
-        var repository = new SimulatedRepository(account.Login, name, seed, Interlocked.Increment(ref _lastRepositoryId), account.Id);
+        var repository = new SimulatedRepository(account.Login, name, seed, Interlocked.Increment(ref _lastRepositoryId), account.Id) { StarredUntil = Clock.GetUtcNow() };
         configure?.Invoke(repository);
         if (!_repositories.TryAdd(repository.FullName, repository))
         {

@@ -22,6 +22,12 @@ public sealed class GitHubSimulatorOptions
     public DateTimeOffset SimulatedNow { get; init; } = new(2025, 6, 18, 12, 0, 0, TimeSpan.Zero);
 
     /// <summary>
+    /// How many entries of a stargazers list can be paged to: a page starting past it answers 422, as GitHub's do past
+    /// 400 pages of 100. Default 40,000.
+    /// </summary>
+    public int StargazerListLimit { get; init; } = 40_000;
+
+    /// <summary>
     /// The real clock behind rate-limit windows, <c>Retry-After</c>, latency, JWT checks and token expiry. Default
     /// <see cref="TimeProvider.System"/>; a test may pass a fake one to move these without waiting.
     /// </summary>
@@ -34,6 +40,7 @@ public sealed class GitHubSimulatorOptions
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxConcurrentRequests, 1, nameof(MaxConcurrentRequests));
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(PrimaryResetAfter, TimeSpan.Zero, nameof(PrimaryResetAfter));
         ArgumentOutOfRangeException.ThrowIfLessThan(SecondaryRetryAfterSeconds, 0, nameof(SecondaryRetryAfterSeconds));
+        ArgumentOutOfRangeException.ThrowIfLessThan(StargazerListLimit, 1, nameof(StargazerListLimit));
         ArgumentNullException.ThrowIfNull(WallClock, nameof(WallClock));
     }
 }

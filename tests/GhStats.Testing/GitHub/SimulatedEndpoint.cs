@@ -33,6 +33,9 @@ public enum SimulatedEndpoint
     /// <summary><c>GET /app</c>: the GitHub App its JWT signs for.</summary>
     App,
 
+    /// <summary><c>GET /repos/{owner}/{repo}/stargazers</c>: plain users, or with <c>application/vnd.github.star+json</c> each star with its date.</summary>
+    Stargazers,
+
     /// <summary>Any other path: answered 404.</summary>
     Unknown,
 }

@@ -20,6 +20,7 @@ public sealed class SimulatedRepository
     ];
 
     private readonly TrafficModel _traffic;
+    private StarModel? _stars;
 
     internal SimulatedRepository(string owner, string name, int seed, long id, long ownerId)
     {
@@ -104,7 +105,28 @@ public sealed class SimulatedRepository
     /// <summary>The pages this repository draws its popular content from; null for typical repository pages.</summary>
     public IReadOnlyList<SimulatedPage>? Paths { get; set; }
 
+    /// <summary>
+    /// When the star history ends: stars are spread from <see cref="CreatedAt"/> up to this instant. The simulator sets it
+    /// to its clock when the repository is added.
+    /// </summary>
+    public DateTimeOffset StarredUntil { get; set; }
+
+    /// <summary>
+    /// The stargazers list GitHub serves: the current stargazers (exactly <see cref="Stars"/>), oldest star first, each
+    /// with when they starred. Stars later taken back are not in it, as on GitHub.
+    /// </summary>
+    public IReadOnlyList<SimulatedStargazer> Stargazers => StarHistory().Stargazers;
+
+    /// <summary>Stars ever given, including the ones taken back since: more than <see cref="Stars"/> once anyone unstarred.</summary>
+    public int StarsEverGiven => StarHistory().Given;
+
     internal long OwnerId { get; }
+
+    /// <summary>
+    /// The truth a star backfill should end up with: the current stargazers who had starred by the end of <paramref name="day"/>
+    /// (UTC). A lower bound of the stars the repository had that day, as anyone who unstarred since is missing.
+    /// </summary>
+    public int StarsAt(DateOnly day) => StarHistory().StarsAt(day);
 
     /// <summary>The full, final traffic of <paramref name="day"/> (UTC): what a collector should end up storing.</summary>
     public SimulatedTraffic DayTruth(DateOnly day) => _traffic.Day(day);
@@ -182,6 +204,19 @@ public sealed class SimulatedRepository
     {
         var days = _traffic.ServedDays(now);
         return (_traffic.Totals(days), weekly ? _traffic.ServedWeeks(days) : days);
+    }
+
+    private StarModel StarHistory()
+    {
+        // Made again only when a test changed what it derives from.
+        var model = _stars;
+        if (model is null || model.Stars != Stars || model.Start != CreatedAt || model.End != StarredUntil)
+        {
+            model = StarModel.Create(Seed, Stars, CreatedAt, StarredUntil);
+            _stars = model;
+        }
+
+        return model;
     }
 
     private string[] SeededReferrers()
