@@ -39,6 +39,7 @@ public static class GhStatsGitHubBuilderExtensions
             AddGitHubHttpClient(services);
             services.TryAddSingleton<GitHubSessionFactory>();
             services.TryAddSingleton<RepositoryCollector>();
+            services.TryAddSingleton<StarHistoryBackfill>();
             services.TryAddSingleton<OwnerDiscovery>();
             services.TryAddSingleton<CollectionErrorRecorder>();
             services.TryAddSingleton<RunProgressReporter>();

@@ -36,6 +36,13 @@ public sealed class GitHubCollectorOptions
     /// <summary>Pages followed at most in one paged listing (an owner's repositories, 100 a page); more fail the listing. Default 100.</summary>
     public int MaxPagesPerListing { get; set; } = 100;
 
+    /// <summary>
+    /// Pages of a repository's stargazers list (100 stars a page) read at most per run to backfill its star history before
+    /// tracking; the next run reads on where this one stopped, so a very large repository does not spend a run's budget.
+    /// Default 10, at most 400 (GitHub lists no more); 0 turns the backfill off.
+    /// </summary>
+    public int StarBackfillPagesPerRun { get; set; } = 10;
+
     /// <summary>The largest answer body read from GitHub, in bytes; a larger one fails the request. Default 10 MB (10,485,760).</summary>
     public long MaxResponseBytes { get; set; } = 10 * 1024 * 1024;
 

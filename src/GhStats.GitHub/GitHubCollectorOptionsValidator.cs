@@ -45,6 +45,11 @@ internal sealed class GitHubCollectorOptionsValidator : IValidateOptions<GitHubC
             failures.Add($"GhStats:Collector:MaxPagesPerListing is {options.MaxPagesPerListing}; use 1 to 10000.");
         }
 
+        if (options.StarBackfillPagesPerRun is < 0 or > 400)
+        {
+            failures.Add($"GhStats:Collector:StarBackfillPagesPerRun is {options.StarBackfillPagesPerRun}; use 0 (off) to 400 (GitHub lists at most 400 pages of stargazers).");
+        }
+
         if (options.MaxResponseBytes is < 64 * 1024 or > int.MaxValue)
         {
             failures.Add($"GhStats:Collector:MaxResponseBytes is {options.MaxResponseBytes}; use 65536 (64 KB) to 2147483647.");

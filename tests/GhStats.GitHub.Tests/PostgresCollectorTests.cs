@@ -5,3 +5,6 @@ namespace GhStats.GitHub.Tests;
 
 /// <summary>The collector storing into PostgreSQL.</summary>
 public sealed class PostgresCollectorTests(PostgresDatabaseFixture database) : CollectorTests(database), IClassFixture<PostgresDatabaseFixture>;
+
+/// <summary>The star history backfill storing into PostgreSQL.</summary>
+public sealed class PostgresStarBackfillTests(PostgresDatabaseFixture database) : StarBackfillTests(database), IClassFixture<PostgresDatabaseFixture>;

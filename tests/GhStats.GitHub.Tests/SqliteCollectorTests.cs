@@ -8,3 +8,6 @@ public sealed class SqliteCollectorTests(SqliteDatabaseFixture database) : Colle
 
 /// <summary>The collector's outgoing requests, storing into SQLite (what they test does not depend on the store).</summary>
 public sealed class SqliteOutgoingRequestTests(SqliteDatabaseFixture database) : OutgoingRequestTests(database), IClassFixture<SqliteDatabaseFixture>;
+
+/// <summary>The star history backfill storing into SQLite.</summary>
+public sealed class SqliteStarBackfillTests(SqliteDatabaseFixture database) : StarBackfillTests(database), IClassFixture<SqliteDatabaseFixture>;

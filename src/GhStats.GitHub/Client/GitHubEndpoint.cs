@@ -36,6 +36,7 @@ internal static class GitHubEndpoint
             ["repos", _, _, "traffic", "clones"] => "/repos/{owner}/{repo}/traffic/clones",
             ["repos", _, _, "traffic", "popular", "referrers"] => "/repos/{owner}/{repo}/traffic/popular/referrers",
             ["repos", _, _, "traffic", "popular", "paths"] => "/repos/{owner}/{repo}/traffic/popular/paths",
+            ["repos", _, _, "stargazers"] => "/repos/{owner}/{repo}/stargazers",
             ["repositories", _] => "/repositories/{id}",
             ["repositories", _, "traffic", "views"] => "/repositories/{id}/traffic/views",
             ["repositories", _, "traffic", "clones"] => "/repositories/{id}/traffic/clones",

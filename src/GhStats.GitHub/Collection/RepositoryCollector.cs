@@ -7,10 +7,10 @@ using DateRange = GhStats.Domain.DateRange;
 namespace GhStats.GitHub.Collection;
 
 /// <summary>
-/// Collects one repository: its counters, daily views and clones, top referrers and paths, and once a week GitHub's
-/// weekly figures, merged through the store ports.
+/// Collects one repository: its counters, daily views and clones, top referrers and paths, once a week GitHub's
+/// weekly figures, and until it is done a part of its star history before tracking, merged through the store ports.
 /// </summary>
-internal sealed class RepositoryCollector(ITrafficStore traffic, IRepositoryStore repositories, TimeProvider clock)
+internal sealed class RepositoryCollector(ITrafficStore traffic, IRepositoryStore repositories, StarHistoryBackfill stars, TimeProvider clock)
 {
     /// <summary>Collects and stores; throws what GitHub or the store threw.</summary>
     /// <returns>GitHub's id of the repository.</returns>
@@ -53,6 +53,9 @@ internal sealed class RepositoryCollector(ITrafficStore traffic, IRepositoryStor
         }
 
         await repositories.RecordCollectionAsync(id, "ok", info.Id, weeklyOn, cancellationToken).ConfigureAwait(false);
+
+        // Last, so the star backfill spends only what is left and its failures never fail the repository.
+        await stars.BackfillAsync(repository, client, info.StargazersCount, cancellationToken).ConfigureAwait(false);
     }
 
     private static List<TrafficDay> Days(long repositoryId, RepositoryTrafficViewSummary views, RepositoryTrafficCloneSummary clones)

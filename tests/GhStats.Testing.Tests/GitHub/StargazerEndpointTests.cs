@@ -64,9 +64,9 @@ public sealed class StargazerEndpointTests
     }
 
     [Fact]
-    public async Task Stargazers_PastThePaginationLimit_Answer422_AndTheLastLinkStopsAtTheLimit()
+    public async Task Stargazers_PastThePaginationLimit_Answer422_ThoughTheLastPageNamesANextOne()
     {
-        await using var simulator = await GitHubSimulator.StartAsync(new GitHubSimulatorOptions { StargazerListLimit = 250 });
+        await using var simulator = await GitHubSimulator.StartAsync(new GitHubSimulatorOptions { StargazerListLimit = 300 });
         simulator.AddRepository("acme", "huge", seed: 3, r => r.Stars = 1000);
         using var http = Http(simulator, simulator.AddToken());
         http.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/vnd.github.star+json"));
@@ -76,7 +76,9 @@ public sealed class StargazerEndpointTests
 
         allowed.StatusCode.ShouldBe(HttpStatusCode.OK);
         JsonDocument.Parse(await allowed.Content.ReadAsStringAsync()).RootElement.GetArrayLength().ShouldBe(100);
-        allowed.Headers.GetValues("Link").Single().ShouldNotContain("rel=\"next\"");
+        var link = allowed.Headers.GetValues("Link").Single();
+        link.ShouldContain("page=4>; rel=\"next\"");
+        link.ShouldNotContain("rel=\"last\"");
         refused.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
         (await refused.Content.ReadAsStringAsync()).ShouldContain("pagination is limited for this resource");
     }

@@ -227,11 +227,17 @@ internal sealed class GitHubApiHandler(GitHubSimulator simulator, CancellationTo
         var stargazers = repository.Stargazers;
         var reachable = Math.Min(stargazers.Count, limit);
         var pages = Math.Max(1, (reachable + perPage - 1) / perPage);
-        var slice = stargazers.Skip((int)first).Take(perPage);
+        var slice = stargazers.Skip((int)first).Take((int)Math.Min(perPage, reachable - first));
+        var links = PageLinks(context.Request, page, pages);
+        if (page == pages && stargazers.Count > reachable)
+        {
+            // Past the limit the list still names a next page; following it answers 422.
+            links = PageLink(context.Request, page + 1, "next") + (links is null ? "" : ", " + links);
+        }
 
         // GitHub adds the dates only when asked for its star media type (either spelling: vnd.github.star+json or vnd.github.v3.star+json).
         var withDates = context.Request.Headers.Accept.Any(a => a is not null && a.Contains("star+json", StringComparison.OrdinalIgnoreCase));
-        return new ApiAnswer(200, GitHubJson.Stargazers(slice, Origin(context.Request), withDates), PageLinks(context.Request, page, pages));
+        return new ApiAnswer(200, GitHubJson.Stargazers(slice, Origin(context.Request), withDates), links);
     }
 
     private ApiAnswer IssueToken(ApiRoute route, SimulatedIdentity appIdentity, DateTimeOffset wallNow)
