@@ -71,6 +71,8 @@ public abstract partial class StoreConformanceTests : IAsyncLifetime
 
     protected ITrackedOwnerStore Owners => Services.GetRequiredService<ITrackedOwnerStore>();
 
+    protected IStarHistoryStore StarHistory => Services.GetRequiredService<IStarHistoryStore>();
+
     protected IAuditStore Audit => Services.GetRequiredService<IAuditStore>();
 
     protected INotificationStore Notifications => Services.GetRequiredService<INotificationStore>();
