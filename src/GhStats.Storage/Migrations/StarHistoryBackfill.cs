@@ -27,7 +27,7 @@ public sealed class StarHistoryBackfill(StoreSchema schema) : SchemaMigration(sc
             .WithColumn("stars_read").AsInt32().NotNullable()
             .WithColumn("first_star_on").AsDate().Nullable()
             .WithColumn("known_through").AsDate().Nullable()
-            .WithColumn("limit_reason").AsString(FieldLimits.StarBackfillLimitReason).Nullable()
+            .WithColumn("refused_because").AsString(FieldLimits.StarBackfillLimitReason).Nullable()
             .WithColumn("updated_at").AsDateTime().NotNullable();
     }
 }

@@ -22,7 +22,7 @@ internal static class StarHistoryRows
     private static readonly RowColumn StarsRead = BackfillShape.Column("stars_read");
     private static readonly RowColumn FirstStarOn = BackfillShape.Column("first_star_on");
     private static readonly RowColumn KnownThrough = BackfillShape.Column("known_through");
-    private static readonly RowColumn LimitReason = BackfillShape.Column("limit_reason");
+    private static readonly RowColumn LimitReason = BackfillShape.Column("refused_because");
     private static readonly RowColumn UpdatedAt = BackfillShape.Column("updated_at");
 
     private static readonly RowColumn TrackingFrom = TrackingShape.Column("tracking_from", "MIN(day)");

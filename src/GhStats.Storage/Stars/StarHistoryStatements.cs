@@ -23,11 +23,11 @@ internal sealed class StarHistoryStatements : StatementSet
             $"SELECT COUNT(*) FROM {T("repositories")} WHERE id = @repo_id AND tenant_id = @tenant_id");
         GetBackfill = new("StarHistory.GetBackfill", $"SELECT {backfill} FROM {T("star_backfills")} WHERE repo_id = @repo_id");
         InsertBackfill = new("StarHistory.InsertBackfill",
-            $"INSERT INTO {T("star_backfills")} (repo_id, state, next_page, stars_read, first_star_on, known_through, limit_reason, updated_at) " +
-            "VALUES (@repo_id, @state, @next_page, @stars_read, @first_star_on, @known_through, @limit_reason, @updated_at)");
+            $"INSERT INTO {T("star_backfills")} (repo_id, state, next_page, stars_read, first_star_on, known_through, refused_because, updated_at) " +
+            "VALUES (@repo_id, @state, @next_page, @stars_read, @first_star_on, @known_through, @refused_because, @updated_at)");
         UpdateBackfill = new("StarHistory.UpdateBackfill",
             $"UPDATE {T("star_backfills")} SET state = @state, next_page = @next_page, stars_read = @stars_read, first_star_on = @first_star_on, " +
-            "known_through = @known_through, limit_reason = @limit_reason, updated_at = @updated_at WHERE repo_id = @repo_id");
+            "known_through = @known_through, refused_because = @refused_because, updated_at = @updated_at WHERE repo_id = @repo_id");
 
         // Tracking starts on the first day the repository's counters were read: the backfill fills the days before it.
         TrackingFrom = new("StarHistory.TrackingFrom",

@@ -149,7 +149,7 @@ internal sealed class StarHistoryStore(StoreDatabase db, StarHistoryStatements s
     {
         using var command = db.Command(connection, transaction, isNew ? sql.InsertBackfill : sql.UpdateBackfill)
             .With("repo_id", backfill.RepositoryId).WithEnum("state", backfill.State).With("next_page", backfill.NextPage).With("stars_read", backfill.StarsRead)
-            .With("first_star_on", backfill.FirstStarOn).With("known_through", backfill.KnownThrough).With("limit_reason", backfill.LimitReason)
+            .With("first_star_on", backfill.FirstStarOn).With("known_through", backfill.KnownThrough).With("refused_because", backfill.LimitReason)
             .With("updated_at", backfill.UpdatedAt);
         await command.ExecuteAsync(cancellationToken).ConfigureAwait(false);
     }

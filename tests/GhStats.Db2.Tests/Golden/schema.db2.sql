@@ -234,3 +234,15 @@ INSERT INTO ghstats.schema_versions (version, applied_on, description) VALUES (6
 ALTER TABLE ghstats.repositories ADD COLUMN badges_enabled INTEGER NOT NULL DEFAULT 0;
 INSERT INTO ghstats.schema_versions (version, applied_on, description) VALUES (7, (CURRENT_TIMESTAMP - CURRENT_TIMEZONE), 'GhStats repository badges');
 /* 7: RepositoryBadges migrated */
+/* 8: StarHistoryBackfill migrating ========================================== */
+
+/* CreateTable star_history_daily */
+CREATE TABLE ghstats.star_history_daily (repo_id BIGINT NOT NULL, day DATE NOT NULL, stars INTEGER NOT NULL, CONSTRAINT pk_star_history_daily PRIMARY KEY (repo_id, day));
+/* CreateForeignKey fk_star_history_daily_repositories star_history_daily(repo_id) repositories(id) */
+ALTER TABLE ghstats.star_history_daily ADD CONSTRAINT fk_star_history_daily_repositories FOREIGN KEY (repo_id) REFERENCES ghstats.repositories (id);
+/* CreateTable star_backfills */
+CREATE TABLE ghstats.star_backfills (repo_id BIGINT NOT NULL, state VARCHAR(20) NOT NULL, next_page INTEGER NOT NULL, stars_read INTEGER NOT NULL, first_star_on DATE, known_through DATE, refused_because VARGRAPHIC(500), updated_at TIMESTAMP NOT NULL, CONSTRAINT pk_star_backfills PRIMARY KEY (repo_id));
+/* CreateForeignKey fk_star_backfills_repositories star_backfills(repo_id) repositories(id) */
+ALTER TABLE ghstats.star_backfills ADD CONSTRAINT fk_star_backfills_repositories FOREIGN KEY (repo_id) REFERENCES ghstats.repositories (id);
+INSERT INTO ghstats.schema_versions (version, applied_on, description) VALUES (8, (CURRENT_TIMESTAMP - CURRENT_TIMEZONE), 'GhStats star history backfill');
+/* 8: StarHistoryBackfill migrated */

@@ -277,6 +277,12 @@ DELETE FROM ghstats.referrer_snapshots WHERE repo_id = @repo_id;
 -- Repositories.PurgeRepository
 DELETE FROM ghstats.repositories WHERE id = @repo_id;
 
+-- Repositories.PurgeStarBackfill
+DELETE FROM ghstats.star_backfills WHERE repo_id = @repo_id;
+
+-- Repositories.PurgeStarHistory
+DELETE FROM ghstats.star_history_daily WHERE repo_id = @repo_id;
+
 -- Repositories.PurgeStats
 DELETE FROM ghstats.repo_daily_stats WHERE repo_id = @repo_id;
 
@@ -334,6 +340,36 @@ UPDATE ghstats.collection_runs SET status = @running, started_at = @started_at W
 -- Runs.UpdateProgress
 UPDATE ghstats.collection_runs SET repos_total = @repos_total, repos_ok = @repos_ok, repos_failed = @repos_failed, api_calls = @api_calls, rate_limit_remaining = @rate_limit_remaining WHERE id = @run_id;
 
+-- StarHistory.CarriedIn
+SELECT repo_id, day, stars FROM ghstats.star_history_daily WHERE repo_id = @repo_id AND day = (SELECT MAX(x.day) FROM ghstats.star_history_daily x WHERE x.repo_id = @repo_id_again AND x.day < @from_day);
+
+-- StarHistory.Days
+SELECT repo_id, day, stars FROM ghstats.star_history_daily WHERE repo_id = @repo_id AND day >= @from_day AND day <= @to_day ORDER BY day;
+
+-- StarHistory.GetBackfill
+SELECT repo_id, state, next_page, stars_read, first_star_on, known_through, refused_because, updated_at FROM ghstats.star_backfills WHERE repo_id = @repo_id;
+
+-- StarHistory.InsertBackfill
+INSERT INTO ghstats.star_backfills (repo_id, state, next_page, stars_read, first_star_on, known_through, refused_because, updated_at) VALUES (@repo_id, @state, @next_page, @stars_read, @first_star_on, @known_through, @refused_because, @updated_at);
+
+-- StarHistory.MergeDays[1]
+MERGE INTO ghstats.star_history_daily AS t USING (VALUES (CAST(@repo_id_0 AS BIGINT), CAST(@day_0 AS DATE), CAST(@stars_0 AS INTEGER))) AS s (repo_id, day, stars) ON t.repo_id = s.repo_id AND t.day = s.day WHEN MATCHED THEN UPDATE SET stars = GREATEST(t.stars, s.stars) WHEN NOT MATCHED THEN INSERT (repo_id, day, stars) VALUES (s.repo_id, s.day, s.stars);
+
+-- StarHistory.MergeDays[2]
+MERGE INTO ghstats.star_history_daily AS t USING (VALUES (CAST(@repo_id_0 AS BIGINT), CAST(@day_0 AS DATE), CAST(@stars_0 AS INTEGER)), (CAST(@repo_id_1 AS BIGINT), CAST(@day_1 AS DATE), CAST(@stars_1 AS INTEGER))) AS s (repo_id, day, stars) ON t.repo_id = s.repo_id AND t.day = s.day WHEN MATCHED THEN UPDATE SET stars = GREATEST(t.stars, s.stars) WHEN NOT MATCHED THEN INSERT (repo_id, day, stars) VALUES (s.repo_id, s.day, s.stars);
+
+-- StarHistory.RepositoryExists
+SELECT COUNT(*) FROM ghstats.repositories WHERE id = @repo_id;
+
+-- StarHistory.RepositoryInTenant
+SELECT COUNT(*) FROM ghstats.repositories WHERE id = @repo_id AND tenant_id = @tenant_id;
+
+-- StarHistory.TrackingFrom
+SELECT MIN(day) AS tracking_from FROM ghstats.repo_daily_stats WHERE repo_id = @repo_id;
+
+-- StarHistory.UpdateBackfill
+UPDATE ghstats.star_backfills SET state = @state, next_page = @next_page, stars_read = @stars_read, first_star_on = @first_star_on, known_through = @known_through, refused_because = @refused_because, updated_at = @updated_at WHERE repo_id = @repo_id;
+
 -- Tenants.DeleteConnections
 DELETE FROM ghstats.github_connections WHERE tenant_id = @tenant_id;
 
@@ -375,6 +411,12 @@ DELETE FROM ghstats.referrer_snapshots WHERE repo_id IN (SELECT id FROM ghstats.
 
 -- Tenants.DeleteRepositories
 DELETE FROM ghstats.repositories WHERE tenant_id = @tenant_id;
+
+-- Tenants.DeleteStarBackfills
+DELETE FROM ghstats.star_backfills WHERE repo_id IN (SELECT id FROM ghstats.repositories WHERE tenant_id = @tenant_id);
+
+-- Tenants.DeleteStarHistory
+DELETE FROM ghstats.star_history_daily WHERE repo_id IN (SELECT id FROM ghstats.repositories WHERE tenant_id = @tenant_id);
 
 -- Tenants.DeleteStats
 DELETE FROM ghstats.repo_daily_stats WHERE repo_id IN (SELECT id FROM ghstats.repositories WHERE tenant_id = @tenant_id);
