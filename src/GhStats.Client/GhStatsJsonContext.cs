@@ -34,6 +34,7 @@ namespace GhStats.Client;
 [JsonSerializable(typeof(ReferrerReport))]
 [JsonSerializable(typeof(PathReport))]
 [JsonSerializable(typeof(RepositoryStats))]
+[JsonSerializable(typeof(StarHistory))]
 [JsonSerializable(typeof(TrafficSummary))]
 [JsonSerializable(typeof(CollectRequest))]
 [JsonSerializable(typeof(CollectionRun))]

@@ -63,6 +63,22 @@ public interface IGhStatsTraffic
         [Query(Format = "yyyy-MM-dd"), AliasAs("to")] DateOnly? through = null,
         CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// A repository's star history before tracking, backfilled from GitHub's stargazers list: a lower bound (people who
+    /// unstarred are not listed), with where the series starts and, if GitHub limited the list, where it is known through.
+    /// </summary>
+    /// <param name="id">The repository's id.</param>
+    /// <param name="from">The first day; null for the default range.</param>
+    /// <param name="through">The last day (query parameter <c>to</c>); null for today.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The backfill's state and one point per backfilled day of the range.</returns>
+    [Get("/api/v1/repos/{id}/star-history")]
+    Task<StarHistory> GetStarHistoryAsync(
+        long id,
+        [Query(Format = "yyyy-MM-dd")] DateOnly? from = null,
+        [Query(Format = "yyyy-MM-dd"), AliasAs("to")] DateOnly? through = null,
+        CancellationToken cancellationToken = default);
+
     /// <summary>One row of totals per repository the caller may read.</summary>
     /// <param name="tenant">A tenant's slug; null for every tenant the caller sees.</param>
     /// <param name="from">The first day; null for the default range.</param>

@@ -1,3 +1,4 @@
+using GhStats.Domain;
 using GhStats.Stores;
 using GhStats.Web.Api.Contracts;
 using GhStats.Web.Authorization;
@@ -21,6 +22,8 @@ internal static class TrafficEndpoints
         api.MapGet("/repos/{id:long}/paths", PathsAsync).WithName("GetPaths")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).WithRangeQuery();
         api.MapGet("/repos/{id:long}/stats", StatsAsync).WithName("GetStats")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).WithRangeQuery();
+        api.MapGet("/repos/{id:long}/star-history", StarHistoryAsync).WithName("GetStarHistory").Produces<StarHistoryResponse>()
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).WithRangeQuery();
         api.MapGet("/traffic/summary", SummaryAsync).WithName("GetSummary").Produces<SummaryResponse>()
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).WithRangeQuery();
@@ -67,6 +70,27 @@ internal static class TrafficEndpoints
             .ToList();
         return TypedResults.Ok(new PathsResponse(repository.Id, range.From, range.To, top,
             history.Select(s => new PathSnapshotResponse(s.CapturedOn, s.Path, s.Title, s.Views, s.UniqueViews)).ToList()));
+    }
+
+    private static async Task<Ok<StarHistoryResponse>> StarHistoryAsync(
+        long id, HttpContext http, ApiAccess access, IStarHistoryStore stars, IOptions<GhStatsApiOptions> options, TimeProvider clock)
+    {
+        var range = RangeQuery.Range(http.Request, options.Value, clock);
+        var repository = await access.RepositoryAsync(id);
+        var history = await stars.GetStarHistoryAsync(repository.TenantId, repository.Id, range, http.RequestAborted);
+        var backfill = history.Backfill;
+        return TypedResults.Ok(new StarHistoryResponse(
+            repository.Id,
+            range.From,
+            range.To,
+            WireNames.Of(backfill?.State ?? StarBackfillState.NotStarted),
+            LowerBound: true,
+            backfill?.FirstStarOn,
+            backfill?.State == StarBackfillState.Complete ? null : backfill?.KnownThrough,
+            history.TrackingFrom,
+            backfill?.StarsRead ?? 0,
+            backfill?.LimitReason,
+            history.Days.Select(d => new StarHistoryPointResponse(d.Day, d.Stars, "backfill")).ToList()));
     }
 
     private static async Task<Ok<StatsResponse>> StatsAsync(

@@ -38,6 +38,8 @@ internal static class WireNames
 
     public static string Of(DayCoverage coverage) => CamelCase(coverage.ToString());
 
+    public static string Of(StarBackfillState state) => CamelCase(state.ToString());
+
     public static string Of(HorizonState state) => CamelCase(state.ToString());
 
     public static string Of(CollectionTrigger trigger) => CamelCase(trigger.ToString());
