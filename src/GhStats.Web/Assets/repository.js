@@ -2,6 +2,7 @@
 import {
   api, apiBase, el, fill, say, formatNumber, rangePicker, lineChart, coverageChart, horizonBadge, horizonText,
 } from './ghstats.js';
+import { withStarBackfill, starBackfillNote } from './star-history.js';
 
 const root = document.getElementById('repository');
 const id = root.dataset.repoId;
@@ -184,19 +185,27 @@ async function loadPaths(wanted) {
 }
 
 async function loadStats(wanted) {
-  const stats = await api(`/repos/${id}/stats?from=${wanted.from}&to=${wanted.to}`);
-  const points = stats.points;
-  chart('stats', points.map((p) => p.date), [
-    { label: 'Stars', data: points.map((p) => p.stars) },
-    { label: 'Forks', data: points.map((p) => p.forks) },
-    { label: 'Watchers', data: points.map((p) => p.watchers) },
+  const [stats, stars] = await Promise.all([
+    api(`/repos/${id}/stats?from=${wanted.from}&to=${wanted.to}`),
+    api(`/repos/${id}/star-history?from=${wanted.from}&to=${wanted.to}`),
   ]);
-  fill(document.querySelector('#stats-table tbody'), points.map((p) => el('tr', {},
+  const points = stats.points;
+  const backfill = withStarBackfill(points, stars);
+  chart('stats', backfill.dates, [
+    { label: 'Stars', data: backfill.pad(points.map((p) => p.stars)) },
+    { label: 'Forks', data: backfill.pad(points.map((p) => p.forks)) },
+    { label: 'Watchers', data: backfill.pad(points.map((p) => p.watchers)) },
+    backfill.dataset,
+  ]);
+  fill(document.querySelector('#stats-table tbody'), [...backfill.rows, ...points.map((p) => el('tr', {},
     el('th', { scope: 'row' }, p.date),
     el('td', { class: 'num' }, formatNumber(p.stars)),
     el('td', { class: 'num' }, formatNumber(p.forks)),
     el('td', { class: 'num' }, formatNumber(p.watchers)),
-    el('td', { class: 'num' }, formatNumber(p.openIssues)))));
+    el('td', { class: 'num' }, formatNumber(p.openIssues))))]);
+  const note = document.getElementById('star-history-note');
+  note.textContent = starBackfillNote(stars);
+  note.dataset.state = stars.state;
 }
 
 async function load(wanted) {
