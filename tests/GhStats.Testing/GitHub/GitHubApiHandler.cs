@@ -160,6 +160,11 @@ internal sealed class GitHubApiHandler(GitHubSimulator simulator, CancellationTo
             return new ApiAnswer(200, GitHubJson.Repository(repository, simulator.OwnerOf(repository), Origin(context.Request), canPush));
         }
 
+        if (route.Endpoint == SimulatedEndpoint.Releases)
+        {
+            return ListReleases(context, repository, canPush);
+        }
+
         if (!canPush)
         {
             return Error(403, "Must have push access to repository", TrafficDocs);
@@ -202,6 +207,18 @@ internal sealed class GitHubApiHandler(GitHubSimulator simulator, CancellationTo
         var pages = simulator.Misbehaviour.EndlessPages ? page + 1 : Math.Max(1, (visible.Count + perPage - 1) / perPage);
         var slice = visible.Skip((page - 1) * perPage).Take(perPage);
         var body = GitHubJson.Repositories(slice, owner, Origin(context.Request), identity.CanPush);
+        return new ApiAnswer(200, body, PageLinks(context.Request, page, pages));
+    }
+
+    private ApiAnswer ListReleases(HttpContext context, SimulatedRepository repository, bool canPush)
+    {
+        var query = context.Request.Query;
+        var perPage = Math.Clamp(ReadInt(query["per_page"], DefaultPerPage), 1, MaxPerPage);
+        var page = Math.Max(1, ReadInt(query["page"], 1));
+        var now = simulator.Clock.GetUtcNow();
+        var listed = repository.ListedReleases(now, canPush);
+        var pages = Math.Max(1, (listed.Count + perPage - 1) / perPage);
+        var body = GitHubJson.Releases(listed.Skip((page - 1) * perPage).Take(perPage), repository, now, Origin(context.Request));
         return new ApiAnswer(200, body, PageLinks(context.Request, page, pages));
     }
 

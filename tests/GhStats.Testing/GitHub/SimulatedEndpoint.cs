@@ -33,6 +33,9 @@ public enum SimulatedEndpoint
     /// <summary><c>GET /app</c>: the GitHub App its JWT signs for.</summary>
     App,
 
+    /// <summary><c>GET /repos/{owner}/{repo}/releases</c>.</summary>
+    Releases,
+
     /// <summary>Any other path: answered 404.</summary>
     Unknown,
 }
