@@ -34,6 +34,8 @@ namespace GhStats.Client;
 [JsonSerializable(typeof(ReferrerReport))]
 [JsonSerializable(typeof(PathReport))]
 [JsonSerializable(typeof(RepositoryStats))]
+[JsonSerializable(typeof(ReleaseList))]
+[JsonSerializable(typeof(DownloadHistory))]
 [JsonSerializable(typeof(TrafficSummary))]
 [JsonSerializable(typeof(CollectRequest))]
 [JsonSerializable(typeof(CollectionRun))]
