@@ -2,6 +2,7 @@
 import {
   api, apiBase, el, fill, say, formatNumber, rangePicker, lineChart, coverageChart, horizonBadge, horizonText,
 } from './ghstats.js';
+import { loadDownloads } from './downloads.js';
 
 const root = document.getElementById('repository');
 const id = root.dataset.repoId;
@@ -203,7 +204,7 @@ async function load(wanted) {
   say(status, 'Loading…');
   links(wanted);
   try {
-    await Promise.all([loadHorizon(), loadTraffic(wanted), loadReferrers(wanted), loadPaths(wanted), loadStats(wanted)]);
+    await Promise.all([loadHorizon(), loadTraffic(wanted), loadReferrers(wanted), loadPaths(wanted), loadStats(wanted), loadDownloads(id, wanted)]);
     say(status, '');
   } catch (error) {
     say(status, error.message, 'error');
