@@ -48,6 +48,15 @@ public static class FieldLimits
     /// <summary>A popular path's page title.</summary>
     public const int PathTitle = 400;
 
+    /// <summary>A release's tag (git allows longer; longer ones are cut when read).</summary>
+    public const int ReleaseTag = 255;
+
+    /// <summary>A release's title (longer ones are cut when read).</summary>
+    public const int ReleaseName = 400;
+
+    /// <summary>A release asset's file name (GitHub allows 255).</summary>
+    public const int AssetName = 255;
+
     /// <summary>Who asked for a collection run.</summary>
     public const int RequestedBy = 254;
 

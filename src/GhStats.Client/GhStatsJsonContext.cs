@@ -35,6 +35,8 @@ namespace GhStats.Client;
 [JsonSerializable(typeof(PathReport))]
 [JsonSerializable(typeof(RepositoryStats))]
 [JsonSerializable(typeof(StarHistory))]
+[JsonSerializable(typeof(ReleaseList))]
+[JsonSerializable(typeof(DownloadHistory))]
 [JsonSerializable(typeof(TrafficSummary))]
 [JsonSerializable(typeof(CollectRequest))]
 [JsonSerializable(typeof(CollectionRun))]

@@ -9,6 +9,6 @@ namespace GhStats.Client;
 /// or error answer throws <see cref="GhStatsApiException"/>; an unreachable or silent server throws
 /// <see cref="GhStatsConnectionException"/>.
 /// </summary>
-public interface IGhStatsClient : IGhStatsAccount, IGhStatsTenants, IGhStatsRepositories, IGhStatsTraffic, IGhStatsExports, IGhStatsRuns, IGhStatsAudit, IGhStatsNotifications, IDisposable
+public interface IGhStatsClient : IGhStatsAccount, IGhStatsTenants, IGhStatsRepositories, IGhStatsTraffic, IGhStatsReleases, IGhStatsExports, IGhStatsRuns, IGhStatsAudit, IGhStatsNotifications, IDisposable
 {
 }

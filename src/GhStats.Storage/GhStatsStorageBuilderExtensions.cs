@@ -9,6 +9,7 @@ using GhStats.Storage.Hosting;
 using GhStats.Storage.Leases;
 using GhStats.Storage.Memberships;
 using GhStats.Storage.Migrations;
+using GhStats.Storage.Releases;
 using GhStats.Storage.Notifications;
 using GhStats.Storage.Owners;
 using GhStats.Storage.Relational;
@@ -97,6 +98,8 @@ public static class GhStatsStorageBuilderExtensions
         services.TryAddSingleton<ILeaseStore, LeaseStore>();
         services.TryAddSingleton<ISchemaMigrator, SchemaMigrator>();
         services.TryAddSingleton<TrackedOwnerStatements>();
+        services.TryAddSingleton<ReleaseStatements>();
+        services.TryAddSingleton<IReleaseStore, ReleaseStore>();
         services.TryAddSingleton<ITrackedOwnerStore, TrackedOwnerStore>();
         services.TryAddSingleton<StarHistoryStatements>();
         services.TryAddSingleton<IStarHistoryStore, StarHistoryStore>();

@@ -164,6 +164,17 @@ public sealed class ClientAgainstServerTests
         pathsCsv[0].ShouldBe("repository,captured_on,path,title,views,unique_views");
         pathsCsv.Length.ShouldBe(1 + paths.History.Count);
 
+        // Releases, read once by the collection: the simulator's published releases (no draft), their counts as the total, today the baseline.
+        var releases = await client.GetReleasesAsync(e2e.Id);
+        var simulatedReleases = simulated.Releases.Where(r => !r.Draft && r.PublishedAt <= now).ToList();
+        releases.Releases.Select(r => r.Id).ShouldBe(simulatedReleases.Select(r => r.Id), ignoreOrder: true);
+        releases.TotalDownloads.ShouldBe(simulatedReleases.Sum(r => r.Assets.Sum(a => a.DownloadCountAt(now))));
+        releases.LastReadOn.ShouldBe(today);
+        var downloads = await client.GetDownloadsAsync(e2e.Id, today.AddDays(-1), today);
+        downloads.Points.Select(p => (p.Date, p.Read, p.Downloads)).ShouldBe([(today.AddDays(-1), false, (long?)null), (today, true, 0L)]);
+        var downloadsCsv = await ReadLinesAsync(await client.ExportDownloadsCsvAsync(e2e.Id, today, today));
+        downloadsCsv.ShouldBe(["repository,date,read,release,downloads,days", $"octo/e2e,{Day(today)},yes,,0,1"]);
+
         // Notifications: channels (the URL never comes back, a webhook's signing secret once), the delivery log, the test
         // action (this server has no AddNotifications(), so it says so), and the caller's own email subscriptions.
         var hook = await client.CreateChannelAsync("acme", CreateChannelRequest.Webhook("hook", "https://hooks.contract.example/in/s3cret-path", "digest", "trouble"));

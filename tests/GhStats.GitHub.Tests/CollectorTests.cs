@@ -14,7 +14,7 @@ namespace GhStats.GitHub.Tests;
 /// The collector against the GitHub simulator over loopback HTTP, storing through the real store. Each test makes its own
 /// tenant and collects only it, so tests share one database per provider.
 /// </summary>
-public abstract class CollectorTests(StoreDatabaseFixture database) : IAsyncLifetime
+public abstract partial class CollectorTests(StoreDatabaseFixture database) : IAsyncLifetime
 {
     /// <summary>Noon, so GitHub's current day is half over.</summary>
     protected static readonly DateTimeOffset Start = new(2024, 1, 10, 12, 0, 0, TimeSpan.Zero);

@@ -136,6 +136,7 @@ public abstract partial class StoreConformanceTests
         await Traffic.MergeReferrerSnapshotsAsync([new ReferrerSnapshot(repo.Id, Today, "google.com", 1, 1)]);
         await Traffic.MergePathSnapshotsAsync([new PathSnapshot(repo.Id, Today, "/x", "x", 1, 1)]);
         await Traffic.MergeRepositoryStatsAsync([new RepositoryDailyStats(repo.Id, Today, 1, 1, 1, 1, 1)]);
+        await Releases.MergeReleaseReadAsync(new ReleaseRead(repo.Id, Today, [new ReleaseReading(1, "v1", "v1", Today, false, [new AssetReading(2, "a.zip", Today, 3)])]));
         var run = await Runs.StartAsync(CollectionTrigger.Manual, "tester");
         await Runs.AddErrorAsync(new CollectionError(run.Id, repo.Id, CollectionErrorKind.NotFound, "gone", Start));
 
@@ -151,6 +152,7 @@ public abstract partial class StoreConformanceTests
         fresh.Id.ShouldNotBe(repo.Id);
         Known((await Traffic.GetTrafficSeriesAsync(tenant.Id, fresh.Id, new DateRange(Today.AddDays(-7), Today), TrafficPeriod.Week)).Points).ShouldBeEmpty();
         (await Traffic.GetReferrerHistoryAsync(tenant.Id, fresh.Id, new DateRange(Today, Today))).ShouldBeEmpty();
+        (await Releases.GetDailyDownloadsAsync(tenant.Id, fresh.Id, new DateRange(Today, Today))).Releases.ShouldBeEmpty();
         (await Traffic.GetTrafficSeriesAsync(tenant.Id, neighbour.Id, new DateRange(Today, Today), TrafficPeriod.Day)).Totals.Views.ShouldBe(6);
     }
 

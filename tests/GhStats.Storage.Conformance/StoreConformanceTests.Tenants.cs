@@ -97,6 +97,7 @@ public abstract partial class StoreConformanceTests
         await Connections.AddAsync(new NewGitHubConnection(doomed.Id, "pat", GitHubConnectionKind.PersonalAccessToken, "https://api.github.com/", "protected"));
         await Traffic.MergeTrafficDaysAsync([new TrafficDay(repo.Id, Today, 1, 1, 1, 1), new TrafficDay(kept.Id, Today, 2, 2, 2, 2)]);
         await Traffic.MergeRepositoryStatsAsync([new RepositoryDailyStats(repo.Id, Today, 1, 1, 1, 1, 1)]);
+        await Releases.MergeReleaseReadAsync(new ReleaseRead(repo.Id, Today, [new ReleaseReading(1, "v1", "v1", Today, false, [new AssetReading(2, "a.zip", Today, 3)])]));
 
         await Tenants.DeleteAsync(doomed.Id);
 

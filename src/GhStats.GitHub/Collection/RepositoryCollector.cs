@@ -8,9 +8,10 @@ namespace GhStats.GitHub.Collection;
 
 /// <summary>
 /// Collects one repository: its counters, daily views and clones, top referrers and paths, once a week GitHub's
-/// weekly figures, and until it is done a part of its star history before tracking, merged through the store ports.
+/// weekly figures, once a day its releases' download counts, and until it is done a part of its star history before
+/// tracking, merged through the store ports.
 /// </summary>
-internal sealed class RepositoryCollector(ITrafficStore traffic, IRepositoryStore repositories, StarHistoryBackfill stars, TimeProvider clock)
+internal sealed class RepositoryCollector(ITrafficStore traffic, IRepositoryStore repositories, IReleaseStore releases, StarHistoryBackfill stars, TimeProvider clock)
 {
     /// <summary>Collects and stores; throws what GitHub or the store threw.</summary>
     /// <returns>GitHub's id of the repository.</returns>
@@ -54,8 +55,33 @@ internal sealed class RepositoryCollector(ITrafficStore traffic, IRepositoryStor
 
         await repositories.RecordCollectionAsync(id, "ok", info.Id, weeklyOn, cancellationToken).ConfigureAwait(false);
 
+        // Last, once a day: a failure here is recorded like any other, after the traffic above is safely stored.
+        if (await releases.GetLastReleaseReadAsync(id, cancellationToken).ConfigureAwait(false) is not { } releasesRead || releasesRead < today)
+        {
+            await ReadReleasesAsync(repository, client, cancellationToken).ConfigureAwait(false);
+        }
+
         // Last, so the star backfill spends only what is left and its failures never fail the repository.
         await stars.BackfillAsync(repository, client, info.StargazersCount, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task ReadReleasesAsync(TrackedRepository repository, IGitHubClient client, CancellationToken cancellationToken)
+    {
+        var readOn = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var listed = await client.Repository.Release.GetAll(repository.Owner, repository.Name, new ApiOptions { PageSize = 100 }).ConfigureAwait(false);
+
+        // Drafts show only to pushers and cannot be downloaded: they are no release of the repository yet.
+        var read = listed
+            .Where(r => !r.Draft)
+            .Select(r => new ReleaseReading(
+                r.Id,
+                Cut(r.TagName, FieldLimits.ReleaseTag),
+                Cut(string.IsNullOrWhiteSpace(r.Name) ? r.TagName : r.Name, FieldLimits.ReleaseName),
+                Day(r.PublishedAt ?? r.CreatedAt),
+                r.Prerelease,
+                (r.Assets ?? []).Select(a => new AssetReading(a.Id, Cut(a.Name, FieldLimits.AssetName), Day(a.CreatedAt), Math.Max(0, a.DownloadCount))).ToList()))
+            .ToList();
+        await releases.MergeReleaseReadAsync(new ReleaseRead(repository.Id, readOn, read), cancellationToken).ConfigureAwait(false);
     }
 
     private static List<TrafficDay> Days(long repositoryId, RepositoryTrafficViewSummary views, RepositoryTrafficCloneSummary clones)

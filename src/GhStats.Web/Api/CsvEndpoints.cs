@@ -22,6 +22,8 @@ internal static class CsvEndpoints
             .Produces<string>(StatusCodes.Status200OK, "text/csv").ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).WithRangeQuery();
         api.MapGet("/repos/{id:long}/paths.csv", PathsAsync).WithName("ExportPaths")
             .Produces<string>(StatusCodes.Status200OK, "text/csv").ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).WithRangeQuery();
+        api.MapGet("/repos/{id:long}/downloads.csv", DownloadsAsync).WithName("ExportDownloads")
+            .Produces<string>(StatusCodes.Status200OK, "text/csv").ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).WithRangeQuery();
         api.MapGet("/traffic.csv", TenantTrafficAsync).WithName("ExportTenantTraffic")
             .Produces<string>(StatusCodes.Status200OK, "text/csv").ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).WithRangeQuery();
     }
@@ -41,6 +43,27 @@ internal static class CsvEndpoints
             await csv.Text(repository.FullName).Date(point.Date).Text(WireNames.Of(point.Coverage))
                 .Number(known ? point.Views : null).Number(known ? point.UniqueViews : null)
                 .Number(known ? point.Clones : null).Number(known ? point.UniqueClones : null).EndLineAsync();
+        }
+    }
+
+    private static async Task DownloadsAsync(long id, HttpContext http, ApiAccess access, IReleaseStore releases, IOptions<GhStatsApiOptions> options, TimeProvider clock)
+    {
+        var range = RangeQuery.Range(http.Request, options.Value, clock);
+        var repository = await access.RepositoryAsync(id);
+        var downloads = await releases.GetDailyDownloadsAsync(repository.TenantId, repository.Id, range, http.RequestAborted);
+        var tags = downloads.Releases.ToDictionary(r => r.Release.GitHubReleaseId, r => r.Release.Tag);
+        await using var csv = Start(http, $"{repository.Owner}-{repository.Name}-downloads-{range.From:yyyyMMdd}-{range.To:yyyyMMdd}.csv");
+
+        // One row per day for all releases (release empty), then one per release that had downloads that day; a day not
+        // read has empty downloads: unknown, not zero.
+        await csv.HeaderAsync("repository", "date", "read", "release", "downloads", "days");
+        foreach (var day in downloads.Days)
+        {
+            await csv.Text(repository.FullName).Date(day.Day).Text(day.Read ? "yes" : "no").Text(string.Empty).Number(day.Downloads).Number(day.Days).EndLineAsync();
+            foreach (var release in day.Releases)
+            {
+                await csv.Text(repository.FullName).Date(day.Day).Text("yes").Text(tags.GetValueOrDefault(release.GitHubReleaseId, string.Empty)).Number(release.Downloads).Number(day.Days).EndLineAsync();
+            }
         }
     }
 

@@ -3,6 +3,7 @@ import {
   api, apiBase, el, fill, say, formatNumber, rangePicker, lineChart, coverageChart, horizonBadge, horizonText,
 } from './ghstats.js';
 import { withStarBackfill, starBackfillNote } from './star-history.js';
+import { loadDownloads } from './downloads.js';
 
 const root = document.getElementById('repository');
 const id = root.dataset.repoId;
@@ -212,7 +213,7 @@ async function load(wanted) {
   say(status, 'Loading…');
   links(wanted);
   try {
-    await Promise.all([loadHorizon(), loadTraffic(wanted), loadReferrers(wanted), loadPaths(wanted), loadStats(wanted)]);
+    await Promise.all([loadHorizon(), loadTraffic(wanted), loadReferrers(wanted), loadPaths(wanted), loadStats(wanted), loadDownloads(id, wanted)]);
     say(status, '');
   } catch (error) {
     say(status, error.message, 'error');

@@ -234,15 +234,19 @@ INSERT INTO ghstats.schema_versions (version, applied_on, description) VALUES (6
 ALTER TABLE ghstats.repositories ADD COLUMN badges_enabled INTEGER NOT NULL DEFAULT 0;
 INSERT INTO ghstats.schema_versions (version, applied_on, description) VALUES (7, (CURRENT_TIMESTAMP - CURRENT_TIMEZONE), 'GhStats repository badges');
 /* 7: RepositoryBadges migrated */
-/* 8: StarHistoryBackfill migrating ========================================== */
+/* 9: ReleaseAssetSnapshots migrating ======================================== */
 
-/* CreateTable star_history_daily */
-CREATE TABLE ghstats.star_history_daily (repo_id BIGINT NOT NULL, day DATE NOT NULL, stars INTEGER NOT NULL, CONSTRAINT pk_star_history_daily PRIMARY KEY (repo_id, day));
-/* CreateForeignKey fk_star_history_daily_repositories star_history_daily(repo_id) repositories(id) */
-ALTER TABLE ghstats.star_history_daily ADD CONSTRAINT fk_star_history_daily_repositories FOREIGN KEY (repo_id) REFERENCES ghstats.repositories (id);
-/* CreateTable star_backfills */
-CREATE TABLE ghstats.star_backfills (repo_id BIGINT NOT NULL, state VARCHAR(20) NOT NULL, next_page INTEGER NOT NULL, stars_read INTEGER NOT NULL, first_star_on DATE, known_through DATE, refused_because VARGRAPHIC(500), updated_at TIMESTAMP NOT NULL, CONSTRAINT pk_star_backfills PRIMARY KEY (repo_id));
-/* CreateForeignKey fk_star_backfills_repositories star_backfills(repo_id) repositories(id) */
-ALTER TABLE ghstats.star_backfills ADD CONSTRAINT fk_star_backfills_repositories FOREIGN KEY (repo_id) REFERENCES ghstats.repositories (id);
-INSERT INTO ghstats.schema_versions (version, applied_on, description) VALUES (8, (CURRENT_TIMESTAMP - CURRENT_TIMEZONE), 'GhStats star history backfill');
-/* 8: StarHistoryBackfill migrated */
+/* CreateTable releases */
+CREATE TABLE ghstats.releases (repo_id BIGINT NOT NULL, github_release_id BIGINT NOT NULL, tag VARGRAPHIC(255) NOT NULL, name VARGRAPHIC(400) NOT NULL, published_on DATE NOT NULL, prerelease INTEGER NOT NULL, last_seen_on DATE NOT NULL, CONSTRAINT pk_releases PRIMARY KEY (repo_id, github_release_id));
+/* CreateForeignKey fk_releases_repositories releases(repo_id) repositories(id) */
+ALTER TABLE ghstats.releases ADD CONSTRAINT fk_releases_repositories FOREIGN KEY (repo_id) REFERENCES ghstats.repositories (id);
+/* CreateTable release_asset_snapshots */
+CREATE TABLE ghstats.release_asset_snapshots (repo_id BIGINT NOT NULL, asset_id BIGINT NOT NULL, captured_on DATE NOT NULL, github_release_id BIGINT NOT NULL, asset_name VARGRAPHIC(255) NOT NULL, created_on DATE NOT NULL, download_count BIGINT NOT NULL, CONSTRAINT pk_release_asset_snapshots PRIMARY KEY (repo_id, asset_id, captured_on));
+/* CreateForeignKey fk_release_asset_snapshots_repositories release_asset_snapshots(repo_id) repositories(id) */
+ALTER TABLE ghstats.release_asset_snapshots ADD CONSTRAINT fk_release_asset_snapshots_repositories FOREIGN KEY (repo_id) REFERENCES ghstats.repositories (id);
+/* CreateTable release_reads */
+CREATE TABLE ghstats.release_reads (repo_id BIGINT NOT NULL, read_on DATE NOT NULL, releases INTEGER NOT NULL, CONSTRAINT pk_release_reads PRIMARY KEY (repo_id, read_on));
+/* CreateForeignKey fk_release_reads_repositories release_reads(repo_id) repositories(id) */
+ALTER TABLE ghstats.release_reads ADD CONSTRAINT fk_release_reads_repositories FOREIGN KEY (repo_id) REFERENCES ghstats.repositories (id);
+INSERT INTO ghstats.schema_versions (version, applied_on, description) VALUES (9, (CURRENT_TIMESTAMP - CURRENT_TIMEZONE), 'GhStats releases and release asset download snapshots');
+/* 9: ReleaseAssetSnapshots migrated */

@@ -33,6 +33,8 @@ internal readonly record struct ApiRoute(
             ["repos", var owner, var name] when get => new ApiRoute(SimulatedEndpoint.Repository, owner, name),
             ["orgs", var org, "repos"] when get => new ApiRoute(SimulatedEndpoint.OwnerRepositories, org, Organization: true),
             ["users", var user, "repos"] when get => new ApiRoute(SimulatedEndpoint.OwnerRepositories, user),
+            ["repos", var owner, var name, "releases"] when get => new ApiRoute(SimulatedEndpoint.Releases, owner, name),
+            ["repositories", var id, "releases"] when get && TryId(id, out var repositoryId) => new ApiRoute(SimulatedEndpoint.Releases, RepositoryId: repositoryId),
             ["repos", var owner, var name, "traffic", "views"] when get => new ApiRoute(SimulatedEndpoint.Views, owner, name),
             ["repos", var owner, var name, "traffic", "clones"] when get => new ApiRoute(SimulatedEndpoint.Clones, owner, name),
             ["repos", var owner, var name, "traffic", "popular", "referrers"] when get => new ApiRoute(SimulatedEndpoint.Referrers, owner, name),

@@ -167,6 +167,11 @@ internal sealed class GitHubApiHandler(GitHubSimulator simulator, CancellationTo
             return new ApiAnswer(200, GitHubJson.Repository(repository, simulator.OwnerOf(repository), Origin(context.Request), canPush));
         }
 
+        if (route.Endpoint == SimulatedEndpoint.Releases)
+        {
+            return ListReleases(context, repository, canPush);
+        }
+
         if (!canPush)
         {
             return Error(403, "Must have push access to repository", TrafficDocs);
@@ -238,6 +243,18 @@ internal sealed class GitHubApiHandler(GitHubSimulator simulator, CancellationTo
         // GitHub adds the dates only when asked for its star media type (either spelling: vnd.github.star+json or vnd.github.v3.star+json).
         var withDates = context.Request.Headers.Accept.Any(a => a is not null && a.Contains("star+json", StringComparison.OrdinalIgnoreCase));
         return new ApiAnswer(200, GitHubJson.Stargazers(slice, Origin(context.Request), withDates), links);
+    }
+
+    private ApiAnswer ListReleases(HttpContext context, SimulatedRepository repository, bool canPush)
+    {
+        var query = context.Request.Query;
+        var perPage = Math.Clamp(ReadInt(query["per_page"], DefaultPerPage), 1, MaxPerPage);
+        var page = Math.Max(1, ReadInt(query["page"], 1));
+        var now = simulator.Clock.GetUtcNow();
+        var listed = repository.ListedReleases(now, canPush);
+        var pages = Math.Max(1, (listed.Count + perPage - 1) / perPage);
+        var body = GitHubJson.Releases(listed.Skip((page - 1) * perPage).Take(perPage), repository, now, Origin(context.Request));
+        return new ApiAnswer(200, body, PageLinks(context.Request, page, pages));
     }
 
     private ApiAnswer IssueToken(ApiRoute route, SimulatedIdentity appIdentity, DateTimeOffset wallNow)

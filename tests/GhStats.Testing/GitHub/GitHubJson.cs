@@ -81,6 +81,63 @@ internal static class GitHubJson
     public static byte[] Repository(SimulatedRepository repository, SimulatedOwner owner, string origin, bool canPush) =>
         Write(w => WriteRepository(w, repository, owner, origin, canPush, full: true));
 
+    public static byte[] Releases(IEnumerable<SimulatedRelease> releases, SimulatedRepository repository, DateTimeOffset now, string origin) => Write(w =>
+    {
+        var api = $"{origin}/api/v3/repos/{repository.FullName}/releases";
+        w.WriteStartArray();
+        foreach (var release in releases)
+        {
+            w.WriteStartObject();
+            w.WriteString("url", $"{api}/{release.Id}");
+            w.WriteString("html_url", $"{origin}/{repository.FullName}/releases/tag/{release.Tag}");
+            w.WriteString("assets_url", $"{api}/{release.Id}/assets");
+            w.WriteString("upload_url", $"{origin}/api/uploads/repos/{repository.FullName}/releases/{release.Id}/assets{{?name,label}}");
+            w.WriteString("tarball_url", $"{origin}/api/v3/repos/{repository.FullName}/tarball/{release.Tag}");
+            w.WriteString("zipball_url", $"{origin}/api/v3/repos/{repository.FullName}/zipball/{release.Tag}");
+            w.WriteNumber("id", release.Id);
+            w.WriteString("node_id", "RE_sim" + release.Id.ToString(CultureInfo.InvariantCulture));
+            w.WriteString("tag_name", release.Tag);
+            w.WriteString("target_commitish", repository.DefaultBranch);
+            w.WriteString("name", release.Name);
+            w.WriteString("body", string.Empty);
+            w.WriteBoolean("draft", release.Draft);
+            w.WriteBoolean("prerelease", release.Prerelease);
+            w.WriteString("created_at", Timestamp(release.CreatedAt.UtcDateTime));
+            if (release.Draft)
+            {
+                w.WriteNull("published_at");
+            }
+            else
+            {
+                w.WriteString("published_at", Timestamp(release.PublishedAt.UtcDateTime));
+            }
+
+            w.WriteStartArray("assets");
+            foreach (var asset in release.Assets)
+            {
+                w.WriteStartObject();
+                w.WriteString("url", $"{api}/assets/{asset.Id}");
+                w.WriteNumber("id", asset.Id);
+                w.WriteString("node_id", "RA_sim" + asset.Id.ToString(CultureInfo.InvariantCulture));
+                w.WriteString("name", asset.Name);
+                w.WriteNull("label");
+                w.WriteString("content_type", asset.Name.EndsWith(".zip", StringComparison.Ordinal) ? "application/zip" : "application/gzip");
+                w.WriteString("state", "uploaded");
+                w.WriteNumber("size", asset.Size);
+                w.WriteNumber("download_count", asset.DownloadCountAt(now));
+                w.WriteString("created_at", Timestamp(asset.CreatedAt.UtcDateTime));
+                w.WriteString("updated_at", Timestamp(asset.CreatedAt.UtcDateTime));
+                w.WriteString("browser_download_url", $"{origin}/{repository.FullName}/releases/download/{release.Tag}/{asset.Name}");
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+    });
+
     public static byte[] Repositories(IEnumerable<SimulatedRepository> repositories, SimulatedOwner owner, string origin, Func<SimulatedRepository, bool> canPush) => Write(w =>
     {
         w.WriteStartArray();

@@ -35,6 +35,8 @@ public enum SimulatedEndpoint
 
     /// <summary><c>GET /repos/{owner}/{repo}/stargazers</c>: plain users, or with <c>application/vnd.github.star+json</c> each star with its date.</summary>
     Stargazers,
+    /// <summary><c>GET /repos/{owner}/{repo}/releases</c>.</summary>
+    Releases,
 
     /// <summary>Any other path: answered 404.</summary>
     Unknown,

@@ -21,6 +21,8 @@ public sealed class SimulatedRepository
 
     private readonly TrafficModel _traffic;
     private StarModel? _stars;
+    private readonly object _releasesGate = new();
+    private readonly List<SimulatedRelease> _releases = [];
 
     internal SimulatedRepository(string owner, string name, int seed, long id, long ownerId)
     {
@@ -40,6 +42,14 @@ public sealed class SimulatedRepository
         Description = "Simulated repository " + FullName;
         CreatedAt = new DateTimeOffset(2015, 1, 1, 0, 0, 0, TimeSpan.Zero).AddMinutes(StableHash.Below(8 * 365 * 24 * 60, seed, 16));
         PushedAt = CreatedAt.AddDays(StableHash.Below(365, seed, 17));
+
+        // Seeded releases: two published ones with growing downloads and a draft that only pushers see.
+        var first = AddRelease("v1.0.0", "First release", PushedAt, prerelease: false);
+        first.AddAsset("app-linux-x64.tar.gz", PushedAt, 1 + StableHash.Below(40, seed, 18));
+        first.AddAsset("app-win-x64.zip", PushedAt, 1 + StableHash.Below(40, seed, 19));
+        var second = AddRelease("v1.1.0-rc.1", string.Empty, PushedAt.AddDays(30 + StableHash.Below(60, seed, 20)), prerelease: true);
+        second.AddAsset("app-linux-x64.tar.gz", second.PublishedAt, 1 + StableHash.Below(20, seed, 21));
+        AddRelease("v2.0.0", "Next (draft)", PushedAt.AddYears(20), prerelease: false, draft: true).AddAsset("app.zip", PushedAt, 5);
     }
 
     /// <summary>The owner's login, as given when the repository was added.</summary>
@@ -127,6 +137,48 @@ public sealed class SimulatedRepository
     /// (UTC). A lower bound of the stars the repository had that day, as anyone who unstarred since is missing.
     /// </summary>
     public int StarsAt(DateOnly day) => StarHistory().StarsAt(day);
+    /// <summary>Every release, drafts and not yet published ones included, oldest first.</summary>
+    public IReadOnlyList<SimulatedRelease> Releases
+    {
+        get
+        {
+            lock (_releasesGate)
+            {
+                return [.. _releases];
+            }
+        }
+    }
+
+    /// <summary>Adds a release; GitHub lists it from <paramref name="publishedAt"/> on (a draft at once, to pushers only).</summary>
+    /// <param name="tag">The tag.</param>
+    /// <param name="name">The title; may be empty.</param>
+    /// <param name="publishedAt">When it is published.</param>
+    /// <param name="prerelease">Whether it is a pre-release.</param>
+    /// <param name="draft">Whether it is a draft.</param>
+    /// <returns>The release, to add assets to.</returns>
+    public SimulatedRelease AddRelease(string tag, string name, DateTimeOffset publishedAt, bool prerelease = false, bool draft = false)
+    {
+        lock (_releasesGate)
+        {
+            var release = new SimulatedRelease((Id * 1000) + _releases.Count + 1, tag, name, publishedAt, prerelease, draft);
+            _releases.Add(release);
+            return release;
+        }
+    }
+
+    /// <summary>Deletes a release, as an Owner can on GitHub: it is no longer listed.</summary>
+    /// <param name="release">The release.</param>
+    public void RemoveRelease(SimulatedRelease release)
+    {
+        lock (_releasesGate)
+        {
+            _releases.Remove(release);
+        }
+    }
+
+    /// <summary>The releases GitHub lists at <paramref name="now"/>, newest first: published ones, and drafts for pushers.</summary>
+    internal IReadOnlyList<SimulatedRelease> ListedReleases(DateTimeOffset now, bool canPush) =>
+        Releases.Where(r => r.Draft ? canPush : r.PublishedAt <= now).OrderByDescending(r => r.Draft).ThenByDescending(r => r.PublishedAt).ThenByDescending(r => r.Id).ToList();
 
     /// <summary>The full, final traffic of <paramref name="day"/> (UTC): what a collector should end up storing.</summary>
     public SimulatedTraffic DayTruth(DateOnly day) => _traffic.Day(day);

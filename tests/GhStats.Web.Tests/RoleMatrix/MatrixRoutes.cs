@@ -105,6 +105,9 @@ public static class MatrixRoutes
         ["GET /repos/{id}/referrers"] = (world, _, scope) => Get($"api/v1/repos/{world.RepositoryIn(scope).Id}/referrers"),
         ["GET /repos/{id}/paths"] = (world, _, scope) => Get($"api/v1/repos/{world.RepositoryIn(scope).Id}/paths"),
         ["GET /repos/{id}/stats"] = (world, _, scope) => Get($"api/v1/repos/{world.RepositoryIn(scope).Id}/stats"),
+        ["GET /repos/{id}/releases"] = (world, _, scope) => Get($"api/v1/repos/{world.RepositoryIn(scope).Id}/releases"),
+        ["GET /repos/{id}/downloads"] = (world, _, scope) => Get($"api/v1/repos/{world.RepositoryIn(scope).Id}/downloads"),
+        ["GET /repos/{id}/downloads.csv"] = (world, _, scope) => Get($"api/v1/repos/{world.RepositoryIn(scope).Id}/downloads.csv"),
         ["GET /traffic/summary"] = (_, _, _) => Get("api/v1/traffic/summary"),
         ["GET /traffic/summary?tenant="] = (world, _, scope) => Get($"api/v1/traffic/summary?tenant={world.TenantIn(scope).Slug}"),
 
