@@ -116,4 +116,10 @@ public static class FieldLimits
 
     /// <summary>A delivery attempt's outcome in the delivery log; longer ones are cut.</summary>
     public const int DeliveryOutcome = 1000;
+
+    /// <summary>An annotation's text: a sentence or two on what happened that day.</summary>
+    public const int AnnotationText = 500;
+
+    /// <summary>An annotation's link (an absolute http or https address).</summary>
+    public const int AnnotationLink = 2000;
 }

@@ -1,6 +1,7 @@
 using GhStats.Diagnostics;
 using GhStats;
 using GhStats.Storage;
+using GhStats.Storage.Annotations;
 using GhStats.Storage.Audit;
 using GhStats.Storage.Connections;
 using GhStats.Storage.DataProtection;
@@ -97,6 +98,8 @@ public static class GhStatsStorageBuilderExtensions
         services.TryAddSingleton<ISchemaMigrator, SchemaMigrator>();
         services.TryAddSingleton<TrackedOwnerStatements>();
         services.TryAddSingleton<ITrackedOwnerStore, TrackedOwnerStore>();
+        services.TryAddSingleton<AnnotationStatements>();
+        services.TryAddSingleton<IAnnotationStore, AnnotationStore>();
         AddAccessStores(services);
         AddHealthChecks(builder);
 

@@ -1,3 +1,24 @@
+-- Annotations.Delete
+DELETE FROM ghstats.annotations WHERE id = @annotation_id AND tenant_id = @tenant_id;
+
+-- Annotations.Get
+SELECT id, tenant_id, repo_id, day, note, link, created_by, created_at FROM ghstats.annotations WHERE id = @annotation_id AND tenant_id = @tenant_id;
+
+-- Annotations.Insert
+SELECT id FROM FINAL TABLE (INSERT INTO ghstats.annotations (tenant_id, repo_id, day, note, link, created_by, created_at) VALUES (@tenant_id, @repo_id, @day, @note, @link, @created_by, @created_at));
+
+-- Annotations.ListForRepository
+SELECT a.id, a.tenant_id, a.repo_id, a.day, a.note, a.link, a.created_by, a.created_at FROM ghstats.annotations a JOIN ghstats.repositories r ON r.id = @repo_id AND r.tenant_id = a.tenant_id WHERE a.tenant_id = @tenant_id AND (a.repo_id = r.id OR a.repo_id IS NULL) AND a.day >= @from_day AND a.day <= @to_day ORDER BY a.day, a.id;
+
+-- Annotations.ListForTenant
+SELECT id, tenant_id, repo_id, day, note, link, created_by, created_at FROM ghstats.annotations WHERE tenant_id = @tenant_id AND repo_id IS NULL AND day >= @from_day AND day <= @to_day ORDER BY day, id;
+
+-- Annotations.RepositoryInTenant
+SELECT COUNT(*) FROM ghstats.repositories WHERE id = @repo_id AND tenant_id = @tenant_id;
+
+-- Annotations.TenantExists
+SELECT COUNT(*) FROM ghstats.tenants WHERE id = @tenant_id;
+
 -- Audit.Insert
 SELECT id FROM FINAL TABLE (INSERT INTO ghstats.audit_entries (occurred_at, actor_kind, actor_user_id, actor_name, tenant_id, action, target_kind, target_id, target_name, details, client_address) VALUES (@occurred_at, @actor_kind, @actor_user_id, @actor_name, @tenant_id, @action, @target_kind, @target_id, @target_name, @details, @client_address));
 
@@ -262,6 +283,9 @@ SELECT id, tenant_id, connection_id, owner, name, github_id, added_at, removed_a
 -- Repositories.MarkRemoved
 UPDATE ghstats.repositories SET removed_at = @removed_at WHERE id = @repo_id AND removed_at IS NULL;
 
+-- Repositories.PurgeAnnotations
+DELETE FROM ghstats.annotations WHERE repo_id = @repo_id;
+
 -- Repositories.PurgeErrors
 DELETE FROM ghstats.collection_errors WHERE repo_id = @repo_id;
 
@@ -333,6 +357,9 @@ UPDATE ghstats.collection_runs SET status = @running, started_at = @started_at W
 
 -- Runs.UpdateProgress
 UPDATE ghstats.collection_runs SET repos_total = @repos_total, repos_ok = @repos_ok, repos_failed = @repos_failed, api_calls = @api_calls, rate_limit_remaining = @rate_limit_remaining WHERE id = @run_id;
+
+-- Tenants.DeleteAnnotations
+DELETE FROM ghstats.annotations WHERE tenant_id = @tenant_id;
 
 -- Tenants.DeleteConnections
 DELETE FROM ghstats.github_connections WHERE tenant_id = @tenant_id;
