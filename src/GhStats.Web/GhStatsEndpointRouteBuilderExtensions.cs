@@ -60,6 +60,7 @@ public static class GhStatsEndpointRouteBuilderExtensions
         RepositoryEndpoints.Map(api.MapGroup(string.Empty).WithTags("Repositories"));
         TrafficEndpoints.Map(api.MapGroup(string.Empty).WithTags("Traffic"));
         CsvEndpoints.Map(api.MapGroup(string.Empty).WithTags("CSV export"));
+        GhStats.Web.Annotations.AnnotationEndpoints.Map(api.MapGroup(string.Empty).WithTags("Annotations"));
         CollectEndpoints.Map(api.MapGroup(string.Empty).WithTags("Collection"));
         RunEndpoints.Map(api.MapGroup(string.Empty).WithTags("Collection"));
         AuditEndpoints.Map(api.MapGroup(string.Empty).WithTags("Audit"));

@@ -17,8 +17,8 @@ internal sealed class AnnotationStore(StoreDatabase db, AnnotationStatements sql
         var today = db.Today;
         if (annotation.Day < Input.EarliestDay || annotation.Day > today.AddDays(1))
         {
-            throw new ArgumentOutOfRangeException(nameof(annotation), annotation.Day,
-                string.Create(CultureInfo.InvariantCulture, $"Day {annotation.Day:yyyy-MM-dd} is outside {Input.EarliestDay:yyyy-MM-dd}..{today.AddDays(1):yyyy-MM-dd}."));
+            throw new ArgumentException(
+                string.Create(CultureInfo.InvariantCulture, $"Day {annotation.Day:yyyy-MM-dd} is outside {Input.EarliestDay:yyyy-MM-dd}..{today.AddDays(1):yyyy-MM-dd}."), nameof(annotation));
         }
 
         return await db.WriteAsync(
