@@ -256,9 +256,8 @@ function markerSlot(labels, date, per) {
   if (per === 'week' || per === 'month') {
     const index = days.findLastIndex((start) => start <= day);
     if (index < 0) return null;
-    const end = per === 'week' ? days[index] + 7 : dayNumber(`${labels[index].slice(0, 7)}-01`) + 31;
-    const sameMonth = per === 'month' ? labels[index].slice(0, 7) === date.slice(0, 7) : day < end;
-    return sameMonth ? index : null;
+    const inPeriod = per === 'week' ? day < days[index] + 7 : labels[index].slice(0, 7) === date.slice(0, 7);
+    return inPeriod ? index : null;
   }
   const exact = days.indexOf(day);
   if (exact >= 0) return exact;
