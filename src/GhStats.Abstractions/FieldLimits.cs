@@ -128,4 +128,10 @@ public static class FieldLimits
 
     /// <summary>Why GitHub limited a repository's stargazers list, as stored with its star backfill; longer ones are cut.</summary>
     public const int StarBackfillLimitReason = 500;
+
+    /// <summary>An annotation's text: a sentence or two on what happened that day.</summary>
+    public const int AnnotationText = 500;
+
+    /// <summary>An annotation's link (an absolute http or https address).</summary>
+    public const int AnnotationLink = 2000;
 }

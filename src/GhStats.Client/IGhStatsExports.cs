@@ -63,4 +63,17 @@ public interface IGhStatsExports
         [Query(Format = "yyyy-MM-dd")] DateOnly? from = null,
         [Query(Format = "yyyy-MM-dd"), AliasAs("to")] DateOnly? through = null,
         CancellationToken cancellationToken = default);
+
+    /// <summary>A repository's chart markers: repository, date, kind, scope, title, text, link, id.</summary>
+    /// <param name="id">The repository's id.</param>
+    /// <param name="from">The first day; null for the default range.</param>
+    /// <param name="through">The last day (query parameter <c>to</c>); null for today.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The CSV.</returns>
+    [Get("/api/v1/repos/{id}/annotations.csv")]
+    Task<Stream> ExportAnnotationsCsvAsync(
+        long id,
+        [Query(Format = "yyyy-MM-dd")] DateOnly? from = null,
+        [Query(Format = "yyyy-MM-dd"), AliasAs("to")] DateOnly? through = null,
+        CancellationToken cancellationToken = default);
 }

@@ -1,6 +1,7 @@
 using GhStats.Diagnostics;
 using GhStats;
 using GhStats.Storage;
+using GhStats.Storage.Annotations;
 using GhStats.Storage.Audit;
 using GhStats.Storage.Connections;
 using GhStats.Storage.DataProtection;
@@ -103,6 +104,8 @@ public static class GhStatsStorageBuilderExtensions
         services.TryAddSingleton<ITrackedOwnerStore, TrackedOwnerStore>();
         services.TryAddSingleton<StarHistoryStatements>();
         services.TryAddSingleton<IStarHistoryStore, StarHistoryStore>();
+        services.TryAddSingleton<AnnotationStatements>();
+        services.TryAddSingleton<IAnnotationStore, AnnotationStore>();
         AddAccessStores(services);
         AddHealthChecks(builder);
 

@@ -61,6 +61,7 @@ public static class GhStatsEndpointRouteBuilderExtensions
         TrafficEndpoints.Map(api.MapGroup(string.Empty).WithTags("Traffic"));
         CsvEndpoints.Map(api.MapGroup(string.Empty).WithTags("CSV export"));
         ReleaseEndpoints.Map(api.MapGroup(string.Empty).WithTags("Releases"));
+        GhStats.Web.Annotations.AnnotationEndpoints.Map(api.MapGroup(string.Empty).WithTags("Annotations"));
         CollectEndpoints.Map(api.MapGroup(string.Empty).WithTags("Collection"));
         RunEndpoints.Map(api.MapGroup(string.Empty).WithTags("Collection"));
         AuditEndpoints.Map(api.MapGroup(string.Empty).WithTags("Audit"));

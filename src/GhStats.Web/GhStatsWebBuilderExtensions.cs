@@ -100,6 +100,7 @@ public static partial class GhStatsWebBuilderExtensions
         services.TryAddSingleton<CallerResolver>();
         services.TryAddSingleton<AccessCache>();
         services.TryAddScoped<ApiAccess>();
+        services.TryAddScoped<GhStats.Web.Annotations.ChartMarkers>();
         services.TryAddSingleton<GhStats.Web.Auditing.AuditTrail>();
         services.TryAddSingleton<GhStats.Web.Api.TrafficResponseCache>();
         services.TryAddSingleton<GhStats.Web.Api.CollectionHorizons>();

@@ -174,6 +174,20 @@ public sealed class ClientAgainstServerTests
         downloads.Points.Select(p => (p.Date, p.Read, p.Downloads)).ShouldBe([(today.AddDays(-1), false, (long?)null), (today, true, 0L)]);
         var downloadsCsv = await ReadLinesAsync(await client.ExportDownloadsCsvAsync(e2e.Id, today, today));
         downloadsCsv.ShouldBe(["repository,date,read,release,downloads,days", $"octo/e2e,{Day(today)},yes,,0,1"]);
+        // Chart markers: a note on the repository, one on the whole tenant; both mark the repository's charts, as CSV too.
+        var launch = await client.AddRepositoryAnnotationAsync(e2e.Id, new CreateAnnotationRequest(Day(today.AddDays(-1)), "Launch post\nwith a demo", "https://blog.contract.example/launch"));
+        (launch.Kind, launch.Title, launch.Scope, launch.Date).ShouldBe(("note", "Launch post", "repository", today.AddDays(-1)));
+        var freeze = await client.AddTenantAnnotationAsync("acme", new CreateAnnotationRequest(Day(today.AddDays(-3)), "Release freeze"));
+        (await client.ListRepositoryMarkersAsync(e2e.Id, from, today)).Items.ShouldBe([freeze, launch]);
+        (await client.ListTenantAnnotationsAsync("acme", from, today)).Items.ShouldBe([freeze]);
+        // The quoted text keeps its line break, so it reads as two lines here.
+        var markersCsv = await ReadLinesAsync(await client.ExportAnnotationsCsvAsync(e2e.Id, from, today));
+        markersCsv.ShouldBe(["repository,date,kind,scope,title,text,link,id", $"octo/e2e,{Day(today.AddDays(-3))},note,tenant,Release freeze,Release freeze,,{freeze.Id}",
+            $"octo/e2e,{Day(today.AddDays(-1))},note,repository,Launch post,\"Launch post", $"with a demo\",https://blog.contract.example/launch,{launch.Id}"]);
+        var badNote = await Should.ThrowAsync<GhStatsApiException>(() => client.AddTenantAnnotationAsync("acme", new CreateAnnotationRequest(Day(today), "x", "javascript:alert(1)")));
+        badNote.Status.ShouldBe(400);
+        await client.DeleteAnnotationAsync("acme", freeze.Id!.Value);
+        (await client.ListRepositoryMarkersAsync(e2e.Id, from, today)).Items.ShouldBe([launch]);
 
         // Notifications: channels (the URL never comes back, a webhook's signing secret once), the delivery log, the test
         // action (this server has no AddNotifications(), so it says so), and the caller's own email subscriptions.

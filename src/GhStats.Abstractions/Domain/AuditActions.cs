@@ -58,6 +58,12 @@ public static class AuditActions
     /// <summary>A repository's public badges were turned on or off.</summary>
     public const string RepositoryBadgesChanged = "repository.badges_changed";
 
+    /// <summary>An owner put a note on a day of a repository or of the whole tenant.</summary>
+    public const string AnnotationCreated = "annotation.created";
+
+    /// <summary>An owner deleted a note.</summary>
+    public const string AnnotationDeleted = "annotation.deleted";
+
     /// <summary>Every repository of a GitHub owner is tracked.</summary>
     public const string OwnerTracked = "owner.tracked";
 

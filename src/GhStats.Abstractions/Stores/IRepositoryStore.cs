@@ -55,7 +55,7 @@ public interface IRepositoryStore
     /// <summary>Stops tracking a repository. Its data stays unless <paramref name="purge"/> is set, which deletes it and the repository.</summary>
     /// <param name="tenantId">The tenant.</param>
     /// <param name="repositoryId">The repository.</param>
-    /// <param name="purge">Also delete its traffic, snapshots, counters, grants and errors.</param>
+    /// <param name="purge">Also delete its traffic, snapshots, counters, grants, errors and notes.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>A task that completes once removed.</returns>
     /// <exception cref="GhStatsNotFoundException">When it is not in the tenant.</exception>

@@ -43,6 +43,7 @@ internal sealed class RepositoryStatements : StatementSet
         // Purging deletes children before the repository; no cascades, so every provider behaves alike.
         PurgeStatements =
         [
+            Delete("Repositories.PurgeAnnotations", "annotations"),
             Delete("Repositories.PurgeTrafficDaily", "traffic_daily"),
             Delete("Repositories.PurgeTrafficWeekly", "traffic_weekly"),
             Delete("Repositories.PurgeReferrers", "referrer_snapshots"),

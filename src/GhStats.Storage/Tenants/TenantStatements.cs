@@ -21,6 +21,7 @@ internal sealed class TenantStatements : StatementSet
         // Children first, then the tenant: no cascades, so every provider deletes alike.
         DeleteStatements =
         [
+            new("Tenants.DeleteAnnotations", $"DELETE FROM {T("annotations")} WHERE tenant_id = @tenant_id"),
             new("Tenants.DeleteTrafficDaily", $"DELETE FROM {T("traffic_daily")} {ofTenantRepositories}"),
             new("Tenants.DeleteTrafficWeekly", $"DELETE FROM {T("traffic_weekly")} {ofTenantRepositories}"),
             new("Tenants.DeleteReferrers", $"DELETE FROM {T("referrer_snapshots")} {ofTenantRepositories}"),

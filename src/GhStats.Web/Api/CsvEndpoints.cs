@@ -128,7 +128,7 @@ internal static class CsvEndpoints
     }
 
     /// <summary>Headers go out only once the request is checked, so a refusal is still a problem details response.</summary>
-    private static CsvWriter Start(HttpContext http, string fileName)
+    public static CsvWriter Start(HttpContext http, string fileName)
     {
         var response = http.Response;
         response.ContentType = CsvContentType;

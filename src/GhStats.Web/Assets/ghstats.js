@@ -188,6 +188,8 @@ function chartColors() {
     grid: read('--chart-grid'),
     gap: read('--gap-band'),
     gapHatch: read('--gap-hatch'),
+    note: read('--marker-note'),
+    release: read('--marker-release'),
   };
 }
 
@@ -241,14 +243,145 @@ const gapBand = {
   },
 };
 
-/** A line chart with the theme's colours; datasets: [{ label, data, dashed }]. Nulls are bridged (snapshot histories). */
-export function lineChart(canvas, labels, datasets, { title } = {}) {
+const dayNumber = (iso) => Date.parse(`${iso}T00:00:00Z`) / 86400000;
+
+/**
+ * Where a marker's date falls on a category axis of dates (labels, yyyy-MM-dd, ascending), as a slot index: the label
+ * equal to the date; per 'week' or 'month' the period containing it; between two labels of an irregular series
+ * (snapshot captures) a fraction between them. Null when the date is off the chart.
+ */
+function markerSlot(labels, date, per) {
+  const day = dayNumber(date);
+  const days = labels.map(dayNumber);
+  if (per === 'week' || per === 'month') {
+    const index = days.findLastIndex((start) => start <= day);
+    if (index < 0) return null;
+    const inPeriod = per === 'week' ? day < days[index] + 7 : labels[index].slice(0, 7) === date.slice(0, 7);
+    return inPeriod ? index : null;
+  }
+  const exact = days.indexOf(day);
+  if (exact >= 0) return exact;
+  const after = days.findIndex((d) => d > day);
+  if (after <= 0) return null;
+  return after - 1 + (day - days[after - 1]) / (days[after] - days[after - 1]);
+}
+
+/** The markers that land on the chart, each with its slot and a key unique on the chart. */
+function placeMarkers(labels, markers, per) {
+  return (markers ?? []).map((marker, index) => ({ ...marker, key: `${marker.kind}-${marker.id ?? index}`, slot: markerSlot(labels, marker.date, per) }))
+    .filter((marker) => marker.slot !== null);
+}
+
+/**
+ * Draws chart markers: a vertical line at each marker's slot with a small flag at the top (a note dashed with a square
+ * flag, a release solid with a triangle), the active one (focused or hovered in the list) thicker; records them as
+ * chart.$markers ({ key, kind, date, x, active }) for tests and tools.
+ */
+const markerLines = {
+  id: 'ghstatsMarkers',
+  afterDatasetsDraw(chart, _args, options) {
+    const { ctx, chartArea: area, scales: { x } } = chart;
+    const step = chart.data.labels.length > 1 ? x.getPixelForValue(1) - x.getPixelForValue(0) : 0;
+    chart.$markers = (options.markers ?? []).map((marker) => {
+      const whole = Math.floor(marker.slot);
+      const left = x.getPixelForValue(whole) + (marker.slot - whole) * step;
+      const active = options.active === marker.key;
+      const color = marker.kind === 'release' ? options.release : options.note;
+      ctx.save();
+      ctx.strokeStyle = color;
+      ctx.fillStyle = color;
+      ctx.lineWidth = active ? 3 : 1.5;
+      ctx.setLineDash(marker.kind === 'release' ? [] : [4, 3]);
+      ctx.beginPath();
+      ctx.moveTo(left, area.top);
+      ctx.lineTo(left, area.bottom);
+      ctx.stroke();
+      ctx.setLineDash([]);
+      const size = active ? 9 : 6;
+      ctx.beginPath();
+      if (marker.kind === 'release') {
+        ctx.moveTo(left, area.top);
+        ctx.lineTo(left + size * 1.5, area.top + size / 1.2);
+        ctx.lineTo(left, area.top + size * 1.6);
+      } else {
+        ctx.rect(left, area.top, size * 1.5, size * 1.5);
+      }
+      ctx.fill();
+      if (active) {
+        ctx.font = 'bold 12px system-ui, sans-serif';
+        ctx.fillStyle = options.text;
+        const label = marker.title.length > 40 ? `${marker.title.slice(0, 39)}…` : marker.title;
+        const width = ctx.measureText(label).width;
+        ctx.fillText(label, Math.min(left + size * 1.5 + 4, area.right - width), area.top + 12);
+      }
+      ctx.restore();
+      return { key: marker.key, kind: marker.kind, date: marker.date, x: left, active };
+    });
+  },
+};
+
+const markerWords = { note: 'Note', release: 'Release' };
+const count = (n, one, many) => `${n} ${n === 1 ? one : many}`;
+
+/**
+ * The list of a chart's markers next to it (date, kind, title, text, link), each item focusable: focusing or hovering
+ * one highlights its line; the canvas is described by a sentence that counts them. No markers: no list.
+ */
+function markerList(canvas, chart, placed) {
+  const box = canvas.closest('.chart-box') ?? canvas;
+  const id = `${canvas.id}-markers`;
+  document.getElementById(id)?.remove();
+  const described = (canvas.getAttribute('aria-describedby') ?? '').split(' ').filter((ref) => ref && ref !== `${id}-summary`);
+  if (placed.length === 0) {
+    if (described.length) canvas.setAttribute('aria-describedby', described.join(' '));
+    else canvas.removeAttribute('aria-describedby');
+    return;
+  }
+  const notes = placed.filter((m) => m.kind === 'note').length;
+  const releases = placed.length - notes;
+  const parts = [notes ? count(notes, 'note', 'notes') : '', releases ? count(releases, 'release', 'releases') : ''].filter(Boolean).join(' and ');
+  const highlight = (key) => {
+    chart.options.plugins.ghstatsMarkers.active = key;
+    chart.update('none');
+  };
+  const items = placed.map((marker) => el('li', {
+    tabindex: '0',
+    class: `marker ${marker.kind}`,
+    'data-marker': marker.key,
+    onfocus: () => highlight(marker.key),
+    onblur: () => highlight(null),
+    onmouseenter: () => highlight(marker.key),
+    onmouseleave: () => highlight(document.activeElement?.dataset?.marker ?? null),
+  },
+  el('time', { datetime: marker.date }, marker.date), ' ',
+  el('span', { class: `tag marker-kind ${marker.kind}` }, marker.kind === 'note' && marker.scope === 'tenant' ? 'Tenant note' : markerWords[marker.kind] ?? marker.kind), ' ',
+  el('strong', {}, marker.title),
+  marker.text && marker.text !== marker.title ? [' ', el('span', { class: 'marker-text' }, marker.text)] : '',
+  marker.link ? [' ', el('a', { href: marker.link, rel: 'noopener noreferrer nofollow', target: '_blank' }, 'Read more', el('span', { class: 'sr-only' }, `: ${marker.title}`))] : ''));
+  box.after(el('div', { class: 'chart-markers', id },
+    el('p', { class: 'note', id: `${id}-summary` }, `${parts} marked on this chart (dashed lines: notes; solid lines: releases), listed here:`),
+    el('ul', { class: 'marker-list' }, items)));
+  canvas.setAttribute('aria-describedby', [...described, `${id}-summary`].join(' '));
+}
+
+/** What the marker plugin of a chart draws, in the theme's colours; nothing active at first. */
+function markerOptions(placed, colors) {
+  return { markers: placed, active: null, note: colors.note, release: colors.release, text: colors.text };
+}
+
+/**
+ * A line chart with the theme's colours; datasets: [{ label, data, dashed }]. Nulls are bridged (snapshot histories).
+ * markers: the API's chart markers, drawn on the chart and listed next to it; per: 'day', 'week' or 'month' slots.
+ */
+export function lineChart(canvas, labels, datasets, { title, markers, per } = {}) {
   const colors = chartColors();
   const Chart = globalThis.Chart;
   Chart.defaults.color = colors.muted;
   Chart.defaults.borderColor = colors.grid;
-  return new Chart(canvas, {
+  const placed = placeMarkers(labels, markers, per);
+  const chart = new Chart(canvas, {
     type: 'line',
+    plugins: [markerLines],
     data: {
       labels,
       datasets: datasets.map((set, index) => ({
@@ -271,19 +404,23 @@ export function lineChart(canvas, labels, datasets, { title } = {}) {
       plugins: {
         legend: { labels: { color: colors.text } },
         title: title ? { display: true, text: title, color: colors.text } : undefined,
+        ghstatsMarkers: markerOptions(placed, colors),
       },
     },
   });
+  markerList(canvas, chart, placed);
+  return chart;
 }
 
 /**
  * A traffic chart that tells what is known: one slot per period (labels), nulls for periods not collected drawn as a
  * gap (no line across) over a hatched band, partly known periods marked with a diamond, both in the legend, and a
  * tooltip that says "Not collected" on a gap and what each period's coverage is (coverage.describe(index)).
- * coverage: { gaps: bool[], partial: bool[], partialLabel, describe(index) -> string }.
+ * coverage: { gaps: bool[], partial: bool[], partialLabel, describe(index) -> string }; markers and per as lineChart's.
  */
-export function coverageChart(canvas, labels, datasets, coverage) {
+export function coverageChart(canvas, labels, datasets, coverage, { markers, per } = {}) {
   const colors = chartColors();
+  const placed = placeMarkers(labels, markers, per);
   const Chart = globalThis.Chart;
   Chart.defaults.color = colors.muted;
   Chart.defaults.borderColor = colors.grid;
@@ -313,10 +450,10 @@ export function coverageChart(canvas, labels, datasets, coverage) {
     extras.push({ text: coverage.partialLabel, fillStyle: colors.text, strokeStyle: colors.text, lineWidth: 1, pointStyle: 'rectRot', hidden: false, fontColor: colors.text });
   }
   const defaults = Chart.defaults.plugins.legend;
-  return new Chart(canvas, {
+  const chart = new Chart(canvas, {
     type: 'line',
     data: { labels, datasets: [...lines, slots] },
-    plugins: [gapBand],
+    plugins: [gapBand, markerLines],
     options: {
       responsive: true,
       maintainAspectRatio: false,
@@ -329,6 +466,7 @@ export function coverageChart(canvas, labels, datasets, coverage) {
       },
       plugins: {
         ghstatsGapBand: { gaps: coverage.gaps, color: colors.gap, hatch: colors.gapHatch },
+        ghstatsMarkers: markerOptions(placed, colors),
         legend: {
           labels: {
             color: colors.text,
@@ -355,6 +493,8 @@ export function coverageChart(canvas, labels, datasets, coverage) {
       },
     },
   });
+  markerList(canvas, chart, placed);
+  return chart;
 }
 
 /** A tiny line of values drawn as SVG (no chart library needed per row); nulls leave a gap. */

@@ -4,6 +4,7 @@ import {
 } from './ghstats.js';
 import { withStarBackfill, starBackfillNote } from './star-history.js';
 import { loadDownloads } from './downloads.js';
+import { loadMarkers, showNotes, noteForm } from './annotations.js';
 
 const root = document.getElementById('repository');
 const id = root.dataset.repoId;
@@ -11,12 +12,13 @@ const status = document.getElementById('repository-status');
 const per = document.getElementById('per');
 const charts = {};
 let range;
+let markers = [];
 
 const na = (value) => (value === null || value === undefined ? 'n/a' : formatNumber(value));
 
 function chart(name, labels, datasets) {
   charts[name]?.destroy();
-  charts[name] = lineChart(document.getElementById(`${name}-chart`), labels, datasets);
+  charts[name] = lineChart(document.getElementById(`${name}-chart`), labels, datasets, { markers });
 }
 
 /** One line per name (the top few by rank), valued at each capture date. */
@@ -120,7 +122,7 @@ async function loadTraffic(wanted) {
     partial: coverage.map((c) => c.known && c.partial),
     partialLabel: unit === 'day' ? 'Partial day' : `Partly known ${unit}`,
     describe: (index) => describe(points[index], unit),
-  });
+  }, { markers, per: unit });
   const sentence = coverageSentence(traffic);
   fill(document.getElementById('traffic-coverage'), sentence);
   document.getElementById('traffic-chart').setAttribute('aria-label',
@@ -213,6 +215,8 @@ async function load(wanted) {
   say(status, 'Loading…');
   links(wanted);
   try {
+    markers = await loadMarkers(id, wanted);
+    showNotes(id, markers, () => load(range()));
     await Promise.all([loadHorizon(), loadTraffic(wanted), loadReferrers(wanted), loadPaths(wanted), loadStats(wanted), loadDownloads(id, wanted)]);
     say(status, '');
   } catch (error) {
@@ -285,5 +289,6 @@ if (badges) {
 }
 
 range = rangePicker(load);
+noteForm(id, () => load(range()));
 per.addEventListener('change', () => load(range()));
 load(range());

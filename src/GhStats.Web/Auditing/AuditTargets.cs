@@ -26,6 +26,9 @@ internal static class AuditTargets
 
     public static AuditTarget Owner(long id) => new("owner", Id(id), null);
 
+    public static AuditTarget Annotation(Annotation note) =>
+        new("annotation", Id(note.Id), string.Create(CultureInfo.InvariantCulture, $"{note.Day:yyyy-MM-dd} {GhStats.Web.Annotations.ChartMarkers.Of(note).Title}"));
+
     public static AuditTarget Channel(NotificationChannel channel) => new("channel", Id(channel.Id), channel.Name);
 
     public static AuditTarget Channel(long id) => new("channel", Id(id), null);

@@ -143,6 +143,18 @@ public sealed class AuditLogTests(AuditApp fixture) : IClassFixture<AuditApp>
             await t.Send(t.OwnerOfB, HttpMethod.Put, $"api/v1/repos/{repository.Id}/badges", new { enabled = true }, HttpStatusCode.OK);
             return new(t.Fixture.B.Id, repository.FullName, ViaToken(t.Fixture.OwnerOfB));
         }),
+        new(AuditActions.AnnotationCreated, async t =>
+        {
+            var text = $"Audited note {t.Fixture.Next()}";
+            await t.Send(t.OwnerOfB, HttpMethod.Post, "api/v1/tenants/audit-b/annotations", new { date = "2024-05-06", text }, HttpStatusCode.Created);
+            return new(t.Fixture.B.Id, $"2024-05-06 {text}", ViaToken(t.Fixture.OwnerOfB));
+        }),
+        new(AuditActions.AnnotationDeleted, async t =>
+        {
+            var note = await t.Fixture.App.Get<IAnnotationStore>().AddAsync(new NewAnnotation(t.Fixture.B.Id, null, new DateOnly(2024, 5, 7), $"Doomed note {t.Fixture.Next()}", null, "seed"));
+            await t.Send(t.OwnerOfB, HttpMethod.Delete, $"api/v1/tenants/audit-b/annotations/{note.Id}", null, HttpStatusCode.NoContent);
+            return new(t.Fixture.B.Id, $"2024-05-07 {note.Text}", ViaToken(t.Fixture.OwnerOfB));
+        }),
         new(AuditActions.OwnerTracked, async t =>
         {
             var owner = $"audit-owner-{t.Fixture.Next()}";

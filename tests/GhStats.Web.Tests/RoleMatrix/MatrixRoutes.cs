@@ -108,6 +108,19 @@ public static class MatrixRoutes
         ["GET /repos/{id}/releases"] = (world, _, scope) => Get($"api/v1/repos/{world.RepositoryIn(scope).Id}/releases"),
         ["GET /repos/{id}/downloads"] = (world, _, scope) => Get($"api/v1/repos/{world.RepositoryIn(scope).Id}/downloads"),
         ["GET /repos/{id}/downloads.csv"] = (world, _, scope) => Get($"api/v1/repos/{world.RepositoryIn(scope).Id}/downloads.csv"),
+        ["GET /repos/{id}/annotations"] = (world, _, scope) => Get($"api/v1/repos/{world.RepositoryIn(scope).Id}/annotations"),
+        ["GET /repos/{id}/annotations.csv"] = (world, _, scope) => Get($"api/v1/repos/{world.RepositoryIn(scope).Id}/annotations.csv"),
+        ["POST /repos/{id}/annotations"] = (world, _, scope) =>
+            Send(HttpMethod.Post, $"api/v1/repos/{world.RepositoryIn(scope).Id}/annotations", new { date = "2024-01-02", text = "matrix note" }),
+        ["GET /tenants/{tenant}/annotations"] = (world, _, scope) => Get($"api/v1/tenants/{world.TenantIn(scope).Slug}/annotations"),
+        ["POST /tenants/{tenant}/annotations"] = (world, _, scope) =>
+            Send(HttpMethod.Post, $"api/v1/tenants/{world.TenantIn(scope).Slug}/annotations", new { date = "2024-01-02", text = "matrix tenant note" }),
+        ["DELETE /tenants/{tenant}/annotations/{id}"] = async (world, _, scope) =>
+        {
+            var tenant = world.TenantIn(scope);
+            var note = await world.App.Get<IAnnotationStore>().AddAsync(new Domain.NewAnnotation(tenant.Id, null, new DateOnly(2024, 1, 2), "scratch note", null, "matrix"));
+            return new HttpRequestMessage(HttpMethod.Delete, $"api/v1/tenants/{tenant.Slug}/annotations/{note.Id}");
+        },
         ["GET /traffic/summary"] = (_, _, _) => Get("api/v1/traffic/summary"),
         ["GET /traffic/summary?tenant="] = (world, _, scope) => Get($"api/v1/traffic/summary?tenant={world.TenantIn(scope).Slug}"),
 
