@@ -35,6 +35,8 @@ namespace GhStats.Client;
 [JsonSerializable(typeof(PathReport))]
 [JsonSerializable(typeof(RepositoryStats))]
 [JsonSerializable(typeof(TrafficSummary))]
+[JsonSerializable(typeof(TrafficComparison))]
+[JsonSerializable(typeof(TenantTraffic))]
 [JsonSerializable(typeof(CollectRequest))]
 [JsonSerializable(typeof(CollectionRun))]
 [JsonSerializable(typeof(IReadOnlyList<CollectionRun>))]

@@ -36,6 +36,12 @@ internal static class CompareSelection
         };
     }
 
+    /// <summary>The ids of a page address that are numbers; the page's script reports the rest through the API.</summary>
+    public static IReadOnlyList<long> Listed(string? repos) =>
+        [.. (repos ?? string.Empty).Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+            .Select(part => long.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : -1)
+            .Where(id => id >= 0).Distinct()];
+
     /// <summary>
     /// The repositories, each one the caller may read in <paramref name="tenant"/>; any other answers exactly as a
     /// missing one does, so a link shared with someone without access tells them nothing of what it holds.
