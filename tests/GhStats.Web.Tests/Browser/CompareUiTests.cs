@@ -29,8 +29,8 @@ public sealed class CompareUiTests(ChromiumFixture chromium, CoverageWorld world
         await Expect(page.Locator("#compare-metric")).ToHaveValueAsync("views");
         await Expect(page.Locator("#compare-mode")).ToHaveValueAsync("normalised");
         await Expect(page.Locator("#range-days")).ToHaveValueAsync("30");
-        await Expect(page.GetByLabel("acme/quiet")).ToBeCheckedAsync();
-        await Expect(page.GetByLabel("acme/stale")).ToBeCheckedAsync();
+        await Expect(page.GetByRole(AriaRole.Checkbox, new() { Name = "acme/quiet", Exact = true })).ToBeCheckedAsync();
+        await Expect(page.GetByRole(AriaRole.Checkbox, new() { Name = "acme/stale", Exact = true })).ToBeCheckedAsync();
         (await page.Locator("#compare-table thead th").AllTextContentsAsync()).ShouldBe(["Date", "acme/quiet", "acme/stale"]);
 
         // acme/stale was last read 20 days ago: today is a gap in its column and its line, not a zero.
@@ -60,7 +60,7 @@ public sealed class CompareUiTests(ChromiumFixture chromium, CoverageWorld world
         await page.GotoAsync("compare?tenant=acme");
         await Expect(page.Locator("#compare-status")).ToHaveTextAsync("Choose up to 10 repositories to compare.");
 
-        await page.GetByLabel("acme/quiet").CheckAsync();
+        await page.GetByRole(AriaRole.Checkbox, new() { Name = "acme/quiet", Exact = true }).CheckAsync();
         await page.SelectOptionAsync("#compare-metric", "clones");
         await page.SelectOptionAsync("#per", "week");
         await page.SelectOptionAsync("#range-days", "90");
@@ -80,8 +80,8 @@ public sealed class CompareUiTests(ChromiumFixture chromium, CoverageWorld world
 
         await Expect(second.Page.Locator("#compare-caption")).ToContainTextAsync("Clones per week");
         await Expect(second.Page.Locator("#compare-table tbody tr")).ToHaveCountAsync(rows);
-        await Expect(second.Page.GetByLabel("acme/quiet")).ToBeCheckedAsync();
-        await Expect(second.Page.GetByLabel("acme/stale")).Not.ToBeCheckedAsync();
+        await Expect(second.Page.GetByRole(AriaRole.Checkbox, new() { Name = "acme/quiet", Exact = true })).ToBeCheckedAsync();
+        await Expect(second.Page.GetByRole(AriaRole.Checkbox, new() { Name = "acme/stale", Exact = true })).Not.ToBeCheckedAsync();
         await Expect(second.Page.Locator("#range-days")).ToHaveValueAsync("90");
         await browser.AssertNoErrorsAsync();
         await second.AssertNoErrorsAsync();

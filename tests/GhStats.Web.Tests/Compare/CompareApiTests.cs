@@ -146,7 +146,9 @@ public sealed class CompareApiTests
         using var foreign = await outsider.GetAsync($"api/v1/traffic/compare?tenant=acme&repos={world.Alpha.Id}&{Range}");
         using var absent = await outsider.GetAsync($"api/v1/traffic/compare?tenant=nope&repos={world.Alpha.Id}&{Range}");
         foreign.StatusCode.ShouldBe(HttpStatusCode.NotFound);
-        (await foreign.Content.ReadAsStringAsync()).Replace("acme", "nope", StringComparison.Ordinal).ShouldBe(await absent.Content.ReadAsStringAsync());
+        var foreignDetail = JsonDocument.Parse(await foreign.Content.ReadAsStringAsync()).RootElement.GetProperty("detail").GetString();
+        var absentDetail = JsonDocument.Parse(await absent.Content.ReadAsStringAsync()).RootElement.GetProperty("detail").GetString();
+        foreignDetail!.Replace("acme", "nope", StringComparison.Ordinal).ShouldBe(absentDetail);
     }
 
     [Fact]
@@ -171,6 +173,11 @@ public sealed class CompareApiTests
         using var response = await caller.GetAsync($"api/v1/traffic/compare?{query}&{Range}");
         var text = await response.Content.ReadAsStringAsync();
         response.StatusCode.ShouldBe(HttpStatusCode.NotFound, text);
-        return text.Replace(asked.ToString(System.Globalization.CultureInfo.InvariantCulture), missing.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        // The trace id differs per request; everything the caller can read must not.
+        var problem = JsonDocument.Parse(text).RootElement;
+        problem.GetProperty("title").GetString().ShouldBe("Not found");
+        var detail = problem.GetProperty("detail").GetString()!.Replace(
+            asked.ToString(System.Globalization.CultureInfo.InvariantCulture), missing.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        return $"{response.Content.Headers.ContentType} {problem.GetProperty("status")} {problem.GetProperty("title")} {detail}";
     }
 }
