@@ -28,8 +28,9 @@ function render() {
     })),
     el('th', { scope: 'row', class: 'text' }, el('a', { href: `${prefix}/repos/${row.repoId}` }, row.fullName)),
     el('td', { class: 'num', 'data-field': 'views' }, formatNumber(row.views)),
-    el('td', { class: 'num', 'data-field': 'viewsChange', 'data-trend': trendOf(row.previous, 'views') },
-      changeText(row.previous, 'views', row.views), el('span', { class: 'coverage-of' }, previousText(row.previous, 'views'))),
+    el('td', {
+      class: 'num', 'data-field': 'viewsChange', 'data-trend': trendOf(row.previous, 'views'), title: previousText(row.previous, 'views') || undefined,
+    }, changeText(row.previous, 'views', row.views)),
     el('td', { class: 'num', 'data-field': 'uniqueViews' }, formatNumber(row.peakDailyUniqueViews)),
     el('td', { class: 'num', 'data-field': 'clones' }, formatNumber(row.clones)),
     el('td', { class: 'num', 'data-field': 'uniqueClones' }, formatNumber(row.peakDailyUniqueClones)),

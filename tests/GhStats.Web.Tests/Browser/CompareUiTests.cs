@@ -94,7 +94,8 @@ public sealed class CompareUiTests(ChromiumFixture chromium, CoverageWorld world
         var page = browser.Page;
         await page.GotoAsync("?days=7");
         var change = page.Locator($"#overview-table tr[data-repo-id='{world.StaleId}'] td[data-field=viewsChange]");
-        await Expect(change).ToContainTextAsync("previous period incomplete (0 of 7 days known)");
+        await Expect(change).ToHaveTextAsync("previous period incomplete");
+        await Expect(change).ToHaveAttributeAsync("title", new System.Text.RegularExpressions.Regex("\\(0 of 7 days known\\)$"));
 
         await page.GetByLabel("Compare acme/quiet").CheckAsync();
         await page.GetByLabel("Compare beta/lapsing").CheckAsync();
