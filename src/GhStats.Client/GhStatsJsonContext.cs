@@ -41,6 +41,8 @@ namespace GhStats.Client;
 [JsonSerializable(typeof(ChartMarkers))]
 [JsonSerializable(typeof(ChartMarker))]
 [JsonSerializable(typeof(CreateAnnotationRequest))]
+[JsonSerializable(typeof(TrafficComparison))]
+[JsonSerializable(typeof(TenantTraffic))]
 [JsonSerializable(typeof(CollectRequest))]
 [JsonSerializable(typeof(CollectionRun))]
 [JsonSerializable(typeof(IReadOnlyList<CollectionRun>))]

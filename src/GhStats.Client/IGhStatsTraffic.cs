@@ -91,4 +91,38 @@ public interface IGhStatsTraffic
         [Query(Format = "yyyy-MM-dd")] DateOnly? from = null,
         [Query(Format = "yyyy-MM-dd"), AliasAs("to")] DateOnly? through = null,
         CancellationToken cancellationToken = default);
+
+    /// <summary>One to 10 repositories of a tenant side by side: one metric per day, week or month, absolute and normalised.</summary>
+    /// <param name="tenant">The tenant's slug; every repository must be one the caller may read in it (else 404).</param>
+    /// <param name="repos">The repository ids, comma separated (e.g. "12,15").</param>
+    /// <param name="metric"><c>views</c> (null), <c>uniqueViews</c>, <c>clones</c>, <c>stars</c>, or another the server offers.</param>
+    /// <param name="from">The first day; null for the default range.</param>
+    /// <param name="through">The last day (query parameter <c>to</c>); null for today.</param>
+    /// <param name="per">Day (null), week or month.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The comparison.</returns>
+    [Get("/api/v1/traffic/compare")]
+    Task<TrafficComparison> CompareAsync(
+        [Query] string tenant,
+        [Query] string repos,
+        [Query] string? metric = null,
+        [Query(Format = "yyyy-MM-dd")] DateOnly? from = null,
+        [Query(Format = "yyyy-MM-dd"), AliasAs("to")] DateOnly? through = null,
+        [Query] TrafficPeriod? per = null,
+        CancellationToken cancellationToken = default);
+
+    /// <summary>A tenant's visible repositories combined: views and clones summed, unique counts only as lower bounds.</summary>
+    /// <param name="tenant">The tenant's slug.</param>
+    /// <param name="from">The first day; null for the default range.</param>
+    /// <param name="through">The last day (query parameter <c>to</c>); null for today.</param>
+    /// <param name="per">Day (null), week or month.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The combined series.</returns>
+    [Get("/api/v1/traffic/tenant")]
+    Task<TenantTraffic> GetTenantTrafficAsync(
+        [Query] string tenant,
+        [Query(Format = "yyyy-MM-dd")] DateOnly? from = null,
+        [Query(Format = "yyyy-MM-dd"), AliasAs("to")] DateOnly? through = null,
+        [Query] TrafficPeriod? per = null,
+        CancellationToken cancellationToken = default);
 }

@@ -59,6 +59,7 @@ public static class GhStatsEndpointRouteBuilderExtensions
         OwnerEndpoints.Map(api.MapGroup(string.Empty).WithTags("Owners"));
         RepositoryEndpoints.Map(api.MapGroup(string.Empty).WithTags("Repositories"));
         TrafficEndpoints.Map(api.MapGroup(string.Empty).WithTags("Traffic"));
+        GhStats.Web.Compare.CompareEndpoints.Map(api.MapGroup(string.Empty).WithTags("Traffic"));
         CsvEndpoints.Map(api.MapGroup(string.Empty).WithTags("CSV export"));
         ReleaseEndpoints.Map(api.MapGroup(string.Empty).WithTags("Releases"));
         GhStats.Web.Annotations.AnnotationEndpoints.Map(api.MapGroup(string.Empty).WithTags("Annotations"));

@@ -104,6 +104,8 @@ public static partial class GhStatsWebBuilderExtensions
         services.TryAddSingleton<GhStats.Web.Auditing.AuditTrail>();
         services.TryAddSingleton<GhStats.Web.Api.TrafficResponseCache>();
         services.TryAddSingleton<GhStats.Web.Api.CollectionHorizons>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<GhStats.Web.Compare.ICompareMetricSource, GhStats.Web.Compare.TrafficCompareMetrics>());
+        services.TryAddSingleton<GhStats.Web.Compare.CompareMetrics>();
     }
 
     /// <summary>{prefix}/healthz and /readyz run the storage provider's checks; every GhStats request is counted.</summary>

@@ -148,6 +148,17 @@ public sealed class ClientAgainstServerTests
         var seededRow = summary.Repositories.Single(r => r.RepoId == seeded.Id);
         (seededRow.Views, seededRow.Clones, seededRow.PeakDailyUniqueViews, seededRow.DaysWithData).ShouldBe((91L, 35L, 7L, 7));
         summary.Repositories.Single(r => r.RepoId == e2e.Id).Stars.ShouldBe(simulated.Stars);
+        seededRow.Previous.ShouldNotBeNull().State.ShouldBe("previousIncomplete", "nothing was known before the seeded days");
+
+        // Compare and the tenant view: values side by side, each normalised to its own first week; views summed per tenant.
+        var compared = await client.CompareAsync("acme", $"{seeded.Id},{e2e.Id}", "views", lastSeeded.AddDays(-6), lastSeeded);
+        compared.Repositories.Select(r => r.FullName).ShouldBe(["octo/seeded", "octo/e2e"]);
+        compared.Repositories[0].Points.Select(p => p.Value ?? -1).ShouldBe([10L, 11, 12, 13, 14, 15, 16]);
+        compared.Repositories[0].Baseline.Mean.ShouldBe(13);
+        compared.Repositories[0].Points[0].Normalised.ShouldBe(Math.Round(10 / 13.0, 4));
+        var tenantTraffic = await client.GetTenantTrafficAsync("acme", from, today);
+        (tenantTraffic.Repositories, tenantTraffic.Points.Count).ShouldBe((2, 14));
+        tenantTraffic.Totals.Views.ShouldBe(summary.Repositories.Sum(r => r.Views));
 
         // CSV exports, read as streams.
         var seededCsv = await ReadLinesAsync(await client.ExportTrafficCsvAsync(seeded.Id, lastSeeded.AddDays(-6), lastSeeded));

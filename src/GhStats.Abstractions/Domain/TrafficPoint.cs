@@ -29,9 +29,19 @@ public sealed record TrafficPoint(
     /// The point's coverage: not collected when no day is known, complete when every day is known and none partial,
     /// otherwise partial. For a day point this is the day's own coverage.
     /// </summary>
-    public DayCoverage Coverage =>
-        KnownDays == 0 ? DayCoverage.NotCollected
-        : KnownDays == Days && PartialDays == 0 ? DayCoverage.Complete
+    public DayCoverage Coverage => CoverageOf(Days, KnownDays, PartialDays);
+
+    /// <summary>
+    /// The coverage of a period from its day counts: not collected when no day is known, complete when every day is
+    /// known and none partial, otherwise partial.
+    /// </summary>
+    /// <param name="days">Days in the period.</param>
+    /// <param name="knownDays">Days of the period that a read covered.</param>
+    /// <param name="partialDays">Days of the period covered only while cut short.</param>
+    /// <returns>The period's coverage.</returns>
+    public static DayCoverage CoverageOf(int days, int knownDays, int partialDays) =>
+        knownDays == 0 ? DayCoverage.NotCollected
+        : knownDays == days && partialDays == 0 ? DayCoverage.Complete
         : DayCoverage.Partial;
 
     /// <summary>A day point with the given coverage; a day not collected has zero views and clones, which mean nothing, and no uniques.</summary>

@@ -7,4 +7,8 @@ namespace GhStats.Client.Models;
 /// <param name="To">The last day covered.</param>
 /// <param name="Points">One point per period that has data.</param>
 /// <param name="Totals">Totals of the range.</param>
-public sealed record TrafficSeries(long RepoId, string Per, DateOnly From, DateOnly To, IReadOnlyList<TrafficPoint> Points, TrafficTotals Totals);
+public sealed record TrafficSeries(long RepoId, string Per, DateOnly From, DateOnly To, IReadOnlyList<TrafficPoint> Points, TrafficTotals Totals)
+{
+    /// <summary>The period of the same length before the series and the change against it; null before 2008.</summary>
+    public PreviousPeriod? Previous { get; init; }
+}

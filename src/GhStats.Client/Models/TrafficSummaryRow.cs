@@ -33,4 +33,8 @@ public sealed record TrafficSummaryRow(
     int Days = 0,
     int KnownDays = 0,
     int PartialDays = 0,
-    RepositoryHorizon? Horizon = null);
+    RepositoryHorizon? Horizon = null)
+{
+    /// <summary>The period of the same length before the range and the change against it; null before 2008.</summary>
+    public PreviousPeriod? Previous { get; init; }
+}

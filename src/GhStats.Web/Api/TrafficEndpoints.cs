@@ -1,5 +1,6 @@
 using GhStats.Domain;
 using GhStats.Stores;
+using GhStats.Web.Compare;
 using GhStats.Web.Api.Contracts;
 using GhStats.Web.Authorization;
 using Microsoft.AspNetCore.Builder;
@@ -39,7 +40,22 @@ internal static class TrafficEndpoints
         // A repository's traffic changes only when it is collected, which moves its last collection time.
         var key = $"series:{repository.Id}:{repository.LastCollectedAt?.UtcTicks}:{range}:{per}";
         return await cache.JsonAsync(key, async () =>
-            (await traffic.GetTrafficSeriesAsync(repository.TenantId, repository.Id, range, per, http.RequestAborted)).ToResponse());
+        {
+            var series = await traffic.GetTrafficSeriesAsync(repository.TenantId, repository.Id, range, per, http.RequestAborted);
+            return series.ToResponse() with { Previous = await PreviousAsync(traffic, repository, series, http.RequestAborted) };
+        });
+    }
+
+    /// <summary>The same number of days just before the series (one more query, on this repository's days only).</summary>
+    private static async Task<PreviousPeriodResponse?> PreviousAsync(ITrafficStore traffic, TrackedRepository repository, TrafficSeries series, CancellationToken cancellationToken)
+    {
+        if (PeriodChange.PreviousOf(new DateRange(series.From, series.To)) is not { } previous)
+        {
+            return null;
+        }
+
+        var before = await traffic.GetTrafficSeriesAsync(repository.TenantId, repository.Id, previous, TrafficPeriod.Day, cancellationToken);
+        return PeriodChange.Of(series.Totals, previous, before.Totals);
     }
 
     private static async Task<Ok<ReferrersResponse>> ReferrersAsync(
@@ -121,10 +137,11 @@ internal static class TrafficEndpoints
     }
 
     private static async Task<SummaryResponse> SummarizeAsync(
-        List<(GhStats.Domain.Tenant Tenant, IReadOnlyCollection<long>? Visible)> scope, GhStats.Domain.DateRange range, ITrafficStore traffic,
+        List<(Tenant Tenant, IReadOnlyCollection<long>? Visible)> scope, DateRange range, ITrafficStore traffic,
         CollectionHorizons horizons, CancellationToken cancellationToken)
     {
         var rows = new List<SummaryRowResponse>();
+        var previous = PeriodChange.PreviousOf(range);
         foreach (var (each, visible) in scope)
         {
             if (visible is { Count: 0 })
@@ -132,14 +149,18 @@ internal static class TrafficEndpoints
                 continue;
             }
 
+            // The trend costs one more summary read per tenant, never one per repository.
+            var before = previous is null ? [] : (await traffic.GetTenantSummaryAsync(each.Id, previous, visible, cancellationToken))
+                .ToDictionary(s => s.Repository.Id, s => s.Totals);
             foreach (var summary in await traffic.GetTenantSummaryAsync(each.Id, range, visible, cancellationToken))
             {
                 var repository = summary.Repository;
                 var totals = summary.Totals;
+                var change = previous is not null && before.TryGetValue(repository.Id, out var earlier) ? PeriodChange.Of(totals, previous, earlier) : null;
                 rows.Add(new SummaryRowResponse(repository.Id, each.Slug, repository.FullName, totals.Views, totals.Clones,
                     totals.PeakDailyUniqueViews, totals.PeakDailyUniqueClones, totals.DaysWithData,
                     summary.LatestStats?.Stars, summary.LatestStats?.Forks, repository.LastCollectedAt, repository.LastStatus,
-                    totals.Days, totals.KnownDays, totals.PartialDays, horizons.Of(repository).ToResponse()));
+                    totals.Days, totals.KnownDays, totals.PartialDays, horizons.Of(repository).ToResponse(), change));
             }
         }
 

@@ -416,7 +416,9 @@ export function lineChart(canvas, labels, datasets, { title, markers, per } = {}
  * A traffic chart that tells what is known: one slot per period (labels), nulls for periods not collected drawn as a
  * gap (no line across) over a hatched band, partly known periods marked with a diamond, both in the legend, and a
  * tooltip that says "Not collected" on a gap and what each period's coverage is (coverage.describe(index)).
- * coverage: { gaps: bool[], partial: bool[], partialLabel, describe(index) -> string }; markers and per as lineChart's.
+ * coverage: { gaps: bool[], partial: bool[], partialLabel, describe(index) -> string }; a dataset may carry its own
+ * partial: bool[] (several repositories on one chart), and its own nulls break its line where the others go on;
+ * markers and per as lineChart's.
  */
 export function coverageChart(canvas, labels, datasets, coverage, { markers, per } = {}) {
   const colors = chartColors();
@@ -431,9 +433,9 @@ export function coverageChart(canvas, labels, datasets, coverage, { markers, per
     borderColor: colors.series[index % colors.series.length],
     backgroundColor: colors.series[index % colors.series.length],
     borderDash: set.dashed ? [6, 4] : undefined,
-    pointStyle: coverage.partial.map((partial) => (partial ? 'rectRot' : 'circle')),
-    pointRadius: coverage.partial.map((partial) => (partial ? 5 : plain)),
-    pointHoverRadius: coverage.partial.map((partial) => (partial ? 7 : 4)),
+    pointStyle: (set.partial ?? coverage.partial).map((partial) => (partial ? 'rectRot' : 'circle')),
+    pointRadius: (set.partial ?? coverage.partial).map((partial) => (partial ? 5 : plain)),
+    pointHoverRadius: (set.partial ?? coverage.partial).map((partial) => (partial ? 7 : 4)),
     spanGaps: false,
     // Monotone curves never dip below a zero day or overshoot a peak that GitHub did not report.
     cubicInterpolationMode: 'monotone',
@@ -446,7 +448,7 @@ export function coverageChart(canvas, labels, datasets, coverage, { markers, per
   if (coverage.gaps.some(Boolean)) {
     extras.push({ text: 'Not collected', fillStyle: colors.gap, strokeStyle: colors.gapHatch, lineWidth: 1, pointStyle: 'rect', hidden: false, fontColor: colors.text });
   }
-  if (coverage.partial.some(Boolean)) {
+  if (coverage.partial.some(Boolean) || datasets.some((set) => set.partial?.some(Boolean))) {
     extras.push({ text: coverage.partialLabel, fillStyle: colors.text, strokeStyle: colors.text, lineWidth: 1, pointStyle: 'rectRot', hidden: false, fontColor: colors.text });
   }
   const defaults = Chart.defaults.plugins.legend;

@@ -2,6 +2,7 @@
 import {
   api, el, fill, say, formatNumber, formatDate, rangePicker, sortable, sparkline, prefix, horizonBadge, horizonDay,
 } from './ghstats.js';
+import { changeText, previousText, trendOf } from './trend.js';
 
 const table = document.getElementById('overview-table');
 const tbody = table.querySelector('tbody');
@@ -9,6 +10,7 @@ const status = document.getElementById('overview-status');
 const filter = document.getElementById('filter');
 const tenant = document.getElementById('tenant');
 let rows = [];
+const selected = new Set();
 let range;
 let generation = 0;
 
@@ -20,8 +22,15 @@ const visible = () => {
 function render() {
   const shown = visible();
   fill(tbody, shown.map((row) => el('tr', { 'data-repo-id': row.repoId },
+    el('td', {}, el('input', {
+      type: 'checkbox', 'aria-label': `Compare ${row.fullName}`, checked: selected.has(row.repoId),
+      onchange: (event) => { if (event.target.checked) selected.add(row.repoId); else selected.delete(row.repoId); },
+    })),
     el('th', { scope: 'row', class: 'text' }, el('a', { href: `${prefix}/repos/${row.repoId}` }, row.fullName)),
     el('td', { class: 'num', 'data-field': 'views' }, formatNumber(row.views)),
+    el('td', {
+      class: 'num', 'data-field': 'viewsChange', 'data-trend': trendOf(row.previous, 'views'), title: previousText(row.previous, 'views') || undefined,
+    }, changeText(row.previous, 'views', row.views)),
     el('td', { class: 'num', 'data-field': 'uniqueViews' }, formatNumber(row.peakDailyUniqueViews)),
     el('td', { class: 'num', 'data-field': 'clones' }, formatNumber(row.clones)),
     el('td', { class: 'num', 'data-field': 'uniqueClones' }, formatNumber(row.peakDailyUniqueClones)),
@@ -33,7 +42,7 @@ function render() {
       row.lastCollectedAt ? el('span', { class: 'muted' }, ' ', formatDate(row.lastCollectedAt)) : ''),
   )));
   if (rows.length === 0) {
-    fill(tbody, el('tr', {}, el('td', { colspan: 9 }, 'No repositories yet. Owners add them under Repositories.')));
+    fill(tbody, el('tr', {}, el('td', { colspan: 11 }, 'No repositories yet. Owners add them under Repositories.')));
   }
   say(status, rows.length === 0 ? '' : `${shown.length} of ${rows.length} repositories`);
   observeSparklines();
@@ -95,7 +104,9 @@ async function load(wanted) {
     const summary = await api(`/traffic/summary?${query}`);
     if (current !== generation) return;
     // Sorting by "Daily reads" puts the oldest read first when descending.
-    rows = summary.repositories.map((row) => ({ ...row, daysSinceRead: row.horizon?.daysSinceRead }));
+    rows = summary.repositories.map((row) => ({
+      ...row, daysSinceRead: row.horizon?.daysSinceRead, viewsChange: row.previous?.viewsChange ?? null,
+    }));
     wantedRange = wanted;
     fill(document.getElementById('overview-caption'), `Repositories you can see, ${summary.from} to ${summary.to}`);
     draw();
@@ -104,6 +115,24 @@ async function load(wanted) {
   }
 }
 
+/** Opens the compare page with the ticked repositories and this page's range; they must share one tenant. */
+function compareSelected() {
+  const picked = rows.filter((row) => selected.has(row.repoId));
+  const tenants = [...new Set(picked.map((row) => row.tenant))];
+  if (picked.length === 0 || picked.length > 10 || tenants.length !== 1) {
+    say(status, picked.length === 0 ? 'Tick the repositories to compare first.'
+      : picked.length > 10 ? `${picked.length} repositories are ticked; at most 10 can be compared.`
+        : 'The ticked repositories belong to different tenants; compare repositories of one tenant.', 'error');
+    return;
+  }
+  const query = new URLSearchParams(location.search);
+  query.delete('tenant');
+  query.set('tenant', tenants[0]);
+  query.set('repos', picked.map((row) => row.repoId).join(','));
+  location.assign(`${prefix}/compare?${query}`);
+}
+
+document.getElementById('compare-selected').addEventListener('click', compareSelected);
 range = rangePicker(load);
 filter.addEventListener('input', render);
 tenant?.addEventListener('change', () => load(range()));

@@ -5,6 +5,7 @@ import {
 import { withStarBackfill, starBackfillNote } from './star-history.js';
 import { loadDownloads } from './downloads.js';
 import { loadMarkers, showNotes, noteForm } from './annotations.js';
+import { changeText, previousText, trendOf } from './trend.js';
 
 const root = document.getElementById('repository');
 const id = root.dataset.repoId;
@@ -139,7 +140,18 @@ async function loadTraffic(wanted) {
     el('td', { class: 'num', id: 'total-views' }, formatNumber(totals.views)),
     el('td', { class: 'num' }, `busiest day ${formatNumber(totals.peakDailyUniqueViews)}`),
     el('td', { class: 'num', id: 'total-clones' }, formatNumber(totals.clones)),
-    el('td', { class: 'num' }, `busiest day ${formatNumber(totals.peakDailyUniqueClones)}`)));
+    el('td', { class: 'num' }, `busiest day ${formatNumber(totals.peakDailyUniqueClones)}`)),
+  changeRow(traffic));
+}
+
+/** The totals against the previous period of the same length, in words. */
+function changeRow(traffic) {
+  const { previous, totals } = traffic;
+  const change = (key) => el('td', { class: 'num', id: `change-${key}`, 'data-trend': trendOf(previous, key) },
+    changeText(previous, key, totals[key]), el('span', { class: 'coverage-of' }, previousText(previous, key)));
+  return el('tr', {},
+    el('th', { scope: 'row' }, 'Change vs previous period'),
+    change('views'), el('td', {}), change('clones'), el('td', {}));
 }
 
 /** The repository's data-loss horizon, in words: fine, at risk or losing days, and its last successful daily read. */

@@ -33,6 +33,24 @@ internal static class UiEndpoints
             page.CanManage = page.Frame.Caller.Has(page.Repository.TenantId, TenantRole.Owner);
             return null;
         }));
+        pages.MapGet("/compare", (UiPages ui, string? tenant, string? repos) => ui.RenderAsync<ComparePage>("Compare repositories", async page =>
+        {
+            page.Tenants = await ui.Access.VisibleTenantsAsync();
+            if (!string.IsNullOrWhiteSpace(tenant))
+            {
+                // A shared link naming a repository the caller may not read is "not found", as a missing one is.
+                page.Tenant = await ui.Access.VisibleTenantAsync(tenant.Trim());
+                await GhStats.Web.Compare.CompareSelection.RepositoriesAsync(ui.Access, page.Tenant, GhStats.Web.Compare.CompareSelection.Listed(repos));
+            }
+
+            return null;
+        }));
+        pages.MapGet("/tenant-traffic", (UiPages ui, string? tenant) => ui.RenderAsync<TenantTrafficPage>("Tenant traffic", async page =>
+        {
+            page.Tenants = await ui.Access.VisibleTenantsAsync();
+            page.Tenant = !string.IsNullOrWhiteSpace(tenant) ? await ui.Access.VisibleTenantAsync(tenant.Trim()) : page.Tenants.Count > 0 ? page.Tenants[0] : null;
+            return null;
+        }));
         pages.MapGet("/manage/repositories", (UiPages ui, string? tenant) => ui.RenderAsync<RepositoriesPage>("Repositories", async page =>
         {
             page.Tenants = await ui.ManagedTenantsAsync();

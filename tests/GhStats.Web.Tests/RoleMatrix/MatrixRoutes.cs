@@ -123,6 +123,8 @@ public static class MatrixRoutes
         },
         ["GET /traffic/summary"] = (_, _, _) => Get("api/v1/traffic/summary"),
         ["GET /traffic/summary?tenant="] = (world, _, scope) => Get($"api/v1/traffic/summary?tenant={world.TenantIn(scope).Slug}"),
+        ["GET /traffic/compare"] = (world, _, scope) => Get($"api/v1/traffic/compare?tenant={world.TenantIn(scope).Slug}&repos={world.RepositoryIn(scope).Id}"),
+        ["GET /traffic/tenant"] = (world, _, scope) => Get($"api/v1/traffic/tenant?tenant={world.TenantIn(scope).Slug}"),
 
         ["GET /repos/{id}/traffic.csv"] = (world, _, scope) => Get($"api/v1/repos/{world.RepositoryIn(scope).Id}/traffic.csv"),
         ["GET /repos/{id}/referrers.csv"] = (world, _, scope) => Get($"api/v1/repos/{world.RepositoryIn(scope).Id}/referrers.csv"),

@@ -65,6 +65,8 @@ public abstract class RoleMatrixTests(MatrixWorld world)
         new("DELETE /tenants/{tenant}/annotations/{id}",  401, [204, 204, 404, 404,   204, 404,   403, 404,    403, 404,   404, 204]),
         new("GET /traffic/summary",                       401, [200, 200, 200, 200,   200, 200,   200, 200,    200, 200,   200, 200]),
         new("GET /traffic/summary?tenant=",               401, [200, 200, 404, 404,   200, 404,   200, 404,    200, 404,   404, 200]),
+        new("GET /traffic/compare",                       401, [200, 200, 404, 404,   200, 404,   200, 404,    200, 404,   404, 200]),
+        new("GET /traffic/tenant",                        401, [200, 200, 404, 404,   200, 404,   200, 404,    200, 404,   404, 200]),
         new("GET /repos/{id}/traffic.csv",                401, [200, 200, 404, 404,   200, 404,   200, 404,    200, 404,   404, 200]),
         new("GET /repos/{id}/referrers.csv",              401, [200, 200, 404, 404,   200, 404,   200, 404,    200, 404,   404, 200]),
         new("GET /repos/{id}/paths.csv",                  401, [200, 200, 404, 404,   200, 404,   200, 404,    200, 404,   404, 200]),

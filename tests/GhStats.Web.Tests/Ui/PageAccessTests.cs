@@ -26,6 +26,11 @@ public sealed partial class PageAccessTests(PageWorld world) : IClassFixture<Pag
             ("audit", [200, 403, 200, 403, 403, 200]),
             ("audit?tenant=tenant-a", [200, 404, 200, 403, 403, 404]),
             ("profile", [200, 200, 200, 200, 200, 200]),
+            ("compare", [200, 200, 200, 200, 200, 200]),
+            ("compare?tenant=tenant-a&repos={repo}", [200, 404, 200, 200, 200, 404]),
+            ("compare?tenant=tenant-a&repos={repo},987654", [404, 404, 404, 404, 404, 404]),
+            ("tenant-traffic", [200, 200, 200, 200, 200, 200]),
+            ("tenant-traffic?tenant=tenant-a", [200, 404, 200, 200, 200, 404]),
         };
         string[] callers = ["admin", "maintainer", "owner", "viewer", "grantee", "outsider"];
         var data = new TheoryData<string, string, int>();

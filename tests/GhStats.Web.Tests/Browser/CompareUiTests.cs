@@ -1,0 +1,145 @@
+using System.Globalization;
+using GhStats.Testing.Browser;
+using Microsoft.Playwright;
+using Shouldly;
+using Xunit;
+using static Microsoft.Playwright.Assertions;
+
+namespace GhStats.Web.Tests.Browser;
+
+/// <summary>
+/// The compare page and the tenant traffic page on <see cref="CoverageWorld"/> (acme/quiet with a 6-day outage, acme/stale
+/// not read for 20 days): the selection lives in the address and comes back from it, gaps stay gaps, both themes pass
+/// the accessibility check.
+/// </summary>
+[Collection(SharedBrowser.Name)]
+public sealed class CompareUiTests(ChromiumFixture chromium, CoverageWorld world) : IClassFixture<CoverageWorld>
+{
+    [Theory]
+    [InlineData(BrowserColorScheme.Light)]
+    [InlineData(BrowserColorScheme.Dark)]
+    public async Task ALink_RestoresTheWholeSelection_DrawsEachRepositorysGaps_AndPassesTheAccessibilityCheck(BrowserColorScheme scheme)
+    {
+        await using var browser = await world.SignInAsync(chromium, new BrowserPageOptions { ColorScheme = scheme });
+        var page = browser.Page;
+
+        await page.GotoAsync($"compare?tenant=acme&repos={world.QuietId},{world.StaleId}&metric=views&mode=normalised&per=day&days=30");
+
+        await Expect(page.Locator("#compare-table tbody tr")).ToHaveCountAsync(30);
+        await Expect(page.Locator("#compare-metric")).ToHaveValueAsync("views");
+        await Expect(page.Locator("#compare-mode")).ToHaveValueAsync("normalised");
+        await Expect(page.Locator("#range-days")).ToHaveValueAsync("30");
+        await Expect(page.GetByRole(AriaRole.Checkbox, new() { Name = "acme/quiet", Exact = true })).ToBeCheckedAsync();
+        await Expect(page.GetByRole(AriaRole.Checkbox, new() { Name = "acme/stale", Exact = true })).ToBeCheckedAsync();
+        (await page.Locator("#compare-table thead th").AllTextContentsAsync()).ShouldBe(["Date", "acme/quiet", "acme/stale"]);
+
+        // acme/stale was last read 20 days ago: today is a gap in its column and its line, not a zero.
+        var today = world.Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        await Expect(page.Locator($"#compare-table tr[data-date='{today}'] td").Nth(1)).ToHaveTextAsync("Not collected");
+        (await page.EvaluateAsync<double?>("() => Chart.getChart('compare-chart').data.datasets[1].data.at(-1)")).ShouldBeNull();
+        await Expect(page.Locator("#compare-baselines li")).ToHaveCountAsync(2);
+        await Expect(page.Locator("#compare-baselines li").First).ToContainTextAsync("acme/quiet: 1 = ");
+
+        (await browser.CheckAccessibilityAsync()).AssertNoViolations();
+        await browser.SaveScreenshotAsync("compare");
+
+        await page.SelectOptionAsync("#compare-mode", "absolute");
+        await Expect(page.Locator("#compare-baselines li")).ToHaveCountAsync(0);
+        var stale = await page.EvaluateAsync<double?[]>("() => Chart.getChart('compare-chart').data.datasets[1].data");
+        stale[^1].ShouldBeNull();
+        stale.Take(5).ShouldAllBe(v => v != null, "its first days in the range were read");
+        new Uri(page.Url).Query.ShouldContain("mode=absolute");
+        await browser.AssertNoErrorsAsync();
+    }
+
+    [Fact]
+    public async Task ChangingTheSelection_KeepsItInTheAddress_SoReopeningTheAddressShowsTheSameView()
+    {
+        await using var browser = await world.SignInAsync(chromium);
+        var page = browser.Page;
+        await page.GotoAsync("compare?tenant=acme");
+        await Expect(page.Locator("#compare-status")).ToHaveTextAsync("Choose up to 10 repositories to compare.");
+
+        await page.GetByRole(AriaRole.Checkbox, new() { Name = "acme/quiet", Exact = true }).CheckAsync();
+        await page.SelectOptionAsync("#compare-metric", "clones");
+        await page.SelectOptionAsync("#per", "week");
+        await page.SelectOptionAsync("#range-days", "90");
+        await Expect(page.Locator("#compare-caption")).ToContainTextAsync("Clones per week");
+
+        var query = System.Web.HttpUtility.ParseQueryString(new Uri(page.Url).Query);
+        query["tenant"].ShouldBe("acme");
+        query["repos"].ShouldBe(world.QuietId.ToString(CultureInfo.InvariantCulture));
+        query["metric"].ShouldBe("clones");
+        query["per"].ShouldBe("week");
+        query["mode"].ShouldBe("absolute");
+        query["days"].ShouldBe("90");
+        var rows = await page.Locator("#compare-table tbody tr").CountAsync();
+
+        await using var second = await world.SignInAsync(chromium);
+        await second.Page.GotoAsync(page.Url);
+
+        await Expect(second.Page.Locator("#compare-caption")).ToContainTextAsync("Clones per week");
+        await Expect(second.Page.Locator("#compare-table tbody tr")).ToHaveCountAsync(rows);
+        await Expect(second.Page.GetByRole(AriaRole.Checkbox, new() { Name = "acme/quiet", Exact = true })).ToBeCheckedAsync();
+        await Expect(second.Page.GetByRole(AriaRole.Checkbox, new() { Name = "acme/stale", Exact = true })).Not.ToBeCheckedAsync();
+        await Expect(second.Page.Locator("#range-days")).ToHaveValueAsync("90");
+        await browser.AssertNoErrorsAsync();
+        await second.AssertNoErrorsAsync();
+    }
+
+    [Fact]
+    public async Task TheOverview_ComparesTheTickedRepositories_AndSaysEachChangeInWords()
+    {
+        await using var browser = await world.SignInAsync(chromium);
+        var page = browser.Page;
+        await page.GotoAsync("?days=7");
+        var change = page.Locator($"#overview-table tr[data-repo-id='{world.StaleId}'] td[data-field=viewsChange]");
+        await Expect(change).ToHaveTextAsync("previous period incomplete");
+        await Expect(change).ToHaveAttributeAsync("title", new System.Text.RegularExpressions.Regex("\\(0 of 7 days known\\)$"));
+
+        await page.GetByLabel("Compare acme/quiet").CheckAsync();
+        await page.GetByLabel("Compare beta/lapsing").CheckAsync();
+        await page.ClickAsync("#compare-selected");
+        await Expect(page.Locator("#overview-status")).ToHaveTextAsync("The ticked repositories belong to different tenants; compare repositories of one tenant.");
+
+        await page.GetByLabel("Compare beta/lapsing").UncheckAsync();
+        await page.GetByLabel("Compare acme/stale").CheckAsync();
+        await page.ClickAsync("#compare-selected");
+
+        await Expect(page.Locator("#page-title")).ToHaveTextAsync("Compare repositories");
+        await Expect(page.Locator("#compare-table tbody tr")).ToHaveCountAsync(7);
+        await Expect(page.Locator("#range-days")).ToHaveValueAsync("7");
+
+        // The repository page says its change next to its totals, against the 7 days before.
+        var before = world.Today.AddDays(-13).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var after = world.Today.AddDays(-7).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        await page.GotoAsync($"repos/{world.QuietId}?days=7");
+        await Expect(page.Locator("#change-views .coverage-of")).ToContainTextAsync($"from {before} to {after}");
+        await Expect(page.Locator("#change-views")).Not.ToContainTextAsync("incomplete");
+        await browser.AssertNoErrorsAsync();
+    }
+
+    [Theory]
+    [InlineData(BrowserColorScheme.Light)]
+    [InlineData(BrowserColorScheme.Dark)]
+    public async Task TheTenantTraffic_SumsViewsAndClones_SaysHowManyRepositoriesAreKnown_AndPassesTheAccessibilityCheck(BrowserColorScheme scheme)
+    {
+        await using var browser = await world.SignInAsync(chromium, new BrowserPageOptions { ColorScheme = scheme });
+        var page = browser.Page;
+
+        await page.GotoAsync("tenant-traffic?tenant=acme&days=30");
+
+        await Expect(page.Locator("#tenant-traffic-table tbody tr")).ToHaveCountAsync(30);
+        var today = world.Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        await Expect(page.Locator($"#tenant-traffic-table tr[data-date='{today}'] td").First).ToHaveTextAsync("1 of 2 repositories");
+        var outage = world.Today.AddDays(-CoverageWorld.OutageEndsDaysAgo).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        await Expect(page.Locator($"#tenant-traffic-table tr[data-date='{outage}']")).ToHaveAttributeAsync("data-coverage", "notCollected");
+        await Expect(page.Locator($"#tenant-traffic-table tr[data-date='{today}'] td").Nth(3)).ToContainTextAsync("at least");
+        var views = await page.EvaluateAsync<double?[]>("() => Chart.getChart('tenant-traffic-chart').data.datasets[0].data");
+        views.Length.ShouldBe(30);
+
+        (await browser.CheckAccessibilityAsync()).AssertNoViolations();
+        await browser.SaveScreenshotAsync("tenant-traffic");
+        await browser.AssertNoErrorsAsync();
+    }
+}
