@@ -116,4 +116,13 @@ public static class FieldLimits
 
     /// <summary>A delivery attempt's outcome in the delivery log; longer ones are cut.</summary>
     public const int DeliveryOutcome = 1000;
+
+    /// <summary>A public dashboard's title.</summary>
+    public const int DashboardTitle = 120;
+
+    /// <summary>A public dashboard's address segment.</summary>
+    public const int DashboardSlug = 64;
+
+    /// <summary>The origins allowed to frame a public dashboard, separated by spaces.</summary>
+    public const int DashboardFrameOrigins = 2000;
 }

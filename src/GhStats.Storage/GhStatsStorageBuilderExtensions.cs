@@ -3,6 +3,7 @@ using GhStats;
 using GhStats.Storage;
 using GhStats.Storage.Audit;
 using GhStats.Storage.Connections;
+using GhStats.Storage.Dashboards;
 using GhStats.Storage.DataProtection;
 using GhStats.Storage.Health;
 using GhStats.Storage.Hosting;
@@ -97,6 +98,8 @@ public static class GhStatsStorageBuilderExtensions
         services.TryAddSingleton<ISchemaMigrator, SchemaMigrator>();
         services.TryAddSingleton<TrackedOwnerStatements>();
         services.TryAddSingleton<ITrackedOwnerStore, TrackedOwnerStore>();
+        services.TryAddSingleton<PublicDashboardStatements>();
+        services.TryAddSingleton<IPublicDashboardStore, PublicDashboardStore>();
         AddAccessStores(services);
         AddHealthChecks(builder);
 
