@@ -102,6 +102,7 @@ public static partial class GhStatsWebBuilderExtensions
         services.TryAddScoped<ApiAccess>();
         services.TryAddSingleton<GhStats.Web.Auditing.AuditTrail>();
         services.TryAddSingleton<GhStats.Web.Api.TrafficResponseCache>();
+        services.TryAddSingleton<GhStats.Web.Dashboards.PublicDashboardCache>();
         services.TryAddSingleton<GhStats.Web.Api.CollectionHorizons>();
     }
 
