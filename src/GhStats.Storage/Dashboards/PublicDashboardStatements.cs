@@ -27,11 +27,10 @@ internal sealed class PublicDashboardStatements : StatementSet
         FindPublished = new("Dashboards.FindPublished", $"SELECT {columns} FROM {T("public_dashboards")} WHERE slug = @slug AND published = 1");
 
         // Only repositories still tracked in the dashboard's own tenant, whatever the link table holds.
-        var shown = $"FROM {T("public_dashboard_repositories")} d WHERE EXISTS (SELECT 1 FROM {T("repositories")} r "
-            + "WHERE r.id = d.repo_id AND r.tenant_id = @tenant_id AND r.removed_at IS NULL)";
+        var shown = $"FROM {T("public_dashboard_repositories")} d JOIN {T("public_dashboards")} p ON p.id = d.dashboard_id "
+            + $"JOIN {T("repositories")} r ON r.id = d.repo_id AND r.tenant_id = p.tenant_id WHERE r.removed_at IS NULL";
         ListRepositories = new("Dashboards.ListRepositories", $"SELECT {links} {shown} AND d.dashboard_id = @dashboard_id ORDER BY d.repo_id");
-        ListTenantRepositories = new("Dashboards.ListTenantRepositories",
-            $"SELECT {links} {shown} AND d.dashboard_id IN (SELECT id FROM {T("public_dashboards")} WHERE tenant_id = @tenant_id) ORDER BY d.repo_id");
+        ListTenantRepositories = new("Dashboards.ListTenantRepositories", $"SELECT {links} {shown} AND p.tenant_id = @tenant_id ORDER BY d.repo_id");
         AddRepository = new("Dashboards.AddRepository",
             $"INSERT INTO {T("public_dashboard_repositories")} (dashboard_id, repo_id) VALUES (@dashboard_id, @repo_id)");
         ClearRepositories = new("Dashboards.ClearRepositories", $"DELETE FROM {T("public_dashboard_repositories")} WHERE dashboard_id = @dashboard_id");

@@ -178,7 +178,7 @@ internal sealed class PublicDashboardStore(StoreDatabase db, PublicDashboardStat
 
     private async Task<PublicDashboard> WithRepositoriesAsync(DbConnection connection, DbTransaction? transaction, PublicDashboardRows.DashboardRow row, CancellationToken cancellationToken)
     {
-        using var links = db.Command(connection, transaction, sql.ListRepositories).With("dashboard_id", row.Id).With("tenant_id", row.TenantId);
+        using var links = db.Command(connection, transaction, sql.ListRepositories).With("dashboard_id", row.Id);
         var shown = await links.ListAsync(PublicDashboardRows.RepositoryShape, PublicDashboardRows.ReadRepository, cancellationToken).ConfigureAwait(false);
         return ToDashboard(row, shown.Select(l => l.RepositoryId).ToList());
     }

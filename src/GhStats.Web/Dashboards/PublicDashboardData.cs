@@ -12,12 +12,13 @@ namespace GhStats.Web.Dashboards;
 /// </summary>
 internal static class PublicDashboardData
 {
-    public static async Task<PublicDashboardResponse> ReadAsync(PublicDashboard dashboard, DateRange range, ITrafficStore traffic, CancellationToken cancellationToken)
+    public static async Task<PublicDashboardResponse> ReadAsync(
+        PublicDashboard dashboard, IReadOnlyList<long> repositoryIds, DateRange range, ITrafficStore traffic, CancellationToken cancellationToken)
     {
         var repositories = new List<PublicRepositoryResponse>();
-        var summaries = dashboard.RepositoryIds.Count == 0
+        var summaries = repositoryIds.Count == 0
             ? []
-            : await traffic.GetTenantSummaryAsync(dashboard.TenantId, range, dashboard.RepositoryIds, cancellationToken);
+            : await traffic.GetTenantSummaryAsync(dashboard.TenantId, range, repositoryIds, cancellationToken);
         foreach (var summary in summaries)
         {
             var repository = summary.Repository;
