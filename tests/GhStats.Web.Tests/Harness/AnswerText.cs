@@ -13,6 +13,7 @@ public static class AnswerText
             .Where(h => !h.Key.Equals("Date", StringComparison.OrdinalIgnoreCase))
             .OrderBy(h => h.Key, StringComparer.OrdinalIgnoreCase)
             .Select(h => $"{h.Key}: {string.Join(",", h.Value)}");
-        return string.Create(CultureInfo.InvariantCulture, $"{(int)response.StatusCode}\n{string.Join("\n", headers)}\n\n{await response.Content.ReadAsStringAsync()}");
+        var body = await response.Content.ReadAsStringAsync();
+        return string.Create(CultureInfo.InvariantCulture, $"{(int)response.StatusCode}\n{string.Join("\n", headers)}\n\n{body}");
     }
 }
