@@ -134,4 +134,13 @@ public static class FieldLimits
 
     /// <summary>An annotation's link (an absolute http or https address).</summary>
     public const int AnnotationLink = 2000;
+
+    /// <summary>A public dashboard's title.</summary>
+    public const int DashboardTitle = 120;
+
+    /// <summary>A public dashboard's address segment.</summary>
+    public const int DashboardSlug = 64;
+
+    /// <summary>The origins allowed to frame a public dashboard, separated by spaces.</summary>
+    public const int DashboardFrameOrigins = 2000;
 }

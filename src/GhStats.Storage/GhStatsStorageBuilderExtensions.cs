@@ -4,6 +4,7 @@ using GhStats.Storage;
 using GhStats.Storage.Annotations;
 using GhStats.Storage.Audit;
 using GhStats.Storage.Connections;
+using GhStats.Storage.Dashboards;
 using GhStats.Storage.DataProtection;
 using GhStats.Storage.Health;
 using GhStats.Storage.Hosting;
@@ -106,6 +107,8 @@ public static class GhStatsStorageBuilderExtensions
         services.TryAddSingleton<IStarHistoryStore, StarHistoryStore>();
         services.TryAddSingleton<AnnotationStatements>();
         services.TryAddSingleton<IAnnotationStore, AnnotationStore>();
+        services.TryAddSingleton<PublicDashboardStatements>();
+        services.TryAddSingleton<IPublicDashboardStore, PublicDashboardStore>();
         AddAccessStores(services);
         AddHealthChecks(builder);
 

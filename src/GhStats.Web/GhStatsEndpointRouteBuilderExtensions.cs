@@ -42,6 +42,7 @@ public static class GhStatsEndpointRouteBuilderExtensions
         UiEndpoints.Map(module);
         HealthEndpoints.Map(module);
         GhStats.Web.Badges.BadgeEndpoints.Map(module);
+        GhStats.Web.Dashboards.PublicDashboardEndpoints.Map(module);
         module.MapOpenApi("/openapi/{documentName}.json");
 
         var api = module.MapGroup("/api/v1")
@@ -68,6 +69,7 @@ public static class GhStatsEndpointRouteBuilderExtensions
         AuditEndpoints.Map(api.MapGroup(string.Empty).WithTags("Audit"));
         NotificationEndpoints.Map(api.MapGroup(string.Empty).WithTags("Notifications"));
         SubscriptionEndpoints.Map(api.MapGroup(string.Empty).WithTags("Notifications"));
+        GhStats.Web.Dashboards.DashboardEndpoints.Map(api.MapGroup(string.Empty).WithTags("Public dashboards"));
         return module;
     }
 }

@@ -2,7 +2,7 @@ namespace GhStats.Web;
 
 /// <summary>
 /// Abuse limits, bound from <c>GhStats:RateLimits</c>: fixed windows per personal API token, per client address on the cron
-/// endpoint, on sign-in and on the public badges. A request over a limit is answered 429 with <c>Retry-After</c> (seconds)
+/// endpoint, on sign-in, on the public badges and on the public dashboards. A request over a limit is answered 429 with <c>Retry-After</c> (seconds)
 /// and a problem. The client address is the connection's, or the one a proxy of <c>GhStats:ForwardedHeaders</c> reports.
 /// </summary>
 public sealed class GhStatsRateLimitOptions
@@ -24,4 +24,10 @@ public sealed class GhStatsRateLimitOptions
 
     /// <summary>The public badges (<c>{prefix}/badges/...</c>) from one client address. Default 120 a minute.</summary>
     public GhStatsRateLimit Badges { get; set; } = new() { PermitLimit = 120, Window = TimeSpan.FromMinutes(1) };
+
+    /// <summary>
+    /// The public dashboards (<c>{prefix}/p/...</c>: a page and its data, so a visit is two requests) from one client
+    /// address. Default 120 a minute.
+    /// </summary>
+    public GhStatsRateLimit Public { get; set; } = new() { PermitLimit = 120, Window = TimeSpan.FromMinutes(1) };
 }

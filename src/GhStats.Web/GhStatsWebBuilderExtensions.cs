@@ -103,6 +103,7 @@ public static partial class GhStatsWebBuilderExtensions
         services.TryAddScoped<GhStats.Web.Annotations.ChartMarkers>();
         services.TryAddSingleton<GhStats.Web.Auditing.AuditTrail>();
         services.TryAddSingleton<GhStats.Web.Api.TrafficResponseCache>();
+        services.TryAddSingleton<GhStats.Web.Dashboards.PublicDashboardCache>();
         services.TryAddSingleton<GhStats.Web.Api.CollectionHorizons>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<GhStats.Web.Compare.ICompareMetricSource, GhStats.Web.Compare.TrafficCompareMetrics>());
         services.TryAddSingleton<GhStats.Web.Compare.CompareMetrics>();

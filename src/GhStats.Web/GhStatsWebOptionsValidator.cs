@@ -138,7 +138,7 @@ internal sealed class GhStatsWebOptionsValidator :
     public ValidateOptionsResult Validate(string? name, GhStatsRateLimitOptions options)
     {
         var failures = new List<string>();
-        foreach (var (key, limit) in new[] { ("ApiToken", options.ApiToken), ("Cron", options.Cron), ("SignIn", options.SignIn), ("Badges", options.Badges) })
+        foreach (var (key, limit) in new[] { ("ApiToken", options.ApiToken), ("Cron", options.Cron), ("SignIn", options.SignIn), ("Badges", options.Badges), ("Public", options.Public) })
         {
             if (limit.PermitLimit < 0 || limit.Window <= TimeSpan.Zero || limit.Window > TimeSpan.FromDays(1))
             {

@@ -85,6 +85,17 @@ public sealed class ClientAgainstServerTests
         (await client.SetRepositoryBadgesAsync(e2e.Id, new SetBadgesRequest(false))).BadgesEnabled.ShouldBeFalse();
         (await client.ListRepositoriesAsync("acme")).ShouldAllBe(r => !r.BadgesEnabled);
 
+        // Public dashboards: made, changed, taken down and deleted through the SDK.
+        var dashboard = await client.CreateDashboardAsync("acme", new SetDashboardRequest("Octo in public", [e2e.Id], ShowReferrers: true, FrameOrigins: ["https://docs.example.com"]));
+        (dashboard.Title, dashboard.Published, dashboard.ShowReferrers, dashboard.Path).ShouldBe(("Octo in public", true, true, $"/p/{dashboard.Slug}"));
+        dashboard.FrameOrigins.ShouldBe(["https://docs.example.com"]);
+        (await client.UpdateDashboardAsync("acme", dashboard.Id, new SetDashboardRequest("Renamed", [e2e.Id, seeded.Id]))).RepositoryIds.Count.ShouldBe(2);
+        (await client.PublishDashboardAsync("acme", dashboard.Id, new PublishDashboardRequest(false))).Published.ShouldBeFalse();
+        (await client.ListDashboardsAsync("acme")).ShouldHaveSingleItem().Title.ShouldBe("Renamed");
+        (await Should.ThrowAsync<GhStatsApiException>(() => client.CreateDashboardAsync("acme", new SetDashboardRequest("Nothing", [])))).Status.ShouldBe(400);
+        await client.DeleteDashboardAsync("acme", dashboard.Id);
+        (await client.ListDashboardsAsync("acme")).ShouldBeEmpty();
+
         // The connection's test reads traffic of the repository tracked through it.
         var check = await client.TestConnectionAsync("acme", connection.Id);
         (check.ConnectionId, check.Ok, check.Reachable, check.CredentialsAccepted).ShouldBe((connection.Id, true, true, (bool?)true), $"{check}");

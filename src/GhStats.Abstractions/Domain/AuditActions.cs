@@ -64,6 +64,21 @@ public static class AuditActions
     /// <summary>An owner deleted a note.</summary>
     public const string AnnotationDeleted = "annotation.deleted";
 
+    /// <summary>An owner made a public dashboard (its details say whether it was published at once).</summary>
+    public const string DashboardCreated = "dashboard.created";
+
+    /// <summary>An owner changed what a public dashboard shows or who may frame it.</summary>
+    public const string DashboardChanged = "dashboard.changed";
+
+    /// <summary>An owner published a public dashboard.</summary>
+    public const string DashboardPublished = "dashboard.published";
+
+    /// <summary>An owner unpublished a public dashboard: it answers like a missing page from then on.</summary>
+    public const string DashboardUnpublished = "dashboard.unpublished";
+
+    /// <summary>An owner deleted a public dashboard.</summary>
+    public const string DashboardDeleted = "dashboard.deleted";
+
     /// <summary>Every repository of a GitHub owner is tracked.</summary>
     public const string OwnerTracked = "owner.tracked";
 

@@ -52,7 +52,10 @@ public interface IRepositoryStore
     /// <returns>The tracked repositories.</returns>
     Task<IReadOnlyList<TrackedRepository>> ListTrackedAsync(long? tenantId = null, CancellationToken cancellationToken = default);
 
-    /// <summary>Stops tracking a repository. Its data stays unless <paramref name="purge"/> is set, which deletes it and the repository.</summary>
+    /// <summary>
+    /// Stops tracking a repository and takes it off every public dashboard. Its data stays unless <paramref name="purge"/> is set,
+    /// which deletes it and the repository.
+    /// </summary>
     /// <param name="tenantId">The tenant.</param>
     /// <param name="repositoryId">The repository.</param>
     /// <param name="purge">Also delete its traffic, snapshots, counters, grants, errors and notes.</param>

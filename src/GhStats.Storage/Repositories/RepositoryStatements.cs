@@ -33,6 +33,9 @@ internal sealed class RepositoryStatements : StatementSet
         RecordCollection = new("Repositories.RecordCollection",
             $"UPDATE {T("repositories")} SET last_collected_at = @collected_at, last_status = @status, github_id = COALESCE(CAST(@github_id AS BIGINT), github_id) WHERE id = @repo_id");
 
+        // Untracking takes a repository off every public dashboard for good: tracking it again does not republish it.
+        LeaveDashboards = new("Repositories.LeaveDashboards", $"DELETE FROM {T("public_dashboard_repositories")} WHERE repo_id = @repo_id");
+
         SetBadges = new("Repositories.SetBadges",
             $"UPDATE {T("repositories")} SET badges_enabled = @badges_enabled WHERE id = @repo_id AND tenant_id = @tenant_id");
 
@@ -81,6 +84,8 @@ internal sealed class RepositoryStatements : StatementSet
     public SqlStatement ListTracked { get; }
 
     public SqlStatement MarkRemoved { get; }
+
+    public SqlStatement LeaveDashboards { get; }
 
     public SqlStatement RecordCollection { get; }
 

@@ -137,6 +137,11 @@ internal sealed class RepositoryStore(StoreDatabase db, RepositoryStatements sql
                         ?? throw new GhStatsNotFoundException("repository", repositoryId);
                 }
 
+                using (var leave = db.Command(connection, transaction, sql.LeaveDashboards).With("repo_id", repositoryId))
+                {
+                    await leave.ExecuteAsync(cancellationToken).ConfigureAwait(false);
+                }
+
                 if (!purge)
                 {
                     using var mark = db.Command(connection, transaction, sql.MarkRemoved).With("removed_at", db.Now).With("repo_id", repositoryId);

@@ -64,12 +64,7 @@ internal static class TrafficEndpoints
         var range = RangeQuery.Range(http.Request, options.Value, clock);
         var repository = await access.RepositoryAsync(id);
         var history = await traffic.GetReferrerHistoryAsync(repository.TenantId, repository.Id, range, http.RequestAborted);
-
-        // Snapshots overlap (each is GitHub's 14-day top 10), so summing them would count a visit many times over.
-        var top = history.GroupBy(s => s.Referrer, StringComparer.Ordinal)
-            .Select(g => new ReferrerRankResponse(g.Key, g.Max(s => s.Views), g.Max(s => s.UniqueViews), g.Max(s => s.CapturedOn)))
-            .OrderByDescending(r => r.Views).ThenBy(r => r.Referrer, StringComparer.Ordinal)
-            .ToList();
+        var top = SnapshotRanking.Referrers(history);
         return TypedResults.Ok(new ReferrersResponse(repository.Id, range.From, range.To, top,
             history.Select(s => new ReferrerSnapshotResponse(s.CapturedOn, s.Referrer, s.Views, s.UniqueViews)).ToList()));
     }
@@ -80,10 +75,7 @@ internal static class TrafficEndpoints
         var range = RangeQuery.Range(http.Request, options.Value, clock);
         var repository = await access.RepositoryAsync(id);
         var history = await traffic.GetPathHistoryAsync(repository.TenantId, repository.Id, range, http.RequestAborted);
-        var top = history.GroupBy(s => s.Path, StringComparer.Ordinal)
-            .Select(g => new PathRankResponse(g.Key, g.MaxBy(s => s.CapturedOn)!.Title, g.Max(s => s.Views), g.Max(s => s.UniqueViews), g.Max(s => s.CapturedOn)))
-            .OrderByDescending(r => r.Views).ThenBy(r => r.Path, StringComparer.Ordinal)
-            .ToList();
+        var top = SnapshotRanking.Paths(history);
         return TypedResults.Ok(new PathsResponse(repository.Id, range.From, range.To, top,
             history.Select(s => new PathSnapshotResponse(s.CapturedOn, s.Path, s.Title, s.Views, s.UniqueViews)).ToList()));
     }

@@ -1,6 +1,7 @@
 // Tenant: rename it, give emails roles (or invite them), add, test and delete its GitHub connections and its
 // notification channels, and read the delivery log.
 import { api, el, fill, say, formatDate, formatNumber, confirmAction, submitting } from './ghstats.js';
+import './dashboards.js';
 
 const slug = document.getElementById('tenant').dataset.slug;
 const base = `/tenants/${encodeURIComponent(slug)}`;

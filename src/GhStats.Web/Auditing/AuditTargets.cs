@@ -29,6 +29,10 @@ internal static class AuditTargets
     public static AuditTarget Annotation(Annotation note) =>
         new("annotation", Id(note.Id), string.Create(CultureInfo.InvariantCulture, $"{note.Day:yyyy-MM-dd} {GhStats.Web.Annotations.ChartMarkers.Of(note).Title}"));
 
+    public static AuditTarget Dashboard(PublicDashboard dashboard) => new("dashboard", Id(dashboard.Id), dashboard.Title);
+
+    public static AuditTarget Dashboard(long id) => new("dashboard", Id(id), null);
+
     public static AuditTarget Channel(NotificationChannel channel) => new("channel", Id(channel.Id), channel.Name);
 
     public static AuditTarget Channel(long id) => new("channel", Id(id), null);

@@ -1,13 +1,12 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using GhStats.Domain;
 using GhStats.Stores;
+using GhStats.Web.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.Primitives;
 
 namespace GhStats.Web.Badges;
 
@@ -23,7 +22,6 @@ internal static class BadgeEndpoints
 
     private const string SvgPolicy = "default-src 'none'; sandbox";
 
-    private static readonly byte[] NotFoundBody = Encoding.UTF8.GetBytes("Not found.\n");
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public static void Map(IEndpointRouteBuilder module)
@@ -39,16 +37,11 @@ internal static class BadgeEndpoints
     private static async Task ServeAsync(
         string repoId, string metric, BadgeFormat format, HttpContext http, IRepositoryStore repositories, ITrafficStore traffic, TimeProvider clock)
     {
-        // Whatever authentication ran before us (a sliding cookie renewal, say) leaves no trace on a public answer.
-        http.Response.OnStarting(() =>
-        {
-            http.Response.Headers.Remove("Set-Cookie");
-            return Task.CompletedTask;
-        });
+        AnonymousAnswer.ForgetCaller(http);
 
         if (!BadgeRange.TryParse(http.Request.Query["days"], out var days))
         {
-            await WriteAsync(http, StatusCodes.Status400BadRequest, "text/plain; charset=utf-8",
+            await AnonymousAnswer.WriteAsync(http, StatusCodes.Status400BadRequest, "text/plain; charset=utf-8",
                 Encoding.UTF8.GetBytes("days must be 7, 14, 30, 90 or all.\n"), cacheSeconds: CacheSeconds, etag: false);
             return;
         }
@@ -57,7 +50,7 @@ internal static class BadgeEndpoints
             || !long.TryParse(repoId, NumberStyles.None, CultureInfo.InvariantCulture, out var id)
             || await repositories.FindAsync(id, http.RequestAborted) is not { IsActive: true, BadgesEnabled: true } repository)
         {
-            await WriteAsync(http, StatusCodes.Status404NotFound, "text/plain; charset=utf-8", NotFoundBody, cacheSeconds: 60, etag: false);
+            await AnonymousAnswer.NotFoundAsync(http);
             return;
         }
 
@@ -67,36 +60,12 @@ internal static class BadgeEndpoints
             var title = $"{repository.FullName}: {badge.Label}: {badge.Message}";
             var svg = BadgeSvg.Render(badge.Label, badge.Message, badge.HexColor, title);
             http.Response.Headers.ContentSecurityPolicy = SvgPolicy;
-            await WriteAsync(http, StatusCodes.Status200OK, "image/svg+xml; charset=utf-8", Encoding.UTF8.GetBytes(svg), CacheSeconds, etag: true);
+            await AnonymousAnswer.WriteAsync(http, StatusCodes.Status200OK, "image/svg+xml; charset=utf-8", Encoding.UTF8.GetBytes(svg), CacheSeconds, etag: true);
             return;
         }
 
         var endpoint = new ShieldsEndpoint(1, badge.Label, badge.Message, badge.NamedColor, CacheSeconds);
-        await WriteAsync(http, StatusCodes.Status200OK, "application/json; charset=utf-8", JsonSerializer.SerializeToUtf8Bytes(endpoint, Json), CacheSeconds, etag: true);
-    }
-
-    private static async Task WriteAsync(HttpContext http, int status, string contentType, byte[] body, int cacheSeconds, bool etag)
-    {
-        var response = http.Response;
-        response.Headers.CacheControl = $"public, max-age={cacheSeconds.ToString(CultureInfo.InvariantCulture)}";
-        response.Headers.XContentTypeOptions = "nosniff";
-        response.Headers["Cross-Origin-Resource-Policy"] = "cross-origin";
-        response.Headers.Vary = StringValues.Empty;
-        if (etag)
-        {
-            var tag = $"\"{Convert.ToHexStringLower(SHA256.HashData(body).AsSpan(0, 12))}\"";
-            response.Headers.ETag = tag;
-            if (http.Request.Headers.IfNoneMatch.Any(v => v is not null && (v.Contains(tag, StringComparison.Ordinal) || v.Trim() == "*")))
-            {
-                response.StatusCode = StatusCodes.Status304NotModified;
-                return;
-            }
-        }
-
-        response.StatusCode = status;
-        response.ContentType = contentType;
-        response.ContentLength = body.Length;
-        await response.Body.WriteAsync(body, http.RequestAborted);
+        await AnonymousAnswer.WriteAsync(http, StatusCodes.Status200OK, "application/json; charset=utf-8", JsonSerializer.SerializeToUtf8Bytes(endpoint, Json), CacheSeconds, etag: true);
     }
 
     private enum BadgeFormat

@@ -3,6 +3,7 @@ using System.Net;
 using System.Threading.RateLimiting;
 using GhStats.Administration;
 using GhStats.Web.Api;
+using GhStats.Web.Dashboards;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -16,7 +17,7 @@ namespace GhStats.Web.Security;
 /// <summary>
 /// The first middleware of an app with GhStats: forwarded headers from the proxies of <c>GhStats:ForwardedHeaders</c> only
 /// (none by default), then ASP.NET Core's rate limiter with GhStats' own partitions (<c>GhStats:RateLimits</c>): per API
-/// token on the API, per client address on the cron endpoint, on sign-in and on the public badges. Other requests are not limited here.
+/// token on the API, per client address on the cron endpoint, on sign-in, on the public badges and on the public dashboards. Other requests are not limited here.
 /// </summary>
 internal sealed partial class RequestGate(
     IOptions<GhStatsForwardedHeadersOptions> proxies,
@@ -108,6 +109,11 @@ internal sealed partial class RequestGate(
         if (path.StartsWithSegments(prefix + "/badges", StringComparison.OrdinalIgnoreCase))
         {
             return Window("badges:" + client, settings.Badges);
+        }
+
+        if (path.StartsWithSegments(prefix + PublicDashboardPaths.Segment, StringComparison.OrdinalIgnoreCase))
+        {
+            return Window("public:" + client, settings.Public);
         }
 
         return RateLimitPartition.GetNoLimiter(string.Empty);

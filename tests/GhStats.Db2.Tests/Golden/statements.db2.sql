@@ -61,6 +61,45 @@ SELECT COUNT(*) FROM ghstats.tenants WHERE id = @tenant_id;
 -- Connections.UpdateSecret
 UPDATE ghstats.github_connections SET protected_secret = @protected_secret WHERE id = @connection_id AND tenant_id = @tenant_id;
 
+-- Dashboards.AddRepository
+INSERT INTO ghstats.public_dashboard_repositories (dashboard_id, repo_id) VALUES (@dashboard_id, @repo_id);
+
+-- Dashboards.ClearRepositories
+DELETE FROM ghstats.public_dashboard_repositories WHERE dashboard_id = @dashboard_id;
+
+-- Dashboards.Delete
+DELETE FROM ghstats.public_dashboards WHERE id = @dashboard_id AND tenant_id = @tenant_id;
+
+-- Dashboards.FindPublished
+SELECT id, tenant_id, slug, title, show_referrers, show_paths, frame_origins, published, created_at, updated_at FROM ghstats.public_dashboards WHERE slug = @slug AND published = 1;
+
+-- Dashboards.Get
+SELECT id, tenant_id, slug, title, show_referrers, show_paths, frame_origins, published, created_at, updated_at FROM ghstats.public_dashboards WHERE id = @dashboard_id AND tenant_id = @tenant_id;
+
+-- Dashboards.Insert
+SELECT id FROM FINAL TABLE (INSERT INTO ghstats.public_dashboards (tenant_id, slug, title, show_referrers, show_paths, frame_origins, published, created_at, updated_at) VALUES (@tenant_id, @slug, @title, @show_referrers, @show_paths, @frame_origins, @published, @created_at, @updated_at));
+
+-- Dashboards.List
+SELECT id, tenant_id, slug, title, show_referrers, show_paths, frame_origins, published, created_at, updated_at FROM ghstats.public_dashboards WHERE tenant_id = @tenant_id ORDER BY title, id;
+
+-- Dashboards.ListRepositories
+SELECT d.dashboard_id, d.repo_id FROM ghstats.public_dashboard_repositories d JOIN ghstats.public_dashboards p ON p.id = d.dashboard_id JOIN ghstats.repositories r ON r.id = d.repo_id AND r.tenant_id = p.tenant_id WHERE r.removed_at IS NULL AND d.dashboard_id = @dashboard_id ORDER BY d.repo_id;
+
+-- Dashboards.ListTenantRepositories
+SELECT d.dashboard_id, d.repo_id FROM ghstats.public_dashboard_repositories d JOIN ghstats.public_dashboards p ON p.id = d.dashboard_id JOIN ghstats.repositories r ON r.id = d.repo_id AND r.tenant_id = p.tenant_id WHERE r.removed_at IS NULL AND p.tenant_id = @tenant_id ORDER BY d.repo_id;
+
+-- Dashboards.RepositoryTracked
+SELECT COUNT(*) FROM ghstats.repositories WHERE id = @repo_id AND tenant_id = @tenant_id AND removed_at IS NULL;
+
+-- Dashboards.SetPublished
+UPDATE ghstats.public_dashboards SET published = @published, updated_at = @updated_at WHERE id = @dashboard_id AND tenant_id = @tenant_id;
+
+-- Dashboards.TenantExists
+SELECT COUNT(*) FROM ghstats.tenants WHERE id = @tenant_id;
+
+-- Dashboards.Update
+UPDATE ghstats.public_dashboards SET title = @title, show_referrers = @show_referrers, show_paths = @show_paths, frame_origins = @frame_origins, published = @published, updated_at = @updated_at WHERE id = @dashboard_id AND tenant_id = @tenant_id;
+
 -- DataProtectionKeys.Delete
 DELETE FROM ghstats.data_protection_keys WHERE friendly_name = @friendly_name;
 
@@ -271,6 +310,9 @@ SELECT id, tenant_id, connection_id, owner, name, github_id, added_at, removed_a
 -- Repositories.Insert
 SELECT id FROM FINAL TABLE (INSERT INTO ghstats.repositories (tenant_id, connection_id, owner, name, added_at) VALUES (@tenant_id, @connection_id, @owner, @name, @added_at));
 
+-- Repositories.LeaveDashboards
+DELETE FROM ghstats.public_dashboard_repositories WHERE repo_id = @repo_id;
+
 -- Repositories.ListActive
 SELECT id, tenant_id, connection_id, owner, name, github_id, added_at, removed_at, last_collected_at, last_status, weekly_collected_on, last_daily_read_on, badges_enabled FROM ghstats.repositories WHERE tenant_id = @tenant_id AND removed_at IS NULL ORDER BY owner, name;
 
@@ -363,6 +405,12 @@ DELETE FROM ghstats.annotations WHERE tenant_id = @tenant_id;
 
 -- Tenants.DeleteConnections
 DELETE FROM ghstats.github_connections WHERE tenant_id = @tenant_id;
+
+-- Tenants.DeleteDashboardRepositories
+DELETE FROM ghstats.public_dashboard_repositories WHERE dashboard_id IN (SELECT id FROM ghstats.public_dashboards WHERE tenant_id = @tenant_id);
+
+-- Tenants.DeleteDashboards
+DELETE FROM ghstats.public_dashboards WHERE tenant_id = @tenant_id;
 
 -- Tenants.DeleteErrors
 DELETE FROM ghstats.collection_errors WHERE repo_id IN (SELECT id FROM ghstats.repositories WHERE tenant_id = @tenant_id);

@@ -155,6 +155,37 @@ public sealed class AuditLogTests(AuditApp fixture) : IClassFixture<AuditApp>
             await t.Send(t.OwnerOfB, HttpMethod.Delete, $"api/v1/tenants/audit-b/annotations/{note.Id}", null, HttpStatusCode.NoContent);
             return new(t.Fixture.B.Id, $"2024-05-07 {note.Text}", ViaToken(t.Fixture.OwnerOfB));
         }),
+        new(AuditActions.DashboardCreated, async t =>
+        {
+            var repository = await t.Fixture.App.TrackAsync(t.Fixture.B, "audit-org", $"public-{t.Fixture.Next()}");
+            var title = $"Audited dashboard {t.Fixture.Next()}";
+            await t.Send(t.OwnerOfB, HttpMethod.Post, "api/v1/tenants/audit-b/dashboards", new { title, repositoryIds = new[] { repository.Id } }, HttpStatusCode.Created);
+            return new(t.Fixture.B.Id, title, ViaToken(t.Fixture.OwnerOfB));
+        }),
+        new(AuditActions.DashboardChanged, async t =>
+        {
+            var (dashboard, repository) = await NewDashboardAsync(t);
+            await t.Send(t.OwnerOfB, HttpMethod.Put, $"api/v1/tenants/audit-b/dashboards/{dashboard.Id}", new { title = "Changed title", repositoryIds = new[] { repository.Id } }, HttpStatusCode.OK);
+            return new(t.Fixture.B.Id, "Changed title", ViaToken(t.Fixture.OwnerOfB));
+        }),
+        new(AuditActions.DashboardUnpublished, async t =>
+        {
+            var (dashboard, _) = await NewDashboardAsync(t);
+            await t.Send(t.OwnerOfB, HttpMethod.Put, $"api/v1/tenants/audit-b/dashboards/{dashboard.Id}/published", new { published = false }, HttpStatusCode.OK);
+            return new(t.Fixture.B.Id, dashboard.Title, ViaToken(t.Fixture.OwnerOfB));
+        }),
+        new(AuditActions.DashboardPublished, async t =>
+        {
+            var (dashboard, _) = await NewDashboardAsync(t);
+            await t.Send(t.OwnerOfB, HttpMethod.Put, $"api/v1/tenants/audit-b/dashboards/{dashboard.Id}/published", new { published = true }, HttpStatusCode.OK);
+            return new(t.Fixture.B.Id, dashboard.Title, ViaToken(t.Fixture.OwnerOfB));
+        }),
+        new(AuditActions.DashboardDeleted, async t =>
+        {
+            var (dashboard, _) = await NewDashboardAsync(t);
+            await t.Send(t.OwnerOfB, HttpMethod.Delete, $"api/v1/tenants/audit-b/dashboards/{dashboard.Id}", null, HttpStatusCode.NoContent);
+            return new(t.Fixture.B.Id, null, ViaToken(t.Fixture.OwnerOfB));
+        }),
         new(AuditActions.OwnerTracked, async t =>
         {
             var owner = $"audit-owner-{t.Fixture.Next()}";
@@ -253,6 +284,14 @@ public sealed class AuditLogTests(AuditApp fixture) : IClassFixture<AuditApp>
         DateTimeOffset.Parse(entry.GetProperty("occurredAt").GetString()!, System.Globalization.CultureInfo.InvariantCulture)
             .ShouldBe(DateTimeOffset.UtcNow, TimeSpan.FromMinutes(1));
         await ShouldHoldNoSecretAsync();
+    }
+
+    private static async Task<(PublicDashboard Dashboard, TrackedRepository Repository)> NewDashboardAsync(AuditLogTests t)
+    {
+        var repository = await t.Fixture.App.TrackAsync(t.Fixture.B, "audit-org", $"public-{t.Fixture.Next()}");
+        var dashboard = await t.Fixture.App.Get<IPublicDashboardStore>().CreateAsync(t.Fixture.B.Id, $"audit{t.Fixture.Next()}",
+            new PublicDashboardSettings($"Dashboard {t.Fixture.Next()}", [repository.Id]));
+        return (dashboard, repository);
     }
 
     [Fact]

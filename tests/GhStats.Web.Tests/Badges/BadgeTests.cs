@@ -40,7 +40,7 @@ public sealed class BadgeTests
             {
                 using var response = await anonymous.GetAsync($"badges/{id}/{file}");
                 response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
-                answers.Add(await DescribeAsync(response));
+                answers.Add(await AnswerText.DescribeAsync(response));
             }
 
             answers.Distinct().ShouldHaveSingleItem($"{file} answered differently: {string.Join(" | ", answers)}");
@@ -49,7 +49,7 @@ public sealed class BadgeTests
         // An unknown metric of a repository whose badges are on tells nothing either.
         using var unknownMetric = await anonymous.GetAsync($"badges/{world.Shown.Id}/downloads.svg");
         using var missing = await anonymous.GetAsync("badges/987654/downloads.svg");
-        (await DescribeAsync(unknownMetric)).ShouldBe(await DescribeAsync(missing));
+        (await AnswerText.DescribeAsync(unknownMetric)).ShouldBe(await AnswerText.DescribeAsync(missing));
     }
 
     [Theory]
@@ -125,9 +125,9 @@ public sealed class BadgeTests
             using var signedIn = await cookie.GetAsync(path);
             using var withToken = await token.GetAsync(path);
 
-            var expected = await DescribeAsync(anonymous);
-            (await DescribeAsync(signedIn)).ShouldBe(expected);
-            (await DescribeAsync(withToken)).ShouldBe(expected);
+            var expected = await AnswerText.DescribeAsync(anonymous);
+            (await AnswerText.DescribeAsync(signedIn)).ShouldBe(expected);
+            (await AnswerText.DescribeAsync(withToken)).ShouldBe(expected);
             signedIn.Headers.Contains("Set-Cookie").ShouldBeFalse();
         }
     }
@@ -214,7 +214,7 @@ public sealed class BadgeTests
         using var missing = await world.App.Anonymous().GetAsync("badges/987654/views.svg?days=365");
 
         shown.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
-        (await DescribeAsync(shown)).ShouldBe(await DescribeAsync(missing));
+        (await AnswerText.DescribeAsync(shown)).ShouldBe(await AnswerText.DescribeAsync(missing));
     }
 
     [Fact]
@@ -281,16 +281,6 @@ public sealed class BadgeTests
         refused.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         withoutToken.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         withToken.StatusCode.ShouldBe(HttpStatusCode.OK);
-    }
-
-    /// <summary>Status, the headers that describe the answer (all but Date) and the body, as one comparable text.</summary>
-    private static async Task<string> DescribeAsync(HttpResponseMessage response)
-    {
-        var headers = response.Headers.Concat(response.Content.Headers)
-            .Where(h => !h.Key.Equals("Date", StringComparison.OrdinalIgnoreCase))
-            .OrderBy(h => h.Key, StringComparer.OrdinalIgnoreCase)
-            .Select(h => $"{h.Key}: {string.Join(",", h.Value)}");
-        return $"{(int)response.StatusCode}\n{string.Join("\n", headers)}\n\n{await response.Content.ReadAsStringAsync()}";
     }
 
     private sealed class BadgeWorld : IAsyncDisposable
