@@ -58,6 +58,9 @@ public static class AuditActions
     /// <summary>A repository's public badges were turned on or off.</summary>
     public const string RepositoryBadgesChanged = "repository.badges_changed";
 
+    /// <summary>Traffic history was imported into a repository from another tool.</summary>
+    public const string TrafficImported = "traffic.imported";
+
     /// <summary>Every repository of a GitHub owner is tracked.</summary>
     public const string OwnerTracked = "owner.tracked";
 
