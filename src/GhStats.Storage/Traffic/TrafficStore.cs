@@ -88,13 +88,13 @@ internal sealed class TrafficStore(StoreDatabase db, TrafficStatements sql, GhSt
     public Task MergeReferrerSnapshotsAsync(IReadOnlyCollection<ReferrerSnapshot> snapshots, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(snapshots);
-        return MergeAsync("referrer_snapshots", ReferrerRows(snapshots, db.Today), TrafficStatements.ReferrerShape, sql.MergeReferrers, s => s.RepositoryId, BindReferrer, cancellationToken);
+        return MergeAsync("referrer_snapshots", CheckedReferrers(snapshots, db.Today), TrafficStatements.ReferrerShape, sql.MergeReferrers, s => s.RepositoryId, BindReferrer, cancellationToken);
     }
 
     public Task MergePathSnapshotsAsync(IReadOnlyCollection<PathSnapshot> snapshots, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(snapshots);
-        return MergeAsync("path_snapshots", PathRows(snapshots, db.Today), TrafficStatements.PathShape, sql.MergePaths, s => s.RepositoryId, BindPath, cancellationToken);
+        return MergeAsync("path_snapshots", CheckedPaths(snapshots, db.Today), TrafficStatements.PathShape, sql.MergePaths, s => s.RepositoryId, BindPath, cancellationToken);
     }
 
     public async Task MergeImportedHistoryAsync(ImportedHistory history, CancellationToken cancellationToken = default)
@@ -122,8 +122,8 @@ internal sealed class TrafficStore(StoreDatabase db, TrafficStatements sql, GhSt
         // Repeats of a day fold by the maximum of each field and the better coverage, as the database then merges them.
         var coverage = history.Days.GroupBy(d => d.Traffic.Day).ToDictionary(g => g.Key, g => g.Max(d => d.Coverage));
         var days = FoldDays(history.Days.Select(d => d.Traffic), today).ConvertAll(d => (Traffic: d, Coverage: coverage[d.Day]));
-        var referrers = ReferrerRows(history.Referrers, today);
-        var paths = PathRows(history.Paths, today);
+        var referrers = CheckedReferrers(history.Referrers, today);
+        var paths = CheckedPaths(history.Paths, today);
 
         var started = db.Clock.GetTimestamp();
         await db.WriteAsync(
@@ -294,7 +294,7 @@ internal sealed class TrafficStore(StoreDatabase db, TrafficStatements sql, GhSt
     }
 
     /// <summary>Checks referrer snapshots and keeps the last capture of each (repository, day, referrer).</summary>
-    private static List<ReferrerSnapshot> ReferrerRows(IEnumerable<ReferrerSnapshot> snapshots, DateOnly today) => snapshots
+    private static List<ReferrerSnapshot> CheckedReferrers(IEnumerable<ReferrerSnapshot> snapshots, DateOnly today) => snapshots
         .Select(s => Checked(s, today))
         // Db2 ignores trailing blanks when it compares keys while .NET does not; dropping them keeps every database alike.
         .Select(s => s with { Referrer = s.Referrer.TrimEnd() })
@@ -304,7 +304,7 @@ internal sealed class TrafficStore(StoreDatabase db, TrafficStatements sql, GhSt
         .ToList();
 
     /// <summary>Checks path snapshots and keeps the last capture of each (repository, day, path).</summary>
-    private static List<PathSnapshot> PathRows(IEnumerable<PathSnapshot> snapshots, DateOnly today) => snapshots
+    private static List<PathSnapshot> CheckedPaths(IEnumerable<PathSnapshot> snapshots, DateOnly today) => snapshots
         .Select(s => Checked(s, today))
         .Select(s => s with { Path = s.Path.TrimEnd() })
         .GroupBy(s => (s.RepositoryId, s.CapturedOn, s.Path))

@@ -23,17 +23,19 @@ internal sealed class RepoStatsDataReader(ImportRequest request, DateOnly today)
     private const string PathsSuffix = "_top_paths_snapshot.csv";
     private static readonly string[] TrafficColumns = ["time_iso8601", "clones_total", "clones_unique", "views_total", "views_unique"];
 
-    private List<string> directories = [];
+    private List<List<string>> groups = [];
 
     public ImportScan Scan(CancellationToken cancellationToken)
     {
-        directories = FindDataDirectories();
+        var directories = FindDataDirectories();
         var notes = new List<string>();
-        var rejections = new List<ImportRejection>();
+        var byName = new Dictionary<string, List<string>>(StringComparer.OrdinalIgnoreCase);
         foreach (var directory in directories)
         {
+            // One repository the action ran under two spellings (octo/app, Octo/App) becomes one, merged by the maximum.
             var repository = Read(directory, cancellationToken);
-            rejections.AddRange(repository.Rejections.Where(r => r.Reason.StartsWith("file name", StringComparison.Ordinal)));
+            var name = repository.NameProblem is null ? repository.FullName : directory;
+            (byName.TryGetValue(name, out var same) ? same : byName[name] = []).Add(directory);
             var others = Directory.EnumerateFiles(directory).Select(Path.GetFileName).Where(f => f is not Aggregate).Order(StringComparer.Ordinal).ToList();
             if (others.Count > 0)
             {
@@ -42,11 +44,27 @@ internal sealed class RepoStatsDataReader(ImportRequest request, DateOnly today)
         }
 
         notes.Add(string.Create(CultureInfo.InvariantCulture, $"{directories.Count} github-repo-stats data directories read."));
+        groups = byName.Values.ToList();
         return new ImportScan([], [], notes);
     }
 
-    public IEnumerable<SourceRepository> Repositories(CancellationToken cancellationToken) =>
-        directories.Select(directory => Read(directory, cancellationToken));
+    public IEnumerable<SourceRepository> Repositories(CancellationToken cancellationToken)
+    {
+        foreach (var group in groups)
+        {
+            var merged = Read(group[0], cancellationToken);
+            foreach (var other in group.Skip(1).Select(directory => Read(directory, cancellationToken)))
+            {
+                merged.Keys.AddRange(other.Keys);
+                merged.Days.AddRange(other.Days);
+                merged.Referrers.AddRange(other.Referrers);
+                merged.Paths.AddRange(other.Paths);
+                merged.Rejections.AddRange(other.Rejections);
+            }
+
+            yield return merged;
+        }
+    }
 
     private List<string> FindDataDirectories()
     {
@@ -78,10 +96,11 @@ internal sealed class RepoStatsDataReader(ImportRequest request, DateOnly today)
         var key = Key(directory);
         repository.Keys.Add(key);
         var rows = new List<SourceDay>();
+        var rejectedDays = new HashSet<DateOnly>();
         var aggregate = Path.Combine(directory, Aggregate);
         if (File.Exists(aggregate))
         {
-            ReadTraffic(aggregate, repository, rows, cancellationToken);
+            ReadTraffic(aggregate, repository, rows, rejectedDays, cancellationToken);
         }
 
         var runs = new List<DateTime>();
@@ -108,7 +127,7 @@ internal sealed class RepoStatsDataReader(ImportRequest request, DateOnly today)
             var day = DateOnly.FromDateTime(time);
             if (suffix == FragmentSuffix)
             {
-                ReadTraffic(file, repository, rows, cancellationToken, time);
+                ReadTraffic(file, repository, rows, rejectedDays, cancellationToken, time);
             }
             else
             {
@@ -131,13 +150,13 @@ internal sealed class RepoStatsDataReader(ImportRequest request, DateOnly today)
             ReadSnapshot(file, day, "url_path", repository, repository.Paths, cancellationToken);
         }
 
-        repository.Days.AddRange(Covered(rows, runs).Where(d => d.Day >= SourceRows.EarliestDay && d.Day <= today));
+        repository.Days.AddRange(Covered(rows, runs, rejectedDays).Where(d => d.Day >= SourceRows.EarliestDay && d.Day <= today));
         NameRepository(repository, key);
         return repository;
     }
 
     /// <summary>Gives each day the coverage the runs prove, and the days of proven windows the data lacks as zeros.</summary>
-    private static IEnumerable<SourceDay> Covered(List<SourceDay> rows, List<DateTime> runs)
+    private static IEnumerable<SourceDay> Covered(List<SourceDay> rows, List<DateTime> runs, HashSet<DateOnly> rejectedDays)
     {
         var coverage = new Dictionary<DateOnly, DayCoverage>();
         foreach (var run in runs)
@@ -151,7 +170,8 @@ internal sealed class RepoStatsDataReader(ImportRequest request, DateOnly today)
             }
         }
 
-        var held = rows.Select(r => r.Day).ToHashSet();
+        // A day whose row was rejected is not a proven zero: it stays out.
+        var held = rows.Select(r => r.Day).Concat(rejectedDays).ToHashSet();
         foreach (var row in rows)
         {
             yield return row with { Coverage = (DayCoverage)Math.Max((int)DayCoverage.Partial, (int)coverage.GetValueOrDefault(row.Day)) };
@@ -183,7 +203,7 @@ internal sealed class RepoStatsDataReader(ImportRequest request, DateOnly today)
         SourceRows.Name(repository, fromPaths?[0], fromPaths?[1], "the popular paths");
     }
 
-    private void ReadTraffic(string file, SourceRepository repository, List<SourceDay> rows, CancellationToken cancellationToken, DateTime? runTime = null)
+    private void ReadTraffic(string file, SourceRepository repository, List<SourceDay> rows, HashSet<DateOnly> rejectedDays, CancellationToken cancellationToken, DateTime? runTime = null)
     {
         var name = Path.GetFileName(file);
         using var reader = DelimitedReader.Open(file);
@@ -223,6 +243,7 @@ internal sealed class RepoStatsDataReader(ImportRequest request, DateOnly today)
             }
             else
             {
+                rejectedDays.Add(day);
                 repository.Rejections.Add(new ImportRejection(record.Where(name), problem));
             }
         }
