@@ -28,6 +28,9 @@ internal static class HostCommands
                                                     create a tenant, optionally with its first owner (invited if unknown)
           GhStats.Host token create --email <email> [--name <name>] [--days <1-366>]
                                                     make a personal API token for <email> and print it once on stdout
+          GhStats.Host import <source> <path> --tenant <slug> [--dry-run] [--history-only] [--repository <key>=<owner/name>]...
+                                                    import another tool's history (sources: ibm-db2, ibm-csv,
+                                                    github-repo-stats); --dry-run reports per repository and writes nothing
           GhStats.Host help                         show this text
 
         Exit codes: 0 done, 1 failed (the message says why), 2 wrong usage.
@@ -131,6 +134,9 @@ internal static class HostCommands
                     await output.WriteLineAsync(issued.Secret);
                     await error.WriteLineAsync($"Personal API token {issued.Token.Id} for {owner}, expires {issued.Token.ExpiresAt:yyyy-MM-dd}. It is shown only now.");
                 }, app);
+
+            case ["import", ..]:
+                return await ImportCommand.RunAsync(args, app.Services, output, error);
 
             default:
                 await error.WriteLineAsync($"Unknown command '{string.Join(' ', args)}'.");

@@ -27,6 +27,7 @@ builder.Services.AddGhStats(ghStats)
     .UseConfiguredStorage(ghStats)
     .AddGitHubCollector()
     .AddNotifications()
+    .AddTransfer()
     .AddWeb();
 builder.AddTelemetry();
 

@@ -1,4 +1,6 @@
 using GhStats;
+using GhStats.Transfer.Import;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -14,6 +16,11 @@ public static class GhStatsTransferBuilderExtensions
     public static GhStatsBuilder AddTransfer(this GhStatsBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        services.TryAddSingleton(TimeProvider.System);
+
+        // Import/: readers for the other tools' files, merged through the store ports.
+        services.TryAddSingleton<TrafficImporter>();
         return builder;
     }
 }

@@ -79,6 +79,9 @@ public static class AuditActions
     /// <summary>An owner deleted a public dashboard.</summary>
     public const string DashboardDeleted = "dashboard.deleted";
 
+    /// <summary>Traffic history was imported into a repository from another tool.</summary>
+    public const string TrafficImported = "traffic.imported";
+
     /// <summary>Every repository of a GitHub owner is tracked.</summary>
     public const string OwnerTracked = "owner.tracked";
 

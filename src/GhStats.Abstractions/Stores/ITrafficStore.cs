@@ -26,6 +26,17 @@ public interface ITrafficStore
     /// <returns>A task that completes once the window is stored.</returns>
     Task MergeTrafficWindowAsync(TrafficWindow window, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Merges one repository's imported history in one transaction: each day keeps the larger value of each field and
+    /// the better coverage (as collection does, so an import never lowers what is stored and a second import changes
+    /// nothing); snapshots are stored like collected ones. Bad input fails the whole call and writes nothing.
+    /// </summary>
+    /// <param name="history">The repository's days and snapshots.</param>
+    /// <param name="cancellationToken">Cancels the merge; nothing is written then.</param>
+    /// <returns>A task that completes once the history is stored.</returns>
+    /// <exception cref="GhStatsNotFoundException">When the repository does not exist.</exception>
+    Task MergeImportedHistoryAsync(ImportedHistory history, CancellationToken cancellationToken = default);
+
     /// <summary>Merges GitHub's weekly figures, keeping the larger value of each field per (repository, week).</summary>
     /// <param name="weeks">The weeks; each must start on a Monday.</param>
     /// <param name="cancellationToken">Cancels the merge; nothing is written then.</param>

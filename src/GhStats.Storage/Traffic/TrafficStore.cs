@@ -88,36 +88,57 @@ internal sealed class TrafficStore(StoreDatabase db, TrafficStatements sql, GhSt
     public Task MergeReferrerSnapshotsAsync(IReadOnlyCollection<ReferrerSnapshot> snapshots, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(snapshots);
-        var today = db.Today;
-        // Db2 ignores trailing blanks when it compares keys while .NET does not; dropping them keeps every database alike.
-        var rows = snapshots
-            .Select(s => Checked(s, today))
-            .Select(s => s with { Referrer = s.Referrer.TrimEnd() })
-            .GroupBy(s => (s.RepositoryId, s.CapturedOn, s.Referrer))
-            .Select(g => g.Last())
-            .OrderBy(s => s.RepositoryId).ThenBy(s => s.CapturedOn).ThenBy(s => s.Referrer, StringComparer.Ordinal)
-            .ToList();
-
-        return MergeAsync("referrer_snapshots", rows, TrafficStatements.ReferrerShape, sql.MergeReferrers, s => s.RepositoryId, (command, s, i) => command
-            .With($"repo_id_{i}", s.RepositoryId).With($"captured_on_{i}", s.CapturedOn).With($"referrer_{i}", s.Referrer)
-            .With($"views_{i}", s.Views).With($"unique_views_{i}", s.UniqueViews), cancellationToken);
+        return MergeAsync("referrer_snapshots", CheckedReferrers(snapshots, db.Today), TrafficStatements.ReferrerShape, sql.MergeReferrers, s => s.RepositoryId, BindReferrer, cancellationToken);
     }
 
     public Task MergePathSnapshotsAsync(IReadOnlyCollection<PathSnapshot> snapshots, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(snapshots);
-        var today = db.Today;
-        var rows = snapshots
-            .Select(s => Checked(s, today))
-            .Select(s => s with { Path = s.Path.TrimEnd() })
-            .GroupBy(s => (s.RepositoryId, s.CapturedOn, s.Path))
-            .Select(g => g.Last())
-            .OrderBy(s => s.RepositoryId).ThenBy(s => s.CapturedOn).ThenBy(s => s.Path, StringComparer.Ordinal)
-            .ToList();
+        return MergeAsync("path_snapshots", CheckedPaths(snapshots, db.Today), TrafficStatements.PathShape, sql.MergePaths, s => s.RepositoryId, BindPath, cancellationToken);
+    }
 
-        return MergeAsync("path_snapshots", rows, TrafficStatements.PathShape, sql.MergePaths, s => s.RepositoryId, (command, s, i) => command
-            .With($"repo_id_{i}", s.RepositoryId).With($"captured_on_{i}", s.CapturedOn).With($"path_{i}", s.Path)
-            .With($"title_{i}", s.Title).With($"views_{i}", s.Views).With($"unique_views_{i}", s.UniqueViews), cancellationToken);
+    public async Task MergeImportedHistoryAsync(ImportedHistory history, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(history);
+        ArgumentNullException.ThrowIfNull(history.Days);
+        ArgumentNullException.ThrowIfNull(history.Referrers);
+        ArgumentNullException.ThrowIfNull(history.Paths);
+        var today = db.Today;
+        var repositoryId = history.RepositoryId;
+        var stray = history.Days.Select(d => (d.Traffic.RepositoryId, d.Traffic.Day))
+            .Concat(history.Referrers.Select(s => (s.RepositoryId, Day: s.CapturedOn)))
+            .Concat(history.Paths.Select(s => (s.RepositoryId, Day: s.CapturedOn)))
+            .FirstOrDefault(k => k.RepositoryId != repositoryId);
+        if (stray != default)
+        {
+            throw new ArgumentException($"Day {stray.Day:yyyy-MM-dd} belongs to repository {stray.RepositoryId}, not to repository {repositoryId} whose history is imported.", nameof(history));
+        }
+
+        if (history.Days.FirstOrDefault(d => d.Coverage is not (DayCoverage.Partial or DayCoverage.Complete)) is { } unproven)
+        {
+            throw new ArgumentException($"Day {unproven.Traffic.Day:yyyy-MM-dd} of repository {repositoryId} is imported as {unproven.Coverage}; only partial or complete days are stored.", nameof(history));
+        }
+
+        // Repeats of a day fold by the maximum of each field and the better coverage, as the database then merges them.
+        var coverage = history.Days.GroupBy(d => d.Traffic.Day).ToDictionary(g => g.Key, g => g.Max(d => d.Coverage));
+        var days = FoldDays(history.Days.Select(d => d.Traffic), today).ConvertAll(d => (Traffic: d, Coverage: coverage[d.Day]));
+        var referrers = CheckedReferrers(history.Referrers, today);
+        var paths = CheckedPaths(history.Paths, today);
+
+        var started = db.Clock.GetTimestamp();
+        await db.WriteAsync(
+            async (connection, transaction) =>
+            {
+                await db.RequireAsync(connection, transaction, sql.RepositoryExists, c => c.With("repo_id", repositoryId), "repository", repositoryId, cancellationToken).ConfigureAwait(false);
+                await WriteBatchesAsync(connection, transaction, days, TrafficStatements.DailyShape, sql.MergeDays, BindDay, cancellationToken).ConfigureAwait(false);
+                await WriteBatchesAsync(connection, transaction, referrers, TrafficStatements.ReferrerShape, sql.MergeReferrers, BindReferrer, cancellationToken).ConfigureAwait(false);
+                await WriteBatchesAsync(connection, transaction, paths, TrafficStatements.PathShape, sql.MergePaths, BindPath, cancellationToken).ConfigureAwait(false);
+            },
+            cancellationToken).ConfigureAwait(false);
+        var elapsed = db.Clock.GetElapsedTime(started);
+        metrics.Merged("traffic_daily", days.Count, elapsed);
+        metrics.Merged("referrer_snapshots", referrers.Count, elapsed);
+        metrics.Merged("path_snapshots", paths.Count, elapsed);
     }
 
     public Task MergeRepositoryStatsAsync(IReadOnlyCollection<RepositoryDailyStats> stats, CancellationToken cancellationToken = default)
@@ -271,6 +292,33 @@ internal sealed class TrafficStore(StoreDatabase db, TrafficStatements sql, GhSt
             .With($"clones_{i}", d.Clones).With($"unique_clones_{i}", d.UniqueClones)
             .With($"coverage_{i}", (int)day.Coverage);
     }
+
+    /// <summary>Checks referrer snapshots and keeps the last capture of each (repository, day, referrer).</summary>
+    private static List<ReferrerSnapshot> CheckedReferrers(IEnumerable<ReferrerSnapshot> snapshots, DateOnly today) => snapshots
+        .Select(s => Checked(s, today))
+        // Db2 ignores trailing blanks when it compares keys while .NET does not; dropping them keeps every database alike.
+        .Select(s => s with { Referrer = s.Referrer.TrimEnd() })
+        .GroupBy(s => (s.RepositoryId, s.CapturedOn, s.Referrer))
+        .Select(g => g.Last())
+        .OrderBy(s => s.RepositoryId).ThenBy(s => s.CapturedOn).ThenBy(s => s.Referrer, StringComparer.Ordinal)
+        .ToList();
+
+    /// <summary>Checks path snapshots and keeps the last capture of each (repository, day, path).</summary>
+    private static List<PathSnapshot> CheckedPaths(IEnumerable<PathSnapshot> snapshots, DateOnly today) => snapshots
+        .Select(s => Checked(s, today))
+        .Select(s => s with { Path = s.Path.TrimEnd() })
+        .GroupBy(s => (s.RepositoryId, s.CapturedOn, s.Path))
+        .Select(g => g.Last())
+        .OrderBy(s => s.RepositoryId).ThenBy(s => s.CapturedOn).ThenBy(s => s.Path, StringComparer.Ordinal)
+        .ToList();
+
+    private static StoreCommand BindReferrer(StoreCommand command, ReferrerSnapshot s, int i) => command
+        .With($"repo_id_{i}", s.RepositoryId).With($"captured_on_{i}", s.CapturedOn).With($"referrer_{i}", s.Referrer)
+        .With($"views_{i}", s.Views).With($"unique_views_{i}", s.UniqueViews);
+
+    private static StoreCommand BindPath(StoreCommand command, PathSnapshot s, int i) => command
+        .With($"repo_id_{i}", s.RepositoryId).With($"captured_on_{i}", s.CapturedOn).With($"path_{i}", s.Path)
+        .With($"title_{i}", s.Title).With($"views_{i}", s.Views).With($"unique_views_{i}", s.UniqueViews);
 
     private Task<IReadOnlyList<T>> ReadHistoryAsync<T>(
         long tenantId, long repositoryId, DateRange range, SqlStatement statement, RowShape shape, Func<RowReader, T> map, CancellationToken cancellationToken)

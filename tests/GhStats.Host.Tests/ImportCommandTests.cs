@@ -1,0 +1,69 @@
+using System.Reflection;
+using Shouldly;
+using Xunit;
+
+namespace GhStats.Host.Tests;
+
+/// <summary>The import command on the host's SQLite file, checked through the host serving that file.</summary>
+public sealed class ImportCommandTests(CommandHost host) : IClassFixture<CommandHost>
+{
+    private static readonly string IbmExport = Path.Combine(
+        typeof(ImportCommandTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "RepositoryRoot").Value!,
+        "tests", "GhStats.Transfer.Tests", "Fixtures", "IbmDb2");
+
+    [Fact]
+    public async Task Import_DryRunWritesNothing_ThenTheImportBringsTheHistory_AndItsPeopleAreOnlyReported()
+    {
+        (await host.RunAsync("tenant", "create", "imported")).ExitCode.ShouldBe(0);
+
+        var (dryExit, dryOutput, dryError) = await host.RunAsync("import", "ibm-db2", IbmExport, "--tenant", "imported", "--dry-run");
+
+        dryExit.ShouldBe(0, dryError);
+        dryOutput.ShouldContain("Dry run: nothing was written.");
+        dryOutput.ShouldContain("octo-org/app (created, tracked, source 1000, 1002): 2 days new, 0 raised");
+        dryOutput.ShouldContain("rejected REPOTRAFFIC.del:4: uniques above totals");
+        dryOutput.ShouldContain("ann@example.com (Ann): Admin; Owner of IBM tenant 100 (octocat)");
+        dryOutput.ShouldNotContain("ghp_");
+        using var admin = HostSession.Anonymous(host.Host.Address);
+        await admin.SignInAsync(CommandHost.OperatorEmail);
+        (await admin.GetAsync<ApiWire.Repository[]>("api/v1/repos?tenant=imported")).ShouldBeEmpty();
+
+        var (exitCode, output, error) = await host.RunAsync("import", "ibm-db2", IbmExport, "--tenant", "imported");
+
+        exitCode.ShouldBe(0, error);
+        output.ShouldContain("octo-org/app (created, tracked, source 1000, 1002): 2 days new");
+        var repositories = await admin.GetAsync<ApiWire.Repository[]>("api/v1/repos?tenant=imported");
+        repositories.Select(r => r.FullName).ShouldBe(["octo-org/app", "octo-org/docs"]);
+        var traffic = await admin.GetAsync<ApiWire.Traffic>($"api/v1/repos/{repositories[0].Id}/traffic?from=2021-03-01&to=2021-03-02&per=day");
+        traffic.Points.Select(p => (p.Date, p.Views, p.Clones)).ShouldBe([(new DateOnly(2021, 3, 1), 10L, 2L), (new DateOnly(2021, 3, 2), 9L, 1L)]);
+        (traffic.Totals.KnownDays, traffic.Totals.PartialDays).ShouldBe((2, 2));
+
+        var (againExit, againOutput, _) = await host.RunAsync("import", "ibm-db2", IbmExport, "--tenant", "imported");
+        againExit.ShouldBe(0);
+        againOutput.ShouldContain("octo-org/app (existing, source 1000, 1002): 0 days new, 0 raised, 2 unchanged");
+    }
+
+    [Theory]
+    [InlineData("import ibm-db2", "<source> <path> --tenant")]
+    [InlineData("import nosuchtool /tmp --tenant x", "ibm-db2, ibm-csv, github-repo-stats")]
+    [InlineData("import ibm-db2 /tmp --tenant x --colour red", "--colour")]
+    public async Task Import_UsedWrongly_ExitsWith2(string command, string named)
+    {
+        var (exitCode, output, error) = await host.RunAsync(command.Split(' '));
+
+        exitCode.ShouldBe(2, output + error);
+        error.ShouldContain(named);
+    }
+
+    [Fact]
+    public async Task Import_OfAMissingDirectoryOrTenant_ExitsWith1_AndSaysWhy()
+    {
+        var (missingDir, _, dirError) = await host.RunAsync("import", "ibm-db2", "/nonexistent/ibm", "--tenant", "imported-missing");
+        var (missingTenant, _, tenantError) = await host.RunAsync("import", "ibm-db2", IbmExport, "--tenant", "no-such-tenant");
+
+        missingDir.ShouldBe(1);
+        dirError.ShouldContain("Import failed, nothing was written");
+        missingTenant.ShouldBe(1);
+        tenantError.ShouldContain("no-such-tenant");
+    }
+}
