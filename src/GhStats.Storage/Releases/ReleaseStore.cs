@@ -29,15 +29,15 @@ internal sealed class ReleaseStore(StoreDatabase db, ReleaseStatements sql, GhSt
             async (connection, transaction) =>
             {
                 await db.RequireAsync(connection, transaction, sql.RepositoryExists, c => c.With("repo_id", repositoryId), "repository", repositoryId, cancellationToken).ConfigureAwait(false);
-                await WriteBatchesAsync(connection, transaction, releases, ReleaseStatements.ReleaseShape, sql.MergeReleases, (command, r, i) => command
+                await db.WriteBatchesAsync(connection, transaction, releases, sql.BatchRows(ReleaseStatements.ReleaseShape), sql.MergeReleases, (command, r, i) => command
                     .With($"repo_id_{i}", repositoryId).With($"github_release_id_{i}", r.GitHubReleaseId)
                     .With($"tag_{i}", r.Tag).With($"name_{i}", r.Name).With($"published_on_{i}", r.PublishedOn)
                     .With($"prerelease_{i}", r.Prerelease ? 1 : 0).With($"last_seen_on_{i}", readOn), cancellationToken).ConfigureAwait(false);
-                await WriteBatchesAsync(connection, transaction, assets, ReleaseStatements.AssetShape, sql.MergeAssets, (command, a, i) => command
+                await db.WriteBatchesAsync(connection, transaction, assets, sql.BatchRows(ReleaseStatements.AssetShape), sql.MergeAssets, (command, a, i) => command
                     .With($"repo_id_{i}", repositoryId).With($"asset_id_{i}", a.Asset.GitHubAssetId).With($"captured_on_{i}", readOn)
                     .With($"github_release_id_{i}", a.Release).With($"asset_name_{i}", a.Asset.Name)
                     .With($"created_on_{i}", a.Asset.CreatedOn).With($"download_count_{i}", a.Asset.DownloadCount), cancellationToken).ConfigureAwait(false);
-                await WriteBatchesAsync(connection, transaction, [readOn], ReleaseStatements.ReadShape, sql.MergeReads, (command, day, i) => command
+                await db.WriteBatchesAsync(connection, transaction, [readOn], sql.BatchRows(ReleaseStatements.ReadShape), sql.MergeReads, (command, day, i) => command
                     .With($"repo_id_{i}", repositoryId).With($"read_on_{i}", day).With($"releases_{i}", releases.Count), cancellationToken).ConfigureAwait(false);
             },
             cancellationToken).ConfigureAwait(false);
@@ -116,28 +116,4 @@ internal sealed class ReleaseStore(StoreDatabase db, ReleaseStatements sql, GhSt
 
     private async Task EnsureInTenantAsync(System.Data.Common.DbConnection connection, long tenantId, long repositoryId, CancellationToken cancellationToken) =>
         await db.RequireAsync(connection, null, sql.RepositoryInTenant, c => c.With("repo_id", repositoryId).With("tenant_id", tenantId), "repository", repositoryId, cancellationToken).ConfigureAwait(false);
-
-    /// <summary>Writes rows in batches inside the caller's transaction.</summary>
-    private async Task WriteBatchesAsync<T>(
-        System.Data.Common.DbConnection connection,
-        System.Data.Common.DbTransaction transaction,
-        IReadOnlyList<T> rows,
-        MergeShape shape,
-        Func<int, SqlStatement> statement,
-        Func<StoreCommand, T, int, StoreCommand> bind,
-        CancellationToken cancellationToken)
-    {
-        var batchRows = sql.BatchRows(shape);
-        for (var offset = 0; offset < rows.Count; offset += batchRows)
-        {
-            var count = Math.Min(batchRows, rows.Count - offset);
-            using var command = db.Command(connection, transaction, statement(count));
-            for (var i = 0; i < count; i++)
-            {
-                bind(command, rows[offset + i], i);
-            }
-
-            await command.ExecuteAsync(cancellationToken).ConfigureAwait(false);
-        }
-    }
 }

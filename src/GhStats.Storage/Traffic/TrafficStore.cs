@@ -130,9 +130,9 @@ internal sealed class TrafficStore(StoreDatabase db, TrafficStatements sql, GhSt
             async (connection, transaction) =>
             {
                 await db.RequireAsync(connection, transaction, sql.RepositoryExists, c => c.With("repo_id", repositoryId), "repository", repositoryId, cancellationToken).ConfigureAwait(false);
-                await WriteBatchesAsync(connection, transaction, days, TrafficStatements.DailyShape, sql.MergeDays, BindDay, cancellationToken).ConfigureAwait(false);
-                await WriteBatchesAsync(connection, transaction, referrers, TrafficStatements.ReferrerShape, sql.MergeReferrers, BindReferrer, cancellationToken).ConfigureAwait(false);
-                await WriteBatchesAsync(connection, transaction, paths, TrafficStatements.PathShape, sql.MergePaths, BindPath, cancellationToken).ConfigureAwait(false);
+                await db.WriteBatchesAsync(connection, transaction, days, sql.BatchRows(TrafficStatements.DailyShape), sql.MergeDays, BindDay, cancellationToken).ConfigureAwait(false);
+                await db.WriteBatchesAsync(connection, transaction, referrers, sql.BatchRows(TrafficStatements.ReferrerShape), sql.MergeReferrers, BindReferrer, cancellationToken).ConfigureAwait(false);
+                await db.WriteBatchesAsync(connection, transaction, paths, sql.BatchRows(TrafficStatements.PathShape), sql.MergePaths, BindPath, cancellationToken).ConfigureAwait(false);
             },
             cancellationToken).ConfigureAwait(false);
         var elapsed = db.Clock.GetElapsedTime(started);

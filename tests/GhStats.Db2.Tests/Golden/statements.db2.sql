@@ -295,6 +295,45 @@ SELECT id, tenant_id, connection_id, owner, include_patterns, exclude_patterns, 
 -- Owners.TenantExists
 SELECT COUNT(*) FROM ghstats.tenants WHERE id = @tenant_id;
 
+-- Releases.All
+SELECT repo_id, github_release_id, tag, name, published_on, prerelease, last_seen_on FROM ghstats.releases WHERE repo_id = @repo_id ORDER BY published_on, github_release_id;
+
+-- Releases.AssetSnapshots
+SELECT asset_id, captured_on, github_release_id, created_on, download_count FROM ghstats.release_asset_snapshots WHERE repo_id = @repo_id ORDER BY asset_id, captured_on;
+
+-- Releases.LastRead
+SELECT MAX(read_on) AS last_read_on FROM ghstats.release_reads WHERE repo_id = @repo_id;
+
+-- Releases.MergeAssets[1]
+MERGE INTO ghstats.release_asset_snapshots AS t USING (VALUES (CAST(@repo_id_0 AS BIGINT), CAST(@asset_id_0 AS BIGINT), CAST(@captured_on_0 AS DATE), CAST(@github_release_id_0 AS BIGINT), CAST(@asset_name_0 AS VARGRAPHIC(255)), CAST(@created_on_0 AS DATE), CAST(@download_count_0 AS BIGINT))) AS s (repo_id, asset_id, captured_on, github_release_id, asset_name, created_on, download_count) ON t.repo_id = s.repo_id AND t.asset_id = s.asset_id AND t.captured_on = s.captured_on WHEN MATCHED THEN UPDATE SET github_release_id = s.github_release_id, asset_name = s.asset_name, created_on = s.created_on, download_count = GREATEST(t.download_count, s.download_count) WHEN NOT MATCHED THEN INSERT (repo_id, asset_id, captured_on, github_release_id, asset_name, created_on, download_count) VALUES (s.repo_id, s.asset_id, s.captured_on, s.github_release_id, s.asset_name, s.created_on, s.download_count);
+
+-- Releases.MergeAssets[2]
+MERGE INTO ghstats.release_asset_snapshots AS t USING (VALUES (CAST(@repo_id_0 AS BIGINT), CAST(@asset_id_0 AS BIGINT), CAST(@captured_on_0 AS DATE), CAST(@github_release_id_0 AS BIGINT), CAST(@asset_name_0 AS VARGRAPHIC(255)), CAST(@created_on_0 AS DATE), CAST(@download_count_0 AS BIGINT)), (CAST(@repo_id_1 AS BIGINT), CAST(@asset_id_1 AS BIGINT), CAST(@captured_on_1 AS DATE), CAST(@github_release_id_1 AS BIGINT), CAST(@asset_name_1 AS VARGRAPHIC(255)), CAST(@created_on_1 AS DATE), CAST(@download_count_1 AS BIGINT))) AS s (repo_id, asset_id, captured_on, github_release_id, asset_name, created_on, download_count) ON t.repo_id = s.repo_id AND t.asset_id = s.asset_id AND t.captured_on = s.captured_on WHEN MATCHED THEN UPDATE SET github_release_id = s.github_release_id, asset_name = s.asset_name, created_on = s.created_on, download_count = GREATEST(t.download_count, s.download_count) WHEN NOT MATCHED THEN INSERT (repo_id, asset_id, captured_on, github_release_id, asset_name, created_on, download_count) VALUES (s.repo_id, s.asset_id, s.captured_on, s.github_release_id, s.asset_name, s.created_on, s.download_count);
+
+-- Releases.MergeReads[1]
+MERGE INTO ghstats.release_reads AS t USING (VALUES (CAST(@repo_id_0 AS BIGINT), CAST(@read_on_0 AS DATE), CAST(@releases_0 AS INTEGER))) AS s (repo_id, read_on, releases) ON t.repo_id = s.repo_id AND t.read_on = s.read_on WHEN MATCHED THEN UPDATE SET releases = GREATEST(t.releases, s.releases) WHEN NOT MATCHED THEN INSERT (repo_id, read_on, releases) VALUES (s.repo_id, s.read_on, s.releases);
+
+-- Releases.MergeReads[2]
+MERGE INTO ghstats.release_reads AS t USING (VALUES (CAST(@repo_id_0 AS BIGINT), CAST(@read_on_0 AS DATE), CAST(@releases_0 AS INTEGER)), (CAST(@repo_id_1 AS BIGINT), CAST(@read_on_1 AS DATE), CAST(@releases_1 AS INTEGER))) AS s (repo_id, read_on, releases) ON t.repo_id = s.repo_id AND t.read_on = s.read_on WHEN MATCHED THEN UPDATE SET releases = GREATEST(t.releases, s.releases) WHEN NOT MATCHED THEN INSERT (repo_id, read_on, releases) VALUES (s.repo_id, s.read_on, s.releases);
+
+-- Releases.MergeReleases[1]
+MERGE INTO ghstats.releases AS t USING (VALUES (CAST(@repo_id_0 AS BIGINT), CAST(@github_release_id_0 AS BIGINT), CAST(@tag_0 AS VARGRAPHIC(255)), CAST(@name_0 AS VARGRAPHIC(400)), CAST(@published_on_0 AS DATE), CAST(@prerelease_0 AS INTEGER), CAST(@last_seen_on_0 AS DATE))) AS s (repo_id, github_release_id, tag, name, published_on, prerelease, last_seen_on) ON t.repo_id = s.repo_id AND t.github_release_id = s.github_release_id WHEN MATCHED THEN UPDATE SET tag = s.tag, name = s.name, published_on = s.published_on, prerelease = s.prerelease, last_seen_on = GREATEST(t.last_seen_on, s.last_seen_on) WHEN NOT MATCHED THEN INSERT (repo_id, github_release_id, tag, name, published_on, prerelease, last_seen_on) VALUES (s.repo_id, s.github_release_id, s.tag, s.name, s.published_on, s.prerelease, s.last_seen_on);
+
+-- Releases.MergeReleases[2]
+MERGE INTO ghstats.releases AS t USING (VALUES (CAST(@repo_id_0 AS BIGINT), CAST(@github_release_id_0 AS BIGINT), CAST(@tag_0 AS VARGRAPHIC(255)), CAST(@name_0 AS VARGRAPHIC(400)), CAST(@published_on_0 AS DATE), CAST(@prerelease_0 AS INTEGER), CAST(@last_seen_on_0 AS DATE)), (CAST(@repo_id_1 AS BIGINT), CAST(@github_release_id_1 AS BIGINT), CAST(@tag_1 AS VARGRAPHIC(255)), CAST(@name_1 AS VARGRAPHIC(400)), CAST(@published_on_1 AS DATE), CAST(@prerelease_1 AS INTEGER), CAST(@last_seen_on_1 AS DATE))) AS s (repo_id, github_release_id, tag, name, published_on, prerelease, last_seen_on) ON t.repo_id = s.repo_id AND t.github_release_id = s.github_release_id WHEN MATCHED THEN UPDATE SET tag = s.tag, name = s.name, published_on = s.published_on, prerelease = s.prerelease, last_seen_on = GREATEST(t.last_seen_on, s.last_seen_on) WHEN NOT MATCHED THEN INSERT (repo_id, github_release_id, tag, name, published_on, prerelease, last_seen_on) VALUES (s.repo_id, s.github_release_id, s.tag, s.name, s.published_on, s.prerelease, s.last_seen_on);
+
+-- Releases.Published
+SELECT repo_id, github_release_id, tag, name, published_on, prerelease, last_seen_on FROM ghstats.releases WHERE repo_id = @repo_id AND published_on >= @from_day AND published_on <= @to_day ORDER BY published_on, github_release_id;
+
+-- Releases.ReadDays
+SELECT read_on FROM ghstats.release_reads WHERE repo_id = @repo_id ORDER BY read_on;
+
+-- Releases.RepositoryExists
+SELECT COUNT(*) FROM ghstats.repositories WHERE id = @repo_id;
+
+-- Releases.RepositoryInTenant
+SELECT COUNT(*) FROM ghstats.repositories WHERE id = @repo_id AND tenant_id = @tenant_id;
+
 -- Repositories.ConnectionInTenant
 SELECT COUNT(*) FROM ghstats.github_connections WHERE id = @connection_id AND tenant_id = @tenant_id;
 
@@ -340,8 +379,23 @@ DELETE FROM ghstats.path_snapshots WHERE repo_id = @repo_id;
 -- Repositories.PurgeReferrers
 DELETE FROM ghstats.referrer_snapshots WHERE repo_id = @repo_id;
 
+-- Repositories.PurgeReleaseAssetSnapshots
+DELETE FROM ghstats.release_asset_snapshots WHERE repo_id = @repo_id;
+
+-- Repositories.PurgeReleaseReads
+DELETE FROM ghstats.release_reads WHERE repo_id = @repo_id;
+
+-- Repositories.PurgeReleases
+DELETE FROM ghstats.releases WHERE repo_id = @repo_id;
+
 -- Repositories.PurgeRepository
 DELETE FROM ghstats.repositories WHERE id = @repo_id;
+
+-- Repositories.PurgeStarBackfill
+DELETE FROM ghstats.star_backfills WHERE repo_id = @repo_id;
+
+-- Repositories.PurgeStarHistory
+DELETE FROM ghstats.star_history_daily WHERE repo_id = @repo_id;
 
 -- Repositories.PurgeStats
 DELETE FROM ghstats.repo_daily_stats WHERE repo_id = @repo_id;
@@ -400,6 +454,36 @@ UPDATE ghstats.collection_runs SET status = @running, started_at = @started_at W
 -- Runs.UpdateProgress
 UPDATE ghstats.collection_runs SET repos_total = @repos_total, repos_ok = @repos_ok, repos_failed = @repos_failed, api_calls = @api_calls, rate_limit_remaining = @rate_limit_remaining WHERE id = @run_id;
 
+-- StarHistory.CarriedIn
+SELECT repo_id, day, stars FROM ghstats.star_history_daily WHERE repo_id = @repo_id AND day = (SELECT MAX(x.day) FROM ghstats.star_history_daily x WHERE x.repo_id = @repo_id_again AND x.day < @from_day);
+
+-- StarHistory.Days
+SELECT repo_id, day, stars FROM ghstats.star_history_daily WHERE repo_id = @repo_id AND day >= @from_day AND day <= @to_day ORDER BY day;
+
+-- StarHistory.GetBackfill
+SELECT repo_id, state, next_page, stars_read, first_star_on, known_through, refused_because, updated_at FROM ghstats.star_backfills WHERE repo_id = @repo_id;
+
+-- StarHistory.InsertBackfill
+INSERT INTO ghstats.star_backfills (repo_id, state, next_page, stars_read, first_star_on, known_through, refused_because, updated_at) VALUES (@repo_id, @state, @next_page, @stars_read, @first_star_on, @known_through, @refused_because, @updated_at);
+
+-- StarHistory.MergeDays[1]
+MERGE INTO ghstats.star_history_daily AS t USING (VALUES (CAST(@repo_id_0 AS BIGINT), CAST(@day_0 AS DATE), CAST(@stars_0 AS INTEGER))) AS s (repo_id, day, stars) ON t.repo_id = s.repo_id AND t.day = s.day WHEN MATCHED THEN UPDATE SET stars = GREATEST(t.stars, s.stars) WHEN NOT MATCHED THEN INSERT (repo_id, day, stars) VALUES (s.repo_id, s.day, s.stars);
+
+-- StarHistory.MergeDays[2]
+MERGE INTO ghstats.star_history_daily AS t USING (VALUES (CAST(@repo_id_0 AS BIGINT), CAST(@day_0 AS DATE), CAST(@stars_0 AS INTEGER)), (CAST(@repo_id_1 AS BIGINT), CAST(@day_1 AS DATE), CAST(@stars_1 AS INTEGER))) AS s (repo_id, day, stars) ON t.repo_id = s.repo_id AND t.day = s.day WHEN MATCHED THEN UPDATE SET stars = GREATEST(t.stars, s.stars) WHEN NOT MATCHED THEN INSERT (repo_id, day, stars) VALUES (s.repo_id, s.day, s.stars);
+
+-- StarHistory.RepositoryExists
+SELECT COUNT(*) FROM ghstats.repositories WHERE id = @repo_id;
+
+-- StarHistory.RepositoryInTenant
+SELECT COUNT(*) FROM ghstats.repositories WHERE id = @repo_id AND tenant_id = @tenant_id;
+
+-- StarHistory.TrackingFrom
+SELECT MIN(day) AS tracking_from FROM ghstats.repo_daily_stats WHERE repo_id = @repo_id;
+
+-- StarHistory.UpdateBackfill
+UPDATE ghstats.star_backfills SET state = @state, next_page = @next_page, stars_read = @stars_read, first_star_on = @first_star_on, known_through = @known_through, refused_because = @refused_because, updated_at = @updated_at WHERE repo_id = @repo_id;
+
 -- Tenants.DeleteAnnotations
 DELETE FROM ghstats.annotations WHERE tenant_id = @tenant_id;
 
@@ -448,8 +532,23 @@ DELETE FROM ghstats.path_snapshots WHERE repo_id IN (SELECT id FROM ghstats.repo
 -- Tenants.DeleteReferrers
 DELETE FROM ghstats.referrer_snapshots WHERE repo_id IN (SELECT id FROM ghstats.repositories WHERE tenant_id = @tenant_id);
 
+-- Tenants.DeleteReleaseAssetSnapshots
+DELETE FROM ghstats.release_asset_snapshots WHERE repo_id IN (SELECT id FROM ghstats.repositories WHERE tenant_id = @tenant_id);
+
+-- Tenants.DeleteReleaseReads
+DELETE FROM ghstats.release_reads WHERE repo_id IN (SELECT id FROM ghstats.repositories WHERE tenant_id = @tenant_id);
+
+-- Tenants.DeleteReleases
+DELETE FROM ghstats.releases WHERE repo_id IN (SELECT id FROM ghstats.repositories WHERE tenant_id = @tenant_id);
+
 -- Tenants.DeleteRepositories
 DELETE FROM ghstats.repositories WHERE tenant_id = @tenant_id;
+
+-- Tenants.DeleteStarBackfills
+DELETE FROM ghstats.star_backfills WHERE repo_id IN (SELECT id FROM ghstats.repositories WHERE tenant_id = @tenant_id);
+
+-- Tenants.DeleteStarHistory
+DELETE FROM ghstats.star_history_daily WHERE repo_id IN (SELECT id FROM ghstats.repositories WHERE tenant_id = @tenant_id);
 
 -- Tenants.DeleteStats
 DELETE FROM ghstats.repo_daily_stats WHERE repo_id IN (SELECT id FROM ghstats.repositories WHERE tenant_id = @tenant_id);
