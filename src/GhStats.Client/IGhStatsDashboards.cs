@@ -13,6 +13,14 @@ public interface IGhStatsDashboards
     [Get("/api/v1/tenants/{tenant}/dashboards")]
     Task<IReadOnlyList<PublicDashboard>> ListDashboardsAsync(string tenant, CancellationToken cancellationToken = default);
 
+    /// <summary>Reads one of a tenant's public dashboards (Owners; 404 for one of another tenant).</summary>
+    /// <param name="tenant">The tenant's slug.</param>
+    /// <param name="id">The dashboard.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The dashboard.</returns>
+    [Get("/api/v1/tenants/{tenant}/dashboards/{id}")]
+    Task<PublicDashboard> GetDashboardAsync(string tenant, long id, CancellationToken cancellationToken = default);
+
     /// <summary>Makes a public dashboard at a new random address (400 for a repository the tenant does not track or a bad origin).</summary>
     /// <param name="tenant">The tenant's slug.</param>
     /// <param name="request">What it shows.</param>

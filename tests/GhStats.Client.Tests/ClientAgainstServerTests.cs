@@ -91,6 +91,7 @@ public sealed class ClientAgainstServerTests
         dashboard.FrameOrigins.ShouldBe(["https://docs.example.com"]);
         (await client.UpdateDashboardAsync("acme", dashboard.Id, new SetDashboardRequest("Renamed", [e2e.Id, seeded.Id]))).RepositoryIds.Count.ShouldBe(2);
         (await client.PublishDashboardAsync("acme", dashboard.Id, new PublishDashboardRequest(false))).Published.ShouldBeFalse();
+        (await client.GetDashboardAsync("acme", dashboard.Id)).Published.ShouldBeFalse();
         (await client.ListDashboardsAsync("acme")).ShouldHaveSingleItem().Title.ShouldBe("Renamed");
         (await Should.ThrowAsync<GhStatsApiException>(() => client.CreateDashboardAsync("acme", new SetDashboardRequest("Nothing", [])))).Status.ShouldBe(400);
         await client.DeleteDashboardAsync("acme", dashboard.Id);
@@ -154,6 +155,9 @@ public sealed class ClientAgainstServerTests
         paths.History.Select(p => (p.Path, p.Title, p.Views)).ShouldBe(simulated.PathsAt(now).Select(p => (p.Path, p.Title, p.Count)), ignoreOrder: true);
         var stats = await client.GetStatsAsync(e2e.Id, from, today);
         stats.Points.ShouldHaveSingleItem().ShouldBe(new RepositoryStatsPoint(today, simulated.Stars, simulated.Forks, simulated.Watchers, simulated.OpenIssues, simulated.SizeKb));
+        // Stars before tracking: backfilled from the simulator's stargazers, a lower bound up to the first collected day.
+        var starHistory = await client.GetStarHistoryAsync(e2e.Id, from, today);
+        (starHistory.RepoId, starHistory.LowerBound, starHistory.TrackingFrom).ShouldBe((e2e.Id, true, (DateOnly?)today));
 
         var summary = await client.GetSummaryAsync("acme", from, today);
         var seededRow = summary.Repositories.Single(r => r.RepoId == seeded.Id);

@@ -27,6 +27,7 @@ public sealed class PackageTests(PackageTests.Packs packs) : IClassFixture<Packa
         ["GhStats.Db2"] = ["GhStats.Storage"],
         ["GhStats.GitHub"] = ["GhStats.Abstractions"],
         ["GhStats.Notifications"] = ["GhStats.Abstractions"],
+        ["GhStats.Transfer"] = ["GhStats.Abstractions"],
         ["GhStats.Web"] = ["GhStats.Abstractions"],
         ["GhStats.Client"] = [],
     };

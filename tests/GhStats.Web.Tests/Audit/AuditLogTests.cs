@@ -297,7 +297,8 @@ public sealed class AuditLogTests(AuditApp fixture) : IClassFixture<AuditApp>
     [Fact]
     public void TheCases_CoverEveryActionTheProductRecords()
     {
-        var recorded = typeof(AuditActions).GetFields().Select(f => (string)f.GetRawConstantValue()!);
+        // An import has no web route yet: the host's import command records it, and GhStats.Transfer.Tests checks that entry.
+        var recorded = typeof(AuditActions).GetFields().Select(f => (string)f.GetRawConstantValue()!).Where(a => a != AuditActions.TrafficImported);
         Cases.Select(c => c.Action.Split(' ')[0]).Distinct().ShouldBe(recorded, ignoreOrder: true);
     }
 

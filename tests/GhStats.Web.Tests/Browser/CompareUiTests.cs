@@ -61,9 +61,10 @@ public sealed class CompareUiTests(ChromiumFixture chromium, CoverageWorld world
         await Expect(page.Locator("#compare-status")).ToHaveTextAsync("Choose up to 10 repositories to compare.");
 
         await page.GetByRole(AriaRole.Checkbox, new() { Name = "acme/quiet", Exact = true }).CheckAsync();
-        await page.SelectOptionAsync("#compare-metric", "clones");
-        await page.SelectOptionAsync("#per", "week");
+        // The metric changes last: a caption naming clones then comes from a load made after every change.
         await page.SelectOptionAsync("#range-days", "90");
+        await page.SelectOptionAsync("#per", "week");
+        await page.SelectOptionAsync("#compare-metric", "clones");
         await Expect(page.Locator("#compare-caption")).ToContainTextAsync("Clones per week");
 
         var query = System.Web.HttpUtility.ParseQueryString(new Uri(page.Url).Query);
