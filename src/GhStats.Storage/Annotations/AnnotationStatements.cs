@@ -11,8 +11,7 @@ internal sealed class AnnotationStatements : StatementSet
     {
         var columns = AnnotationRows.Shape.Select();
         TenantExists = new("Annotations.TenantExists", $"SELECT COUNT(*) FROM {T("tenants")} WHERE id = @tenant_id");
-        RepositoryInTenant = new("Annotations.RepositoryInTenant",
-            $"SELECT COUNT(*) FROM {T("repositories")} WHERE id = @repo_id AND tenant_id = @tenant_id");
+        RepositoryInTenant = CountRepositoryInTenant("Annotations");
         Insert = new("Annotations.Insert", Dialect.InsertReturningId(T("annotations"),
             "tenant_id, repo_id, day, note, link, created_by, created_at",
             "@tenant_id, @repo_id, @day, @note, @link, @created_by, @created_at"));

@@ -12,7 +12,7 @@ internal sealed class MembershipStatements : StatementSet
         var invitationColumns = InvitationRows.Shape.Select();
         TenantExists = new("Memberships.TenantExists", $"SELECT COUNT(*) FROM {T("tenants")} WHERE id = @tenant_id");
         UserExists = new("Memberships.UserExists", $"SELECT COUNT(*) FROM {T("users")} WHERE id = @user_id");
-        RepositoryExists = new("Memberships.RepositoryExists", $"SELECT COUNT(*) FROM {T("repositories")} WHERE id = @repo_id");
+        RepositoryExists = CountRepository("Memberships");
 
         // Members without an email sort last everywhere.
         ListMembers = new("Memberships.ListMembers",

@@ -19,6 +19,16 @@ internal abstract class StatementSet(SqlDialect dialect)
     protected SqlStatement Merge(string name, MergeShape shape, int rows) =>
         _merges.GetOrAdd((shape.Table, rows), key => new SqlStatement(name, Dialect.Merge(shape, key.Rows)));
 
+    /// <summary>Counts the repository <c>@repo_id</c> (0 or 1): the check a store makes before it writes for a repository.</summary>
+    /// <param name="set">The statement set's name, which names the statement for the catalogue.</param>
+    protected SqlStatement CountRepository(string set) =>
+        new($"{set}.RepositoryExists", $"SELECT COUNT(*) FROM {T("repositories")} WHERE id = @repo_id");
+
+    /// <summary>Counts the repository <c>@repo_id</c> in the tenant <c>@tenant_id</c> (0 or 1): a tenant-scoped read's check.</summary>
+    /// <param name="set">The statement set's name, which names the statement for the catalogue.</param>
+    protected SqlStatement CountRepositoryInTenant(string set) =>
+        new($"{set}.RepositoryInTenant", $"SELECT COUNT(*) FROM {T("repositories")} WHERE id = @repo_id AND tenant_id = @tenant_id");
+
     /// <summary>How many rows of a shape one merge statement carries.</summary>
     public int BatchRows(MergeShape shape) => Math.Clamp(Dialect.MaxParameters / shape.Columns.Count, 1, 500);
 }

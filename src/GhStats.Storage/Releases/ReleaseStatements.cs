@@ -36,9 +36,8 @@ internal sealed class ReleaseStatements : StatementSet
     public ReleaseStatements(SqlDialect dialect)
         : base(dialect)
     {
-        RepositoryExists = new("Releases.RepositoryExists", $"SELECT COUNT(*) FROM {T("repositories")} WHERE id = @repo_id");
-        RepositoryInTenant = new("Releases.RepositoryInTenant",
-            $"SELECT COUNT(*) FROM {T("repositories")} WHERE id = @repo_id AND tenant_id = @tenant_id");
+        RepositoryExists = CountRepository("Releases");
+        RepositoryInTenant = CountRepositoryInTenant("Releases");
 
         LastRead = new("Releases.LastRead", $"SELECT {ReleaseRows.LastReadShape.Select()} FROM {T("release_reads")} WHERE repo_id = @repo_id");
         ReadDays = new("Releases.ReadDays", $"SELECT {ReleaseRows.ReadDayShape.Select()} FROM {T("release_reads")} WHERE repo_id = @repo_id ORDER BY read_on");

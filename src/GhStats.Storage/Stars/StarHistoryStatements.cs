@@ -18,9 +18,8 @@ internal sealed class StarHistoryStatements : StatementSet
         : base(dialect)
     {
         var backfill = StarHistoryRows.BackfillShape.Select();
-        RepositoryExists = new("StarHistory.RepositoryExists", $"SELECT COUNT(*) FROM {T("repositories")} WHERE id = @repo_id");
-        RepositoryInTenant = new("StarHistory.RepositoryInTenant",
-            $"SELECT COUNT(*) FROM {T("repositories")} WHERE id = @repo_id AND tenant_id = @tenant_id");
+        RepositoryExists = CountRepository("StarHistory");
+        RepositoryInTenant = CountRepositoryInTenant("StarHistory");
         GetBackfill = new("StarHistory.GetBackfill", $"SELECT {backfill} FROM {T("star_backfills")} WHERE repo_id = @repo_id");
         InsertBackfill = new("StarHistory.InsertBackfill",
             $"INSERT INTO {T("star_backfills")} (repo_id, state, next_page, stars_read, first_star_on, known_through, refused_because, updated_at) " +

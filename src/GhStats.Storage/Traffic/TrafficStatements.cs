@@ -47,9 +47,8 @@ internal sealed class TrafficStatements : StatementSet
     public TrafficStatements(SqlDialect dialect)
         : base(dialect)
     {
-        RepositoryExists = new("Traffic.RepositoryExists", $"SELECT COUNT(*) FROM {T("repositories")} WHERE id = @repo_id");
-        RepositoryInTenant = new("Traffic.RepositoryInTenant",
-            $"SELECT COUNT(*) FROM {T("repositories")} WHERE id = @repo_id AND tenant_id = @tenant_id");
+        RepositoryExists = CountRepository("Traffic");
+        RepositoryInTenant = CountRepositoryInTenant("Traffic");
         TenantExists = new("Traffic.TenantExists", $"SELECT COUNT(*) FROM {T("tenants")} WHERE id = @tenant_id");
 
         // Last daily read only moves forward: a late, slow run never moves it back. The day is bound twice under two
