@@ -205,9 +205,7 @@ internal sealed class GitHubApiHandler(GitHubSimulator simulator, CancellationTo
             return NotFound();
         }
 
-        var query = context.Request.Query;
-        var perPage = Math.Clamp(ReadInt(query["per_page"], DefaultPerPage), 1, MaxPerPage);
-        var page = Math.Max(1, ReadInt(query["page"], 1));
+        var (perPage, page) = PageAsked(context.Request);
 
         // Private repositories show only to tokens that can push to them, as they do to non-members on GitHub.
         var visible = owner.Sorted().Where(r => !r.Private || identity.CanPush(r)).ToList();
@@ -219,9 +217,7 @@ internal sealed class GitHubApiHandler(GitHubSimulator simulator, CancellationTo
 
     private ApiAnswer ListStargazers(HttpContext context, SimulatedRepository repository)
     {
-        var query = context.Request.Query;
-        var perPage = Math.Clamp(ReadInt(query["per_page"], DefaultPerPage), 1, MaxPerPage);
-        var page = Math.Max(1, ReadInt(query["page"], 1));
+        var (perPage, page) = PageAsked(context.Request);
         var limit = _options.StargazerListLimit;
         var first = (long)(page - 1) * perPage;
         if (first >= limit)
@@ -247,9 +243,7 @@ internal sealed class GitHubApiHandler(GitHubSimulator simulator, CancellationTo
 
     private ApiAnswer ListReleases(HttpContext context, SimulatedRepository repository, bool canPush)
     {
-        var query = context.Request.Query;
-        var perPage = Math.Clamp(ReadInt(query["per_page"], DefaultPerPage), 1, MaxPerPage);
-        var page = Math.Max(1, ReadInt(query["page"], 1));
+        var (perPage, page) = PageAsked(context.Request);
         var now = simulator.Clock.GetUtcNow();
         var listed = repository.ListedReleases(now, canPush);
         var pages = Math.Max(1, (listed.Count + perPage - 1) / perPage);
@@ -402,6 +396,10 @@ internal sealed class GitHubApiHandler(GitHubSimulator simulator, CancellationTo
 
         return value[(space + 1)..].Trim().ToString();
     }
+
+    /// <summary>The page a listing asked for: GitHub's <c>per_page</c> (default 30, at most 100) and <c>page</c> (from 1).</summary>
+    private static (int PerPage, int Page) PageAsked(HttpRequest request) =>
+        (Math.Clamp(ReadInt(request.Query["per_page"], DefaultPerPage), 1, MaxPerPage), Math.Max(1, ReadInt(request.Query["page"], 1)));
 
     private static int ReadInt(StringValues values, int fallback) =>
         values.Count == 1 && int.TryParse(values[0], NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : fallback;
