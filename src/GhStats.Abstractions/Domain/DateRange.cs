@@ -38,11 +38,22 @@ public sealed record DateRange
     public DateRange AlignTo(TrafficPeriod per) => per switch
     {
         TrafficPeriod.Day => this,
-        TrafficPeriod.Week => new DateRange(WeekStartOf(From), WeekStartOf(To).AddDays(6)),
+        TrafficPeriod.Week => new DateRange(PeriodStartOf(From, per), WeekStartOf(To).AddDays(6)),
         TrafficPeriod.Month => new DateRange(
-            new DateOnly(From.Year, From.Month, 1),
+            PeriodStartOf(From, per),
             new DateOnly(To.Year, To.Month, DateTime.DaysInMonth(To.Year, To.Month))),
         _ => throw new ArgumentOutOfRangeException(nameof(per), per, "Unknown traffic period."),
+    };
+
+    /// <summary>The first day of the period holding <paramref name="day"/>: the day itself, its week's Monday or its month's first day.</summary>
+    /// <param name="day">Any day.</param>
+    /// <param name="per">The period.</param>
+    /// <returns>The period's first day.</returns>
+    public static DateOnly PeriodStartOf(DateOnly day, TrafficPeriod per) => per switch
+    {
+        TrafficPeriod.Week => WeekStartOf(day),
+        TrafficPeriod.Month => new DateOnly(day.Year, day.Month, 1),
+        _ => day,
     };
 
     /// <summary>The Monday that starts the week of <paramref name="day"/>, as GitHub's weeks start.</summary>

@@ -5,17 +5,10 @@ namespace GhStats.Web.Compare;
 /// <summary>The days, weeks (Monday first) and months of a range, as the traffic series buckets them.</summary>
 internal static class Periods
 {
-    public static DateOnly StartOf(DateOnly day, TrafficPeriod per) => per switch
-    {
-        TrafficPeriod.Week => DateRange.WeekStartOf(day),
-        TrafficPeriod.Month => new DateOnly(day.Year, day.Month, 1),
-        _ => day,
-    };
-
     /// <summary>Every period of a range already widened to whole periods, oldest first.</summary>
     public static IEnumerable<DateRange> Of(DateRange covered, TrafficPeriod per)
     {
-        for (var start = StartOf(covered.From, per); start <= covered.To; start = Next(start, per))
+        for (var start = DateRange.PeriodStartOf(covered.From, per); start <= covered.To; start = Next(start, per))
         {
             var end = Next(start, per).AddDays(-1);
             yield return new DateRange(start < covered.From ? covered.From : start, end > covered.To ? covered.To : end);

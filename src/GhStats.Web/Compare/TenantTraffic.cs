@@ -35,7 +35,7 @@ internal sealed class TenantTraffic
         await foreach (var (day, coverage) in days.WithCancellation(cancellationToken))
         {
             repositories.Add(day.RepositoryId);
-            var period = periods[Compare.Periods.StartOf(day.Day, per)];
+            var period = periods[DateRange.PeriodStartOf(day.Day, per)];
             period.Add(day, coverage);
             totals.Add(day, coverage);
         }

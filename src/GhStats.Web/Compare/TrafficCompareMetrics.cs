@@ -38,7 +38,7 @@ internal sealed class TrafficCompareMetrics(ITrafficStore traffic) : ICompareMet
         {
             var covered = range.AlignTo(per);
             var readings = await traffic.GetRepositoryStatsAsync(repository.TenantId, repository.Id, covered, cancellationToken);
-            var byPeriod = readings.GroupBy(r => Periods.StartOf(r.Day, per)).ToDictionary(g => g.Key, g => g.OrderBy(r => r.Day).ToList());
+            var byPeriod = readings.GroupBy(r => DateRange.PeriodStartOf(r.Day, per)).ToDictionary(g => g.Key, g => g.OrderBy(r => r.Day).ToList());
             return [.. Periods.Of(covered, per).Select(period => byPeriod.TryGetValue(period.From, out var days)
                 ? new ComparePoint(period.From, days[^1].Stars, period.Days, days.Count, 0)
                 : new ComparePoint(period.From, null, period.Days, 0, 0))];
