@@ -3,6 +3,7 @@ using System.Text;
 using GhStats.Domain;
 using GhStats.Stores;
 using GhStats.Transfer.Import;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Shouldly;
 using Xunit;
@@ -99,6 +100,33 @@ public abstract partial class ImportTests
         (await Traffic.GetReferrerHistoryAsync(tenant.Id, repo.Id, new DateRange(March1, new DateOnly(2021, 3, 20)))).ShouldBeEmpty();
         var docs = (await Repositories.FindByNameAsync(tenant.Id, "octo-org", "docs"))!;
         (await DaysAsync(tenant, docs.Id)).ShouldBe([TrafficPoint.ForDay(March1, DayCoverage.Partial, 7, 3, 1, 1)]);
+    }
+
+    [Fact]
+    public async Task GhstatsSqlite_ACopyTakenWhileGhstatsRuns_IsReadWithItsWalFile_WhichStaysAsItWas()
+    {
+        var tenant = await NewTenantAsync();
+        var running = SourceFixtures.GhstatsDatabase(Scratch());
+        var copy = Path.Combine(Scratch(), "ghstats.db");
+        using (var ghstats = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = running, Pooling = false }.ToString()))
+        {
+            // ghstats has just written a day that is still only in its WAL file when the copy is taken.
+            ghstats.Open();
+            using var write = ghstats.CreateCommand();
+            write.CommandText = "PRAGMA wal_autocheckpoint = 0; INSERT INTO repo_stats (repo_id, date, views_count, views_uniques) VALUES (1002, '2021-03-02T00:00:00Z', 9, 4);";
+            write.ExecuteNonQuery();
+            File.Copy(running, copy);
+            File.Copy(running + "-wal", copy + "-wal");
+        }
+
+        var wal = SHA256.HashData(await File.ReadAllBytesAsync(copy + "-wal"));
+        var report = await Importer.ImportAsync(Request(ImportSource.GhstatsSqlite, "Ghstats", tenant) with { Path = copy });
+
+        report.Repositories.Single(r => r.FullName == "octo-org/docs").DaysNew.ShouldBe(2);
+        SHA256.HashData(await File.ReadAllBytesAsync(copy + "-wal")).ShouldBe(wal);
+        var docs = (await Repositories.FindByNameAsync(tenant.Id, "octo-org", "docs"))!;
+        (await DaysAsync(tenant, docs.Id)).ShouldBe(
+            [TrafficPoint.ForDay(March1, DayCoverage.Partial, 7, 3, 1, 1), TrafficPoint.ForDay(new DateOnly(2021, 3, 2), DayCoverage.Partial, 9, 4, 0, 0)]);
     }
 
     [Fact]
