@@ -40,6 +40,7 @@ internal sealed class GhstatsDatabaseReader(ImportRequest request, DateOnly toda
     {
         using var connection = Open();
         var notes = new List<string>();
+        var rejections = new List<ImportRejection>();
         Run(connection, () =>
         {
             var check = Scalar(connection, "PRAGMA quick_check");
@@ -70,9 +71,17 @@ internal sealed class GhstatsDatabaseReader(ImportRequest request, DateOnly toda
             }
 
             // Rows of an id without a repos row have no name in the database: --repository gives it.
-            foreach (var orphan in Column(connection, "SELECT DISTINCT repo_id FROM repo_stats WHERE repo_id NOT IN (SELECT id FROM repos) ORDER BY 1"))
+            const string RowIds = "SELECT repo_id FROM repo_stats UNION SELECT repo_id FROM repo_referrers UNION SELECT repo_id FROM repo_popular_paths";
+            foreach (var orphan in Column(connection, $"SELECT repo_id FROM ({RowIds}) WHERE repo_id NOT IN (SELECT id FROM repos) ORDER BY 1"))
             {
-                names[long.Parse(orphan, CultureInfo.InvariantCulture)] = null;
+                if (long.TryParse(orphan, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var id))
+                {
+                    names[id] = null;
+                }
+                else
+                {
+                    rejections.Add(new ImportRejection($"repo_id '{SourceRows.Shorten(orphan)}'", "not a repository id; its rows are left out"));
+                }
             }
         });
 
@@ -94,7 +103,7 @@ internal sealed class GhstatsDatabaseReader(ImportRequest request, DateOnly toda
                 $"{leftOut} rows of repo_stats without views or clones, on days no ghstats run proves, left out: ghstats writes them for star history and for a run's own day, not as zeros."));
         }
 
-        return new ImportScan([], [], notes);
+        return new ImportScan([], rejections, notes);
     }
 
     public IEnumerable<SourceRepository> Repositories(CancellationToken cancellationToken)

@@ -175,16 +175,26 @@ public abstract partial class ImportTests
     }
 
     [Fact]
-    public async Task GhstatsSqlite_AnEnormousName_IsRejected_WithoutHoldingIt()
+    public async Task GhstatsSqlite_HostileRows_AreRejectedWithTheirReasons_AndEnormousTextIsNeverHeld()
     {
         var tenant = await NewTenantAsync();
-        var path = SourceFixtures.GhstatsDatabase(Scratch(), "UPDATE repos SET name = 'octo-org/' || printf('%.*c', 1000000, 'a') WHERE id = 1002;");
+        var path = SourceFixtures.GhstatsDatabase(Scratch(), """
+            UPDATE repos SET name = 'octo-org/' || printf('%.*c', 1000000, 'a') WHERE id = 1002;
+            INSERT INTO repo_stats (repo_id, date, views_count, views_uniques) VALUES ('abc', '2021-03-02T00:00:00Z', 1, 1);
+            INSERT INTO repo_stats (repo_id, date, views_count, views_uniques) VALUES (1000, '2021-03-13T00:00:00Z', -4, 0);
+            INSERT INTO repo_stats (repo_id, date, views_count, views_uniques) VALUES (1000, '2021-03-14T00:00:00Z', 'many', 0);
+            """);
 
         var report = await Importer.ImportAsync(Request(ImportSource.GhstatsSqlite, "Ghstats", tenant) with { Path = path });
 
         var docs = report.Repositories.Single(r => r.SourceKeys.SequenceEqual(["1002"]));
         docs.Outcome.ShouldBe(RepositoryImportOutcome.Rejected);
+        docs.Rejections.Single().Reason.ShouldStartWith("invalid repository name 'octo-org/aaaa");
         docs.Rejections.Single().Reason.Length.ShouldBeLessThan(400);
+        report.Rejections.ShouldBe([new ImportRejection("repo_id 'abc'", "not a repository id; its rows are left out")]);
+        var app = report.Repositories.Single(r => r.FullName == "octo-org/app");
+        app.Rejections.Select(r => r.Reason).ShouldContain("bad count '-4'");
+        app.Rejections.Select(r => r.Reason).ShouldContain("bad count 'many'");
         (await Repositories.ListAsync(tenant.Id, includeRemoved: true)).Select(r => r.FullName).ShouldBe(["octo-org/app"]);
     }
 
