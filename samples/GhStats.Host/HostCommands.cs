@@ -30,7 +30,8 @@ internal static class HostCommands
                                                     make a personal API token for <email> and print it once on stdout
           GhStats.Host import <source> <path> --tenant <slug> [--dry-run] [--history-only] [--repository <key>=<owner/name>]...
                                                     import another tool's history (sources: ibm-db2, ibm-csv,
-                                                    github-repo-stats); --dry-run reports per repository and writes nothing
+                                                    github-repo-stats, ghstats-sqlite, repohistory); --dry-run reports
+                                                    per repository and writes nothing
           GhStats.Host help                         show this text
 
         Exit codes: 0 done, 1 failed (the message says why), 2 wrong usage.
