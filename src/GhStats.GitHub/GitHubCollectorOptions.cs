@@ -14,8 +14,14 @@ public sealed class GitHubCollectorOptions
     /// </summary>
     public const string HttpClientName = "GhStats.GitHub";
 
-    /// <summary>Repositories collected at once (each makes its calls one after another). Default 8, at most 100.</summary>
+    /// <summary>Repositories collected at once, over all connections (each makes its calls one after another). Default 8, at most 100.</summary>
     public int MaxConcurrency { get; set; } = 8;
+
+    /// <summary>
+    /// Repositories of one GitHub connection (a lane) collected at once. Lanes run side by side within
+    /// <see cref="MaxConcurrency"/>, so a slow or rate-limited connection holds at most this many places. Default 4, at most 100.
+    /// </summary>
+    public int LaneConcurrency { get; set; } = 4;
 
     /// <summary>Requests per minute per GitHub connection, kept under GitHub's secondary limit. Default 900.</summary>
     public int RequestsPerMinute { get; set; } = 900;

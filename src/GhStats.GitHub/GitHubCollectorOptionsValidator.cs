@@ -14,6 +14,11 @@ internal sealed class GitHubCollectorOptionsValidator : IValidateOptions<GitHubC
             failures.Add($"GhStats:Collector:MaxConcurrency is {options.MaxConcurrency}; use 1 to 100 (GitHub allows at most 100 concurrent requests).");
         }
 
+        if (options.LaneConcurrency is < 1 or > 100)
+        {
+            failures.Add($"GhStats:Collector:LaneConcurrency is {options.LaneConcurrency}; use 1 to 100 (repositories of one connection collected at once).");
+        }
+
         if (options.RequestsPerMinute is < 1 or > 900)
         {
             failures.Add($"GhStats:Collector:RequestsPerMinute is {options.RequestsPerMinute}; use 1 to 900 (GitHub's secondary limit).");

@@ -283,6 +283,81 @@ public abstract partial class CollectorTests(StoreDatabaseFixture database) : IA
     }
 
     [Fact]
+    public async Task ASpentRateLimit_DefersTheRestOfItsLane_InDeadlineOrder_WithoutFailingTheRun()
+    {
+        // An hour-long reset (the simulator's default) is longer than the collector waits (60 s): what the budget cannot
+        // cover waits for the next run. The two repositories read yesterday were added first; the two never read go first.
+        var (harness, tenant, token) = await SetUpAsync(rateLimit: 9, configure: o =>
+        {
+            o.StarBackfillPagesPerRun = 0;
+            o.MaxConcurrency = 1;
+        });
+        var today = DateOnly.FromDateTime(Start.UtcDateTime);
+        var readYesterday = new List<TrackedRepository>();
+        foreach (var name in new[] { "read-a", "read-b" })
+        {
+            harness.Simulator.AddRepository("octo", name, seed: name.Length);
+            var repository = await harness.Repositories.AddAsync(tenant.Id, "octo", name);
+            await harness.Traffic.MergeTrafficWindowAsync(new TrafficWindow(repository.Id, today.AddDays(-14), today.AddDays(-1), [], today.AddDays(-1)));
+            readYesterday.Add(repository);
+        }
+
+        var neverRead = new List<TrackedRepository>();
+        foreach (var name in new[] { "new-c", "new-d" })
+        {
+            harness.Simulator.AddRepository("octo", name, seed: name.Length + 10);
+            neverRead.Add(await harness.Repositories.AddAsync(tenant.Id, "octo", name));
+        }
+
+        harness.SetNow(Start);
+        var run = await harness.CollectAsync(tenant.Id);
+
+        run.Status.ShouldBe(CollectionRunStatus.Succeeded, await harness.ErrorsAsync(run.Id));
+        run.ReposOk.ShouldBe(1);
+        run.ReposFailed.ShouldBe(0);
+        harness.Simulator.Stats.RequestsFor(token).ShouldBe(9, "nothing is asked of GitHub once its limit is spent");
+        var repositories = await harness.Repositories.ListAsync(tenant.Id);
+        repositories.Single(r => r.Id == neverRead[0].Id).LastStatus.ShouldBe("ok", "the repository read longest ago (never) goes first");
+        repositories.Where(r => r.Id != neverRead[0].Id).ShouldAllBe(r => r.LastStatus == null);
+        var error = (await harness.Runs.ListErrorsAsync(run.Id)).ShouldHaveSingleItem();
+        error.Kind.ShouldBe(CollectionErrorKind.RateLimited);
+        error.RepositoryId.ShouldBeNull();
+        error.Message.ShouldStartWith("3 of 4 repositories of GitHub connection");
+        error.Message.ShouldContain("deferred to the next run");
+    }
+
+    [Fact]
+    public async Task EachConnection_IsALane_WithItsOwnPlaces_WithinTheRunsPlaces()
+    {
+        // Two connections of one tenant, four repositories each: each lane collects at most two at once, the run at most four.
+        var (harness, tenant, slowToken) = await SetUpAsync(configure: o =>
+        {
+            o.StarBackfillPagesPerRun = 0;
+            o.MaxConcurrency = 4;
+            o.LaneConcurrency = 2;
+        });
+        var slow = (await harness.Services.GetRequiredService<IConnectionStore>().ListAsync(tenant.Id)).Single();
+        var fastToken = harness.Simulator.AddToken(canPushTo: ["*"]);
+        var fast = await harness.AddTokenConnectionAsync(tenant.Id, fastToken);
+        for (var i = 0; i < 4; i++)
+        {
+            harness.Simulator.AddRepository("slow", "repo" + i, seed: i);
+            await harness.Repositories.AddAsync(tenant.Id, "slow", "repo" + i, slow.Id);
+            harness.Simulator.AddRepository("fast", "repo" + i, seed: i + 20);
+            await harness.Repositories.AddAsync(tenant.Id, "fast", "repo" + i, fast.Id);
+        }
+
+        harness.SetNow(Start);
+        var run = await harness.CollectAsync(tenant.Id);
+
+        run.Status.ShouldBe(CollectionRunStatus.Succeeded, await harness.ErrorsAsync(run.Id));
+        run.ReposOk.ShouldBe(8);
+        harness.Simulator.Stats.MaxConcurrentFor(slowToken).ShouldBeLessThanOrEqualTo(2, "a lane never holds more than its own places");
+        harness.Simulator.Stats.MaxConcurrentFor(fastToken).ShouldBeLessThanOrEqualTo(2);
+        harness.Simulator.Stats.MaxConcurrent.ShouldBeLessThanOrEqualTo(4);
+    }
+
+    [Fact]
     public async Task TransientServerErrors_AreRetried()
     {
         var (harness, tenant, _) = await SetUpAsync();

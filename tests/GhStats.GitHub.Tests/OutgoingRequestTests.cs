@@ -158,7 +158,7 @@ public abstract class OutgoingRequestTests(StoreDatabaseFixture database) : IAsy
     }
 
     [Fact]
-    public async Task ARetryAfterOfAnHour_FailsTheConnectionForTheRun_InsteadOfWaiting()
+    public async Task ARetryAfterOfAnHour_DefersTheConnectionsRepositoriesToTheNextRun_InsteadOfWaiting()
     {
         var (harness, tenant, _) = await SetUpAsync(configure: o => o.MaxConcurrency = 1);
         harness.Simulator.AddRepository("acme", "site", seed: 1);
@@ -169,9 +169,12 @@ public abstract class OutgoingRequestTests(StoreDatabaseFixture database) : IAsy
 
         var run = await harness.CollectAsync(tenant.Id, RunLimit);
 
-        run.Status.ShouldBe(CollectionRunStatus.CompletedWithErrors, "the run waited for the hour GitHub asked for");
-        run.ReposFailed.ShouldBe(2);
-        (await harness.ErrorsAsync(run.Id)).ShouldContain("longer than GhStats:Collector:MaxRateLimitWait");
+        run.Status.ShouldBe(CollectionRunStatus.Succeeded, "a spent budget defers, it does not fail");
+        (run.ReposOk, run.ReposFailed).ShouldBe((0, 0));
+        var deferred = (await harness.Runs.ListErrorsAsync(run.Id)).ShouldHaveSingleItem();
+        deferred.Kind.ShouldBe(CollectionErrorKind.RateLimited);
+        deferred.Message.ShouldStartWith("2 of 2 repositories of GitHub connection");
+        deferred.Message.ShouldContain("rate limit");
         harness.Simulator.Stats.Requests(SimulatedEndpoint.Repository).ShouldBe(1, "the connection's other repository was asked for despite the hour's wait");
     }
 

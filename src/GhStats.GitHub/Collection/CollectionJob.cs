@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using GhStats.Diagnostics;
 using GhStats.Domain;
 using GhStats.GitHub.Client;
@@ -9,8 +10,9 @@ using Microsoft.Extensions.Options;
 namespace GhStats.GitHub.Collection;
 
 /// <summary>
-/// Executes one collection run: discovers owner-wide repositories, collects every tracked repository with bounded
-/// concurrency, records each failure with its kind and goes on, reports progress as it goes, and finishes the run record.
+/// Executes one collection run: discovers owner-wide repositories, collects every tracked repository in lanes (one per
+/// GitHub connection, side by side, each in deadline order with bounded concurrency), records each failure with its kind
+/// and goes on, defers what a spent rate limit leaves to the next run, reports progress as it goes, and finishes the run record.
 /// A run is a span of its own trace, with a child span per repository, and is counted on GhStats' meter.
 /// </summary>
 internal sealed partial class CollectionJob(
@@ -57,10 +59,20 @@ internal sealed partial class CollectionJob(
             counters.Total = tracked.Count;
             await progress.WriteAsync(run.Id, counters, work.Token).ConfigureAwait(false);
 
-            await Parallel.ForEachAsync(
-                tracked,
-                new ParallelOptions { MaxDegreeOfParallelism = options.Value.MaxConcurrency, CancellationToken = work.Token },
-                async (repository, token) => await CollectOneAsync(run, repository, counters, openSessions, token).ConfigureAwait(false)).ConfigureAwait(false);
+            // One lane per connection, side by side: a slow or rate-limited connection delays only its own repositories.
+            var lanes = await CollectionLane.OfAsync(tracked, openSessions, work.Token).ConfigureAwait(false);
+            using (var places = new SemaphoreSlim(options.Value.MaxConcurrency))
+            {
+                await Task.WhenAll(lanes.Select(lane => CollectLaneAsync(run, lane, counters, openSessions, places, work.Token))).ConfigureAwait(false);
+            }
+
+            foreach (var lane in lanes.Where(l => l.Deferred > 0))
+            {
+                await errors.RunErrorAsync(run.Id, string.Create(CultureInfo.InvariantCulture,
+                    $"{lane.Deferred} of {lane.Repositories.Count} repositories of GitHub connection {lane.ConnectionId} deferred to the next run, which takes them first: {lane.ExhaustedBecause}"),
+                    CollectionErrorKind.RateLimited).ConfigureAwait(false);
+                LogDeferred(logger, run.Id, lane.Deferred, lane.ConnectionId);
+            }
 
             status = counters.Failed == 0 ? CollectionRunStatus.Succeeded : CollectionRunStatus.CompletedWithErrors;
         }
@@ -114,7 +126,43 @@ internal sealed partial class CollectionJob(
         return finished;
     }
 
-    private async Task CollectOneAsync(CollectionRun run, TrackedRepository repository, RunCounters counters, RunSessions openSessions, CancellationToken cancellationToken)
+    /// <summary>
+    /// Collects a lane's repositories in its deadline order, at most <see cref="GitHubCollectorOptions.LaneConcurrency"/> at
+    /// once and each within the run's places; once the lane's budget is spent, the rest are deferred without a call.
+    /// </summary>
+    private async Task CollectLaneAsync(CollectionRun run, CollectionLane lane, RunCounters counters, RunSessions openSessions, SemaphoreSlim places, CancellationToken cancellationToken)
+    {
+        var perLane = Math.Min(options.Value.LaneConcurrency, options.Value.MaxConcurrency);
+        await Parallel.ForEachAsync(
+            lane.Repositories,
+            new ParallelOptions { MaxDegreeOfParallelism = perLane, CancellationToken = cancellationToken },
+            async (repository, token) =>
+            {
+                if (lane.ExhaustedBecause is not null)
+                {
+                    lane.Defer();
+                    return;
+                }
+
+                await places.WaitAsync(token).ConfigureAwait(false);
+                try
+                {
+                    if (lane.ExhaustedBecause is not null)
+                    {
+                        lane.Defer();
+                        return;
+                    }
+
+                    await CollectOneAsync(run, repository, counters, openSessions, lane, token).ConfigureAwait(false);
+                }
+                finally
+                {
+                    places.Release();
+                }
+            }).ConfigureAwait(false);
+    }
+
+    private async Task CollectOneAsync(CollectionRun run, TrackedRepository repository, RunCounters counters, RunSessions openSessions, CollectionLane lane, CancellationToken cancellationToken)
     {
         // A child of the run's span (the current activity here); GitHub calls made for the repository become its children.
         using var span = GhStatsTelemetry.StartSpan(GhStatsTelemetry.Spans.CollectRepository);
@@ -153,6 +201,16 @@ internal sealed partial class CollectionJob(
 #pragma warning restore CA1031
         {
             var (kind, message) = GitHubFailure.ForCollection(exception);
+            if (kind == CollectionErrorKind.RateLimited)
+            {
+                // The connection's limit holds longer than the collector waits: this repository and the lane's rest wait for
+                // the next run, which starts with them (they have waited longest). What this one stored before stays.
+                lane.Exhaust(message);
+                lane.Defer();
+                span?.SetTag("ghstats.repository.outcome", "deferred");
+                return;
+            }
+
             if (kind == CollectionErrorKind.Unauthorized || GitHubRequestRefusedException.Find(exception) is not null)
             {
                 session?.Refuse(message);
@@ -250,6 +308,9 @@ internal sealed partial class CollectionJob(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Collection run {RunId} was cancelled after {Done} of {Total} repositories; what it stored stays")]
     private static partial void LogCancelled(ILogger logger, long runId, int done, int total);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Collection run {RunId} deferred {Deferred} repositories of connection {ConnectionId} to the next run: its rate limit is spent")]
+    private static partial void LogDeferred(ILogger logger, long runId, int deferred, long? connectionId);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Collection run {RunId} failed")]
     private static partial void LogFailed(ILogger logger, Exception exception, long runId);

@@ -14,9 +14,15 @@ internal sealed class RunSessions(IConnectionStore connections, GitHubSessionFac
     /// <summary>The session of a repository's connection, or of the tenant's first connection when it names none; null when the tenant has none.</summary>
     public async Task<GitHubSession?> ForAsync(long tenantId, long? connectionId, CancellationToken cancellationToken)
     {
-        var available = await _tenantConnections.GetOrAdd(tenantId, id => connections.ListAsync(id, cancellationToken)).ConfigureAwait(false);
-        var connection = connectionId is { } id ? available.FirstOrDefault(c => c.Id == id) : available.Count > 0 ? available[0] : null;
+        var connection = await ConnectionOfAsync(tenantId, connectionId, cancellationToken).ConfigureAwait(false);
         return connection is null ? null : _open.GetOrAdd(connection.Id, _ => sessions.Create(connection, counters, cancellationToken));
+    }
+
+    /// <summary>The connection a repository is collected through (its own, or the tenant's first); null when the tenant has none.</summary>
+    public async Task<GitHubConnection?> ConnectionOfAsync(long tenantId, long? connectionId, CancellationToken cancellationToken)
+    {
+        var available = await _tenantConnections.GetOrAdd(tenantId, id => connections.ListAsync(id, cancellationToken)).ConfigureAwait(false);
+        return connectionId is { } id ? available.FirstOrDefault(c => c.Id == id) : available.Count > 0 ? available[0] : null;
     }
 
     public void Dispose()
