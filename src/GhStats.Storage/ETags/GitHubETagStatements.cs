@@ -28,5 +28,5 @@ internal sealed class GitHubETagStatements : StatementSet
 
     public SqlStatement List { get; }
 
-    public SqlStatement Save(int rows) => Merge("ETags.Save", Shape, rows);
+    public SqlStatement MergeTags(int rows) => Merge("ETags.Merge", Shape, rows);
 }

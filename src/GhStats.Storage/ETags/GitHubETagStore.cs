@@ -44,7 +44,7 @@ internal sealed class GitHubETagStore(StoreDatabase db, GitHubETagStatements sql
                     await db.RequireAsync(connection, transaction, sql.RepositoryExists, c => c.With("repo_id", repositoryId), "repository", repositoryId, cancellationToken).ConfigureAwait(false);
                 }
 
-                await db.WriteBatchesAsync(connection, transaction, rows, sql.BatchRows(GitHubETagStatements.Shape), sql.Save, (command, e, i) => command
+                await db.WriteBatchesAsync(connection, transaction, rows, sql.BatchRows(GitHubETagStatements.Shape), sql.MergeTags, (command, e, i) => command
                     .With($"repo_id_{i}", e.RepositoryId).With($"connection_id_{i}", e.ConnectionId).With($"read_name_{i}", e.Read)
                     .With($"etag_{i}", e.ETag).With($"read_on_{i}", e.ReadOn), cancellationToken).ConfigureAwait(false);
             },
