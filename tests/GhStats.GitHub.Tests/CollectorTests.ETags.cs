@@ -105,6 +105,25 @@ public abstract partial class CollectorTests
         series.Points.Single().Coverage.ShouldBe(DayCoverage.Partial);
     }
 
+    [Fact]
+    public async Task WithConditionalRequestsOff_ASecondRunReadsEverythingAgain()
+    {
+        var (harness, tenant, _) = await SetUpAsync(configure: o => o.ConditionalRequests = false);
+        harness.SetNow(Start);
+        harness.Simulator.AddRepository("octo", "plain", seed: 29, r => r.Stars = 12);
+        var repository = await harness.Repositories.AddAsync(tenant.Id, "octo", "plain");
+        await harness.CollectAsync(tenant.Id);
+        harness.Simulator.Stats.Reset();
+
+        var run = await harness.CollectAsync(tenant.Id);
+
+        run.Status.ShouldBe(CollectionRunStatus.Succeeded, await harness.ErrorsAsync(run.Id));
+        harness.Simulator.Stats.NotModified.ShouldBe(0);
+        harness.Simulator.Stats.ChargedRequests.ShouldBe(5, "counters, views, clones, referrers and paths");
+        var connection = (await harness.Services.GetRequiredService<IConnectionStore>().ListAsync(tenant.Id)).Single();
+        (await harness.Services.GetRequiredService<IGitHubETagStore>().ListAsync(repository.Id, connection.Id)).ShouldBeEmpty();
+    }
+
     private static DateOnly Today => DateOnly.FromDateTime(Start.UtcDateTime);
 
     /// <summary>Everything the collector stored for the repositories, as one comparable text.</summary>

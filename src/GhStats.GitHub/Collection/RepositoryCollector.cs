@@ -1,6 +1,7 @@
 using GhStats.Domain;
 using GhStats.GitHub.Client;
 using GhStats.Stores;
+using Microsoft.Extensions.Options;
 using Octokit;
 using DateRange = GhStats.Domain.DateRange;
 
@@ -20,7 +21,13 @@ namespace GhStats.GitHub.Collection;
 /// counters, referrers and paths stored on the tag's day are written again for today when the day changed.
 /// </remarks>
 internal sealed class RepositoryCollector(
-    ITrafficStore traffic, IRepositoryStore repositories, IReleaseStore releases, IGitHubETagStore etags, StarHistoryBackfill stars, TimeProvider clock)
+    ITrafficStore traffic,
+    IRepositoryStore repositories,
+    IReleaseStore releases,
+    IGitHubETagStore etags,
+    StarHistoryBackfill stars,
+    IOptions<GitHubCollectorOptions> options,
+    TimeProvider clock)
 {
     internal const string RepositoryRead = "repository";
     internal const string ViewsRead = "views.day";
@@ -35,12 +42,15 @@ internal sealed class RepositoryCollector(
     {
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var (owner, name, id) = (repository.Owner, repository.Name, repository.Id);
-        var known = (await etags.ListAsync(id, connectionId, cancellationToken).ConfigureAwait(false)).ToDictionary(e => e.Read, StringComparer.Ordinal);
+        var conditional = options.Value.ConditionalRequests;
+        var known = conditional
+            ? (await etags.ListAsync(id, connectionId, cancellationToken).ConfigureAwait(false)).ToDictionary(e => e.Read, StringComparer.Ordinal)
+            : [];
         var answered = new List<GitHubETag>();
         void Answered(string read, string? etag, DateOnly on)
         {
             // A tag too long for its column is not kept: the next read is simply not conditional.
-            if (etag is { Length: > 0 and <= FieldLimits.GitHubETag })
+            if (conditional && etag is { Length: > 0 and <= FieldLimits.GitHubETag })
             {
                 answered.Add(new GitHubETag(id, connectionId, read, etag, on));
             }
