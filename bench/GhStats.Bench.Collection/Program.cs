@@ -11,6 +11,17 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 // Usage: dotnet run -c Release --project bench/GhStats.Bench.Collection -- [--repos 1000] [--latency-ms 50] [--concurrency 8]
+//    or: dotnet run -c Release --project bench/GhStats.Bench.Collection -- etags [--repos 50] [--days 5]
+if (args.Contains("etags"))
+{
+    var etags = await ConditionalRequestsBench.RunAsync(Argument(args, "--repos", 50), Argument(args, "--days", 5));
+    Console.WriteLine(etags);
+    var etagResults = Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "results");
+    Directory.CreateDirectory(etagResults);
+    await File.WriteAllTextAsync(Path.Combine(etagResults, "collect-etags.md"), etags);
+    return;
+}
+
 var repos = Argument(args, "--repos", 1000);
 var latency = TimeSpan.FromMilliseconds(Argument(args, "--latency-ms", 50));
 var concurrency = Argument(args, "--concurrency", 8);

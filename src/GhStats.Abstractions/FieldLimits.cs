@@ -143,4 +143,10 @@ public static class FieldLimits
 
     /// <summary>The origins allowed to frame a public dashboard, separated by spaces.</summary>
     public const int DashboardFrameOrigins = 2000;
+
+    /// <summary>The name of a conditional GitHub read, as the collector keys its entity tags (e.g. <c>views.day</c>).</summary>
+    public const int GitHubReadName = 40;
+
+    /// <summary>A GitHub entity tag (<c>ETag</c>), quotes and <c>W/</c> included; GitHub's are about 70 characters.</summary>
+    public const int GitHubETag = 200;
 }

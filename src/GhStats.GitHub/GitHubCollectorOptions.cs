@@ -49,6 +49,13 @@ public sealed class GitHubCollectorOptions
     /// </summary>
     public int StarBackfillPagesPerRun { get; set; } = 10;
 
+    /// <summary>
+    /// Whether reads of a repository's counters, traffic, referrers and paths send the <c>ETag</c> of the last answer in
+    /// <c>If-None-Match</c>, so an unchanged answer comes back as a 304 that GitHub does not charge. Default true; turn it
+    /// off only for a server or proxy that answers conditional requests wrongly.
+    /// </summary>
+    public bool ConditionalRequests { get; set; } = true;
+
     /// <summary>The largest answer body read from GitHub, in bytes; a larger one fails the request. Default 10 MB (10,485,760).</summary>
     public long MaxResponseBytes { get; set; } = 10 * 1024 * 1024;
 

@@ -6,6 +6,7 @@ using GhStats.Storage.Audit;
 using GhStats.Storage.Connections;
 using GhStats.Storage.Dashboards;
 using GhStats.Storage.DataProtection;
+using GhStats.Storage.ETags;
 using GhStats.Storage.Health;
 using GhStats.Storage.Hosting;
 using GhStats.Storage.Leases;
@@ -109,6 +110,8 @@ public static class GhStatsStorageBuilderExtensions
         services.TryAddSingleton<IAnnotationStore, AnnotationStore>();
         services.TryAddSingleton<PublicDashboardStatements>();
         services.TryAddSingleton<IPublicDashboardStore, PublicDashboardStore>();
+        services.TryAddSingleton<GitHubETagStatements>();
+        services.TryAddSingleton<IGitHubETagStore, GitHubETagStore>();
         AddAccessStores(services);
         AddHealthChecks(builder);
 

@@ -3,8 +3,11 @@ using Octokit;
 namespace GhStats.GitHub.Client;
 
 /// <summary>One GitHub connection's client for one run: Octokit over the GitHub HTTP client, plus what the run learned about the connection.</summary>
-internal sealed class GitHubSession(IGitHubClient client, GitHubApiBudget budget, IEnumerable<IDisposable> resources) : IDisposable
+internal sealed class GitHubSession(long connectionId, IGitHubClient client, GitHubApiBudget budget, IEnumerable<IDisposable> resources) : IDisposable
 {
+    /// <summary>The GitHub connection the session calls with.</summary>
+    public long ConnectionId { get; } = connectionId;
+
     private int _refused;
 
     public IGitHubClient Client { get; } = client;

@@ -48,7 +48,7 @@ internal sealed class GitHubSessionFactory(
         // Checked again at every run, not only when the connection was saved: the operator's list may have changed since.
         if (hosts.RefusalOf(baseAddress) is { } notAllowed)
         {
-            var refused = new GitHubSession(Client(new(connection.Id, baseAddress, budget, counters, settings, new TokenCredentials(""), runToken)), budget, resources);
+            var refused = new GitHubSession(connection.Id, Client(new(connection.Id, baseAddress, budget, counters, settings, new TokenCredentials(""), runToken)), budget, resources);
             refused.Refuse(notAllowed);
             return refused;
         }
@@ -60,14 +60,14 @@ internal sealed class GitHubSessionFactory(
         }
         catch (CryptographicException exception)
         {
-            var refused = new GitHubSession(Client(new(connection.Id, baseAddress, budget, counters, settings, new TokenCredentials(""), runToken)), budget, resources);
+            var refused = new GitHubSession(connection.Id, Client(new(connection.Id, baseAddress, budget, counters, settings, new TokenCredentials(""), runToken)), budget, resources);
             refused.Refuse($"The connection's secret cannot be decrypted ({exception.Message}); enter the token or key again.");
             return refused;
         }
 
         if (connection.Kind == GitHubConnectionKind.PersonalAccessToken)
         {
-            return new GitHubSession(Client(new(connection.Id, baseAddress, budget, counters, settings, new TokenCredentials(secret), runToken)), budget, resources);
+            return new GitHubSession(connection.Id, Client(new(connection.Id, baseAddress, budget, counters, settings, new TokenCredentials(secret), runToken)), budget, resources);
         }
 
         // GitHub limits an App's own calls (signed with its JWT) apart from its installation's, so they have their own budget.
@@ -75,7 +75,7 @@ internal sealed class GitHubSessionFactory(
         var appClient = Client(new(null, baseAddress, appBudget, counters, settings, new AppJwtCredentials(connection.AppId!.Value, secret, clock), runToken));
         var installation = new AppInstallationCredentials(appClient, connection.InstallationId!.Value, clock);
         resources.Add(installation);
-        return new GitHubSession(Client(new(connection.Id, baseAddress, budget, counters, settings, installation, runToken)), budget, resources) { Installation = installation };
+        return new GitHubSession(connection.Id, Client(new(connection.Id, baseAddress, budget, counters, settings, installation, runToken)), budget, resources) { Installation = installation };
     }
 
     /// <summary>

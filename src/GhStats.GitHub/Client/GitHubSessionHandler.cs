@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Net;
 using GhStats.Diagnostics;
 using Polly.Timeout;
 
@@ -13,6 +14,12 @@ internal sealed class GitHubSessionHandler(GitHubCallContext call) : DelegatingH
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         request.Options.Set(GitHubCallContext.Key, call);
+        var conditional = request.Method == HttpMethod.Get ? ConditionalRead.Active : null;
+        if (conditional?.IfNoneMatch is { } known)
+        {
+            request.Headers.TryAddWithoutValidation("If-None-Match", known);
+        }
+
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, call.RunToken);
         using var span = GhStatsTelemetry.StartSpan(GhStatsTelemetry.Spans.GitHubCall, ActivityKind.Client);
         span?.SetTag("ghstats.github.endpoint", GitHubEndpoint.Template(request.RequestUri, call.BaseAddress));
@@ -21,12 +28,28 @@ internal sealed class GitHubSessionHandler(GitHubCallContext call) : DelegatingH
         {
             var response = await base.SendAsync(request, linked.Token).ConfigureAwait(false);
             span?.SetTag("http.response.status_code", (int)response.StatusCode);
-            if (!response.IsSuccessStatusCode)
+            var notModified = response.StatusCode == HttpStatusCode.NotModified && conditional?.IfNoneMatch is not null;
+            if (!response.IsSuccessStatusCode && !notModified)
             {
                 span?.SetStatus(ActivityStatusCode.Error);
             }
 
+            if (conditional is not null)
+            {
+                conditional.ETag = response.Headers.TryGetValues("ETag", out var etag) ? etag.FirstOrDefault() : null;
+                if (notModified)
+                {
+                    // Octokit would read the empty 304 as an empty answer; the conditional read takes it instead.
+                    response.Dispose();
+                    throw new GitHubNotModifiedException();
+                }
+            }
+
             return response;
+        }
+        catch (GitHubNotModifiedException)
+        {
+            throw;
         }
         catch (TimeoutRejectedException timeout)
         {

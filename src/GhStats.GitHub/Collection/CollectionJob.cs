@@ -186,7 +186,7 @@ internal sealed partial class CollectionJob(
                 return;
             }
 
-            await collector.CollectAsync(repository, session.Client, cancellationToken).ConfigureAwait(false);
+            await collector.CollectAsync(repository, session.Client, session.ConnectionId, cancellationToken).ConfigureAwait(false);
             counters.Succeeded();
             metrics.RepositoryCollected();
             span?.SetTag("ghstats.repository.outcome", "ok");

@@ -1,6 +1,7 @@
 using GhStats.Domain;
 using GhStats.GitHub.Client;
 using GhStats.Stores;
+using Microsoft.Extensions.Options;
 using Octokit;
 using DateRange = GhStats.Domain.DateRange;
 
@@ -11,49 +12,96 @@ namespace GhStats.GitHub.Collection;
 /// weekly figures, once a day its releases' download counts, and until it is done a part of its star history before
 /// tracking, merged through the store ports.
 /// </summary>
-internal sealed class RepositoryCollector(ITrafficStore traffic, IRepositoryStore repositories, IReleaseStore releases, StarHistoryBackfill stars, TimeProvider clock)
+/// <remarks>
+/// The counters, views, clones, referrers, paths and weekly figures are conditional reads: each answer's ETag is kept per
+/// repository, connection and read (<see cref="IGitHubETagStore"/>), saved only once that answer is merged, and sent as
+/// <c>If-None-Match</c> next time. A 304 (which GitHub does not charge) means "the answer stored for the tag's day is still
+/// GitHub's answer", so it counts as a successful read: the daily window is merged without days (its days are stored,
+/// max-merged, and days missing from the store are GitHub's omitted zeros), so coverage and the last daily read move on;
+/// counters, referrers and paths stored on the tag's day are written again for today when the day changed.
+/// </remarks>
+internal sealed class RepositoryCollector(
+    ITrafficStore traffic,
+    IRepositoryStore repositories,
+    IReleaseStore releases,
+    IGitHubETagStore etags,
+    StarHistoryBackfill stars,
+    IOptions<GitHubCollectorOptions> options,
+    TimeProvider clock)
 {
+    internal const string RepositoryRead = "repository";
+    internal const string ViewsRead = "views.day";
+    internal const string ClonesRead = "clones.day";
+    internal const string ReferrersRead = "referrers";
+    internal const string PathsRead = "paths";
+    internal const string WeeklyViewsRead = "views.week";
+    internal const string WeeklyClonesRead = "clones.week";
+
     /// <summary>Collects and stores; throws what GitHub or the store threw.</summary>
-    /// <returns>GitHub's id of the repository.</returns>
-    public async Task CollectAsync(TrackedRepository repository, IGitHubClient client, CancellationToken cancellationToken)
+    public async Task CollectAsync(TrackedRepository repository, IGitHubClient client, long connectionId, CancellationToken cancellationToken)
     {
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var (owner, name, id) = (repository.Owner, repository.Name, repository.Id);
+        var conditional = options.Value.ConditionalRequests;
+        var known = conditional
+            ? (await etags.ListAsync(id, connectionId, cancellationToken).ConfigureAwait(false)).ToDictionary(e => e.Read, StringComparer.Ordinal)
+            : [];
+        var answered = new List<GitHubETag>();
+        void Answered(string read, string? etag, DateOnly on)
+        {
+            // A tag too long for its column is not kept: the next read is simply not conditional.
+            if (conditional && etag is { Length: > 0 and <= FieldLimits.GitHubETag })
+            {
+                answered.Add(new GitHubETag(id, connectionId, read, etag, on));
+            }
+        }
+
+        Task<(T? Value, bool NotModified, string? ETag)> Read<T>(string read, Func<Task<T>> call)
+            where T : class =>
+            ConditionalRead.SendAsync(known.GetValueOrDefault(read)?.ETag, call);
 
         // Reading the repository first finds a wrong name or token with one call; its counters are kept even if traffic is refused.
-        var info = await client.Repository.Get(owner, name).ConfigureAwait(false);
-        await traffic.MergeRepositoryStatsAsync(
-            [new RepositoryDailyStats(id, today, info.StargazersCount, info.ForksCount, info.SubscribersCount, info.OpenIssuesCount, info.Size)],
-            cancellationToken).ConfigureAwait(false);
+        var (gitHubId, starCount) = await ReadCountersAsync(repository, client, today, known.GetValueOrDefault(RepositoryRead), Answered, cancellationToken).ConfigureAwait(false);
 
         // Both reads succeeded, so GitHub's window is known: the days it left out are zeros, its edges were cut short.
         // A read that throws records nothing here, so a failure never turns unread days into known ones.
         var readOn = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var views = await client.Repository.Traffic.GetViews(owner, name, new RepositoryTrafficRequest(TrafficDayOrWeek.Day)).ConfigureAwait(false);
-        var clones = await client.Repository.Traffic.GetClones(owner, name, new RepositoryTrafficRequest(TrafficDayOrWeek.Day)).ConfigureAwait(false);
-        await traffic.MergeTrafficWindowAsync(TrafficWindow.FromRead(id, readOn, Days(id, views, clones)), cancellationToken).ConfigureAwait(false);
+        var views = await Read(ViewsRead, () => client.Repository.Traffic.GetViews(owner, name, new RepositoryTrafficRequest(TrafficDayOrWeek.Day))).ConfigureAwait(false);
+        var clones = await Read(ClonesRead, () => client.Repository.Traffic.GetClones(owner, name, new RepositoryTrafficRequest(TrafficDayOrWeek.Day))).ConfigureAwait(false);
+        await traffic.MergeTrafficWindowAsync(TrafficWindow.FromRead(id, readOn, Days(id, views.Value, clones.Value)), cancellationToken).ConfigureAwait(false);
+        Answered(ViewsRead, views.ETag, readOn);
+        Answered(ClonesRead, clones.ETag, readOn);
 
-        var referrers = await client.Repository.Traffic.GetAllReferrers(owner, name).ConfigureAwait(false);
-        await traffic.MergeReferrerSnapshotsAsync(
-            referrers.Select(r => new ReferrerSnapshot(id, today, Cut(r.Referrer, FieldLimits.Referrer), r.Count, Math.Min(r.Uniques, r.Count))).ToList(),
-            cancellationToken).ConfigureAwait(false);
+        var referrers = await Read(ReferrersRead, () => client.Repository.Traffic.GetAllReferrers(owner, name)).ConfigureAwait(false);
+        var referrerSnapshots = referrers.NotModified
+            ? await StoredAgainAsync(known[ReferrersRead].ReadOn, today, range => traffic.GetReferrerHistoryAsync(repository.TenantId, id, range, cancellationToken), r => r with { CapturedOn = today }).ConfigureAwait(false)
+            : referrers.Value!.Select(r => new ReferrerSnapshot(id, today, Cut(r.Referrer, FieldLimits.Referrer), r.Count, Math.Min(r.Uniques, r.Count))).ToList();
+        await traffic.MergeReferrerSnapshotsAsync(referrerSnapshots, cancellationToken).ConfigureAwait(false);
+        Answered(ReferrersRead, referrers.ETag, today);
 
-        var paths = await client.Repository.Traffic.GetAllPaths(owner, name).ConfigureAwait(false);
-        await traffic.MergePathSnapshotsAsync(
-            paths.Select(p => new PathSnapshot(id, today, Cut(p.Path, FieldLimits.Path), Cut(p.Title ?? string.Empty, FieldLimits.PathTitle), p.Count, Math.Min(p.Uniques, p.Count))).ToList(),
-            cancellationToken).ConfigureAwait(false);
+        var paths = await Read(PathsRead, () => client.Repository.Traffic.GetAllPaths(owner, name)).ConfigureAwait(false);
+        var pathSnapshots = paths.NotModified
+            ? await StoredAgainAsync(known[PathsRead].ReadOn, today, range => traffic.GetPathHistoryAsync(repository.TenantId, id, range, cancellationToken), p => p with { CapturedOn = today }).ConfigureAwait(false)
+            : paths.Value!.Select(p => new PathSnapshot(id, today, Cut(p.Path, FieldLimits.Path), Cut(p.Title ?? string.Empty, FieldLimits.PathTitle), p.Count, Math.Min(p.Uniques, p.Count))).ToList();
+        await traffic.MergePathSnapshotsAsync(pathSnapshots, cancellationToken).ConfigureAwait(false);
+        Answered(PathsRead, paths.ETag, today);
 
         // GitHub's weekly uniques are the only true ones; reading them once a week, after Monday, catches each week once complete.
+        // A 304 adds nothing: the weeks of the answer it stands for are stored, and merging keeps the larger value.
         DateOnly? weeklyOn = null;
         if (repository.WeeklyCollectedOn is not { } last || last < DateRange.WeekStartOf(today))
         {
-            var weeklyViews = await client.Repository.Traffic.GetViews(owner, name, new RepositoryTrafficRequest(TrafficDayOrWeek.Week)).ConfigureAwait(false);
-            var weeklyClones = await client.Repository.Traffic.GetClones(owner, name, new RepositoryTrafficRequest(TrafficDayOrWeek.Week)).ConfigureAwait(false);
-            await traffic.MergeTrafficWeeksAsync(Weeks(id, weeklyViews, weeklyClones), cancellationToken).ConfigureAwait(false);
+            var weeklyViews = await Read(WeeklyViewsRead, () => client.Repository.Traffic.GetViews(owner, name, new RepositoryTrafficRequest(TrafficDayOrWeek.Week))).ConfigureAwait(false);
+            var weeklyClones = await Read(WeeklyClonesRead, () => client.Repository.Traffic.GetClones(owner, name, new RepositoryTrafficRequest(TrafficDayOrWeek.Week))).ConfigureAwait(false);
+            await traffic.MergeTrafficWeeksAsync(Weeks(id, weeklyViews.Value, weeklyClones.Value), cancellationToken).ConfigureAwait(false);
+            Answered(WeeklyViewsRead, weeklyViews.ETag, today);
+            Answered(WeeklyClonesRead, weeklyClones.ETag, today);
             weeklyOn = today;
         }
 
-        await repositories.RecordCollectionAsync(id, "ok", info.Id, weeklyOn, cancellationToken).ConfigureAwait(false);
+        // Every answer above is merged: only now may its tag stand for it.
+        await etags.SaveAsync(answered, cancellationToken).ConfigureAwait(false);
+        await repositories.RecordCollectionAsync(id, "ok", gitHubId, weeklyOn, cancellationToken).ConfigureAwait(false);
 
         // Last, once a day: a failure here is recorded like any other, after the traffic above is safely stored.
         if (await releases.GetLastReleaseReadAsync(id, cancellationToken).ConfigureAwait(false) is not { } releasesRead || releasesRead < today)
@@ -62,8 +110,55 @@ internal sealed class RepositoryCollector(ITrafficStore traffic, IRepositoryStor
         }
 
         // Last, so the star backfill spends only what is left and its failures never fail the repository.
-        await stars.BackfillAsync(repository, client, info.StargazersCount, cancellationToken).ConfigureAwait(false);
+        await stars.BackfillAsync(repository, client, starCount, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// Reads and stores the repository's counters for today, conditionally when a tag is known; a 304 stores the counters of
+    /// the tag's day again for today. Falls back to a plain read when what the tag stands for is not stored (any more).
+    /// </summary>
+    /// <returns>GitHub's id of the repository and its star count.</returns>
+    private async Task<(long GitHubId, int Stars)> ReadCountersAsync(
+        TrackedRepository repository, IGitHubClient client, DateOnly today, GitHubETag? known, Action<string, string?, DateOnly> answered, CancellationToken cancellationToken)
+    {
+        var id = repository.Id;
+        if (known is not null && repository.GitHubId is { } gitHubId)
+        {
+            var (info, notModified, etag) = await ConditionalRead.SendAsync(known.ETag, () => client.Repository.Get(repository.Owner, repository.Name)).ConfigureAwait(false);
+            if (!notModified)
+            {
+                return await StoreCountersAsync(info!, etag).ConfigureAwait(false);
+            }
+
+            var stored = await traffic.GetRepositoryStatsAsync(repository.TenantId, id, new DateRange(known.ReadOn, known.ReadOn), cancellationToken).ConfigureAwait(false);
+            if (stored.Count == 1)
+            {
+                if (known.ReadOn != today)
+                {
+                    await traffic.MergeRepositoryStatsAsync([stored[0] with { Day = today }], cancellationToken).ConfigureAwait(false);
+                }
+
+                answered(RepositoryRead, etag, today);
+                return (gitHubId, stored[0].Stars);
+            }
+        }
+
+        var (read, _, tag) = await ConditionalRead.SendAsync<Repository>(null, () => client.Repository.Get(repository.Owner, repository.Name)).ConfigureAwait(false);
+        return await StoreCountersAsync(read!, tag).ConfigureAwait(false);
+
+        async Task<(long, int)> StoreCountersAsync(Repository info, string? etag)
+        {
+            await traffic.MergeRepositoryStatsAsync(
+                [new RepositoryDailyStats(id, today, info.StargazersCount, info.ForksCount, info.SubscribersCount, info.OpenIssuesCount, info.Size)],
+                cancellationToken).ConfigureAwait(false);
+            answered(RepositoryRead, etag, today);
+            return (info.Id, info.StargazersCount);
+        }
+    }
+
+    /// <summary>The snapshots stored on <paramref name="readOn"/>, dated <paramref name="today"/>; none when they are today's already.</summary>
+    private static async Task<List<T>> StoredAgainAsync<T>(DateOnly readOn, DateOnly today, Func<DateRange, Task<IReadOnlyList<T>>> read, Func<T, T> redate) =>
+        readOn == today ? [] : [.. (await read(new DateRange(readOn, readOn)).ConfigureAwait(false)).Select(redate)];
 
     private async Task ReadReleasesAsync(TrackedRepository repository, IGitHubClient client, CancellationToken cancellationToken)
     {
@@ -84,16 +179,16 @@ internal sealed class RepositoryCollector(ITrafficStore traffic, IRepositoryStor
         await releases.MergeReleaseReadAsync(new ReleaseRead(repository.Id, readOn, read), cancellationToken).ConfigureAwait(false);
     }
 
-    private static List<TrafficDay> Days(long repositoryId, RepositoryTrafficViewSummary views, RepositoryTrafficCloneSummary clones)
+    private static List<TrafficDay> Days(long repositoryId, RepositoryTrafficViewSummary? views, RepositoryTrafficCloneSummary? clones)
     {
         var days = new SortedDictionary<DateOnly, (int Views, int UniqueViews, int Clones, int UniqueClones)>();
-        foreach (var view in views.Views ?? [])
+        foreach (var view in views?.Views ?? [])
         {
             var day = Day(view.Timestamp);
             days[day] = days.GetValueOrDefault(day) with { Views = view.Count, UniqueViews = Math.Min(view.Uniques, view.Count) };
         }
 
-        foreach (var clone in clones.Clones ?? [])
+        foreach (var clone in clones?.Clones ?? [])
         {
             var day = Day(clone.Timestamp);
             days[day] = days.GetValueOrDefault(day) with { Clones = clone.Count, UniqueClones = Math.Min(clone.Uniques, clone.Count) };
@@ -102,16 +197,16 @@ internal sealed class RepositoryCollector(ITrafficStore traffic, IRepositoryStor
         return days.Select(d => new TrafficDay(repositoryId, d.Key, d.Value.Views, d.Value.UniqueViews, d.Value.Clones, d.Value.UniqueClones)).ToList();
     }
 
-    private static List<TrafficWeek> Weeks(long repositoryId, RepositoryTrafficViewSummary views, RepositoryTrafficCloneSummary clones)
+    private static List<TrafficWeek> Weeks(long repositoryId, RepositoryTrafficViewSummary? views, RepositoryTrafficCloneSummary? clones)
     {
         var weeks = new SortedDictionary<DateOnly, (int Views, int UniqueViews, int Clones, int UniqueClones)>();
-        foreach (var view in views.Views ?? [])
+        foreach (var view in views?.Views ?? [])
         {
             var week = DateRange.WeekStartOf(Day(view.Timestamp));
             weeks[week] = weeks.GetValueOrDefault(week) with { Views = view.Count, UniqueViews = Math.Min(view.Uniques, view.Count) };
         }
 
-        foreach (var clone in clones.Clones ?? [])
+        foreach (var clone in clones?.Clones ?? [])
         {
             var week = DateRange.WeekStartOf(Day(clone.Timestamp));
             weeks[week] = weeks.GetValueOrDefault(week) with { Clones = clone.Count, UniqueClones = Math.Min(clone.Uniques, clone.Count) };

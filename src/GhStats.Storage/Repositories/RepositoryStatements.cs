@@ -59,6 +59,7 @@ internal sealed class RepositoryStatements : StatementSet
             Delete("Repositories.PurgeReleases", "releases"),
             Delete("Repositories.PurgeGrants", "repo_grants"),
             Delete("Repositories.PurgeErrors", "collection_errors"),
+            Delete("Repositories.PurgeETags", "github_etags"),
             new("Repositories.PurgeRepository", $"DELETE FROM {T("repositories")} WHERE id = @repo_id"),
         ];
     }

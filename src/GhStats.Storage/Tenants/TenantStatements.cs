@@ -34,6 +34,7 @@ internal sealed class TenantStatements : StatementSet
             new("Tenants.DeleteReleases", $"DELETE FROM {T("releases")} {ofTenantRepositories}"),
             new("Tenants.DeleteGrants", $"DELETE FROM {T("repo_grants")} {ofTenantRepositories}"),
             new("Tenants.DeleteErrors", $"DELETE FROM {T("collection_errors")} {ofTenantRepositories}"),
+            new("Tenants.DeleteETags", $"DELETE FROM {T("github_etags")} {ofTenantRepositories}"),
             new("Tenants.DeleteDashboardRepositories",
                 $"DELETE FROM {T("public_dashboard_repositories")} WHERE dashboard_id IN (SELECT id FROM {T("public_dashboards")} WHERE tenant_id = @tenant_id)"),
             new("Tenants.DeleteDashboards", $"DELETE FROM {T("public_dashboards")} WHERE tenant_id = @tenant_id"),

@@ -296,3 +296,11 @@ ALTER TABLE ghstats.public_dashboard_repositories ADD CONSTRAINT fk_public_dashb
 CREATE INDEX ghstats.ix_public_dashboard_repositories_repo ON ghstats.public_dashboard_repositories (repo_id);
 INSERT INTO ghstats.schema_versions (version, applied_on, description) VALUES (11, (CURRENT_TIMESTAMP - CURRENT_TIMEZONE), 'GhStats public dashboards');
 /* 11: PublicDashboards migrated */
+/* 12: GitHubETags migrating ================================================= */
+
+/* CreateTable github_etags */
+CREATE TABLE ghstats.github_etags (repo_id BIGINT NOT NULL, connection_id BIGINT NOT NULL, read_name VARGRAPHIC(40) NOT NULL, etag VARGRAPHIC(200) NOT NULL, read_on DATE NOT NULL, CONSTRAINT pk_github_etags PRIMARY KEY (repo_id, connection_id, read_name));
+/* CreateForeignKey fk_github_etags_repositories github_etags(repo_id) repositories(id) */
+ALTER TABLE ghstats.github_etags ADD CONSTRAINT fk_github_etags_repositories FOREIGN KEY (repo_id) REFERENCES ghstats.repositories (id);
+INSERT INTO ghstats.schema_versions (version, applied_on, description) VALUES (12, (CURRENT_TIMESTAMP - CURRENT_TIMEZONE), 'GhStats GitHub ETags');
+/* 12: GitHubETags migrated */

@@ -109,6 +109,18 @@ INSERT INTO ghstats.data_protection_keys (friendly_name, xml) VALUES (@friendly_
 -- DataProtectionKeys.List
 SELECT friendly_name, xml FROM ghstats.data_protection_keys ORDER BY friendly_name;
 
+-- ETags.List
+SELECT repo_id, connection_id, read_name, etag, read_on FROM ghstats.github_etags WHERE repo_id = @repo_id AND connection_id = @connection_id ORDER BY read_name;
+
+-- ETags.Merge[1]
+MERGE INTO ghstats.github_etags AS t USING (VALUES (CAST(@repo_id_0 AS BIGINT), CAST(@connection_id_0 AS BIGINT), CAST(@read_name_0 AS VARGRAPHIC(40)), CAST(@etag_0 AS VARGRAPHIC(200)), CAST(@read_on_0 AS DATE))) AS s (repo_id, connection_id, read_name, etag, read_on) ON t.repo_id = s.repo_id AND t.connection_id = s.connection_id AND t.read_name = s.read_name WHEN MATCHED THEN UPDATE SET etag = s.etag, read_on = s.read_on WHEN NOT MATCHED THEN INSERT (repo_id, connection_id, read_name, etag, read_on) VALUES (s.repo_id, s.connection_id, s.read_name, s.etag, s.read_on);
+
+-- ETags.Merge[2]
+MERGE INTO ghstats.github_etags AS t USING (VALUES (CAST(@repo_id_0 AS BIGINT), CAST(@connection_id_0 AS BIGINT), CAST(@read_name_0 AS VARGRAPHIC(40)), CAST(@etag_0 AS VARGRAPHIC(200)), CAST(@read_on_0 AS DATE)), (CAST(@repo_id_1 AS BIGINT), CAST(@connection_id_1 AS BIGINT), CAST(@read_name_1 AS VARGRAPHIC(40)), CAST(@etag_1 AS VARGRAPHIC(200)), CAST(@read_on_1 AS DATE))) AS s (repo_id, connection_id, read_name, etag, read_on) ON t.repo_id = s.repo_id AND t.connection_id = s.connection_id AND t.read_name = s.read_name WHEN MATCHED THEN UPDATE SET etag = s.etag, read_on = s.read_on WHEN NOT MATCHED THEN INSERT (repo_id, connection_id, read_name, etag, read_on) VALUES (s.repo_id, s.connection_id, s.read_name, s.etag, s.read_on);
+
+-- ETags.RepositoryExists
+SELECT COUNT(*) FROM ghstats.repositories WHERE id = @repo_id;
+
 -- Leases.Find
 SELECT name, holder, expires_at FROM ghstats.leases WHERE name = @name;
 
@@ -367,6 +379,9 @@ UPDATE ghstats.repositories SET removed_at = @removed_at WHERE id = @repo_id AND
 -- Repositories.PurgeAnnotations
 DELETE FROM ghstats.annotations WHERE repo_id = @repo_id;
 
+-- Repositories.PurgeETags
+DELETE FROM ghstats.github_etags WHERE repo_id = @repo_id;
+
 -- Repositories.PurgeErrors
 DELETE FROM ghstats.collection_errors WHERE repo_id = @repo_id;
 
@@ -495,6 +510,9 @@ DELETE FROM ghstats.public_dashboard_repositories WHERE dashboard_id IN (SELECT 
 
 -- Tenants.DeleteDashboards
 DELETE FROM ghstats.public_dashboards WHERE tenant_id = @tenant_id;
+
+-- Tenants.DeleteETags
+DELETE FROM ghstats.github_etags WHERE repo_id IN (SELECT id FROM ghstats.repositories WHERE tenant_id = @tenant_id);
 
 -- Tenants.DeleteErrors
 DELETE FROM ghstats.collection_errors WHERE repo_id IN (SELECT id FROM ghstats.repositories WHERE tenant_id = @tenant_id);

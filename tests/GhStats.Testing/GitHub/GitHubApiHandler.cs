@@ -103,19 +103,41 @@ internal sealed class GitHubApiHandler(GitHubSimulator simulator, CancellationTo
                     SecondaryLimitDocs) with { RetryAfterSeconds = _options.SecondaryRetryAfterSeconds });
         }
 
+        ApiAnswer answer;
         if (simulator.Misbehaviour.TryTake(context.Request.Path.Value ?? "", out var hostile))
         {
-            return (rate, hostile);
+            answer = hostile;
         }
-
-        if (_faults.TryFail(context.Request.Path.Value ?? "", repository?.FullName, out var faultStatus))
+        else if (_faults.TryFail(context.Request.Path.Value ?? "", repository?.FullName, out var faultStatus))
         {
             _stats.CountInjectedFault(faultStatus);
-            return (rate, Fault(faultStatus));
+            answer = Fault(faultStatus);
+        }
+        else
+        {
+            answer = Serve(context, route, repository, identity, wallNow);
+            if (answer.Status == 200 && IsTagged(route.Endpoint))
+            {
+                var etag = EntityTag.Of(answer.Body);
+                if (EntityTag.Matches(context.Request.Headers.IfNoneMatch, etag))
+                {
+                    // GitHub: a conditional request answered 304 does not count against the primary rate limit.
+                    _stats.CountNotModified(route.Endpoint);
+                    return (identity.Window.Refund(), new ApiAnswer(304, [], answer.Link, ETag: etag));
+                }
+
+                answer = answer with { ETag = etag };
+            }
         }
 
-        return (rate, Serve(context, route, repository, identity, wallNow));
+        _stats.CountCharged();
+        return (rate, answer);
     }
+
+    /// <summary>The GET endpoints whose answers GitHub tags with an ETag and answers conditionally.</summary>
+    private static bool IsTagged(SimulatedEndpoint endpoint) => endpoint is SimulatedEndpoint.Views or SimulatedEndpoint.Clones
+        or SimulatedEndpoint.Referrers or SimulatedEndpoint.Paths or SimulatedEndpoint.Repository or SimulatedEndpoint.OwnerRepositories
+        or SimulatedEndpoint.User or SimulatedEndpoint.App or SimulatedEndpoint.Stargazers or SimulatedEndpoint.Releases;
 
     private SimulatedIdentity? Authenticate(ApiRoute route, string? credential, DateTimeOffset wallNow, out string error)
     {
@@ -315,7 +337,19 @@ internal sealed class GitHubApiHandler(GitHubSimulator simulator, CancellationTo
         var response = context.Response;
         response.StatusCode = answer.Status;
         var headers = response.Headers;
-        headers.ContentType = answer.ContentType ?? "application/json; charset=utf-8";
+        var notModified = answer.Status == 304;
+        if (!notModified)
+        {
+            headers.ContentType = answer.ContentType ?? "application/json; charset=utf-8";
+        }
+
+        if (answer.ETag is not null)
+        {
+            // What GitHub sends with every cacheable answer, a 304 included.
+            headers.ETag = answer.ETag;
+            headers.CacheControl = "private, max-age=60, s-maxage=60";
+            headers.Vary = "Accept, Authorization, Cookie, X-GitHub-OTP";
+        }
         if (answer.Location is not null)
         {
             headers.Location = answer.Location;
@@ -343,6 +377,12 @@ internal sealed class GitHubApiHandler(GitHubSimulator simulator, CancellationTo
         if (answer.RetryAfterSeconds is { } retryAfter)
         {
             headers.RetryAfter = retryAfter.ToString(CultureInfo.InvariantCulture);
+        }
+
+        if (notModified)
+        {
+            // A 304 has no body.
+            return;
         }
 
         if (answer.LeadingWhitespace == 0 || answer.DeclareLength)

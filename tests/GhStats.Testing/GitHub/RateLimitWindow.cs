@@ -49,6 +49,19 @@ internal sealed class RateLimitWindow
         }
     }
 
+    /// <summary>
+    /// Gives back the request <see cref="Admit"/> just counted against the primary quota, for an answer GitHub does not
+    /// charge (a 304 to a conditional request). It still counts toward the per-minute limit, as on GitHub.
+    /// </summary>
+    public RateDecision Refund()
+    {
+        lock (_gate)
+        {
+            _used = Math.Max(0, _used - 1);
+            return Decision(RateOutcome.Admitted);
+        }
+    }
+
     /// <summary>The current figures without spending a request (GitHub's <c>/rate_limit</c> is free).</summary>
     public RateDecision Peek(DateTimeOffset now)
     {

@@ -10,6 +10,7 @@ namespace GhStats.Testing.GitHub;
 public sealed class SimulatorStats
 {
     private readonly long[] _byEndpoint = new long[Enum.GetValues<SimulatedEndpoint>().Length];
+    private readonly long[] _notModifiedByEndpoint = new long[Enum.GetValues<SimulatedEndpoint>().Length];
     private readonly ConcurrentDictionary<string, IdentityCounters> _byIdentity = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, StrongBox<long>> _authorizationSchemes = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, StrongBox<long>>.AlternateLookup<ReadOnlySpan<char>> _schemeLookup;
@@ -24,6 +25,8 @@ public sealed class SimulatorStats
     private long _forbidden;
     private long _notFound;
     private long _installationTokensIssued;
+    private long _charged;
+    private long _notModified;
 
     internal SimulatorStats() => _schemeLookup = _authorizationSchemes.GetAlternateLookup<ReadOnlySpan<char>>();
 
@@ -60,6 +63,18 @@ public sealed class SimulatorStats
     /// <summary>Installation access tokens issued to GitHub Apps.</summary>
     public long InstallationTokensIssued => Interlocked.Read(ref _installationTokensIssued);
 
+    /// <summary>
+    /// Requests counted against a token's primary (hourly) quota: every authenticated request the rate limiter admitted,
+    /// except the free <c>/rate_limit</c> and 304 answers to conditional requests, which GitHub does not charge.
+    /// </summary>
+    public long ChargedRequests => Interlocked.Read(ref _charged);
+
+    /// <summary>304 Not Modified answers to conditional requests (<c>If-None-Match</c>); none of them is charged.</summary>
+    public long NotModified => Interlocked.Read(ref _notModified);
+
+    /// <summary>304 Not Modified answers of one kind of request.</summary>
+    public long NotModifiedOf(SimulatedEndpoint endpoint) => Interlocked.Read(ref _notModifiedByEndpoint[(int)endpoint]);
+
     /// <summary>Requests per identity: the token, or "app:{appId}" for requests signed with a GitHub App's JWT.</summary>
     public IReadOnlyDictionary<string, long> RequestsByToken =>
         _byIdentity.Where(p => p.Value.Requests > 0).ToDictionary(p => p.Key, p => p.Value.Requests, StringComparer.Ordinal);
@@ -91,7 +106,11 @@ public sealed class SimulatorStats
         for (var i = 0; i < _byEndpoint.Length; i++)
         {
             Interlocked.Exchange(ref _byEndpoint[i], 0);
+            Interlocked.Exchange(ref _notModifiedByEndpoint[i], 0);
         }
+
+        Interlocked.Exchange(ref _charged, 0);
+        Interlocked.Exchange(ref _notModified, 0);
 
         foreach (var counters in _byIdentity.Values)
         {
@@ -151,6 +170,14 @@ public sealed class SimulatorStats
                 Interlocked.Increment(ref _notFound);
                 break;
         }
+    }
+
+    internal void CountCharged() => Interlocked.Increment(ref _charged);
+
+    internal void CountNotModified(SimulatedEndpoint endpoint)
+    {
+        Interlocked.Increment(ref _notModified);
+        Interlocked.Increment(ref _notModifiedByEndpoint[(int)endpoint]);
     }
 
     internal void CountPrimaryLimitHit() => Interlocked.Increment(ref _primaryLimitHits);
