@@ -57,9 +57,15 @@ internal static class ArchiveCommands
             else
             {
                 var partial = path + ".partial";
-                using (var file = new FileStream(partial, FileMode.Create, FileAccess.Write, FileShare.None))
+                try
                 {
+                    using var file = new FileStream(partial, FileMode.Create, FileAccess.Write, FileShare.None);
                     manifest = await services.GetRequiredService<ArchiveExporter>().ExportAsync(tenant, file);
+                }
+                catch
+                {
+                    File.Delete(partial);
+                    throw;
                 }
 
                 // A failed export leaves no file that looks finished.

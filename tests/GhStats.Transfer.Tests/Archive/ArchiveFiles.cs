@@ -66,6 +66,29 @@ internal static class ArchiveFiles
         return output.ToArray();
     }
 
+    /// <summary>A copy of a zip whose headers declare an entry's unpacked size smaller than it is: a header that lies.</summary>
+    public static byte[] DeclareSize(byte[] zip, string entry, uint size)
+    {
+        var copy = zip.ToArray();
+        var name = Encoding.UTF8.GetBytes(entry);
+        for (var i = 0; i + 46 < copy.Length; i++)
+        {
+            // Local file header (size at 22, name at 30) and central directory header (size at 24, name at 46).
+            var (sizeAt, nameAt) = BitConverter.ToUInt32(copy, i) switch
+            {
+                0x04034b50 => (22, 30),
+                0x02014b50 => (24, 46),
+                _ => (-1, -1),
+            };
+            if (sizeAt >= 0 && BitConverter.ToUInt16(copy, i + nameAt - (nameAt == 30 ? 4 : 18)) == name.Length && copy.AsSpan(i + nameAt, name.Length).SequenceEqual(name))
+            {
+                BitConverter.TryWriteBytes(copy.AsSpan(i + sizeAt, 4), size);
+            }
+        }
+
+        return copy;
+    }
+
     /// <summary>Changes a manifest field.</summary>
     public static void SetManifest(Dictionary<string, byte[]> entries, Action<JsonNode> change)
     {
