@@ -156,16 +156,14 @@ public sealed partial class ArchiveExporter
         long count = 0;
         var metered = new MeteredStream(entry.Open());
         using var buffered = new BufferedStream(metered, 64 * 1024);
+        await foreach (var row in rows.WithCancellation(cancellationToken).ConfigureAwait(false))
         {
-            await foreach (var row in rows.WithCancellation(cancellationToken).ConfigureAwait(false))
-            {
-                JsonSerializer.Serialize(buffered, row, ArchiveRows.Json);
-                buffered.WriteByte((byte)'\n');
-                count++;
-            }
-
-            buffered.Flush();
+            JsonSerializer.Serialize(buffered, row, ArchiveRows.Json);
+            buffered.WriteByte((byte)'\n');
+            count++;
         }
+
+        buffered.Flush();
 
         // Read before the entry closes: disposing the buffer disposes the meter and the entry with it.
         return new ArchiveTable(table, file, count, metered.Sha256());

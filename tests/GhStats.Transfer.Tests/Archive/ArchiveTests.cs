@@ -44,7 +44,7 @@ public sealed class ArchiveTests : IClassFixture<SqliteDatabaseFixture>, IClassF
         { "enormous-line", "longer than 65536 characters" },
         { "enormous-field", "tenants.jsonl:1: name empty or too long" },
         { "zip-bomb", "zip bomb" },
-        { "lying-header", "traffic_days.jsonl" },
+        { "lying-header", "traffic_days.jsonl:1: the last line has no line end; the entry is cut short" },
         { "dot-dot-path", "leaves the archive or is absolute" },
         { "absolute-path", "leaves the archive or is absolute" },
         { "unknown-entry", "'users.jsonl' is not a table GhStats knows" },
@@ -164,6 +164,33 @@ public sealed class ArchiveTests : IClassFixture<SqliteDatabaseFixture>, IClassF
         (one.DaysNew, one.DaysRaised, one.DaysLower).ShouldBe((0, 0, 1));
         var point = (await traffic.GetTrafficSeriesAsync(seeded.Tenant.Id, seeded.One.Id, new DateRange(day, day), TrafficPeriod.Day)).Points.Single();
         (point.Views, point.UniqueViews, point.Clones, point.UniqueClones).ShouldBe((5000L, (long?)4000, 300L, (long?)200));
+    }
+
+    [Fact]
+    public async Task Installation_ExportsEveryTenant_AndRestoresThemAll_ThenNothingChanges()
+    {
+        var first = "all-a-" + Unique();
+        var second = "all-b-" + Unique();
+        await SeedYearAsync(sqlite, first, days: 10);
+        await SeedYearAsync(sqlite, second, days: 10);
+        var tenants = await sqlite.GetRequiredService<ITenantStore>().ListAsync();
+        using var output = new MemoryStream();
+
+        var manifest = await sqlite.GetRequiredService<ArchiveExporter>().ExportAsync(null, output);
+
+        manifest.Scope.ShouldBe("installation");
+        manifest.Tables.Single(t => t.Name == ArchiveTables.Tenants).Rows.ShouldBe(tenants.Count);
+        var path = Path.Combine(folder, "installation.zip");
+        await File.WriteAllBytesAsync(path, output.ToArray());
+        var restored = await RestoreAsync(postgres, path);
+        restored.Tenants.Select(t => t.Slug).ShouldBe(tenants.Select(t => t.Slug).Order(StringComparer.Ordinal));
+        restored.Tenants.Single(t => t.Slug == second).Repositories.Select(r => r.FullName).ShouldBe(["legacy/old", "octo-org/one", "octo-org/Two"]);
+        foreach (var slug in new[] { first, second })
+        {
+            Tables(await ExportAsync(postgres, slug)).ShouldBe(Tables(await ExportAsync(sqlite, slug)));
+        }
+
+        Changes(await RestoreAsync(postgres, path)).ShouldBe(0);
     }
 
     [Theory]
