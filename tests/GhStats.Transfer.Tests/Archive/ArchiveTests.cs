@@ -122,6 +122,13 @@ public sealed class ArchiveTests : IClassFixture<SqliteDatabaseFixture>, IClassF
         repository.ConnectionId.ShouldBe(restored[0].Id);
         repository.BadgesEnabled.ShouldBeTrue();
         (await postgres.GetRequiredService<IRepositoryStore>().FindByNameAsync(tenant.Id, "legacy", "old"))!.IsActive.ShouldBeFalse();
+        var audited = await postgres.GetRequiredService<IAuditStore>().ListAsync(new AuditQuery(TenantId: tenant.Id), 200);
+        audited.Select(a => a.Action).Order(StringComparer.Ordinal).ShouldBe(
+        [
+            "annotation.created", "annotation.created", "connection.created", "connection.created", "dashboard.created",
+            "repository.tracked", "repository.tracked", "repository.tracked", "tenant.created", "traffic.imported", "traffic.imported", "traffic.imported",
+        ]);
+        audited.ShouldAllBe(a => a.Details!.Contains("restored from an archive"));
     }
 
     [Fact]
