@@ -104,6 +104,12 @@ internal static class ArchiveCommands
             await error.WriteLineAsync($"Restore failed, nothing was written: {failure.Message}");
             return HostCommands.Failed;
         }
+        catch (Exception refused) when (refused is ArgumentException or GhStatsConflictException or GhStatsNotFoundException)
+        {
+            // The archive passed every check, so a store refused a row; a restore never lowers or doubles, so running it again is safe.
+            await error.WriteLineAsync($"Restore stopped: {refused.Message} What was restored before this stays; restoring again completes it.");
+            return HostCommands.Failed;
+        }
     }
 
     private static async Task WriteAsync(RestoreReport report, TextWriter output)

@@ -40,7 +40,7 @@ internal sealed class ArchiveReader : IDisposable
         {
             zip = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: true, StrictUtf8);
         }
-        catch (InvalidDataException broken)
+        catch (Exception broken) when (broken is InvalidDataException or DecoderFallbackException)
         {
             throw new ArchiveFormatException($"The file is not a zip archive, or it is truncated: {broken.Message}", broken);
         }
@@ -49,6 +49,11 @@ internal sealed class ArchiveReader : IDisposable
         {
             var manifest = ReadManifest(zip, limits);
             return new ArchiveReader(zip, limits, manifest);
+        }
+        catch (Exception broken) when (broken is InvalidDataException or DecoderFallbackException)
+        {
+            zip.Dispose();
+            throw new ArchiveFormatException($"The archive's directory cannot be read: {broken.Message}", broken);
         }
         catch
         {
@@ -160,7 +165,21 @@ internal sealed class ArchiveReader : IDisposable
                 }
             });
             using var text = new StreamReader(metered, StrictUtf8, detectEncodingFromByteOrderMarks: false);
-            manifest = JsonSerializer.Deserialize<ArchiveManifest>(text.ReadToEnd(), ArchiveRows.Json);
+            var json = text.ReadToEnd();
+
+            // The version first, on its own: a newer manifest may hold fields this version does not know.
+            using (var document = JsonDocument.Parse(json))
+            {
+                if (document.RootElement.ValueKind == JsonValueKind.Object
+                    && document.RootElement.TryGetProperty("formatVersion", out var version) && version.TryGetInt32(out var number)
+                    && number > ArchiveManifest.CurrentFormatVersion)
+                {
+                    throw new ArchiveFormatException(string.Create(CultureInfo.InvariantCulture,
+                        $"The archive has format version {number}; this GhStats restores version {ArchiveManifest.CurrentFormatVersion}. Restore it with the GhStats version that wrote it, or a newer one."));
+                }
+            }
+
+            manifest = JsonSerializer.Deserialize<ArchiveManifest>(json, ArchiveRows.Json);
         }
         catch (Exception unreadable) when (unreadable is JsonException or DecoderFallbackException or InvalidDataException)
         {

@@ -80,6 +80,10 @@ public sealed partial class ArchiveRestorer
     /// <returns>Per tenant and repository, what was (or would be) done.</returns>
     /// <exception cref="ArchiveFormatException">When the archive is not one this version can restore as it is; nothing is written then.</exception>
     /// <exception cref="FileNotFoundException">When the file is missing.</exception>
+    /// <exception cref="GhStatsConflictException">
+    /// When a store refuses a row the checks let through (a tenant created meanwhile, say): what was restored before stays,
+    /// and restoring again completes the restore, since it never lowers or doubles anything.
+    /// </exception>
     public async Task<RestoreReport> RestoreAsync(RestoreRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);

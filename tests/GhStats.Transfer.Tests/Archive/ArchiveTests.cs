@@ -249,7 +249,7 @@ public sealed class ArchiveTests : IClassFixture<SqliteDatabaseFixture>, IClassF
         "unknown-table" => ArchiveFiles.Rewrite(good, e => ArchiveFiles.SetManifest(e, m => m["tables"]![0]!["name"] = "users"), sealManifest: false),
         "checksum-mismatch" => ArchiveFiles.Rewrite(good, e => e["repositories.jsonl"] = Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(e["repositories.jsonl"]).Replace("legacy", "lEgacy", StringComparison.Ordinal)), sealManifest: false),
         "row-count-mismatch" => ArchiveFiles.Rewrite(good, e => ArchiveFiles.SetManifest(e, m => m["tables"]![0]!["rows"] = 5), sealManifest: false),
-        "newer-format" => ArchiveFiles.Rewrite(good, e => ArchiveFiles.SetManifest(e, m => m["formatVersion"] = 2), sealManifest: false),
+        "newer-format" => ArchiveFiles.Rewrite(good, e => ArchiveFiles.SetManifest(e, m => (m["formatVersion"], m["fieldOfTheFuture"]) = (2, "x")), sealManifest: false),
         "no-manifest" => ArchiveFiles.Rewrite(good, e => e.Remove("manifest.json")),
         "unknown-repository" => ArchiveFiles.Rewrite(good, e => e["traffic_days.jsonl"] = "{\"repository\":99,\"day\":\"2026-06-01\",\"views\":1,\"uniqueViews\":1,\"clones\":0,\"uniqueClones\":0,\"coverage\":\"complete\"}\n"u8.ToArray()),
         "out-of-order" => ArchiveFiles.Rewrite(good, e => e["traffic_days.jsonl"] = [.. e["traffic_days.jsonl"], .. e["traffic_days.jsonl"]]),
