@@ -64,6 +64,22 @@ public sealed class ArchiveCommandTests(CommandHost host) : IClassFixture<Comman
         error.ShouldContain("Exported tenant:to-stdout");
     }
 
+    [Fact]
+    public async Task ExportAll_WritesEveryTenant_AndItRestoresWithoutChange()
+    {
+        (await host.RunAsync("tenant", "create", "whole-one")).ExitCode.ShouldBe(0);
+        var archive = Path.Combine(folder, "installation.zip");
+
+        var (exitCode, _, error) = await host.RunAsync("export", "--all", "--out", archive);
+
+        exitCode.ShouldBe(0, error);
+        error.ShouldContain("Exported installation");
+        var (restoreExit, restoreOutput, restoreError) = await host.RunAsync("restore", archive);
+        restoreExit.ShouldBe(0, restoreError);
+        restoreOutput.ShouldContain("tenant whole-one (existing): 0 connections new");
+        restoreOutput.ShouldNotContain("(created)");
+    }
+
     [Theory]
     [InlineData("export", "--tenant <slug> or --all")]
     [InlineData("export --tenant a --all", "--tenant <slug> or --all")]
