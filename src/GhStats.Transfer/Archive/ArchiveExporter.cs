@@ -174,7 +174,10 @@ public sealed partial class ArchiveExporter
     {
         foreach (var (repository, key, _) in keyed)
         {
-            foreach (var year in Years(today))
+            // One monthly read says which years hold any day, so a repository's empty years cost no query.
+            var months = await traffic.GetTrafficSeriesAsync(repository.TenantId, repository.Id, new DateRange(SourceRows.EarliestDay, today), TrafficPeriod.Month, cancellationToken).ConfigureAwait(false);
+            var known = months.Points.Where(p => p.KnownDays > 0).Select(p => p.Date.Year).ToHashSet();
+            foreach (var year in Years(today).Where(y => known.Contains(y.From.Year)))
             {
                 var series = await traffic.GetTrafficSeriesAsync(repository.TenantId, repository.Id, year, TrafficPeriod.Day, cancellationToken).ConfigureAwait(false);
                 foreach (var point in series.Points.Where(p => p.Coverage != DayCoverage.NotCollected).OrderBy(p => p.Date))
