@@ -30,7 +30,8 @@ internal static class HostCommands
                                                     make a personal API token for <email> and print it once on stdout
           GhStats.Host import <source> <path> --tenant <slug> [--dry-run] [--history-only] [--repository <key>=<owner/name>]...
                                                     import another tool's history (sources: ibm-db2, ibm-csv,
-                                                    github-repo-stats); --dry-run reports per repository and writes nothing
+                                                    github-repo-stats, ghstats-sqlite, repohistory); --dry-run reports
+                                                    per repository and writes nothing
           GhStats.Host export --tenant <slug> | --all [--out <file>]
                                                     write a tenant's (or every tenant's) archive: one zip with a manifest
                                                     and a JSON-lines file per table, to <file> or stdout; no secrets

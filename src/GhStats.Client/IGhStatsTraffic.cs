@@ -95,7 +95,7 @@ public interface IGhStatsTraffic
     /// <summary>One to 10 repositories of a tenant side by side: one metric per day, week or month, absolute and normalised.</summary>
     /// <param name="tenant">The tenant's slug; every repository must be one the caller may read in it (else 404).</param>
     /// <param name="repos">The repository ids, comma separated (e.g. "12,15").</param>
-    /// <param name="metric"><c>views</c> (null), <c>uniqueViews</c>, <c>clones</c>, <c>stars</c>, or another the server offers.</param>
+    /// <param name="metric"><c>views</c> (null), <c>uniqueViews</c>, <c>clones</c>, <c>stars</c>, <c>downloads</c>, or another the server offers.</param>
     /// <param name="from">The first day; null for the default range.</param>
     /// <param name="through">The last day (query parameter <c>to</c>); null for today.</param>
     /// <param name="per">Day (null), week or month.</param>

@@ -106,6 +106,7 @@ public static partial class GhStatsWebBuilderExtensions
         services.TryAddSingleton<GhStats.Web.Dashboards.PublicDashboardCache>();
         services.TryAddSingleton<GhStats.Web.Api.CollectionHorizons>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<GhStats.Web.Compare.ICompareMetricSource, GhStats.Web.Compare.TrafficCompareMetrics>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<GhStats.Web.Compare.ICompareMetricSource, GhStats.Web.Compare.ReleaseCompareMetrics>());
         services.TryAddSingleton<GhStats.Web.Compare.CompareMetrics>();
     }
 

@@ -26,6 +26,11 @@ internal sealed class FreshDatabase : IAsyncDisposable
     /// <summary>GhStats' traffic store over this database.</summary>
     public ITrafficStore Traffic => _services.GetRequiredService<ITrafficStore>();
 
+    /// <summary>Any of GhStats' services over this database (the import benchmark's store ports).</summary>
+    /// <typeparam name="T">The service.</typeparam>
+    /// <returns>The service.</returns>
+    public T Get<T>() where T : notnull => _services.GetRequiredService<T>();
+
     /// <summary>Opens a plain connection with the store's session settings.</summary>
     /// <returns>The open connection.</returns>
     public Task<DbConnection> OpenAsync() => _store.OpenAsync(ConnectionString);

@@ -2,11 +2,13 @@ namespace GhStats.Bench.Merge;
 
 /// <summary>
 /// Runs every scenario on every chosen store for a number of rounds, each on a fresh database, alternating the order
-/// (baselines first in odd rounds, merges first in even ones), and reports medians as ratios to the baselines.
+/// (baselines first in odd rounds, merges first in even ones), and reports medians as ratios to the baselines. The
+/// <c>merge</c> command judges the store's merges; the <c>import</c> command judges an import of the same rows.
 /// </summary>
 /// <param name="options">What to run.</param>
 /// <param name="repositoryRoot">The checkout, for bench/results.</param>
-internal sealed class MergeBenchmark(MergeOptions options, string repositoryRoot)
+/// <param name="command">"merge" or "import".</param>
+internal sealed class MergeBenchmark(MergeOptions options, string repositoryRoot, string command = "merge")
 {
     private const int WarmUpRepositories = 5;
     private const int WarmUpDays = 60;
@@ -15,7 +17,7 @@ internal sealed class MergeBenchmark(MergeOptions options, string repositoryRoot
     {
         var lastDay = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-1);
         var data = new TrafficData(options.Repositories, options.Days, lastDay);
-        IMergeScenario[] scenarios =
+        IMergeScenario[] scenarios = command == "import" ? [new BulkInsertScenario(), new GhStats.Bench.Import.ImportScenario()] :
         [
             new BulkInsertScenario(),
             new CopyScenario(),
@@ -37,14 +39,14 @@ internal sealed class MergeBenchmark(MergeOptions options, string repositoryRoot
 
                 var results = Path.Combine(repositoryRoot, "bench", "results");
                 Directory.CreateDirectory(results);
-                var file = Path.Combine(results, $"merge-{store.Name}.md");
+                var file = Path.Combine(results, $"{command}-{store.Name}.md");
                 await File.WriteAllTextAsync(file, markdown);
                 Progress($"wrote {file}");
-                verdicts.Add(FormattableString.Invariant($"{store.DisplayName}: worst merge {report.WorstMergeRatio:0.00}x bulk insert"));
+                verdicts.Add(FormattableString.Invariant($"{store.DisplayName}: worst judged {command} {report.WorstMergeRatio:0.00}x bulk insert"));
             }
             catch (InvalidOperationException ex)
             {
-                Console.Error.WriteLine($"merge benchmark on {provider} failed: {ex.Message}");
+                Console.Error.WriteLine($"{command} benchmark on {provider} failed: {ex.Message}");
                 return 1;
             }
         }
@@ -94,8 +96,10 @@ internal sealed class MergeBenchmark(MergeOptions options, string repositoryRoot
         [
             FormattableString.Invariant($"- Data: {data.Repositories:N0} repositories x {data.Days:N0} days ({data.FirstDay:yyyy-MM-dd} to {data.FirstDay.AddDays(data.Days - 1):yyyy-MM-dd}) = {(long)data.Repositories * data.Days:N0} rows, fixed seed; overlapping windows on {options.WindowRepositories:N0} of the repositories"),
             FormattableString.Invariant($"- {options.Rounds} rounds, each scenario on a fresh migrated database; baselines first in odd rounds, merges first in even; median shown; a small warm-up run of every scenario first, not reported"),
-            FormattableString.Invariant($"- Run {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC: `dotnet run -c Release --project bench/GhStats.Bench -- merge --repos {options.Repositories} --days {options.Days} --rounds {options.Rounds} --provider {store.Name} --window-repos {options.WindowRepositories}`"),
+            FormattableString.Invariant($"- Run {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC: `dotnet run -c Release --project bench/GhStats.Bench -- {command} --repos {options.Repositories} --days {options.Days} --rounds {options.Rounds} --provider {store.Name} --window-repos {options.WindowRepositories}`"),
         ];
-        return new MergeReport($"Merge vs bulk insert on {store.DisplayName}", store.CpuScope, description, setup, measurements);
+        return command == "import"
+            ? new MergeReport($"Import vs bulk insert on {store.DisplayName}", store.CpuScope, description, setup, measurements, [GhStats.Bench.Import.ImportScenario.Import])
+            : new MergeReport($"Merge vs bulk insert on {store.DisplayName}", store.CpuScope, description, setup, measurements);
     }
 }

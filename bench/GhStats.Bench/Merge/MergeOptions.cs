@@ -18,6 +18,9 @@ internal sealed record MergeOptions(int Repositories, int Days, int Rounds, IRea
     /// <summary>The merge benchmark's defaults: DESIGN.md's 1,000 repositories x 3 years.</summary>
     public static readonly MergeOptions Merge = new(1000, 1096, 3, ["sqlite", "postgres"], 100);
 
+    /// <summary>The import benchmark's defaults: the same 1,000 repositories x 3 years, no overlapping windows.</summary>
+    public static readonly MergeOptions Import = new(1000, 1096, 3, ["sqlite", "postgres"], 0);
+
     /// <summary>The batch-size sweep's defaults: a tenth of the data, one round per size.</summary>
     public static readonly MergeOptions Batch = new(100, 1096, 1, ["sqlite", "postgres"], 0);
 

@@ -2,7 +2,7 @@ namespace GhStats.Client.Models;
 
 /// <summary>Several repositories' values of one metric per day, week or month.</summary>
 /// <param name="Tenant">The tenant's slug.</param>
-/// <param name="Metric">The metric's wire name (<c>views</c>, <c>uniqueViews</c>, <c>clones</c>, <c>stars</c> ...).</param>
+/// <param name="Metric">The metric's wire name (<c>views</c>, <c>uniqueViews</c>, <c>clones</c>, <c>stars</c>, <c>downloads</c> ...).</param>
 /// <param name="Label">What the product calls the metric.</param>
 /// <param name="Note">What a reader should know about its values.</param>
 /// <param name="Per"><c>day</c>, <c>week</c> or <c>month</c>.</param>

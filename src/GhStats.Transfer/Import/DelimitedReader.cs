@@ -30,8 +30,12 @@ internal sealed class DelimitedReader : IDisposable
     public static DelimitedReader Open(string path)
     {
         var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024, FileOptions.SequentialScan);
-        return new DelimitedReader(new StreamReader(stream, new UTF8Encoding(false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: false), Path.GetFileName(path));
+        return Open(stream, Path.GetFileName(path));
     }
+
+    /// <summary>Reads a stream (an archive's entry) named <paramref name="file"/> in messages; disposing the reader disposes it.</summary>
+    public static DelimitedReader Open(Stream stream, string file) =>
+        new(new StreamReader(stream, new UTF8Encoding(false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: false), file);
 
     /// <summary>Reads every record, one at a time.</summary>
     public IEnumerable<DelimitedRecord> Records(CancellationToken cancellationToken)

@@ -18,8 +18,9 @@ public sealed record ImportRequest(ImportSource Source, string Path, string Tena
     public bool HistoryOnly { get; init; }
 
     /// <summary>
-    /// Names for repositories the source knows only by its own key (<c>"1000" = "octo/app"</c> for an IBM repository id,
-    /// or the data directory for github-repo-stats); a name here wins over the source's.
+    /// Names for repositories the source knows only by its own key (<c>"1000" = "octo/app"</c> for an IBM or ghstats
+    /// repository id, the data directory for github-repo-stats, the archive's file name for repohistory); a name here
+    /// wins over the source's.
     /// </summary>
     public IReadOnlyDictionary<string, string> RepositoryNames { get; init; } = new Dictionary<string, string>();
 

@@ -14,4 +14,10 @@ public enum ImportSource
 
     /// <summary>The data directory jgehrcke/github-repo-stats commits (<c>github-repo-stats</c>).</summary>
     GitHubRepoStats = 3,
+
+    /// <summary>vladkens/ghstats' SQLite database file, read without writing to it (<c>ghstats-sqlite</c>).</summary>
+    GhstatsSqlite = 4,
+
+    /// <summary>repohistory's CSV export archive <c>&lt;owner&gt;-&lt;repo&gt;-data-csv.zip</c>, or a directory of them (<c>repohistory</c>).</summary>
+    RepohistoryCsv = 5,
 }

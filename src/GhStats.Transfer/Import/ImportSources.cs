@@ -10,9 +10,11 @@ public static class ImportSources
         ["ibm-db2"] = ImportSource.IbmDb2Export,
         ["ibm-csv"] = ImportSource.IbmRepostatsCsv,
         ["github-repo-stats"] = ImportSource.GitHubRepoStats,
+        ["ghstats-sqlite"] = ImportSource.GhstatsSqlite,
+        ["repohistory"] = ImportSource.RepohistoryCsv,
     };
 
-    /// <summary>Every source name: <c>ibm-db2</c>, <c>ibm-csv</c>, <c>github-repo-stats</c>.</summary>
+    /// <summary>Every source name: <c>ibm-db2</c>, <c>ibm-csv</c>, <c>github-repo-stats</c>, <c>ghstats-sqlite</c>, <c>repohistory</c>.</summary>
     public static IReadOnlyCollection<string> Names => ByName.Keys;
 
     /// <summary>Reads a source name.</summary>

@@ -150,37 +150,10 @@ internal sealed class RepoStatsDataReader(ImportRequest request, DateOnly today)
             ReadSnapshot(file, day, "url_path", repository, repository.Paths, cancellationToken);
         }
 
-        repository.Days.AddRange(Covered(rows, runs, rejectedDays).Where(d => d.Day >= SourceRows.EarliestDay && d.Day <= today));
+        var proven = ProvenReads.Coverage(runs.Select(DateOnly.FromDateTime), CollectionHorizon.GitHubWindowDays);
+        repository.Days.AddRange(ProvenReads.Cover(rows, proven, rejectedDays, _ => true).Where(d => d.Day >= SourceRows.EarliestDay && d.Day <= today));
         NameRepository(repository, key);
         return repository;
-    }
-
-    /// <summary>Gives each day the coverage the runs prove, and the days of proven windows the data lacks as zeros.</summary>
-    private static IEnumerable<SourceDay> Covered(List<SourceDay> rows, List<DateTime> runs, HashSet<DateOnly> rejectedDays)
-    {
-        var coverage = new Dictionary<DateOnly, DayCoverage>();
-        foreach (var run in runs)
-        {
-            var last = DateOnly.FromDateTime(run);
-            var first = last.AddDays(1 - CollectionHorizon.GitHubWindowDays);
-            for (var day = first; day <= last; day = day.AddDays(1))
-            {
-                var proven = day == first || day == last ? DayCoverage.Partial : DayCoverage.Complete;
-                coverage[day] = (DayCoverage)Math.Max((int)coverage.GetValueOrDefault(day), (int)proven);
-            }
-        }
-
-        // A day whose row was rejected is not a proven zero: it stays out.
-        var held = rows.Select(r => r.Day).Concat(rejectedDays).ToHashSet();
-        foreach (var row in rows)
-        {
-            yield return row with { Coverage = (DayCoverage)Math.Max((int)DayCoverage.Partial, (int)coverage.GetValueOrDefault(row.Day)) };
-        }
-
-        foreach (var (day, proven) in coverage.Where(p => !held.Contains(p.Key)))
-        {
-            yield return new SourceDay(day, 0, 0, 0, 0, proven);
-        }
     }
 
     private void NameRepository(SourceRepository repository, string key)

@@ -74,6 +74,8 @@ public sealed partial class TrafficImporter
         ImportSource.IbmDb2Export => new IbmDb2ExportReader(request, today),
         ImportSource.IbmRepostatsCsv => new IbmRepostatsReader(request, today),
         ImportSource.GitHubRepoStats => new RepoStatsDataReader(request, today),
+        ImportSource.GhstatsSqlite => new GhstatsDatabaseReader(request, today),
+        ImportSource.RepohistoryCsv => new RepohistoryArchiveReader(request, today),
         _ => throw new ArgumentOutOfRangeException(nameof(request), request.Source, "Unknown import source."),
     };
 

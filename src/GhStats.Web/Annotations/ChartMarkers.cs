@@ -6,9 +6,10 @@ namespace GhStats.Web.Annotations;
 
 /// <summary>
 /// Gathers the markers a time chart shows, from every source, into one list by date. Owners' notes are one source;
-/// releases are the other: they join here as markers of kind "release" (title the release name, text its tag, no id).
+/// a repository's releases are the other: markers of kind "release" on their publication day (title the release name,
+/// or its tag when it has none; text its tag, with "(pre-release)" for one; no id, no link).
 /// </summary>
-internal sealed class ChartMarkers(IAnnotationStore annotations)
+internal sealed class ChartMarkers(IAnnotationStore annotations, IReleaseStore releases)
 {
     public const string Note = "note";
 
@@ -26,6 +27,7 @@ internal sealed class ChartMarkers(IAnnotationStore annotations)
     {
         var markers = new List<ChartMarkerResponse>();
         markers.AddRange((await annotations.ListForRepositoryAsync(repository.TenantId, repository.Id, range, cancellationToken)).Select(Of));
+        markers.AddRange((await releases.ListReleasesAsync(repository.TenantId, repository.Id, range, cancellationToken)).Select(Of));
         return Ordered(markers);
     }
 
@@ -40,6 +42,13 @@ internal sealed class ChartMarkers(IAnnotationStore annotations)
     /// <summary>A note as a marker: its title is the text's first line, cut to a flag's length.</summary>
     public static ChartMarkerResponse Of(Annotation note) =>
         new(note.Id, Note, note.Day, TitleOf(note.Text), note.Text, note.Link, note.RepositoryId is null ? TenantScope : RepositoryScope);
+
+    /// <summary>A release as a marker on its publication day.</summary>
+    public static ChartMarkerResponse Of(RepositoryRelease release)
+    {
+        var text = release.Prerelease ? $"{release.Tag} (pre-release)" : release.Tag;
+        return new(null, Release, release.PublishedOn, TitleOf(string.IsNullOrWhiteSpace(release.Name) ? release.Tag : release.Name), text, null, RepositoryScope);
+    }
 
     private static string TitleOf(string text)
     {

@@ -97,7 +97,26 @@ function baselineText(series, label) {
     : `${series.fullName}: nothing of this range is known, so it has no normalised values.`;
 }
 
-function draw(result) {
+/**
+ * The chart markers of the compared repositories: each one's releases (titled with the repository, since several are
+ * on one chart) and the notes, a tenant-wide note once. A repository whose markers cannot be read adds none.
+ */
+async function markersOf(result) {
+  const lists = await Promise.all(result.repositories.map(async (s) => {
+    try {
+      const { items } = await api(`/repos/${s.repoId}/annotations?from=${result.from}&to=${result.to}`);
+      return items.map((m) => (m.kind === 'release' ? { ...m, title: `${s.fullName} ${m.title}` } : m));
+    } catch {
+      return [];
+    }
+  }));
+  const seen = new Set();
+  const first = (m) => m.id == null || (!seen.has(m.id) && seen.add(m.id));
+  const order = (m) => (m.kind === 'release' ? 0 : 1);
+  return lists.flat().filter(first).sort((a, b) => a.date.localeCompare(b.date) || order(a) - order(b));
+}
+
+function draw(result, markers) {
   const normalised = mode.value === 'normalised';
   const unit = result.per;
   const series = result.repositories;
@@ -116,7 +135,8 @@ function draw(result) {
       partial: dates.map(() => false),
       partialLabel: unit === 'day' ? 'Partial day' : `Partly known ${unit}`,
       describe: (i) => series.map((s) => `${s.fullName}: ${coverageWords(s.points[i], unit)}`).join('; '),
-    });
+    },
+    { markers, per: unit });
   const what = `${result.label} per ${unit}${normalised ? ', normalised to each one\'s first week' : ''}, ${result.from} to ${result.to}`;
   fill(document.getElementById('compare-heading'), result.label);
   document.getElementById('compare-chart').setAttribute('aria-label',
@@ -155,8 +175,9 @@ async function load(wanted) {
   });
   try {
     const result = await api(`/traffic/compare?${query}`);
+    const markers = await markersOf(result);
     if (current !== generation) return;
-    draw(result);
+    draw(result, markers);
     say(status, `${plural(result.repositories.length, 'repository', 'repositories')} compared${chosen.length >= limit ? ' (the most there can be)' : ''}.`);
   } catch (error) {
     if (current === generation) clear(error.message);

@@ -176,6 +176,7 @@ const badgeMetrics = [
   { metric: 'uniques', name: 'Unique visitors (busiest day)' },
   { metric: 'clones', name: 'Clones' },
   { metric: 'stars', name: 'Stars' },
+  { metric: 'downloads', name: 'Release downloads' },
 ];
 
 function badgeRows() {

@@ -46,6 +46,15 @@ function row(point, unit, repositories) {
     el('td', { class: 'num' }, atLeast(point.uniqueClonesAtLeast)));
 }
 
+/** The tenant's tenant-wide notes of the range, the markers of its combined chart; none when they cannot be read. */
+async function tenantNotes(wanted) {
+  try {
+    return (await api(`/tenants/${encodeURIComponent(tenant.value)}/annotations?from=${wanted.from}&to=${wanted.to}`)).items;
+  } catch {
+    return [];
+  }
+}
+
 async function load(wanted) {
   const current = ++generation;
   remember();
@@ -56,7 +65,7 @@ async function load(wanted) {
   say(status, 'Loading…');
   const query = new URLSearchParams({ tenant: tenant.value, per: per.value, from: wanted.from, to: wanted.to });
   try {
-    const traffic = await api(`/traffic/tenant?${query}`);
+    const [traffic, markers] = await Promise.all([api(`/traffic/tenant?${query}`), tenantNotes(wanted)]);
     if (current !== generation) return;
     const unit = traffic.per;
     const { points, totals, repositories } = traffic;
@@ -69,7 +78,7 @@ async function load(wanted) {
       partial: points.map((p) => p.coverage === 'partial'),
       partialLabel: 'Some repositories not known',
       describe: (i) => `${knownText(points[i], unit, repositories)} known`,
-    });
+    }, { markers, per: unit });
     const sentence = `${plural(repositories, 'repository', 'repositories')}; ${formatNumber(totals.knownRepositoryDays)} of ${plural(totals.repositoryDays, 'repository day', 'repository days')} known.`;
     fill(document.getElementById('tenant-traffic-coverage'), sentence);
     document.getElementById('tenant-traffic-chart').setAttribute('aria-label',

@@ -26,16 +26,16 @@ internal static class BadgeEndpoints
 
     public static void Map(IEndpointRouteBuilder module)
     {
-        module.MapGet("/badges/{repoId}/{metric}.svg", (string repoId, string metric, HttpContext http, IRepositoryStore repositories, ITrafficStore traffic, TimeProvider clock) =>
-                ServeAsync(repoId, metric, BadgeFormat.Svg, http, repositories, traffic, clock))
+        module.MapGet("/badges/{repoId}/{metric}.svg", (string repoId, string metric, HttpContext http, IRepositoryStore repositories, ITrafficStore traffic, IReleaseStore releases, TimeProvider clock) =>
+                ServeAsync(repoId, metric, BadgeFormat.Svg, http, repositories, new BadgeSources(traffic, releases), clock))
             .AllowAnonymous().DisableAntiforgery().ExcludeFromDescription();
-        module.MapGet("/badges/{repoId}/{metric}.json", (string repoId, string metric, HttpContext http, IRepositoryStore repositories, ITrafficStore traffic, TimeProvider clock) =>
-                ServeAsync(repoId, metric, BadgeFormat.Json, http, repositories, traffic, clock))
+        module.MapGet("/badges/{repoId}/{metric}.json", (string repoId, string metric, HttpContext http, IRepositoryStore repositories, ITrafficStore traffic, IReleaseStore releases, TimeProvider clock) =>
+                ServeAsync(repoId, metric, BadgeFormat.Json, http, repositories, new BadgeSources(traffic, releases), clock))
             .AllowAnonymous().DisableAntiforgery().ExcludeFromDescription();
     }
 
     private static async Task ServeAsync(
-        string repoId, string metric, BadgeFormat format, HttpContext http, IRepositoryStore repositories, ITrafficStore traffic, TimeProvider clock)
+        string repoId, string metric, BadgeFormat format, HttpContext http, IRepositoryStore repositories, BadgeSources sources, TimeProvider clock)
     {
         AnonymousAnswer.ForgetCaller(http);
 
@@ -54,7 +54,7 @@ internal static class BadgeEndpoints
             return;
         }
 
-        var badge = await BadgeValues.ReadAsync(repository, kind, days, traffic, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), http.RequestAborted);
+        var badge = await BadgeValues.ReadAsync(repository, kind, days, sources, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), http.RequestAborted);
         if (format == BadgeFormat.Svg)
         {
             var title = $"{repository.FullName}: {badge.Label}: {badge.Message}";

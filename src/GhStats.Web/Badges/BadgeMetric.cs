@@ -1,15 +1,13 @@
 namespace GhStats.Web.Badges;
 
-/// <summary>
-/// What a badge shows. Release downloads are not collected yet, so there is no downloads badge; adding one is a new case here
-/// and in <see cref="BadgeValues"/>.
-/// </summary>
+/// <summary>What a badge shows; a new one is a case here and in <see cref="BadgeValues"/>.</summary>
 internal enum BadgeMetric
 {
     Views,
     Uniques,
     Clones,
     Stars,
+    Downloads,
 }
 
 internal static class BadgeMetrics
@@ -22,6 +20,7 @@ internal static class BadgeMetrics
             "uniques" => (true, BadgeMetric.Uniques),
             "clones" => (true, BadgeMetric.Clones),
             "stars" => (true, BadgeMetric.Stars),
+            "downloads" => (true, BadgeMetric.Downloads),
             _ => (false, default),
         };
         return known;

@@ -5,12 +5,21 @@ using GhStats.Web.Api;
 
 namespace GhStats.Web.Badges;
 
+/// <summary>The store ports a badge reads.</summary>
+internal sealed record BadgeSources(ITrafficStore Traffic, IReleaseStore Releases);
+
 /// <summary>A badge's label, message and colours, read through the store ports like the summary API reads them.</summary>
 internal sealed record BadgeValues(string Label, string Message, string NamedColor, string HexColor)
 {
     public static async Task<BadgeValues> ReadAsync(
-        TrackedRepository repository, BadgeMetric metric, int? days, ITrafficStore traffic, DateOnly today, CancellationToken cancellationToken)
+        TrackedRepository repository, BadgeMetric metric, int? days, BadgeSources sources, DateOnly today, CancellationToken cancellationToken)
     {
+        if (metric == BadgeMetric.Downloads)
+        {
+            return await DownloadsAsync(repository, days, sources.Releases, today, cancellationToken).ConfigureAwait(false);
+        }
+
+        var traffic = sources.Traffic;
         var range = new DateRange(days is { } n ? today.AddDays(-(n - 1)) : RangeQuery.Earliest, today);
         var span = days is { } d ? string.Create(CultureInfo.InvariantCulture, $"{d}d") : "all time";
         var summaries = await traffic.GetTenantSummaryAsync(repository.TenantId, range, [repository.Id], cancellationToken).ConfigureAwait(false);
@@ -27,6 +36,20 @@ internal sealed record BadgeValues(string Label, string Message, string NamedCol
             BadgeMetric.Stars => Count("stars", summary?.LatestStats?.Stars),
             _ => throw new ArgumentOutOfRangeException(nameof(metric)),
         };
+    }
+
+    /// <summary>
+    /// Release downloads counted on the read days of the last <paramref name="days"/> days, or, since tracking, the
+    /// releases' whole download counts at the last read (downloads from before tracking included, as GitHub counts them).
+    /// Never read: no data.
+    /// </summary>
+    private static async Task<BadgeValues> DownloadsAsync(TrackedRepository repository, int? days, IReleaseStore releases, DateOnly today, CancellationToken cancellationToken)
+    {
+        var range = new DateRange(days is { } n ? today.AddDays(-(n - 1)) : today, today);
+        var downloads = await releases.GetDailyDownloadsAsync(repository.TenantId, repository.Id, range, cancellationToken).ConfigureAwait(false);
+        return days is { } d
+            ? Count(string.Create(CultureInfo.InvariantCulture, $"downloads ({d}d)"), downloads.ReadDays > 0 ? downloads.DownloadsInRange : null)
+            : Count("downloads", downloads.LastReadOn is null ? null : downloads.TotalDownloads);
     }
 
     private static BadgeValues Count(string label, long? value) => value is { } v

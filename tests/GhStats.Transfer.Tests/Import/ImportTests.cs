@@ -14,7 +14,7 @@ namespace GhStats.Transfer.Tests.Import;
 /// Imports of every source's fixture (hand-made in the format each tool's own code writes) into a real database: the
 /// expected days, coverage and rejections; exactly once; a dry run that reports what the import then does.
 /// </summary>
-public abstract class ImportTests : IAsyncLifetime
+public abstract partial class ImportTests : IAsyncLifetime
 {
     /// <summary>A week after the fixtures' last day.</summary>
     private static readonly DateTimeOffset Now = new(2021, 3, 20, 12, 0, 0, TimeSpan.Zero);
@@ -22,6 +22,9 @@ public abstract class ImportTests : IAsyncLifetime
     private static readonly DateOnly March1 = new(2021, 3, 1);
 
     private readonly ServiceProvider services;
+
+    /// <summary>Sources built for one test (ghstats' database, repohistory's archives), deleted after it.</summary>
+    private readonly List<string> scratch = [];
 
     protected ImportTests(StoreDatabaseFixture database)
     {
@@ -41,11 +44,20 @@ public abstract class ImportTests : IAsyncLifetime
         { ImportSource.IbmRepostatsCsv, "IbmCsv/repostats.csv" },
         { ImportSource.IbmRepostatsCsv, "IbmCsvEarly/repostats.csv" },
         { ImportSource.GitHubRepoStats, "GitHubRepoStats" },
+        { ImportSource.GhstatsSqlite, "Ghstats" },
+        { ImportSource.RepohistoryCsv, "Repohistory" },
     };
 
     public Task InitializeAsync() => Task.CompletedTask;
 
-    public async Task DisposeAsync() => await services.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        await services.DisposeAsync();
+        foreach (var directory in scratch)
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
 
     [Fact]
     public async Task IbmDb2Export_BringsRepositoriesAndDays_MergesTwoIdsByTheMaximum_AndReportsPeopleWithoutGrantingThem()
@@ -173,7 +185,10 @@ public abstract class ImportTests : IAsyncLifetime
     public async Task EverySource_DryRunReportsWhatTheImportDoes_AndASecondImportChangesNothing(ImportSource source, string fixture)
     {
         var tenant = await NewTenantAsync();
-        var request = Request(source, fixture, tenant) with { RepositoryNames = new Dictionary<string, string> { ["1005"] = "octo-org/tools" } };
+        var request = Request(source, fixture, tenant) with
+        {
+            RepositoryNames = new Dictionary<string, string> { ["1005"] = "octo-org/tools", ["octo-org-docs-data-csv.zip"] = "octo-org/docs" },
+        };
 
         var dryRun = await Importer.ImportAsync(request with { DryRun = true });
         (await Repositories.ListAsync(tenant.Id, includeRemoved: true)).ShouldBeEmpty();
@@ -281,8 +296,23 @@ public abstract class ImportTests : IAsyncLifetime
         }
     }
 
-    private static ImportRequest Request(ImportSource source, string fixture, Tenant tenant) =>
-        new(source, Path.Combine(AppContext.BaseDirectory, "Fixtures", fixture), tenant.Slug, AuditActor.System("import test"));
+    private ImportRequest Request(ImportSource source, string fixture, Tenant tenant) => new(
+        source,
+        source switch
+        {
+            ImportSource.GhstatsSqlite => SourceFixtures.GhstatsDatabase(Scratch()),
+            ImportSource.RepohistoryCsv => SourceFixtures.RepohistoryArchives(Scratch()),
+            _ => Path.Combine(SourceFixtures.Root, fixture),
+        },
+        tenant.Slug,
+        AuditActor.System("import test"));
+
+    private string Scratch()
+    {
+        var directory = Directory.CreateTempSubdirectory("ghstats-import-").FullName;
+        scratch.Add(directory);
+        return directory;
+    }
 
     private Task<Tenant> NewTenantAsync() =>
         services.GetRequiredService<ITenantStore>().CreateAsync("t-" + Guid.NewGuid().ToString("N")[..12], "Import test");

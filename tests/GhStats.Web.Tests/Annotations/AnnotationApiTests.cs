@@ -183,6 +183,34 @@ public sealed class AnnotationApiTests : IAsyncLifetime
         rows[2][6].ShouldBe("https://example.com/a?b=1,2");
     }
 
+    [Fact]
+    public async Task ARepositorysReleases_AreMarkersOnTheirPublicationDay_BeforeThatDaysNotes_InTheApiAndTheCsv()
+    {
+        var published = Today.AddDays(-4);
+        ReleaseReading Release(long id, string tag, string name, DateOnly on, bool pre = false) => new(id, tag, name, on, pre, [new AssetReading(id * 10, "a.zip", on, 1)]);
+        await _app.Get<GhStats.Stores.IReleaseStore>().MergeReleaseReadAsync(new ReleaseRead(_repo.Id, Today,
+            [Release(3, "v2.0", "", published), Release(2, "v1.9", "=Ninth", published, pre: true), Release(1, "v0.1", "Long ago", Today.AddDays(-90))]));
+        await _app.Get<GhStats.Stores.IReleaseStore>().MergeReleaseReadAsync(new ReleaseRead(_sibling.Id, Today, [Release(9, "s1", "Sibling release", published)]));
+        var owner = _app.As(_owner);
+        await owner.PostJsonExpectingAsync($"api/v1/repos/{_repo.Id}/annotations", new { date = $"{published:yyyy-MM-dd}", text = "Announced" }, HttpStatusCode.Created);
+
+        var items = (await _app.As(_viewer).GetJsonAsync($"api/v1/repos/{_repo.Id}/annotations?{Range}")).GetProperty("items").EnumerateArray()
+            .Select(m => (m.GetProperty("kind").GetString(), m.GetProperty("date").GetString(), m.GetProperty("title").GetString(), m.GetProperty("text").GetString(), m.GetProperty("id").ValueKind))
+            .ToList();
+
+        var day = $"{published:yyyy-MM-dd}";
+        items.ShouldBe([
+            ("release", day, "=Ninth", "v1.9 (pre-release)", JsonValueKind.Null),
+            ("release", day, "v2.0", "v2.0", JsonValueKind.Null),
+            ("note", day, "Announced", "Announced", JsonValueKind.Number)]);
+        (await owner.GetJsonAsync($"api/v1/tenants/acme/annotations?{Range}")).GetProperty("items").GetArrayLength().ShouldBe(0, "a tenant's charts carry its tenant-wide notes, not every repository's releases");
+
+        using var response = await owner.GetAsync($"api/v1/repos/{_repo.Id}/annotations.csv?{Range}");
+        var rows = Rfc4180.Parse(await response.Content.ReadAsStringAsync());
+        rows.Skip(1).Select(r => (r[2], r[4], r[5], r[7])).ShouldBe([("release", "'=Ninth", "v1.9 (pre-release)", ""), ("release", "v2.0", "v2.0", ""), ("note", "Announced", "Announced", rows[3][7])]);
+        rows[3][7].ShouldNotBeEmpty();
+    }
+
     private static async Task<string> ShouldAnswerAsync(Task<HttpResponseMessage> sending, HttpStatusCode status)
     {
         using var response = await sending;

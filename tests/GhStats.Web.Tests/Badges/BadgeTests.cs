@@ -33,7 +33,7 @@ public sealed class BadgeTests
         var elsewhere = await world.App.TrackAsync(world.Other, "octo", "elsewhere");
         var anonymous = world.App.Anonymous();
 
-        foreach (var file in new[] { "views.svg", "uniques.json", "stars.svg?days=all", "clones.json?days=7" })
+        foreach (var file in new[] { "views.svg", "uniques.json", "stars.svg?days=all", "clones.json?days=7", "downloads.svg?days=90" })
         {
             var answers = new List<string>();
             foreach (var id in new[] { off.Id.ToString(CultureInfo.InvariantCulture), untracked.Id.ToString(CultureInfo.InvariantCulture), "987654", elsewhere.Id.ToString(CultureInfo.InvariantCulture), "not-a-number" })
@@ -47,8 +47,8 @@ public sealed class BadgeTests
         }
 
         // An unknown metric of a repository whose badges are on tells nothing either.
-        using var unknownMetric = await anonymous.GetAsync($"badges/{world.Shown.Id}/downloads.svg");
-        using var missing = await anonymous.GetAsync("badges/987654/downloads.svg");
+        using var unknownMetric = await anonymous.GetAsync($"badges/{world.Shown.Id}/forks.svg");
+        using var missing = await anonymous.GetAsync("badges/987654/forks.svg");
         (await AnswerText.DescribeAsync(unknownMetric)).ShouldBe(await AnswerText.DescribeAsync(missing));
     }
 
@@ -94,6 +94,43 @@ public sealed class BadgeTests
         (await anonymous.GetJsonAsync($"badges/{world.Shown.Id}/uniques.json?days=7")).GetProperty("message").GetString().ShouldBe("40");
         (await anonymous.GetJsonAsync($"badges/{world.Shown.Id}/clones.json?days=7")).GetProperty("message").GetString().ShouldBe("7");
         (await anonymous.GetJsonAsync($"badges/{world.Shown.Id}/stars.json")).GetProperty("message").GetString().ShouldBe("12k");
+    }
+
+    [Fact]
+    public async Task TheDownloadsBadge_EqualsTheDownloadsApi_InTheRangeAndSinceTracking_AndSaysNoDataBeforeAnyRead()
+    {
+        await using var world = await BadgeWorld.StartAsync();
+        var published = Today.AddDays(-60);
+        ReleaseRead Read(int back, long count) => new(world.Shown.Id, Today.AddDays(-back),
+            [new ReleaseReading(5, "v1", "One", published, false, [new AssetReading(50, "a.zip", published, count)])]);
+        var releases = world.App.Get<IReleaseStore>();
+        await releases.MergeReleaseReadAsync(Read(40, 1_000));
+        await releases.MergeReleaseReadAsync(Read(20, 1_400));
+        await releases.MergeReleaseReadAsync(Read(3, 1_500));
+        await releases.MergeReleaseReadAsync(Read(1, 1_530));
+        var owner = world.App.As(world.Owner);
+        var anonymous = world.App.Anonymous();
+
+        foreach (var days in new[] { 7, 30, 90 })
+        {
+            var api = await owner.GetJsonAsync($"api/v1/repos/{world.Shown.Id}/downloads?from={Today.AddDays(1 - days):yyyy-MM-dd}&to={Today:yyyy-MM-dd}");
+            var badge = await anonymous.GetJsonAsync($"badges/{world.Shown.Id}/downloads.json?days={days}");
+            badge.GetProperty("label").GetString().ShouldBe($"downloads ({days}d)");
+            badge.GetProperty("message").GetString().ShouldBe(BadgeNumbers.Compact(api.GetProperty("downloadsInRange").GetInt64()));
+        }
+
+        (await anonymous.GetJsonAsync($"badges/{world.Shown.Id}/downloads.json?days=7")).GetProperty("message").GetString().ShouldBe("130");
+        (await anonymous.GetJsonAsync($"badges/{world.Shown.Id}/downloads.json?days=90")).GetProperty("message").GetString().ShouldBe("530");
+        var all = await anonymous.GetJsonAsync($"badges/{world.Shown.Id}/downloads.json?days=all");
+        (all.GetProperty("label").GetString(), all.GetProperty("message").GetString()).ShouldBe(("downloads", "1.5k"));
+
+        var never = await world.App.TrackAsync(world.Acme, "octo", "never-read");
+        await world.App.Get<IRepositoryStore>().SetBadgesAsync(world.Acme.Id, never.Id, enabled: true);
+        (await anonymous.GetJsonAsync($"badges/{never.Id}/downloads.json")).GetProperty("message").GetString().ShouldBe("no data");
+        (await anonymous.GetJsonAsync($"badges/{never.Id}/downloads.json?days=all")).GetProperty("message").GetString().ShouldBe("no data");
+        using var svg = await anonymous.GetAsync($"badges/{world.Shown.Id}/downloads.svg?days=all");
+        svg.StatusCode.ShouldBe(HttpStatusCode.OK);
+        XDocument.Parse(await svg.Content.ReadAsStringAsync()).Root!.Descendants().Select(e => e.Value).ShouldContain("1.5k");
     }
 
     [Fact]

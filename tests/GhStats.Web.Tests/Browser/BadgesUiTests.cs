@@ -24,15 +24,16 @@ public sealed class BadgesUiTests(ChromiumFixture chromium, CoverageWorld world)
 
         await Expect(page.Locator("#badges-status")).ToHaveTextAsync("Badges are public.");
         var markdown = page.Locator("#badges-list input");
-        await Expect(markdown).ToHaveCountAsync(4);
+        await Expect(markdown).ToHaveCountAsync(5);
         var origin = await page.EvaluateAsync<string>("() => window.location.origin");
         await Expect(markdown.First).ToHaveValueAsync($"![views]({origin}/badges/{world.QuietId}/views.svg?days=30)");
         await Expect(page.GetByLabel("Unique visitors (busiest day)", new() { Exact = true })).ToHaveValueAsync($"![uniques]({origin}/badges/{world.QuietId}/uniques.svg?days=30)");
         await page.SelectOptionAsync("#badges-days", "all");
-        await Expect(markdown.Last).ToHaveValueAsync($"![stars]({origin}/badges/{world.QuietId}/stars.svg?days=all)");
+        await Expect(markdown.Nth(3)).ToHaveValueAsync($"![stars]({origin}/badges/{world.QuietId}/stars.svg?days=all)");
+        await Expect(markdown.Last).ToHaveValueAsync($"![downloads]({origin}/badges/{world.QuietId}/downloads.svg?days=all)");
         await page.WaitForFunctionAsync("() => [...document.querySelectorAll('#badges-list img')].every(i => i.complete && i.naturalWidth > 0)");
         (await page.Locator("#badges-list button").AllTextContentsAsync()).ShouldBe(
-            ["Copy Views Markdown", "Copy Unique visitors (busiest day) Markdown", "Copy Clones Markdown", "Copy Stars Markdown"]);
+            ["Copy Views Markdown", "Copy Unique visitors (busiest day) Markdown", "Copy Clones Markdown", "Copy Stars Markdown", "Copy Release downloads Markdown"]);
         await page.Locator("#badges").ScreenshotAsync(new() { Path = Path.Combine(chromium.Screenshots.Path, "repository-badges.light.png") });
         (await browser.CheckAccessibilityAsync()).AssertNoViolations();
 

@@ -83,6 +83,40 @@ public sealed class CompareApiTests
     }
 
     [Fact]
+    public async Task Downloads_AreSummedOverEachPeriodsReadDays_AndAPeriodWithoutAReadHasNoValue()
+    {
+        await using var world = await StartAsync();
+        var published = Day(1);
+        GhStats.Domain.ReleaseRead Read(int day, long count) => new(world.Alpha.Id, Day(day),
+            [new GhStats.Domain.ReleaseReading(1, "v1", "One", published, false, [new GhStats.Domain.AssetReading(10, "a.zip", published, count)])]);
+        var releases = world.App.Get<GhStats.Stores.IReleaseStore>();
+        foreach (var (day, count) in new[] { (3, 50L), (4, 60L), (5, 75L), (10, 100L), (11, 104L) })
+        {
+            await releases.MergeReleaseReadAsync(Read(day, count));
+        }
+
+        var owner = world.App.As(world.Owner);
+        var weekly = await owner.GetJsonAsync($"api/v1/traffic/compare?tenant=acme&repos={world.Alpha.Id},{world.Beta.Id}&metric=downloads&per=week&{Range}");
+        var alpha = weekly.GetProperty("repositories")[0];
+        // Week of 2 June: reads on the 3rd (the first: its count is the baseline, counted on no day), 4th (+10) and 5th (+15).
+        Point(alpha, "2025-06-02").GetProperty("value").GetInt64().ShouldBe(25);
+        Point(alpha, "2025-06-02").GetProperty("knownDays").GetInt32().ShouldBe(3);
+        // Week of 9 June: the 10th counts the 25 since the 5th (it spans the 6th to the 10th, of which the 9th and 10th are this week's), the 11th 4 more.
+        Point(alpha, "2025-06-09").GetProperty("value").GetInt64().ShouldBe(29);
+        Point(alpha, "2025-06-09").GetProperty("knownDays").GetInt32().ShouldBe(3);
+        Point(alpha, "2025-05-26").GetProperty("value").ValueKind.ShouldBe(JsonValueKind.Null);
+        Point(alpha, "2025-06-09").GetProperty("normalised").GetDouble().ShouldBe(29 / 25.0, 1e-9);
+        weekly.GetProperty("repositories")[1].GetProperty("points").EnumerateArray()
+            .ShouldAllBe(p => p.GetProperty("value").ValueKind == JsonValueKind.Null, "a repository whose releases were never read has no downloads, not zero");
+        weekly.GetProperty("note").GetString()!.ShouldContain("counted on the day the releases were read");
+
+        var daily = await owner.GetJsonAsync($"api/v1/traffic/compare?tenant=acme&repos={world.Alpha.Id}&metric=downloads&{Range}");
+        var days = daily.GetProperty("repositories")[0];
+        Point(days, "2025-06-07").GetProperty("value").ValueKind.ShouldBe(JsonValueKind.Null, "a day without a read is unknown, not 0");
+        Point(days, "2025-06-10").GetProperty("value").GetInt64().ShouldBe(25);
+    }
+
+    [Fact]
     public async Task UniqueVisitors_PerMonth_HaveNoValue_SinceGitHubGivesNone()
     {
         await using var world = await StartAsync();
@@ -99,7 +133,7 @@ public sealed class CompareApiTests
     [InlineData("repos=", "repos names no repository")]
     [InlineData("repos=1,2,3,4,5,6,7,8,9,10,11", "at most 10")]
     [InlineData("repos=1,x", "not 'x'")]
-    [InlineData("repos=1&metric=downloads", "metric must be one of views, uniqueViews, clones, stars")]
+    [InlineData("repos=1&metric=forks", "metric must be one of views, uniqueViews, clones, stars, downloads")]
     [InlineData("repos=1&per=year", "per must be day, week or month")]
     public async Task BadSelections_Answer400ProblemDetails(string query, string detail)
     {

@@ -105,6 +105,7 @@ public static class MatrixRoutes
         ["GET /repos/{id}/referrers"] = (world, _, scope) => Get($"api/v1/repos/{world.RepositoryIn(scope).Id}/referrers"),
         ["GET /repos/{id}/paths"] = (world, _, scope) => Get($"api/v1/repos/{world.RepositoryIn(scope).Id}/paths"),
         ["GET /repos/{id}/stats"] = (world, _, scope) => Get($"api/v1/repos/{world.RepositoryIn(scope).Id}/stats"),
+        ["GET /repos/{id}/star-history"] = (world, _, scope) => Get($"api/v1/repos/{world.RepositoryIn(scope).Id}/star-history"),
         ["GET /repos/{id}/releases"] = (world, _, scope) => Get($"api/v1/repos/{world.RepositoryIn(scope).Id}/releases"),
         ["GET /repos/{id}/downloads"] = (world, _, scope) => Get($"api/v1/repos/{world.RepositoryIn(scope).Id}/downloads"),
         ["GET /repos/{id}/downloads.csv"] = (world, _, scope) => Get($"api/v1/repos/{world.RepositoryIn(scope).Id}/downloads.csv"),
@@ -121,6 +122,18 @@ public static class MatrixRoutes
             var note = await world.App.Get<IAnnotationStore>().AddAsync(new Domain.NewAnnotation(tenant.Id, null, new DateOnly(2024, 1, 2), "scratch note", null, "matrix"));
             return new HttpRequestMessage(HttpMethod.Delete, $"api/v1/tenants/{tenant.Slug}/annotations/{note.Id}");
         },
+        ["GET /horizon"] = (_, _, _) => Get("api/v1/horizon"),
+        ["GET /tenants/{tenant}/dashboards"] = (world, _, scope) => Get($"api/v1/tenants/{world.TenantIn(scope).Slug}/dashboards"),
+        ["POST /tenants/{tenant}/dashboards"] = (world, _, scope) =>
+            Send(HttpMethod.Post, $"api/v1/tenants/{world.TenantIn(scope).Slug}/dashboards", new { title = "Matrix board", repositoryIds = new[] { world.RepositoryIn(scope).Id } }),
+        ["GET /tenants/{tenant}/dashboards/{id}"] = async (world, _, scope) =>
+            new HttpRequestMessage(HttpMethod.Get, await ScratchDashboardAsync(world, scope, string.Empty)),
+        ["PUT /tenants/{tenant}/dashboards/{id}"] = async (world, _, scope) =>
+            WebCaller.WithJson(HttpMethod.Put, await ScratchDashboardAsync(world, scope, string.Empty), new { title = "Renamed board", repositoryIds = new[] { world.RepositoryIn(scope).Id } }),
+        ["PUT /tenants/{tenant}/dashboards/{id}/published"] = async (world, _, scope) =>
+            WebCaller.WithJson(HttpMethod.Put, await ScratchDashboardAsync(world, scope, "/published"), new { published = false }),
+        ["DELETE /tenants/{tenant}/dashboards/{id}"] = async (world, _, scope) =>
+            new HttpRequestMessage(HttpMethod.Delete, await ScratchDashboardAsync(world, scope, string.Empty)),
         ["GET /traffic/summary"] = (_, _, _) => Get("api/v1/traffic/summary"),
         ["GET /traffic/summary?tenant="] = (world, _, scope) => Get($"api/v1/traffic/summary?tenant={world.TenantIn(scope).Slug}"),
         ["GET /traffic/compare"] = (world, _, scope) => Get($"api/v1/traffic/compare?tenant={world.TenantIn(scope).Slug}&repos={world.RepositoryIn(scope).Id}"),
@@ -146,6 +159,15 @@ public static class MatrixRoutes
 
     public static Task<HttpRequestMessage> BuildAsync(string route, MatrixWorld world, MatrixCaller caller, MatrixScope scope) =>
         Requests[route](world, caller, scope);
+
+    /// <summary>A fresh dashboard of the scope's tenant, for the routes that read, change or delete one.</summary>
+    private static async Task<string> ScratchDashboardAsync(MatrixWorld world, MatrixScope scope, string rest)
+    {
+        var tenant = world.TenantIn(scope);
+        var dashboard = await world.App.Get<IPublicDashboardStore>().CreateAsync(
+            tenant.Id, Web.Dashboards.DashboardSlugs.New(), new Domain.PublicDashboardSettings("Scratch board", [world.RepositoryIn(scope).Id]));
+        return $"api/v1/tenants/{tenant.Slug}/dashboards/{dashboard.Id}{rest}";
+    }
 
     private static string ConnectionMarker(MatrixScope scope) => scope == MatrixScope.TenantA ? TenantMarkers.AConnection : TenantMarkers.BConnection;
 

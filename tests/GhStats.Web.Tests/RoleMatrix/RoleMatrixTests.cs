@@ -54,9 +54,17 @@ public abstract class RoleMatrixTests(MatrixWorld world)
         new("GET /repos/{id}/referrers",                  401, [200, 200, 404, 404,   200, 404,   200, 404,    200, 404,   404, 200]),
         new("GET /repos/{id}/paths",                      401, [200, 200, 404, 404,   200, 404,   200, 404,    200, 404,   404, 200]),
         new("GET /repos/{id}/stats",                      401, [200, 200, 404, 404,   200, 404,   200, 404,    200, 404,   404, 200]),
+        new("GET /repos/{id}/star-history",               401, [200, 200, 404, 404,   200, 404,   200, 404,    200, 404,   404, 200]),
         new("GET /repos/{id}/releases",                   401, [200, 200, 404, 404,   200, 404,   200, 404,    200, 404,   404, 200]),
         new("GET /repos/{id}/downloads",                  401, [200, 200, 404, 404,   200, 404,   200, 404,    200, 404,   404, 200]),
         new("GET /repos/{id}/downloads.csv",              401, [200, 200, 404, 404,   200, 404,   200, 404,    200, 404,   404, 200]),
+        new("GET /horizon",                               401, [200, 200, 200, 200,   200, 200,   200, 200,    200, 200,   200, 200]),
+        new("GET /tenants/{tenant}/dashboards",           401, [200, 200, 404, 404,   200, 404,   403, 404,    403, 404,   404, 200]),
+        new("POST /tenants/{tenant}/dashboards",          401, [201, 201, 404, 404,   201, 404,   403, 404,    403, 404,   404, 201]),
+        new("GET /tenants/{tenant}/dashboards/{id}",      401, [200, 200, 404, 404,   200, 404,   403, 404,    403, 404,   404, 200]),
+        new("PUT /tenants/{tenant}/dashboards/{id}",      401, [200, 200, 404, 404,   200, 404,   403, 404,    403, 404,   404, 200]),
+        new("PUT /tenants/{tenant}/dashboards/{id}/published", 401, [200, 200, 404, 404, 200, 404, 403, 404,  403, 404,   404, 200]),
+        new("DELETE /tenants/{tenant}/dashboards/{id}",   401, [204, 204, 404, 404,   204, 404,   403, 404,    403, 404,   404, 204]),
         new("GET /repos/{id}/annotations",                401, [200, 200, 404, 404,   200, 404,   200, 404,    200, 404,   404, 200]),
         new("GET /repos/{id}/annotations.csv",            401, [200, 200, 404, 404,   200, 404,   200, 404,    200, 404,   404, 200]),
         new("POST /repos/{id}/annotations",               401, [201, 201, 404, 404,   201, 404,   403, 404,    403, 404,   404, 201]),
@@ -103,6 +111,16 @@ public abstract class RoleMatrixTests(MatrixWorld world)
     {
         Expectations.Select(e => e.Route).ShouldBe(MatrixRoutes.Names, ignoreOrder: true);
         Expectations.ShouldAllBe(e => e.ForAAndB.Count == 12);
+
+        // Every route the running app maps under /api/v1 is in the table: a new route cannot skip the matrix.
+        var mapped = world.App.Get<Microsoft.AspNetCore.Routing.EndpointDataSource>().Endpoints
+            .OfType<Microsoft.AspNetCore.Routing.RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText?.Contains("/api/v1/", StringComparison.Ordinal) == true)
+            .SelectMany(e => (e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.IHttpMethodMetadata>()?.HttpMethods ?? []).Select(method =>
+                $"{method} {System.Text.RegularExpressions.Regex.Replace(e.RoutePattern.RawText![(e.RoutePattern.RawText!.IndexOf("/api/v1/", StringComparison.Ordinal) + 7)..], "{([a-zA-Z]+):[^}]+}", "{$1}")}"))
+            .Distinct()
+            .ToList();
+        mapped.Except(MatrixRoutes.Names).ShouldBeEmpty("routes the role matrix does not check");
     }
 
     [Theory]
