@@ -119,7 +119,7 @@ internal static class ArchiveCommands
         foreach (var tenant in report.Tenants)
         {
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"tenant {tenant.Slug} ({(tenant.Created ? "created" : "existing")}): {tenant.ConnectionsNew} connections new (need their token), {tenant.StatsDaysWritten} counter days new or raised, {tenant.AnnotationsNew} notes new, {tenant.DashboardsNew} dashboards new"));
+                $"tenant {tenant.Slug} ({(tenant.Created ? "created" : "existing")}): {tenant.ConnectionsNew} connections new (need their token), {tenant.OwnersNew} owners new, {tenant.StatsDaysWritten} counter days new or raised, {tenant.AnnotationsNew} notes new, {tenant.DashboardsNew} dashboards new"));
             foreach (var repository in tenant.Repositories)
             {
                 await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,

@@ -24,6 +24,7 @@ public sealed partial class ArchiveExporter
     private readonly ITenantStore tenants;
     private readonly IConnectionStore connections;
     private readonly IRepositoryStore repositories;
+    private readonly ITrackedOwnerStore owners;
     private readonly ITrafficStore traffic;
     private readonly IAnnotationStore annotations;
     private readonly IPublicDashboardStore dashboards;
@@ -35,6 +36,7 @@ public sealed partial class ArchiveExporter
     /// <param name="tenants">The tenant store.</param>
     /// <param name="connections">The connection store (secrets are not read into the archive).</param>
     /// <param name="repositories">The repository store.</param>
+    /// <param name="owners">The store of owners tracked as a whole.</param>
     /// <param name="traffic">The traffic store.</param>
     /// <param name="annotations">The annotation store.</param>
     /// <param name="dashboards">The public dashboard store.</param>
@@ -45,6 +47,7 @@ public sealed partial class ArchiveExporter
         ITenantStore tenants,
         IConnectionStore connections,
         IRepositoryStore repositories,
+        ITrackedOwnerStore owners,
         ITrafficStore traffic,
         IAnnotationStore annotations,
         IPublicDashboardStore dashboards,
@@ -55,6 +58,7 @@ public sealed partial class ArchiveExporter
         this.tenants = tenants;
         this.connections = connections;
         this.repositories = repositories;
+        this.owners = owners;
         this.traffic = traffic;
         this.annotations = annotations;
         this.dashboards = dashboards;
@@ -112,6 +116,7 @@ public sealed partial class ArchiveExporter
                 Rows(repositoryKeys.Select(r => new RepositoryRow(r.Key, r.Tenant, r.Repository.Owner, r.Repository.Name, r.Repository.ConnectionId is { } c && connectionKeys.TryGetValue(c, out var k) ? k : null, r.Repository.IsActive, r.Repository.BadgesEnabled))),
                 exportedAt,
                 cancellationToken).ConfigureAwait(false));
+            tables.Add(await WriteTableAsync(zip, ArchiveTables.TrackedOwners, OwnersAsync(tenantKeys, connectionKeys, cancellationToken), exportedAt, cancellationToken).ConfigureAwait(false));
             tables.Add(await WriteTableAsync(zip, ArchiveTables.TrafficDays, DaysAsync(repositoryKeys, today, cancellationToken), exportedAt, cancellationToken).ConfigureAwait(false));
             tables.Add(await WriteTableAsync(zip, ArchiveTables.ReferrerSnapshots, ReferrersAsync(repositoryKeys, today, cancellationToken), exportedAt, cancellationToken).ConfigureAwait(false));
             tables.Add(await WriteTableAsync(zip, ArchiveTables.PathSnapshots, PathsAsync(repositoryKeys, today, cancellationToken), exportedAt, cancellationToken).ConfigureAwait(false));
@@ -167,6 +172,18 @@ public sealed partial class ArchiveExporter
 
         // Read before the entry closes: disposing the buffer disposes the meter and the entry with it.
         return new ArchiveTable(table, file, count, metered.Sha256());
+    }
+
+    private async IAsyncEnumerable<OwnerRow> OwnersAsync(List<(Tenant Tenant, int Key)> tenantKeys, Dictionary<long, int> connectionKeys, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        foreach (var (tenant, key) in tenantKeys)
+        {
+            foreach (var owner in (await owners.ListAsync(tenant.Id, cancellationToken).ConfigureAwait(false)).OrderBy(o => o.Owner, StringComparer.OrdinalIgnoreCase))
+            {
+                yield return new OwnerRow(
+                    key, owner.Owner, owner.ConnectionId is { } c && connectionKeys.TryGetValue(c, out var k) ? k : null, owner.Include, owner.Exclude, owner.SkipForks, owner.SkipArchived);
+            }
+        }
     }
 
     /// <summary>Each repository's covered days, a year at a time (days not collected are not rows).</summary>

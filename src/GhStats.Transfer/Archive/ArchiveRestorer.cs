@@ -30,6 +30,7 @@ public sealed partial class ArchiveRestorer
     private readonly ITenantStore tenants;
     private readonly IConnectionStore connections;
     private readonly IRepositoryStore repositories;
+    private readonly ITrackedOwnerStore owners;
     private readonly ITrafficStore traffic;
     private readonly IAnnotationStore annotations;
     private readonly IPublicDashboardStore dashboards;
@@ -42,6 +43,7 @@ public sealed partial class ArchiveRestorer
     /// <param name="tenants">The tenant store.</param>
     /// <param name="connections">The connection store.</param>
     /// <param name="repositories">The repository store.</param>
+    /// <param name="owners">The store of owners tracked as a whole.</param>
     /// <param name="traffic">The traffic store.</param>
     /// <param name="annotations">The annotation store.</param>
     /// <param name="dashboards">The public dashboard store.</param>
@@ -52,6 +54,7 @@ public sealed partial class ArchiveRestorer
         ITenantStore tenants,
         IConnectionStore connections,
         IRepositoryStore repositories,
+        ITrackedOwnerStore owners,
         ITrafficStore traffic,
         IAnnotationStore annotations,
         IPublicDashboardStore dashboards,
@@ -62,6 +65,7 @@ public sealed partial class ArchiveRestorer
         this.tenants = tenants;
         this.connections = connections;
         this.repositories = repositories;
+        this.owners = owners;
         this.traffic = traffic;
         this.annotations = annotations;
         this.dashboards = dashboards;
@@ -102,6 +106,7 @@ public sealed partial class ArchiveRestorer
         await RestoreTenantsAsync(reader, run, cancellationToken).ConfigureAwait(false);
         await RestoreConnectionsAsync(reader, run, cancellationToken).ConfigureAwait(false);
         await RestoreRepositoriesAsync(reader, run, cancellationToken).ConfigureAwait(false);
+        await RestoreOwnersAsync(reader, run, cancellationToken).ConfigureAwait(false);
         await RestoreDaysAsync(reader, run, cancellationToken).ConfigureAwait(false);
         await RestoreSnapshotsAsync(reader, run, paths: false, cancellationToken).ConfigureAwait(false);
         await RestoreSnapshotsAsync(reader, run, paths: true, cancellationToken).ConfigureAwait(false);
@@ -130,6 +135,7 @@ public sealed partial class ArchiveRestorer
                 t.Slug,
                 t.Created,
                 t.ConnectionsNew,
+                t.OwnersNew,
                 t.Repositories.Select(r => new RepositoryImportReport(
                     r.FullName, [r.Key.ToString(CultureInfo.InvariantCulture)], r.Outcome, r.DaysNew, r.DaysRaised, r.DaysUnchanged, r.DaysLower, r.SnapshotsNew, [])).ToList(),
                 t.StatsDaysWritten,
@@ -223,6 +229,36 @@ public sealed partial class ArchiveRestorer
 
             run.Repositories[row.Key] = state;
             tenant.Repositories.Add(state);
+        }
+    }
+
+    /// <summary>An owner the tenant already tracks as a whole keeps its own filters.</summary>
+    private async Task RestoreOwnersAsync(ArchiveReader reader, Run run, CancellationToken cancellationToken)
+    {
+        var known = new Dictionary<int, HashSet<string>>();
+        foreach (var (row, _) in reader.Read<OwnerRow>(ArchiveTables.TrackedOwners, cancellationToken))
+        {
+            var tenant = run.Tenants[row.Tenant];
+            if (!known.TryGetValue(row.Tenant, out var tracked))
+            {
+                tracked = tenant.Id is { } tenantId && !tenant.Created
+                    ? (await owners.ListAsync(tenantId, cancellationToken).ConfigureAwait(false)).Select(o => o.Owner).ToHashSet(StringComparer.OrdinalIgnoreCase)
+                    : new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+                known[row.Tenant] = tracked;
+            }
+
+            if (!tracked.Add(row.Owner))
+            {
+                continue;
+            }
+
+            tenant.OwnersNew++;
+            if (!run.DryRun)
+            {
+                long? connectionId = row.Connection is { } key && run.Connections.TryGetValue(key, out var id) ? id : null;
+                var added = await owners.AddAsync(new NewTrackedOwner(tenant.Id!.Value, row.Owner, connectionId, row.Include, row.Exclude, row.SkipForks, row.SkipArchived), cancellationToken).ConfigureAwait(false);
+                await AuditAsync(run, tenant, AuditActions.OwnerTracked, "owner", added.Id, added.Owner, "restored from an archive", cancellationToken).ConfigureAwait(false);
+            }
         }
     }
 
@@ -507,6 +543,8 @@ public sealed partial class ArchiveRestorer
         public bool Created { get; init; }
 
         public int ConnectionsNew { get; set; }
+
+        public int OwnersNew { get; set; }
 
         public int StatsDaysWritten { get; set; }
 

@@ -30,6 +30,9 @@ internal static class ArchiveRows
     /// <summary>A repository; not tracked means history only (shown, not collected).</summary>
     internal sealed record RepositoryRow(int Key, int Tenant, string Owner, string Name, int? Connection, bool Tracked, bool Badges);
 
+    /// <summary>An owner whose repositories the tenant tracks as a whole, with its filters.</summary>
+    internal sealed record OwnerRow(int Tenant, string Owner, int? Connection, string? Include, string? Exclude, bool SkipForks, bool SkipArchived);
+
     /// <summary>A day of traffic that a read covered, with that coverage (days not collected are not rows).</summary>
     internal sealed record DayRow(int Repository, DateOnly Day, int Views, int UniqueViews, int Clones, int UniqueClones, DayCoverage Coverage);
 

@@ -8,6 +8,7 @@ internal static class ArchiveTables
     public const string Tenants = "tenants";
     public const string Connections = "connections";
     public const string Repositories = "repositories";
+    public const string TrackedOwners = "tracked_owners";
     public const string TrafficDays = "traffic_days";
     public const string ReferrerSnapshots = "referrer_snapshots";
     public const string PathSnapshots = "path_snapshots";
@@ -16,7 +17,7 @@ internal static class ArchiveTables
     public const string PublicDashboards = "public_dashboards";
 
     public static readonly IReadOnlyList<string> Order =
-        [Tenants, Connections, Repositories, TrafficDays, ReferrerSnapshots, PathSnapshots, RepositoryStats, Annotations, PublicDashboards];
+        [Tenants, Connections, Repositories, TrackedOwners, TrafficDays, ReferrerSnapshots, PathSnapshots, RepositoryStats, Annotations, PublicDashboards];
 
     /// <summary>The entry a table's JSON lines are stored in, at the archive's root.</summary>
     public static string FileOf(string table) => table + ".jsonl";

@@ -58,6 +58,17 @@ internal static partial class ArchiveValidation
             repositoryTenants.Add(row.Tenant);
         }
 
+        var owners = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (row, line) in reader.Read<OwnerRow>(ArchiveTables.TrackedOwners, cancellationToken))
+        {
+            const string table = ArchiveTables.TrackedOwners;
+            Require(row.Tenant >= 1 && row.Tenant <= tenants.Count, table, line, "unknown tenant");
+            Require(GitHubNames.IsValidOwner(row.Owner), table, line, $"invalid owner name '{Shown(row.Owner)}'");
+            Require(owners.Add(string.Create(CultureInfo.InvariantCulture, $"{row.Tenant}/{row.Owner}")), table, line, "owner listed twice in its tenant");
+            Require(row.Connection is null || (row.Connection >= 1 && row.Connection <= connectionTenants.Count && connectionTenants[row.Connection.Value - 1] == row.Tenant), table, line, "unknown connection, or one of another tenant");
+            Require(Patterns(row.Include) && Patterns(row.Exclude), table, line, "a name pattern that can match no repository, or patterns too long");
+        }
+
         (int, DateOnly, string) last = default;
         foreach (var (row, line) in reader.Read<DayRow>(ArchiveTables.TrafficDays, cancellationToken))
         {
@@ -137,6 +148,11 @@ internal static partial class ArchiveValidation
         Require(order > 0, table, line, "rows out of order or repeated (they go by repository, then day)");
         return current;
     }
+
+    /// <summary>The owner store's rule: comma-separated patterns, each a repository name but for '*' and '?'.</summary>
+    private static bool Patterns(string? patterns) =>
+        patterns is null || (patterns.Length <= 1000 && patterns.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .All(p => GitHubNames.IsValidRepositoryName(p.Replace('*', 'x').Replace('?', 'x'))));
 
     private static bool Text(string text, int limit) => text.Length > 0 && text.Length <= limit && !text.Any(char.IsControl);
 

@@ -83,7 +83,7 @@ public sealed class ArchiveTests : IClassFixture<SqliteDatabaseFixture>, IClassF
         Rows(first, ArchiveTables.PathSnapshots).ShouldBeGreaterThan(50);
         Rows(first, ArchiveTables.RepositoryStats).ShouldBeGreaterThan(300);
         (Rows(first, ArchiveTables.Tenants), Rows(first, ArchiveTables.Connections), Rows(first, ArchiveTables.Repositories)).ShouldBe((1, 2, 3));
-        (Rows(first, ArchiveTables.Annotations), Rows(first, ArchiveTables.PublicDashboards)).ShouldBe((2, 1));
+        (Rows(first, ArchiveTables.TrackedOwners), Rows(first, ArchiveTables.Annotations), Rows(first, ArchiveTables.PublicDashboards)).ShouldBe((1, 2, 1));
 
         var restored = await RestoreAsync(postgres, first.Path);
 
@@ -121,11 +121,13 @@ public sealed class ArchiveTests : IClassFixture<SqliteDatabaseFixture>, IClassF
         var repository = (await postgres.GetRequiredService<IRepositoryStore>().FindByNameAsync(tenant.Id, "octo-org", "one"))!;
         repository.ConnectionId.ShouldBe(restored[0].Id);
         repository.BadgesEnabled.ShouldBeTrue();
+        var owner = (await postgres.GetRequiredService<ITrackedOwnerStore>().ListAsync(tenant.Id)).Single();
+        (owner.Owner, owner.ConnectionId, owner.Include, owner.Exclude, owner.SkipForks, owner.SkipArchived).ShouldBe(("octo-org", (long?)restored[0].Id, "app-*,lib?", "app-old", false, true));
         (await postgres.GetRequiredService<IRepositoryStore>().FindByNameAsync(tenant.Id, "legacy", "old"))!.IsActive.ShouldBeFalse();
         var audited = await postgres.GetRequiredService<IAuditStore>().ListAsync(new AuditQuery(TenantId: tenant.Id), 200);
         audited.Select(a => a.Action).Order(StringComparer.Ordinal).ShouldBe(
         [
-            "annotation.created", "annotation.created", "connection.created", "connection.created", "dashboard.created",
+            "annotation.created", "annotation.created", "connection.created", "connection.created", "dashboard.created", "owner.tracked",
             "repository.tracked", "repository.tracked", "repository.tracked", "tenant.created", "traffic.imported", "traffic.imported", "traffic.imported",
         ]);
         audited.ShouldAllBe(a => a.Details!.Contains("restored from an archive"));
@@ -295,6 +297,7 @@ public sealed class ArchiveTests : IClassFixture<SqliteDatabaseFixture>, IClassF
         }
 
         await repositories.RemoveAsync(tenant.Id, all[2].Id);
+        await services.GetRequiredService<ITrackedOwnerStore>().AddAsync(new NewTrackedOwner(tenant.Id, "octo-org", token.Id, "app-*,lib?", "app-old", SkipForks: false));
         var notes = services.GetRequiredService<IAnnotationStore>();
         await notes.AddAsync(new NewAnnotation(tenant.Id, null, Today.AddDays(-2), "Launch week", null, "ann@example.com"));
         await notes.AddAsync(new NewAnnotation(tenant.Id, one.Id, Today.AddDays(-1), "Blog post", "https://blog.example.com/post", "ann@example.com"));
@@ -326,13 +329,13 @@ public sealed class ArchiveTests : IClassFixture<SqliteDatabaseFixture>, IClassF
 
     /// <summary>Everything a restore wrote or would write.</summary>
     private static int Changes(RestoreReport report) => report.Tenants.Sum(t =>
-        (t.Created ? 1 : 0) + t.ConnectionsNew + t.StatsDaysWritten + t.AnnotationsNew + t.DashboardsNew
+        (t.Created ? 1 : 0) + t.ConnectionsNew + t.OwnersNew + t.StatsDaysWritten + t.AnnotationsNew + t.DashboardsNew
         + t.Repositories.Sum(r => (r.Outcome == RepositoryImportOutcome.Existing ? 0 : 1) + r.DaysNew + r.DaysRaised + r.SnapshotsNew));
 
     /// <summary>A report as text, without its dry-run flag and with its lists spelled out.</summary>
     private static string Text(RestoreReport report) => string.Join('\n',
         [
-            .. report.Tenants.SelectMany(t => new[] { $"{t.Slug} created={t.Created} connections={t.ConnectionsNew} stats={t.StatsDaysWritten} notes={t.AnnotationsNew} dashboards={t.DashboardsNew}" }
+            .. report.Tenants.SelectMany(t => new[] { $"{t.Slug} created={t.Created} connections={t.ConnectionsNew} owners={t.OwnersNew} stats={t.StatsDaysWritten} notes={t.AnnotationsNew} dashboards={t.DashboardsNew}" }
                 .Concat(t.Repositories.Select(r => $"  {r.FullName} [{string.Join(",", r.SourceKeys)}] {r.Outcome} new={r.DaysNew} raised={r.DaysRaised} same={r.DaysUnchanged} lower={r.DaysLower} snapshots={r.SnapshotsNew}"))),
             .. report.Notes.Select(n => n.Replace("would come", "came", StringComparison.Ordinal)),
         ]);
