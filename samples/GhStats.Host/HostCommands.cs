@@ -32,6 +32,11 @@ internal static class HostCommands
                                                     import another tool's history (sources: ibm-db2, ibm-csv,
                                                     github-repo-stats, ghstats-sqlite, repohistory); --dry-run reports
                                                     per repository and writes nothing
+          GhStats.Host export --tenant <slug> | --all [--out <file>]
+                                                    write a tenant's (or every tenant's) archive: one zip with a manifest
+                                                    and a JSON-lines file per table, to <file> or stdout; no secrets
+          GhStats.Host restore <file> [--dry-run]   merge an archive into this database (any provider) by the import's
+                                                    rules; restoring twice changes nothing; --dry-run writes nothing
           GhStats.Host help                         show this text
 
         Exit codes: 0 done, 1 failed (the message says why), 2 wrong usage.
@@ -138,6 +143,12 @@ internal static class HostCommands
 
             case ["import", ..]:
                 return await ImportCommand.RunAsync(args, app.Services, output, error);
+
+            case ["export", ..]:
+                return await ArchiveCommands.ExportAsync(args, app.Services, Console.OpenStandardOutput, error);
+
+            case ["restore", ..]:
+                return await ArchiveCommands.RestoreAsync(args, app.Services, output, error);
 
             default:
                 await error.WriteLineAsync($"Unknown command '{string.Join(' ', args)}'.");

@@ -125,7 +125,7 @@ internal static class ImportCommand
         }
     }
 
-    private static string Describe(RepositoryImportOutcome outcome) => outcome switch
+    internal static string Describe(RepositoryImportOutcome outcome) => outcome switch
     {
         RepositoryImportOutcome.Existing => "existing",
         RepositoryImportOutcome.CreatedTracked => "created, tracked",

@@ -14,6 +14,9 @@ if (isCommand)
     // Commands do their work and exit: no migration at start, no collection schedule, no server.
     builder.Configuration["GhStats:Storage:MigrateOnStartup"] = "false";
     builder.Configuration["GhStats:Collector:Schedule"] = null;
+
+    // A command's stdout is its result (an archive, a token): the log goes to stderr.
+    builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
 }
 
 if (ghStats.GetValue<bool>("Cron:QueueForWorker"))

@@ -1,4 +1,5 @@
 using GhStats;
+using GhStats.Transfer.Archive;
 using GhStats.Transfer.Import;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -21,6 +22,10 @@ public static class GhStatsTransferBuilderExtensions
 
         // Import/: readers for the other tools' files, merged through the store ports.
         services.TryAddSingleton<TrafficImporter>();
+
+        // Archive/: a tenant's (or the installation's) export to one zip, and its restore by the same merge rules.
+        services.TryAddSingleton<ArchiveExporter>();
+        services.TryAddSingleton<ArchiveRestorer>();
         return builder;
     }
 }

@@ -149,7 +149,7 @@ public sealed partial class HostCommandTests(CommandHost host) : IClassFixture<C
         answers.ShouldAllBe(a => a.ExitCode == 0);
         answers.Select(a => a.Output).Distinct().ShouldHaveSingleItem();
         var listed = UsageLine().Matches(answers[0].Output).Select(m => m.Groups["command"].Value.Trim()).Distinct().ToArray();
-        listed.ShouldBe(["", "worker", "collect", "migrate", "admin add", "tenant create", "token create", "import", "help"], ignoreOrder: true);
+        listed.ShouldBe(["", "worker", "collect", "migrate", "admin add", "tenant create", "token create", "import", "export", "restore", "help"], ignoreOrder: true);
         answers[0].Output.ShouldContain("migrate --script <provider>");
         answers[0].Output.ShouldContain("tenant create <slug> [--name <name>] [--owner <email>]");
         answers[0].Output.ShouldContain("token create --email <email> [--name <name>] [--days <1-366>]");

@@ -19,6 +19,7 @@ public sealed partial class TrafficImporter
     private readonly IAuditStore audit;
     private readonly TimeProvider clock;
     private readonly ILogger<TrafficImporter> logger;
+    private readonly StoredHistory stored;
 
     /// <summary>Creates the importer; <c>AddTransfer()</c> registers it.</summary>
     /// <param name="tenants">The tenant store.</param>
@@ -35,6 +36,7 @@ public sealed partial class TrafficImporter
         this.audit = audit;
         this.clock = clock;
         this.logger = logger;
+        stored = new StoredHistory(traffic);
     }
 
     /// <summary>Imports (or, as a dry run, reports) a source's history into a tenant.</summary>
@@ -89,9 +91,9 @@ public sealed partial class TrafficImporter
 
         var days = source.Days.GroupBy(d => d.Day).Select(g => g.Aggregate((a, b) => a.Max(b))).OrderBy(d => d.Day).ToList();
         var existing = await repositories.FindByNameAsync(tenant.Id, source.Owner, source.Name, cancellationToken).ConfigureAwait(false);
-        var comparison = await CompareAsync(tenant.Id, existing, days, cancellationToken).ConfigureAwait(false);
-        var referrers = await NewSnapshotsAsync(tenant.Id, existing, source.Referrers, paths: false, cancellationToken).ConfigureAwait(false);
-        var paths = await NewSnapshotsAsync(tenant.Id, existing, source.Paths, paths: true, cancellationToken).ConfigureAwait(false);
+        var comparison = await stored.CompareDaysAsync(tenant.Id, existing?.Id, days, cancellationToken).ConfigureAwait(false);
+        var referrers = await stored.NewSnapshotsAsync(tenant.Id, existing?.Id, source.Referrers, paths: false, cancellationToken).ConfigureAwait(false);
+        var paths = await stored.NewSnapshotsAsync(tenant.Id, existing?.Id, source.Paths, paths: true, cancellationToken).ConfigureAwait(false);
         var outcome = existing is not null ? RepositoryImportOutcome.Existing
             : request.HistoryOnly ? RepositoryImportOutcome.CreatedHistoryOnly
             : RepositoryImportOutcome.CreatedTracked;
@@ -146,66 +148,7 @@ public sealed partial class TrafficImporter
         return created;
     }
 
-    /// <summary>Sorts the source's days against what the store has: new, raised, unchanged, lower; only new and raised are written.</summary>
-    private async Task<DayComparison> CompareAsync(long tenantId, TrackedRepository? existing, List<SourceDay> days, CancellationToken cancellationToken)
-    {
-        var comparison = new DayComparison();
-        var stored = new Dictionary<DateOnly, TrafficPoint>();
-        if (existing is not null && days.Count > 0)
-        {
-            var series = await traffic.GetTrafficSeriesAsync(tenantId, existing.Id, new DateRange(days[0].Day, days[^1].Day), TrafficPeriod.Day, cancellationToken).ConfigureAwait(false);
-            foreach (var point in series.Points.Where(p => p.Coverage != DayCoverage.NotCollected))
-            {
-                stored[point.Date] = point;
-            }
-        }
-
-        foreach (var day in days)
-        {
-            if (!stored.TryGetValue(day.Day, out var have))
-            {
-                comparison.New++;
-                comparison.ToWrite.Add(day);
-                continue;
-            }
-
-            long[] source = [day.Views, day.UniqueViews, day.Clones, day.UniqueClones];
-            long[] kept = [have.Views, have.UniqueViews ?? 0, have.Clones, have.UniqueClones ?? 0];
-            var higher = day.Coverage > have.Coverage || source.Zip(kept).Any(pair => pair.First > pair.Second);
-            if (higher)
-            {
-                comparison.Raised++;
-                comparison.ToWrite.Add(day);
-            }
-            else if (source.Zip(kept).Any(pair => pair.First < pair.Second))
-            {
-                comparison.Lower++;
-            }
-            else
-            {
-                comparison.Unchanged++;
-            }
-        }
-
-        return comparison;
-    }
-
-    /// <summary>Snapshot rows of capture days the store has no snapshot of that kind for: GhStats' own capture of a day wins.</summary>
-    private async Task<List<SourceSnapshot>> NewSnapshotsAsync(long tenantId, TrackedRepository? existing, List<SourceSnapshot> snapshots, bool paths, CancellationToken cancellationToken)
-    {
-        if (existing is null || snapshots.Count == 0)
-        {
-            return snapshots;
-        }
-
-        var range = new DateRange(snapshots.Min(s => s.CapturedOn), snapshots.Max(s => s.CapturedOn));
-        var captured = paths
-            ? (await traffic.GetPathHistoryAsync(tenantId, existing.Id, range, cancellationToken).ConfigureAwait(false)).Select(s => s.CapturedOn).ToHashSet()
-            : (await traffic.GetReferrerHistoryAsync(tenantId, existing.Id, range, cancellationToken).ConfigureAwait(false)).Select(s => s.CapturedOn).ToHashSet();
-        return snapshots.Where(s => !captured.Contains(s.CapturedOn)).ToList();
-    }
-
-    private static RepositoryImportReport Report(SourceRepository source, RepositoryImportOutcome outcome, DayComparison? comparison, int snapshotsNew, List<ImportRejection> rejections) => new(
+    private static RepositoryImportReport Report(SourceRepository source, RepositoryImportOutcome outcome, StoredHistory.DayComparison? comparison, int snapshotsNew, List<ImportRejection> rejections) => new(
         source.FullName,
         source.Keys.ToList(),
         outcome,
@@ -218,17 +161,4 @@ public sealed partial class TrafficImporter
 
     [LoggerMessage(EventId = 9100, Level = LogLevel.Information, Message = "Import from {Source} into {Repository}: {Outcome}, {DaysNew} days new, {DaysRaised} raised, {DaysLower} lower kept, {Rejected} rejections (dry run: {DryRun})")]
     private partial void LogRepository(string source, string repository, RepositoryImportOutcome outcome, int daysNew, int daysRaised, int daysLower, int rejected, bool dryRun);
-
-    private sealed class DayComparison
-    {
-        public int New { get; set; }
-
-        public int Raised { get; set; }
-
-        public int Unchanged { get; set; }
-
-        public int Lower { get; set; }
-
-        public List<SourceDay> ToWrite { get; } = [];
-    }
 }

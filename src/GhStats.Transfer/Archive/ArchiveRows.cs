@@ -1,0 +1,53 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using GhStats.Domain;
+
+namespace GhStats.Transfer.Archive;
+
+/// <summary>
+/// The rows of an archive's tables, one JSON object a line. Rows name each other by keys numbered in the archive
+/// (1, 2, ... in export order), never by database ids, so an archive restores anywhere and exports again the same.
+/// Store-assigned times (created, added, last collected) are not rows' fields: a restore cannot set them.
+/// </summary>
+internal static class ArchiveRows
+{
+    /// <summary>camelCase, enums as camelCase names; every field required, unknown fields refused.</summary>
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false) },
+        RespectNullableAnnotations = true,
+        RespectRequiredConstructorParameters = true,
+        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+        MaxDepth = 8,
+    };
+
+    /// <summary>A tenant.</summary>
+    internal sealed record TenantRow(int Key, string Slug, string Name);
+
+    /// <summary>A GitHub connection without its secret: restored, it needs its token (or App key) entered again.</summary>
+    internal sealed record ConnectionRow(int Key, int Tenant, string Name, GitHubConnectionKind Kind, string ApiBaseUrl, long? AppId, long? InstallationId);
+
+    /// <summary>A repository; not tracked means history only (shown, not collected).</summary>
+    internal sealed record RepositoryRow(int Key, int Tenant, string Owner, string Name, int? Connection, bool Tracked, bool Badges);
+
+    /// <summary>An owner whose repositories the tenant tracks as a whole, with its filters.</summary>
+    internal sealed record OwnerRow(int Tenant, string Owner, int? Connection, string? Include, string? Exclude, bool SkipForks, bool SkipArchived);
+
+    /// <summary>A day of traffic that a read covered, with that coverage (days not collected are not rows).</summary>
+    internal sealed record DayRow(int Repository, DateOnly Day, int Views, int UniqueViews, int Clones, int UniqueClones, DayCoverage Coverage);
+
+    /// <summary>A referrer of a dated snapshot.</summary>
+    internal sealed record ReferrerRow(int Repository, DateOnly CapturedOn, string Referrer, int Views, int UniqueViews);
+
+    /// <summary>A popular path of a dated snapshot.</summary>
+    internal sealed record PathRow(int Repository, DateOnly CapturedOn, string Path, string Title, int Views, int UniqueViews);
+
+    /// <summary>A repository's counters as read on a day.</summary>
+    internal sealed record StatsRow(int Repository, DateOnly Day, int Stars, int Forks, int Watchers, int OpenIssues, long SizeKb);
+
+    /// <summary>A note on a day, of a repository or (no repository) of the whole tenant.</summary>
+    internal sealed record AnnotationRow(int Tenant, int? Repository, DateOnly Day, string Text, string? Link, string CreatedBy);
+
+    /// <summary>A public dashboard and the repositories on it.</summary>
+    internal sealed record DashboardRow(int Tenant, string Slug, string Title, bool ShowReferrers, bool ShowPopularContent, IReadOnlyList<string> FrameOrigins, bool Published, IReadOnlyList<int> Repositories);
+}

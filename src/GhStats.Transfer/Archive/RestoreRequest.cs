@@ -1,0 +1,12 @@
+using GhStats.Domain;
+
+namespace GhStats.Transfer.Archive;
+
+/// <summary>What to restore.</summary>
+/// <param name="Path">The archive file <see cref="ArchiveExporter"/> wrote.</param>
+/// <param name="Actor">Who restores, for the audit log.</param>
+public sealed record RestoreRequest(string Path, AuditActor Actor)
+{
+    /// <summary>Report what the restore would do, per tenant and repository, and write nothing.</summary>
+    public bool DryRun { get; init; }
+}
