@@ -564,6 +564,27 @@ public abstract partial class StoreConformanceTests
         return list;
     }
 
+    [StoreFact]
+    public async Task TenantSummary_LatestStats_AreEachRepositorysLastCountersInTheRange()
+    {
+        var tenant = await NewTenantAsync();
+        var busy = await NewRepositoryAsync(tenant);
+        var outside = await NewRepositoryAsync(tenant);
+        await Traffic.MergeRepositoryStatsAsync(
+        [
+            new RepositoryDailyStats(busy.Id, Today.AddDays(-40), 1, 0, 0, 0, 1),
+            new RepositoryDailyStats(busy.Id, Today.AddDays(-20), 2, 0, 0, 0, 1),
+            new RepositoryDailyStats(busy.Id, Today.AddDays(-10), 3, 0, 0, 0, 1),
+            new RepositoryDailyStats(busy.Id, Today.AddDays(-2), 4, 0, 0, 0, 1),
+            new RepositoryDailyStats(outside.Id, Today.AddDays(-2), 9, 0, 0, 0, 1),
+        ]);
+
+        var summary = await Traffic.GetTenantSummaryAsync(tenant.Id, new DateRange(Today.AddDays(-30), Today.AddDays(-5)));
+
+        summary.Single(s => s.Repository.Id == busy.Id).LatestStats.ShouldBe(new RepositoryDailyStats(busy.Id, Today.AddDays(-10), 3, 0, 0, 0, 1));
+        summary.Single(s => s.Repository.Id == outside.Id).LatestStats.ShouldBeNull();
+    }
+
     private static List<TrafficDay> FourteenDays(long repositoryId, DateOnly from, int seed) =>
         Enumerable.Range(0, 14).Select(i => new TrafficDay(repositoryId, from.AddDays(i), seed * 10 + i, seed + (i % 4), i % 6, i % 2)).ToList();
 }

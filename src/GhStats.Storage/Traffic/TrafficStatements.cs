@@ -78,12 +78,13 @@ internal sealed class TrafficStatements : StatementSet
             $"GROUP BY {RepositoryRows.Shape.Select("r")} " +
             "ORDER BY r.owner, r.name");
 
+        // Each repository's last counters in the range: one index seek per repository (its latest day), not a GROUP BY
+        // over every day of every repository in the range.
         TenantLatestStats = new("Traffic.TenantLatestStats",
             $"SELECT {RepositoryStatsRows.Shape.Select("s")} " +
-            $"FROM {T("repo_daily_stats")} s JOIN (" +
-            $"SELECT x.repo_id, MAX(x.day) AS day FROM {T("repo_daily_stats")} x JOIN {T("repositories")} r ON r.id = x.repo_id " +
-            "WHERE r.tenant_id = @tenant_id AND r.removed_at IS NULL AND x.day >= @from_day AND x.day <= @to_day GROUP BY x.repo_id" +
-            ") m ON m.repo_id = s.repo_id AND m.day = s.day");
+            $"FROM {T("repositories")} r JOIN {T("repo_daily_stats")} s ON s.repo_id = r.id " +
+            "WHERE r.tenant_id = @tenant_id AND r.removed_at IS NULL " +
+            $"AND s.day = (SELECT MAX(x.day) FROM {T("repo_daily_stats")} x WHERE x.repo_id = r.id AND x.day >= @from_day AND x.day <= @to_day)");
 
         ReferrerHistory = new("Traffic.ReferrerHistory",
             $"SELECT {ReferrerRows.Shape.Select()} FROM {T("referrer_snapshots")} " +
