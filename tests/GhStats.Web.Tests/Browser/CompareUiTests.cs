@@ -53,6 +53,28 @@ public sealed class CompareUiTests(ChromiumFixture chromium, CoverageWorld world
     }
 
     [Fact]
+    public async Task TheCompareChart_MarksTheComparedRepositoriesReleases_WithTheRepositorysName()
+    {
+        await using var browser = await world.SignInAsync(chromium);
+        var page = browser.Page;
+        var published = world.Quiet.Releases.Where(r => !r.Draft).Select(r => DateOnly.FromDateTime(r.PublishedAt.UtcDateTime)).ToList();
+        var from = published.Min().AddDays(-2).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var to = published.Max().AddDays(2).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+        await page.GotoAsync($"compare?tenant=acme&repos={world.QuietId},{world.StaleId}&metric=downloads&per=day&from={from}&to={to}");
+
+        await Expect(page.Locator("#compare-metric")).ToHaveValueAsync("downloads");
+        var items = page.Locator("#compare-chart-markers li.marker.release");
+        await Expect(items).ToHaveCountAsync(published.Count);
+        await Expect(items.First).ToContainTextAsync("acme/quiet First release");
+        (await page.EvaluateAsync<string[]>("() => Chart.getChart('compare-chart').$markers.map(m => `${m.kind} ${m.date}`)"))
+            .ShouldBe(published.Order().Select(d => $"release {d:yyyy-MM-dd}").ToArray());
+        await Expect(page.Locator("#compare-note")).ToContainTextAsync("counted on the day the releases were read");
+        (await browser.CheckAccessibilityAsync()).AssertNoViolations();
+        await browser.AssertNoErrorsAsync();
+    }
+
+    [Fact]
     public async Task ChangingTheSelection_KeepsItInTheAddress_SoReopeningTheAddressShowsTheSameView()
     {
         await using var browser = await world.SignInAsync(chromium);
