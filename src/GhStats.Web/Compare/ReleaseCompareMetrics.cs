@@ -21,19 +21,14 @@ internal sealed class ReleaseCompareMetrics(IReleaseStore releases) : ICompareMe
         {
             var covered = range.AlignTo(per);
             var downloads = await releases.GetDailyDownloadsAsync(repository.TenantId, repository.Id, covered, cancellationToken);
-            var read = downloads.Days.Where(d => d.Read).ToList();
-            return [.. Periods.Of(covered, per).Select(period =>
-            {
-                var inPeriod = read.Where(d => d.Day >= period.From && d.Day <= period.To).ToList();
-                if (inPeriod.Count == 0)
-                {
-                    return new ComparePoint(period.From, null, period.Days, 0, 0);
-                }
+            // Grouped by period as the stars metric groups its readings; a period without a read has no entry.
+            var byPeriod = downloads.Days.Where(d => d.Read).GroupBy(d => DateRange.PeriodStartOf(d.Day, per)).ToDictionary(g => g.Key, g => g.ToList());
+            return [.. Periods.Of(covered, per).Select(period => byPeriod.TryGetValue(period.From, out var reads)
 
                 // A read's figure spans its own day and the unread days before it, as far back as the period's start.
-                var known = inPeriod.Sum(d => Math.Min(Math.Max(d.Days, 1), d.Day.DayNumber - period.From.DayNumber + 1));
-                return new ComparePoint(period.From, inPeriod.Sum(d => d.Downloads!.Value), period.Days, known, 0);
-            })];
+                ? new ComparePoint(period.From, reads.Sum(d => d.Downloads!.Value), period.Days,
+                    reads.Sum(d => Math.Min(Math.Max(d.Days, 1), d.Day.DayNumber - period.From.DayNumber + 1)), 0)
+                : new ComparePoint(period.From, null, period.Days, 0, 0))];
         }
     }
 }
