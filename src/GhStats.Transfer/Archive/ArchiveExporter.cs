@@ -18,9 +18,6 @@ namespace GhStats.Transfer.Archive;
 /// </summary>
 public sealed partial class ArchiveExporter
 {
-    /// <summary>Annotations and snapshots are read over this range: every day a row can hold.</summary>
-    private static readonly DateRange AllDays = new(new DateOnly(1970, 1, 1), new DateOnly(9999, 12, 31));
-
     private readonly ITenantStore tenants;
     private readonly IConnectionStore connections;
     private readonly IRepositoryStore repositories;

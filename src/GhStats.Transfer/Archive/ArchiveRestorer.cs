@@ -25,8 +25,6 @@ public sealed partial class ArchiveRestorer
     /// <summary>Rows written per store call: one repository's days or snapshots, a batch at a time.</summary>
     private const int BatchRows = 2000;
 
-    private static readonly DateRange AllDays = new(new DateOnly(1970, 1, 1), new DateOnly(9999, 12, 31));
-
     private readonly ITenantStore tenants;
     private readonly IConnectionStore connections;
     private readonly IRepositoryStore repositories;

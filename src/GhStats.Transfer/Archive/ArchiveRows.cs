@@ -11,6 +11,9 @@ namespace GhStats.Transfer.Archive;
 /// </summary>
 internal static class ArchiveRows
 {
+    /// <summary>Annotations are read over this range, on export and on restore: every day a row can hold.</summary>
+    public static readonly DateRange AllDays = new(new DateOnly(1970, 1, 1), new DateOnly(9999, 12, 31));
+
     /// <summary>camelCase, enums as camelCase names; every field required, unknown fields refused.</summary>
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
