@@ -115,6 +115,88 @@ public sealed class TransferServiceTests : IClassFixture<SqliteDatabaseFixture>,
         JobFolders().ShouldBeEmpty();
     }
 
+    public static TheoryData<string> UploadForms => new()
+    {
+        "ibm-csv zip with repositories.csv",
+        "ghstats-sqlite file",
+        "ghstats-sqlite zip",
+        "repohistory export",
+        "repohistory zip of exports",
+        "github-repo-stats zip of the checkout",
+        "github-repo-stats zip of one ghrs-data",
+    };
+
+    [Theory]
+    [MemberData(nameof(UploadForms))]
+    public async Task ImportEachSourcesUpload_ReportsWhatTheImporterReturnsForTheSameFiles(string form)
+    {
+        var tenant = await NewTenantAsync();
+        var direct = await NewTenantAsync();
+        var scratch = Directory.CreateDirectory(Path.Combine(temp, "source-" + Guid.NewGuid().ToString("N"))).FullName;
+        var repoStats = Path.Combine(SourceFixtures.Root, "GitHubRepoStats");
+        var (source, upload, name, read) = form switch
+        {
+            "ibm-csv zip with repositories.csv" => ("ibm-csv", ZipOf(Path.Combine(SourceFixtures.Root, "IbmCsv")), "ibm.zip", Path.Combine(SourceFixtures.Root, "IbmCsv", "repostats.csv")),
+            "ghstats-sqlite file" => ("ghstats-sqlite", SourceFixtures.GhstatsDatabase(scratch), "ghstats.db", Path.Combine(scratch, "ghstats.db")),
+            "ghstats-sqlite zip" => ("ghstats-sqlite", ZipOf(Path.GetDirectoryName(SourceFixtures.GhstatsDatabase(scratch))!), "ghstats.zip", Path.Combine(scratch, "ghstats.db")),
+            "repohistory export" => ("repohistory", Path.Combine(SourceFixtures.RepohistoryArchives(scratch), "octocat-app-data-csv.zip"), "C:\\Downloads\\octocat-app-data-csv.zip", Path.Combine(scratch, "octocat-app-data-csv.zip")),
+            "repohistory zip of exports" => ("repohistory", ZipOf(SourceFixtures.RepohistoryArchives(scratch)), "exports.zip", scratch),
+            "github-repo-stats zip of the checkout" => ("github-repo-stats", ZipOf(repoStats), "data.zip", repoStats),
+            _ => ("github-repo-stats", ZipOf(Path.Combine(repoStats, "octo-org", "app", "ghrs-data"), includeBaseDirectory: true), "ghrs-data.zip", LoneGhrsData(scratch)),
+        };
+        ImportSources.TryParse(source, out var kind).ShouldBeTrue();
+
+        var job = await RunAsync(await Transfers.StartImportAsync(new TransferImportStart(source, tenant.Slug, name, Owner), File.OpenRead(upload)));
+
+        job.State.ShouldBe(TransferJobState.Succeeded, job.Error);
+        var expected = await Importer.ImportAsync(new ImportRequest(kind, read, direct.Slug, Owner));
+        expected.Repositories.ShouldContain(r => r.DaysNew > 0);
+        job.Report.ShouldBe(TransferReportJson.Serialize(expected).Replace(direct.Slug, tenant.Slug, StringComparison.Ordinal));
+        (await StateAsync(tenant)).ShouldBe(await StateAsync(direct));
+        JobFolders().ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task AJobAnotherReplicaFailed_StopsItsWork_AndKeepsThatReplicasError()
+    {
+        var tenant = await NewTenantAsync();
+        var job = await Jobs.CreateAsync(new NewTransferJob(tenant.Id, TransferJobKind.Import, "ibm-csv", "repostats.csv", 1, false, Owner));
+        var folder = Workspace.NewJobFolder();
+        var working = new TaskCompletionSource();
+        var again = new TaskCompletionSource();
+        var stopped = new TaskCompletionSource<bool>();
+
+        var run = runner.RunAsync(
+            new QueuedTransfer(job, folder, async (progress, token) =>
+            {
+                progress.Report(new TransferJobProgress("writing repositories", 1, 3));
+                working.SetResult();
+                await again.Task;
+                progress.Report(new TransferJobProgress("writing repositories", 2, 3));
+                try
+                {
+                    await Task.Delay(Timeout.Infinite, token);
+                }
+                catch (OperationCanceledException)
+                {
+                    stopped.SetResult(true);
+                    throw;
+                }
+
+                return "{}";
+            }),
+            CancellationToken.None);
+        await working.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        await Jobs.FinishAsync(job.Id, TransferJobState.Failed, null, "failed by another replica");
+        again.SetResult();
+
+        (await stopped.Task.WaitAsync(TimeSpan.FromSeconds(30))).ShouldBeTrue();
+        await run.WaitAsync(TimeSpan.FromSeconds(30));
+        var ended = (await Jobs.GetAsync(job.Id))!;
+        (ended.State, ended.Error, ended.Report).ShouldBe((TransferJobState.Failed, "failed by another replica", (string?)null));
+        Directory.Exists(folder).ShouldBeFalse();
+    }
+
     [Fact]
     public async Task Importer_TellsItsProgress_CheckingThenEachRepository()
     {
@@ -318,6 +400,29 @@ public sealed class TransferServiceTests : IClassFixture<SqliteDatabaseFixture>,
         }
 
         throw new TimeoutException($"Job {started.Id} did not end.");
+    }
+
+    /// <summary>A copy of one ghrs-data folder where a job unpacks it: no folders above it name the repository.</summary>
+    private static string LoneGhrsData(string scratch)
+    {
+        var copy = Path.Combine(scratch, "(zip)", "(upload)", "ghrs-data");
+        var from = Path.Combine(SourceFixtures.Root, "GitHubRepoStats", "octo-org", "app", "ghrs-data");
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var to = Path.Combine(copy, Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(to)!);
+            File.Copy(file, to);
+        }
+
+        return copy;
+    }
+
+    /// <summary>Zips a folder's contents (or the folder itself) into a new file outside it.</summary>
+    private string ZipOf(string folder, bool includeBaseDirectory = false)
+    {
+        var zip = Path.Combine(Directory.CreateDirectory(Path.Combine(temp, "zips")).FullName, Guid.NewGuid().ToString("N") + ".zip");
+        ZipFile.CreateFromDirectory(folder, zip, CompressionLevel.Optimal, includeBaseDirectory);
+        return zip;
     }
 
     private async Task<byte[]> ExportAsync(string? slug)
