@@ -187,6 +187,45 @@ public sealed class TransferServiceTests : IClassFixture<SqliteDatabaseFixture>,
     }
 
     [Fact]
+    public async Task AnUnexpectedError_FailsTheJobWithAGenericMessage_NeverTheExceptionsText()
+    {
+        var tenant = await NewTenantAsync();
+        var job = await Jobs.CreateAsync(new NewTransferJob(tenant.Id, TransferJobKind.Restore, "archive", "x.zip", 1, false, Owner));
+
+        await runner.RunAsync(new QueuedTransfer(job, Workspace.NewJobFolder(), (_, _) => throw new InvalidOperationException("connection string Password=hunter2 at line 42")), CancellationToken.None);
+
+        var ended = (await Jobs.GetAsync(job.Id))!;
+        ended.State.ShouldBe(TransferJobState.Failed);
+        ended.Error.ShouldBe($"The restore stopped on an unexpected error (the server's log has it, job {job.Id}). Repositories written before that stay; run it again to complete it (it changes nothing already written).");
+    }
+
+    [Fact]
+    public async Task AJobWhoseAppStops_FailsAsStopped_AndItsUploadIsDeleted()
+    {
+        var tenant = await NewTenantAsync();
+        var job = await Jobs.CreateAsync(new NewTransferJob(tenant.Id, TransferJobKind.Import, "ibm-csv", "repostats.csv", 1, false, Owner));
+        var folder = Workspace.NewJobFolder();
+        using var stopping = new CancellationTokenSource();
+        var working = new TaskCompletionSource();
+
+        var run = runner.RunAsync(
+            new QueuedTransfer(job, folder, async (_, token) =>
+            {
+                working.SetResult();
+                await Task.Delay(Timeout.Infinite, token);
+                return "{}";
+            }),
+            stopping.Token);
+        await working.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        await stopping.CancelAsync();
+        await run.WaitAsync(TimeSpan.FromSeconds(30));
+
+        var ended = (await Jobs.GetAsync(job.Id))!;
+        (ended.State, ended.Error).ShouldBe((TransferJobState.Failed, TransferJobRunner.StoppedMessage));
+        Directory.Exists(folder).ShouldBeFalse();
+    }
+
+    [Fact]
     public async Task AJobAnotherReplicaFailed_StopsItsWork_AndKeepsThatReplicasError()
     {
         var tenant = await NewTenantAsync();
