@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 
 namespace GhStats.Transfer.Import;
@@ -15,15 +16,25 @@ internal sealed class DelimitedReader : IDisposable
 
     private const int MaxFields = 64;
 
+    /// <summary>What the decoder puts where bytes are not UTF-8, so the error names the line it is on.</summary>
+    private const char NotUtf8 = '\uFFFF';
+
+    private static readonly SearchValues<char> FieldEnds = SearchValues.Create(",\n\r\"\0\uFFFF");
+
     private readonly TextReader reader;
     private readonly string file;
+    private readonly InvalidBytes invalid;
     private readonly StringBuilder field = new();
+    private readonly char[] buffer = new char[64 * 1024];
+    private int position;
+    private int length;
     private int line = 1;
 
-    private DelimitedReader(TextReader reader, string file)
+    private DelimitedReader(TextReader reader, string file, InvalidBytes invalid)
     {
         this.reader = reader;
         this.file = file;
+        this.invalid = invalid;
     }
 
     /// <summary>Opens a file for reading; its bytes must be UTF-8 (ASCII included), a byte order mark is skipped.</summary>
@@ -34,8 +45,15 @@ internal sealed class DelimitedReader : IDisposable
     }
 
     /// <summary>Reads a stream (an archive's entry) named <paramref name="file"/> in messages; disposing the reader disposes it.</summary>
-    public static DelimitedReader Open(Stream stream, string file) =>
-        new(new StreamReader(stream, new UTF8Encoding(false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: false), file);
+    public static DelimitedReader Open(Stream stream, string file)
+    {
+        // Decoded a buffer at a time, so invalid bytes become a marker the parser meets on their line, not an exception
+        // thrown when the buffer is filled, lines ahead of the record being read.
+        var invalid = new InvalidBytes();
+        var encoding = (Encoding)new UTF8Encoding(false).Clone();
+        encoding.DecoderFallback = invalid;
+        return new(new StreamReader(stream, encoding, detectEncodingFromByteOrderMarks: false), file, invalid);
+    }
 
     /// <summary>Reads every record, one at a time.</summary>
     public IEnumerable<DelimitedRecord> Records(CancellationToken cancellationToken)
@@ -89,13 +107,18 @@ internal sealed class DelimitedReader : IDisposable
                 throw new ImportFormatException($"{file}:{line}: a NUL character; this is not a text export.");
             }
 
+            if (ch == NotUtf8 && invalid.Seen)
+            {
+                throw new ImportFormatException($"{file}:{line}: the bytes are not UTF-8 text; export with CODEPAGE=1208 (Db2) or save as UTF-8.");
+            }
+
             if (quoted)
             {
                 if (ch == '"')
                 {
-                    if (reader.Peek() == '"')
+                    if (Peek() == '"')
                     {
-                        reader.Read();
+                        position++;
                         Append('"');
                     }
                     else
@@ -132,7 +155,7 @@ internal sealed class DelimitedReader : IDisposable
                     wasQuoted = false;
                     field.Clear();
                     break;
-                case '\r' when reader.Peek() == '\n':
+                case '\r' when Peek() == '\n':
                     break;
                 case '\n':
                     line++;
@@ -140,6 +163,7 @@ internal sealed class DelimitedReader : IDisposable
                     return new DelimitedRecord(start, fields);
                 default:
                     Append(ch);
+                    AppendPlainRun();
                     break;
             }
         }
@@ -147,14 +171,36 @@ internal sealed class DelimitedReader : IDisposable
 
     private int Read()
     {
-        try
+        if (position == length && !Fill())
         {
-            return reader.Read();
+            return -1;
         }
-        catch (DecoderFallbackException invalid)
+
+        return buffer[position++];
+    }
+
+    private int Peek() => position == length && !Fill() ? -1 : buffer[position];
+
+    private bool Fill()
+    {
+        position = 0;
+        length = reader.Read(buffer, 0, buffer.Length);
+        return length > 0;
+    }
+
+    /// <summary>Takes the rest of an unquoted field that lies in the buffer at once, up to the next character that needs a look.</summary>
+    private void AppendPlainRun()
+    {
+        var rest = buffer.AsSpan(position, length - position);
+        var run = rest.IndexOfAny(FieldEnds);
+        run = run < 0 ? rest.Length : run;
+        if (field.Length + run > MaxFieldLength)
         {
-            throw new ImportFormatException($"{file}:{line}: the bytes are not UTF-8 text; export with CODEPAGE=1208 (Db2) or save as UTF-8.", invalid);
+            throw new ImportFormatException($"{file}:{line}: a field is longer than {MaxFieldLength} characters; no such field is in this tool's files.");
         }
+
+        field.Append(rest[..run]);
+        position += run;
     }
 
     private void Append(char c)
@@ -168,4 +214,43 @@ internal sealed class DelimitedReader : IDisposable
     }
 
     private string? Field(bool wasQuoted) => field.Length == 0 && !wasQuoted ? null : field.ToString();
+
+    /// <summary>Marks bytes that are not UTF-8 with <see cref="NotUtf8"/> and remembers that it did.</summary>
+    private sealed class InvalidBytes : DecoderFallback
+    {
+        public bool Seen { get; private set; }
+
+        public override int MaxCharCount => 1;
+
+        public override DecoderFallbackBuffer CreateFallbackBuffer() => new Marker(this);
+
+        private sealed class Marker(InvalidBytes owner) : DecoderFallbackBuffer
+        {
+            private bool pending;
+
+            public override int Remaining => pending ? 1 : 0;
+
+            public override bool Fallback(byte[] bytesUnknown, int index)
+            {
+                owner.Seen = true;
+                pending = true;
+                return true;
+            }
+
+            public override char GetNextChar()
+            {
+                if (!pending)
+                {
+                    return '\0';
+                }
+
+                pending = false;
+                return NotUtf8;
+            }
+
+            public override bool MovePrevious() => false;
+
+            public override void Reset() => pending = false;
+        }
+    }
 }

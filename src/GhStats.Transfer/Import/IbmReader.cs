@@ -29,7 +29,7 @@ internal abstract class IbmReader(ImportRequest request, DateOnly today) : IImpo
         var names = ReadNames(cancellationToken, out var users, out var notes);
         rowsPerId = [];
         var rejections = new List<ImportRejection>();
-        foreach (var (_, id, _) in TrafficRows(cancellationToken))
+        foreach (var (_, id) in TrafficRows(cancellationToken))
         {
             rowsPerId[id] = rowsPerId.GetValueOrDefault(id) + 1;
         }
@@ -98,13 +98,15 @@ internal abstract class IbmReader(ImportRequest request, DateOnly today) : IImpo
         {
             var byId = batch.SelectMany(r => r.Keys.Select(k => (Id: long.Parse(k, CultureInfo.InvariantCulture), Repository: r))).ToDictionary(p => p.Id, p => p.Repository);
             var rejected = new Dictionary<SourceRepository, int>();
-            foreach (var (record, id, day) in TrafficRows(cancellationToken))
+            foreach (var (record, id) in TrafficRows(cancellationToken))
             {
+                // Rows of other passes' repositories are skipped before their day and counts are read.
                 if (!byId.TryGetValue(id, out var repository))
                 {
                     continue;
                 }
 
+                var day = ReadTrafficDay(record);
                 var problem = day.Problem ?? SourceRows.Problem(day.Day!, Today);
                 if (problem is null)
                 {
@@ -138,8 +140,11 @@ internal abstract class IbmReader(ImportRequest request, DateOnly today) : IImpo
     /// <summary>Reads the repositories' names and the people, with notes on what was read.</summary>
     protected abstract Dictionary<long, IbmRepositoryName> ReadNames(CancellationToken cancellationToken, out List<ImportedUser> users, out List<string> notes);
 
-    /// <summary>Reads one daily row: the repository id and the day, or why the row is rejected. A record that is not of this file's shape throws.</summary>
-    protected abstract (long Id, ParsedDay Day) ReadTrafficRow(DelimitedRecord record);
+    /// <summary>Reads the repository id of a daily row. A record that is not of this file's shape throws.</summary>
+    protected abstract long ReadTrafficId(DelimitedRecord record);
+
+    /// <summary>Reads the day of a daily row whose id was read, or why the row is rejected.</summary>
+    protected abstract ParsedDay ReadTrafficDay(DelimitedRecord record);
 
     /// <summary>Whether a record is a header to skip.</summary>
     protected virtual bool IsHeader(DelimitedRecord record) => false;
@@ -189,7 +194,7 @@ internal abstract class IbmReader(ImportRequest request, DateOnly today) : IImpo
         }
     }
 
-    private IEnumerable<(DelimitedRecord Record, long Id, ParsedDay Day)> TrafficRows(CancellationToken cancellationToken)
+    private IEnumerable<(DelimitedRecord Record, long Id)> TrafficRows(CancellationToken cancellationToken)
     {
         var first = true;
         foreach (var record in ReadTraffic(cancellationToken))
@@ -201,8 +206,7 @@ internal abstract class IbmReader(ImportRequest request, DateOnly today) : IImpo
             }
 
             first = false;
-            var (id, day) = ReadTrafficRow(record);
-            yield return (record, id, day);
+            yield return (record, ReadTrafficId(record));
         }
     }
 
