@@ -146,6 +146,7 @@ internal static partial class TransferEndpoints
 
     private static async Task<List<TransferJobResponse>> JobsOfAsync(long? tenantId, HttpContext http)
     {
+        // Jobs exist only where AddTransfer() runs them: without it, say so rather than list nothing.
         Service(http);
         var jobs = await Jobs(http).ListAsync(tenantId, ListLimit, http.RequestAborted);
         return jobs.Select(j => j.ToResponse(withReport: false)).ToList();
@@ -154,7 +155,7 @@ internal static partial class TransferEndpoints
     /// <summary>A job of the tenant (or, with null, of no tenant); any other answers as missing.</summary>
     private static async Task<TransferJobResponse> JobAsync(long? tenantId, long id, HttpContext http)
     {
-        Service(http);
+        Service(http); // as in JobsOfAsync
         var job = await Jobs(http).GetAsync(id, http.RequestAborted);
         return job is not null && job.TenantId == tenantId ? job.ToResponse(withReport: true) : throw new GhStatsNotFoundException("transfer", id);
     }
