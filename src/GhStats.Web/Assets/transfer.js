@@ -103,6 +103,7 @@ function showJob(job) {
     say(status, `It failed: ${job.error ?? 'no reason was given.'}`, 'error');
   }
   again.classList.toggle('hidden', !(job.dryRun && job.state === 'succeeded'));
+  say(againStatus, '');
   if (job.dryRun && job.state === 'succeeded') {
     fill(againNote, `Running it for real uploads the file chosen in the ${job.kind === 'restore' ? 'Restore' : 'Import'} form above again, with the options there: if you changed or cleared it, choose ${job.fileName} again first.`);
   }
@@ -182,6 +183,8 @@ function importReport(data) {
   return [
     el('h3', {}, 'Repositories'),
     repositoriesTable('report-repositories', repositories),
+    data.dryRun || repositories.length === 0 ? [] : el('p', {}, 'The repositories are listed on ',
+      el('a', { href: `${prefix}/manage/repositories?tenant=${encodeURIComponent(slug)}` }, 'the Repositories page'), ', each with a link to its traffic.'),
     rejectionsPart('report-rejections', repositories, data.rejections),
     users.length === 0 ? [] : [
       el('h3', {}, 'People to invite'),
@@ -243,7 +246,7 @@ function showSourceHelp() {
 function chosenFile(input, formStatus, expectedName) {
   const file = input.files?.[0];
   let problem = null;
-  if (!file) problem = expectedName ? `Choose ${expectedName} again in the form above, then press Run it for real.` : 'Choose a file to upload.';
+  if (!file) problem = expectedName ? `No file is chosen: choose ${expectedName} again in the form above, then press Run it for real.` : 'Choose a file to upload.';
   else if (expectedName && file.name !== expectedName) problem = `The dry run read ${expectedName}; the form holds ${file.name}. Choose ${expectedName} again, then press Run it for real.`;
   else if (maxBytes > 0 && file.size > maxBytes) problem = `${file.name} is ${formatBytes(file.size)}, over the largest upload here (${formatBytes(maxBytes)}).`;
   input.setAttribute('aria-invalid', problem ? 'true' : 'false');
@@ -288,12 +291,17 @@ const importFields = (source) => ({
   repositoryNames: importForm.elements.repositoryNames.value,
 });
 
+// "Run it for real" says what is wrong next to itself, where the person who pressed it is looking.
+const againStatus = document.getElementById('job-again-status');
+
 function startImport(dryRun, expectedName, source) {
-  return start(importForm, document.getElementById('import-status'), `${base}/imports`, importFields(source ?? sourceSelect.value), dryRun, expectedName);
+  const formStatus = expectedName ? againStatus : document.getElementById('import-status');
+  return start(importForm, formStatus, `${base}/imports`, importFields(source ?? sourceSelect.value), dryRun, expectedName);
 }
 
 function startRestore(dryRun, expectedName) {
-  return start(restoreForm, document.getElementById('restore-status'), `${base}/restore`, {}, dryRun, expectedName);
+  const formStatus = expectedName ? againStatus : document.getElementById('restore-status');
+  return start(restoreForm, formStatus, `${base}/restore`, {}, dryRun, expectedName);
 }
 
 // The jobs list ----------------------------------------------------------------------------------------------------
