@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.IO.Compression;
 using System.Reflection;
@@ -103,7 +104,9 @@ public sealed partial class ArchiveExporter
 
         var byId = repositoryKeys.ToDictionary(r => r.Repository.Id, r => r.Key);
         var tables = new List<ArchiveTable>();
-        using (var zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true))
+        // Asynchronous writes only, so the output may be a web response (which refuses synchronous writes) and need not seek.
+        var zip = await ZipArchive.CreateAsync(output, ZipArchiveMode.Create, leaveOpen: true, entryNameEncoding: null, cancellationToken).ConfigureAwait(false);
+        await using (zip.ConfigureAwait(false))
         {
             tables.Add(await WriteTableAsync(zip, ArchiveTables.Tenants, Rows(tenantKeys.Select(t => new TenantRow(t.Key, t.Tenant.Slug, t.Tenant.Name))), exportedAt, cancellationToken).ConfigureAwait(false));
             tables.Add(await WriteTableAsync(zip, ArchiveTables.Connections, Rows(connectionRows), exportedAt, cancellationToken).ConfigureAwait(false));
@@ -131,9 +134,10 @@ public sealed partial class ArchiveExporter
                 tables);
             var entry = zip.CreateEntry(ArchiveTables.ManifestFile, CompressionLevel.Optimal);
             entry.LastWriteTime = exportedAt;
-            using (var stream = entry.Open())
+            var stream = await entry.OpenAsync(cancellationToken).ConfigureAwait(false);
+            await using (stream.ConfigureAwait(false))
             {
-                JsonSerializer.Serialize(stream, manifest, ManifestJson);
+                await JsonSerializer.SerializeAsync(stream, manifest, ManifestJson, cancellationToken).ConfigureAwait(false);
             }
 
             var days = tables.Single(t => t.Name == ArchiveTables.TrafficDays).Rows;
@@ -148,6 +152,8 @@ public sealed partial class ArchiveExporter
         ?? typeof(ArchiveExporter).Assembly.GetName().Version?.ToString()
         ?? "unknown";
 
+    private const int RowBufferBytes = 64 * 1024;
+
     private static readonly JsonSerializerOptions ManifestJson = new(ArchiveRows.Json) { WriteIndented = true };
 
     private static async Task<ArchiveTable> WriteTableAsync<T>(ZipArchive zip, string table, IAsyncEnumerable<T> rows, DateTimeOffset exportedAt, CancellationToken cancellationToken)
@@ -156,19 +162,31 @@ public sealed partial class ArchiveExporter
         var entry = zip.CreateEntry(file, CompressionLevel.Optimal);
         entry.LastWriteTime = exportedAt;
         long count = 0;
-        var metered = new MeteredStream(entry.Open());
-        using var buffered = new BufferedStream(metered, 64 * 1024);
-        await foreach (var row in rows.WithCancellation(cancellationToken).ConfigureAwait(false))
+        var metered = new MeteredStream(await entry.OpenAsync(cancellationToken).ConfigureAwait(false));
+        await using (metered.ConfigureAwait(false))
         {
-            JsonSerializer.Serialize(buffered, row, ArchiveRows.Json);
-            buffered.WriteByte((byte)'\n');
-            count++;
+            // Rows are serialized into a buffer and written 64 KiB at a time, asynchronously.
+            var buffer = new ArrayBufferWriter<byte>(RowBufferBytes * 2);
+            using var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = ArchiveRows.Json.Encoder });
+            await foreach (var row in rows.WithCancellation(cancellationToken).ConfigureAwait(false))
+            {
+                JsonSerializer.Serialize(writer, row, ArchiveRows.Json);
+                writer.Flush();
+                writer.Reset();
+                buffer.Write("\n"u8);
+                count++;
+                if (buffer.WrittenCount >= RowBufferBytes)
+                {
+                    await metered.WriteAsync(buffer.WrittenMemory, cancellationToken).ConfigureAwait(false);
+                    buffer.ResetWrittenCount();
+                }
+            }
+
+            await metered.WriteAsync(buffer.WrittenMemory, cancellationToken).ConfigureAwait(false);
+
+            // Read before the entry closes.
+            return new ArchiveTable(table, file, count, metered.Sha256());
         }
-
-        buffered.Flush();
-
-        // Read before the entry closes: disposing the buffer disposes the meter and the entry with it.
-        return new ArchiveTable(table, file, count, metered.Sha256());
     }
 
     private async IAsyncEnumerable<OwnerRow> OwnersAsync(List<(Tenant Tenant, int Key)> tenantKeys, Dictionary<long, int> connectionKeys, [EnumeratorCancellation] CancellationToken cancellationToken)

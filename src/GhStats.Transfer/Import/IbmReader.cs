@@ -89,7 +89,7 @@ internal abstract class IbmReader(ImportRequest request, DateOnly today) : IImpo
         }
 
         notes.Add(string.Create(CultureInfo.InvariantCulture, $"{TrafficFileName}: {rowsPerId.Values.Sum()} daily rows of {rowsPerId.Count} repository ids, read as partial days (lower bounds)."));
-        return new ImportScan(users, rejections, notes);
+        return new ImportScan(users, rejections, notes, groups.Count);
     }
 
     public IEnumerable<SourceRepository> Repositories(CancellationToken cancellationToken)
