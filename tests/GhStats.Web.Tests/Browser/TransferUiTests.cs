@@ -89,7 +89,8 @@ public sealed class TransferUiTests(ChromiumFixture chromium, TransferWorld worl
         var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("#export-link"));
         download.SuggestedFilename.ShouldStartWith("ghstats-acme-");
         download.SuggestedFilename.ShouldEndWith(".zip");
-        var archive = Path.Combine(Path.GetTempPath(), $"ghstats-transfer-ui-{Guid.NewGuid():N}.zip");
+        var folder = Directory.CreateTempSubdirectory("ghstats-transfer-ui-").FullName;
+        var archive = Path.Combine(folder, download.SuggestedFilename);
         try
         {
             await download.SaveAsAsync(archive);
@@ -115,7 +116,7 @@ public sealed class TransferUiTests(ChromiumFixture chromium, TransferWorld worl
         }
         finally
         {
-            File.Delete(archive);
+            Directory.Delete(folder, recursive: true);
         }
     }
 
