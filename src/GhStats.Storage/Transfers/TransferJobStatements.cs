@@ -12,7 +12,7 @@ internal sealed class TransferJobStatements : StatementSet
         Insert = new("TransferJobs.Insert", Dialect.InsertReturningId(T("transfer_jobs"),
             "tenant_id, kind, source, file_name, file_bytes, dry_run, requested_by, state, phase, done, total, created_at",
             "@tenant_id, @kind, @source, @file_name, @file_bytes, @dry_run, @requested_by, @state, @phase, 0, 0, @created_at"));
-        TenantExists = new("TransferJobs.TenantExists", $"SELECT COUNT(*) FROM {T("tenants")} WHERE id = @tenant_id");
+        TenantExists = CountTenant("TransferJobs");
         Get = new("TransferJobs.Get", $"SELECT {TransferJobRows.Shape.Select()} FROM {T("transfer_jobs")} WHERE id = @job_id");
 
         // Each moves a job only from the state it expects, so two replicas never both start, or both end, one job.
