@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Globalization;
 using System.IO.Compression;
 using System.Reflection;
@@ -104,27 +103,29 @@ public sealed partial class ArchiveExporter
 
         var byId = repositoryKeys.ToDictionary(r => r.Repository.Id, r => r.Key);
         var tables = new List<ArchiveTable>();
-        // Asynchronous writes only, so the output may be a web response (which refuses synchronous writes) and need not seek.
-        var zip = await ZipArchive.CreateAsync(output, ZipArchiveMode.Create, leaveOpen: true, entryNameEncoding: null, cancellationToken).ConfigureAwait(false);
-        await using (zip.ConfigureAwait(false))
+        // The zip writes into a holder drained asynchronously: the output may be a web response (no synchronous writes, no seeking).
+        using var drained = new DrainedOutput(output);
+        ArchiveManifest manifest;
+        using (var zip = new ZipArchive(drained, ZipArchiveMode.Create, leaveOpen: true))
         {
-            tables.Add(await WriteTableAsync(zip, ArchiveTables.Tenants, Rows(tenantKeys.Select(t => new TenantRow(t.Key, t.Tenant.Slug, t.Tenant.Name))), exportedAt, cancellationToken).ConfigureAwait(false));
-            tables.Add(await WriteTableAsync(zip, ArchiveTables.Connections, Rows(connectionRows), exportedAt, cancellationToken).ConfigureAwait(false));
+            tables.Add(await WriteTableAsync(zip, drained, ArchiveTables.Tenants, Rows(tenantKeys.Select(t => new TenantRow(t.Key, t.Tenant.Slug, t.Tenant.Name))), exportedAt, cancellationToken).ConfigureAwait(false));
+            tables.Add(await WriteTableAsync(zip, drained, ArchiveTables.Connections, Rows(connectionRows), exportedAt, cancellationToken).ConfigureAwait(false));
             tables.Add(await WriteTableAsync(
                 zip,
+                drained,
                 ArchiveTables.Repositories,
                 Rows(repositoryKeys.Select(r => new RepositoryRow(r.Key, r.Tenant, r.Repository.Owner, r.Repository.Name, r.Repository.ConnectionId is { } c && connectionKeys.TryGetValue(c, out var k) ? k : null, r.Repository.IsActive, r.Repository.BadgesEnabled))),
                 exportedAt,
                 cancellationToken).ConfigureAwait(false));
-            tables.Add(await WriteTableAsync(zip, ArchiveTables.TrackedOwners, OwnersAsync(tenantKeys, connectionKeys, cancellationToken), exportedAt, cancellationToken).ConfigureAwait(false));
-            tables.Add(await WriteTableAsync(zip, ArchiveTables.TrafficDays, DaysAsync(repositoryKeys, today, cancellationToken), exportedAt, cancellationToken).ConfigureAwait(false));
-            tables.Add(await WriteTableAsync(zip, ArchiveTables.ReferrerSnapshots, ReferrersAsync(repositoryKeys, today, cancellationToken), exportedAt, cancellationToken).ConfigureAwait(false));
-            tables.Add(await WriteTableAsync(zip, ArchiveTables.PathSnapshots, PathsAsync(repositoryKeys, today, cancellationToken), exportedAt, cancellationToken).ConfigureAwait(false));
-            tables.Add(await WriteTableAsync(zip, ArchiveTables.RepositoryStats, StatsAsync(repositoryKeys, today, cancellationToken), exportedAt, cancellationToken).ConfigureAwait(false));
-            tables.Add(await WriteTableAsync(zip, ArchiveTables.Annotations, AnnotationsAsync(tenantKeys, repositoryKeys, byId, cancellationToken), exportedAt, cancellationToken).ConfigureAwait(false));
-            tables.Add(await WriteTableAsync(zip, ArchiveTables.PublicDashboards, DashboardsAsync(tenantKeys, byId, cancellationToken), exportedAt, cancellationToken).ConfigureAwait(false));
+            tables.Add(await WriteTableAsync(zip, drained, ArchiveTables.TrackedOwners, OwnersAsync(tenantKeys, connectionKeys, cancellationToken), exportedAt, cancellationToken).ConfigureAwait(false));
+            tables.Add(await WriteTableAsync(zip, drained, ArchiveTables.TrafficDays, DaysAsync(repositoryKeys, today, cancellationToken), exportedAt, cancellationToken).ConfigureAwait(false));
+            tables.Add(await WriteTableAsync(zip, drained, ArchiveTables.ReferrerSnapshots, ReferrersAsync(repositoryKeys, today, cancellationToken), exportedAt, cancellationToken).ConfigureAwait(false));
+            tables.Add(await WriteTableAsync(zip, drained, ArchiveTables.PathSnapshots, PathsAsync(repositoryKeys, today, cancellationToken), exportedAt, cancellationToken).ConfigureAwait(false));
+            tables.Add(await WriteTableAsync(zip, drained, ArchiveTables.RepositoryStats, StatsAsync(repositoryKeys, today, cancellationToken), exportedAt, cancellationToken).ConfigureAwait(false));
+            tables.Add(await WriteTableAsync(zip, drained, ArchiveTables.Annotations, AnnotationsAsync(tenantKeys, repositoryKeys, byId, cancellationToken), exportedAt, cancellationToken).ConfigureAwait(false));
+            tables.Add(await WriteTableAsync(zip, drained, ArchiveTables.PublicDashboards, DashboardsAsync(tenantKeys, byId, cancellationToken), exportedAt, cancellationToken).ConfigureAwait(false));
 
-            var manifest = new ArchiveManifest(
+            manifest = new ArchiveManifest(
                 ArchiveManifest.FormatName,
                 ArchiveManifest.CurrentFormatVersion,
                 status.AppliedVersion,
@@ -134,16 +135,19 @@ public sealed partial class ArchiveExporter
                 tables);
             var entry = zip.CreateEntry(ArchiveTables.ManifestFile, CompressionLevel.Optimal);
             entry.LastWriteTime = exportedAt;
-            var stream = await entry.OpenAsync(cancellationToken).ConfigureAwait(false);
-            await using (stream.ConfigureAwait(false))
+            using (var stream = entry.Open())
             {
-                await JsonSerializer.SerializeAsync(stream, manifest, ManifestJson, cancellationToken).ConfigureAwait(false);
+                JsonSerializer.Serialize(stream, manifest, ManifestJson);
             }
 
-            var days = tables.Single(t => t.Name == ArchiveTables.TrafficDays).Rows;
-            LogExported(manifest.Scope, tenantKeys.Count, repositoryKeys.Count, days);
-            return manifest;
         }
+
+        // The zip's directory, written as the zip closed.
+        await drained.DrainAsync(cancellationToken).ConfigureAwait(false);
+        await output.FlushAsync(cancellationToken).ConfigureAwait(false);
+        var days = tables.Single(t => t.Name == ArchiveTables.TrafficDays).Rows;
+        LogExported(manifest.Scope, tenantKeys.Count, repositoryKeys.Count, days);
+        return manifest;
     }
 
     /// <summary>The product version the manifest records: the Transfer package's informational version.</summary>
@@ -152,41 +156,40 @@ public sealed partial class ArchiveExporter
         ?? typeof(ArchiveExporter).Assembly.GetName().Version?.ToString()
         ?? "unknown";
 
-    private const int RowBufferBytes = 64 * 1024;
+    /// <summary>Packed bytes held before they go to the output.</summary>
+    private const int DrainBytes = 64 * 1024;
 
     private static readonly JsonSerializerOptions ManifestJson = new(ArchiveRows.Json) { WriteIndented = true };
 
-    private static async Task<ArchiveTable> WriteTableAsync<T>(ZipArchive zip, string table, IAsyncEnumerable<T> rows, DateTimeOffset exportedAt, CancellationToken cancellationToken)
+    private static async Task<ArchiveTable> WriteTableAsync<T>(ZipArchive zip, DrainedOutput drained, string table, IAsyncEnumerable<T> rows, DateTimeOffset exportedAt, CancellationToken cancellationToken)
     {
         var file = ArchiveTables.FileOf(table);
         var entry = zip.CreateEntry(file, CompressionLevel.Optimal);
         entry.LastWriteTime = exportedAt;
         long count = 0;
-        var metered = new MeteredStream(await entry.OpenAsync(cancellationToken).ConfigureAwait(false));
-        await using (metered.ConfigureAwait(false))
+        string sha;
+        var metered = new MeteredStream(entry.Open());
+        using (var buffered = new BufferedStream(metered, 64 * 1024))
         {
-            // Rows are serialized into a buffer and written 64 KiB at a time, asynchronously.
-            var buffer = new ArrayBufferWriter<byte>(RowBufferBytes * 2);
-            using var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = ArchiveRows.Json.Encoder });
             await foreach (var row in rows.WithCancellation(cancellationToken).ConfigureAwait(false))
             {
-                JsonSerializer.Serialize(writer, row, ArchiveRows.Json);
-                writer.Flush();
-                writer.Reset();
-                buffer.Write("\n"u8);
+                JsonSerializer.Serialize(buffered, row, ArchiveRows.Json);
+                buffered.WriteByte((byte)'\n');
                 count++;
-                if (buffer.WrittenCount >= RowBufferBytes)
+                if (drained.Held >= DrainBytes)
                 {
-                    await metered.WriteAsync(buffer.WrittenMemory, cancellationToken).ConfigureAwait(false);
-                    buffer.ResetWrittenCount();
+                    await drained.DrainAsync(cancellationToken).ConfigureAwait(false);
                 }
             }
 
-            await metered.WriteAsync(buffer.WrittenMemory, cancellationToken).ConfigureAwait(false);
+            buffered.Flush();
 
-            // Read before the entry closes.
-            return new ArchiveTable(table, file, count, metered.Sha256());
+            // Read before the entry closes: disposing the buffer disposes the meter and the entry with it.
+            sha = metered.Sha256();
         }
+
+        await drained.DrainAsync(cancellationToken).ConfigureAwait(false);
+        return new ArchiveTable(table, file, count, sha);
     }
 
     private async IAsyncEnumerable<OwnerRow> OwnersAsync(List<(Tenant Tenant, int Key)> tenantKeys, Dictionary<long, int> connectionKeys, [EnumeratorCancellation] CancellationToken cancellationToken)

@@ -85,13 +85,6 @@ internal sealed class MeteredStream(Stream inner, Action<long>? checkRead = null
         base.Dispose(disposing);
     }
 
-    public override async ValueTask DisposeAsync()
-    {
-        hash.Dispose();
-        await inner.DisposeAsync().ConfigureAwait(false);
-        await base.DisposeAsync().ConfigureAwait(false);
-    }
-
     private void Passed(ReadOnlySpan<byte> bytes, bool reading)
     {
         hash.AppendData(bytes);

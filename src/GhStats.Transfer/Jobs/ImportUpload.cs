@@ -16,8 +16,11 @@ namespace GhStats.Transfer.Jobs;
 /// <param name="ReadyPath">What the reader reads, when nothing is to be unpacked.</param>
 internal sealed record ImportUpload(ImportSource Source, UploadFile Upload, bool Unpack, string? ReadyPath)
 {
-    /// <summary>The folder a zip unpacks to: a name no GitHub owner or repository has, so a reader never takes it for one.</summary>
-    public const string UnpackedFolder = "(upload)";
+    /// <summary>
+    /// The folder a zip unpacks to, in the job's folder: names no GitHub owner or repository has, so a reader never takes
+    /// them for one (a zip of a lone ghrs-data folder is known as <c>(zip)/(upload)</c>).
+    /// </summary>
+    public static readonly string UnpackedFolder = Path.Combine("(zip)", "(upload)");
 
     /// <summary>Checks, at once, that the upload is something the source reads, and names the source's own file.</summary>
     /// <param name="source">The source.</param>
@@ -76,7 +79,7 @@ internal sealed record ImportUpload(ImportSource Source, UploadFile Upload, bool
             ImportSource.IbmRepostatsCsv => OneFile(root, f => Path.GetFileName(f).Equals("repostats.csv", StringComparison.OrdinalIgnoreCase), "repostats.csv"),
             ImportSource.GhstatsSqlite => OneFile(root, IsDatabase, "ghstats.db"),
             ImportSource.RepohistoryCsv => FolderOf(root, f => f.EndsWith(".zip", StringComparison.OrdinalIgnoreCase), "repohistory export (<owner>-<repo>-data-csv.zip)"),
-            _ => Descend(root),
+            _ => RepoStatsFolder(root),
         };
     }
 
@@ -134,15 +137,24 @@ internal sealed record ImportUpload(ImportSource Source, UploadFile Upload, bool
         };
     }
 
-    /// <summary>Into the folder a zip of one folder holds (a zip of <c>data/</c> reads as <c>data</c>), while a folder holds no file and one folder.</summary>
-    private static string Descend(string root)
+    /// <summary>
+    /// github-repo-stats' folder to read: its one <c>ghrs-data</c> folder (named by the folders above it), or the checkout
+    /// that holds every <c>&lt;owner&gt;/&lt;repo&gt;/ghrs-data</c>.
+    /// </summary>
+    private static string RepoStatsFolder(string root)
     {
-        var folder = root;
-        while (!Directory.EnumerateFiles(folder).Any() && Directory.GetDirectories(folder) is [var only])
+        var data = Directory.EnumerateDirectories(root, "ghrs-data", SearchOption.AllDirectories).ToList();
+        if (data.Count == 1)
         {
-            folder = only;
+            return data[0];
         }
 
-        return folder;
+        var checkouts = data.Select(d => Path.GetDirectoryName(Path.GetDirectoryName(Path.GetDirectoryName(d)))).Distinct(StringComparer.Ordinal).ToList();
+        return checkouts switch
+        {
+            [] => throw new ImportFormatException("The zip holds no ghrs-data folder: zip the action's data branch checkout, an <owner>/<repo> folder of it, or its ghrs-data folder."),
+            [var checkout] => checkout!,
+            _ => throw new ImportFormatException("The zip holds ghrs-data folders at different depths: zip the data branch's checkout, where each is <owner>/<repo>/ghrs-data."),
+        };
     }
 }

@@ -124,6 +124,8 @@ internal sealed partial class TransferJobRunner(
                 failure = e;
             }
 
+            // The upload goes before the job is seen ended.
+            workspace.Delete(job.Folder);
             await beating.CancelAsync().ConfigureAwait(false);
             var alive = await heartbeat.ConfigureAwait(false);
             if (!alive || (failure is OperationCanceledException && !stoppingToken.IsCancellationRequested))

@@ -21,9 +21,39 @@ internal static class TransferReportJson
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
     };
 
-    public static string Serialize(ImportReport report) => JsonSerializer.Serialize(Cap(report), Json);
+    public static string Serialize(ImportReport report) => Serialize(report, Cap, r => r.Repositories.Count, (r, keep, note) => r with
+    {
+        Repositories = r.Repositories.Take(keep).ToList(),
+        Notes = [.. r.Notes, note],
+    });
 
-    public static string Serialize(RestoreReport report) => JsonSerializer.Serialize(Cap(report), Json);
+    public static string Serialize(RestoreReport report) => Serialize(report, Cap, r => r.Tenants.Sum(t => t.Repositories.Count), (r, keep, note) => r with
+    {
+        Tenants = r.Tenants.Select(t =>
+        {
+            var taken = t.Repositories.Take(keep).ToList();
+            keep -= taken.Count;
+            return t with { Repositories = taken };
+        }).ToList(),
+        Notes = [.. r.Notes, note],
+    });
+
+    /// <summary>The capped report; one too long for the store (<see cref="FieldLimits.TransferReport"/>) lists fewer repositories, and says so.</summary>
+    private static string Serialize<T>(T report, Func<T, T> cap, Func<T, int> repositories, Func<T, int, string, T> firstRepositories)
+    {
+        var capped = cap(report);
+        var json = JsonSerializer.Serialize(capped, Json);
+        var total = repositories(capped);
+        var keep = total;
+        while (json.Length > FieldLimits.TransferReport && keep > 0)
+        {
+            keep /= 2;
+            var note = string.Create(CultureInfo.InvariantCulture, $"{total - keep} more repositories are not listed: the report keeps what fits in the job's record.");
+            json = JsonSerializer.Serialize(firstRepositories(capped, keep, note), Json);
+        }
+
+        return json;
+    }
 
     /// <summary>The report with the first <see cref="MaxRejections"/> rejections (repositories' first, by name, then the source's own).</summary>
     internal static ImportReport Cap(ImportReport report)
