@@ -228,7 +228,8 @@ function restoreReport(data) {
 }
 
 function renderReport(job) {
-  fill(report, job.kind === 'restore' ? restoreReport(job.report) : importReport(job.report));
+  // The parts nest arrays of nodes (a part may be empty); el() and fill() flatten one level only.
+  fill(report, (job.kind === 'restore' ? restoreReport(job.report) : importReport(job.report)).flat(Infinity));
 }
 
 // Starting jobs ----------------------------------------------------------------------------------------------------

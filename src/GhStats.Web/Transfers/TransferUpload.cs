@@ -76,7 +76,9 @@ internal static class TransferUpload
             while (await reader.ReadNextSectionAsync(http.RequestAborted) is { } section)
             {
                 var disposition = section.GetContentDispositionHeader();
-                if (disposition is null || !disposition.IsFormDisposition() || disposition.Name.Value is not { Length: > 0 } name)
+                // IsFormDisposition() is false for a part with a file name, so the type itself is checked: both are form-data.
+                if (disposition is null || !disposition.DispositionType.Equals("form-data", StringComparison.OrdinalIgnoreCase)
+                    || disposition.Name.Value is not { Length: > 0 } name)
                 {
                     throw ApiProblems.Invalid("Every part of the form needs a Content-Disposition: form-data header with a name.");
                 }
