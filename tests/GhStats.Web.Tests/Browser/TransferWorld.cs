@@ -3,7 +3,6 @@ using GhStats.Testing.Browser;
 using GhStats.Web.Tests.Harness;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit;
-using static Microsoft.Playwright.Assertions;
 
 namespace GhStats.Web.Tests.Browser;
 
@@ -45,17 +44,8 @@ public sealed class TransferWorld : IAsyncLifetime
     }
 
     /// <summary>Opens the Overview in a fresh context, signed in as <paramref name="email"/> through the development sign-in.</summary>
-    public async Task<BrowserPage> SignInAsync(ChromiumFixture chromium, string email, BrowserPageOptions? options = null)
-    {
-        var browser = await chromium.NewPageAsync((options ?? new BrowserPageOptions()) with { BaseAddress = App.Root });
-        browser.Page.SetDefaultTimeout(60_000);
-        browser.Page.SetDefaultNavigationTimeout(60_000);
-        await browser.Page.GotoAsync("/");
-        await browser.Page.FillAsync("#email", email);
-        await browser.Page.ClickAsync("#dev-signin-submit");
-        await Expect(browser.Page.Locator("#page-title")).ToHaveTextAsync("Overview");
-        return browser;
-    }
+    public Task<BrowserPage> SignInAsync(ChromiumFixture chromium, string email, BrowserPageOptions? options = null) =>
+        DevelopmentSignIn.OpenAsync(chromium, App.Root, email, options);
 
     public async Task DisposeAsync()
     {
