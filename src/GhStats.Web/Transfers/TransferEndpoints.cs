@@ -6,7 +6,6 @@ using GhStats.Web.Auditing;
 using GhStats.Web.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -166,12 +165,6 @@ internal static partial class TransferEndpoints
         var response = http.Response;
         response.ContentType = ZipContentType;
         response.Headers.ContentDisposition = new ContentDispositionHeaderValue("attachment") { FileName = fileName }.ToString();
-
-        // A zip's central directory is written when the archive is disposed, which the archive does synchronously.
-        if (http.Features.Get<IHttpBodyControlFeature>() is { } bodyControl)
-        {
-            bodyControl.AllowSynchronousIO = true;
-        }
 
         try
         {

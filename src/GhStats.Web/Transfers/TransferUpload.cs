@@ -76,7 +76,6 @@ internal static class TransferUpload
             while (await reader.ReadNextSectionAsync(http.RequestAborted) is { } section)
             {
                 var disposition = section.GetContentDispositionHeader();
-                // IsFormDisposition() is false for a part with a file name, so the type itself is checked: both are form-data.
                 if (disposition is null || !disposition.DispositionType.Equals("form-data", StringComparison.OrdinalIgnoreCase)
                     || disposition.Name.Value is not { Length: > 0 } name)
                 {

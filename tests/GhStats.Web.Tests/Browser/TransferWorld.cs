@@ -23,8 +23,8 @@ public sealed class TransferWorld : IAsyncLifetime
 
     public Tenant Beta { get; private set; } = null!;
 
-    /// <summary>The IBM github-traffic-stats fixtures of the transfer tests, copied to this project's output by its csproj.</summary>
-    public static string Fixture(params string[] path) => Path.Combine([AppContext.BaseDirectory, "Fixtures", "Transfer", .. path]);
+    /// <summary>The IBM github-traffic-stats fixtures of the transfer tests, linked into this project's output by its csproj.</summary>
+    public static string Fixture(params string[] path) => Path.Combine([AppContext.BaseDirectory, "Fixtures", .. path]);
 
     public async Task InitializeAsync()
     {
