@@ -59,10 +59,12 @@ internal sealed class IbmDb2ExportReader(ImportRequest request, DateOnly today) 
         return names;
     }
 
-    protected override IEnumerable<DelimitedRecord> ReadTraffic(CancellationToken cancellationToken) => Records(TrafficPath, 6, cancellationToken);
+    protected override IEnumerable<DelimitedRecord> ReadTraffic(Func<string?, bool>? wanted, CancellationToken cancellationToken) =>
+        Records(TrafficPath, 6, cancellationToken, wanted);
 
-    protected override (long Id, ParsedDay Day) ReadTrafficRow(DelimitedRecord record) =>
-        (Id(record, 0, TrafficPath), Counts(record, 1, 2));
+    protected override long ReadTrafficId(DelimitedRecord record) => Id(record, 0, TrafficPath);
+
+    protected override ParsedDay ReadTrafficDay(DelimitedRecord record) => Counts(record, 1, 2);
 
     private List<ImportedUser> ReadUsers(Dictionary<long, IbmRepositoryName> names, Dictionary<long, string> tenants, CancellationToken cancellationToken)
     {

@@ -29,7 +29,7 @@ internal abstract class IbmReader(ImportRequest request, DateOnly today) : IImpo
         var names = ReadNames(cancellationToken, out var users, out var notes);
         rowsPerId = [];
         var rejections = new List<ImportRejection>();
-        foreach (var (_, id, _) in TrafficRows(cancellationToken))
+        foreach (var (_, id) in TrafficRows(null, cancellationToken))
         {
             rowsPerId[id] = rowsPerId.GetValueOrDefault(id) + 1;
         }
@@ -98,13 +98,16 @@ internal abstract class IbmReader(ImportRequest request, DateOnly today) : IImpo
         {
             var byId = batch.SelectMany(r => r.Keys.Select(k => (Id: long.Parse(k, CultureInfo.InvariantCulture), Repository: r))).ToDictionary(p => p.Id, p => p.Repository);
             var rejected = new Dictionary<SourceRepository, int>();
-            foreach (var (record, id, day) in TrafficRows(cancellationToken))
+            // Rows of other passes' repositories are passed over after their id: the first pass checked every row.
+            bool InBatch(string? rid) => !TryId(rid, out var id) || byId.ContainsKey(id);
+            foreach (var (record, id) in TrafficRows(InBatch, cancellationToken))
             {
                 if (!byId.TryGetValue(id, out var repository))
                 {
                     continue;
                 }
 
+                var day = ReadTrafficDay(record);
                 var problem = day.Problem ?? SourceRows.Problem(day.Day!, Today);
                 if (problem is null)
                 {
@@ -138,8 +141,11 @@ internal abstract class IbmReader(ImportRequest request, DateOnly today) : IImpo
     /// <summary>Reads the repositories' names and the people, with notes on what was read.</summary>
     protected abstract Dictionary<long, IbmRepositoryName> ReadNames(CancellationToken cancellationToken, out List<ImportedUser> users, out List<string> notes);
 
-    /// <summary>Reads one daily row: the repository id and the day, or why the row is rejected. A record that is not of this file's shape throws.</summary>
-    protected abstract (long Id, ParsedDay Day) ReadTrafficRow(DelimitedRecord record);
+    /// <summary>Reads the repository id of a daily row. A record that is not of this file's shape throws.</summary>
+    protected abstract long ReadTrafficId(DelimitedRecord record);
+
+    /// <summary>Reads the day of a daily row whose id was read, or why the row is rejected.</summary>
+    protected abstract ParsedDay ReadTrafficDay(DelimitedRecord record);
 
     /// <summary>Whether a record is a header to skip.</summary>
     protected virtual bool IsHeader(DelimitedRecord record) => false;
@@ -174,10 +180,10 @@ internal abstract class IbmReader(ImportRequest request, DateOnly today) : IImpo
     }
 
     /// <summary>Opens a delimited file and checks that each record has the tool's number of fields.</summary>
-    protected static IEnumerable<DelimitedRecord> Records(string path, int fields, CancellationToken cancellationToken)
+    protected static IEnumerable<DelimitedRecord> Records(string path, int fields, CancellationToken cancellationToken, Func<string?, bool>? wanted = null)
     {
         using var reader = DelimitedReader.Open(path);
-        foreach (var record in reader.Records(cancellationToken))
+        foreach (var record in reader.Records(wanted, cancellationToken))
         {
             if (record.Fields.Count != fields)
             {
@@ -189,10 +195,10 @@ internal abstract class IbmReader(ImportRequest request, DateOnly today) : IImpo
         }
     }
 
-    private IEnumerable<(DelimitedRecord Record, long Id, ParsedDay Day)> TrafficRows(CancellationToken cancellationToken)
+    private IEnumerable<(DelimitedRecord Record, long Id)> TrafficRows(Func<string?, bool>? wanted, CancellationToken cancellationToken)
     {
         var first = true;
-        foreach (var record in ReadTraffic(cancellationToken))
+        foreach (var record in ReadTraffic(wanted, cancellationToken))
         {
             if (first && IsHeader(record))
             {
@@ -201,13 +207,12 @@ internal abstract class IbmReader(ImportRequest request, DateOnly today) : IImpo
             }
 
             first = false;
-            var (id, day) = ReadTrafficRow(record);
-            yield return (record, id, day);
+            yield return (record, ReadTrafficId(record));
         }
     }
 
-    /// <summary>The traffic file's records.</summary>
-    protected abstract IEnumerable<DelimitedRecord> ReadTraffic(CancellationToken cancellationToken);
+    /// <summary>The traffic file's records whose first field (the id) <paramref name="wanted"/> accepts (null: every record).</summary>
+    protected abstract IEnumerable<DelimitedRecord> ReadTraffic(Func<string?, bool>? wanted, CancellationToken cancellationToken);
 
     /// <summary>A day read from a row, or why it was not.</summary>
     protected sealed record ParsedDay(SourceDay? Day, string? Problem);

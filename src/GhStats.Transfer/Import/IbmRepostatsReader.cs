@@ -67,10 +67,10 @@ internal sealed class IbmRepostatsReader(ImportRequest request, DateOnly today) 
     protected override bool IsHeader(DelimitedRecord record) =>
         string.Join(',', record.Fields).Equals(Header, StringComparison.OrdinalIgnoreCase);
 
-    protected override IEnumerable<DelimitedRecord> ReadTraffic(CancellationToken cancellationToken)
+    protected override IEnumerable<DelimitedRecord> ReadTraffic(Func<string?, bool>? wanted, CancellationToken cancellationToken)
     {
         using var reader = DelimitedReader.Open(TrafficPath);
-        foreach (var record in reader.Records(cancellationToken))
+        foreach (var record in reader.Records(wanted, cancellationToken))
         {
             var expected = withNames ? 8 : 6;
             if (record.Fields.Count != expected && !IsHeader(record))
@@ -83,19 +83,20 @@ internal sealed class IbmRepostatsReader(ImportRequest request, DateOnly today) 
         }
     }
 
-    protected override (long Id, ParsedDay Day) ReadTrafficRow(DelimitedRecord record)
+    protected override long ReadTrafficId(DelimitedRecord record)
     {
         if (!TryId(record.Fields[0], out var id))
         {
             throw new ImportFormatException($"{record.Where(TrafficFileName)}: '{SourceRows.Shorten(record.Fields[0] ?? "")}' is not a repository id.");
         }
 
-        if (!withNames)
+        if (withNames && !rowNames.ContainsKey(id))
         {
-            return (id, Counts(record, 1, 2));
+            rowNames[id] = new IbmRepositoryName(record.Fields[1], record.Fields[2], record.Where(TrafficFileName));
         }
 
-        rowNames.TryAdd(id, new IbmRepositoryName(record.Fields[1], record.Fields[2], record.Where(TrafficFileName)));
-        return (id, Counts(record, 3, 4));
+        return id;
     }
+
+    protected override ParsedDay ReadTrafficDay(DelimitedRecord record) => withNames ? Counts(record, 3, 4) : Counts(record, 1, 2);
 }

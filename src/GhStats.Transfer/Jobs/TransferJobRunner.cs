@@ -29,7 +29,6 @@ internal sealed partial class TransferJobRunner(
 
     private static readonly TransferJobProgress Waiting = new("waiting for the transfer before it", 0, 0);
 
-    private readonly SemaphoreSlim turn = new(1, 1);
     private readonly List<Task> running = [];
     private readonly Lock gate = new();
 
@@ -53,19 +52,18 @@ internal sealed partial class TransferJobRunner(
         await Task.WhenAll(left).WaitAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    public override void Dispose()
-    {
-        turn.Dispose();
-        base.Dispose();
-    }
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         try
         {
+            // Each job waits for the one before it: one at a time, in the order they came.
+            var previous = Task.CompletedTask;
             await foreach (var job in queue.Reader.ReadAllAsync(stoppingToken).ConfigureAwait(false))
             {
-                var task = RunAsync(job, stoppingToken);
+                // On the thread pool: a job's reading and unpacking are synchronous, and the next job must start (and beat) meanwhile.
+                var before = previous;
+                var task = Task.Run(() => RunAsync(job, stoppingToken, before), CancellationToken.None);
+                previous = task;
                 lock (gate)
                 {
                     running.RemoveAll(t => t.IsCompleted);
@@ -86,7 +84,10 @@ internal sealed partial class TransferJobRunner(
     }
 
     /// <summary>Runs one job to its end; never throws.</summary>
-    internal async Task RunAsync(QueuedTransfer job, CancellationToken stoppingToken)
+    /// <param name="job">The job.</param>
+    /// <param name="stoppingToken">Stops the work when the app stops.</param>
+    /// <param name="before">The job before it, which ends first (it never throws).</param>
+    internal async Task RunAsync(QueuedTransfer job, CancellationToken stoppingToken, Task? before = null)
     {
         var id = job.Job.Id;
         try
@@ -106,16 +107,9 @@ internal sealed partial class TransferJobRunner(
             Exception? failure = null;
             try
             {
-                await turn.WaitAsync(work.Token).ConfigureAwait(false);
-                try
-                {
-                    LogStarted(logger, id, job.Job.Kind, job.Job.Source, job.Job.DryRun);
-                    report = await job.RunAsync(progress, work.Token).ConfigureAwait(false);
-                }
-                finally
-                {
-                    turn.Release();
-                }
+                await (before ?? Task.CompletedTask).WaitAsync(work.Token).ConfigureAwait(false);
+                LogStarted(logger, id, job.Job.Kind, job.Job.Source, job.Job.DryRun);
+                report = await job.RunAsync(progress, work.Token).ConfigureAwait(false);
             }
 #pragma warning disable CA1031 // Every failure of the work ends the job as failed, with a message fit for the job's page.
             catch (Exception e)
@@ -166,12 +160,14 @@ internal sealed partial class TransferJobRunner(
         {
             try
             {
-                await progress.WaitAsync(HeartbeatInterval, clock, stop).ConfigureAwait(false);
+                // The first write says at once what the job does (waiting for the one before it, or its first phase).
                 if (!await jobs.ReportProgressAsync(id, progress.Current, CancellationToken.None).ConfigureAwait(false))
                 {
                     await work.CancelAsync().ConfigureAwait(false);
                     return false;
                 }
+
+                await progress.WaitAsync(HeartbeatInterval, clock, stop).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (stop.IsCancellationRequested)
             {

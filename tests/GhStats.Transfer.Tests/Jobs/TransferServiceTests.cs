@@ -157,6 +157,75 @@ public sealed class TransferServiceTests : IClassFixture<SqliteDatabaseFixture>,
     }
 
     [Fact]
+    public async Task JobsRunOneAtATime_InOrder_TheNextOneRunningAndWaitingMeanwhile()
+    {
+        var tenant = await NewTenantAsync();
+        var first = await Jobs.CreateAsync(new NewTransferJob(tenant.Id, TransferJobKind.Import, "ibm-csv", "first.csv", 1, true, Owner));
+        var second = await Jobs.CreateAsync(new NewTransferJob(tenant.Id, TransferJobKind.Import, "ibm-csv", "second.csv", 1, true, Owner));
+        var release = new TaskCompletionSource<string>();
+        var order = new List<string>();
+        var firstRun = runner.RunAsync(new QueuedTransfer(first, Workspace.NewJobFolder(), async (_, _) =>
+        {
+            order.Add("first");
+            return await release.Task;
+        }), CancellationToken.None);
+        var secondRun = runner.RunAsync(new QueuedTransfer(second, Workspace.NewJobFolder(), (_, _) =>
+        {
+            order.Add("second");
+            return Task.FromResult("{\"second\":true}");
+        }), CancellationToken.None, firstRun);
+
+        var waiting = await WaitForAsync(second.Id, j => j.Progress.Phase == "waiting for the transfer before it");
+
+        waiting.State.ShouldBe(TransferJobState.Running);
+        order.ShouldBe(["first"]);
+        release.SetResult("{\"first\":true}");
+        await secondRun.WaitAsync(TimeSpan.FromSeconds(30));
+        order.ShouldBe(["first", "second"]);
+        (await Jobs.GetAsync(first.Id))!.Report.ShouldBe("{\"first\":true}");
+        (await Jobs.GetAsync(second.Id))!.State.ShouldBe(TransferJobState.Succeeded);
+    }
+
+    [Fact]
+    public async Task AnUnexpectedError_FailsTheJobWithAGenericMessage_NeverTheExceptionsText()
+    {
+        var tenant = await NewTenantAsync();
+        var job = await Jobs.CreateAsync(new NewTransferJob(tenant.Id, TransferJobKind.Restore, "archive", "x.zip", 1, false, Owner));
+
+        await runner.RunAsync(new QueuedTransfer(job, Workspace.NewJobFolder(), (_, _) => throw new InvalidOperationException("connection string Password=hunter2 at line 42")), CancellationToken.None);
+
+        var ended = (await Jobs.GetAsync(job.Id))!;
+        ended.State.ShouldBe(TransferJobState.Failed);
+        ended.Error.ShouldBe($"The restore stopped on an unexpected error (the server's log has it, job {job.Id}). Repositories written before that stay; run it again to complete it (it changes nothing already written).");
+    }
+
+    [Fact]
+    public async Task AJobWhoseAppStops_FailsAsStopped_AndItsUploadIsDeleted()
+    {
+        var tenant = await NewTenantAsync();
+        var job = await Jobs.CreateAsync(new NewTransferJob(tenant.Id, TransferJobKind.Import, "ibm-csv", "repostats.csv", 1, false, Owner));
+        var folder = Workspace.NewJobFolder();
+        using var stopping = new CancellationTokenSource();
+        var working = new TaskCompletionSource();
+
+        var run = runner.RunAsync(
+            new QueuedTransfer(job, folder, async (_, token) =>
+            {
+                working.SetResult();
+                await Task.Delay(Timeout.Infinite, token);
+                return "{}";
+            }),
+            stopping.Token);
+        await working.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        await stopping.CancelAsync();
+        await run.WaitAsync(TimeSpan.FromSeconds(30));
+
+        var ended = (await Jobs.GetAsync(job.Id))!;
+        (ended.State, ended.Error).ShouldBe((TransferJobState.Failed, TransferJobRunner.StoppedMessage));
+        Directory.Exists(folder).ShouldBeFalse();
+    }
+
+    [Fact]
     public async Task AJobAnotherReplicaFailed_StopsItsWork_AndKeepsThatReplicasError()
     {
         var tenant = await NewTenantAsync();
@@ -423,6 +492,22 @@ public sealed class TransferServiceTests : IClassFixture<SqliteDatabaseFixture>,
         var zip = Path.Combine(Directory.CreateDirectory(Path.Combine(temp, "zips")).FullName, Guid.NewGuid().ToString("N") + ".zip");
         ZipFile.CreateFromDirectory(folder, zip, CompressionLevel.Optimal, includeBaseDirectory);
         return zip;
+    }
+
+    private async Task<TransferJob> WaitForAsync(long id, Func<TransferJob, bool> condition)
+    {
+        for (var i = 0; i < 600; i++)
+        {
+            var job = (await Jobs.GetAsync(id))!;
+            if (condition(job))
+            {
+                return job;
+            }
+
+            await Task.Delay(50);
+        }
+
+        throw new TimeoutException($"Job {id} never got there.");
     }
 
     private async Task<byte[]> ExportAsync(string? slug)
