@@ -58,4 +58,10 @@ namespace GhStats.Client;
 [JsonSerializable(typeof(IReadOnlyList<NotificationSubscription>))]
 [JsonSerializable(typeof(NotificationSubscription))]
 [JsonSerializable(typeof(SetSubscriptionRequest))]
+[JsonSerializable(typeof(IReadOnlyList<TransferJob>))]
+[JsonSerializable(typeof(TransferJob))]
+[JsonSerializable(typeof(IReadOnlyList<ImportSource>))]
+[JsonSerializable(typeof(ImportReport))]
+[JsonSerializable(typeof(RestoreReport))]
+[JsonSerializable(typeof(bool))]
 internal sealed partial class GhStatsJsonContext : JsonSerializerContext;

@@ -70,6 +70,7 @@ public static class GhStatsEndpointRouteBuilderExtensions
         NotificationEndpoints.Map(api.MapGroup(string.Empty).WithTags("Notifications"));
         SubscriptionEndpoints.Map(api.MapGroup(string.Empty).WithTags("Notifications"));
         GhStats.Web.Dashboards.DashboardEndpoints.Map(api.MapGroup(string.Empty).WithTags("Public dashboards"));
+        GhStats.Web.Transfers.TransferEndpoints.Map(api.MapGroup(string.Empty).WithTags("Import and export"));
         return module;
     }
 }

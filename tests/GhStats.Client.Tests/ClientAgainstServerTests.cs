@@ -273,7 +273,8 @@ public sealed class ClientAgainstServerTests
         auditCsv.Skip(1).Count(l => l.Contains(",tenant.created,", StringComparison.Ordinal)).ShouldBe(2);
         (await ReadLinesAsync(await client.ExportTenantAuditCsvAsync("acme", actor: "admin@"))).Skip(1).ShouldAllBe(l => l.Contains(",acme,", StringComparison.Ordinal));
 
-        var everyMethod = typeof(IGhStatsClient).GetInterfaces().SelectMany(i => i.GetMethods())
+        // Imports, restores and exports run as jobs with fixtures of their own: TransferClientTests calls every one of those.
+        var everyMethod = typeof(IGhStatsClient).GetInterfaces().Where(i => i != typeof(IGhStatsTransfers)).SelectMany(i => i.GetMethods())
             .Where(m => m.GetCustomAttribute<HttpMethodAttribute>() is not null).Select(Name);
         everyMethod.Except(recorder.Called.Select(Name)).ShouldBeEmpty("every client method is called against the real server");
     }

@@ -2,6 +2,7 @@ using GhStats.Web.Security;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace GhStats.Web.Api;
 
@@ -34,6 +35,15 @@ internal sealed class ApiAntiforgeryFilter : IEndpointFilter
             || BearerToken.IsPresent(http.Request) || http.User.Identity?.IsAuthenticated != true)
         {
             return true;
+        }
+
+        // An upload's form is its endpoint's to stream: the token comes in the header, and the form is never read here
+        // (the antiforgery service would otherwise read the whole form to look for a token field).
+        var headerName = http.RequestServices.GetRequiredService<IOptions<AntiforgeryOptions>>().Value.HeaderName;
+        if (http.Request.ContentType?.StartsWith("multipart/", StringComparison.OrdinalIgnoreCase) == true
+            && (headerName is null || !http.Request.Headers.ContainsKey(headerName)))
+        {
+            return false;
         }
 
         return await http.RequestServices.GetRequiredService<IAntiforgery>().IsRequestValidAsync(http);

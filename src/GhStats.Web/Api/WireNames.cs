@@ -54,6 +54,10 @@ internal static class WireNames
 
     public static string Of(NotificationChannelKind kind) => CamelCase(kind.ToString());
 
+    public static string Of(TransferJobKind kind) => CamelCase(kind.ToString());
+
+    public static string Of(TransferJobState state) => CamelCase(state.ToString());
+
     /// <summary>A topic set as the list of its names, in a fixed order: digest, spike, trouble.</summary>
     public static IReadOnlyList<string> Of(NotificationTopics topics) =>
         [.. Topics.Where(t => topics.HasFlag(t.Topic)).Select(t => t.Name)];

@@ -9,7 +9,8 @@ namespace GhStats.Client.Tests.Contract;
 /// Compares a server's OpenAPI document with a Refit client: every server route has a client method and every client
 /// method a server route (method and path template), the query parameters match both ways, and the request and
 /// response models match the schemas: every client property exists in the schema with a compatible type (a null the
-/// server may send needs a nullable property), and every property the server requires exists on the client.
+/// server may send needs a nullable property), and every property the server requires exists on the client. A
+/// <c>[Multipart]</c> method's parts match the fields of the server's multipart/form-data schema both ways.
 /// Returns the mismatches as sentences; none means the client fits the server.
 /// </summary>
 public static partial class OpenApiContract
@@ -26,7 +27,7 @@ public static partial class OpenApiContract
         var problems = new List<string>();
         var schemas = document.TryGetProperty("components", out var components) && components.TryGetProperty("schemas", out var s) ? s : default;
         var context = new ShapeComparison(schemas, wireOptions, problems);
-        var serverRoutes = ServerRoutes(document, serverPathPrefix).ToDictionary(r => r.Key, StringComparer.Ordinal);
+        var serverRoutes = ServerRoutes(document, schemas, serverPathPrefix).ToDictionary(r => r.Key, StringComparer.Ordinal);
         var clientRoutes = ClientRoutes(client).ToList();
 
         foreach (var duplicate in clientRoutes.GroupBy(r => r.Key, StringComparer.Ordinal).Where(g => g.Count() > 1))
@@ -43,6 +44,7 @@ public static partial class OpenApiContract
             }
 
             CompareQuery(route, server, problems);
+            CompareForm(route, server, problems);
             CompareBody(route, server, context);
             CompareResponse(route, server, context);
         }
@@ -62,6 +64,33 @@ public static partial class OpenApiContract
         foreach (var name in server.Query.Except(route.Query, StringComparer.Ordinal))
         {
             problems.Add($"{server.Key} takes query parameter '{name}', which {route.Name} cannot send.");
+        }
+    }
+
+    private static void CompareForm(ClientRoute route, ServerRoute server, List<string> problems)
+    {
+        if (route.Form is null || server.Form is null)
+        {
+            if (route.Form is not null)
+            {
+                problems.Add($"{route.Name} sends a multipart form, which {server.Key} does not take.");
+            }
+            else if (server.Form is not null)
+            {
+                problems.Add($"{server.Key} takes a multipart form, which {route.Name} does not send.");
+            }
+
+            return;
+        }
+
+        foreach (var name in route.Form.Except(server.Form, StringComparer.Ordinal))
+        {
+            problems.Add($"{route.Name} sends form field '{name}', which {server.Key} does not take.");
+        }
+
+        foreach (var name in server.Form.Except(route.Form, StringComparer.Ordinal))
+        {
+            problems.Add($"{server.Key} takes form field '{name}', which {route.Name} cannot send.");
         }
     }
 
@@ -109,7 +138,7 @@ public static partial class OpenApiContract
         context.Compare(route.Result, schema, $"{route.Name} result", request: false);
     }
 
-    private static IEnumerable<ServerRoute> ServerRoutes(JsonElement document, string prefix)
+    private static IEnumerable<ServerRoute> ServerRoutes(JsonElement document, JsonElement schemas, string prefix)
     {
         foreach (var path in document.GetProperty("paths").EnumerateObject())
         {
@@ -119,10 +148,12 @@ public static partial class OpenApiContract
                 var query = operation.Value.TryGetProperty("parameters", out var parameters)
                     ? parameters.EnumerateArray().Where(p => p.GetProperty("in").GetString() == "query").Select(p => p.GetProperty("name").GetString()!).ToList()
                     : [];
-                JsonElement? request = operation.Value.TryGetProperty("requestBody", out var body) && JsonSchema(body) is { } b ? b : null;
+                var hasBody = operation.Value.TryGetProperty("requestBody", out var body);
+                JsonElement? request = hasBody && JsonSchema(body) is { } b ? b : null;
+                var form = hasBody ? FormFields(body, schemas) : null;
                 var success = operation.Value.GetProperty("responses").EnumerateObject().Where(r => r.Name.StartsWith('2')).ToList();
                 JsonElement? response = success.Select(r => JsonSchema(r.Value)).FirstOrDefault(x => x is not null);
-                yield return new ServerRoute($"{operation.Name.ToUpperInvariant()} {template}", query, request, response, success.Count > 0);
+                yield return new ServerRoute($"{operation.Name.ToUpperInvariant()} {template}", query, request, form, response, success.Count > 0);
             }
         }
     }
@@ -131,6 +162,24 @@ public static partial class OpenApiContract
         withContent.TryGetProperty("content", out var content) && content.TryGetProperty("application/json", out var json) && json.TryGetProperty("schema", out var schema)
             ? schema
             : null;
+
+    /// <summary>The field names of a multipart/form-data request body, following a $ref; null when the body is not a form.</summary>
+    private static IReadOnlyList<string>? FormFields(JsonElement requestBody, JsonElement schemas)
+    {
+        if (!requestBody.TryGetProperty("content", out var content) || !content.TryGetProperty("multipart/form-data", out var form)
+            || !form.TryGetProperty("schema", out var schema))
+        {
+            return null;
+        }
+
+        if (schema.TryGetProperty("$ref", out var reference) && schemas.ValueKind == JsonValueKind.Object
+            && schemas.TryGetProperty(reference.GetString()!.Split('/')[^1], out var target))
+        {
+            schema = target;
+        }
+
+        return schema.TryGetProperty("properties", out var properties) ? properties.EnumerateObject().Select(p => p.Name).ToList() : [];
+    }
 
     private static IEnumerable<ClientRoute> ClientRoutes(Type client)
     {
@@ -144,6 +193,7 @@ public static partial class OpenApiContract
             var path = http.Path.Split('?')[0];
             var placeholders = Placeholder().Matches(path).Select(m => m.Groups[1].Value).ToHashSet(StringComparer.Ordinal);
             var query = new List<string>();
+            var form = method.GetCustomAttribute<MultipartAttribute>() is not null ? new List<string>() : null;
             Type? body = null;
             foreach (var parameter in method.GetParameters())
             {
@@ -159,19 +209,19 @@ public static partial class OpenApiContract
                     continue;
                 }
 
-                query.Add(wireName);
+                (form ?? query).Add(wireName);
             }
 
             var returns = method.ReturnType;
             var result = returns.IsGenericType && returns.GetGenericTypeDefinition() == typeof(Task<>) ? returns.GetGenericArguments()[0] : null;
-            yield return new ClientRoute($"{method.DeclaringType!.Name}.{method.Name}", $"{http.Method.Method.ToUpperInvariant()} {path}", query, body, result);
+            yield return new ClientRoute($"{method.DeclaringType!.Name}.{method.Name}", $"{http.Method.Method.ToUpperInvariant()} {path}", query, form, body, result);
         }
     }
 
     [GeneratedRegex(@"\{\**([^}:?]+)[^}]*\}")]
     private static partial Regex Placeholder();
 
-    private sealed record ClientRoute(string Name, string Key, IReadOnlyList<string> Query, Type? Body, Type? Result);
+    private sealed record ClientRoute(string Name, string Key, IReadOnlyList<string> Query, IReadOnlyList<string>? Form, Type? Body, Type? Result);
 
-    private sealed record ServerRoute(string Key, IReadOnlyList<string> Query, JsonElement? RequestSchema, JsonElement? ResponseSchema, bool HasSuccess);
+    private sealed record ServerRoute(string Key, IReadOnlyList<string> Query, JsonElement? RequestSchema, IReadOnlyList<string>? Form, JsonElement? ResponseSchema, bool HasSuccess);
 }

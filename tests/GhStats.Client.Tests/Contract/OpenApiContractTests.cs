@@ -68,6 +68,23 @@ public sealed class OpenApiContractTests(ServedOpenApiDocument served) : IClassF
     }
 
     [Fact]
+    public void ARenamedFormField_IsReportedBothWays()
+    {
+        var document = JsonNode.Parse(served.Json)!;
+        var body = document["paths"]!["/api/v1/tenants/{tenant}/imports"]!["post"]!["requestBody"]!["content"]!["multipart/form-data"]!["schema"]!;
+        var form = body["$ref"] is { } reference ? document["components"]!["schemas"]![((string)reference!).Split('/')[^1]]! : body;
+        var properties = form["properties"]!.AsObject();
+        var source = properties["source"]!.DeepClone();
+        properties.Remove("source");
+        properties["sourceName"] = source;
+
+        var problems = Compare(document);
+
+        problems.ShouldContain("IGhStatsTransfers.UploadImportAsync sends form field 'source', which POST /api/v1/tenants/{tenant}/imports does not take.");
+        problems.ShouldContain("POST /api/v1/tenants/{tenant}/imports takes form field 'sourceName', which IGhStatsTransfers.UploadImportAsync cannot send.");
+    }
+
+    [Fact]
     public void AResponsePropertyThatBecameNullable_IsReported()
     {
         var document = JsonNode.Parse(served.Json)!;

@@ -19,7 +19,7 @@ namespace GhStats.Client.Tests.Harness;
 
 /// <summary>
 /// The real GhStats server in this process, wired as GhStats.Host wires it (AddGhStats(config).UseSqlite()
-/// .AddGitHubCollector().AddWeb(), MapGhStats(prefix)) on Kestrel at 127.0.0.1 and a free port, with a fresh SQLite
+/// .AddGitHubCollector().AddTransfer().AddWeb(), MapGhStats(prefix)) on Kestrel at 127.0.0.1 and a free port, with a fresh SQLite
 /// file. Seeding goes through the server's own stores and <see cref="GhStatsAdministration"/>.
 /// </summary>
 public sealed class GhStatsServer : IAsyncDisposable
@@ -80,7 +80,7 @@ public sealed class GhStatsServer : IAsyncDisposable
             builder.Services.AddSingleton(clock);
         }
 
-        builder.Services.AddGhStats(builder.Configuration.GetSection("GhStats")).UseSqlite().AddGitHubCollector().AddWeb();
+        builder.Services.AddGhStats(builder.Configuration.GetSection("GhStats")).UseSqlite().AddGitHubCollector().AddTransfer().AddWeb();
         var app = builder.Build();
         var server = new GhStatsServer(app, folder, connectionString, prefix);
         try

@@ -149,6 +149,19 @@ public static class MatrixRoutes
         ["GET /runs"] = (_, _, _) => Get("api/v1/runs"),
         ["GET /runs/{id}"] = (world, _, _) => Get($"api/v1/runs/{world.RunId}"),
 
+        ["GET /tenants/{tenant}/transfers"] = (world, _, scope) => Get($"api/v1/tenants/{world.TenantIn(scope).Slug}/transfers"),
+        ["GET /tenants/{tenant}/transfers/{id}"] = (world, _, scope) => Get($"api/v1/tenants/{world.TenantIn(scope).Slug}/transfers/{world.TransferIn(scope).Id}"),
+        ["GET /tenants/{tenant}/import-sources"] = (world, _, scope) => Get($"api/v1/tenants/{world.TenantIn(scope).Slug}/import-sources"),
+        ["POST /tenants/{tenant}/imports"] = (world, _, scope) => Task.FromResult(Transfers.TransferForm.Post(
+            $"api/v1/tenants/{world.TenantIn(scope).Slug}/imports", "repostats.csv", Transfers.TransferForm.Ibm("repostats.csv"), ("source", "ibm-csv"))),
+        ["POST /tenants/{tenant}/restore"] = (world, _, scope) => Task.FromResult(Transfers.TransferForm.Post(
+            $"api/v1/tenants/{world.TenantIn(scope).Slug}/restore", "archive.zip", world.ArchiveIn(scope))),
+        ["GET /tenants/{tenant}/export"] = (world, _, scope) => Get($"api/v1/tenants/{world.TenantIn(scope).Slug}/export"),
+        ["GET /export"] = (_, _, _) => Get("api/v1/export"),
+        ["POST /restore"] = (world, _, _) => Task.FromResult(Transfers.TransferForm.Post("api/v1/restore", "installation.zip", world.InstallationArchive)),
+        ["GET /transfers"] = (_, _, _) => Get("api/v1/transfers"),
+        ["GET /transfers/{id}"] = (world, _, _) => Get($"api/v1/transfers/{world.InstallationTransfer.Id}"),
+
         ["GET /audit"] = (_, _, _) => Get("api/v1/audit"),
         ["GET /audit.csv"] = (_, _, _) => Get("api/v1/audit.csv"),
         ["GET /tenants/{tenant}/audit"] = (world, _, scope) => Get($"api/v1/tenants/{world.TenantIn(scope).Slug}/audit"),

@@ -3,6 +3,7 @@ using GhStats.Domain;
 using GhStats.Stores;
 using GhStats.Testing.GitHub;
 using GhStats.Web.Tests.Harness;
+using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 
 namespace GhStats.Web.Tests.RoleMatrix;
@@ -71,6 +72,20 @@ public class MatrixWorld : IAsyncLifetime
     /// <summary>A finished run with no errors.</summary>
     public long RunId { get; private set; }
 
+    /// <summary>An import job of tenant A and of B, and a restore of no tenant (an installation archive's).</summary>
+    public TransferJob TransferOfA { get; private set; } = null!;
+
+    public TransferJob TransferOfB { get; private set; } = null!;
+
+    public TransferJob InstallationTransfer { get; private set; } = null!;
+
+    /// <summary>Tenant A's and B's own archives, and the installation's, as exports wrote them.</summary>
+    public byte[] ArchiveOfA { get; private set; } = [];
+
+    public byte[] ArchiveOfB { get; private set; } = [];
+
+    public byte[] InstallationArchive { get; private set; } = [];
+
     /// <summary>A user with no roles at all, whose token nobody else may revoke.</summary>
     public SeededUser Bystander { get; private set; } = null!;
 
@@ -87,6 +102,10 @@ public class MatrixWorld : IAsyncLifetime
     public GitHubConnection ConnectionIn(MatrixScope scope) => scope == MatrixScope.TenantA ? ConnectionOfA : ConnectionOfB;
 
     public NotificationChannel ChannelIn(MatrixScope scope) => scope == MatrixScope.TenantA ? ChannelOfA : ChannelOfB;
+
+    public TransferJob TransferIn(MatrixScope scope) => scope == MatrixScope.TenantA ? TransferOfA : TransferOfB;
+
+    public byte[] ArchiveIn(MatrixScope scope) => scope == MatrixScope.TenantA ? ArchiveOfA : ArchiveOfB;
 
     /// <summary>A new webhook channel of tenant A or B, named with the tenant's marker.</summary>
     public Task<NotificationChannel> ScratchChannelAsync(MatrixScope scope)
@@ -106,7 +125,7 @@ public class MatrixWorld : IAsyncLifetime
     public virtual async Task InitializeAsync()
     {
         _simulator = await GitHubSimulator.StartAsync();
-        _app = await WebApp.StartAsync(new WebAppOptions { Settings = Settings, Environment = Environment });
+        _app = await WebApp.StartAsync(new WebAppOptions { Settings = Settings, Environment = Environment, ConfigureGhStats = ghStats => ghStats.AddTransfer() });
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
 
         A = await App.CreateTenantAsync(TenantMarkers.ASlug, TenantMarkers.AName);
@@ -137,6 +156,15 @@ public class MatrixWorld : IAsyncLifetime
 
         ChannelOfA = await SeedChannelAsync(A, TenantMarkers.AChannel);
         ChannelOfB = await SeedChannelAsync(B, TenantMarkers.BChannel);
+
+        var jobs = App.Get<ITransferJobStore>();
+        var seeder = new AuditActor(AuditActorKind.System, null, "matrix seed");
+        TransferOfA = await jobs.CreateAsync(new NewTransferJob(A.Id, TransferJobKind.Import, "ibm-csv", $"{TenantMarkers.ASlug}-repostats.csv", 10, true, seeder));
+        TransferOfB = await jobs.CreateAsync(new NewTransferJob(B.Id, TransferJobKind.Import, "ibm-csv", $"{TenantMarkers.BSlug}-repostats.csv", 10, true, seeder));
+        InstallationTransfer = await jobs.CreateAsync(new NewTransferJob(null, TransferJobKind.Restore, "archive", "installation.zip", 10, true, seeder));
+        ArchiveOfA = await ExportAsync(A.Slug);
+        ArchiveOfB = await ExportAsync(B.Slug);
+        InstallationArchive = await ExportAsync(null);
 
         var runs = App.Get<ICollectionRunStore>();
         var run = await runs.StartAsync(CollectionTrigger.Manual, "matrix seed");
@@ -202,6 +230,13 @@ public class MatrixWorld : IAsyncLifetime
         var repository = await App.TrackAsync(A, TenantMarkers.AGrantedOwner, $"scratch-{n}");
         await App.GrantAsync(_users[caller], repository);
         return repository;
+    }
+
+    private async Task<byte[]> ExportAsync(string? slug)
+    {
+        using var archive = new MemoryStream();
+        await App.Get<ITransferService>().ExportAsync(slug, archive);
+        return archive.ToArray();
     }
 
     /// <summary>An email channel (its recipients carry the marker) with one delivered test in its log.</summary>

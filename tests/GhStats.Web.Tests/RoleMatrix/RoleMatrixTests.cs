@@ -83,6 +83,16 @@ public abstract class RoleMatrixTests(MatrixWorld world)
         new("POST /collect",                              401, [202, 202, 202, 202,   403, 403,   403, 403,    403, 403,   403, 403]),
         new("GET /runs",                                  401, [200, 200, 200, 200,   403, 403,   403, 403,    403, 403,   403, 403]),
         new("GET /runs/{id}",                             401, [200, 200, 200, 200,   403, 403,   403, 403,    403, 403,   403, 403]),
+        new("GET /tenants/{tenant}/transfers",            401, [200, 200, 404, 404,   200, 404,   403, 404,    403, 404,   404, 200]),
+        new("GET /tenants/{tenant}/transfers/{id}",       401, [200, 200, 404, 404,   200, 404,   403, 404,    403, 404,   404, 200]),
+        new("GET /tenants/{tenant}/import-sources",       401, [200, 200, 404, 404,   200, 404,   403, 404,    403, 404,   404, 200]),
+        new("POST /tenants/{tenant}/imports",             401, [202, 202, 404, 404,   202, 404,   403, 404,    403, 404,   404, 202]),
+        new("POST /tenants/{tenant}/restore",             401, [202, 202, 404, 404,   202, 404,   403, 404,    403, 404,   404, 202]),
+        new("GET /tenants/{tenant}/export",               401, [200, 200, 404, 404,   200, 404,   403, 404,    403, 404,   404, 200]),
+        new("GET /export",                                401, [200, 200, 403, 403,   403, 403,   403, 403,    403, 403,   403, 403]),
+        new("POST /restore",                              401, [202, 202, 403, 403,   403, 403,   403, 403,    403, 403,   403, 403]),
+        new("GET /transfers",                             401, [200, 200, 403, 403,   403, 403,   403, 403,    403, 403,   403, 403]),
+        new("GET /transfers/{id}",                        401, [200, 200, 403, 403,   403, 403,   403, 403,    403, 403,   403, 403]),
         new("GET /audit",                                 401, [200, 200, 403, 403,   403, 403,   403, 403,    403, 403,   403, 403]),
         new("GET /audit.csv",                             401, [200, 200, 403, 403,   403, 403,   403, 403,    403, 403,   403, 403]),
         new("GET /tenants/{tenant}/audit",                401, [200, 200, 404, 404,   200, 404,   403, 404,    403, 404,   404, 200]),
@@ -225,7 +235,8 @@ public abstract class RoleMatrixTests(MatrixWorld world)
         }
         else
         {
-            mediaType.ShouldBe(route.Contains(".csv", StringComparison.Ordinal) ? "text/csv" : "application/json", route);
+            mediaType.ShouldBe(
+                route.Contains(".csv", StringComparison.Ordinal) ? "text/csv" : route.EndsWith("/export", StringComparison.Ordinal) ? "application/zip" : "application/json", route);
         }
     }
 
