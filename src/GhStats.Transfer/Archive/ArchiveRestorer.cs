@@ -30,6 +30,8 @@ public sealed partial class ArchiveRestorer
     private readonly IRepositoryStore repositories;
     private readonly ITrackedOwnerStore owners;
     private readonly ITrafficStore traffic;
+    private readonly IStarHistoryStore stars;
+    private readonly IReleaseStore releases;
     private readonly IAnnotationStore annotations;
     private readonly IPublicDashboardStore dashboards;
     private readonly IAuditStore audit;
@@ -43,6 +45,8 @@ public sealed partial class ArchiveRestorer
     /// <param name="repositories">The repository store.</param>
     /// <param name="owners">The store of owners tracked as a whole.</param>
     /// <param name="traffic">The traffic store.</param>
+    /// <param name="stars">The star history store.</param>
+    /// <param name="releases">The release store.</param>
     /// <param name="annotations">The annotation store.</param>
     /// <param name="dashboards">The public dashboard store.</param>
     /// <param name="audit">The audit log.</param>
@@ -54,6 +58,8 @@ public sealed partial class ArchiveRestorer
         IRepositoryStore repositories,
         ITrackedOwnerStore owners,
         ITrafficStore traffic,
+        IStarHistoryStore stars,
+        IReleaseStore releases,
         IAnnotationStore annotations,
         IPublicDashboardStore dashboards,
         IAuditStore audit,
@@ -65,6 +71,8 @@ public sealed partial class ArchiveRestorer
         this.repositories = repositories;
         this.owners = owners;
         this.traffic = traffic;
+        this.stars = stars;
+        this.releases = releases;
         this.annotations = annotations;
         this.dashboards = dashboards;
         this.audit = audit;
@@ -109,6 +117,7 @@ public sealed partial class ArchiveRestorer
         await RestoreSnapshotsAsync(reader, run, paths: false, cancellationToken).ConfigureAwait(false);
         await RestoreSnapshotsAsync(reader, run, paths: true, cancellationToken).ConfigureAwait(false);
         await RestoreStatsAsync(reader, run, cancellationToken).ConfigureAwait(false);
+        await RestoreHistoryAsync(reader, run, cancellationToken).ConfigureAwait(false);
         await RestoreAnnotationsAsync(reader, run, cancellationToken).ConfigureAwait(false);
         await RestoreDashboardsAsync(reader, run, cancellationToken).ConfigureAwait(false);
 
@@ -138,7 +147,15 @@ public sealed partial class ArchiveRestorer
                     r.FullName, [r.Key.ToString(CultureInfo.InvariantCulture)], r.Outcome, r.DaysNew, r.DaysRaised, r.DaysUnchanged, r.DaysLower, r.SnapshotsNew, [])).ToList(),
                 t.StatsDaysWritten,
                 t.AnnotationsNew,
-                t.DashboardsNew)).ToList(),
+                t.DashboardsNew)
+            {
+                WeeksWritten = t.History.WeeksWritten,
+                StarDaysWritten = t.History.StarDaysWritten,
+                StarBackfillsNew = t.History.StarBackfillsNew,
+                ReleasesWritten = t.History.ReleasesWritten,
+                AssetSnapshotsWritten = t.History.AssetSnapshotsWritten,
+                ReleaseReadDaysWritten = t.History.ReleaseReadDaysWritten,
+            }).ToList(),
             run.Notes);
         var repositoryCount = run.Repositories.Count;
         LogRestored(reader.Manifest.Scope, report.Tenants.Count, repositoryCount, run.DryRun);
@@ -549,6 +566,8 @@ public sealed partial class ArchiveRestorer
         public int AnnotationsNew { get; set; }
 
         public int DashboardsNew { get; set; }
+
+        public HistoryCounts History { get; } = new();
 
         public List<RepositoryState> Repositories { get; } = [];
     }
