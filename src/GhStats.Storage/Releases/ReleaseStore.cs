@@ -24,24 +24,13 @@ internal sealed class ReleaseStore(StoreDatabase db, ReleaseStatements sql, GhSt
             .OrderBy(a => a.Asset.GitHubAssetId)
             .ToList();
 
-        var started = db.Clock.GetTimestamp();
-        await db.WriteAsync(
-            async (connection, transaction) =>
-            {
-                await db.RequireAsync(connection, transaction, sql.RepositoryExists, c => c.With("repo_id", repositoryId), "repository", repositoryId, cancellationToken).ConfigureAwait(false);
-                await db.WriteBatchesAsync(connection, transaction, releases, sql.BatchRows(ReleaseStatements.ReleaseShape), sql.MergeReleases, (command, r, i) => command
-                    .With($"repo_id_{i}", repositoryId).With($"github_release_id_{i}", r.GitHubReleaseId)
-                    .With($"tag_{i}", r.Tag).With($"name_{i}", r.Name).With($"published_on_{i}", r.PublishedOn)
-                    .With($"prerelease_{i}", r.Prerelease ? 1 : 0).With($"last_seen_on_{i}", readOn), cancellationToken).ConfigureAwait(false);
-                await db.WriteBatchesAsync(connection, transaction, assets, sql.BatchRows(ReleaseStatements.AssetShape), sql.MergeAssets, (command, a, i) => command
-                    .With($"repo_id_{i}", repositoryId).With($"asset_id_{i}", a.Asset.GitHubAssetId).With($"captured_on_{i}", readOn)
-                    .With($"github_release_id_{i}", a.Release).With($"asset_name_{i}", a.Asset.Name)
-                    .With($"created_on_{i}", a.Asset.CreatedOn).With($"download_count_{i}", a.Asset.DownloadCount), cancellationToken).ConfigureAwait(false);
-                await db.WriteBatchesAsync(connection, transaction, [readOn], sql.BatchRows(ReleaseStatements.ReadShape), sql.MergeReads, (command, day, i) => command
-                    .With($"repo_id_{i}", repositoryId).With($"read_on_{i}", day).With($"releases_{i}", releases.Count), cancellationToken).ConfigureAwait(false);
-            },
+        await WriteAsync(
+            repositoryId,
+            releases.ConvertAll(r => new StoredRelease(new RepositoryRelease(repositoryId, r.GitHubReleaseId, r.Tag, r.Name, r.PublishedOn, r.Prerelease), readOn)),
+            assets.ConvertAll(a => new ReleaseAssetSnapshot(repositoryId, a.Asset.GitHubAssetId, readOn, a.Release, a.Asset.Name, a.Asset.CreatedOn, a.Asset.DownloadCount)),
+            [new ReleaseReadDay(repositoryId, readOn, releases.Count)],
+            restored: false,
             cancellationToken).ConfigureAwait(false);
-        metrics.Merged("release_asset_snapshots", assets.Count, db.Clock.GetElapsedTime(started));
     }
 
     public Task<DateOnly?> GetLastReleaseReadAsync(long repositoryId, CancellationToken cancellationToken = default) =>
@@ -164,19 +153,43 @@ internal sealed class ReleaseStore(StoreDatabase db, ReleaseStatements sql, GhSt
             .OrderBy(d => d.ReadOn)
             .ToList();
 
+        await WriteAsync(repositoryId, releases, assets, reads, restored: true, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Writes a repository's releases, asset snapshots and read days in one transaction: as a read describes them (the
+    /// newest description wins), or, restored, keeping what is stored.
+    /// </summary>
+    private async Task WriteAsync(
+        long repositoryId, List<StoredRelease> releases, List<ReleaseAssetSnapshot> assets, List<ReleaseReadDay> reads, bool restored, CancellationToken cancellationToken)
+    {
         var started = db.Clock.GetTimestamp();
         await db.WriteAsync(
             async (connection, transaction) =>
             {
                 await db.RequireAsync(connection, transaction, sql.RepositoryExists, c => c.With("repo_id", repositoryId), "repository", repositoryId, cancellationToken).ConfigureAwait(false);
-                await db.WriteBatchesAsync(connection, transaction, releases, sql.BatchRows(ReleaseStatements.RestoredReleaseShape), sql.MergeRestoredReleases, (command, r, i) => command
-                    .With($"repo_id_{i}", repositoryId).With($"github_release_id_{i}", r.Release.GitHubReleaseId)
-                    .With($"tag_{i}", r.Release.Tag).With($"name_{i}", r.Release.Name).With($"published_on_{i}", r.Release.PublishedOn)
-                    .With($"prerelease_{i}", r.Release.Prerelease ? 1 : 0).With($"last_seen_on_{i}", r.LastSeenOn), cancellationToken).ConfigureAwait(false);
-                await db.WriteBatchesAsync(connection, transaction, assets, sql.BatchRows(ReleaseStatements.RestoredAssetShape), sql.MergeRestoredAssets, (command, a, i) => command
-                    .With($"repo_id_{i}", repositoryId).With($"asset_id_{i}", a.GitHubAssetId).With($"captured_on_{i}", a.CapturedOn)
-                    .With($"github_release_id_{i}", a.GitHubReleaseId).With($"asset_name_{i}", a.Name)
-                    .With($"created_on_{i}", a.CreatedOn).With($"download_count_{i}", a.DownloadCount), cancellationToken).ConfigureAwait(false);
+                await db.WriteBatchesAsync(
+                    connection,
+                    transaction,
+                    releases,
+                    sql.BatchRows(restored ? ReleaseStatements.RestoredReleaseShape : ReleaseStatements.ReleaseShape),
+                    restored ? sql.MergeRestoredReleases : sql.MergeReleases,
+                    (command, r, i) => command
+                        .With($"repo_id_{i}", repositoryId).With($"github_release_id_{i}", r.Release.GitHubReleaseId)
+                        .With($"tag_{i}", r.Release.Tag).With($"name_{i}", r.Release.Name).With($"published_on_{i}", r.Release.PublishedOn)
+                        .With($"prerelease_{i}", r.Release.Prerelease ? 1 : 0).With($"last_seen_on_{i}", r.LastSeenOn),
+                    cancellationToken).ConfigureAwait(false);
+                await db.WriteBatchesAsync(
+                    connection,
+                    transaction,
+                    assets,
+                    sql.BatchRows(restored ? ReleaseStatements.RestoredAssetShape : ReleaseStatements.AssetShape),
+                    restored ? sql.MergeRestoredAssets : sql.MergeAssets,
+                    (command, a, i) => command
+                        .With($"repo_id_{i}", repositoryId).With($"asset_id_{i}", a.GitHubAssetId).With($"captured_on_{i}", a.CapturedOn)
+                        .With($"github_release_id_{i}", a.GitHubReleaseId).With($"asset_name_{i}", a.Name)
+                        .With($"created_on_{i}", a.CreatedOn).With($"download_count_{i}", a.DownloadCount),
+                    cancellationToken).ConfigureAwait(false);
                 await db.WriteBatchesAsync(connection, transaction, reads, sql.BatchRows(ReleaseStatements.ReadShape), sql.MergeReads, (command, d, i) => command
                     .With($"repo_id_{i}", repositoryId).With($"read_on_{i}", d.ReadOn).With($"releases_{i}", d.Releases), cancellationToken).ConfigureAwait(false);
             },
