@@ -149,4 +149,16 @@ public static class FieldLimits
 
     /// <summary>A GitHub entity tag (<c>ETag</c>), quotes and <c>W/</c> included; GitHub's are about 70 characters.</summary>
     public const int GitHubETag = 200;
+
+    /// <summary>A transfer job's source: an import source's command name (e.g. <c>ibm-csv</c>), or <c>archive</c>.</summary>
+    public const int TransferSource = 64;
+
+    /// <summary>A transfer job's uploaded file name, as shown; longer ones are cut.</summary>
+    public const int TransferFileName = 255;
+
+    /// <summary>What a transfer job does now, in a few words (e.g. <c>writing repositories</c>).</summary>
+    public const int TransferPhase = 200;
+
+    /// <summary>A finished transfer job's report (JSON); a CLOB on Db2, text elsewhere.</summary>
+    public const int TransferReport = 16_000_000;
 }

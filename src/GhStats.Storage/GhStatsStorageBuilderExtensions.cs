@@ -22,6 +22,7 @@ using GhStats.Storage.Stars;
 using GhStats.Storage.Tenants;
 using GhStats.Storage.Tokens;
 using GhStats.Storage.Traffic;
+using GhStats.Storage.Transfers;
 using GhStats.Storage.Users;
 using GhStats.Stores;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -112,6 +113,8 @@ public static class GhStatsStorageBuilderExtensions
         services.TryAddSingleton<IPublicDashboardStore, PublicDashboardStore>();
         services.TryAddSingleton<GitHubETagStatements>();
         services.TryAddSingleton<IGitHubETagStore, GitHubETagStore>();
+        services.TryAddSingleton<TransferJobStatements>();
+        services.TryAddSingleton<ITransferJobStore, TransferJobStore>();
         AddAccessStores(services);
         AddHealthChecks(builder);
 

@@ -59,7 +59,7 @@ public abstract partial class StoreConformanceTests
             "tenants", "users", "system_roles", "memberships", "repo_grants", "invitations", "github_connections", "repositories",
             "traffic_daily", "traffic_weekly", "referrer_snapshots", "path_snapshots", "repo_daily_stats", "collection_runs",
             "collection_errors", "api_tokens", "leases", "data_protection_keys", "notification_channels", "notification_subscriptions",
-            "notification_events", "notification_outbox", "notification_deliveries", "notification_conditions", "annotations",
+            "notification_events", "notification_outbox", "notification_deliveries", "notification_conditions", "annotations", "transfer_jobs",
         })
         {
             script.ShouldContain(table);

@@ -10,7 +10,7 @@ internal sealed class AnnotationStatements : StatementSet
         : base(dialect)
     {
         var columns = AnnotationRows.Shape.Select();
-        TenantExists = new("Annotations.TenantExists", $"SELECT COUNT(*) FROM {T("tenants")} WHERE id = @tenant_id");
+        TenantExists = CountTenant("Annotations");
         RepositoryInTenant = CountRepositoryInTenant("Annotations");
         Insert = new("Annotations.Insert", Dialect.InsertReturningId(T("annotations"),
             "tenant_id, repo_id, day, note, link, created_by, created_at",

@@ -10,7 +10,7 @@ internal sealed class ConnectionStatements : StatementSet
         : base(dialect)
     {
         var columns = ConnectionRows.Shape.Select();
-        TenantExists = new("Connections.TenantExists", $"SELECT COUNT(*) FROM {T("tenants")} WHERE id = @tenant_id");
+        TenantExists = CountTenant("Connections");
         Insert = new("Connections.Insert", Dialect.InsertReturningId(
             T("github_connections"),
             "tenant_id, name, kind, api_base_url, protected_secret, app_id, installation_id, created_at",

@@ -11,7 +11,7 @@ internal sealed class PublicDashboardStatements : StatementSet
     {
         var columns = PublicDashboardRows.Shape.Select();
         var links = PublicDashboardRows.RepositoryShape.Select("d");
-        TenantExists = new("Dashboards.TenantExists", $"SELECT COUNT(*) FROM {T("tenants")} WHERE id = @tenant_id");
+        TenantExists = CountTenant("Dashboards");
         RepositoryTracked = new("Dashboards.RepositoryTracked",
             $"SELECT COUNT(*) FROM {T("repositories")} WHERE id = @repo_id AND tenant_id = @tenant_id AND removed_at IS NULL");
         Insert = new("Dashboards.Insert", Dialect.InsertReturningId(T("public_dashboards"),

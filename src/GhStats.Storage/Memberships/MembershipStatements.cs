@@ -10,7 +10,7 @@ internal sealed class MembershipStatements : StatementSet
         : base(dialect)
     {
         var invitationColumns = InvitationRows.Shape.Select();
-        TenantExists = new("Memberships.TenantExists", $"SELECT COUNT(*) FROM {T("tenants")} WHERE id = @tenant_id");
+        TenantExists = CountTenant("Memberships");
         UserExists = new("Memberships.UserExists", $"SELECT COUNT(*) FROM {T("users")} WHERE id = @user_id");
         RepositoryExists = CountRepository("Memberships");
 

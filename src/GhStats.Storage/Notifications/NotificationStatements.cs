@@ -20,7 +20,7 @@ internal sealed class NotificationStatements : StatementSet
     public NotificationStatements(SqlDialect dialect)
         : base(dialect)
     {
-        TenantExists = new("Notifications.TenantExists", $"SELECT COUNT(*) FROM {T("tenants")} WHERE id = @tenant_id");
+        TenantExists = CountTenant("Notifications");
         UserExists = new("Notifications.UserExists", $"SELECT COUNT(*) FROM {T("users")} WHERE id = @user_id");
 
         var channels = $"SELECT {NotificationChannelRows.Shape.Select()} FROM {T("notification_channels")}";

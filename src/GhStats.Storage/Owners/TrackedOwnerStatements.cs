@@ -10,7 +10,7 @@ internal sealed class TrackedOwnerStatements : StatementSet
         : base(dialect)
     {
         var columns = TrackedOwnerRows.Shape.Select();
-        TenantExists = new("Owners.TenantExists", $"SELECT COUNT(*) FROM {T("tenants")} WHERE id = @tenant_id");
+        TenantExists = CountTenant("Owners");
         ConnectionInTenant = new("Owners.ConnectionInTenant",
             $"SELECT COUNT(*) FROM {T("github_connections")} WHERE id = @connection_id AND tenant_id = @tenant_id");
         FindByOwner = new("Owners.FindByOwner",

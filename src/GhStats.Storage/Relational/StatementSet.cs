@@ -20,6 +20,11 @@ internal abstract class StatementSet(SqlDialect dialect)
     protected SqlStatement Merge(string name, MergeShape shape, int rows) =>
         _merges.GetOrAdd((name, rows), key => new SqlStatement(key.Name, Dialect.Merge(shape, key.Rows)));
 
+    /// <summary>Counts the tenant <c>@tenant_id</c> (0 or 1): the check a store makes before it writes for a tenant.</summary>
+    /// <param name="set">The statement set's name, which names the statement for the catalogue.</param>
+    protected SqlStatement CountTenant(string set) =>
+        new($"{set}.TenantExists", $"SELECT COUNT(*) FROM {T("tenants")} WHERE id = @tenant_id");
+
     /// <summary>Counts the repository <c>@repo_id</c> (0 or 1): the check a store makes before it writes for a repository.</summary>
     /// <param name="set">The statement set's name, which names the statement for the catalogue.</param>
     protected SqlStatement CountRepository(string set) =>

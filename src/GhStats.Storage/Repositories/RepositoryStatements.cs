@@ -10,7 +10,7 @@ internal sealed class RepositoryStatements : StatementSet
         : base(dialect)
     {
         var columns = RepositoryRows.Shape.Select();
-        TenantExists = new("Repositories.TenantExists", $"SELECT COUNT(*) FROM {T("tenants")} WHERE id = @tenant_id");
+        TenantExists = CountTenant("Repositories");
         ConnectionInTenant = new("Repositories.ConnectionInTenant",
             $"SELECT COUNT(*) FROM {T("github_connections")} WHERE id = @connection_id AND tenant_id = @tenant_id");
         FindByName = new("Repositories.FindByName",

@@ -49,6 +49,7 @@ internal sealed class TenantStatements : StatementSet
             new("Tenants.DeleteNotificationConditions", $"DELETE FROM {T("notification_conditions")} WHERE tenant_id = @tenant_id"),
             new("Tenants.DeleteNotificationSubscriptions", $"DELETE FROM {T("notification_subscriptions")} WHERE tenant_id = @tenant_id"),
             new("Tenants.DeleteNotificationChannels", $"DELETE FROM {T("notification_channels")} WHERE tenant_id = @tenant_id"),
+            new("Tenants.DeleteTransferJobs", $"DELETE FROM {T("transfer_jobs")} WHERE tenant_id = @tenant_id"),
             new("Tenants.DeleteTenant", $"DELETE FROM {T("tenants")} WHERE id = @tenant_id"),
         ];
     }

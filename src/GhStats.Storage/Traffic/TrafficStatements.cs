@@ -49,7 +49,7 @@ internal sealed class TrafficStatements : StatementSet
     {
         RepositoryExists = CountRepository("Traffic");
         RepositoryInTenant = CountRepositoryInTenant("Traffic");
-        TenantExists = new("Traffic.TenantExists", $"SELECT COUNT(*) FROM {T("tenants")} WHERE id = @tenant_id");
+        TenantExists = CountTenant("Traffic");
 
         // Last daily read only moves forward: a late, slow run never moves it back. The day is bound twice under two
         // names: Db2 binds parameters by position, so no statement names one twice.

@@ -111,31 +111,35 @@ public sealed partial class ArchiveExporter
 
         var byId = repositoryKeys.ToDictionary(r => r.Repository.Id, r => r.Key);
         var tables = new List<ArchiveTable>();
-        using (var zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true))
+        // The zip writes into a holder drained asynchronously: the output may be a web response (no synchronous writes, no seeking).
+        using var drained = new DrainedOutput(output);
+        ArchiveManifest manifest;
+        using (var zip = new ZipArchive(drained, ZipArchiveMode.Create, leaveOpen: true))
         {
-            tables.Add(await WriteTableAsync(zip, ArchiveTables.Tenants, Rows(tenantKeys.Select(t => new TenantRow(t.Key, t.Tenant.Slug, t.Tenant.Name))), exportedAt, cancellationToken).ConfigureAwait(false));
-            tables.Add(await WriteTableAsync(zip, ArchiveTables.Connections, Rows(connectionRows), exportedAt, cancellationToken).ConfigureAwait(false));
+            tables.Add(await WriteTableAsync(zip, drained, ArchiveTables.Tenants, Rows(tenantKeys.Select(t => new TenantRow(t.Key, t.Tenant.Slug, t.Tenant.Name))), exportedAt, cancellationToken).ConfigureAwait(false));
+            tables.Add(await WriteTableAsync(zip, drained, ArchiveTables.Connections, Rows(connectionRows), exportedAt, cancellationToken).ConfigureAwait(false));
             tables.Add(await WriteTableAsync(
                 zip,
+                drained,
                 ArchiveTables.Repositories,
                 Rows(repositoryKeys.Select(r => new RepositoryRow(r.Key, r.Tenant, r.Repository.Owner, r.Repository.Name, r.Repository.ConnectionId is { } c && connectionKeys.TryGetValue(c, out var k) ? k : null, r.Repository.IsActive, r.Repository.BadgesEnabled))),
                 exportedAt,
                 cancellationToken).ConfigureAwait(false));
-            tables.Add(await WriteTableAsync(zip, ArchiveTables.TrackedOwners, OwnersAsync(tenantKeys, connectionKeys, cancellationToken), exportedAt, cancellationToken).ConfigureAwait(false));
-            tables.Add(await WriteTableAsync(zip, ArchiveTables.TrafficDays, DaysAsync(repositoryKeys, today, cancellationToken), exportedAt, cancellationToken).ConfigureAwait(false));
-            tables.Add(await WriteTableAsync(zip, ArchiveTables.ReferrerSnapshots, ReferrersAsync(repositoryKeys, today, cancellationToken), exportedAt, cancellationToken).ConfigureAwait(false));
-            tables.Add(await WriteTableAsync(zip, ArchiveTables.PathSnapshots, PathsAsync(repositoryKeys, today, cancellationToken), exportedAt, cancellationToken).ConfigureAwait(false));
-            tables.Add(await WriteTableAsync(zip, ArchiveTables.RepositoryStats, StatsAsync(repositoryKeys, today, cancellationToken), exportedAt, cancellationToken).ConfigureAwait(false));
-            tables.Add(await WriteTableAsync(zip, ArchiveTables.TrafficWeeks, WeeksAsync(repositoryKeys, today, cancellationToken), exportedAt, cancellationToken).ConfigureAwait(false));
-            tables.Add(await WriteTableAsync(zip, ArchiveTables.StarHistory, StarDaysAsync(repositoryKeys, today, cancellationToken), exportedAt, cancellationToken).ConfigureAwait(false));
-            tables.Add(await WriteTableAsync(zip, ArchiveTables.StarBackfills, BackfillsAsync(repositoryKeys, cancellationToken), exportedAt, cancellationToken).ConfigureAwait(false));
-            tables.Add(await WriteTableAsync(zip, ArchiveTables.Releases, ReleasesAsync(repositoryKeys, today, cancellationToken), exportedAt, cancellationToken).ConfigureAwait(false));
-            tables.Add(await WriteTableAsync(zip, ArchiveTables.ReleaseAssetSnapshots, AssetSnapshotsAsync(repositoryKeys, today, cancellationToken), exportedAt, cancellationToken).ConfigureAwait(false));
-            tables.Add(await WriteTableAsync(zip, ArchiveTables.ReleaseReads, ReleaseReadsAsync(repositoryKeys, today, cancellationToken), exportedAt, cancellationToken).ConfigureAwait(false));
-            tables.Add(await WriteTableAsync(zip, ArchiveTables.Annotations, AnnotationsAsync(tenantKeys, repositoryKeys, byId, cancellationToken), exportedAt, cancellationToken).ConfigureAwait(false));
-            tables.Add(await WriteTableAsync(zip, ArchiveTables.PublicDashboards, DashboardsAsync(tenantKeys, byId, cancellationToken), exportedAt, cancellationToken).ConfigureAwait(false));
+            tables.Add(await WriteTableAsync(zip, drained, ArchiveTables.TrackedOwners, OwnersAsync(tenantKeys, connectionKeys, cancellationToken), exportedAt, cancellationToken).ConfigureAwait(false));
+            tables.Add(await WriteTableAsync(zip, drained, ArchiveTables.TrafficDays, DaysAsync(repositoryKeys, today, cancellationToken), exportedAt, cancellationToken).ConfigureAwait(false));
+            tables.Add(await WriteTableAsync(zip, drained, ArchiveTables.ReferrerSnapshots, ReferrersAsync(repositoryKeys, today, cancellationToken), exportedAt, cancellationToken).ConfigureAwait(false));
+            tables.Add(await WriteTableAsync(zip, drained, ArchiveTables.PathSnapshots, PathsAsync(repositoryKeys, today, cancellationToken), exportedAt, cancellationToken).ConfigureAwait(false));
+            tables.Add(await WriteTableAsync(zip, drained, ArchiveTables.RepositoryStats, StatsAsync(repositoryKeys, today, cancellationToken), exportedAt, cancellationToken).ConfigureAwait(false));
+            tables.Add(await WriteTableAsync(zip, drained, ArchiveTables.TrafficWeeks, WeeksAsync(repositoryKeys, today, cancellationToken), exportedAt, cancellationToken).ConfigureAwait(false));
+            tables.Add(await WriteTableAsync(zip, drained, ArchiveTables.StarHistory, StarDaysAsync(repositoryKeys, today, cancellationToken), exportedAt, cancellationToken).ConfigureAwait(false));
+            tables.Add(await WriteTableAsync(zip, drained, ArchiveTables.StarBackfills, BackfillsAsync(repositoryKeys, cancellationToken), exportedAt, cancellationToken).ConfigureAwait(false));
+            tables.Add(await WriteTableAsync(zip, drained, ArchiveTables.Releases, ReleasesAsync(repositoryKeys, today, cancellationToken), exportedAt, cancellationToken).ConfigureAwait(false));
+            tables.Add(await WriteTableAsync(zip, drained, ArchiveTables.ReleaseAssetSnapshots, AssetSnapshotsAsync(repositoryKeys, today, cancellationToken), exportedAt, cancellationToken).ConfigureAwait(false));
+            tables.Add(await WriteTableAsync(zip, drained, ArchiveTables.ReleaseReads, ReleaseReadsAsync(repositoryKeys, today, cancellationToken), exportedAt, cancellationToken).ConfigureAwait(false));
+            tables.Add(await WriteTableAsync(zip, drained, ArchiveTables.Annotations, AnnotationsAsync(tenantKeys, repositoryKeys, byId, cancellationToken), exportedAt, cancellationToken).ConfigureAwait(false));
+            tables.Add(await WriteTableAsync(zip, drained, ArchiveTables.PublicDashboards, DashboardsAsync(tenantKeys, byId, cancellationToken), exportedAt, cancellationToken).ConfigureAwait(false));
 
-            var manifest = new ArchiveManifest(
+            manifest = new ArchiveManifest(
                 ArchiveManifest.FormatName,
                 ArchiveManifest.CurrentFormatVersion,
                 status.AppliedVersion,
@@ -150,10 +154,14 @@ public sealed partial class ArchiveExporter
                 JsonSerializer.Serialize(stream, manifest, ManifestJson);
             }
 
-            var days = tables.Single(t => t.Name == ArchiveTables.TrafficDays).Rows;
-            LogExported(manifest.Scope, tenantKeys.Count, repositoryKeys.Count, days);
-            return manifest;
         }
+
+        // The zip's directory, written as the zip closed.
+        await drained.DrainAsync(cancellationToken).ConfigureAwait(false);
+        await output.FlushAsync(cancellationToken).ConfigureAwait(false);
+        var days = tables.Single(t => t.Name == ArchiveTables.TrafficDays).Rows;
+        LogExported(manifest.Scope, tenantKeys.Count, repositoryKeys.Count, days);
+        return manifest;
     }
 
     /// <summary>The product version the manifest records: the Transfer package's informational version.</summary>
@@ -162,27 +170,40 @@ public sealed partial class ArchiveExporter
         ?? typeof(ArchiveExporter).Assembly.GetName().Version?.ToString()
         ?? "unknown";
 
+    /// <summary>Packed bytes held before they go to the output.</summary>
+    private const int DrainBytes = 64 * 1024;
+
     private static readonly JsonSerializerOptions ManifestJson = new(ArchiveRows.Json) { WriteIndented = true };
 
-    private static async Task<ArchiveTable> WriteTableAsync<T>(ZipArchive zip, string table, IAsyncEnumerable<T> rows, DateTimeOffset exportedAt, CancellationToken cancellationToken)
+    private static async Task<ArchiveTable> WriteTableAsync<T>(ZipArchive zip, DrainedOutput drained, string table, IAsyncEnumerable<T> rows, DateTimeOffset exportedAt, CancellationToken cancellationToken)
     {
         var file = ArchiveTables.FileOf(table);
         var entry = zip.CreateEntry(file, CompressionLevel.Optimal);
         entry.LastWriteTime = exportedAt;
         long count = 0;
+        string sha;
         var metered = new MeteredStream(entry.Open());
-        using var buffered = new BufferedStream(metered, 64 * 1024);
-        await foreach (var row in rows.WithCancellation(cancellationToken).ConfigureAwait(false))
+        using (var buffered = new BufferedStream(metered, 64 * 1024))
         {
-            JsonSerializer.Serialize(buffered, row, ArchiveRows.Json);
-            buffered.WriteByte((byte)'\n');
-            count++;
+            await foreach (var row in rows.WithCancellation(cancellationToken).ConfigureAwait(false))
+            {
+                JsonSerializer.Serialize(buffered, row, ArchiveRows.Json);
+                buffered.WriteByte((byte)'\n');
+                count++;
+                if (drained.Held >= DrainBytes)
+                {
+                    await drained.DrainAsync(cancellationToken).ConfigureAwait(false);
+                }
+            }
+
+            buffered.Flush();
+
+            // Read before the entry closes: disposing the buffer disposes the meter and the entry with it.
+            sha = metered.Sha256();
         }
 
-        buffered.Flush();
-
-        // Read before the entry closes: disposing the buffer disposes the meter and the entry with it.
-        return new ArchiveTable(table, file, count, metered.Sha256());
+        await drained.DrainAsync(cancellationToken).ConfigureAwait(false);
+        return new ArchiveTable(table, file, count, sha);
     }
 
     private async IAsyncEnumerable<OwnerRow> OwnersAsync(List<(Tenant Tenant, int Key)> tenantKeys, Dictionary<long, int> connectionKeys, [EnumeratorCancellation] CancellationToken cancellationToken)

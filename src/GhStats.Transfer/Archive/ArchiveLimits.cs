@@ -9,6 +9,12 @@ internal sealed record ArchiveLimits
     /// <summary>The limits a restore runs with unless a test sets smaller ones.</summary>
     public static readonly ArchiveLimits Default = new();
 
+    /// <summary>
+    /// The limits an uploaded zip of an import source's files unpacks with: many more entries (github-repo-stats keeps a
+    /// file per run), at most 16 GiB in all.
+    /// </summary>
+    public static readonly ArchiveLimits Upload = new() { MaxEntries = 100_000, MaxTotalBytes = 16L << 30 };
+
     /// <summary>Unpacked bytes of one table: ten years of 10,000 repositories' days fit.</summary>
     public long MaxEntryBytes { get; init; } = 16L << 30;
 

@@ -12,17 +12,20 @@ namespace GhStats.Transfer.Archive;
 /// </summary>
 internal sealed class ArchiveReader : IDisposable
 {
-    private static readonly Encoding StrictUtf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+    /// <summary>UTF-8 that throws on bytes that are not: for entry names and text.</summary>
+    public static readonly Encoding StrictUtf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    private const string NothingRestored = "nothing was restored";
 
     private readonly ZipArchive zip;
     private readonly ArchiveLimits limits;
-    private readonly Dictionary<string, long> checkedBytes = new(StringComparer.Ordinal);
-    private long totalBytes;
+    private readonly ZipMeter meter;
 
     private ArchiveReader(ZipArchive zip, ArchiveLimits limits, ArchiveManifest manifest)
     {
         this.zip = zip;
         this.limits = limits;
+        meter = new ZipMeter(limits, NothingRestored);
         Manifest = manifest;
     }
 
@@ -76,7 +79,7 @@ internal sealed class ArchiveReader : IDisposable
         }
 
         var entry = zip.GetEntry(listed.File)!;
-        using var metered = new MeteredStream(OpenEntry(entry), bytes => Check(entry, bytes));
+        using var metered = meter.Open(entry);
         using var text = new StreamReader(metered, StrictUtf8, detectEncodingFromByteOrderMarks: false, bufferSize: 64 * 1024);
         var buffer = new StringBuilder();
         long line = 0;
@@ -120,19 +123,16 @@ internal sealed class ArchiveReader : IDisposable
     private static ArchiveManifest ReadManifest(ZipArchive zip, ArchiveLimits limits)
     {
         var entries = zip.Entries;
-        if (entries.Count > limits.MaxEntries)
-        {
-            throw new ArchiveFormatException(string.Create(CultureInfo.InvariantCulture, $"The archive holds {entries.Count} entries; a GhStats archive holds at most {limits.MaxEntries}."));
-        }
-
+        var meter = new ZipMeter(limits, NothingRestored);
+        meter.CheckHeaders(zip);
         var known = ArchiveTables.Order.Select(ArchiveTables.FileOf).Append(ArchiveTables.ManifestFile).ToHashSet(StringComparer.Ordinal);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var entry in entries)
         {
             var name = entry.FullName;
-            if (name.Contains("..", StringComparison.Ordinal) || name.StartsWith('/') || name.StartsWith('\\') || name.Contains(':', StringComparison.Ordinal) || name.Contains('\\', StringComparison.Ordinal))
+            if (ZipMeter.PathProblem(name, folders: false) is { } path)
             {
-                throw new ArchiveFormatException($"The archive entry '{Shown(name)}' has a path that leaves the archive or is absolute; a GhStats archive holds only files at its root.");
+                throw new ArchiveFormatException($"The archive entry '{Shown(name)}' {path}; a GhStats archive holds only files at its root.");
             }
 
             if (!known.Contains(name))
@@ -144,12 +144,6 @@ internal sealed class ArchiveReader : IDisposable
             {
                 throw new ArchiveFormatException($"The archive holds '{Shown(name)}' twice.");
             }
-
-            // What the headers declare is judged first; what the entries really unpack is metered as they are read.
-            if (SizeProblem(entry, entry.Length, entries.Sum(e => e.Length), limits) is { } problem)
-            {
-                throw new ArchiveFormatException($"{name} {problem}; nothing was restored.");
-            }
         }
 
         var manifestEntry = zip.GetEntry(ArchiveTables.ManifestFile)
@@ -157,14 +151,15 @@ internal sealed class ArchiveReader : IDisposable
         ArchiveManifest? manifest;
         try
         {
-            using var metered = new MeteredStream(OpenEntry(manifestEntry), bytes =>
+            using var metered = meter.Open(manifestEntry);
+            using var bounded = new MeteredStream(metered, bytes =>
             {
                 if (bytes > limits.MaxManifestBytes)
                 {
                     throw new ArchiveFormatException(string.Create(CultureInfo.InvariantCulture, $"{ArchiveTables.ManifestFile} is larger than {limits.MaxManifestBytes} bytes."));
                 }
             });
-            using var text = new StreamReader(metered, StrictUtf8, detectEncodingFromByteOrderMarks: false);
+            using var text = new StreamReader(bounded, StrictUtf8, detectEncodingFromByteOrderMarks: false);
             var json = text.ReadToEnd();
 
             // The version first, on its own: a newer manifest may hold fields this version does not know.
@@ -219,18 +214,6 @@ internal sealed class ArchiveReader : IDisposable
         return manifest;
     }
 
-    private static Stream OpenEntry(ZipArchiveEntry entry)
-    {
-        try
-        {
-            return entry.Open();
-        }
-        catch (InvalidDataException broken)
-        {
-            throw new ArchiveFormatException($"{entry.FullName} cannot be unpacked: {broken.Message}", broken);
-        }
-    }
-
     /// <summary>Reads one line of at most the limit's characters, or null at the end; the line must end with '\n'.</summary>
     private string? ReadLine(StreamReader text, StringBuilder buffer, string entry, long line)
     {
@@ -271,28 +254,6 @@ internal sealed class ArchiveReader : IDisposable
             buffer.Append((char)read);
         }
     }
-
-    /// <summary>Stops an entry that unpacks past what its header declares, its own limit, the archive's, or the ratio a zip bomb has.</summary>
-    private void Check(ZipArchiveEntry entry, long bytes)
-    {
-        totalBytes += bytes - checkedBytes.GetValueOrDefault(entry.FullName);
-        checkedBytes[entry.FullName] = bytes;
-        var problem = bytes > entry.Length
-            ? string.Create(CultureInfo.InvariantCulture, $"unpacks past the {entry.Length} bytes its header declares")
-            : SizeProblem(entry, bytes, totalBytes, limits);
-        if (problem is not null)
-        {
-            throw new ArchiveFormatException($"{entry.FullName} {problem}; nothing was restored.");
-        }
-    }
-
-    /// <summary>Why an entry of so many unpacked bytes (in an archive of so many) is refused, or null.</summary>
-    private static string? SizeProblem(ZipArchiveEntry entry, long bytes, long total, ArchiveLimits limits) =>
-        bytes > limits.MaxEntryBytes ? string.Create(CultureInfo.InvariantCulture, $"unpacks past {limits.MaxEntryBytes} bytes")
-        : total > limits.MaxTotalBytes ? string.Create(CultureInfo.InvariantCulture, $"brings the archive past {limits.MaxTotalBytes} unpacked bytes")
-        : bytes > limits.RatioFloorBytes && bytes > Math.Max(1, entry.CompressedLength) * limits.MaxCompressionRatio
-            ? string.Create(CultureInfo.InvariantCulture, $"unpacks more than {limits.MaxCompressionRatio} times its {entry.CompressedLength} packed bytes (a zip bomb?)")
-        : null;
 
     private static string Shown(string text) => Import.SourceRows.Shorten(text);
 }

@@ -18,6 +18,7 @@ public sealed partial class ArchiveRestorer
         await RestoreBatchesAsync(reader.Read<WeekRow>(ArchiveTables.TrafficWeeks, cancellationToken), r => r.Repository, r => r.WeekStart, run, WriteWeeksAsync, cancellationToken).ConfigureAwait(false);
         await RestoreBatchesAsync(reader.Read<StarDayRow>(ArchiveTables.StarHistory, cancellationToken), r => r.Repository, r => r.Day, run, WriteStarDaysAsync, cancellationToken).ConfigureAwait(false);
         await RestoreBackfillsAsync(reader, run, cancellationToken).ConfigureAwait(false);
+        run.Advance(reader, ArchiveTables.StarBackfills);
         await RestoreBatchesAsync(reader.Read<ReleaseRow>(ArchiveTables.Releases, cancellationToken), r => r.Repository, r => r.PublishedOn, run, WriteReleasesAsync, cancellationToken).ConfigureAwait(false);
         await RestoreBatchesAsync(reader.Read<ReleaseAssetRow>(ArchiveTables.ReleaseAssetSnapshots, cancellationToken), r => r.Repository, r => r.CapturedOn, run, WriteAssetSnapshotsAsync, cancellationToken).ConfigureAwait(false);
         await RestoreBatchesAsync(reader.Read<ReleaseReadRow>(ArchiveTables.ReleaseReads, cancellationToken), r => r.Repository, r => r.ReadOn, run, WriteReleaseReadsAsync, cancellationToken).ConfigureAwait(false);
@@ -53,6 +54,7 @@ public sealed partial class ArchiveRestorer
             if (current is not null && batch.Count > 0)
             {
                 await write(run, current, batch, new DateRange(batch.Min(dayOf), batch.Max(dayOf)), cancellationToken).ConfigureAwait(false);
+                run.Advance(batch.Count);
             }
 
             batch.Clear();

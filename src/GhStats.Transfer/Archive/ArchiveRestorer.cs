@@ -20,6 +20,10 @@ public sealed partial class ArchiveRestorer
     /// What a restored connection holds in place of its secret: no key decrypts it, so the collector refuses the
     /// connection with "enter the token or key again" until an Owner does.
     /// </summary>
+    private const string CheckingPhase = "checking the archive";
+    private const string RestoringPhase = "restoring rows";
+    private const string ComparingPhase = "comparing rows";
+
     internal const string NeedsTokenSecret = "ghstats-restored:needs-token";
 
     /// <summary>Rows written per store call: one repository's days or snapshots, a batch at a time.</summary>
@@ -103,23 +107,29 @@ public sealed partial class ArchiveRestorer
         // First pass: every entry read to its end and every row checked, before the first write.
         using (var check = ArchiveReader.Open(file, Limits))
         {
+            request.Progress?.Report(new TransferJobProgress(CheckingPhase, 0, check.Manifest.Tables.Sum(t => t.Rows)));
             ArchiveValidation.Validate(check, today, cancellationToken);
         }
 
         file.Position = 0;
         using var reader = ArchiveReader.Open(file, Limits);
-        var run = new Run(request);
+        var run = new Run(request, reader.Manifest.Tables.Sum(t => t.Rows));
         await RestoreTenantsAsync(reader, run, cancellationToken).ConfigureAwait(false);
+        run.Advance(reader, ArchiveTables.Tenants);
         await RestoreConnectionsAsync(reader, run, cancellationToken).ConfigureAwait(false);
+        run.Advance(reader, ArchiveTables.Connections);
         await RestoreRepositoriesAsync(reader, run, cancellationToken).ConfigureAwait(false);
         await RestoreOwnersAsync(reader, run, cancellationToken).ConfigureAwait(false);
+        run.Advance(reader, ArchiveTables.TrackedOwners);
         await RestoreDaysAsync(reader, run, cancellationToken).ConfigureAwait(false);
         await RestoreSnapshotsAsync(reader, run, paths: false, cancellationToken).ConfigureAwait(false);
         await RestoreSnapshotsAsync(reader, run, paths: true, cancellationToken).ConfigureAwait(false);
         await RestoreStatsAsync(reader, run, cancellationToken).ConfigureAwait(false);
         await RestoreHistoryAsync(reader, run, cancellationToken).ConfigureAwait(false);
         await RestoreAnnotationsAsync(reader, run, cancellationToken).ConfigureAwait(false);
+        run.Advance(reader, ArchiveTables.Annotations);
         await RestoreDashboardsAsync(reader, run, cancellationToken).ConfigureAwait(false);
+        run.Advance(reader, ArchiveTables.PublicDashboards);
 
         foreach (var repository in run.Repositories.Values.Where(r => r.Wrote))
         {
@@ -244,6 +254,7 @@ public sealed partial class ArchiveRestorer
 
             run.Repositories[row.Key] = state;
             tenant.Repositories.Add(state);
+            run.Advance(1);
         }
     }
 
@@ -318,6 +329,7 @@ public sealed partial class ArchiveRestorer
             repository.Wrote = true;
         }
 
+        run.Advance(batch.Count);
         batch.Clear();
     }
 
@@ -368,6 +380,7 @@ public sealed partial class ArchiveRestorer
             repository.Wrote = true;
         }
 
+        run.Advance(batch.Count);
         batch.Clear();
     }
 
@@ -427,6 +440,7 @@ public sealed partial class ArchiveRestorer
             await traffic.MergeRepositoryStatsAsync(write, cancellationToken).ConfigureAwait(false);
         }
 
+        run.Advance(batch.Count);
         batch.Clear();
     }
 
@@ -534,8 +548,10 @@ public sealed partial class ArchiveRestorer
     [LoggerMessage(EventId = 9111, Level = LogLevel.Information, Message = "Restored {Scope}: {Tenants} tenants, {Repositories} repositories (dry run: {DryRun})")]
     private partial void LogRestored(string scope, int tenants, int repositories, bool dryRun);
 
-    private sealed class Run(RestoreRequest request)
+    private sealed class Run(RestoreRequest request, long rows)
     {
+        private long done;
+
         public bool DryRun { get; } = request.DryRun;
 
         public AuditActor Actor { get; } = request.Actor;
@@ -547,6 +563,16 @@ public sealed partial class ArchiveRestorer
         public Dictionary<int, RepositoryState> Repositories { get; } = [];
 
         public List<string> Notes { get; } = [];
+
+        /// <summary>Counts rows restored (or compared) and tells the caller's progress.</summary>
+        public void Advance(long restored)
+        {
+            done += restored;
+            request.Progress?.Report(new TransferJobProgress(DryRun ? ComparingPhase : RestoringPhase, done, rows));
+        }
+
+        /// <summary>Counts a table restored as a whole.</summary>
+        public void Advance(ArchiveReader reader, string table) => Advance(reader.Manifest.Tables.FirstOrDefault(t => t.Name == table)?.Rows ?? 0);
     }
 
     private sealed class TenantState(string slug)

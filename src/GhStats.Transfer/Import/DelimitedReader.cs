@@ -19,6 +19,9 @@ internal sealed class DelimitedReader : IDisposable
     /// <summary>What the decoder puts where bytes are not UTF-8, so the error names the line it is on.</summary>
     private const char NotUtf8 = '\uFFFF';
 
+    /// <summary>What <see cref="Next"/> returns for a record passed over.</summary>
+    private static readonly DelimitedRecord Skipped = new(0, []);
+
     private static readonly SearchValues<char> FieldEnds = SearchValues.Create(",\n\r\"\0\uFFFF");
 
     private readonly TextReader reader;
@@ -56,24 +59,33 @@ internal sealed class DelimitedReader : IDisposable
     }
 
     /// <summary>Reads every record, one at a time.</summary>
-    public IEnumerable<DelimitedRecord> Records(CancellationToken cancellationToken)
+    public IEnumerable<DelimitedRecord> Records(CancellationToken cancellationToken) => Records(null, cancellationToken);
+
+    /// <summary>
+    /// Reads the records whose first field <paramref name="wanted"/> accepts; the others are passed over without reading
+    /// their other fields (a pass that needs a few keys of a large file). Passed-over records are not checked.
+    /// </summary>
+    public IEnumerable<DelimitedRecord> Records(Func<string?, bool>? wanted, CancellationToken cancellationToken)
     {
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var record = Next();
+            var record = Next(wanted);
             if (record is null)
             {
                 yield break;
             }
 
-            yield return record;
+            if (record != Skipped)
+            {
+                yield return record;
+            }
         }
     }
 
     public void Dispose() => reader.Dispose();
 
-    private DelimitedRecord? Next()
+    private DelimitedRecord? Next(Func<string?, bool>? wanted)
     {
         var start = line;
         var fields = new List<string?>();
@@ -147,6 +159,12 @@ internal sealed class DelimitedReader : IDisposable
                     break;
                 case ',':
                     fields.Add(Field(wasQuoted));
+                    if (fields.Count == 1 && wanted is not null && !wanted(fields[0]))
+                    {
+                        SkipRestOfRecord(start);
+                        return Skipped;
+                    }
+
                     if (fields.Count > MaxFields)
                     {
                         throw new ImportFormatException($"{file}:{start}: more than {MaxFields} fields in one record.");
@@ -166,6 +184,40 @@ internal sealed class DelimitedReader : IDisposable
                     AppendPlainRun();
                     break;
             }
+        }
+    }
+
+    /// <summary>Moves past the rest of a record: to the line end outside quotes, counting the lines inside them.</summary>
+    private void SkipRestOfRecord(int start)
+    {
+        var quoted = false;
+        while (position < length || Fill())
+        {
+            var rest = buffer.AsSpan(position, length - position);
+            var next = rest.IndexOfAny('"', '\n');
+            if (next < 0)
+            {
+                position = length;
+                continue;
+            }
+
+            position += next + 1;
+            if (rest[next] == '"')
+            {
+                quoted = !quoted;
+                continue;
+            }
+
+            line++;
+            if (!quoted)
+            {
+                return;
+            }
+        }
+
+        if (quoted)
+        {
+            throw new ImportFormatException($"{file}:{start}: the file ends inside a quoted field; it looks truncated.");
         }
     }
 

@@ -103,7 +103,7 @@ internal sealed class GhstatsDatabaseReader(ImportRequest request, DateOnly toda
                 $"{leftOut} rows of repo_stats without views or clones, on days no ghstats run proves, left out: ghstats writes them for star history and for a run's own day, not as zeros."));
         }
 
-        return new ImportScan([], rejections, notes);
+        return new ImportScan([], rejections, notes, groups.Count);
     }
 
     public IEnumerable<SourceRepository> Repositories(CancellationToken cancellationToken)

@@ -59,7 +59,8 @@ internal sealed class IbmDb2ExportReader(ImportRequest request, DateOnly today) 
         return names;
     }
 
-    protected override IEnumerable<DelimitedRecord> ReadTraffic(CancellationToken cancellationToken) => Records(TrafficPath, 6, cancellationToken);
+    protected override IEnumerable<DelimitedRecord> ReadTraffic(Func<string?, bool>? wanted, CancellationToken cancellationToken) =>
+        Records(TrafficPath, 6, cancellationToken, wanted);
 
     protected override long ReadTrafficId(DelimitedRecord record) => Id(record, 0, TrafficPath);
 

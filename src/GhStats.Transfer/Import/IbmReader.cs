@@ -29,7 +29,7 @@ internal abstract class IbmReader(ImportRequest request, DateOnly today) : IImpo
         var names = ReadNames(cancellationToken, out var users, out var notes);
         rowsPerId = [];
         var rejections = new List<ImportRejection>();
-        foreach (var (_, id) in TrafficRows(cancellationToken))
+        foreach (var (_, id) in TrafficRows(null, cancellationToken))
         {
             rowsPerId[id] = rowsPerId.GetValueOrDefault(id) + 1;
         }
@@ -89,7 +89,7 @@ internal abstract class IbmReader(ImportRequest request, DateOnly today) : IImpo
         }
 
         notes.Add(string.Create(CultureInfo.InvariantCulture, $"{TrafficFileName}: {rowsPerId.Values.Sum()} daily rows of {rowsPerId.Count} repository ids, read as partial days (lower bounds)."));
-        return new ImportScan(users, rejections, notes);
+        return new ImportScan(users, rejections, notes, groups.Count);
     }
 
     public IEnumerable<SourceRepository> Repositories(CancellationToken cancellationToken)
@@ -98,9 +98,10 @@ internal abstract class IbmReader(ImportRequest request, DateOnly today) : IImpo
         {
             var byId = batch.SelectMany(r => r.Keys.Select(k => (Id: long.Parse(k, CultureInfo.InvariantCulture), Repository: r))).ToDictionary(p => p.Id, p => p.Repository);
             var rejected = new Dictionary<SourceRepository, int>();
-            foreach (var (record, id) in TrafficRows(cancellationToken))
+            // Rows of other passes' repositories are passed over after their id: the first pass checked every row.
+            bool InBatch(string? rid) => !TryId(rid, out var id) || byId.ContainsKey(id);
+            foreach (var (record, id) in TrafficRows(InBatch, cancellationToken))
             {
-                // Rows of other passes' repositories are skipped before their day and counts are read.
                 if (!byId.TryGetValue(id, out var repository))
                 {
                     continue;
@@ -179,10 +180,10 @@ internal abstract class IbmReader(ImportRequest request, DateOnly today) : IImpo
     }
 
     /// <summary>Opens a delimited file and checks that each record has the tool's number of fields.</summary>
-    protected static IEnumerable<DelimitedRecord> Records(string path, int fields, CancellationToken cancellationToken)
+    protected static IEnumerable<DelimitedRecord> Records(string path, int fields, CancellationToken cancellationToken, Func<string?, bool>? wanted = null)
     {
         using var reader = DelimitedReader.Open(path);
-        foreach (var record in reader.Records(cancellationToken))
+        foreach (var record in reader.Records(wanted, cancellationToken))
         {
             if (record.Fields.Count != fields)
             {
@@ -194,10 +195,10 @@ internal abstract class IbmReader(ImportRequest request, DateOnly today) : IImpo
         }
     }
 
-    private IEnumerable<(DelimitedRecord Record, long Id)> TrafficRows(CancellationToken cancellationToken)
+    private IEnumerable<(DelimitedRecord Record, long Id)> TrafficRows(Func<string?, bool>? wanted, CancellationToken cancellationToken)
     {
         var first = true;
-        foreach (var record in ReadTraffic(cancellationToken))
+        foreach (var record in ReadTraffic(wanted, cancellationToken))
         {
             if (first && IsHeader(record))
             {
@@ -210,8 +211,8 @@ internal abstract class IbmReader(ImportRequest request, DateOnly today) : IImpo
         }
     }
 
-    /// <summary>The traffic file's records.</summary>
-    protected abstract IEnumerable<DelimitedRecord> ReadTraffic(CancellationToken cancellationToken);
+    /// <summary>The traffic file's records whose first field (the id) <paramref name="wanted"/> accepts (null: every record).</summary>
+    protected abstract IEnumerable<DelimitedRecord> ReadTraffic(Func<string?, bool>? wanted, CancellationToken cancellationToken);
 
     /// <summary>A day read from a row, or why it was not.</summary>
     protected sealed record ParsedDay(SourceDay? Day, string? Problem);

@@ -67,10 +67,10 @@ internal sealed class IbmRepostatsReader(ImportRequest request, DateOnly today) 
     protected override bool IsHeader(DelimitedRecord record) =>
         string.Join(',', record.Fields).Equals(Header, StringComparison.OrdinalIgnoreCase);
 
-    protected override IEnumerable<DelimitedRecord> ReadTraffic(CancellationToken cancellationToken)
+    protected override IEnumerable<DelimitedRecord> ReadTraffic(Func<string?, bool>? wanted, CancellationToken cancellationToken)
     {
         using var reader = DelimitedReader.Open(TrafficPath);
-        foreach (var record in reader.Records(cancellationToken))
+        foreach (var record in reader.Records(wanted, cancellationToken))
         {
             var expected = withNames ? 8 : 6;
             if (record.Fields.Count != expected && !IsHeader(record))

@@ -24,6 +24,12 @@ public sealed record ImportRequest(ImportSource Source, string Path, string Tena
     /// </summary>
     public IReadOnlyDictionary<string, string> RepositoryNames { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>
+    /// Told how far the import is: "checking the file" before the first write, then "writing repositories" (or, in a
+    /// dry run, "comparing repositories") with the repositories done of all, after each one. Called on the importing thread.
+    /// </summary>
+    public IProgress<TransferJobProgress>? Progress { get; init; }
+
     /// <summary>How many source days one pass over a large table holds in memory; larger sources take more passes.</summary>
     internal int DaysPerPass { get; init; } = 250_000;
 }

@@ -4,4 +4,5 @@ namespace GhStats.Transfer.Import;
 /// <param name="Users">The source's people and roles.</param>
 /// <param name="Rejections">Rows of no repository it can name.</param>
 /// <param name="Notes">What it read and left aside.</param>
-internal sealed record ImportScan(IReadOnlyList<ImportedUser> Users, IReadOnlyList<ImportRejection> Rejections, IReadOnlyList<string> Notes);
+/// <param name="RepositoryCount">How many repositories <see cref="IImportReader.Repositories"/> then gives, for the progress.</param>
+internal sealed record ImportScan(IReadOnlyList<ImportedUser> Users, IReadOnlyList<ImportRejection> Rejections, IReadOnlyList<string> Notes, int RepositoryCount);

@@ -45,7 +45,7 @@ internal sealed class RepoStatsDataReader(ImportRequest request, DateOnly today)
 
         notes.Add(string.Create(CultureInfo.InvariantCulture, $"{directories.Count} github-repo-stats data directories read."));
         groups = byName.Values.ToList();
-        return new ImportScan([], [], notes);
+        return new ImportScan([], [], notes, groups.Count);
     }
 
     public IEnumerable<SourceRepository> Repositories(CancellationToken cancellationToken)

@@ -63,7 +63,7 @@ internal sealed class RepohistoryArchiveReader(ImportRequest request, DateOnly t
         }
 
         groups = byName.Values.ToList();
-        return new ImportScan([], [], notes);
+        return new ImportScan([], [], notes, groups.Count);
     }
 
     public IEnumerable<SourceRepository> Repositories(CancellationToken cancellationToken)

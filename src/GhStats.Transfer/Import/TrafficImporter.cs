@@ -13,6 +13,10 @@ namespace GhStats.Transfer.Import;
 /// </summary>
 public sealed partial class TrafficImporter
 {
+    private const string CheckingPhase = "checking the file";
+    private const string WritingPhase = "writing repositories";
+    private const string ComparingPhase = "comparing repositories";
+
     private readonly ITenantStore tenants;
     private readonly IRepositoryStore repositories;
     private readonly ITrafficStore traffic;
@@ -56,14 +60,18 @@ public sealed partial class TrafficImporter
         var reader = CreateReader(request, today);
 
         // The whole source is read once before the first write, so a broken file leaves the database untouched.
+        request.Progress?.Report(new TransferJobProgress(CheckingPhase, 0, 0));
         var scan = reader.Scan(cancellationToken);
         var reports = new List<RepositoryImportReport>();
         var sourceName = ImportSources.NameOf(request.Source);
+        var phase = request.DryRun ? ComparingPhase : WritingPhase;
+        request.Progress?.Report(new TransferJobProgress(phase, 0, scan.RepositoryCount));
         foreach (var repository in reader.Repositories(cancellationToken))
         {
             var report = await ImportRepositoryAsync(tenant, repository, request, today, cancellationToken).ConfigureAwait(false);
             LogRepository(sourceName, report.FullName, report.Outcome, report.DaysNew, report.DaysRaised, report.DaysLower, report.Rejections.Count, request.DryRun);
             reports.Add(report);
+            request.Progress?.Report(new TransferJobProgress(phase, reports.Count, Math.Max(reports.Count, scan.RepositoryCount)));
         }
 
         return new ImportReport(request.Source, request.DryRun, reports.OrderBy(r => r.FullName, StringComparer.OrdinalIgnoreCase).ToList(), scan.Users, scan.Rejections, scan.Notes);

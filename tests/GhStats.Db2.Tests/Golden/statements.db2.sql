@@ -604,6 +604,9 @@ DELETE FROM ghstats.traffic_daily WHERE repo_id IN (SELECT id FROM ghstats.repos
 -- Tenants.DeleteTrafficWeekly
 DELETE FROM ghstats.traffic_weekly WHERE repo_id IN (SELECT id FROM ghstats.repositories WHERE tenant_id = @tenant_id);
 
+-- Tenants.DeleteTransferJobs
+DELETE FROM ghstats.transfer_jobs WHERE tenant_id = @tenant_id;
+
 -- Tenants.FindBySlug
 SELECT id, slug, name, created_at FROM ghstats.tenants WHERE slug = @slug;
 
@@ -711,6 +714,33 @@ SELECT r.id AS repo_id, d.day, d.views, d.unique_views, d.clones, d.unique_clone
 
 -- Traffic.WeeksHistory
 SELECT repo_id, week_start, views, unique_views, clones, unique_clones FROM ghstats.traffic_weekly WHERE repo_id = @repo_id AND week_start >= @from_day AND week_start <= @to_day ORDER BY week_start;
+
+-- TransferJobs.FailStale
+UPDATE ghstats.transfer_jobs SET state = @failed, finished_at = @finished_at, error = @error WHERE (state = @running AND heartbeat_at < @heartbeat_before) OR (state = @queued AND created_at < @created_before);
+
+-- TransferJobs.Finish
+UPDATE ghstats.transfer_jobs SET state = @state, finished_at = @finished_at, report = @report, error = @error WHERE id = @job_id AND (state = @running OR state = @queued);
+
+-- TransferJobs.Get
+SELECT id, tenant_id, kind, source, file_name, file_bytes, dry_run, requested_by, state, phase, done, total, created_at, started_at, heartbeat_at, finished_at, error, report FROM ghstats.transfer_jobs WHERE id = @job_id;
+
+-- TransferJobs.Insert
+SELECT id FROM FINAL TABLE (INSERT INTO ghstats.transfer_jobs (tenant_id, kind, source, file_name, file_bytes, dry_run, requested_by, state, phase, done, total, created_at) VALUES (@tenant_id, @kind, @source, @file_name, @file_bytes, @dry_run, @requested_by, @state, @phase, 0, 0, @created_at));
+
+-- TransferJobs.ListOfNoTenant[50]
+SELECT id, tenant_id, kind, source, file_name, file_bytes, dry_run, requested_by, state, phase, done, total, created_at, started_at, heartbeat_at, finished_at, error FROM ghstats.transfer_jobs WHERE tenant_id IS NULL ORDER BY id DESC FETCH FIRST 50 ROWS ONLY;
+
+-- TransferJobs.ListOfTenant[50]
+SELECT id, tenant_id, kind, source, file_name, file_bytes, dry_run, requested_by, state, phase, done, total, created_at, started_at, heartbeat_at, finished_at, error FROM ghstats.transfer_jobs WHERE tenant_id = @tenant_id ORDER BY id DESC FETCH FIRST 50 ROWS ONLY;
+
+-- TransferJobs.ReportProgress
+UPDATE ghstats.transfer_jobs SET phase = @phase, done = @done, total = @total, heartbeat_at = @heartbeat_at WHERE id = @job_id AND state = @running;
+
+-- TransferJobs.Start
+UPDATE ghstats.transfer_jobs SET state = @running, started_at = @started_at, heartbeat_at = @heartbeat_at WHERE id = @job_id AND state = @queued;
+
+-- TransferJobs.TenantExists
+SELECT COUNT(*) FROM ghstats.tenants WHERE id = @tenant_id;
 
 -- Users.AddSystemRole
 INSERT INTO ghstats.system_roles (user_id, role) VALUES (@user_id, @role);

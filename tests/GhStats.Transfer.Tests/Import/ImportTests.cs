@@ -238,14 +238,18 @@ public abstract partial class ImportTests : IAsyncLifetime
         (await DaysAsync(tenant, docs.Id)).ShouldBe([TrafficPoint.ForDay(March1, DayCoverage.Partial, 7, 3, 1, 1)]);
     }
 
-    [Fact]
-    public async Task ASmallPassBudget_ReadsALargeExportInSeveralPasses_WithTheSameResult()
+    [Theory]
+    [InlineData(ImportSource.IbmDb2Export, "IbmDb2")]
+    [InlineData(ImportSource.IbmRepostatsCsv, "IbmCsv/repostats.csv")]
+    public async Task ASmallPassBudget_ReadsALargeExportInSeveralPasses_WithTheSameResult(ImportSource source, string fixture)
     {
         var tenant = await NewTenantAsync();
 
-        var inOne = await Importer.ImportAsync(Request(ImportSource.IbmDb2Export, "IbmDb2", tenant) with { DryRun = true });
-        var inMany = await Importer.ImportAsync(Request(ImportSource.IbmDb2Export, "IbmDb2", tenant) with { DryRun = true, DaysPerPass = 1 });
+        var inOne = await Importer.ImportAsync(Request(source, fixture, tenant) with { DryRun = true });
+        var inMany = await Importer.ImportAsync(Request(source, fixture, tenant) with { DryRun = true, DaysPerPass = 1 });
 
+        inOne.Repositories.Count.ShouldBeGreaterThan(1);
+        inOne.Repositories.Sum(r => r.DaysNew + r.Rejections.Count).ShouldBeGreaterThan(0);
         Text(inMany).ShouldBe(Text(inOne));
     }
 
