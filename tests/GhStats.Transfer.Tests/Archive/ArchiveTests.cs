@@ -165,7 +165,12 @@ public sealed class ArchiveTests : IClassFixture<SqliteDatabaseFixture>, IClassF
 
         (await postgres.GetRequiredService<ITenantStore>().FindBySlugAsync(slug)).ShouldBeNull();
         dry.DryRun.ShouldBeTrue();
-        var real = await RestoreAsync(postgres, archive.Path);
+        var progress = new List<TransferJobProgress>();
+        var real = await postgres.GetRequiredService<ArchiveRestorer>().RestoreAsync(new RestoreRequest(archive.Path, Operator) { Progress = new Recorded(progress) });
+
+        // Every row of the archive counts, those of the weekly figures, star history and release tables too.
+        progress[^1].ShouldBe(new TransferJobProgress("restoring rows", archive.Manifest.Tables.Sum(t => t.Rows), archive.Manifest.Tables.Sum(t => t.Rows)));
+        archive.Manifest.Tables.Where(t => t.Name is ArchiveTables.TrafficWeeks or ArchiveTables.ReleaseAssetSnapshots).ShouldAllBe(t => t.Rows > 0);
         Text(dry).ShouldBe(Text(real));
         Changes(real).ShouldBeGreaterThan(0);
 
@@ -375,6 +380,12 @@ public sealed class ArchiveTests : IClassFixture<SqliteDatabaseFixture>, IClassF
     };
 
     private static string Unique() => Guid.NewGuid().ToString("N")[..10];
+
+    /// <summary>Records each progress report as it is made (Progress&lt;T&gt; would post them later).</summary>
+    private sealed class Recorded(List<TransferJobProgress> reports) : IProgress<TransferJobProgress>
+    {
+        public void Report(TransferJobProgress value) => reports.Add(value);
+    }
 
     private static string FirstLine(byte[] archive, string entry) => Encoding.UTF8.GetString(ArchiveFiles.Entries(archive)[entry]).Split('\n')[0];
 
