@@ -5,7 +5,7 @@ using Xunit;
 
 namespace GhStats.Web.Tests;
 
-/// <summary>The OpenAPI document describes the owner-tracking and connection-test routes with their request and response schemas.</summary>
+/// <summary>The OpenAPI document describes the owner-tracking, connection-test and transfer routes with their request and response schemas.</summary>
 public sealed class OpenApiDocumentTests : IAsyncLifetime
 {
     private WebApp? _app;
@@ -65,6 +65,31 @@ public sealed class OpenApiDocumentTests : IAsyncLifetime
         Properties(Resolve(check.GetProperty("properties").GetProperty("traffic"))).ShouldBe(["canRead", "repository", "gitHubStatus"], ignoreOrder: true);
         Properties(Resolve(check.GetProperty("properties").GetProperty("identity"))).ShouldBe(["login", "appSlug", "appId", "installationId"], ignoreOrder: true);
         Responses(test).ShouldBe(["200", "401", "403", "404", "503"], ignoreOrder: true);
+    }
+
+    [Fact]
+    public void StartingAnImport_TakesAMultipartForm_AndAnswersTheJob()
+    {
+        var post = Operation("/api/v1/tenants/{tenant}/imports", "post");
+
+        Properties(post.GetProperty("requestBody").GetProperty("content").GetProperty("multipart/form-data").GetProperty("schema"))
+            .ShouldBe(["source", "dryRun", "historyOnly", "repositoryNames", "file"], ignoreOrder: true);
+        var job = ResponseSchema(post, "202");
+        Properties(job).ShouldBe(
+            ["id", "kind", "source", "fileName", "fileBytes", "dryRun", "requestedBy", "state", "progress", "createdAt", "startedAt", "heartbeatAt", "finishedAt", "error", "report"],
+            ignoreOrder: true);
+        Properties(Resolve(job.GetProperty("properties").GetProperty("progress"))).ShouldBe(["phase", "done", "total"], ignoreOrder: true);
+        Responses(post).ShouldBe(["202", "400", "401", "403", "404", "413", "415", "501"], ignoreOrder: true);
+    }
+
+    [Fact]
+    public void ExportingATenant_AnswersAZip()
+    {
+        var export = Operation("/api/v1/tenants/{tenant}/export", "get");
+
+        export.GetProperty("responses").GetProperty("200").GetProperty("content").EnumerateObject().Select(c => c.Name).ShouldBe(["application/zip"]);
+        Properties(Operation("/api/v1/restore", "post").GetProperty("requestBody").GetProperty("content").GetProperty("multipart/form-data").GetProperty("schema"))
+            .ShouldBe(["dryRun", "file"], ignoreOrder: true);
     }
 
     private JsonElement Operation(string path, string method) => _document.GetProperty("paths").GetProperty(path).GetProperty(method);

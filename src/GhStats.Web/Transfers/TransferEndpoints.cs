@@ -50,7 +50,7 @@ internal static partial class TransferEndpoints
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType).ProducesProblem(StatusCodes.Status501NotImplemented);
         api.MapGet("/tenants/{tenant}/export", ExportTenantAsync).WithName("ExportTenant")
             .WithSummary("Downloads the tenant as one archive (a zip: manifest and JSON lines per table; no secrets, no people).")
-            .Produces(StatusCodes.Status200OK, contentType: ZipContentType)
+            .Produces<Stream>(StatusCodes.Status200OK, ZipContentType)
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status501NotImplemented);
 
         api.MapGet("/transfers", (Delegate)ListInstallationAsync).WithName("ListInstallationTransfers").RequireAuthorization(GhStatsPolicies.Admin)
@@ -66,7 +66,7 @@ internal static partial class TransferEndpoints
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType).ProducesProblem(StatusCodes.Status501NotImplemented);
         api.MapGet("/export", ExportInstallationAsync).WithName("ExportInstallation").RequireAuthorization(GhStatsPolicies.Admin)
             .WithSummary("Downloads every tenant of the installation as one archive (admins).")
-            .Produces(StatusCodes.Status200OK, contentType: ZipContentType)
+            .Produces<Stream>(StatusCodes.Status200OK, ZipContentType)
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status501NotImplemented);
     }
 
