@@ -120,6 +120,8 @@ internal static class ArchiveCommands
         {
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                 $"tenant {tenant.Slug} ({(tenant.Created ? "created" : "existing")}): {tenant.ConnectionsNew} connections new (need their token), {tenant.OwnersNew} owners new, {tenant.StatsDaysWritten} counter days new or raised, {tenant.AnnotationsNew} notes new, {tenant.DashboardsNew} dashboards new"));
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"  {tenant.WeeksWritten} GitHub weeks, {tenant.StarDaysWritten} star days new or raised, {tenant.StarBackfillsNew} star backfill states new, {tenant.ReleasesWritten} releases, {tenant.AssetSnapshotsWritten} asset download snapshots, {tenant.ReleaseReadDaysWritten} release read days new or raised"));
             foreach (var repository in tenant.Repositories)
             {
                 await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,

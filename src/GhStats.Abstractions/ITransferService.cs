@@ -21,6 +21,7 @@ public interface ITransferService
     /// <param name="cancellationToken">Cancels the upload; a started job goes on.</param>
     /// <returns>The job, queued or running.</returns>
     /// <exception cref="TransferRequestException">The request or upload cannot be imported (unknown source, too large, not a file the source reads).</exception>
+    /// <exception cref="GhStatsNotFoundException">When the tenant does not exist.</exception>
     Task<TransferJob> StartImportAsync(TransferImportStart start, Stream upload, CancellationToken cancellationToken = default);
 
     /// <summary>Stores an archive and starts restoring it in the background.</summary>
@@ -29,6 +30,7 @@ public interface ITransferService
     /// <param name="cancellationToken">Cancels the upload; a started job goes on.</param>
     /// <returns>The job, queued or running.</returns>
     /// <exception cref="TransferRequestException">The archive cannot be restored here (too large, not an archive, another tenant's).</exception>
+    /// <exception cref="GhStatsNotFoundException">When the tenant does not exist.</exception>
     Task<TransferJob> StartRestoreAsync(TransferRestoreStart start, Stream upload, CancellationToken cancellationToken = default);
 
     /// <summary>Writes a tenant's archive (or, with null, the installation's) to a stream, as it reads.</summary>

@@ -41,12 +41,17 @@ public sealed class Db2Dialect(string schema) : SqlDialect(schema)
         // Db2 cannot type an untyped parameter marker inside a VALUES list, so every marker carries its column's type.
         AppendValueRows(sql, shape, rows, (column, parameter) => $"CAST(@{parameter} AS {ParameterType(column)})");
         sql.Append(") AS s (").AppendJoin(", ", shape.Columns.Select(c => c.Name)).Append(") ON ")
-            .AppendJoin(" AND ", shape.Keys.Select(c => $"t.{c.Name} = s.{c.Name}"))
-            .Append(" WHEN MATCHED THEN UPDATE SET ")
-            .AppendJoin(", ", shape.Values.Select(c => c.Rule == MergeRule.Max
-                ? $"{c.Name} = {Greatest($"t.{c.Name}", $"s.{c.Name}")}"
-                : $"{c.Name} = s.{c.Name}"))
-            .Append(" WHEN NOT MATCHED THEN INSERT (").AppendJoin(", ", shape.Columns.Select(c => c.Name))
+            .AppendJoin(" AND ", shape.Keys.Select(c => $"t.{c.Name} = s.{c.Name}"));
+        var updated = shape.Values.Where(c => c.Rule != MergeRule.Keep).ToList();
+        if (updated.Count > 0)
+        {
+            sql.Append(" WHEN MATCHED THEN UPDATE SET ")
+                .AppendJoin(", ", updated.Select(c => c.Rule == MergeRule.Max
+                    ? $"{c.Name} = {Greatest($"t.{c.Name}", $"s.{c.Name}")}"
+                    : $"{c.Name} = s.{c.Name}"));
+        }
+
+        sql.Append(" WHEN NOT MATCHED THEN INSERT (").AppendJoin(", ", shape.Columns.Select(c => c.Name))
             .Append(") VALUES (").AppendJoin(", ", shape.Columns.Select(c => $"s.{c.Name}")).Append(')');
         return sql.ToString();
     }

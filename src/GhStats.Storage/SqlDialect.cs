@@ -61,7 +61,7 @@ public abstract class SqlDialect
 
     /// <summary>
     /// A multi-row merge: rows that are new are inserted; for existing keys each value column follows its rule
-    /// (keep the larger, or take the new). Parameters are named by <see cref="MergeShape.ParameterName"/>.
+    /// (keep the larger, take the new, or keep the stored). Parameters are named by <see cref="MergeShape.ParameterName"/>.
     /// </summary>
     /// <param name="shape">The table and its columns.</param>
     /// <param name="rows">How many rows the statement carries.</param>
@@ -74,8 +74,15 @@ public abstract class SqlDialect
         sql.Append("INSERT INTO ").Append(table).Append(" (")
             .AppendJoin(", ", shape.Columns.Select(c => c.Name)).Append(") VALUES ");
         AppendValueRows(sql, shape, rows, (_, parameter) => "@" + parameter);
-        sql.Append(" ON CONFLICT (").AppendJoin(", ", shape.Keys.Select(c => c.Name)).Append(") DO UPDATE SET ")
-            .AppendJoin(", ", shape.Values.Select(c => c.Rule == MergeRule.Max
+        sql.Append(" ON CONFLICT (").AppendJoin(", ", shape.Keys.Select(c => c.Name)).Append(')');
+        var updated = shape.Values.Where(c => c.Rule != MergeRule.Keep).ToList();
+        if (updated.Count == 0)
+        {
+            return sql.Append(" DO NOTHING").ToString();
+        }
+
+        sql.Append(" DO UPDATE SET ")
+            .AppendJoin(", ", updated.Select(c => c.Rule == MergeRule.Max
                 ? $"{c.Name} = {Greatest($"{table}.{c.Name}", $"excluded.{c.Name}")}"
                 : $"{c.Name} = excluded.{c.Name}"));
         return sql.ToString();

@@ -50,4 +50,44 @@ public interface IReleaseStore
     /// <returns>The downloads.</returns>
     /// <exception cref="GhStatsNotFoundException">When the repository is not in the tenant.</exception>
     Task<ReleaseDownloads> GetDailyDownloadsAsync(long tenantId, long repositoryId, DateRange range, CancellationToken cancellationToken = default);
+
+    /// <summary>Reads a repository's stored releases published in a range, each with its last read day, by publication day then GitHub id: the rows as stored, for an export.</summary>
+    /// <param name="tenantId">The tenant the caller reads in.</param>
+    /// <param name="repositoryId">The repository.</param>
+    /// <param name="range">The publication days.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The releases.</returns>
+    /// <exception cref="GhStatsNotFoundException">When the repository is not in the tenant.</exception>
+    Task<IReadOnlyList<StoredRelease>> GetStoredReleasesAsync(long tenantId, long repositoryId, DateRange range, CancellationToken cancellationToken = default);
+
+    /// <summary>Reads a repository's asset download snapshots captured in a range, by capture day then GitHub asset id: the rows as stored, for an export.</summary>
+    /// <param name="tenantId">The tenant the caller reads in.</param>
+    /// <param name="repositoryId">The repository.</param>
+    /// <param name="range">The capture (read) days.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The snapshots.</returns>
+    /// <exception cref="GhStatsNotFoundException">When the repository is not in the tenant.</exception>
+    Task<IReadOnlyList<ReleaseAssetSnapshot>> GetAssetSnapshotsAsync(long tenantId, long repositoryId, DateRange range, CancellationToken cancellationToken = default);
+
+    /// <summary>Reads the days of a range a repository's releases were read, oldest first.</summary>
+    /// <param name="tenantId">The tenant the caller reads in.</param>
+    /// <param name="repositoryId">The repository.</param>
+    /// <param name="range">The days.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The read days.</returns>
+    /// <exception cref="GhStatsNotFoundException">When the repository is not in the tenant.</exception>
+    Task<IReadOnlyList<ReleaseReadDay>> GetReleaseReadDaysAsync(long tenantId, long repositoryId, DateRange range, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Merges a repository's release history (a restore's) in one transaction, never lowering or replacing what is stored,
+    /// so merging twice changes nothing: a release already stored keeps its tag, name, publication and pre-release flag and
+    /// takes the later last read day; an asset's snapshot of a day already stored keeps its name, release and upload day
+    /// and takes the larger download count (as a second read that day would); a read day already stored takes the larger
+    /// release count. Rows not stored are added. Bad input fails the whole call and writes nothing.
+    /// </summary>
+    /// <param name="history">The repository's releases, snapshots and read days.</param>
+    /// <param name="cancellationToken">Cancels the merge; nothing is written then.</param>
+    /// <returns>A task that completes once the history is stored.</returns>
+    /// <exception cref="GhStatsNotFoundException">When the repository does not exist.</exception>
+    Task MergeReleaseHistoryAsync(ReleaseHistory history, CancellationToken cancellationToken = default);
 }

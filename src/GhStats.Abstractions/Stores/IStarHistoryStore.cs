@@ -40,4 +40,33 @@ public interface IStarHistoryStore
     /// <returns>The history.</returns>
     /// <exception cref="GhStatsNotFoundException">When the repository is not in the tenant.</exception>
     Task<StarHistory> GetStarHistoryAsync(long tenantId, long repositoryId, DateRange range, CancellationToken cancellationToken = default);
+
+    /// <summary>Reads the star history days stored for a repository over a range, oldest first: the rows as stored (no day filled in), for an export.</summary>
+    /// <param name="tenantId">The tenant the caller reads in.</param>
+    /// <param name="repositoryId">The repository.</param>
+    /// <param name="range">The days.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The stored days.</returns>
+    /// <exception cref="GhStatsNotFoundException">When the repository is not in the tenant.</exception>
+    Task<IReadOnlyList<StarHistoryDay>> GetStarDaysAsync(long tenantId, long repositoryId, DateRange range, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Merges star history days (a restore's), in one transaction: the larger count wins per day, so merging twice changes
+    /// nothing; the backfill state is left as it is.
+    /// </summary>
+    /// <param name="days">The days; any number of repositories.</param>
+    /// <param name="cancellationToken">Cancels the merge; nothing is written then.</param>
+    /// <returns>A task that completes once the days are stored.</returns>
+    /// <exception cref="GhStatsNotFoundException">When a repository does not exist.</exception>
+    Task MergeStarDaysAsync(IReadOnlyCollection<StarHistoryDay> days, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Stores a backfill state brought back from an archive, unless the repository has one: a stored state (its own
+    /// backfill's) is kept as it is. The state is stored as given, <see cref="StarBackfill.UpdatedAt"/> included.
+    /// </summary>
+    /// <param name="backfill">The state; not <see cref="StarBackfillState.NotStarted"/>.</param>
+    /// <param name="cancellationToken">Cancels the write.</param>
+    /// <returns>True when it was stored; false when the repository had a state, which stays.</returns>
+    /// <exception cref="GhStatsNotFoundException">When the repository does not exist.</exception>
+    Task<bool> RestoreBackfillAsync(StarBackfill backfill, CancellationToken cancellationToken = default);
 }

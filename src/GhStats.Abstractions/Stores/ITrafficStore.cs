@@ -43,6 +43,15 @@ public interface ITrafficStore
     /// <returns>A task that completes once the weeks are stored.</returns>
     Task MergeTrafficWeeksAsync(IReadOnlyCollection<TrafficWeek> weeks, CancellationToken cancellationToken = default);
 
+    /// <summary>Reads a repository's stored weekly figures (GitHub's per=week) whose week starts in a range, oldest first: the rows as stored, for an export.</summary>
+    /// <param name="tenantId">The tenant the caller reads in.</param>
+    /// <param name="repositoryId">The repository.</param>
+    /// <param name="range">The week starts.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The weeks GitHub's figures were stored for (weeks without are not listed).</returns>
+    /// <exception cref="GhStatsNotFoundException">When the repository is not in the tenant.</exception>
+    Task<IReadOnlyList<TrafficWeek>> GetTrafficWeeksAsync(long tenantId, long repositoryId, DateRange range, CancellationToken cancellationToken = default);
+
     /// <summary>Stores referrer snapshots; a second capture on the same day replaces that day's figures. Trailing blanks of a referrer are dropped.</summary>
     /// <param name="snapshots">The snapshots.</param>
     /// <param name="cancellationToken">Cancels the merge; nothing is written then.</param>

@@ -10,14 +10,15 @@ namespace GhStats.Storage.Relational;
 /// <param name="dialect">The provider's dialect.</param>
 internal abstract class StatementSet(SqlDialect dialect)
 {
-    private readonly ConcurrentDictionary<(string Table, int Rows), SqlStatement> _merges = new();
+    // By statement name, not table: a table can have two merges (collection's and a restore's) of different rules.
+    private readonly ConcurrentDictionary<(string Name, int Rows), SqlStatement> _merges = new();
 
     protected SqlDialect Dialect { get; } = dialect;
 
     protected string T(string table) => Dialect.Table(table);
 
     protected SqlStatement Merge(string name, MergeShape shape, int rows) =>
-        _merges.GetOrAdd((shape.Table, rows), key => new SqlStatement(name, Dialect.Merge(shape, key.Rows)));
+        _merges.GetOrAdd((name, rows), key => new SqlStatement(key.Name, Dialect.Merge(shape, key.Rows)));
 
     /// <summary>Counts the tenant <c>@tenant_id</c> (0 or 1): the check a store makes before it writes for a tenant.</summary>
     /// <param name="set">The statement set's name, which names the statement for the catalogue.</param>

@@ -14,6 +14,10 @@ internal static class ReleaseRows
 
     public static readonly RowShape LastReadShape = new("last release read");
 
+    public static readonly RowShape SnapshotShape = new("stored release asset snapshot");
+
+    public static readonly RowShape ReadRowShape = new("release read");
+
     private static readonly RowColumn RepositoryId = Shape.Column("repo_id");
     private static readonly RowColumn ReleaseId = Shape.Column("github_release_id");
     private static readonly RowColumn Tag = Shape.Column("tag");
@@ -30,6 +34,18 @@ internal static class ReleaseRows
 
     private static readonly RowColumn ReadOn = ReadDayShape.Column("read_on");
 
+    private static readonly RowColumn SnapshotRepositoryId = SnapshotShape.Column("repo_id");
+    private static readonly RowColumn SnapshotAssetId = SnapshotShape.Column("asset_id");
+    private static readonly RowColumn SnapshotCapturedOn = SnapshotShape.Column("captured_on");
+    private static readonly RowColumn SnapshotReleaseId = SnapshotShape.Column("github_release_id");
+    private static readonly RowColumn SnapshotName = SnapshotShape.Column("asset_name");
+    private static readonly RowColumn SnapshotCreatedOn = SnapshotShape.Column("created_on");
+    private static readonly RowColumn SnapshotDownloadCount = SnapshotShape.Column("download_count");
+
+    private static readonly RowColumn ReadRepositoryId = ReadRowShape.Column("repo_id");
+    private static readonly RowColumn ReadRowOn = ReadRowShape.Column("read_on");
+    private static readonly RowColumn ReadReleases = ReadRowShape.Column("releases");
+
     private static readonly RowColumn LastReadOn = LastReadShape.Column("last_read_on", "MAX(read_on)");
 
     public static (RepositoryRelease Release, DateOnly LastSeenOn) Read(RowReader r) => (
@@ -38,6 +54,12 @@ internal static class ReleaseRows
 
     public static AssetSnapshot ReadAsset(RowReader r) =>
         new(r.Int64(AssetId), r.Int64(AssetReleaseId), r.Date(CapturedOn), r.Date(CreatedOn), r.Int64(DownloadCount));
+
+    public static ReleaseAssetSnapshot ReadSnapshot(RowReader r) => new(
+        r.Int64(SnapshotRepositoryId), r.Int64(SnapshotAssetId), r.Date(SnapshotCapturedOn), r.Int64(SnapshotReleaseId),
+        r.Text(SnapshotName), r.Date(SnapshotCreatedOn), r.Int64(SnapshotDownloadCount));
+
+    public static ReleaseReadDay ReadReadDay(RowReader r) => new(r.Int64(ReadRepositoryId), r.Date(ReadRowOn), r.Int32(ReadReleases));
 
     public static DateOnly ReadDay(RowReader r) => r.Date(ReadOn);
 

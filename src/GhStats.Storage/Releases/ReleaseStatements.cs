@@ -33,6 +33,27 @@ internal sealed class ReleaseStatements : StatementSet
         new("releases", ColumnType.Count, MergeRule.Max),
     ]);
 
+    // A restore never replaces what is stored: a release keeps its description and takes the later last read day.
+    public static readonly MergeShape RestoredReleaseShape = new("releases",
+    [
+        new("repo_id", ColumnType.Identifier), new("github_release_id", ColumnType.Identifier),
+        new("tag", ColumnType.Text, MergeRule.Keep, FieldLimits.ReleaseTag),
+        new("name", ColumnType.Text, MergeRule.Keep, FieldLimits.ReleaseName),
+        new("published_on", ColumnType.Date, MergeRule.Keep),
+        new("prerelease", ColumnType.Count, MergeRule.Keep),
+        new("last_seen_on", ColumnType.Date, MergeRule.Max),
+    ]);
+
+    // A restored snapshot of a day already stored keeps the stored asset's description and the larger count, as a second read that day would.
+    public static readonly MergeShape RestoredAssetShape = new("release_asset_snapshots",
+    [
+        new("repo_id", ColumnType.Identifier), new("asset_id", ColumnType.Identifier), new("captured_on", ColumnType.Date),
+        new("github_release_id", ColumnType.Identifier, MergeRule.Keep),
+        new("asset_name", ColumnType.Text, MergeRule.Keep, FieldLimits.AssetName),
+        new("created_on", ColumnType.Date, MergeRule.Keep),
+        new("download_count", ColumnType.Identifier, MergeRule.Max),
+    ]);
+
     public ReleaseStatements(SqlDialect dialect)
         : base(dialect)
     {
@@ -47,6 +68,16 @@ internal sealed class ReleaseStatements : StatementSet
             "WHERE repo_id = @repo_id AND published_on >= @from_day AND published_on <= @to_day ORDER BY published_on, github_release_id");
         All = new("Releases.All",
             $"SELECT {ReleaseRows.Shape.Select()} FROM {T("releases")} WHERE repo_id = @repo_id ORDER BY published_on, github_release_id");
+
+        PublishedStored = new("Releases.PublishedStored",
+            $"SELECT {ReleaseRows.Shape.Select()} FROM {T("releases")} " +
+            "WHERE repo_id = @repo_id AND published_on >= @from_day AND published_on <= @to_day ORDER BY published_on, github_release_id");
+        AssetSnapshotsCaptured = new("Releases.AssetSnapshotsCaptured",
+            $"SELECT {ReleaseRows.SnapshotShape.Select()} FROM {T("release_asset_snapshots")} " +
+            "WHERE repo_id = @repo_id AND captured_on >= @from_day AND captured_on <= @to_day ORDER BY captured_on, asset_id");
+        ReadDaysIn = new("Releases.ReadDaysIn",
+            $"SELECT {ReleaseRows.ReadRowShape.Select()} FROM {T("release_reads")} " +
+            "WHERE repo_id = @repo_id AND read_on >= @from_day AND read_on <= @to_day ORDER BY read_on");
 
         // The whole history up to the range's end: a day's downloads need each asset's snapshot before the range too.
         AssetSnapshots = new("Releases.AssetSnapshots",
@@ -68,9 +99,19 @@ internal sealed class ReleaseStatements : StatementSet
 
     public SqlStatement AssetSnapshots { get; }
 
+    public SqlStatement PublishedStored { get; }
+
+    public SqlStatement AssetSnapshotsCaptured { get; }
+
+    public SqlStatement ReadDaysIn { get; }
+
     public SqlStatement MergeReleases(int rows) => Merge("Releases.MergeReleases", ReleaseShape, rows);
 
     public SqlStatement MergeAssets(int rows) => Merge("Releases.MergeAssets", AssetShape, rows);
 
     public SqlStatement MergeReads(int rows) => Merge("Releases.MergeReads", ReadShape, rows);
+
+    public SqlStatement MergeRestoredReleases(int rows) => Merge("Releases.MergeRestoredReleases", RestoredReleaseShape, rows);
+
+    public SqlStatement MergeRestoredAssets(int rows) => Merge("Releases.MergeRestoredAssets", RestoredAssetShape, rows);
 }

@@ -24,24 +24,13 @@ internal sealed class ReleaseStore(StoreDatabase db, ReleaseStatements sql, GhSt
             .OrderBy(a => a.Asset.GitHubAssetId)
             .ToList();
 
-        var started = db.Clock.GetTimestamp();
-        await db.WriteAsync(
-            async (connection, transaction) =>
-            {
-                await db.RequireAsync(connection, transaction, sql.RepositoryExists, c => c.With("repo_id", repositoryId), "repository", repositoryId, cancellationToken).ConfigureAwait(false);
-                await db.WriteBatchesAsync(connection, transaction, releases, sql.BatchRows(ReleaseStatements.ReleaseShape), sql.MergeReleases, (command, r, i) => command
-                    .With($"repo_id_{i}", repositoryId).With($"github_release_id_{i}", r.GitHubReleaseId)
-                    .With($"tag_{i}", r.Tag).With($"name_{i}", r.Name).With($"published_on_{i}", r.PublishedOn)
-                    .With($"prerelease_{i}", r.Prerelease ? 1 : 0).With($"last_seen_on_{i}", readOn), cancellationToken).ConfigureAwait(false);
-                await db.WriteBatchesAsync(connection, transaction, assets, sql.BatchRows(ReleaseStatements.AssetShape), sql.MergeAssets, (command, a, i) => command
-                    .With($"repo_id_{i}", repositoryId).With($"asset_id_{i}", a.Asset.GitHubAssetId).With($"captured_on_{i}", readOn)
-                    .With($"github_release_id_{i}", a.Release).With($"asset_name_{i}", a.Asset.Name)
-                    .With($"created_on_{i}", a.Asset.CreatedOn).With($"download_count_{i}", a.Asset.DownloadCount), cancellationToken).ConfigureAwait(false);
-                await db.WriteBatchesAsync(connection, transaction, [readOn], sql.BatchRows(ReleaseStatements.ReadShape), sql.MergeReads, (command, day, i) => command
-                    .With($"repo_id_{i}", repositoryId).With($"read_on_{i}", day).With($"releases_{i}", releases.Count), cancellationToken).ConfigureAwait(false);
-            },
+        await WriteAsync(
+            repositoryId,
+            releases.ConvertAll(r => new StoredRelease(new RepositoryRelease(repositoryId, r.GitHubReleaseId, r.Tag, r.Name, r.PublishedOn, r.Prerelease), readOn)),
+            assets.ConvertAll(a => new ReleaseAssetSnapshot(repositoryId, a.Asset.GitHubAssetId, readOn, a.Release, a.Asset.Name, a.Asset.CreatedOn, a.Asset.DownloadCount)),
+            [new ReleaseReadDay(repositoryId, readOn, releases.Count)],
+            restored: false,
             cancellationToken).ConfigureAwait(false);
-        metrics.Merged("release_asset_snapshots", assets.Count, db.Clock.GetElapsedTime(started));
     }
 
     public Task<DateOnly?> GetLastReleaseReadAsync(long repositoryId, CancellationToken cancellationToken = default) =>
@@ -94,6 +83,130 @@ internal sealed class ReleaseStore(StoreDatabase db, ReleaseStatements sql, GhSt
                 }
 
                 return DownloadHistory.Derive(repositoryId, range, reads, releases, snapshots);
+            },
+            cancellationToken);
+    }
+
+    public Task<IReadOnlyList<StoredRelease>> GetStoredReleasesAsync(long tenantId, long repositoryId, DateRange range, CancellationToken cancellationToken = default) =>
+        ReadRangeAsync(tenantId, repositoryId, range, sql.PublishedStored, ReleaseRows.Shape, r =>
+        {
+            var (release, lastSeenOn) = ReleaseRows.Read(r);
+            return new StoredRelease(release, lastSeenOn);
+        }, cancellationToken);
+
+    public Task<IReadOnlyList<ReleaseAssetSnapshot>> GetAssetSnapshotsAsync(long tenantId, long repositoryId, DateRange range, CancellationToken cancellationToken = default) =>
+        ReadRangeAsync(tenantId, repositoryId, range, sql.AssetSnapshotsCaptured, ReleaseRows.SnapshotShape, ReleaseRows.ReadSnapshot, cancellationToken);
+
+    public Task<IReadOnlyList<ReleaseReadDay>> GetReleaseReadDaysAsync(long tenantId, long repositoryId, DateRange range, CancellationToken cancellationToken = default) =>
+        ReadRangeAsync(tenantId, repositoryId, range, sql.ReadDaysIn, ReleaseRows.ReadRowShape, ReleaseRows.ReadReadDay, cancellationToken);
+
+    public async Task MergeReleaseHistoryAsync(ReleaseHistory history, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(history);
+        ArgumentNullException.ThrowIfNull(history.Releases);
+        ArgumentNullException.ThrowIfNull(history.Assets);
+        ArgumentNullException.ThrowIfNull(history.ReadDays);
+        var repositoryId = history.RepositoryId;
+        var today = db.Today;
+        var stray = history.Releases.Select(r => r?.Release.RepositoryId)
+            .Concat(history.Assets.Select(a => a?.RepositoryId))
+            .Concat(history.ReadDays.Select(d => d?.RepositoryId))
+            .FirstOrDefault(id => id != repositoryId);
+        if (stray is not null || history.Releases.Any(r => r is null) || history.Assets.Any(a => a is null) || history.ReadDays.Any(d => d is null))
+        {
+            throw new ArgumentException($"A release, snapshot or read day of the history of repository {repositoryId} is missing or belongs to repository {stray}.", nameof(history));
+        }
+
+        // Repeats in one call fold as the database then merges them: a release's later last read, a snapshot's larger count.
+        var releases = history.Releases
+            .Select(r =>
+            {
+                // The collector's checks: tag and name within their columns, an empty name stored as the tag.
+                var described = Checked(new ReleaseReading(r.Release.GitHubReleaseId, r.Release.Tag, r.Release.Name, r.Release.PublishedOn, r.Release.Prerelease, []));
+                return new StoredRelease(r.Release with { Tag = described.Tag, Name = described.Name }, Input.Day(r.LastSeenOn, "LastSeenOn", repositoryId, today));
+            })
+            .GroupBy(r => r.Release.GitHubReleaseId)
+            .Select(g => g.First() with { LastSeenOn = g.Max(r => r.LastSeenOn) })
+            .OrderBy(r => r.Release.GitHubReleaseId)
+            .ToList();
+        var assets = history.Assets
+            .Select(a =>
+            {
+                Input.Required(a.Name, "Name", FieldLimits.AssetName);
+                Input.Day(a.CapturedOn, "CapturedOn", repositoryId, today);
+                ArgumentOutOfRangeException.ThrowIfNegative(a.DownloadCount, "DownloadCount");
+                return a;
+            })
+            .GroupBy(a => (a.GitHubAssetId, a.CapturedOn))
+            .Select(g => g.First() with { DownloadCount = g.Max(a => a.DownloadCount) })
+            .OrderBy(a => a.CapturedOn).ThenBy(a => a.GitHubAssetId)
+            .ToList();
+        var reads = history.ReadDays
+            .Select(d =>
+            {
+                Input.Day(d.ReadOn, "ReadOn", repositoryId, today);
+                Input.Count(d.Releases, "Releases", repositoryId, d.ReadOn);
+                return d;
+            })
+            .GroupBy(d => d.ReadOn)
+            .Select(g => g.MaxBy(d => d.Releases)!)
+            .OrderBy(d => d.ReadOn)
+            .ToList();
+
+        await WriteAsync(repositoryId, releases, assets, reads, restored: true, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Writes a repository's releases, asset snapshots and read days in one transaction: as a read describes them (the
+    /// newest description wins), or, restored, keeping what is stored.
+    /// </summary>
+    private async Task WriteAsync(
+        long repositoryId, List<StoredRelease> releases, List<ReleaseAssetSnapshot> assets, List<ReleaseReadDay> reads, bool restored, CancellationToken cancellationToken)
+    {
+        var started = db.Clock.GetTimestamp();
+        await db.WriteAsync(
+            async (connection, transaction) =>
+            {
+                await db.RequireAsync(connection, transaction, sql.RepositoryExists, c => c.With("repo_id", repositoryId), "repository", repositoryId, cancellationToken).ConfigureAwait(false);
+                await db.WriteBatchesAsync(
+                    connection,
+                    transaction,
+                    releases,
+                    sql.BatchRows(restored ? ReleaseStatements.RestoredReleaseShape : ReleaseStatements.ReleaseShape),
+                    restored ? sql.MergeRestoredReleases : sql.MergeReleases,
+                    (command, r, i) => command
+                        .With($"repo_id_{i}", repositoryId).With($"github_release_id_{i}", r.Release.GitHubReleaseId)
+                        .With($"tag_{i}", r.Release.Tag).With($"name_{i}", r.Release.Name).With($"published_on_{i}", r.Release.PublishedOn)
+                        .With($"prerelease_{i}", r.Release.Prerelease ? 1 : 0).With($"last_seen_on_{i}", r.LastSeenOn),
+                    cancellationToken).ConfigureAwait(false);
+                await db.WriteBatchesAsync(
+                    connection,
+                    transaction,
+                    assets,
+                    sql.BatchRows(restored ? ReleaseStatements.RestoredAssetShape : ReleaseStatements.AssetShape),
+                    restored ? sql.MergeRestoredAssets : sql.MergeAssets,
+                    (command, a, i) => command
+                        .With($"repo_id_{i}", repositoryId).With($"asset_id_{i}", a.GitHubAssetId).With($"captured_on_{i}", a.CapturedOn)
+                        .With($"github_release_id_{i}", a.GitHubReleaseId).With($"asset_name_{i}", a.Name)
+                        .With($"created_on_{i}", a.CreatedOn).With($"download_count_{i}", a.DownloadCount),
+                    cancellationToken).ConfigureAwait(false);
+                await db.WriteBatchesAsync(connection, transaction, reads, sql.BatchRows(ReleaseStatements.ReadShape), sql.MergeReads, (command, d, i) => command
+                    .With($"repo_id_{i}", repositoryId).With($"read_on_{i}", d.ReadOn).With($"releases_{i}", d.Releases), cancellationToken).ConfigureAwait(false);
+            },
+            cancellationToken).ConfigureAwait(false);
+        metrics.Merged("release_asset_snapshots", assets.Count, db.Clock.GetElapsedTime(started));
+    }
+
+    private Task<IReadOnlyList<T>> ReadRangeAsync<T>(
+        long tenantId, long repositoryId, DateRange range, SqlStatement statement, RowShape shape, Func<RowReader, T> map, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(range);
+        return db.ReadAsync<IReadOnlyList<T>>(
+            async connection =>
+            {
+                await EnsureInTenantAsync(connection, tenantId, repositoryId, cancellationToken).ConfigureAwait(false);
+                using var command = db.Command(connection, statement).With("repo_id", repositoryId).With("from_day", range.From).With("to_day", range.To);
+                return await command.ListAsync(shape, map, cancellationToken).ConfigureAwait(false);
             },
             cancellationToken);
     }

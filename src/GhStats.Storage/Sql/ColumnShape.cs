@@ -34,4 +34,7 @@ public enum MergeRule
 
     /// <summary>Take the new value.</summary>
     Replace,
+
+    /// <summary>Keep the stored value: only a new row takes the given one (a restore that never replaces what is there).</summary>
+    Keep,
 }

@@ -120,6 +120,73 @@ internal sealed class StarHistoryStore(StoreDatabase db, StarHistoryStatements s
             cancellationToken);
     }
 
+    public Task<IReadOnlyList<StarHistoryDay>> GetStarDaysAsync(long tenantId, long repositoryId, DateRange range, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(range);
+        return db.ReadAsync<IReadOnlyList<StarHistoryDay>>(
+            async connection =>
+            {
+                await db.RequireAsync(connection, null, sql.RepositoryInTenant, c => c.With("repo_id", repositoryId).With("tenant_id", tenantId), "repository", repositoryId, cancellationToken).ConfigureAwait(false);
+                using var read = db.Command(connection, sql.Days).With("repo_id", repositoryId).With("from_day", range.From).With("to_day", range.To);
+                return await read.ListAsync(StarHistoryRows.DayShape, StarHistoryRows.ReadDay, cancellationToken).ConfigureAwait(false);
+            },
+            cancellationToken);
+    }
+
+    public Task MergeStarDaysAsync(IReadOnlyCollection<StarHistoryDay> days, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(days);
+        var rows = days
+            .Select(d => d is not null && d.Stars >= 0 && d.Day >= Input.EarliestDay
+                ? d
+                : throw new ArgumentException($"Star history day {d?.Day:yyyy-MM-dd} of repository {d?.RepositoryId} counts below zero or lies before {Input.EarliestDay:yyyy-MM-dd}.", nameof(days)))
+            .GroupBy(d => (d.RepositoryId, d.Day))
+            .Select(g => g.MaxBy(d => d.Stars)!)
+            .OrderBy(d => d.RepositoryId).ThenBy(d => d.Day)
+            .ToList();
+        if (rows.Count == 0)
+        {
+            return Task.CompletedTask;
+        }
+
+        return db.WriteAsync(
+            async (connection, transaction) =>
+            {
+                foreach (var repositoryId in rows.Select(d => d.RepositoryId).Distinct())
+                {
+                    await db.RequireAsync(connection, transaction, sql.RepositoryExists, c => c.With("repo_id", repositoryId), "repository", repositoryId, cancellationToken).ConfigureAwait(false);
+                }
+
+                await db.WriteBatchesAsync(connection, transaction, rows, sql.BatchRows(StarHistoryStatements.DayShape), sql.MergeDays, (command, d, i) => command
+                    .With($"repo_id_{i}", d.RepositoryId).With($"day_{i}", d.Day).With($"stars_{i}", d.Stars), cancellationToken).ConfigureAwait(false);
+            },
+            cancellationToken);
+    }
+
+    public Task<bool> RestoreBackfillAsync(StarBackfill backfill, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(backfill);
+        if (backfill.State == StarBackfillState.NotStarted || backfill.NextPage < 0 || backfill.StarsRead < 0)
+        {
+            throw new ArgumentException($"The backfill state of repository {backfill.RepositoryId} is {backfill.State} with page {backfill.NextPage} and {backfill.StarsRead} stars read; a stored state has started and counts from zero.", nameof(backfill));
+        }
+
+        var state = backfill with { LimitReason = Input.Optional(backfill.LimitReason, "LimitReason", FieldLimits.StarBackfillLimitReason) };
+        return db.WriteAsync(
+            async (connection, transaction) =>
+            {
+                await db.RequireAsync(connection, transaction, sql.RepositoryExists, c => c.With("repo_id", state.RepositoryId), "repository", state.RepositoryId, cancellationToken).ConfigureAwait(false);
+                if (await ReadBackfillAsync(connection, transaction, state.RepositoryId, cancellationToken).ConfigureAwait(false) is not null)
+                {
+                    return false;
+                }
+
+                await SaveAsync(connection, transaction, state, isNew: true, cancellationToken).ConfigureAwait(false);
+                return true;
+            },
+            cancellationToken);
+    }
+
     /// <summary>One entry a day: a stored day's count, carried forward over the days no stargazer starred on.</summary>
     private static List<StarHistoryDay> Fill(long repositoryId, DateOnly from, DateOnly through, int carried, List<StarHistoryDay> stored)
     {

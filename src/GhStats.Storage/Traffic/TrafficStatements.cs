@@ -94,6 +94,10 @@ internal sealed class TrafficStatements : StatementSet
             $"SELECT {PathRows.Shape.Select()} FROM {T("path_snapshots")} " +
             "WHERE repo_id = @repo_id AND captured_on >= @from_day AND captured_on <= @to_day ORDER BY captured_on, views DESC, path");
 
+        WeeksHistory = new("Traffic.WeeksHistory",
+            $"SELECT {TrafficWeekRows.Shape.Select()} FROM {T("traffic_weekly")} " +
+            "WHERE repo_id = @repo_id AND week_start >= @from_day AND week_start <= @to_day ORDER BY week_start");
+
         StatsHistory = new("Traffic.StatsHistory",
             $"SELECT {RepositoryStatsRows.Shape.Select()} FROM {T("repo_daily_stats")} " +
             "WHERE repo_id = @repo_id AND day >= @from_day AND day <= @to_day ORDER BY day");
@@ -128,6 +132,8 @@ internal sealed class TrafficStatements : StatementSet
     public SqlStatement ReferrerHistory { get; }
 
     public SqlStatement PathHistory { get; }
+
+    public SqlStatement WeeksHistory { get; }
 
     public SqlStatement StatsHistory { get; }
 

@@ -251,6 +251,9 @@ internal sealed class TrafficStore(StoreDatabase db, TrafficStatements sql, GhSt
     public Task<IReadOnlyList<PathSnapshot>> GetPathHistoryAsync(long tenantId, long repositoryId, DateRange range, CancellationToken cancellationToken = default) =>
         ReadHistoryAsync(tenantId, repositoryId, range, sql.PathHistory, PathRows.Shape, PathRows.Read, cancellationToken);
 
+    public Task<IReadOnlyList<TrafficWeek>> GetTrafficWeeksAsync(long tenantId, long repositoryId, DateRange range, CancellationToken cancellationToken = default) =>
+        ReadHistoryAsync(tenantId, repositoryId, range, sql.WeeksHistory, TrafficWeekRows.Shape, TrafficWeekRows.Read, cancellationToken);
+
     public Task<IReadOnlyList<RepositoryDailyStats>> GetRepositoryStatsAsync(long tenantId, long repositoryId, DateRange range, CancellationToken cancellationToken = default) =>
         ReadHistoryAsync(tenantId, repositoryId, range, sql.StatsHistory, RepositoryStatsRows.Shape, RepositoryStatsRows.Read, cancellationToken);
 

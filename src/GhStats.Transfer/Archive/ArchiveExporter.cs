@@ -23,6 +23,8 @@ public sealed partial class ArchiveExporter
     private readonly IRepositoryStore repositories;
     private readonly ITrackedOwnerStore owners;
     private readonly ITrafficStore traffic;
+    private readonly IStarHistoryStore stars;
+    private readonly IReleaseStore releases;
     private readonly IAnnotationStore annotations;
     private readonly IPublicDashboardStore dashboards;
     private readonly ISchemaMigrator schema;
@@ -35,6 +37,8 @@ public sealed partial class ArchiveExporter
     /// <param name="repositories">The repository store.</param>
     /// <param name="owners">The store of owners tracked as a whole.</param>
     /// <param name="traffic">The traffic store.</param>
+    /// <param name="stars">The star history store.</param>
+    /// <param name="releases">The release store.</param>
     /// <param name="annotations">The annotation store.</param>
     /// <param name="dashboards">The public dashboard store.</param>
     /// <param name="schema">The schema migrator, for the schema version the manifest records.</param>
@@ -46,6 +50,8 @@ public sealed partial class ArchiveExporter
         IRepositoryStore repositories,
         ITrackedOwnerStore owners,
         ITrafficStore traffic,
+        IStarHistoryStore stars,
+        IReleaseStore releases,
         IAnnotationStore annotations,
         IPublicDashboardStore dashboards,
         ISchemaMigrator schema,
@@ -57,6 +63,8 @@ public sealed partial class ArchiveExporter
         this.repositories = repositories;
         this.owners = owners;
         this.traffic = traffic;
+        this.stars = stars;
+        this.releases = releases;
         this.annotations = annotations;
         this.dashboards = dashboards;
         this.schema = schema;
@@ -122,6 +130,12 @@ public sealed partial class ArchiveExporter
             tables.Add(await WriteTableAsync(zip, drained, ArchiveTables.ReferrerSnapshots, ReferrersAsync(repositoryKeys, today, cancellationToken), exportedAt, cancellationToken).ConfigureAwait(false));
             tables.Add(await WriteTableAsync(zip, drained, ArchiveTables.PathSnapshots, PathsAsync(repositoryKeys, today, cancellationToken), exportedAt, cancellationToken).ConfigureAwait(false));
             tables.Add(await WriteTableAsync(zip, drained, ArchiveTables.RepositoryStats, StatsAsync(repositoryKeys, today, cancellationToken), exportedAt, cancellationToken).ConfigureAwait(false));
+            tables.Add(await WriteTableAsync(zip, drained, ArchiveTables.TrafficWeeks, WeeksAsync(repositoryKeys, today, cancellationToken), exportedAt, cancellationToken).ConfigureAwait(false));
+            tables.Add(await WriteTableAsync(zip, drained, ArchiveTables.StarHistory, StarDaysAsync(repositoryKeys, today, cancellationToken), exportedAt, cancellationToken).ConfigureAwait(false));
+            tables.Add(await WriteTableAsync(zip, drained, ArchiveTables.StarBackfills, BackfillsAsync(repositoryKeys, cancellationToken), exportedAt, cancellationToken).ConfigureAwait(false));
+            tables.Add(await WriteTableAsync(zip, drained, ArchiveTables.Releases, ReleasesAsync(repositoryKeys, today, cancellationToken), exportedAt, cancellationToken).ConfigureAwait(false));
+            tables.Add(await WriteTableAsync(zip, drained, ArchiveTables.ReleaseAssetSnapshots, AssetSnapshotsAsync(repositoryKeys, today, cancellationToken), exportedAt, cancellationToken).ConfigureAwait(false));
+            tables.Add(await WriteTableAsync(zip, drained, ArchiveTables.ReleaseReads, ReleaseReadsAsync(repositoryKeys, today, cancellationToken), exportedAt, cancellationToken).ConfigureAwait(false));
             tables.Add(await WriteTableAsync(zip, drained, ArchiveTables.Annotations, AnnotationsAsync(tenantKeys, repositoryKeys, byId, cancellationToken), exportedAt, cancellationToken).ConfigureAwait(false));
             tables.Add(await WriteTableAsync(zip, drained, ArchiveTables.PublicDashboards, DashboardsAsync(tenantKeys, byId, cancellationToken), exportedAt, cancellationToken).ConfigureAwait(false));
 

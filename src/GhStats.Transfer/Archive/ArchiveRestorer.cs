@@ -34,6 +34,8 @@ public sealed partial class ArchiveRestorer
     private readonly IRepositoryStore repositories;
     private readonly ITrackedOwnerStore owners;
     private readonly ITrafficStore traffic;
+    private readonly IStarHistoryStore stars;
+    private readonly IReleaseStore releases;
     private readonly IAnnotationStore annotations;
     private readonly IPublicDashboardStore dashboards;
     private readonly IAuditStore audit;
@@ -47,6 +49,8 @@ public sealed partial class ArchiveRestorer
     /// <param name="repositories">The repository store.</param>
     /// <param name="owners">The store of owners tracked as a whole.</param>
     /// <param name="traffic">The traffic store.</param>
+    /// <param name="stars">The star history store.</param>
+    /// <param name="releases">The release store.</param>
     /// <param name="annotations">The annotation store.</param>
     /// <param name="dashboards">The public dashboard store.</param>
     /// <param name="audit">The audit log.</param>
@@ -58,6 +62,8 @@ public sealed partial class ArchiveRestorer
         IRepositoryStore repositories,
         ITrackedOwnerStore owners,
         ITrafficStore traffic,
+        IStarHistoryStore stars,
+        IReleaseStore releases,
         IAnnotationStore annotations,
         IPublicDashboardStore dashboards,
         IAuditStore audit,
@@ -69,6 +75,8 @@ public sealed partial class ArchiveRestorer
         this.repositories = repositories;
         this.owners = owners;
         this.traffic = traffic;
+        this.stars = stars;
+        this.releases = releases;
         this.annotations = annotations;
         this.dashboards = dashboards;
         this.audit = audit;
@@ -117,6 +125,7 @@ public sealed partial class ArchiveRestorer
         await RestoreSnapshotsAsync(reader, run, paths: false, cancellationToken).ConfigureAwait(false);
         await RestoreSnapshotsAsync(reader, run, paths: true, cancellationToken).ConfigureAwait(false);
         await RestoreStatsAsync(reader, run, cancellationToken).ConfigureAwait(false);
+        await RestoreHistoryAsync(reader, run, cancellationToken).ConfigureAwait(false);
         await RestoreAnnotationsAsync(reader, run, cancellationToken).ConfigureAwait(false);
         run.Advance(reader, ArchiveTables.Annotations);
         await RestoreDashboardsAsync(reader, run, cancellationToken).ConfigureAwait(false);
@@ -148,7 +157,15 @@ public sealed partial class ArchiveRestorer
                     r.FullName, [r.Key.ToString(CultureInfo.InvariantCulture)], r.Outcome, r.DaysNew, r.DaysRaised, r.DaysUnchanged, r.DaysLower, r.SnapshotsNew, [])).ToList(),
                 t.StatsDaysWritten,
                 t.AnnotationsNew,
-                t.DashboardsNew)).ToList(),
+                t.DashboardsNew)
+            {
+                WeeksWritten = t.History.WeeksWritten,
+                StarDaysWritten = t.History.StarDaysWritten,
+                StarBackfillsNew = t.History.StarBackfillsNew,
+                ReleasesWritten = t.History.ReleasesWritten,
+                AssetSnapshotsWritten = t.History.AssetSnapshotsWritten,
+                ReleaseReadDaysWritten = t.History.ReleaseReadDaysWritten,
+            }).ToList(),
             run.Notes);
         var repositoryCount = run.Repositories.Count;
         LogRestored(reader.Manifest.Scope, report.Tenants.Count, repositoryCount, run.DryRun);
@@ -575,6 +592,8 @@ public sealed partial class ArchiveRestorer
         public int AnnotationsNew { get; set; }
 
         public int DashboardsNew { get; set; }
+
+        public HistoryCounts History { get; } = new();
 
         public List<RepositoryState> Repositories { get; } = [];
     }

@@ -48,6 +48,24 @@ internal static class ArchiveRows
     /// <summary>A repository's counters as read on a day.</summary>
     internal sealed record StatsRow(int Repository, DateOnly Day, int Stars, int Forks, int Watchers, int OpenIssues, long SizeKb);
 
+    /// <summary>GitHub's own figures of a week (per=week), the only true weekly uniques.</summary>
+    internal sealed record WeekRow(int Repository, DateOnly WeekStart, int Views, int UniqueViews, int Clones, int UniqueClones);
+
+    /// <summary>Stars at the end of a day, as the backfill from GitHub's stargazers list stored them (days between carry the count).</summary>
+    internal sealed record StarDayRow(int Repository, DateOnly Day, int Stars);
+
+    /// <summary>How far a repository's star backfill came (when it last changed is the store's, not a row's field).</summary>
+    internal sealed record StarBackfillRow(int Repository, StarBackfillState State, int NextPage, int StarsRead, DateOnly? FirstStarOn, DateOnly? KnownThrough, string? LimitReason);
+
+    /// <summary>A release by GitHub's id, as last read, with the last day a read listed it.</summary>
+    internal sealed record ReleaseRow(int Repository, long Release, string Tag, string Name, DateOnly PublishedOn, bool Prerelease, DateOnly LastSeenOn);
+
+    /// <summary>A release asset's download count as read on a day (GitHub's ids of the asset and its release).</summary>
+    internal sealed record ReleaseAssetRow(int Repository, DateOnly CapturedOn, long Asset, long Release, string Name, DateOnly CreatedOn, long Downloads);
+
+    /// <summary>A day the repository's releases were read, with how many releases the read listed.</summary>
+    internal sealed record ReleaseReadRow(int Repository, DateOnly ReadOn, int Releases);
+
     /// <summary>A note on a day, of a repository or (no repository) of the whole tenant.</summary>
     internal sealed record AnnotationRow(int Tenant, int? Repository, DateOnly Day, string Text, string? Link, string CreatedBy);
 

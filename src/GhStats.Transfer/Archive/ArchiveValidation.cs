@@ -101,9 +101,11 @@ internal static partial class ArchiveValidation
             const string table = ArchiveTables.RepositoryStats;
             Repository(repositoryTenants, row.Repository, table, line);
             Require(row.Stars >= 0 && row.Forks >= 0 && row.Watchers >= 0 && row.OpenIssues >= 0 && row.SizeKb >= 0, table, line, "negative count");
-            Require(row.Day >= SourceRows.EarliestDay && row.Day <= today, table, line, $"bad date {row.Day:yyyy-MM-dd}");
+            Require(Day(row.Day, today), table, line, $"bad date {row.Day:yyyy-MM-dd}");
             last = Ordered(last, (row.Repository, row.Day, ""), table, line);
         }
+
+        ValidateHistory(reader, repositoryTenants, today, cancellationToken);
 
         foreach (var (row, line) in reader.Read<AnnotationRow>(ArchiveTables.Annotations, cancellationToken))
         {
@@ -139,13 +141,15 @@ internal static partial class ArchiveValidation
     private static void Repository(List<int> repositoryTenants, int repository, string table, long line) =>
         Require(repository >= 1 && repository <= repositoryTenants.Count, table, line, "unknown repository");
 
+    private const string OutOfOrder = "rows out of order or repeated (they go by repository, then day)";
+
     /// <summary>Rows of a repository come together, by day (and key): the restore's batches rely on it.</summary>
     private static (int, DateOnly, string) Ordered((int, DateOnly, string) last, (int, DateOnly, string) current, string table, long line)
     {
         var order = current.Item1.CompareTo(last.Item1);
         order = order != 0 ? order : current.Item2.CompareTo(last.Item2);
         order = order != 0 ? order : string.CompareOrdinal(current.Item3, last.Item3);
-        Require(order > 0, table, line, "rows out of order or repeated (they go by repository, then day)");
+        Require(order > 0, table, line, OutOfOrder);
         return current;
     }
 

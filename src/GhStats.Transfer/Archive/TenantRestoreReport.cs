@@ -19,4 +19,23 @@ public sealed record TenantRestoreReport(
     IReadOnlyList<RepositoryImportReport> Repositories,
     int StatsDaysWritten,
     int AnnotationsNew,
-    int DashboardsNew);
+    int DashboardsNew)
+{
+    /// <summary>Weeks of GitHub's weekly figures new or raised (each field keeps its maximum).</summary>
+    public int WeeksWritten { get; init; }
+
+    /// <summary>Days of star history new or raised (the larger count wins).</summary>
+    public int StarDaysWritten { get; init; }
+
+    /// <summary>Star backfill states restored: a repository that has its own keeps it.</summary>
+    public int StarBackfillsNew { get; init; }
+
+    /// <summary>Releases new, or whose last read day moved later (a stored release keeps its tag, name and publication).</summary>
+    public int ReleasesWritten { get; init; }
+
+    /// <summary>Release asset download snapshots new, or whose count was raised.</summary>
+    public int AssetSnapshotsWritten { get; init; }
+
+    /// <summary>Days the releases were read, new or with a larger release count.</summary>
+    public int ReleaseReadDaysWritten { get; init; }
+}

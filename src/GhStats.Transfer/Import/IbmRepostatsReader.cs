@@ -40,7 +40,7 @@ internal sealed class IbmRepostatsReader(ImportRequest request, DateOnly today) 
         var list = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(TrafficPath))!, "repositories.csv");
         if (!File.Exists(list))
         {
-            notes.Add("No repositories.csv beside repostats.csv: repositories need --repository <rid>=owner/name.");
+            notes.Add("No repositories.csv beside repostats.csv: repositories need their names, given with --repository <rid>=owner/name (on the import page: one <rid>=owner/name line each under repository names), or zip repostats.csv with repositories.csv.");
             return names;
         }
 

@@ -238,7 +238,7 @@ internal sealed class RepohistoryArchiveReader(ImportRequest request, DateOnly t
         }
         else if (candidates.Count > 1)
         {
-            repository.NameProblem = $"the archive's name reads as {string.Join(" or ", candidates.Select(c => $"{c.Owner}/{c.Name}"))}; give it with --repository {key}=owner/name";
+            repository.NameProblem = $"the archive's name reads as {string.Join(" or ", candidates.Select(c => $"{c.Owner}/{c.Name}"))}; {SourceRows.GiveName(key)}";
         }
         else
         {

@@ -105,7 +105,7 @@ internal static class SourceRows
         }
 
         repository.NameProblem = owner is null && name is null
-            ? $"unknown repository name: {origin} does not name it; give it with --repository {repository.Keys.FirstOrDefault()}=owner/name"
+            ? $"unknown repository name: {origin} does not name it; {GiveName(repository.Keys.FirstOrDefault() ?? "")}"
             : $"invalid repository name '{Shorten($"{owner}/{name}")}' in {origin}";
     }
 
@@ -114,13 +114,16 @@ internal static class SourceRows
     {
         if (GitHubNames.TryParseFullName(given, out var owner, out var name))
         {
-            Name(repository, owner, name, "--repository");
+            Name(repository, owner, name, "the names given (--repository)");
         }
         else
         {
-            repository.NameProblem = $"invalid repository name '{Shorten(given)}' in --repository";
+            repository.NameProblem = $"invalid repository name '{Shorten(given)}' in the names given (--repository)";
         }
     }
+
+    /// <summary>How to give a repository's name for a source key, in the host command and in the web form.</summary>
+    public static string GiveName(string key) => $"give it with --repository {key}=owner/name (on the import page: the line {key}=owner/name under repository names)";
 
     private static bool IsSiteName(string referrer) =>
         char.IsLetterOrDigit(referrer[0]) && referrer.All(c => char.IsLetterOrDigit(c) || c is '.' or '-' or '_' or ' ' or ':' or '/');

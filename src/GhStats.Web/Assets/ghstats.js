@@ -42,12 +42,52 @@ export async function api(path, { method = 'GET', body: payload } = {}) {
   const type = response.headers.get('Content-Type') ?? '';
   const data = type.includes('json') ? await response.json() : null;
   if (!response.ok) {
-    if (response.status === 401) {
-      throw new ApiError(401, 'Your session has ended', 'Reload the page to sign in again.');
-    }
-    throw new ApiError(response.status, data?.title ?? `Request failed (${response.status})`, data?.detail ?? '');
+    throw problemOf(response.status, data);
   }
   return data;
+}
+
+/** The ApiError for an answer that is not a success: a session that ended, or the API's problem. */
+function problemOf(status, data) {
+  if (status === 401) {
+    return new ApiError(401, 'Your session has ended', 'Reload the page to sign in again.');
+  }
+  if (status === 413 && !data?.title) {
+    return new ApiError(413, 'The file is too large', 'It is over the largest upload this installation accepts.');
+  }
+  return new ApiError(status, data?.title ?? `Request failed (${status})`, data?.detail ?? '');
+}
+
+/**
+ * Posts a multipart form (FormData with files) to JSON API v1 with the antiforgery token, reporting how much of it is
+ * sent through onProgress(sent, total) (fetch cannot tell); resolves with the JSON answer, or rejects with an ApiError.
+ */
+export function upload(path, form, onProgress) {
+  return new Promise((resolve, reject) => {
+    const request = new XMLHttpRequest();
+    request.open('POST', apiBase + path);
+    request.setRequestHeader('Accept', 'application/json');
+    request.setRequestHeader('RequestVerificationToken', antiforgery);
+    request.withCredentials = true;
+    request.responseType = 'text';
+    if (onProgress) {
+      request.upload.addEventListener('progress', (event) => onProgress(event.loaded, event.lengthComputable ? event.total : 0));
+    }
+    request.addEventListener('load', () => {
+      const type = request.getResponseHeader('Content-Type') ?? '';
+      let data = null;
+      try {
+        data = type.includes('json') && request.responseText ? JSON.parse(request.responseText) : null;
+      } catch {
+        data = null;
+      }
+      if (request.status >= 200 && request.status < 300) resolve(data);
+      else reject(problemOf(request.status, data));
+    });
+    request.addEventListener('error', () => reject(new ApiError(0, 'GhStats did not answer', 'Check your connection and try again.')));
+    request.addEventListener('abort', () => reject(new ApiError(0, 'The upload was stopped', '')));
+    request.send(form);
+  });
 }
 
 /** Builds an element; strings and numbers become text nodes, never markup. */

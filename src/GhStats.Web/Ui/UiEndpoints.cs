@@ -3,6 +3,7 @@ using GhStats.Web.Ui.Pages;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace GhStats.Web.Ui;
 
@@ -73,6 +74,14 @@ internal static class UiEndpoints
         {
             page.Tenant = await ui.Access.TenantAsync(slug, TenantRole.Owner);
             page.Title = page.Tenant.Name;
+            return null;
+        }));
+        pages.MapGet("/manage/tenants/{slug}/transfer", (UiPages ui, IServiceProvider services, string slug) => ui.RenderAsync<TransferPage>("Import and export", async page =>
+        {
+            page.Tenant = await ui.Access.TenantAsync(slug, TenantRole.Owner);
+            page.Title = $"Import and export: {page.Tenant.Name}";
+            // The transfer package is optional: without AddTransfer() the page says so instead of offering forms that fail.
+            page.Transfer = services.GetService<ITransferService>();
             return null;
         }));
         pages.MapGet("/runs", (UiPages ui) => ui.RenderAsync<RunsPage>("Collection", page => Task.FromResult(

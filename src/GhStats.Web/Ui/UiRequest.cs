@@ -32,4 +32,7 @@ internal sealed class UiRequest
 
     /// <summary>Whether the caller owns the tenant of the page's repository.</summary>
     public bool CanManage { get; set; }
+
+    /// <summary>Imports, restores and exports, on the page that offers them; null where the host did not add them.</summary>
+    public ITransferService? Transfer { get; set; }
 }

@@ -313,6 +313,9 @@ SELECT repo_id, github_release_id, tag, name, published_on, prerelease, last_see
 -- Releases.AssetSnapshots
 SELECT asset_id, captured_on, github_release_id, created_on, download_count FROM ghstats.release_asset_snapshots WHERE repo_id = @repo_id ORDER BY asset_id, captured_on;
 
+-- Releases.AssetSnapshotsCaptured
+SELECT repo_id, asset_id, captured_on, github_release_id, asset_name, created_on, download_count FROM ghstats.release_asset_snapshots WHERE repo_id = @repo_id AND captured_on >= @from_day AND captured_on <= @to_day ORDER BY captured_on, asset_id;
+
 -- Releases.LastRead
 SELECT MAX(read_on) AS last_read_on FROM ghstats.release_reads WHERE repo_id = @repo_id;
 
@@ -334,11 +337,29 @@ MERGE INTO ghstats.releases AS t USING (VALUES (CAST(@repo_id_0 AS BIGINT), CAST
 -- Releases.MergeReleases[2]
 MERGE INTO ghstats.releases AS t USING (VALUES (CAST(@repo_id_0 AS BIGINT), CAST(@github_release_id_0 AS BIGINT), CAST(@tag_0 AS VARGRAPHIC(255)), CAST(@name_0 AS VARGRAPHIC(400)), CAST(@published_on_0 AS DATE), CAST(@prerelease_0 AS INTEGER), CAST(@last_seen_on_0 AS DATE)), (CAST(@repo_id_1 AS BIGINT), CAST(@github_release_id_1 AS BIGINT), CAST(@tag_1 AS VARGRAPHIC(255)), CAST(@name_1 AS VARGRAPHIC(400)), CAST(@published_on_1 AS DATE), CAST(@prerelease_1 AS INTEGER), CAST(@last_seen_on_1 AS DATE))) AS s (repo_id, github_release_id, tag, name, published_on, prerelease, last_seen_on) ON t.repo_id = s.repo_id AND t.github_release_id = s.github_release_id WHEN MATCHED THEN UPDATE SET tag = s.tag, name = s.name, published_on = s.published_on, prerelease = s.prerelease, last_seen_on = GREATEST(t.last_seen_on, s.last_seen_on) WHEN NOT MATCHED THEN INSERT (repo_id, github_release_id, tag, name, published_on, prerelease, last_seen_on) VALUES (s.repo_id, s.github_release_id, s.tag, s.name, s.published_on, s.prerelease, s.last_seen_on);
 
+-- Releases.MergeRestoredAssets[1]
+MERGE INTO ghstats.release_asset_snapshots AS t USING (VALUES (CAST(@repo_id_0 AS BIGINT), CAST(@asset_id_0 AS BIGINT), CAST(@captured_on_0 AS DATE), CAST(@github_release_id_0 AS BIGINT), CAST(@asset_name_0 AS VARGRAPHIC(255)), CAST(@created_on_0 AS DATE), CAST(@download_count_0 AS BIGINT))) AS s (repo_id, asset_id, captured_on, github_release_id, asset_name, created_on, download_count) ON t.repo_id = s.repo_id AND t.asset_id = s.asset_id AND t.captured_on = s.captured_on WHEN MATCHED THEN UPDATE SET download_count = GREATEST(t.download_count, s.download_count) WHEN NOT MATCHED THEN INSERT (repo_id, asset_id, captured_on, github_release_id, asset_name, created_on, download_count) VALUES (s.repo_id, s.asset_id, s.captured_on, s.github_release_id, s.asset_name, s.created_on, s.download_count);
+
+-- Releases.MergeRestoredAssets[2]
+MERGE INTO ghstats.release_asset_snapshots AS t USING (VALUES (CAST(@repo_id_0 AS BIGINT), CAST(@asset_id_0 AS BIGINT), CAST(@captured_on_0 AS DATE), CAST(@github_release_id_0 AS BIGINT), CAST(@asset_name_0 AS VARGRAPHIC(255)), CAST(@created_on_0 AS DATE), CAST(@download_count_0 AS BIGINT)), (CAST(@repo_id_1 AS BIGINT), CAST(@asset_id_1 AS BIGINT), CAST(@captured_on_1 AS DATE), CAST(@github_release_id_1 AS BIGINT), CAST(@asset_name_1 AS VARGRAPHIC(255)), CAST(@created_on_1 AS DATE), CAST(@download_count_1 AS BIGINT))) AS s (repo_id, asset_id, captured_on, github_release_id, asset_name, created_on, download_count) ON t.repo_id = s.repo_id AND t.asset_id = s.asset_id AND t.captured_on = s.captured_on WHEN MATCHED THEN UPDATE SET download_count = GREATEST(t.download_count, s.download_count) WHEN NOT MATCHED THEN INSERT (repo_id, asset_id, captured_on, github_release_id, asset_name, created_on, download_count) VALUES (s.repo_id, s.asset_id, s.captured_on, s.github_release_id, s.asset_name, s.created_on, s.download_count);
+
+-- Releases.MergeRestoredReleases[1]
+MERGE INTO ghstats.releases AS t USING (VALUES (CAST(@repo_id_0 AS BIGINT), CAST(@github_release_id_0 AS BIGINT), CAST(@tag_0 AS VARGRAPHIC(255)), CAST(@name_0 AS VARGRAPHIC(400)), CAST(@published_on_0 AS DATE), CAST(@prerelease_0 AS INTEGER), CAST(@last_seen_on_0 AS DATE))) AS s (repo_id, github_release_id, tag, name, published_on, prerelease, last_seen_on) ON t.repo_id = s.repo_id AND t.github_release_id = s.github_release_id WHEN MATCHED THEN UPDATE SET last_seen_on = GREATEST(t.last_seen_on, s.last_seen_on) WHEN NOT MATCHED THEN INSERT (repo_id, github_release_id, tag, name, published_on, prerelease, last_seen_on) VALUES (s.repo_id, s.github_release_id, s.tag, s.name, s.published_on, s.prerelease, s.last_seen_on);
+
+-- Releases.MergeRestoredReleases[2]
+MERGE INTO ghstats.releases AS t USING (VALUES (CAST(@repo_id_0 AS BIGINT), CAST(@github_release_id_0 AS BIGINT), CAST(@tag_0 AS VARGRAPHIC(255)), CAST(@name_0 AS VARGRAPHIC(400)), CAST(@published_on_0 AS DATE), CAST(@prerelease_0 AS INTEGER), CAST(@last_seen_on_0 AS DATE)), (CAST(@repo_id_1 AS BIGINT), CAST(@github_release_id_1 AS BIGINT), CAST(@tag_1 AS VARGRAPHIC(255)), CAST(@name_1 AS VARGRAPHIC(400)), CAST(@published_on_1 AS DATE), CAST(@prerelease_1 AS INTEGER), CAST(@last_seen_on_1 AS DATE))) AS s (repo_id, github_release_id, tag, name, published_on, prerelease, last_seen_on) ON t.repo_id = s.repo_id AND t.github_release_id = s.github_release_id WHEN MATCHED THEN UPDATE SET last_seen_on = GREATEST(t.last_seen_on, s.last_seen_on) WHEN NOT MATCHED THEN INSERT (repo_id, github_release_id, tag, name, published_on, prerelease, last_seen_on) VALUES (s.repo_id, s.github_release_id, s.tag, s.name, s.published_on, s.prerelease, s.last_seen_on);
+
 -- Releases.Published
+SELECT repo_id, github_release_id, tag, name, published_on, prerelease, last_seen_on FROM ghstats.releases WHERE repo_id = @repo_id AND published_on >= @from_day AND published_on <= @to_day ORDER BY published_on, github_release_id;
+
+-- Releases.PublishedStored
 SELECT repo_id, github_release_id, tag, name, published_on, prerelease, last_seen_on FROM ghstats.releases WHERE repo_id = @repo_id AND published_on >= @from_day AND published_on <= @to_day ORDER BY published_on, github_release_id;
 
 -- Releases.ReadDays
 SELECT read_on FROM ghstats.release_reads WHERE repo_id = @repo_id ORDER BY read_on;
+
+-- Releases.ReadDaysIn
+SELECT repo_id, read_on, releases FROM ghstats.release_reads WHERE repo_id = @repo_id AND read_on >= @from_day AND read_on <= @to_day ORDER BY read_on;
 
 -- Releases.RepositoryExists
 SELECT COUNT(*) FROM ghstats.repositories WHERE id = @repo_id;
@@ -690,6 +711,9 @@ SELECT r.id, r.tenant_id, r.connection_id, r.owner, r.name, r.github_id, r.added
 
 -- Traffic.TenantTrafficDays
 SELECT r.id AS repo_id, d.day, d.views, d.unique_views, d.clones, d.unique_clones, CAST(d.coverage AS INTEGER) AS coverage FROM ghstats.repositories r LEFT JOIN ghstats.traffic_daily d ON d.repo_id = r.id AND d.day >= @from_day AND d.day <= @to_day WHERE r.tenant_id = @tenant_id AND r.removed_at IS NULL ORDER BY r.owner, r.name, r.id, d.day;
+
+-- Traffic.WeeksHistory
+SELECT repo_id, week_start, views, unique_views, clones, unique_clones FROM ghstats.traffic_weekly WHERE repo_id = @repo_id AND week_start >= @from_day AND week_start <= @to_day ORDER BY week_start;
 
 -- TransferJobs.FailStale
 UPDATE ghstats.transfer_jobs SET state = @failed, finished_at = @finished_at, error = @error WHERE (state = @running AND heartbeat_at < @heartbeat_before) OR (state = @queued AND created_at < @created_before);

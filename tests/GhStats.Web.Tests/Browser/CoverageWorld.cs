@@ -5,7 +5,6 @@ using GhStats.Testing.GitHub;
 using GhStats.Web.Tests.Harness;
 using Shouldly;
 using Xunit;
-using static Microsoft.Playwright.Assertions;
 
 namespace GhStats.Web.Tests.Browser;
 
@@ -80,17 +79,8 @@ public sealed class CoverageWorld : IAsyncLifetime
     }
 
     /// <summary>Opens a page in a fresh context, signed in as the admin through the development sign-in.</summary>
-    public async Task<BrowserPage> SignInAsync(ChromiumFixture chromium, BrowserPageOptions? options = null)
-    {
-        var browser = await chromium.NewPageAsync((options ?? new BrowserPageOptions()) with { BaseAddress = App.Root });
-        browser.Page.SetDefaultTimeout(60_000);
-        browser.Page.SetDefaultNavigationTimeout(60_000);
-        await browser.Page.GotoAsync("/");
-        await browser.Page.FillAsync("#email", AdminEmail);
-        await browser.Page.ClickAsync("#dev-signin-submit");
-        await Expect(browser.Page.Locator("#page-title")).ToHaveTextAsync("Overview");
-        return browser;
-    }
+    public Task<BrowserPage> SignInAsync(ChromiumFixture chromium, BrowserPageOptions? options = null) =>
+        DevelopmentSignIn.OpenAsync(chromium, App.Root, AdminEmail, options);
 
     public async Task DisposeAsync()
     {
