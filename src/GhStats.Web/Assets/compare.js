@@ -99,12 +99,13 @@ function baselineText(series, label) {
 
 /**
  * The chart markers of the compared repositories: each one's releases (titled with the repository, since several are
- * on one chart) and the notes, a tenant-wide note once. A repository whose markers cannot be read adds none.
+ * on one chart) and the notes, a tenant-wide note once. A repository whose markers cannot be read adds none. They are
+ * read from the first period's start to the day asked for: the last week or month runs past today, which no API range may.
  */
-async function markersOf(result) {
+async function markersOf(result, wanted) {
   const lists = await Promise.all(result.repositories.map(async (s) => {
     try {
-      const { items } = await api(`/repos/${s.repoId}/annotations?from=${result.from}&to=${result.to}`);
+      const { items } = await api(`/repos/${s.repoId}/annotations?from=${result.from}&to=${wanted.to}`);
       return items.map((m) => (m.kind === 'release' ? { ...m, title: `${s.fullName} ${m.title}` } : m));
     } catch {
       return [];
@@ -175,7 +176,7 @@ async function load(wanted) {
   });
   try {
     const result = await api(`/traffic/compare?${query}`);
-    const markers = await markersOf(result);
+    const markers = await markersOf(result, wanted);
     if (current !== generation) return;
     draw(result, markers);
     say(status, `${plural(result.repositories.length, 'repository', 'repositories')} compared${chosen.length >= limit ? ' (the most there can be)' : ''}.`);
