@@ -24,21 +24,25 @@ public sealed partial class ArchiveRestorer
         await RestoreBatchesAsync(reader.Read<ReleaseReadRow>(ArchiveTables.ReleaseReads, cancellationToken), r => r.Repository, r => r.ReadOn, run, WriteReleaseReadsAsync, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Hands a table's rows to a writer a repository and at most <see cref="BatchRows"/> rows at a time, with the days the batch spans.</summary>
+    /// <summary>
+    /// Hands a table's rows to a writer a repository and at most <see cref="BatchRows"/> rows at a time (more where
+    /// <paramref name="together"/> says the next row must join the last), with the days the batch spans; counts them.
+    /// </summary>
     private static async Task RestoreBatchesAsync<T>(
         IEnumerable<(T Row, long Line)> rows,
         Func<T, int> repositoryOf,
         Func<T, DateOnly> dayOf,
         Run run,
         Func<Run, RepositoryState, List<T>, DateRange, CancellationToken, Task> write,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        Func<T, T, bool>? together = null)
     {
         RepositoryState? current = null;
         var batch = new List<T>();
         foreach (var (row, _) in rows)
         {
             var repository = run.Repositories[repositoryOf(row)];
-            if (repository != current || batch.Count >= BatchRows)
+            if (repository != current || (batch.Count >= BatchRows && together?.Invoke(batch[^1], row) != true))
             {
                 await FlushAsync().ConfigureAwait(false);
                 current = repository;

@@ -288,33 +288,12 @@ public sealed partial class ArchiveRestorer
         }
     }
 
-    private async Task RestoreDaysAsync(ArchiveReader reader, Run run, CancellationToken cancellationToken)
+    private Task RestoreDaysAsync(ArchiveReader reader, Run run, CancellationToken cancellationToken) =>
+        RestoreBatchesAsync(reader.Read<DayRow>(ArchiveTables.TrafficDays, cancellationToken), r => r.Repository, r => r.Day, run, WriteDaysAsync, cancellationToken);
+
+    private async Task WriteDaysAsync(Run run, RepositoryState repository, List<DayRow> rows, DateRange range, CancellationToken cancellationToken)
     {
-        RepositoryState? current = null;
-        var batch = new List<SourceDay>();
-        foreach (var (row, _) in reader.Read<DayRow>(ArchiveTables.TrafficDays, cancellationToken))
-        {
-            var repository = run.Repositories[row.Repository];
-            if (repository != current || batch.Count >= BatchRows)
-            {
-                await WriteDaysAsync(run, current, batch, cancellationToken).ConfigureAwait(false);
-                current = repository;
-            }
-
-            batch.Add(new SourceDay(row.Day, row.Views, row.UniqueViews, row.Clones, row.UniqueClones, row.Coverage));
-        }
-
-        await WriteDaysAsync(run, current, batch, cancellationToken).ConfigureAwait(false);
-    }
-
-    private async Task WriteDaysAsync(Run run, RepositoryState? repository, List<SourceDay> batch, CancellationToken cancellationToken)
-    {
-        if (repository is null || batch.Count == 0)
-        {
-            batch.Clear();
-            return;
-        }
-
+        var batch = rows.ConvertAll(row => new SourceDay(row.Day, row.Views, row.UniqueViews, row.Clones, row.UniqueClones, row.Coverage));
         var comparison = await stored.CompareDaysAsync(repository.Tenant.Id ?? 0, repository.Id, batch, cancellationToken).ConfigureAwait(false);
         repository.DaysNew += comparison.New;
         repository.DaysRaised += comparison.Raised;
@@ -328,43 +307,27 @@ public sealed partial class ArchiveRestorer
                 cancellationToken).ConfigureAwait(false);
             repository.Wrote = true;
         }
-
-        run.Advance(batch.Count);
-        batch.Clear();
     }
 
-    private async Task RestoreSnapshotsAsync(ArchiveReader reader, Run run, bool paths, CancellationToken cancellationToken)
+    private Task RestoreSnapshotsAsync(ArchiveReader reader, Run run, bool paths, CancellationToken cancellationToken)
     {
         var rows = paths
-            ? reader.Read<PathRow>(ArchiveTables.PathSnapshots, cancellationToken).Select(r => (r.Row.Repository, Snapshot: new SourceSnapshot(r.Row.CapturedOn, r.Row.Path, r.Row.Title, r.Row.Views, r.Row.UniqueViews)))
-            : reader.Read<ReferrerRow>(ArchiveTables.ReferrerSnapshots, cancellationToken).Select(r => (r.Row.Repository, Snapshot: new SourceSnapshot(r.Row.CapturedOn, r.Row.Referrer, "", r.Row.Views, r.Row.UniqueViews)));
-        RepositoryState? current = null;
-        var batch = new List<SourceSnapshot>();
-        foreach (var (key, snapshot) in rows)
-        {
-            var repository = run.Repositories[key];
+            ? reader.Read<PathRow>(ArchiveTables.PathSnapshots, cancellationToken).Select(r => ((r.Row.Repository, Snapshot: new SourceSnapshot(r.Row.CapturedOn, r.Row.Path, r.Row.Title, r.Row.Views, r.Row.UniqueViews)), r.Line))
+            : reader.Read<ReferrerRow>(ArchiveTables.ReferrerSnapshots, cancellationToken).Select(r => ((r.Row.Repository, Snapshot: new SourceSnapshot(r.Row.CapturedOn, r.Row.Referrer, "", r.Row.Views, r.Row.UniqueViews)), r.Line));
 
-            // A capture day is never split between two batches: the second would find the first's rows and keep them.
-            if (repository != current || (batch.Count >= BatchRows && snapshot.CapturedOn != batch[^1].CapturedOn))
-            {
-                await WriteSnapshotsAsync(run, current, batch, paths, cancellationToken).ConfigureAwait(false);
-                current = repository;
-            }
-
-            batch.Add(snapshot);
-        }
-
-        await WriteSnapshotsAsync(run, current, batch, paths, cancellationToken).ConfigureAwait(false);
+        // A capture day is never split between two batches: the second would find the first's rows and keep them.
+        return RestoreBatchesAsync(
+            rows,
+            r => r.Repository,
+            r => r.Snapshot.CapturedOn,
+            run,
+            (state, repository, batch, _, token) => WriteSnapshotsAsync(state, repository, batch.ConvertAll(r => r.Snapshot), paths, token),
+            cancellationToken,
+            together: (last, next) => last.Snapshot.CapturedOn == next.Snapshot.CapturedOn);
     }
 
-    private async Task WriteSnapshotsAsync(Run run, RepositoryState? repository, List<SourceSnapshot> batch, bool paths, CancellationToken cancellationToken)
+    private async Task WriteSnapshotsAsync(Run run, RepositoryState repository, List<SourceSnapshot> batch, bool paths, CancellationToken cancellationToken)
     {
-        if (repository is null || batch.Count == 0)
-        {
-            batch.Clear();
-            return;
-        }
-
         var fresh = await stored.NewSnapshotsAsync(repository.Tenant.Id ?? 0, repository.Id, batch, paths, cancellationToken).ConfigureAwait(false);
         repository.SnapshotsNew += fresh.Count;
         if (!run.DryRun && fresh.Count > 0)
@@ -379,41 +342,16 @@ public sealed partial class ArchiveRestorer
                 cancellationToken).ConfigureAwait(false);
             repository.Wrote = true;
         }
-
-        run.Advance(batch.Count);
-        batch.Clear();
     }
 
-    private async Task RestoreStatsAsync(ArchiveReader reader, Run run, CancellationToken cancellationToken)
-    {
-        RepositoryState? current = null;
-        var batch = new List<StatsRow>();
-        foreach (var (row, _) in reader.Read<StatsRow>(ArchiveTables.RepositoryStats, cancellationToken))
-        {
-            var repository = run.Repositories[row.Repository];
-            if (repository != current || batch.Count >= BatchRows)
-            {
-                await WriteStatsAsync(run, current, batch, cancellationToken).ConfigureAwait(false);
-                current = repository;
-            }
-
-            batch.Add(row);
-        }
-
-        await WriteStatsAsync(run, current, batch, cancellationToken).ConfigureAwait(false);
-    }
+    private Task RestoreStatsAsync(ArchiveReader reader, Run run, CancellationToken cancellationToken) =>
+        RestoreBatchesAsync(reader.Read<StatsRow>(ArchiveTables.RepositoryStats, cancellationToken), r => r.Repository, r => r.Day, run, WriteStatsAsync, cancellationToken);
 
     /// <summary>Counters merge by the maximum of each field too: a day already stored is raised, never lowered.</summary>
-    private async Task WriteStatsAsync(Run run, RepositoryState? repository, List<StatsRow> batch, CancellationToken cancellationToken)
+    private async Task WriteStatsAsync(Run run, RepositoryState repository, List<StatsRow> batch, DateRange range, CancellationToken cancellationToken)
     {
-        if (repository is null || batch.Count == 0)
-        {
-            batch.Clear();
-            return;
-        }
-
         var have = repository.Id is { } existingId
-            ? (await traffic.GetRepositoryStatsAsync(repository.Tenant.Id!.Value, existingId, new DateRange(batch[0].Day, batch[^1].Day), cancellationToken).ConfigureAwait(false)).ToDictionary(s => s.Day)
+            ? (await traffic.GetRepositoryStatsAsync(repository.Tenant.Id!.Value, existingId, range, cancellationToken).ConfigureAwait(false)).ToDictionary(s => s.Day)
             : [];
         var id = repository.Id ?? 0;
         var write = new List<RepositoryDailyStats>();
@@ -439,9 +377,6 @@ public sealed partial class ArchiveRestorer
         {
             await traffic.MergeRepositoryStatsAsync(write, cancellationToken).ConfigureAwait(false);
         }
-
-        run.Advance(batch.Count);
-        batch.Clear();
     }
 
     private async Task RestoreAnnotationsAsync(ArchiveReader reader, Run run, CancellationToken cancellationToken)
