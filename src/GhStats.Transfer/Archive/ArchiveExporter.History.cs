@@ -4,19 +4,19 @@ using static GhStats.Transfer.Archive.ArchiveRows;
 
 namespace GhStats.Transfer.Archive;
 
-/// <summary>The tables of GitHub's weekly figures, star history and releases: each repository's stored rows, a year at a time.</summary>
+/// <summary>
+/// The tables of GitHub's weekly figures, star history and releases: each repository's stored rows in one read (at most a
+/// row a day or a week), its asset download snapshots (a row per asset and day) a year at a time.
+/// </summary>
 public sealed partial class ArchiveExporter
 {
     private async IAsyncEnumerable<WeekRow> WeeksAsync(List<(TrackedRepository Repository, int Key, int Tenant)> keyed, DateOnly today, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         foreach (var (repository, key, _) in keyed)
         {
-            foreach (var year in Years(today))
+            foreach (var week in await traffic.GetTrafficWeeksAsync(repository.TenantId, repository.Id, Span(today), cancellationToken).ConfigureAwait(false))
             {
-                foreach (var week in await traffic.GetTrafficWeeksAsync(repository.TenantId, repository.Id, year, cancellationToken).ConfigureAwait(false))
-                {
-                    yield return new WeekRow(key, week.WeekStart, week.Views, week.UniqueViews, week.Clones, week.UniqueClones);
-                }
+                yield return new WeekRow(key, week.WeekStart, week.Views, week.UniqueViews, week.Clones, week.UniqueClones);
             }
         }
     }
@@ -25,12 +25,9 @@ public sealed partial class ArchiveExporter
     {
         foreach (var (repository, key, _) in keyed)
         {
-            foreach (var year in Years(today))
+            foreach (var day in await stars.GetStarDaysAsync(repository.TenantId, repository.Id, Span(today), cancellationToken).ConfigureAwait(false))
             {
-                foreach (var day in await stars.GetStarDaysAsync(repository.TenantId, repository.Id, year, cancellationToken).ConfigureAwait(false))
-                {
-                    yield return new StarDayRow(key, day.Day, day.Stars);
-                }
+                yield return new StarDayRow(key, day.Day, day.Stars);
             }
         }
     }
@@ -50,12 +47,9 @@ public sealed partial class ArchiveExporter
     {
         foreach (var (repository, key, _) in keyed)
         {
-            foreach (var year in Years(today))
+            foreach (var (release, lastSeenOn) in await releases.GetStoredReleasesAsync(repository.TenantId, repository.Id, Span(today), cancellationToken).ConfigureAwait(false))
             {
-                foreach (var (release, lastSeenOn) in await releases.GetStoredReleasesAsync(repository.TenantId, repository.Id, year, cancellationToken).ConfigureAwait(false))
-                {
-                    yield return new ReleaseRow(key, release.GitHubReleaseId, release.Tag, release.Name, release.PublishedOn, release.Prerelease, lastSeenOn);
-                }
+                yield return new ReleaseRow(key, release.GitHubReleaseId, release.Tag, release.Name, release.PublishedOn, release.Prerelease, lastSeenOn);
             }
         }
     }
@@ -78,12 +72,9 @@ public sealed partial class ArchiveExporter
     {
         foreach (var (repository, key, _) in keyed)
         {
-            foreach (var year in Years(today))
+            foreach (var read in await releases.GetReleaseReadDaysAsync(repository.TenantId, repository.Id, Span(today), cancellationToken).ConfigureAwait(false))
             {
-                foreach (var read in await releases.GetReleaseReadDaysAsync(repository.TenantId, repository.Id, year, cancellationToken).ConfigureAwait(false))
-                {
-                    yield return new ReleaseReadRow(key, read.ReadOn, read.Releases);
-                }
+                yield return new ReleaseReadRow(key, read.ReadOn, read.Releases);
             }
         }
     }

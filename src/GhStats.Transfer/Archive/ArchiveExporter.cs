@@ -323,6 +323,9 @@ public sealed partial class ArchiveExporter
         }
     }
 
+    /// <summary>From GitHub's first traffic to today in one range: what the year-at-a-time reads cover together.</summary>
+    private static DateRange Span(DateOnly today) => new(new DateOnly(SourceRows.EarliestDay.Year, 1, 1), today);
+
     /// <summary>From GitHub's first traffic to today, a year at a time: what one read of a repository holds.</summary>
     private static IEnumerable<DateRange> Years(DateOnly today)
     {
