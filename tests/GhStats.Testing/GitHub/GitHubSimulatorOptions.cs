@@ -28,6 +28,15 @@ public sealed class GitHubSimulatorOptions
     public int StargazerListLimit { get; init; } = 40_000;
 
     /// <summary>
+    /// Points each token may spend on GraphQL in its hourly window, apart from its REST requests
+    /// (<c>X-RateLimit-Resource: graphql</c>). Default 5,000, as on github.com.
+    /// </summary>
+    public int GraphQLPointsPerHour { get; init; } = 5000;
+
+    /// <summary>Whether <c>/graphql</c> and <c>/api/graphql</c> answer; off, they answer 404 like an Enterprise Server without GraphQL. Default true.</summary>
+    public bool GraphQL { get; init; } = true;
+
+    /// <summary>
     /// The real clock behind rate-limit windows, <c>Retry-After</c>, latency, JWT checks and token expiry. Default
     /// <see cref="TimeProvider.System"/>; a test may pass a fake one to move these without waiting.
     /// </summary>
@@ -41,6 +50,7 @@ public sealed class GitHubSimulatorOptions
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(PrimaryResetAfter, TimeSpan.Zero, nameof(PrimaryResetAfter));
         ArgumentOutOfRangeException.ThrowIfLessThan(SecondaryRetryAfterSeconds, 0, nameof(SecondaryRetryAfterSeconds));
         ArgumentOutOfRangeException.ThrowIfLessThan(StargazerListLimit, 1, nameof(StargazerListLimit));
+        ArgumentOutOfRangeException.ThrowIfLessThan(GraphQLPointsPerHour, 1, nameof(GraphQLPointsPerHour));
         ArgumentNullException.ThrowIfNull(WallClock, nameof(WallClock));
     }
 }
