@@ -19,6 +19,7 @@ internal sealed class GraphQLDocument
 {
     private readonly string _text;
     private int _at;
+    private (int At, int Line, int Column) _known = (0, 1, 1);
 
     private GraphQLDocument(string text) => _text = text;
 
@@ -321,9 +322,9 @@ internal sealed class GraphQLDocument
 
     private (int Line, int Column) Position(int at)
     {
-        var line = 1;
-        var column = 1;
-        for (var i = 0; i < at && i < _text.Length; i++)
+        // Positions are asked for in order while parsing: go on from the last one instead of from the start.
+        var (from, line, column) = at >= _known.At ? _known : (0, 1, 1);
+        for (var i = from; i < at && i < _text.Length; i++)
         {
             if (_text[i] == '\n')
             {
@@ -336,6 +337,7 @@ internal sealed class GraphQLDocument
             }
         }
 
+        _known = (Math.Min(at, _text.Length), line, column);
         return (line, column);
     }
 
