@@ -55,7 +55,7 @@ internal sealed class GraphQLQuery
             using var json = JsonDocument.Parse(body);
             if (json.RootElement.ValueKind != JsonValueKind.Object || !json.RootElement.TryGetProperty("query", out var query) || query.ValueKind != JsonValueKind.String)
             {
-                refusal = Errors(w => Error(w, "A query attribute must be specified and must be a string.", null, null, null));
+                refusal = Errors(w => WriteError(w, "A query attribute must be specified and must be a string.", null, null, null));
                 return null;
             }
 
@@ -64,7 +64,7 @@ internal sealed class GraphQLQuery
         }
         catch (JsonException)
         {
-            refusal = Errors(w => Error(w, "Problems parsing JSON", null, null, null));
+            refusal = Errors(w => WriteError(w, "Problems parsing JSON", null, null, null));
             return null;
         }
 
@@ -133,7 +133,7 @@ internal sealed class GraphQLQuery
                 {
                     foreach (var (message, type, field, path) in problems)
                     {
-                        Error(w, message, type, field, path);
+                        WriteError(w, message, type, field, path);
                     }
                 });
                 return null;
@@ -143,7 +143,7 @@ internal sealed class GraphQLQuery
         }
         catch (GraphQLSyntaxException syntax)
         {
-            refusal = Errors(w => Error(w, syntax.Message, null, null, null, syntax.Line, syntax.Column));
+            refusal = Errors(w => WriteError(w, syntax.Message, null, null, null, syntax.Line, syntax.Column));
             return null;
         }
     }
@@ -214,7 +214,7 @@ internal sealed class GraphQLQuery
 
     /// <summary>GitHub's answer when the primary limit has fewer points left than the call costs: HTTP 200 and an error.</summary>
     public static byte[] RateLimited(string subject) =>
-        Errors(w => Error(w, "API rate limit exceeded for " + subject + ".", "RATE_LIMITED", null, null));
+        Errors(w => WriteError(w, "API rate limit exceeded for " + subject + ".", "RATE_LIMITED", null, null));
 
     private static int PageSize(GraphQLField connection, List<(string, string?, GraphQLField?, string?)> problems)
     {
@@ -383,9 +383,6 @@ internal sealed class GraphQLQuery
 
         return stream.ToArray();
     }
-
-    private static void Error(Utf8JsonWriter w, string message, string? type, GraphQLField? field, string? path, int line = 0, int column = 0) =>
-        WriteError(w, message, type, field, path, line, column);
 
     private static void WriteError(Utf8JsonWriter w, string message, string? type, GraphQLField? field, string? path, int line = 0, int column = 0)
     {
