@@ -6,7 +6,11 @@ public sealed class GitHubSimulatorOptions
     /// <summary>Added to every request before it is answered, so concurrency is observable. Default 0.</summary>
     public TimeSpan Latency { get; init; } = TimeSpan.Zero;
 
-    /// <summary>Requests one token may make in any sliding minute before the secondary limit answers 403. Default 900.</summary>
+    /// <summary>
+    /// Requests one token may make in any sliding minute before the secondary limit answers 403. Default 900. GraphQL calls
+    /// are counted apart, against the same number (GitHub's GraphQL minute is counted in points, 2,000; the simulator
+    /// counts calls); the concurrency limit is shared, as on GitHub.
+    /// </summary>
     public int SecondaryLimitPerMinute { get; init; } = 900;
 
     /// <summary>Requests one token may have in flight at once before the secondary limit answers 403. Default 100.</summary>
