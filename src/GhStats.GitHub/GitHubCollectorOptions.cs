@@ -56,6 +56,14 @@ public sealed class GitHubCollectorOptions
     /// </summary>
     public bool ConditionalRequests { get; set; } = true;
 
+    /// <summary>
+    /// Repositories of one connection whose counters (stars, forks, watchers, open issues, size) one GraphQL query reads,
+    /// instead of one REST request each. Where the connection has no GraphQL (an older GitHub Enterprise Server answers
+    /// 404) or refuses it, the collector reads the counters with REST for the rest of the run. Default 100 (GitHub's limit,
+    /// 3 points of GraphQL's hourly 5,000); 0 turns GraphQL off.
+    /// </summary>
+    public int GraphQLBatchSize { get; set; } = 100;
+
     /// <summary>The largest answer body read from GitHub, in bytes; a larger one fails the request. Default 10 MB (10,485,760).</summary>
     public long MaxResponseBytes { get; set; } = 10 * 1024 * 1024;
 

@@ -55,6 +55,11 @@ internal sealed class GitHubCollectorOptionsValidator : IValidateOptions<GitHubC
             failures.Add($"GhStats:Collector:StarBackfillPagesPerRun is {options.StarBackfillPagesPerRun}; use 0 (off) to 400 (GitHub lists at most 400 pages of stargazers).");
         }
 
+        if (options.GraphQLBatchSize is < 0 or > Client.GitHubGraphQLCounters.MaxBatch)
+        {
+            failures.Add($"GhStats:Collector:GraphQLBatchSize is {options.GraphQLBatchSize}; use 0 (off: REST per repository) to 100 (GitHub's node limit per connection page).");
+        }
+
         if (options.MaxResponseBytes is < 64 * 1024 or > int.MaxValue)
         {
             failures.Add($"GhStats:Collector:MaxResponseBytes is {options.MaxResponseBytes}; use 65536 (64 KB) to 2147483647.");

@@ -12,7 +12,7 @@ public abstract partial class CollectorTests
     [Fact]
     public async Task ASecondRunWithNothingChanged_MakesOnly304s_AndStoresTheSame()
     {
-        var (harness, tenant, token) = await SetUpAsync();
+        var (harness, tenant, token) = await SetUpAsync(configure: RestCounters);
         harness.SetNow(Start);
         var simulated = new[] { "quiet", "calm" }.Select(n => harness.Simulator.AddRepository("octo", n, seed: n.Length * 3, r => r.Stars = 12)).ToList();
         var tracked = new List<TrackedRepository>();
@@ -50,7 +50,7 @@ public abstract partial class CollectorTests
     [Fact]
     public async Task AChangeBetweenRuns_IsReadAgain_WithANewETag()
     {
-        var (harness, tenant, _) = await SetUpAsync();
+        var (harness, tenant, _) = await SetUpAsync(configure: RestCounters);
         harness.SetNow(Start);
         var simulated = harness.Simulator.AddRepository("octo", "growing", seed: 17, r => r.Stars = 12);
         var repository = await harness.Repositories.AddAsync(tenant.Id, "octo", "growing");
@@ -77,7 +77,7 @@ public abstract partial class CollectorTests
     [Fact]
     public async Task A304OnALaterDay_StillCountsAsARead_AndCarriesTheStoredCountersToTheNewDay()
     {
-        var (harness, tenant, _) = await SetUpAsync();
+        var (harness, tenant, _) = await SetUpAsync(configure: RestCounters);
         harness.SetNow(Start);
         harness.Simulator.AddRepository("octo", "steady", seed: 23, r =>
         {
@@ -108,7 +108,7 @@ public abstract partial class CollectorTests
     [Fact]
     public async Task WithConditionalRequestsOff_ASecondRunReadsEverythingAgain()
     {
-        var (harness, tenant, _) = await SetUpAsync(configure: o => o.ConditionalRequests = false);
+        var (harness, tenant, _) = await SetUpAsync(configure: o => (o.ConditionalRequests, o.GraphQLBatchSize) = (false, 0));
         harness.SetNow(Start);
         harness.Simulator.AddRepository("octo", "plain", seed: 29, r => r.Stars = 12);
         var repository = await harness.Repositories.AddAsync(tenant.Id, "octo", "plain");
@@ -125,6 +125,9 @@ public abstract partial class CollectorTests
     }
 
     private static DateOnly Today => DateOnly.FromDateTime(Start.UtcDateTime);
+
+    /// <summary>These tests are about REST's conditional counter read (<c>GET /repos/{o}/{r}</c>), so GraphQL batching is off.</summary>
+    private static void RestCounters(GitHubCollectorOptions options) => options.GraphQLBatchSize = 0;
 
     /// <summary>Everything the collector stored for the repositories, as one comparable text.</summary>
     private static async Task<string> StoredAsync(CollectorHarness harness, long tenantId, IReadOnlyList<TrackedRepository> repositories)

@@ -291,6 +291,9 @@ public abstract partial class CollectorTests(StoreDatabaseFixture database) : IA
         {
             o.StarBackfillPagesPerRun = 0;
             o.MaxConcurrency = 1;
+
+            // The count below is of REST requests, the limit this test spends.
+            o.GraphQLBatchSize = 0;
         });
         var today = DateOnly.FromDateTime(Start.UtcDateTime);
         var readYesterday = new List<TrackedRepository>();
@@ -480,6 +483,7 @@ public abstract partial class CollectorTests(StoreDatabaseFixture database) : IA
             o.StarBackfillPagesPerRun = 0;
             o.MaxConcurrency = 1;
             o.MaxRateLimitWait = TimeSpan.FromMinutes(65);
+            o.GraphQLBatchSize = 0;
         });
         for (var i = 0; i < 2; i++)
         {

@@ -17,6 +17,11 @@ internal static class GitHubEndpoint
         }
 
         var path = requestUri.AbsolutePath;
+        if (requestUri.AbsolutePath == GitHubGraphQLCounters.EndpointFor(baseAddress).AbsolutePath)
+        {
+            return "/graphql";
+        }
+
         var root = baseAddress.AbsolutePath;
         if (!path.StartsWith(root, StringComparison.OrdinalIgnoreCase))
         {

@@ -47,8 +47,15 @@ internal sealed partial class GitHubRequestHandler(GhStatsMetrics metrics, TimeP
             if (remaining is { } left)
             {
                 call.Budget.Observe(left);
-                call.Counters.RateLimitRemaining(left);
-                if (call.ConnectionId is { } connectionId)
+
+                // GraphQL's points are a limit of their own: the run and the gauge report the REST limit.
+                var graphQL = IsGraphQLLimit(response.Headers);
+                if (!graphQL)
+                {
+                    call.Counters.RateLimitRemaining(left);
+                }
+
+                if (!graphQL && call.ConnectionId is { } connectionId)
                 {
                     metrics.RateLimitRemaining(connectionId, left);
                 }
@@ -133,6 +140,10 @@ internal sealed partial class GitHubRequestHandler(GhStatsMetrics metrics, TimeP
         var wait = DateTimeOffset.FromUnixTimeSeconds(resetEpoch) - serverNow + TimeSpan.FromSeconds(1);
         return wait > TimeSpan.Zero ? wait : TimeSpan.FromSeconds(1);
     }
+
+    private static bool IsGraphQLLimit(HttpResponseHeaders headers) =>
+        headers.TryGetValues("X-RateLimit-Resource", out var values) && values.FirstOrDefault() is { } resource
+        && resource.Equals("graphql", StringComparison.OrdinalIgnoreCase);
 
     private static int? ReadInt(HttpResponseHeaders headers, string name) =>
         headers.TryGetValues(name, out var values) && int.TryParse(values.FirstOrDefault(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : null;

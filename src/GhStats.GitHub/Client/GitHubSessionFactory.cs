@@ -65,9 +65,28 @@ internal sealed class GitHubSessionFactory(
             return refused;
         }
 
+        // GraphQL calls go down the same handler chain, but GitHub limits their points apart: a budget of their own.
+        HttpClient GraphQL(IGitHubCredentials credentials)
+        {
+            var graphQLBudget = new GitHubApiBudget(settings.RequestsPerMinute, settings.MaxRateLimitWait, clock);
+            var call = new GitHubCallContext(connection.Id, baseAddress, graphQLBudget, counters, settings, credentials, runToken);
+            var http = new HttpClient(new GitHubSessionHandler(call) { InnerHandler = handlers.CreateHandler(GitHubCollectorOptions.HttpClientName) })
+            {
+                Timeout = Timeout.InfiniteTimeSpan,
+            };
+            resources.Add(http);
+            return http;
+        }
+
+        var graphQLEndpoint = GitHubGraphQLCounters.EndpointFor(baseAddress);
         if (connection.Kind == GitHubConnectionKind.PersonalAccessToken)
         {
-            return new GitHubSession(connection.Id, Client(new(connection.Id, baseAddress, budget, counters, settings, new TokenCredentials(secret), runToken)), budget, resources);
+            var token = new TokenCredentials(secret);
+            return new GitHubSession(connection.Id, Client(new(connection.Id, baseAddress, budget, counters, settings, token, runToken)), budget, resources)
+            {
+                GraphQL = GraphQL(token),
+                GraphQLEndpoint = graphQLEndpoint,
+            };
         }
 
         // GitHub limits an App's own calls (signed with its JWT) apart from its installation's, so they have their own budget.
@@ -75,7 +94,12 @@ internal sealed class GitHubSessionFactory(
         var appClient = Client(new(null, baseAddress, appBudget, counters, settings, new AppJwtCredentials(connection.AppId!.Value, secret, clock), runToken));
         var installation = new AppInstallationCredentials(appClient, connection.InstallationId!.Value, clock);
         resources.Add(installation);
-        return new GitHubSession(connection.Id, Client(new(connection.Id, baseAddress, budget, counters, settings, installation, runToken)), budget, resources) { Installation = installation };
+        return new GitHubSession(connection.Id, Client(new(connection.Id, baseAddress, budget, counters, settings, installation, runToken)), budget, resources)
+        {
+            Installation = installation,
+            GraphQL = GraphQL(installation),
+            GraphQLEndpoint = graphQLEndpoint,
+        };
     }
 
     /// <summary>

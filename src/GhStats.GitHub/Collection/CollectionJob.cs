@@ -133,6 +133,7 @@ internal sealed partial class CollectionJob(
     private async Task CollectLaneAsync(CollectionRun run, CollectionLane lane, RunCounters counters, RunSessions openSessions, SemaphoreSlim places, CancellationToken cancellationToken)
     {
         var perLane = Math.Min(options.Value.LaneConcurrency, options.Value.MaxConcurrency);
+        var batches = new CounterBatches(lane.Repositories, options.Value.GraphQLBatchSize, logger);
         await Parallel.ForEachAsync(
             lane.Repositories,
             new ParallelOptions { MaxDegreeOfParallelism = perLane, CancellationToken = cancellationToken },
@@ -153,7 +154,7 @@ internal sealed partial class CollectionJob(
                         return;
                     }
 
-                    await CollectOneAsync(run, repository, counters, openSessions, lane, token).ConfigureAwait(false);
+                    await CollectOneAsync(run, repository, counters, openSessions, lane, batches, token).ConfigureAwait(false);
                 }
                 finally
                 {
@@ -162,7 +163,8 @@ internal sealed partial class CollectionJob(
             }).ConfigureAwait(false);
     }
 
-    private async Task CollectOneAsync(CollectionRun run, TrackedRepository repository, RunCounters counters, RunSessions openSessions, CollectionLane lane, CancellationToken cancellationToken)
+    private async Task CollectOneAsync(
+        CollectionRun run, TrackedRepository repository, RunCounters counters, RunSessions openSessions, CollectionLane lane, CounterBatches batches, CancellationToken cancellationToken)
     {
         // A child of the run's span (the current activity here); GitHub calls made for the repository become its children.
         using var span = GhStatsTelemetry.StartSpan(GhStatsTelemetry.Spans.CollectRepository);
@@ -186,7 +188,8 @@ internal sealed partial class CollectionJob(
                 return;
             }
 
-            await collector.CollectAsync(repository, session.Client, session.ConnectionId, cancellationToken).ConfigureAwait(false);
+            var known = await batches.ForAsync(repository, session, cancellationToken).ConfigureAwait(false);
+            await collector.CollectAsync(repository, session.Client, session.ConnectionId, known, cancellationToken).ConfigureAwait(false);
             counters.Succeeded();
             metrics.RepositoryCollected();
             span?.SetTag("ghstats.repository.outcome", "ok");

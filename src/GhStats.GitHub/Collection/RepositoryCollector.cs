@@ -38,7 +38,12 @@ internal sealed class RepositoryCollector(
     internal const string WeeklyClonesRead = "clones.week";
 
     /// <summary>Collects and stores; throws what GitHub or the store threw.</summary>
-    public async Task CollectAsync(TrackedRepository repository, IGitHubClient client, long connectionId, CancellationToken cancellationToken)
+    /// <param name="repository">The repository.</param>
+    /// <param name="client">The connection's Octokit client.</param>
+    /// <param name="connectionId">The connection, whose ETags are used.</param>
+    /// <param name="counters">What a GraphQL batch read of the repository's counters; null reads them with REST.</param>
+    /// <param name="cancellationToken">Ends the collection.</param>
+    public async Task CollectAsync(TrackedRepository repository, IGitHubClient client, long connectionId, CounterAnswer? counters, CancellationToken cancellationToken)
     {
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var (owner, name, id) = (repository.Owner, repository.Name, repository.Id);
@@ -61,7 +66,13 @@ internal sealed class RepositoryCollector(
             ConditionalRead.SendAsync(known.GetValueOrDefault(read)?.ETag, call);
 
         // Reading the repository first finds a wrong name or token with one call; its counters are kept even if traffic is refused.
-        var (gitHubId, starCount) = await ReadCountersAsync(repository, client, today, known.GetValueOrDefault(RepositoryRead), Answered, cancellationToken).ConfigureAwait(false);
+        // A GraphQL batch may have read them already: a repository it did not find fails as REST's 404 would.
+        var (gitHubId, starCount) = counters switch
+        {
+            { Counters: { } read } => await StoreCountersAsync(id, today, read, cancellationToken).ConfigureAwait(false),
+            { NotFound: { } missing } => throw new NotFoundException(missing, System.Net.HttpStatusCode.NotFound),
+            _ => await ReadCountersAsync(repository, client, today, known.GetValueOrDefault(RepositoryRead), Answered, cancellationToken).ConfigureAwait(false),
+        };
 
         // Both reads succeeded, so GitHub's window is known: the days it left out are zeros, its edges were cut short.
         // A read that throws records nothing here, so a failure never turns unread days into known ones.
@@ -127,7 +138,7 @@ internal sealed class RepositoryCollector(
             var (info, notModified, etag) = await ConditionalRead.SendAsync(known.ETag, () => client.Repository.Get(repository.Owner, repository.Name)).ConfigureAwait(false);
             if (!notModified)
             {
-                return await StoreCountersAsync(info!, etag).ConfigureAwait(false);
+                return await StoreAsync(info!, etag).ConfigureAwait(false);
             }
 
             var stored = await traffic.GetRepositoryStatsAsync(repository.TenantId, id, new DateRange(known.ReadOn, known.ReadOn), cancellationToken).ConfigureAwait(false);
@@ -144,16 +155,26 @@ internal sealed class RepositoryCollector(
         }
 
         var (read, _, tag) = await ConditionalRead.SendAsync<Repository>(null, () => client.Repository.Get(repository.Owner, repository.Name)).ConfigureAwait(false);
-        return await StoreCountersAsync(read!, tag).ConfigureAwait(false);
+        return await StoreAsync(read!, tag).ConfigureAwait(false);
 
-        async Task<(long, int)> StoreCountersAsync(Repository info, string? etag)
+        async Task<(long, int)> StoreAsync(Repository info, string? etag)
         {
-            await traffic.MergeRepositoryStatsAsync(
-                [new RepositoryDailyStats(id, today, info.StargazersCount, info.ForksCount, info.SubscribersCount, info.OpenIssuesCount, info.Size)],
-                cancellationToken).ConfigureAwait(false);
+            var stored = await StoreCountersAsync(
+                id, today, new RepositoryCounters(info.Id, info.StargazersCount, info.ForksCount, info.SubscribersCount, info.OpenIssuesCount, info.Size), cancellationToken)
+                .ConfigureAwait(false);
             answered(RepositoryRead, etag, today);
-            return (info.Id, info.StargazersCount);
+            return stored;
         }
+    }
+
+    /// <summary>Stores today's counters, however they were read.</summary>
+    /// <returns>GitHub's id of the repository and its star count.</returns>
+    private async Task<(long GitHubId, int Stars)> StoreCountersAsync(long id, DateOnly today, RepositoryCounters counters, CancellationToken cancellationToken)
+    {
+        await traffic.MergeRepositoryStatsAsync(
+            [new RepositoryDailyStats(id, today, counters.Stars, counters.Forks, counters.Watchers, counters.OpenIssues, counters.SizeKb)],
+            cancellationToken).ConfigureAwait(false);
+        return (counters.GitHubId, counters.Stars);
     }
 
     /// <summary>The snapshots stored on <paramref name="readOn"/>, dated <paramref name="today"/>; none when they are today's already.</summary>

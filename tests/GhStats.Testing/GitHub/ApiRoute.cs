@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace GhStats.Testing.GitHub;
 
-/// <summary>A request path under <c>/api/v3</c> taken apart: which endpoint, and its owner, repository or number.</summary>
+/// <summary>A request path under <c>/api/v3</c> (or GraphQL's <c>/graphql</c> and <c>/api/graphql</c>) taken apart: which endpoint, and its owner, repository or number.</summary>
 internal readonly record struct ApiRoute(
     SimulatedEndpoint Endpoint,
     string? Owner = null,
@@ -18,6 +18,11 @@ internal readonly record struct ApiRoute(
 
     public static ApiRoute Parse(string method, string? path)
     {
+        if (path is "/graphql" or "/api/graphql")
+        {
+            return new ApiRoute(method == "POST" ? SimulatedEndpoint.GraphQL : SimulatedEndpoint.Unknown);
+        }
+
         if (path is null || !path.StartsWith(Prefix, StringComparison.Ordinal))
         {
             return new ApiRoute(SimulatedEndpoint.Unknown);

@@ -21,6 +21,8 @@ internal sealed class GitHubApiHandler(GitHubSimulator simulator, CancellationTo
     private const int DefaultPerPage = 30;
     private const int MaxPerPage = 100;
     private const int AnonymousLimit = 60;
+    private const string GraphQLDocs = "https://docs.github.com/graphql";
+    private const int MaxGraphQLBody = 4 * 1024 * 1024;
 
     private readonly GitHubSimulatorOptions _options = simulator.Options;
     private readonly SimulatorStats _stats = simulator.Stats;
@@ -37,6 +39,20 @@ internal sealed class GitHubApiHandler(GitHubSimulator simulator, CancellationTo
             var request = context.Request;
             var route = ApiRoute.Parse(request.Method, request.Path.Value);
             _stats.CountEndpoint(route.Endpoint);
+            byte[]? graphQLBody = null;
+            if (route.Endpoint == SimulatedEndpoint.GraphQL)
+            {
+                if (simulator.GraphQLEnabled)
+                {
+                    graphQLBody = await ReadBodyAsync(request, context.RequestAborted).ConfigureAwait(false);
+                }
+                else
+                {
+                    // An Enterprise Server without GraphQL knows no such path.
+                    route = route with { Endpoint = SimulatedEndpoint.Unknown };
+                }
+            }
+
             var repository = !route.IsRepositoryEndpoint ? null
                 : route.Name is not null ? simulator.FindRepository(route.Owner!, route.Name) : simulator.FindRepository(route.RepositoryId);
             var wallNow = _wallClock.GetUtcNow();
@@ -54,7 +70,7 @@ internal sealed class GitHubApiHandler(GitHubSimulator simulator, CancellationTo
             {
                 counters = identity.Counters;
                 var inFlight = counters.Enter();
-                (rate, answer) = Decide(context, route, repository, identity, inFlight, wallNow);
+                (rate, answer) = Decide(context, route, repository, identity, inFlight, wallNow, graphQLBody);
             }
 
             var delay = _options.Latency + _faults.ExtraLatency(repository?.FullName);
@@ -80,7 +96,7 @@ internal sealed class GitHubApiHandler(GitHubSimulator simulator, CancellationTo
     }
 
     private (RateDecision Rate, ApiAnswer Answer) Decide(
-        HttpContext context, ApiRoute route, SimulatedRepository? repository, SimulatedIdentity identity, int inFlight, DateTimeOffset wallNow)
+        HttpContext context, ApiRoute route, SimulatedRepository? repository, SimulatedIdentity identity, int inFlight, DateTimeOffset wallNow, byte[]? graphQLBody)
     {
         if (route.Endpoint == SimulatedEndpoint.RateLimit)
         {
@@ -89,9 +105,24 @@ internal sealed class GitHubApiHandler(GitHubSimulator simulator, CancellationTo
             return (current, new ApiAnswer(200, GitHubJson.RateLimit(current)));
         }
 
-        var rate = identity.Window.Admit(wallNow, inFlight > _options.MaxConcurrentRequests);
+        // GraphQL spends points from a window of its own, the query's cost as GitHub calculates it; its secondary limits are shared.
+        var graphQL = route.Endpoint == SimulatedEndpoint.GraphQL;
+        byte[]? refusal = null;
+        var query = graphQL ? GraphQLQuery.Check(graphQLBody ?? [], out refusal) : null;
+        var window = graphQL ? identity.GraphQLWindow : identity.Window;
+        if (window is null)
+        {
+            return (identity.Window.Peek(wallNow), Error(401, "A JSON web token could not be used to access GraphQL; use an installation access token.", GraphQLDocs));
+        }
+
+        var cost = query?.Cost ?? 1;
+        var rate = window.Admit(wallNow, inFlight > _options.MaxConcurrentRequests, cost);
         switch (rate.Outcome)
         {
+            case RateOutcome.PrimaryExceeded when graphQL:
+                // GitHub answers a spent GraphQL limit with 200 and a RATE_LIMITED error.
+                _stats.CountGraphQLRateLimited();
+                return (rate, new ApiAnswer(200, GraphQLQuery.RateLimited(identity.RateLimitSubject)));
             case RateOutcome.PrimaryExceeded:
                 _stats.CountPrimaryLimitHit();
                 return (rate, Error(403, "API rate limit exceeded for " + identity.RateLimitSubject + ".", RateLimitDocs));
@@ -113,6 +144,10 @@ internal sealed class GitHubApiHandler(GitHubSimulator simulator, CancellationTo
             _stats.CountInjectedFault(faultStatus);
             answer = Fault(faultStatus);
         }
+        else if (graphQL)
+        {
+            answer = new ApiAnswer(200, query?.Execute(simulator, identity, rate, DateTimeOffset.FromUnixTimeSeconds(rate.ResetEpochSeconds)) ?? refusal!);
+        }
         else
         {
             answer = Serve(context, route, repository, identity, wallNow);
@@ -128,6 +163,12 @@ internal sealed class GitHubApiHandler(GitHubSimulator simulator, CancellationTo
 
                 answer = answer with { ETag = etag };
             }
+        }
+
+        if (graphQL)
+        {
+            _stats.CountGraphQLPoints(cost);
+            return (rate, answer);
         }
 
         _stats.CountCharged();
@@ -359,7 +400,7 @@ internal sealed class GitHubApiHandler(GitHubSimulator simulator, CancellationTo
         headers["X-RateLimit-Remaining"] = rate.Remaining.ToString(CultureInfo.InvariantCulture);
         headers["X-RateLimit-Reset"] = rate.ResetEpochSeconds.ToString(CultureInfo.InvariantCulture);
         headers["X-RateLimit-Used"] = rate.Used.ToString(CultureInfo.InvariantCulture);
-        headers["X-RateLimit-Resource"] = "core";
+        headers["X-RateLimit-Resource"] = rate.Resource;
         headers["X-GitHub-Media-Type"] = "github.v3; format=json";
         headers["X-GitHub-Api-Version-Selected"] = "2022-11-28";
         headers["X-GitHub-Request-Id"] = RequestId(context);
@@ -414,6 +455,20 @@ internal sealed class GitHubApiHandler(GitHubSimulator simulator, CancellationTo
         text = "SIM:" + Interlocked.Increment(ref _requestIds).ToString("X8", CultureInfo.InvariantCulture);
         context.Items[typeof(GitHubApiHandler)] = text;
         return text;
+    }
+
+    /// <summary>A GraphQL request's body, at most 4 MB (more is cut, and so fails to parse).</summary>
+    private static async Task<byte[]> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        using var body = new MemoryStream();
+        var buffer = new byte[16 * 1024];
+        int read;
+        while (body.Length < MaxGraphQLBody && (read = await request.Body.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
+        {
+            body.Write(buffer, 0, read);
+        }
+
+        return body.ToArray();
     }
 
     private string? ReadCredential(StringValues authorization)

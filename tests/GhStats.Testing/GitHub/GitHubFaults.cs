@@ -43,7 +43,11 @@ public sealed class GitHubFaults
         _random = probability == 0 ? null : new RandomFault(probability, statusCode, seed);
     }
 
-    /// <summary>Every request for repository <paramref name="fullName"/> ("owner/name") answers <paramref name="statusCode"/> until <see cref="Clear"/>.</summary>
+    /// <summary>
+    /// Every request for repository <paramref name="fullName"/> ("owner/name") answers <paramref name="statusCode"/> until
+    /// <see cref="Clear"/>. In a GraphQL query only the repository's field fails: 404 as GitHub's <c>NOT_FOUND</c>, 403 as
+    /// <c>FORBIDDEN</c>, anything else as an error without a type; the query's other repositories answer.
+    /// </summary>
     public void AlwaysFail(string fullName, int statusCode)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(fullName);
@@ -98,6 +102,10 @@ public sealed class GitHubFaults
         statusCode = 0;
         return false;
     }
+
+    /// <summary>The status <see cref="AlwaysFail"/> set for a repository, if any.</summary>
+    internal int? AlwaysFailing(string repository) =>
+        !_alwaysFail.IsEmpty && _alwaysFail.TryGetValue(repository, out var statusCode) ? statusCode : null;
 
     internal TimeSpan ExtraLatency(string? repository) =>
         repository is not null && !_extraLatency.IsEmpty && _extraLatency.TryGetValue(repository, out var extra) ? extra : TimeSpan.Zero;

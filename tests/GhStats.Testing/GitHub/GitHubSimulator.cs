@@ -16,7 +16,8 @@ namespace GhStats.Testing.GitHub;
 /// A GitHub REST API simulator served by Kestrel on 127.0.0.1 and a free port: the endpoints GhStats' collector calls,
 /// with GitHub's JSON shapes, authentication, push-access rules, primary and secondary rate limits and injectable
 /// failures. Everything is under <c>/api/v3</c>, where Octokit looks when given any base address but github.com:
-/// <c>new GitHubClient(new ProductHeaderValue("ghstats"), new Uri(simulator.BaseAddress))</c>.
+/// <c>new GitHubClient(new ProductHeaderValue("ghstats"), new Uri(simulator.BaseAddress))</c>. GraphQL answers at
+/// <c>/api/graphql</c> (GitHub Enterprise Server's place) and <c>/graphql</c> (github.com's), for repository counters.
 /// </summary>
 public sealed class GitHubSimulator : IAsyncDisposable
 {
@@ -36,12 +37,14 @@ public sealed class GitHubSimulator : IAsyncDisposable
     private long _personalTokens;
     private long _installationTokens;
     private int _disposed;
+    private bool _graphQLEnabled;
 
     private GitHubSimulator(WebApplication host, GitHubSimulatorOptions options)
     {
         _host = host;
         Options = options;
         Clock = new SimulatorClock(options.SimulatedNow);
+        _graphQLEnabled = options.GraphQL;
     }
 
     /// <summary>"http://127.0.0.1:{port}/"; Octokit appends "api/v3/".</summary>
@@ -55,6 +58,17 @@ public sealed class GitHubSimulator : IAsyncDisposable
 
     /// <summary>Answers a hostile or broken server would give: redirects, foreign or endless next pages, huge bodies, long waits, pages that are not GitHub's.</summary>
     public GitHubMisbehaviour Misbehaviour { get; } = new();
+
+    /// <summary>
+    /// Whether GraphQL answers; false makes <c>/graphql</c> and <c>/api/graphql</c> answer 404 like a GitHub Enterprise
+    /// Server without it (the calls still count as <see cref="SimulatedEndpoint.GraphQL"/>). Starts as
+    /// <see cref="GitHubSimulatorOptions.GraphQL"/>; a test may switch it at any time.
+    /// </summary>
+    public bool GraphQLEnabled
+    {
+        get => Volatile.Read(ref _graphQLEnabled);
+        set => Volatile.Write(ref _graphQLEnabled, value);
+    }
 
     /// <summary>What the simulator has seen.</summary>
     public SimulatorStats Stats { get; } = new();
@@ -253,7 +267,10 @@ public sealed class GitHubSimulator : IAsyncDisposable
             installation.Push,
             NewWindow(installation.InstallationRateLimit),
             Stats.CountersFor(token),
-            expiresAt);
+            expiresAt)
+        {
+            GraphQLWindow = NewGraphQLWindow(),
+        };
         _tokens[token] = identity;
         installation.Issued(token);
         Stats.CountInstallationToken();
@@ -284,6 +301,7 @@ public sealed class GitHubSimulator : IAsyncDisposable
             Login = login ?? "sim-user-" + userId.ToString(CultureInfo.InvariantCulture),
             UserId = userId,
             Scopes = scopes,
+            GraphQLWindow = NewGraphQLWindow(),
         };
         if (!_tokens.TryAdd(token, identity))
         {
@@ -294,6 +312,8 @@ public sealed class GitHubSimulator : IAsyncDisposable
     }
 
     private RateLimitWindow NewWindow(int limit) => new(limit, Options.PrimaryResetAfter, Options.SecondaryLimitPerMinute);
+
+    private RateLimitWindow NewGraphQLWindow() => new(Options.GraphQLPointsPerHour, Options.PrimaryResetAfter, Options.SecondaryLimitPerMinute, "graphql");
 
     private static string TokenText(string prefix, long sequence, long salt) =>
         string.Create(prefix.Length + TokenLength, (prefix, sequence, salt), static (chars, state) =>

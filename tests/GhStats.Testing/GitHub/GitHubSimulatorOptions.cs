@@ -6,7 +6,11 @@ public sealed class GitHubSimulatorOptions
     /// <summary>Added to every request before it is answered, so concurrency is observable. Default 0.</summary>
     public TimeSpan Latency { get; init; } = TimeSpan.Zero;
 
-    /// <summary>Requests one token may make in any sliding minute before the secondary limit answers 403. Default 900.</summary>
+    /// <summary>
+    /// Requests one token may make in any sliding minute before the secondary limit answers 403. Default 900. GraphQL calls
+    /// are counted apart, against the same number (GitHub's GraphQL minute is counted in points, 2,000; the simulator
+    /// counts calls); the concurrency limit is shared, as on GitHub.
+    /// </summary>
     public int SecondaryLimitPerMinute { get; init; } = 900;
 
     /// <summary>Requests one token may have in flight at once before the secondary limit answers 403. Default 100.</summary>
@@ -28,6 +32,15 @@ public sealed class GitHubSimulatorOptions
     public int StargazerListLimit { get; init; } = 40_000;
 
     /// <summary>
+    /// Points each token may spend on GraphQL in its hourly window, apart from its REST requests
+    /// (<c>X-RateLimit-Resource: graphql</c>). Default 5,000, as on github.com.
+    /// </summary>
+    public int GraphQLPointsPerHour { get; init; } = 5000;
+
+    /// <summary>Whether <c>/graphql</c> and <c>/api/graphql</c> answer; off, they answer 404 like an Enterprise Server without GraphQL. Default true.</summary>
+    public bool GraphQL { get; init; } = true;
+
+    /// <summary>
     /// The real clock behind rate-limit windows, <c>Retry-After</c>, latency, JWT checks and token expiry. Default
     /// <see cref="TimeProvider.System"/>; a test may pass a fake one to move these without waiting.
     /// </summary>
@@ -41,6 +54,7 @@ public sealed class GitHubSimulatorOptions
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(PrimaryResetAfter, TimeSpan.Zero, nameof(PrimaryResetAfter));
         ArgumentOutOfRangeException.ThrowIfLessThan(SecondaryRetryAfterSeconds, 0, nameof(SecondaryRetryAfterSeconds));
         ArgumentOutOfRangeException.ThrowIfLessThan(StargazerListLimit, 1, nameof(StargazerListLimit));
+        ArgumentOutOfRangeException.ThrowIfLessThan(GraphQLPointsPerHour, 1, nameof(GraphQLPointsPerHour));
         ArgumentNullException.ThrowIfNull(WallClock, nameof(WallClock));
     }
 }

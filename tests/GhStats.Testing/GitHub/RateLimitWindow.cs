@@ -10,14 +10,16 @@ internal sealed class RateLimitWindow
 
     private readonly Lock _gate = new();
     private readonly TimeSpan _resetAfter;
+    private readonly string _resource;
     private readonly long[] _recentTicks;
     private int _recentCount;
     private int _oldest;
     private int _used;
     private DateTimeOffset _resetAt = DateTimeOffset.MinValue;
 
-    public RateLimitWindow(int limit, TimeSpan resetAfter, int perMinute)
+    public RateLimitWindow(int limit, TimeSpan resetAfter, int perMinute, string resource = "core")
     {
+        _resource = resource;
         Limit = limit;
         _resetAfter = resetAfter;
         _recentTicks = new long[perMinute];
@@ -25,12 +27,13 @@ internal sealed class RateLimitWindow
 
     public int Limit { get; }
 
-    public RateDecision Admit(DateTimeOffset now, bool overConcurrencyLimit)
+    /// <summary>Admits a request that costs <paramref name="cost"/> (a REST request 1, a GraphQL call its points) or says which limit refuses it.</summary>
+    public RateDecision Admit(DateTimeOffset now, bool overConcurrencyLimit, int cost = 1)
     {
         lock (_gate)
         {
             StartNewWindowIfDue(now);
-            if (_used >= Limit)
+            if (_used + cost > Limit)
             {
                 return Decision(RateOutcome.PrimaryExceeded);
             }
@@ -41,7 +44,7 @@ internal sealed class RateLimitWindow
                 return Decision(RateOutcome.SecondaryExceeded);
             }
 
-            _used++;
+            _used += cost;
             _recentTicks[_oldest] = now.UtcTicks;
             _oldest = (_oldest + 1) % _recentTicks.Length;
             _recentCount = Math.Min(_recentCount + 1, _recentTicks.Length);
@@ -68,7 +71,7 @@ internal sealed class RateLimitWindow
         lock (_gate)
         {
             return now >= _resetAt
-                ? new RateDecision(RateOutcome.Admitted, Limit, Limit, 0, EpochSecondsRoundedUp(now + _resetAfter))
+                ? new RateDecision(RateOutcome.Admitted, Limit, Limit, 0, EpochSecondsRoundedUp(now + _resetAfter), _resource)
                 : Decision(RateOutcome.Admitted);
         }
     }
@@ -83,7 +86,7 @@ internal sealed class RateLimitWindow
     }
 
     private RateDecision Decision(RateOutcome outcome) =>
-        new(outcome, Limit, Limit - _used, _used, EpochSecondsRoundedUp(_resetAt));
+        new(outcome, Limit, Math.Max(0, Limit - _used), _used, EpochSecondsRoundedUp(_resetAt), _resource);
 
     // Rounded up, so a client that waits until the header's second finds the window already reset.
     private static long EpochSecondsRoundedUp(DateTimeOffset instant) => instant.AddTicks(TimeSpan.TicksPerSecond - 1).ToUnixTimeSeconds();

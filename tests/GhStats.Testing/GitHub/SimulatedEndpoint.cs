@@ -38,6 +38,12 @@ public enum SimulatedEndpoint
     /// <summary><c>GET /repos/{owner}/{repo}/releases</c>.</summary>
     Releases,
 
+    /// <summary>
+    /// <c>POST /graphql</c> (github.com's <c>api.github.com/graphql</c>) and <c>POST /api/graphql</c> (GitHub Enterprise
+    /// Server): GraphQL queries, counted here apart from the REST calls, whether or not GraphQL is switched on.
+    /// </summary>
+    GraphQL,
+
     /// <summary>Any other path: answered 404.</summary>
     Unknown,
 }

@@ -40,6 +40,9 @@ internal sealed class SimulatedIdentity
 
     public RateLimitWindow Window { get; }
 
+    /// <summary>The GraphQL points window, apart from <see cref="Window"/> as on GitHub; null for an App's JWT, which GraphQL does not take.</summary>
+    public RateLimitWindow? GraphQLWindow { get; init; }
+
     public IdentityCounters Counters { get; }
 
     /// <summary>Wall-clock expiry (installation tokens); null for tokens that never expire.</summary>

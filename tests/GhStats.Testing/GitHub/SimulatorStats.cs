@@ -27,6 +27,8 @@ public sealed class SimulatorStats
     private long _installationTokensIssued;
     private long _charged;
     private long _notModified;
+    private long _graphQLPoints;
+    private long _graphQLRateLimited;
 
     internal SimulatorStats() => _schemeLookup = _authorizationSchemes.GetAlternateLookup<ReadOnlySpan<char>>();
 
@@ -72,6 +74,18 @@ public sealed class SimulatorStats
     /// <summary>304 Not Modified answers to conditional requests (<c>If-None-Match</c>); none of them is charged.</summary>
     public long NotModified => Interlocked.Read(ref _notModified);
 
+    /// <summary>GraphQL calls (<c>POST /graphql</c> or <c>/api/graphql</c>), answered or not; <see cref="RestRequests"/> counts the others.</summary>
+    public long GraphQLRequests => Requests(SimulatedEndpoint.GraphQL);
+
+    /// <summary>Every request but the GraphQL calls.</summary>
+    public long RestRequests => TotalRequests - GraphQLRequests;
+
+    /// <summary>GraphQL points charged against the tokens' GraphQL limits (not part of <see cref="ChargedRequests"/>).</summary>
+    public long GraphQLPointsCharged => Interlocked.Read(ref _graphQLPoints);
+
+    /// <summary>GraphQL calls refused because the token's GraphQL points were spent (<c>RATE_LIMITED</c>).</summary>
+    public long GraphQLRateLimited => Interlocked.Read(ref _graphQLRateLimited);
+
     /// <summary>304 Not Modified answers of one kind of request.</summary>
     public long NotModifiedOf(SimulatedEndpoint endpoint) => Interlocked.Read(ref _notModifiedByEndpoint[(int)endpoint]);
 
@@ -111,6 +125,8 @@ public sealed class SimulatorStats
 
         Interlocked.Exchange(ref _charged, 0);
         Interlocked.Exchange(ref _notModified, 0);
+        Interlocked.Exchange(ref _graphQLPoints, 0);
+        Interlocked.Exchange(ref _graphQLRateLimited, 0);
 
         foreach (var counters in _byIdentity.Values)
         {
@@ -173,6 +189,10 @@ public sealed class SimulatorStats
     }
 
     internal void CountCharged() => Interlocked.Increment(ref _charged);
+
+    internal void CountGraphQLPoints(int points) => Interlocked.Add(ref _graphQLPoints, points);
+
+    internal void CountGraphQLRateLimited() => Interlocked.Increment(ref _graphQLRateLimited);
 
     internal void CountNotModified(SimulatedEndpoint endpoint)
     {
