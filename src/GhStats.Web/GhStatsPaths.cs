@@ -28,6 +28,10 @@ internal sealed class GhStatsPaths
     public bool IsApi(Microsoft.AspNetCore.Http.PathString path) =>
         path.StartsWithSegments(Api, StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>Whether a request path is GhStats' own (everything when mapped at the root), so GhStats picks its language.</summary>
+    public bool Owns(Microsoft.AspNetCore.Http.PathString path) =>
+        IsMapped && (Prefix.Length == 0 || path.StartsWithSegments(Prefix, StringComparison.OrdinalIgnoreCase));
+
     public static string Normalize(string? prefix)
     {
         var trimmed = (prefix ?? string.Empty).Trim().TrimEnd('/');

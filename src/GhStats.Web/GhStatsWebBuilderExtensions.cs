@@ -54,6 +54,7 @@ public static partial class GhStatsWebBuilderExtensions
         services.AddAntiforgery();
         services.AddOpenApi("ghstats", openApi => openApi.ShouldInclude = description => description.GroupName == "ghstats");
         AddTelemetry(services);
+        AddLocalization(services);
         AddRequestGate(services);
         // Session cookies and antiforgery tokens are protected with the key ring the store registers (GhStats:DataProtection).
         services.AddDataProtection();
@@ -80,6 +81,17 @@ public static partial class GhStatsWebBuilderExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GhStatsApiOptions>, GhStatsWebOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GhStatsRateLimitOptions>, GhStatsWebOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GhStatsForwardedHeadersOptions>, GhStatsWebOptionsValidator>());
+    }
+
+    /// <summary>
+    /// Pages, page scripts, sign-in pages and API problems speak the request's language (see <see cref="GhStats.Web.Localization.UiCulture"/>);
+    /// its filter is added before the request gate's so that refusals by the rate limits are in that language too.
+    /// </summary>
+    private static void AddLocalization(IServiceCollection services)
+    {
+        services.AddLocalization();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IStartupFilter, GhStats.Web.Localization.UiCulture>());
+        services.TryAddSingleton<GhStats.Web.Localization.ScriptText>();
     }
 
     /// <summary>

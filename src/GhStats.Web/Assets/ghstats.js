@@ -122,9 +122,63 @@ export function say(element, message, kind = '') {
   element.textContent = message;
 }
 
-const integer = new Intl.NumberFormat(undefined, { maximumFractionDigits: 0 });
+/** The page's language (the html element's lang, chosen by the server): every text and format below follows it. */
+export const lang = document.documentElement.lang || 'en';
+
+// The page's strings: the shared module's and the page script's, from the same resource files as the server's texts.
+const texts = JSON.parse(document.getElementById('ghstats-text')?.textContent || '{}');
+const plurals = new Intl.PluralRules(lang);
+
+/** Fills a string's {name} placeholders; numbers are formatted for the page's language. */
+function fillIn(text, values) {
+  return text.replace(/\{(\w+)\}/g, (whole, name) => {
+    if (!(name in values)) return whole;
+    const value = values[name];
+    return typeof value === 'number' ? formatNumber(value) : String(value);
+  });
+}
+
+/** The page's string for a key with its {name} placeholders filled; a missing key shows as ⟦key⟧ so tests find it. */
+export function t(key, values = {}) {
+  const text = texts[key];
+  return text === undefined ? `⟦${key}⟧` : fillIn(text, values);
+}
+
+/**
+ * A string that depends on a count: key.one, key.few, key.many ... as the language's plural rules pick for count
+ * (key.other when the language has no string for that form); {count} is filled in, formatted.
+ */
+export function tn(key, count, values = {}) {
+  const form = `${key}.${plurals.select(count)}`;
+  return t(form in texts ? form : `${key}.other`, { ...values, count });
+}
+
+const integer = new Intl.NumberFormat(lang, { maximumFractionDigits: 0 });
+const moment = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' });
+const calendarDay = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeZone: 'UTC' });
+const relative = new Intl.RelativeTimeFormat(lang, { numeric: 'auto' });
+
+/** A whole number in the page's language ("1,234", "1.234", "1 234"). */
 export const formatNumber = (value) => (value === null || value === undefined ? '' : integer.format(value));
-export const formatDate = (iso) => (iso ? new Date(iso).toLocaleString() : '');
+
+/** A moment (an ISO date and time) in the reader's time zone and the page's language. */
+export const formatDate = (iso) => (iso ? moment.format(new Date(iso)) : '');
+
+/** A calendar day (yyyy-MM-dd, as the API gives days) in the page's language; never shifted by the time zone. */
+export const formatDay = (day) => (day ? calendarDay.format(new Date(`${day.slice(0, 10)}T00:00:00Z`)) : '');
+
+/** How long ago (or ahead) a moment is, in the page's language: "3 hours ago", "vor 3 Stunden", "3 時間前". */
+export function formatRelative(iso, now = Date.now()) {
+  if (!iso) return '';
+  const seconds = (new Date(iso).getTime() - now) / 1000;
+  const steps = [[60, 'second'], [60, 'minute'], [24, 'hour'], [7, 'day'], [4.35, 'week'], [12, 'month'], [Infinity, 'year']];
+  let amount = seconds;
+  for (const [size, unit] of steps) {
+    if (Math.abs(amount) < size) return relative.format(Math.round(amount), unit);
+    amount /= size;
+  }
+  return '';
+}
 
 /** yyyy-MM-dd of a Date in UTC, as the API takes it. */
 function isoDay(date) {
@@ -590,8 +644,11 @@ export async function submitting(form, task) {
   }
 }
 
+/** A collection's outcome in words: "ok" or the error kind the API names (NotFound, RateLimited ...). */
+export const statusName = (name) => (`status.${name}` in texts ? t(`status.${name}`) : name);
+
 /** Words for a repository's data-loss horizon state: the page says it in text, colour only repeats it. */
-export const horizonNames = { fine: 'fine', atRisk: 'at risk', losingDays: 'losing days' };
+export const horizonNames = { fine: t('horizonFine'), atRisk: t('horizonAtRisk'), losingDays: t('horizonLosingDays') };
 const horizonBadgeKinds = { fine: 'ok', atRisk: 'warn', losingDays: 'failed' };
 
 /** A badge naming a horizon state ({ state, lastDailyReadOn, daysSinceRead }). */

@@ -1,6 +1,6 @@
 // Overview: every repository the caller may see, with the range's totals and a sparkline of daily views.
 import {
-  api, el, fill, say, formatNumber, formatDate, rangePicker, sortable, sparkline, prefix, horizonBadge, horizonDay,
+  api, el, fill, say, formatNumber, formatDate, formatDay, rangePicker, sortable, sparkline, prefix, horizonBadge, horizonDay, statusName, t, tn,
 } from './ghstats.js';
 import { changeText, previousText, trendOf } from './trend.js';
 
@@ -23,10 +23,10 @@ function render() {
   const shown = visible();
   fill(tbody, shown.map((row) => el('tr', { 'data-repo-id': row.repoId },
     el('td', {}, el('input', {
-      type: 'checkbox', 'aria-label': `Compare ${row.fullName}`, checked: selected.has(row.repoId),
+      type: 'checkbox', 'aria-label': t('compareRepository', { name: row.fullName }), checked: selected.has(row.repoId),
       onchange: (event) => { if (event.target.checked) selected.add(row.repoId); else selected.delete(row.repoId); },
     })),
-    el('th', { scope: 'row', class: 'text' }, el('a', { href: `${prefix}/repos/${row.repoId}` }, row.fullName)),
+    el('th', { scope: 'row', class: 'text' }, el('a', { href: `${prefix}/repos/${row.repoId}`, translate: 'no' }, row.fullName)),
     el('td', { class: 'num', 'data-field': 'views' }, formatNumber(row.views)),
     el('td', {
       class: 'num', 'data-field': 'viewsChange', 'data-trend': trendOf(row.previous, 'views'), title: previousText(row.previous, 'views') || undefined,
@@ -38,13 +38,13 @@ function render() {
     el('td', { class: 'spark-cell' }, row.spark ?? ''),
     el('td', { 'data-field': 'horizon', 'data-state': row.horizon?.state }, row.horizon
       ? [horizonBadge(row.horizon), ' ', horizonDay(row.horizon)] : '–'),
-    el('td', {}, row.lastStatus ? el('span', { class: `badge ${row.lastStatus === 'ok' ? 'ok' : 'failed'}` }, row.lastStatus) : 'never',
+    el('td', {}, row.lastStatus ? el('span', { class: `badge ${row.lastStatus === 'ok' ? 'ok' : 'failed'}` }, statusName(row.lastStatus)) : t('neverCollected'),
       row.lastCollectedAt ? el('span', { class: 'muted' }, ' ', formatDate(row.lastCollectedAt)) : ''),
   )));
   if (rows.length === 0) {
-    fill(tbody, el('tr', {}, el('td', { colspan: 11 }, 'No repositories yet. Owners add them under Repositories.')));
+    fill(tbody, el('tr', {}, el('td', { colspan: 11 }, t('noRepositories'))));
   }
-  say(status, rows.length === 0 ? '' : `${shown.length} of ${rows.length} repositories`);
+  say(status, rows.length === 0 ? '' : tn('shownOf', rows.length, { shown: shown.length }));
   observeSparklines();
 }
 
@@ -78,7 +78,7 @@ async function loadSparkline(row, current, wanted) {
   try {
     const series = await api(`/repos/${row.repoId}/traffic?from=${wanted.from}&to=${wanted.to}&per=day`);
     if (current !== generation) return;
-    row.spark = sparkline(series.points.map((p) => p.views), `Daily views of ${row.fullName}`);
+    row.spark = sparkline(series.points.map((p) => p.views), t('dailyViewsOf', { name: row.fullName }));
     const cell = tbody.querySelector(`tr[data-repo-id="${row.repoId}"] .spark-cell`);
     if (cell) fill(cell, row.spark);
   } catch {
@@ -97,7 +97,7 @@ function observeSparklines() {
 
 async function load(wanted) {
   const current = ++generation;
-  say(status, 'Loading…');
+  say(status, t('loading'));
   const query = new URLSearchParams({ from: wanted.from, to: wanted.to });
   if (tenant?.value) query.set('tenant', tenant.value);
   try {
@@ -108,7 +108,7 @@ async function load(wanted) {
       ...row, daysSinceRead: row.horizon?.daysSinceRead, viewsChange: row.previous?.viewsChange ?? null,
     }));
     wantedRange = wanted;
-    fill(document.getElementById('overview-caption'), `Repositories you can see, ${summary.from} to ${summary.to}`);
+    fill(document.getElementById('overview-caption'), t('captionRange', { from: formatDay(summary.from), to: formatDay(summary.to) }));
     draw();
   } catch (error) {
     say(status, error.message, 'error');
@@ -120,9 +120,9 @@ function compareSelected() {
   const picked = rows.filter((row) => selected.has(row.repoId));
   const tenants = [...new Set(picked.map((row) => row.tenant))];
   if (picked.length === 0 || picked.length > 10 || tenants.length !== 1) {
-    say(status, picked.length === 0 ? 'Tick the repositories to compare first.'
-      : picked.length > 10 ? `${picked.length} repositories are ticked; at most 10 can be compared.`
-        : 'The ticked repositories belong to different tenants; compare repositories of one tenant.', 'error');
+    say(status, picked.length === 0 ? t('tickFirst')
+      : picked.length > 10 ? tn('tooManyTicked', picked.length, { most: 10 })
+        : t('tickedTenantsDiffer'), 'error');
     return;
   }
   const query = new URLSearchParams(location.search);

@@ -1,5 +1,7 @@
 using System.Collections.Frozen;
 using System.Security.Cryptography;
+using System.Text;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Net.Http.Headers;
 
@@ -9,7 +11,7 @@ namespace GhStats.Web.Ui;
 /// The pages' scripts, styles and Chart.js, embedded in this assembly at build time and served under
 /// <c>{prefix}/assets/</c>, so the UI works wherever MapGhStats mounts it with no static-file setup in the host.
 /// </summary>
-internal sealed class UiAssets
+internal sealed partial class UiAssets
 {
     private const string ResourcePrefix = "assets/";
 
@@ -37,6 +39,35 @@ internal sealed class UiAssets
         _assets.TryGetValue(file, out var asset)
             ? $"{paths.Prefix}/assets/{file}?v={asset.Version}"
             : throw new InvalidOperationException($"GhStats.Web has no embedded asset '{file}'; was it built (Assets/ and npm ci)?");
+
+    /// <summary>
+    /// A script and every module it imports, directly or through others (<c>from './x.js'</c>), each once, the script
+    /// first: the files whose strings its page needs.
+    /// </summary>
+    /// <param name="script">A script asset, e.g. "overview.js".</param>
+    /// <returns>The script files; only the script itself when it is not an embedded asset.</returns>
+    public IReadOnlyList<string> ModulesOf(string script)
+    {
+        var found = new List<string> { script };
+        for (var i = 0; i < found.Count; i++)
+        {
+            if (!_assets.TryGetValue(found[i], out var asset))
+            {
+                continue;
+            }
+
+            foreach (Match import in ImportPattern().Matches(Encoding.UTF8.GetString(asset.Content)))
+            {
+                var module = import.Groups["file"].Value;
+                if (!found.Contains(module, StringComparer.Ordinal))
+                {
+                    found.Add(module);
+                }
+            }
+        }
+
+        return found;
+    }
 
     public IResult Serve(HttpContext context, string file)
     {
@@ -67,6 +98,9 @@ internal sealed class UiAssets
         ".svg" => "image/svg+xml",
         _ => "application/octet-stream",
     };
+
+    [GeneratedRegex(@"(?:from|import)\s*\(?\s*'\./(?<file>[\w.-]+\.js)'", RegexOptions.CultureInvariant)]
+    private static partial Regex ImportPattern();
 
     private sealed record UiAsset(byte[] Content, string ContentType, string Version);
 }

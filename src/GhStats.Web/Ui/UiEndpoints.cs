@@ -34,7 +34,7 @@ internal static class UiEndpoints
             page.CanManage = page.Frame.Caller.Has(page.Repository.TenantId, TenantRole.Owner);
             return null;
         }));
-        pages.MapGet("/compare", (UiPages ui, string? tenant, string? repos) => ui.RenderAsync<ComparePage>("Compare repositories", async page =>
+        pages.MapGet("/compare", (UiPages ui, string? tenant, string? repos) => ui.RenderAsync<ComparePage>("CompareRepositories", async page =>
         {
             page.Tenants = await ui.Access.VisibleTenantsAsync();
             if (!string.IsNullOrWhiteSpace(tenant))
@@ -46,7 +46,7 @@ internal static class UiEndpoints
 
             return null;
         }));
-        pages.MapGet("/tenant-traffic", (UiPages ui, string? tenant) => ui.RenderAsync<TenantTrafficPage>("Tenant traffic", async page =>
+        pages.MapGet("/tenant-traffic", (UiPages ui, string? tenant) => ui.RenderAsync<TenantTrafficPage>("TenantTraffic", async page =>
         {
             page.Tenants = await ui.Access.VisibleTenantsAsync();
             page.Tenant = !string.IsNullOrWhiteSpace(tenant) ? await ui.Access.VisibleTenantAsync(tenant.Trim()) : page.Tenants.Count > 0 ? page.Tenants[0] : null;
@@ -57,7 +57,7 @@ internal static class UiEndpoints
             page.Tenants = await ui.ManagedTenantsAsync();
             if (page.Tenants.Count == 0)
             {
-                return ui.Forbidden("Only tenant owners and admins manage repositories.");
+                return ui.Forbidden("OnlyOwnersManageRepositories");
             }
 
             page.Tenant = page.Tenants.FirstOrDefault(t => string.Equals(t.Slug, tenant, StringComparison.OrdinalIgnoreCase)) ?? page.Tenants[0];
@@ -67,7 +67,7 @@ internal static class UiEndpoints
         {
             page.Tenants = await ui.ManagedTenantsAsync();
             return page.Tenants.Count == 0 && !page.Frame.Caller.IsAdmin
-                ? ui.Forbidden("Only tenant owners and admins manage tenants.")
+                ? ui.Forbidden("OnlyOwnersManageTenants")
                 : null;
         }));
         pages.MapGet("/manage/tenants/{slug}", (UiPages ui, string slug) => ui.RenderAsync<TenantPage>("Tenant", async page =>
@@ -76,17 +76,17 @@ internal static class UiEndpoints
             page.Title = page.Tenant.Name;
             return null;
         }));
-        pages.MapGet("/manage/tenants/{slug}/transfer", (UiPages ui, IServiceProvider services, string slug) => ui.RenderAsync<TransferPage>("Import and export", async page =>
+        pages.MapGet("/manage/tenants/{slug}/transfer", (UiPages ui, IServiceProvider services, string slug) => ui.RenderAsync<TransferPage>("ImportAndExport", async page =>
         {
             page.Tenant = await ui.Access.TenantAsync(slug, TenantRole.Owner);
-            page.Title = $"Import and export: {page.Tenant.Name}";
+            page.Title = ui.Text["ImportAndExportOf", page.Tenant.Name];
             // The transfer package is optional: without AddTransfer() the page says so instead of offering forms that fail.
             page.Transfer = services.GetService<ITransferService>();
             return null;
         }));
         pages.MapGet("/runs", (UiPages ui) => ui.RenderAsync<RunsPage>("Collection", page => Task.FromResult(
-            page.Frame.Navigation.SeesCollectionLog ? null : ui.Forbidden("Only maintainers and admins see the collection log."))));
-        pages.MapGet("/audit", (UiPages ui, string? tenant) => ui.RenderAsync<AuditPage>("Audit log", async page =>
+            page.Frame.Navigation.SeesCollectionLog ? null : ui.Forbidden("OnlyMaintainersSeeCollection"))));
+        pages.MapGet("/audit", (UiPages ui, string? tenant) => ui.RenderAsync<AuditPage>("AuditLog", async page =>
         {
             // Admins read the whole installation's log or one tenant's; owners only their tenants'.
             // A named tenant is checked first, so a tenant the caller cannot see answers 404 as the tenant page does.
@@ -98,7 +98,7 @@ internal static class UiEndpoints
             page.Tenants = await ui.ManagedTenantsAsync();
             if (page.Tenants.Count == 0 && !page.Frame.Caller.IsAdmin)
             {
-                return ui.Forbidden("Only tenant owners and admins see the audit log.");
+                return ui.Forbidden("OnlyOwnersSeeAuditLog");
             }
 
             if (page.Tenant is null && !page.Frame.Caller.IsAdmin)
@@ -106,7 +106,7 @@ internal static class UiEndpoints
                 page.Tenant = page.Tenants[0];
             }
 
-            page.Title = page.Tenant is null ? "Audit log" : $"Audit log: {page.Tenant.Name}";
+            page.Title = page.Tenant is null ? ui.Text["AuditLog"] : ui.Text["AuditLogOf", page.Tenant.Name];
             return null;
         }));
         pages.MapGet("/profile", (UiPages ui) => ui.RenderAsync<ProfilePage>("Profile"));

@@ -18,7 +18,8 @@ internal sealed class UiFrame(GhStatsPaths paths, UiAssets assets, GhStatsCaller
 
     public string ApiBase => Paths.Api + "/v1";
 
-    public string CallerName => Caller.User.DisplayName ?? Caller.User.Email ?? "you";
+    /// <summary>The signed-in person's name or email; null when the provider gave neither (the menu then says "you").</summary>
+    public string? CallerName => Caller.User.DisplayName ?? Caller.User.Email;
 
     public string Asset(string file) => assets.Url(Paths, file);
 
