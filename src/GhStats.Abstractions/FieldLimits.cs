@@ -21,6 +21,9 @@ public static class FieldLimits
     /// <summary>A person's display name.</summary>
     public const int DisplayName = 200;
 
+    /// <summary>A language's culture name (a person's or a notification channel's), e.g. "pt-BR".</summary>
+    public const int Language = 16;
+
     /// <summary>GitHub owner (user or organisation) name; GitHub allows 39.</summary>
     public const int RepositoryOwner = 39;
 

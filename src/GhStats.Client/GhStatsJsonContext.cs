@@ -7,6 +7,8 @@ namespace GhStats.Client;
 /// <summary>Source-generated JSON for every model on the wire: camelCase, dates as yyyy-MM-dd, as the server writes them.</summary>
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
 [JsonSerializable(typeof(CurrentUser))]
+[JsonSerializable(typeof(SetLanguageRequest))]
+[JsonSerializable(typeof(UserLanguage))]
 [JsonSerializable(typeof(IReadOnlyList<ApiToken>))]
 [JsonSerializable(typeof(CreateTokenRequest))]
 [JsonSerializable(typeof(CreatedApiToken))]

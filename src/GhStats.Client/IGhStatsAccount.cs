@@ -12,6 +12,16 @@ public interface IGhStatsAccount
     [Get("/api/v1/me")]
     Task<CurrentUser> GetMeAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Chooses the caller's language: pages use it on every browser they sign in with, and their digests and alerts are
+    /// written in it. An unsupported language answers 400 (<see cref="GhStatsApiException"/>).
+    /// </summary>
+    /// <param name="request">The language, or null to choose none.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The language as stored.</returns>
+    [Put("/api/v1/me/language")]
+    Task<UserLanguage> SetLanguageAsync([Body] SetLanguageRequest request, CancellationToken cancellationToken = default);
+
     /// <summary>The caller's personal API tokens, without their secrets.</summary>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The tokens, revoked and expired ones included.</returns>

@@ -4,6 +4,7 @@ using GhStats.Diagnostics;
 using GhStats.Notifications;
 using GhStats.Notifications.Delivery;
 using GhStats.Notifications.Events;
+using GhStats.Notifications.Localization;
 using GhStats.Notifications.Rendering;
 using GhStats.Notifications.Senders;
 using GhStats.Stores;
@@ -41,6 +42,10 @@ public static class GhStatsNotificationsBuilderExtensions
             services.TryAddSingleton<OutboxSignal>();
             services.TryAddSingleton<OutboxHolder>();
             services.TryAddSingleton<DestinationResolver>();
+
+            // Messages are written in each recipient's language from Resources/ (see Localization/AssemblyResources.cs).
+            services.AddLocalization();
+            services.TryAddSingleton<MessageText>();
             AddNotificationsHttpClient(services);
             services.TryAddSingleton<HttpDelivery>();
             services.TryAddEnumerable(ServiceDescriptor.Singleton<INotificationSender, WebhookSender>());

@@ -39,6 +39,7 @@ public static class GhStatsEndpointRouteBuilderExtensions
         var module = endpoints.MapGroup(normalized);
         RequestMetering.Tag(module, normalized);
         SignInEndpoints.Map(module);
+        GhStats.Web.Localization.LanguageEndpoints.Map(module);
         UiEndpoints.Map(module);
         HealthEndpoints.Map(module);
         GhStats.Web.Badges.BadgeEndpoints.Map(module);

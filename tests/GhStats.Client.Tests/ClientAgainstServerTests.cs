@@ -39,6 +39,11 @@ public sealed class ClientAgainstServerTests
         me.Email.ShouldBe(admin.Email);
         me.SystemRoles.ShouldBe(["admin"]);
         me.AntiforgeryToken.ShouldBeNull("a token caller needs no antiforgery token");
+        me.Language.ShouldBeNull();
+        (await client.SetLanguageAsync(new SetLanguageRequest("pt-br"))).ShouldBe(new UserLanguage("pt-BR"));
+        (await client.GetMeAsync()).Language.ShouldBe("pt-BR");
+        (await Should.ThrowAsync<GhStatsApiException>(() => client.SetLanguageAsync(new SetLanguageRequest("klingon")))).Status.ShouldBe(400);
+        (await client.SetLanguageAsync(new SetLanguageRequest(null))).Language.ShouldBeNull();
         (await client.ListTokensAsync()).ShouldContain(t => t.Id == admin.TokenId && t.Name == "contract test" && t.RevokedAt == null);
         var minting = await Should.ThrowAsync<GhStatsApiException>(() => client.CreateTokenAsync(new CreateTokenRequest("from a token")));
         minting.Status.ShouldBe(403, "a token cannot mint another token");
@@ -222,7 +227,8 @@ public sealed class ClientAgainstServerTests
         hook.Topics.ShouldBe(["digest", "trouble"]);
         hook.SigningSecret.ShouldNotBeNull().ShouldStartWith("whsec_");
         hook.ToString().ShouldNotContain(hook.SigningSecret);
-        var mail = await client.CreateChannelAsync("acme", CreateChannelRequest.Email("mail", ["ops@contract.example"], "spike"));
+        var mail = await client.CreateChannelAsync("acme", CreateChannelRequest.Email("mail", ["ops@contract.example"], "spike") with { Language = "ja" });
+        mail.Language.ShouldBe("ja");
         (mail.Target, mail.SigningSecret).ShouldBe(("ops@contract.example", (string?)null));
         var invalid = await Should.ThrowAsync<GhStatsApiException>(() => client.CreateChannelAsync("acme", CreateChannelRequest.Slack("slack", "https://example.com/not-slack", "spike")));
         (invalid.Status, invalid.Detail).ShouldBe((400, "url of a Slack channel must be a Slack incoming webhook on hooks.slack.com."));

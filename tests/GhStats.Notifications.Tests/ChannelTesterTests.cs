@@ -30,7 +30,7 @@ public sealed class ChannelTesterTests(SqliteDatabaseFixture database) : IClassF
         var blocks = JsonNode.Parse(_receiver.Received.ShouldHaveSingleItem().Body)!["blocks"]!.AsArray();
         blocks[0]!["text"]!["text"]!.GetValue<string>().ShouldBe($"Test message for {channel.Name}");
         var summary = blocks[1]!["text"]!["text"]!.GetValue<string>();
-        summary.ShouldStartWith($"owner@example.com sent this test from GhStats at {harness.Clock.GetUtcNow():yyyy-MM-dd}");
+        summary.ShouldStartWith($"owner@example.com sent this test from GhStats at {harness.Clock.GetUtcNow().UtcDateTime.ToString("g", System.Globalization.CultureInfo.GetCultureInfo("en"))} UTC");
         (await harness.DeliveriesAsync(tenant.Id)).ShouldHaveSingleItem().Id.ShouldBe(line.Id);
     }
 

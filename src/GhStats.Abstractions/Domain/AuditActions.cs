@@ -102,4 +102,7 @@ public static class AuditActions
 
     /// <summary>A person changed their own notification subscription in a tenant (its details say the topics).</summary>
     public const string SubscriptionChanged = "subscription.changed";
+
+    /// <summary>A person chose the language of their pages, digests and alerts (its details say from and to).</summary>
+    public const string LanguageChanged = "profile.language_changed";
 }

@@ -19,12 +19,18 @@ public sealed record NewNotificationChannel(
     string? ProtectedSecret,
     string? CreatedBy)
 {
+    /// <summary>
+    /// The language the channel's messages are written in (one of <see cref="GhStatsLanguages.Supported"/>), or null for
+    /// <see cref="GhStatsLanguages.Default"/>. Webhook payloads stay English whatever it says: machines read them.
+    /// </summary>
+    public string? Language { get; init; }
+
     /// <summary>Prints the record without the protected secret.</summary>
     private bool PrintMembers(StringBuilder builder)
     {
         builder.Append("TenantId = ").Append(TenantId).Append(", Name = ").Append(Name).Append(", Kind = ").Append(Kind)
             .Append(", Topics = ").Append(Topics).Append(", Recipients = ").Append(Recipients)
-            .Append(", ProtectedSecret = ***, CreatedBy = ").Append(CreatedBy);
+            .Append(", ProtectedSecret = ***, CreatedBy = ").Append(CreatedBy).Append(", Language = ").Append(Language);
         return true;
     }
 }

@@ -23,12 +23,18 @@ public sealed record NotificationChannel(
     DateTimeOffset CreatedAt,
     string? CreatedBy)
 {
+    /// <summary>
+    /// The language the channel's messages are written in (one of <see cref="GhStatsLanguages.Supported"/>), or null for
+    /// <see cref="GhStatsLanguages.Default"/>. Webhook payloads stay English whatever it says: machines read them.
+    /// </summary>
+    public string? Language { get; init; }
+
     /// <summary>Prints the record without the protected secret, which a logged line has no use for.</summary>
     private bool PrintMembers(StringBuilder builder)
     {
         builder.Append("Id = ").Append(Id).Append(", TenantId = ").Append(TenantId).Append(", Name = ").Append(Name)
             .Append(", Kind = ").Append(Kind).Append(", Topics = ").Append(Topics).Append(", Recipients = ").Append(Recipients)
-            .Append(", ProtectedSecret = ***, CreatedAt = ").Append(CreatedAt).Append(", CreatedBy = ").Append(CreatedBy);
+            .Append(", ProtectedSecret = ***, CreatedAt = ").Append(CreatedAt).Append(", CreatedBy = ").Append(CreatedBy).Append(", Language = ").Append(Language);
         return true;
     }
 }

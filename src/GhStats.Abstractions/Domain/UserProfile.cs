@@ -15,4 +15,11 @@ public sealed record UserProfile(
     string? Email,
     string? DisplayName,
     DateTimeOffset CreatedAt,
-    DateTimeOffset? LastLoginAt);
+    DateTimeOffset? LastLoginAt)
+{
+    /// <summary>
+    /// The language the person chose (one of <see cref="GhStatsLanguages.Supported"/>), or null when they have not chosen;
+    /// pages then follow the browser, and digests and alerts use <see cref="GhStatsLanguages.Default"/>.
+    /// </summary>
+    public string? Language { get; init; }
+}

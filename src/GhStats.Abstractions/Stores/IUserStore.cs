@@ -49,6 +49,15 @@ public interface IUserStore
     /// <exception cref="GhStatsNotFoundException">When the user does not exist.</exception>
     Task<UserProfile> RecordSignInAsync(long userId, string? email, string? displayName, CancellationToken cancellationToken = default);
 
+    /// <summary>Stores the language a person chose for pages, digests and alerts; null clears the choice.</summary>
+    /// <param name="userId">The user.</param>
+    /// <param name="language">One of <see cref="GhStatsLanguages.Supported"/>, any case (stored as that list spells it), or null.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The updated profile.</returns>
+    /// <exception cref="ArgumentException">When the language is not supported.</exception>
+    /// <exception cref="GhStatsNotFoundException">When the user does not exist.</exception>
+    Task<UserProfile> SetLanguageAsync(long userId, string? language, CancellationToken cancellationToken = default);
+
     /// <summary>
     /// Moves a profile to another sign-in identity, keeping its id, roles, memberships, grants and tokens;
     /// binding it to the identity it already has changes nothing.

@@ -16,6 +16,12 @@ public sealed record CreateChannelRequest(
     string? Url,
     IReadOnlyList<string>? Recipients)
 {
+    /// <summary>
+    /// The language its digests and alerts are written in (<c>en</c>, <c>de</c>, <c>fr</c>, <c>es</c>, <c>pt-BR</c>,
+    /// <c>ja</c>); null for English. Set it with <c>with { Language = "de" }</c>. Webhook payloads are data and stay as they are.
+    /// </summary>
+    public string? Language { get; init; }
+
     /// <summary>A webhook that receives signed JSON.</summary>
     /// <param name="name">The channel's name.</param>
     /// <param name="url">The https address.</param>
@@ -40,5 +46,5 @@ public sealed record CreateChannelRequest(
     /// <summary>Shows the request without its URL (a Slack webhook URL is itself a credential).</summary>
     /// <returns>The record's fields, the URL redacted.</returns>
     public override string ToString() =>
-        $"{nameof(CreateChannelRequest)} {{ Name = {Name}, Kind = {Kind}, Topics = {(Topics is null ? "" : string.Join(",", Topics))}, Url = {(Url is null ? "" : "***")}, Recipients = {(Recipients is null ? "" : string.Join(",", Recipients))} }}";
+        $"{nameof(CreateChannelRequest)} {{ Name = {Name}, Kind = {Kind}, Topics = {(Topics is null ? "" : string.Join(",", Topics))}, Url = {(Url is null ? "" : "***")}, Recipients = {(Recipients is null ? "" : string.Join(",", Recipients))}, Language = {Language} }}";
 }

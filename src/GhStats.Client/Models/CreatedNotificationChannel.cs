@@ -19,8 +19,11 @@ public sealed record CreatedNotificationChannel(
     string? CreatedBy,
     string? SigningSecret)
 {
+    /// <summary>The language its digests and alerts are written in, or null for English.</summary>
+    public string? Language { get; init; }
+
     /// <summary>Shows the channel without its signing secret, so logging it leaks nothing.</summary>
     /// <returns>The record's fields, the signing secret redacted.</returns>
     public override string ToString() =>
-        $"{nameof(CreatedNotificationChannel)} {{ Id = {Id}, Name = {Name}, Kind = {Kind}, Topics = {(Topics is null ? "" : string.Join(",", Topics))}, Target = {Target}, SigningSecret = {(SigningSecret is null ? "" : "***")} }}";
+        $"{nameof(CreatedNotificationChannel)} {{ Id = {Id}, Name = {Name}, Kind = {Kind}, Topics = {(Topics is null ? "" : string.Join(",", Topics))}, Target = {Target}, Language = {Language}, SigningSecret = {(SigningSecret is null ? "" : "***")} }}";
 }

@@ -19,8 +19,11 @@ public sealed record CurrentUser(
     bool DevelopmentSignIn,
     string? AntiforgeryToken)
 {
+    /// <summary>The language the caller chose (<c>en</c>, <c>de</c>, <c>fr</c>, <c>es</c>, <c>pt-BR</c>, <c>ja</c>), or null for none: pages follow the browser, digests and alerts are in English.</summary>
+    public string? Language { get; init; }
+
     /// <summary>Shows the caller without the session's antiforgery token, so logging it leaks nothing.</summary>
     /// <returns>The record's fields, the antiforgery token redacted.</returns>
     public override string ToString() =>
-        $"{nameof(CurrentUser)} {{ Id = {Id}, Email = {Email}, DisplayName = {DisplayName}, DevelopmentSignIn = {DevelopmentSignIn}, AntiforgeryToken = {(AntiforgeryToken is null ? "" : "***")} }}";
+        $"{nameof(CurrentUser)} {{ Id = {Id}, Email = {Email}, DisplayName = {DisplayName}, DevelopmentSignIn = {DevelopmentSignIn}, Language = {Language}, AntiforgeryToken = {(AntiforgeryToken is null ? "" : "***")} }}";
 }

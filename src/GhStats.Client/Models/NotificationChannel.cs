@@ -15,4 +15,8 @@ public sealed record NotificationChannel(
     IReadOnlyList<string> Topics,
     string? Target,
     DateTimeOffset CreatedAt,
-    string? CreatedBy);
+    string? CreatedBy)
+{
+    /// <summary>The language its digests and alerts are written in, or null for English.</summary>
+    public string? Language { get; init; }
+}

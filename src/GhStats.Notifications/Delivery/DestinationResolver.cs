@@ -6,7 +6,8 @@ namespace GhStats.Notifications.Delivery;
 
 /// <summary>
 /// Finds where a message goes: a channel (its secret unprotected) or a subscriber's profile email. A destination that
-/// is gone or broken for good answers a permanent failure instead, so the message is not retried.
+/// is gone or broken for good answers a permanent failure instead, so the message is not retried. The destination
+/// carries the language to write in: a subscriber's profile language, a channel's own.
 /// </summary>
 internal sealed class DestinationResolver(INotificationStore notifications, IUserStore users, ISecretProtector protector)
 {
@@ -31,7 +32,7 @@ internal sealed class DestinationResolver(INotificationStore notifications, IUse
         {
             var user = await users.FindAsync(userId, cancellationToken).ConfigureAwait(false);
             return user is { Email.Length: > 0 }
-                ? (new NotificationDestination(NotificationChannelKind.Email, $"user-{userId}", null, null, [user.Email]), null)
+                ? (new NotificationDestination(NotificationChannelKind.Email, $"user-{userId}", null, null, [user.Email]) { Language = user.Language }, null)
                 : (null, DeliveryResult.Permanent($"User {userId} {(user is null ? "no longer exists" : "has no email address")}."));
         }
 
@@ -46,7 +47,7 @@ internal sealed class DestinationResolver(INotificationStore notifications, IUse
             var recipients = (channel.Recipients ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             return recipients.Length == 0
                 ? (null, DeliveryResult.Permanent($"Email channel {channel.Id} has no recipients."))
-                : (new NotificationDestination(channel.Kind, key, null, null, recipients), null);
+                : (new NotificationDestination(channel.Kind, key, null, null, recipients) { Language = channel.Language }, null);
         }
 
         if (channel.ProtectedSecret is null)
@@ -79,6 +80,6 @@ internal sealed class DestinationResolver(INotificationStore notifications, IUse
             return (null, DeliveryResult.Permanent($"Webhook channel {channel.Id} has no signing secret."));
         }
 
-        return (new NotificationDestination(channel.Kind, key, url, secret.SigningSecret, []), null);
+        return (new NotificationDestination(channel.Kind, key, url, secret.SigningSecret, []) { Language = channel.Language }, null);
     }
 }

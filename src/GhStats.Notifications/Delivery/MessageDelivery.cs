@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using GhStats.Diagnostics;
 using GhStats.Domain;
+using GhStats.Notifications.Localization;
 using GhStats.Notifications.Rendering;
 using GhStats.Notifications.Senders;
 using GhStats.Stores;
@@ -12,7 +13,7 @@ namespace GhStats.Notifications.Delivery;
 
 /// <summary>
 /// One attempt at one claimed message, the same for the dispatcher and for "send a test": resolve the destination,
-/// render, send, then record the attempt with the time of the next one (exponential backoff with jitter) or none.
+/// render in the destination's language, send, then record the attempt with the time of the next one (exponential backoff with jitter) or none.
 /// </summary>
 internal sealed partial class MessageDelivery(
     INotificationStore notifications,
@@ -106,6 +107,10 @@ internal sealed partial class MessageDelivery(
             }
 
             channelKind = destination.Kind.ToString().ToLowerInvariant();
+
+            // Everything the recipient reads (the document, the email's or Slack's own words, dates and numbers) is
+            // written in their language; the scope is this attempt's alone.
+            using var culture = MessageCulture.Use(destination.Language);
             var tenant = await tenants.GetAsync(message.TenantId, cancellationToken).ConfigureAwait(false);
             var context = new NotificationRenderContext(tenant.Slug, tenant.Name, options.CurrentValue.PublicBaseUrl);
             NotificationDocument? document = null;

@@ -15,5 +15,11 @@ internal sealed record NotificationDestination(
     string? SigningSecret,
     IReadOnlyList<string> Recipients)
 {
+    /// <summary>
+    /// The language the message is written in: the subscriber's profile language, or the channel's; null for English.
+    /// Webhooks ignore it: their payload is data.
+    /// </summary>
+    public string? Language { get; init; }
+
     public override string ToString() => $"{Kind} {Key}";
 }

@@ -1,10 +1,17 @@
 using GhStats.Domain;
+using GhStats.Notifications.Localization;
 using GhStats.Notifications.Rendering;
+using Microsoft.Extensions.Localization;
 
 namespace GhStats.Notifications.Events;
 
-/// <summary>Renders <c>digest.weekly</c>: the top repositories, referrers new in a top 10, and the most viewed content.</summary>
-internal sealed class DigestRenderer : INotificationRenderer
+/// <summary>
+/// Renders <c>digest.weekly</c>: the top repositories, referrers new in a top 10, and the most viewed content, in the
+/// current UI culture. The week runs Monday to Sunday (UTC), as GitHub's weekly figures do, and the summary says so.
+/// </summary>
+/// <param name="l">This renderer's strings.</param>
+/// <param name="text">The shared phrases.</param>
+internal sealed class DigestRenderer(IStringLocalizer<DigestRenderer> l, MessageText text) : INotificationRenderer
 {
     public string Kind => NotificationEventKinds.Digest;
 
@@ -17,54 +24,58 @@ internal sealed class DigestRenderer : INotificationRenderer
         var sections = new List<NotificationSection>();
         if (digest.Repositories.Count > 0)
         {
-            sections.Add(new NotificationSection("Top repositories by views", [.. digest.Repositories.Select(r => new NotificationLine(
-                $"{r.Rank}. {r.Repository.FullName}: {Figures.Change(r.Change, r.ChangePercent, r.IsNew)} on the week before{Coverage(r)}",
-                Figures.Count(r.Views, "view", "views") + (r.UniqueViews is { } unique ? ", " + Figures.Count(unique, "unique visitor", "unique visitors") : string.Empty),
+            sections.Add(new NotificationSection(l["TopRepositories"], [.. digest.Repositories.Select(r => new NotificationLine(
+                r.IsNew
+                    ? l["RepositoryLineNew", r.Rank, r.Repository.FullName, Coverage(r)]
+                    : l["RepositoryLine", r.Rank, r.Repository.FullName, text.Change(r.Change, r.ChangePercent, false), Coverage(r)],
+                r.UniqueViews is { } unique ? text.Pair(text.Views(r.Views), text.UniqueVisitors(unique)) : text.Views(r.Views),
                 AppLinks.Repository(baseUrl, r.Repository.Id)))]));
         }
 
         if (digest.NewReferrers.Count > 0)
         {
-            sections.Add(new NotificationSection("New in a top 10 of referrers", [.. digest.NewReferrers.Select(r => new NotificationLine(
-                $"{r.Referrer} to {r.Repository.FullName}",
-                Figures.Count(r.Views, "view", "views") + " in 14 days",
+            sections.Add(new NotificationSection(l["NewReferrers"], [.. digest.NewReferrers.Select(r => new NotificationLine(
+                l["ReferrerLine", r.Referrer, r.Repository.FullName],
+                l["InFourteenDays", text.Views(r.Views)],
                 AppLinks.Repository(baseUrl, r.Repository.Id)))]));
         }
 
         if (digest.TopContent.Count > 0)
         {
-            sections.Add(new NotificationSection("Most viewed content", [.. digest.TopContent.Select(c => new NotificationLine(
+            sections.Add(new NotificationSection(l["TopContent"], [.. digest.TopContent.Select(c => new NotificationLine(
                 $"{(string.IsNullOrWhiteSpace(c.Title) ? c.Path : c.Title)} ({c.Repository.FullName}: {c.Path})",
-                Figures.Count(c.Views, "view", "views") + " in 14 days",
+                l["InFourteenDays", text.Views(c.Views)],
                 AppLinks.Repository(baseUrl, c.Repository.Id)))]));
         }
 
         return new NotificationDocument(
-            $"{context.TenantName}: weekly digest {digest.Week}",
+            l["Title", context.TenantName, digest.Week],
             Summary(digest),
             sections,
             AppLinks.Overview(baseUrl));
     }
 
-    private static string Summary(DigestPayload digest)
+    private string Summary(DigestPayload digest)
     {
-        var week = $"{Figures.Day(digest.From)} to {Figures.Day(digest.To)}";
+        var from = Figures.Day(digest.From);
+        var to = Figures.Day(digest.To);
+        var repositories = text.Repositories(digest.RepositoryCount);
         if (digest.Repositories.Count == 0)
         {
-            return $"No views in {week} across {Figures.Count(digest.RepositoryCount, "repository", "repositories")}.";
+            return l["NoViews", from, to, repositories] + " " + l["WeekNote"];
         }
 
         var change = digest.PreviousViews == 0
-            ? "none the week before"
-            : Figures.Change(digest.Views - digest.PreviousViews, DigestComposer.ChangePercent(digest.Views, digest.PreviousViews), false) + " on the week before";
-        var incomplete = digest.Repositories.Any(r => r.KnownDays < r.Days || r.PartialDays > 0)
-            ? " Some days were not collected or only partly: their repositories say so."
-            : string.Empty;
-        return $"{Figures.Count(digest.Views, "view", "views")} in {week} across {Figures.Count(digest.RepositoryCount, "repository", "repositories")}: {change}.{incomplete}";
+            ? l["NoneWeekBefore"]
+            : l["ChangeOnWeekBefore", text.Change(digest.Views - digest.PreviousViews, DigestComposer.ChangePercent(digest.Views, digest.PreviousViews), false)];
+        var summary = l["Summary", text.Views(digest.Views), from, to, repositories, change] + " " + l["WeekNote"];
+        return digest.Repositories.Any(r => r.KnownDays < r.Days || r.PartialDays > 0)
+            ? summary + " " + l["Incomplete"]
+            : summary;
     }
 
-    private static string Coverage(DigestRepository repository) =>
-        repository.KnownDays == repository.Days && repository.PartialDays == 0
-            ? string.Empty
-            : $" ({repository.KnownDays} of {repository.Days} days known{(repository.PartialDays > 0 ? $", {repository.PartialDays} partial" : string.Empty)})";
+    private string Coverage(DigestRepository repository) =>
+        repository.KnownDays == repository.Days && repository.PartialDays == 0 ? string.Empty
+        : repository.PartialDays > 0 ? l["CoveragePartial", Figures.Count(repository.KnownDays), Figures.Count(repository.Days), Figures.Count(repository.PartialDays)]
+        : l["Coverage", Figures.Count(repository.KnownDays), Figures.Count(repository.Days)];
 }

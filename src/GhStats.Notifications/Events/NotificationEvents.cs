@@ -10,6 +10,7 @@ internal static class NotificationEvents
 {
     public static void Add(IServiceCollection services)
     {
+        services.TryAddSingleton<TroubleText>();
         services.TryAddSingleton<DigestComposer>();
         services.TryAddSingleton<SubscriberScope>();
         services.TryAddSingleton<WeeklyDigest>();

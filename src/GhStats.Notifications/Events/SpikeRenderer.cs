@@ -1,10 +1,14 @@
 using GhStats.Domain;
+using GhStats.Notifications.Localization;
 using GhStats.Notifications.Rendering;
+using Microsoft.Extensions.Localization;
 
 namespace GhStats.Notifications.Events;
 
-/// <summary>Renders <c>traffic.spike</c>.</summary>
-internal sealed class SpikeRenderer : INotificationRenderer
+/// <summary>Renders <c>traffic.spike</c> in the current UI culture.</summary>
+/// <param name="l">This renderer's strings.</param>
+/// <param name="text">The shared phrases.</param>
+internal sealed class SpikeRenderer(IStringLocalizer<SpikeRenderer> l, MessageText text) : INotificationRenderer
 {
     public string Kind => NotificationEventKinds.Spike;
 
@@ -14,17 +18,18 @@ internal sealed class SpikeRenderer : INotificationRenderer
         ArgumentNullException.ThrowIfNull(context);
         var spike = EventPayloadJson.Read<SpikePayload>(message.Payload);
         var link = AppLinks.Repository(context.PublicBaseUrl, spike.Repository.Id);
-        var views = Figures.Count(spike.Views, "view", "views") + (spike.Partial ? " so far" : string.Empty);
+        var views = spike.Partial ? l["SoFar", text.Views(spike.Views)].Value : text.Views(spike.Views);
+        var day = Figures.Day(spike.Day);
         return new NotificationDocument(
-            $"Traffic spike: {spike.Repository.FullName}",
-            $"{spike.Repository.FullName} had {views} on {Figures.Day(spike.Day)}, {Figures.Decimal(spike.Ratio)} times its usual {Figures.Decimal(spike.Baseline)} a day.",
+            l["Title", spike.Repository.FullName],
+            l["Summary", spike.Repository.FullName, views, day, Figures.Decimal(spike.Ratio), Figures.Decimal(spike.Baseline)],
             [
-                new NotificationSection("Spike", [
-                    new NotificationLine($"Views on {Figures.Day(spike.Day)}", views, link),
+                new NotificationSection(l["Section"], [
+                    new NotificationLine(l["ViewsOn", day], views, link),
                     new NotificationLine(
-                        $"Usual day: median of the {spike.KnownBaselineDays} known days among the {spike.BaselineDays} before",
-                        Figures.Count((long)Math.Round(spike.Baseline, MidpointRounding.AwayFromZero), "view", "views")),
-                    new NotificationLine($"Ratio (alert from {Figures.Decimal(spike.Factor)} times)", Figures.Decimal(spike.Ratio) + " times"),
+                        l["UsualDay", Figures.Count(spike.KnownBaselineDays), Figures.Count(spike.BaselineDays)],
+                        text.Views((long)Math.Round(spike.Baseline, MidpointRounding.AwayFromZero))),
+                    new NotificationLine(l["Ratio", Figures.Decimal(spike.Factor)], text.Times(spike.Ratio)),
                 ]),
             ],
             link);

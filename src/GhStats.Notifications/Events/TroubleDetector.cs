@@ -215,20 +215,27 @@ internal sealed partial class TroubleDetector(
     {
         var (kind, subject) = TroubleConditionKeys.Parse(condition.Key)!.Value;
         var repository = kind is TroubleKind.ConnectionUnauthorized or TroubleKind.RunFailed ? null : tracked.FirstOrDefault(r => r.Id == subject);
-        var resolution = kind switch
+        var (reason, resolution) = kind switch
         {
             TroubleKind.ConnectionUnauthorized => tenantConnections.Any(c => c.Id == subject)
-                ? "GitHub accepts the connection's credentials again (or no tracked repository is read with them any more)"
-                : "The connection was removed",
-            TroubleKind.RunFailed => FormattableString.Invariant($"Collection run {lastFinished?.Id} finished: {lastFinished?.Status}"),
-            _ when repository is null => "The repository is no longer tracked",
-            TroubleKind.AtRisk or TroubleKind.LosingDays => FormattableString.Invariant($"{repository.FullName} was read successfully on {repository.LastDailyReadOn:yyyy-MM-dd}"),
-            _ when repository.LastStatus == "ok" => $"{repository.FullName} was collected successfully",
-            _ => $"{repository.FullName}: the last collection ended with \"{repository.LastStatus}\" instead",
+                ? (TroubleResolution.CredentialsAccepted, "GitHub accepts the connection's credentials again (or no tracked repository is read with them any more)")
+                : (TroubleResolution.ConnectionRemoved, "The connection was removed"),
+            TroubleKind.RunFailed => (TroubleResolution.RunFinished, FormattableString.Invariant($"Collection run {lastFinished?.Id} finished: {lastFinished?.Status}")),
+            _ when repository is null => (TroubleResolution.NoLongerTracked, "The repository is no longer tracked"),
+            TroubleKind.AtRisk or TroubleKind.LosingDays => (TroubleResolution.ReadAgain,
+                FormattableString.Invariant($"{repository.FullName} was read successfully on {repository.LastDailyReadOn:yyyy-MM-dd}")),
+            _ when repository.LastStatus == "ok" => (TroubleResolution.Collected, $"{repository.FullName} was collected successfully"),
+            _ => (TroubleResolution.OtherStatus, $"{repository.FullName}: the last collection ended with \"{repository.LastStatus}\" instead"),
         };
         var named = repository is null ? null : Named(repository, baseUrl);
+
+        // The English resolution stays in the payload for webhooks and logs; messages say it from the data below.
         return new TroubleResolvedPayload(condition.Key, kind, condition.Summary, condition.OpenedAt, now, resolution, named,
-            TroubleText.Link(kind, named, baseUrl, tenantSlug));
+            TroubleText.Link(kind, named, baseUrl, tenantSlug), reason,
+            kind == TroubleKind.RunFailed ? lastFinished?.Id : null,
+            kind == TroubleKind.RunFailed ? lastFinished?.Status.ToString() : null,
+            reason == TroubleResolution.ReadAgain ? repository?.LastDailyReadOn : null,
+            reason == TroubleResolution.OtherStatus ? repository?.LastStatus : null);
     }
 
     private static EventRepository Named(TrackedRepository repository, Uri? baseUrl) =>

@@ -1,10 +1,15 @@
 using GhStats.Domain;
+using GhStats.Notifications.Localization;
 using GhStats.Notifications.Rendering;
+using Microsoft.Extensions.Localization;
 
 namespace GhStats.Notifications.Events;
 
-/// <summary>Renders <c>trouble.started</c>.</summary>
-internal sealed class TroubleStartedRenderer : INotificationRenderer
+/// <summary>Renders <c>trouble.started</c> in the current UI culture.</summary>
+/// <param name="l">This renderer's strings.</param>
+/// <param name="trouble">What trouble kinds are called.</param>
+/// <param name="text">The shared phrases.</param>
+internal sealed class TroubleStartedRenderer(IStringLocalizer<TroubleStartedRenderer> l, TroubleText trouble, MessageText text) : INotificationRenderer
 {
     public string Kind => NotificationEventKinds.TroubleStarted;
 
@@ -12,29 +17,29 @@ internal sealed class TroubleStartedRenderer : INotificationRenderer
     {
         ArgumentNullException.ThrowIfNull(message);
         ArgumentNullException.ThrowIfNull(context);
-        var trouble = EventPayloadJson.Read<TroubleStartedPayload>(message.Payload);
-        var link = TroubleText.Link(trouble.Kind, trouble.Repository, context.PublicBaseUrl, context.TenantSlug);
-        var details = new List<NotificationLine> { new("Since", Figures.Instant(trouble.OpenedAt)) };
-        if (trouble.Kind is TroubleKind.AtRisk or TroubleKind.LosingDays)
+        var started = EventPayloadJson.Read<TroubleStartedPayload>(message.Payload);
+        var link = TroubleText.Link(started.Kind, started.Repository, context.PublicBaseUrl, context.TenantSlug);
+        var details = new List<NotificationLine> { new(l["Since"], Figures.Instant(started.OpenedAt)) };
+        if (started.Kind is TroubleKind.AtRisk or TroubleKind.LosingDays)
         {
-            details.Add(new NotificationLine("Last successful daily read", trouble.LastDailyReadOn is { } read ? Figures.Day(read) : "never"));
+            details.Add(new NotificationLine(l["LastDailyRead"], started.LastDailyReadOn is { } read ? Figures.Day(read) : text["Never"]));
         }
 
-        if (trouble.RunId is { } run)
+        if (started.RunId is { } run)
         {
-            details.Add(new NotificationLine("Run", FormattableString.Invariant($"#{run}"), link));
+            details.Add(new NotificationLine(l["Run"], "#" + Figures.Count(run), link));
         }
 
-        var sections = new List<NotificationSection> { new("Details", details) };
-        if (trouble.Repositories.Count > 0)
+        var sections = new List<NotificationSection> { new(text["Details"], details) };
+        if (started.Repositories.Count > 0)
         {
-            sections.Add(new NotificationSection("Repositories not collected", [.. trouble.Repositories.Select(r =>
+            sections.Add(new NotificationSection(l["NotCollected"], [.. started.Repositories.Select(r =>
                 new NotificationLine(r.FullName, Link: AppLinks.Repository(context.PublicBaseUrl, r.Id)))]));
         }
 
         return new NotificationDocument(
-            "Collection trouble: " + TroubleText.Subject(trouble.Kind, trouble.Repository?.FullName, trouble.ConnectionName),
-            $"{trouble.Summary}. {TroubleText.Advice(trouble)}",
+            l["Title", trouble.Subject(started.Kind, started.Repository?.FullName, started.ConnectionName)],
+            l["Summary", trouble.Summary(started), trouble.Advice(started)],
             sections,
             link);
     }

@@ -1,11 +1,18 @@
-using System.Globalization;
 using System.Text.Json;
 using GhStats.Domain;
+using GhStats.Notifications.Events;
+using GhStats.Notifications.Localization;
+using Microsoft.Extensions.Localization;
 
 namespace GhStats.Notifications.Rendering;
 
-/// <summary>Renders <c>channel.test</c>: says which channel, who asked and when, so the receiver knows it is only a test.</summary>
-internal sealed class ChannelTestRenderer : INotificationRenderer
+/// <summary>
+/// Renders <c>channel.test</c> in the current UI culture: says which channel, who asked and when, so the receiver knows
+/// it is only a test (and sees the channel's language).
+/// </summary>
+/// <param name="l">This renderer's strings.</param>
+/// <param name="text">The shared phrases.</param>
+internal sealed class ChannelTestRenderer(IStringLocalizer<ChannelTestRenderer> l, MessageText text) : INotificationRenderer
 {
     public string Kind => NotificationEventKinds.Test;
 
@@ -15,17 +22,16 @@ internal sealed class ChannelTestRenderer : INotificationRenderer
         ArgumentNullException.ThrowIfNull(context);
         var payload = JsonSerializer.Deserialize<ChannelTestPayload>(message.Payload, ChannelTestPayload.Json)
             ?? throw new JsonException("The channel.test payload is empty.");
-        var at = payload.RequestedAt.ToUniversalTime().ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
-        var link = context.PublicBaseUrl;
+        var at = Figures.Instant(payload.RequestedAt);
         return new NotificationDocument(
-            $"Test message for {payload.ChannelName}",
-            $"{payload.RequestedBy} sent this test from GhStats at {at} to check that channel \"{payload.ChannelName}\" of {context.TenantName} receives notifications. Nothing else happened.",
-            [new NotificationSection("Details", [
-                new NotificationLine("Channel", payload.ChannelName),
-                new NotificationLine("Requested by", payload.RequestedBy),
-                new NotificationLine("Requested at", at),
-                new NotificationLine("Tenant", context.TenantName),
+            l["Title", payload.ChannelName],
+            l["Summary", payload.RequestedBy, at, payload.ChannelName, context.TenantName],
+            [new NotificationSection(text["Details"], [
+                new NotificationLine(l["Channel"], payload.ChannelName),
+                new NotificationLine(l["RequestedBy"], payload.RequestedBy),
+                new NotificationLine(l["RequestedAt"], at),
+                new NotificationLine(l["Tenant"], context.TenantName),
             ])],
-            link);
+            context.PublicBaseUrl);
     }
 }

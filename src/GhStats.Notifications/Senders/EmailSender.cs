@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net.Sockets;
 using GhStats.Domain;
 using GhStats.Notifications.Delivery;
+using GhStats.Notifications.Localization;
 using MailKit;
 using MailKit.Net.Smtp;
 using MailKit.Security;
@@ -14,7 +15,7 @@ namespace GhStats.Notifications.Senders;
 /// Sends the rendered document by SMTP (MailKit) to a channel's recipients or a subscriber's profile email, through
 /// <c>GhStats:Notifications:Smtp</c>. A 5xx answer is final; 4xx answers, connection and TLS failures are retried.
 /// </summary>
-internal sealed class EmailSender(IOptionsMonitor<GhStatsNotificationsOptions> options, TimeProvider clock) : INotificationSender
+internal sealed class EmailSender(IOptionsMonitor<GhStatsNotificationsOptions> options, TimeProvider clock, MessageText text) : INotificationSender
 {
     public NotificationChannelKind Kind => NotificationChannelKind.Email;
 
@@ -43,7 +44,7 @@ internal sealed class EmailSender(IOptionsMonitor<GhStatsNotificationsOptions> o
             recipients.Add(address);
         }
 
-        using var message = EmailComposer.Compose(envelope, from, recipients, clock.GetUtcNow());
+        using var message = EmailComposer.Compose(envelope, from, recipients, clock.GetUtcNow(), text);
         using var timeout = new CancellationTokenSource(settings.SendTimeout, clock);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         using var client = new SmtpClient { Timeout = (int)settings.SendTimeout.TotalMilliseconds };

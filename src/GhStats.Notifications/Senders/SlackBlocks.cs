@@ -17,7 +17,10 @@ internal static class SlackBlocks
     private const int MaxField = 2000;
     private const int FieldsPerBlock = 10;
 
-    public static JsonObject Build(NotificationDocument document, NotificationRenderContext context)
+    /// <param name="document">The document, rendered in the channel's language.</param>
+    /// <param name="context">The tenant.</param>
+    /// <param name="openInGhStats">The footer link's text in that language.</param>
+    public static JsonObject Build(NotificationDocument document, NotificationRenderContext context, string openInGhStats)
     {
         var blocks = new List<JsonObject>
         {
@@ -52,7 +55,7 @@ internal static class SlackBlocks
         var footer = $"GhStats · {Escape(context.TenantName)}";
         if (Linkable(document.Link) is { } link)
         {
-            footer += $" · <{Url(link)}|Open in GhStats>";
+            footer += $" · <{Url(link)}|{Escape(openInGhStats)}>";
         }
 
         var kept = blocks.Take(MaxBlocks - 1).Append(new JsonObject

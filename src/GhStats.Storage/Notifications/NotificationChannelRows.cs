@@ -17,8 +17,12 @@ internal static class NotificationChannelRows
     private static readonly RowColumn ProtectedSecret = Shape.Column("protected_secret");
     private static readonly RowColumn CreatedAt = Shape.Column("created_at");
     private static readonly RowColumn CreatedBy = Shape.Column("created_by");
+    private static readonly RowColumn Language = Shape.Column("language");
 
     public static NotificationChannel Read(RowReader r) => new(
         r.Int64(Id), r.Int64(TenantId), r.Text(Name), r.Enum<NotificationChannelKind>(Kind), (NotificationTopics)r.Int32(Topics),
-        r.NullableText(Recipients), r.NullableText(ProtectedSecret), r.Timestamp(CreatedAt), r.NullableText(CreatedBy));
+        r.NullableText(Recipients), r.NullableText(ProtectedSecret), r.Timestamp(CreatedAt), r.NullableText(CreatedBy))
+    {
+        Language = r.NullableText(Language),
+    };
 }

@@ -25,8 +25,8 @@ internal sealed class NotificationStatements : StatementSet
 
         var channels = $"SELECT {NotificationChannelRows.Shape.Select()} FROM {T("notification_channels")}";
         InsertChannel = new("Notifications.InsertChannel", Dialect.InsertReturningId(T("notification_channels"),
-            "tenant_id, name, kind, topics, recipients, protected_secret, created_at, created_by",
-            "@tenant_id, @name, @kind, @topics, @recipients, @protected_secret, @created_at, @created_by"));
+            "tenant_id, name, kind, topics, recipients, protected_secret, created_at, created_by, language",
+            "@tenant_id, @name, @kind, @topics, @recipients, @protected_secret, @created_at, @created_by, @language"));
         ChannelNameTaken = new("Notifications.ChannelNameTaken",
             $"SELECT COUNT(*) FROM {T("notification_channels")} WHERE tenant_id = @tenant_id AND name = @name");
         GetChannel = new("Notifications.GetChannel", $"{channels} WHERE tenant_id = @tenant_id AND id = @channel_id");

@@ -31,6 +31,7 @@ internal sealed class NotificationStore(StoreDatabase db, NotificationStatements
             ? Input.Optional(channel.ProtectedSecret, nameof(channel.ProtectedSecret), FieldLimits.ProtectedSecret)
             : Input.Required(channel.ProtectedSecret, nameof(channel.ProtectedSecret), FieldLimits.ProtectedSecret);
         var createdBy = Input.Cut(channel.CreatedBy, FieldLimits.AuditActor);
+        var language = Input.Language(channel.Language, nameof(channel.Language));
         try
         {
             return await db.WriteAsync(
@@ -48,10 +49,14 @@ internal sealed class NotificationStore(StoreDatabase db, NotificationStatements
                     var now = db.Now;
                     using var insert = db.Command(connection, transaction, sql.InsertChannel)
                         .With("tenant_id", channel.TenantId).With("name", name).WithEnum("kind", channel.Kind).With("topics", (int)channel.Topics)
-                        .With("recipients", recipients).With("protected_secret", secret).With("created_at", now).With("created_by", createdBy);
+                        .With("recipients", recipients).With("protected_secret", secret).With("created_at", now).With("created_by", createdBy)
+                        .With("language", language);
                     var id = await insert.ScalarInt64Async(cancellationToken).ConfigureAwait(false)
                         ?? throw new InvalidOperationException("The database returned no id for the new notification channel.");
-                    return new NotificationChannel(id, channel.TenantId, name, channel.Kind, channel.Topics, recipients, secret, now, createdBy);
+                    return new NotificationChannel(id, channel.TenantId, name, channel.Kind, channel.Topics, recipients, secret, now, createdBy)
+                    {
+                        Language = language,
+                    };
                 },
                 cancellationToken).ConfigureAwait(false);
         }

@@ -37,6 +37,18 @@ internal static class Input
         return email.ToLowerInvariant();
     }
 
+    /// <summary>A supported language spelt as <see cref="GhStatsLanguages.Supported"/> does, or null for none.</summary>
+    public static string? Language(string? value, string field)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+
+        return GhStatsLanguages.Normalize(value) ?? throw new ArgumentException(
+            $"{field} '{Cut(value, FieldLimits.Language)}' is not a supported language; use one of {string.Join(", ", GhStatsLanguages.Supported)}.", field);
+    }
+
     public static int Count(int value, string field, long repositoryId, DateOnly day)
     {
         if (value < 0)

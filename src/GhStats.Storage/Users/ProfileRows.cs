@@ -15,10 +15,14 @@ internal static class ProfileRows
     private static readonly RowColumn DisplayName = Shape.Column("display_name");
     private static readonly RowColumn CreatedAt = Shape.Column("created_at");
     private static readonly RowColumn LastLoginAt = Shape.Column("last_login_at");
+    private static readonly RowColumn Language = Shape.Column("language");
 
     /// <summary>Reads a profile from a row of <see cref="Shape"/> or of a shape that extends it.</summary>
     /// <param name="r">The row.</param>
     /// <returns>The profile.</returns>
     public static UserProfile Read(RowReader r) => new(
-        r.Int64(Id), r.Text(Issuer), r.Text(Subject), r.NullableText(Email), r.NullableText(DisplayName), r.Timestamp(CreatedAt), r.NullableTimestamp(LastLoginAt));
+        r.Int64(Id), r.Text(Issuer), r.Text(Subject), r.NullableText(Email), r.NullableText(DisplayName), r.Timestamp(CreatedAt), r.NullableTimestamp(LastLoginAt))
+    {
+        Language = r.NullableText(Language),
+    };
 }

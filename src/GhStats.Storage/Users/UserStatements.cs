@@ -26,6 +26,7 @@ internal sealed class UserStatements : StatementSet
             $"UPDATE {T("users")} SET email = @email, display_name = @display_name, last_login_at = @last_login_at WHERE id = @user_id");
         BindIdentity = new("Users.BindIdentity",
             $"UPDATE {T("users")} SET issuer = @issuer, subject = @subject WHERE id = @user_id");
+        SetLanguage = new("Users.SetLanguage", $"UPDATE {T("users")} SET language = @language WHERE id = @user_id");
         UserExists = new("Users.UserExists", $"SELECT COUNT(*) FROM {T("users")} WHERE id = @user_id");
         SystemRoles = new("Users.SystemRoles", $"SELECT {RoleRows.Shape.Select()} FROM {T("system_roles")} WHERE user_id = @user_id");
         SystemRoleExists = new("Users.SystemRoleExists",
@@ -49,6 +50,8 @@ internal sealed class UserStatements : StatementSet
     public SqlStatement RecordSignIn { get; }
 
     public SqlStatement BindIdentity { get; }
+
+    public SqlStatement SetLanguage { get; }
 
     public SqlStatement UserExists { get; }
 

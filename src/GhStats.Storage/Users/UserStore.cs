@@ -116,6 +116,26 @@ internal sealed class UserStore(StoreDatabase db, UserStatements sql) : IUserSto
             cancellationToken);
     }
 
+    public Task<UserProfile> SetLanguageAsync(long userId, string? language, CancellationToken cancellationToken = default)
+    {
+        var checkedLanguage = Input.Language(language, nameof(language));
+        return db.WriteAsync(
+            async (connection, transaction) =>
+            {
+                UserProfile current;
+                using (var find = db.Command(connection, transaction, sql.Find).With("user_id", userId))
+                {
+                    current = await find.FirstOrDefaultAsync(ProfileRows.Shape, ProfileRows.Read, cancellationToken).ConfigureAwait(false)
+                        ?? throw new GhStatsNotFoundException("user", userId);
+                }
+
+                using var update = db.Command(connection, transaction, sql.SetLanguage).With("language", checkedLanguage).With("user_id", userId);
+                await update.ExecuteAsync(cancellationToken).ConfigureAwait(false);
+                return current with { Language = checkedLanguage };
+            },
+            cancellationToken);
+    }
+
     public Task<UserProfile> BindIdentityAsync(long userId, string issuer, string subject, CancellationToken cancellationToken = default)
     {
         var checkedIssuer = Input.Required(issuer, nameof(issuer), FieldLimits.Issuer);

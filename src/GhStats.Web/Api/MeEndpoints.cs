@@ -5,15 +5,17 @@ using GhStats.Web.Api.Contracts;
 using GhStats.Web.Auditing;
 using GhStats.Web.Authorization;
 using GhStats.Web.Identity;
+using GhStats.Web.Localization;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Localization;
 
 namespace GhStats.Web.Api;
 
-/// <summary><c>/me</c>: who is calling and what they may see; <c>/me/tokens</c>: their personal API tokens.</summary>
+/// <summary><c>/me</c>: who is calling and what they may see; <c>/me/language</c>: their language; <c>/me/tokens</c>: their personal API tokens.</summary>
 internal static class MeEndpoints
 {
     private const int DefaultTokenLifetimeDays = 90;
@@ -21,6 +23,8 @@ internal static class MeEndpoints
     public static void Map(RouteGroupBuilder api)
     {
         api.MapGet("/me", GetAsync).WithName("GetMe");
+        api.MapPut("/me/language", SetLanguageAsync).WithName("SetLanguage")
+            .Accepts<SetLanguageRequest>("application/json").Produces<LanguageResponse>().ProducesProblem(StatusCodes.Status400BadRequest);
         api.MapGet("/me/tokens", ListTokensAsync).WithName("ListTokens");
         api.MapPost("/me/tokens", CreateTokenAsync).WithName("CreateToken")
             .Accepts<CreateTokenRequest>("application/json").Produces<CreatedTokenResponse>(StatusCodes.Status201Created)
@@ -38,7 +42,31 @@ internal static class MeEndpoints
         var user = caller.User;
         return TypedResults.Ok(new MeResponse(
             user.Id, user.Email, user.DisplayName, caller.SystemRoles.Order().Select(WireNames.Of).ToList(), visible,
-            caller.GrantedRepositoryTenants.Keys.Order().ToList(), caller.DevelopmentSignIn, token));
+            caller.GrantedRepositoryTenants.Keys.Order().ToList(), caller.DevelopmentSignIn, token, user.Language));
+    }
+
+    /// <summary>
+    /// Stores the caller's language (for pages on every browser they sign in with, and their digests and alerts); from a
+    /// browser session it also sets this browser's language cookie, as the menu's picker does.
+    /// </summary>
+    private static async Task<Ok<LanguageResponse>> SetLanguageAsync(
+        HttpContext http, ApiAccess access, IUserStore users, AccessCache cache, IStringLocalizer<LanguageChoice> l, TimeProvider clock)
+    {
+        var caller = await access.CallerAsync();
+        var request = await ApiBody.ReadAsync<SetLanguageRequest>(http);
+        var language = GhStatsLanguages.Normalize(request.Language);
+        if (language is null && !string.IsNullOrWhiteSpace(request.Language))
+        {
+            throw ApiProblems.Invalid(l["Unsupported", string.Join(", ", GhStatsLanguages.Supported)]);
+        }
+
+        var updated = await LanguageEndpoints.StoreAsync(http, caller.User, language, users, cache);
+        if (!caller.ViaToken)
+        {
+            LanguageCookie.Remember(http, updated.Language, clock.GetUtcNow());
+        }
+
+        return TypedResults.Ok(new LanguageResponse(updated.Language));
     }
 
     private static async Task<Ok<List<TokenResponse>>> ListTokensAsync(HttpContext http, ApiAccess access, IApiTokenStore tokens)

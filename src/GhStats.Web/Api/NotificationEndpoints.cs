@@ -76,10 +76,10 @@ internal static class NotificationEndpoints
         var channel = await notifications.AddChannelAsync(checkedInput.Channel, http.RequestAborted);
         var shown = ToResponse(channel, protector);
         await AuditTrail.Of(http).RecordAsync(AuditActions.ChannelCreated, found.Id, AuditTargets.Channel(channel),
-            $"kind={shown.Kind} topics={string.Join(",", shown.Topics)} target={shown.Target}");
+            $"kind={shown.Kind} topics={string.Join(",", shown.Topics)} target={shown.Target} language={shown.Language ?? "en"}");
         http.Response.Headers.CacheControl = "no-store";
         return TypedResults.Created($"{http.Request.PathBase}{http.Request.Path}/{channel.Id}",
-            new CreatedChannelResponse(shown.Id, shown.Name, shown.Kind, shown.Topics, shown.Target, shown.CreatedAt, shown.CreatedBy, checkedInput.SigningSecret));
+            new CreatedChannelResponse(shown.Id, shown.Name, shown.Kind, shown.Topics, shown.Target, shown.CreatedAt, shown.CreatedBy, shown.Language, checkedInput.SigningSecret));
     }
 
     private static async Task<NoContent> DeleteAsync(string tenant, long id, HttpContext http, ApiAccess access, [FromServices] INotificationStore notifications)
@@ -136,7 +136,7 @@ internal static class NotificationEndpoints
             delivery.Succeeded, delivery.Outcome, delivery.WillRetry);
 
     private static ChannelResponse ToResponse(NotificationChannel channel, ISecretProtector protector) =>
-        new(channel.Id, channel.Name, WireNames.Of(channel.Kind), WireNames.Of(channel.Topics), TargetOf(channel, protector), channel.CreatedAt, channel.CreatedBy);
+        new(channel.Id, channel.Name, WireNames.Of(channel.Kind), WireNames.Of(channel.Topics), TargetOf(channel, protector), channel.CreatedAt, channel.CreatedBy, channel.Language);
 
     /// <summary>Where a channel delivers, without a secret: the recipients, or only the host of its URL (null when its secret cannot be read).</summary>
     private static string? TargetOf(NotificationChannel channel, ISecretProtector protector)

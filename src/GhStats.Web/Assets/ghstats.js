@@ -676,3 +676,10 @@ export function horizonDay(horizon) {
     ? el('time', { class: 'nowrap', datetime: horizon.lastDailyReadOn, title: `Last successful daily read, ${ago}` }, horizon.lastDailyReadOn)
     : el('span', { title: `Added ${ago}` }, 'never read');
 }
+
+// The menu's language picker: choosing a language submits its form at once (the Apply button is there without scripts).
+const languageForm = document.getElementById('language-form');
+if (languageForm) {
+  languageForm.querySelector('#language-apply').hidden = true;
+  languageForm.querySelector('#language').addEventListener('change', () => languageForm.requestSubmit());
+}

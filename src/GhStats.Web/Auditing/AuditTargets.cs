@@ -39,6 +39,8 @@ internal static class AuditTargets
 
     public static AuditTarget Subscription(Tenant tenant) => new("subscription", Id(tenant.Id), tenant.Slug);
 
+    public static AuditTarget Profile(UserProfile user) => new("user", Id(user.Id), user.Email);
+
     public static AuditTarget Run(CollectionRun run) => new("run", Id(run.Id), null);
 
     private static string Id(long id) => id.ToString(CultureInfo.InvariantCulture);

@@ -54,6 +54,13 @@ internal static class ChannelInput
             errors["topics"] = [topicError ?? $"topics must name at least one of {WireNames.TopicNames}."];
         }
 
+        // Webhooks carry data, not text, but their language is kept too: it applies if the channel ever shows text.
+        var language = GhStatsLanguages.Normalize(request.Language);
+        if (language is null && !string.IsNullOrWhiteSpace(request.Language))
+        {
+            errors["language"] = [$"language must be one of {string.Join(", ", GhStatsLanguages.Supported)}, or left out for English."];
+        }
+
         string? recipients = null;
         string? url = null;
         if (kind == NotificationChannelKind.Email)
@@ -72,7 +79,8 @@ internal static class ChannelInput
 
         string? signingSecret = kind == NotificationChannelKind.Webhook ? NewSigningSecret() : null;
         var protectedSecret = url is null ? null : protector.Protect(new NotificationChannelSecret(url, signingSecret).ToJson());
-        return new Checked(new NewNotificationChannel(tenantId, name!, kind!.Value, topics, recipients, protectedSecret, createdBy), signingSecret, errors);
+        return new Checked(new NewNotificationChannel(tenantId, name!, kind!.Value, topics, recipients, protectedSecret, createdBy) { Language = language },
+            signingSecret, errors);
     }
 
     /// <summary>Topic names to flags; an unknown name is an error, an empty or missing list is <see cref="NotificationTopics.None"/>.</summary>

@@ -84,5 +84,9 @@ internal static class OidcSignIn
         }
 
         context.Principal = await SessionPrincipal.ForAsync(context.HttpContext, binding.Profile, developmentSignIn: false);
+
+        // A language chosen on another browser comes along to this one.
+        GhStats.Web.Localization.LanguageCookie.Remember(context.HttpContext, binding.Profile.Language,
+            context.HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow());
     }
 }

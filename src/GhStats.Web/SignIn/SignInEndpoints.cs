@@ -108,6 +108,7 @@ internal static partial class SignInEndpoints
         }
 
         await context.SignInAsync(GhStatsAuthenticationSchemes.Cookie, await SessionPrincipal.ForAsync(context, binding.Profile, developmentSignIn: true));
+        GhStats.Web.Localization.LanguageCookie.Remember(context, binding.Profile.Language, context.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow());
         context.Response.Redirect(returnUrl);
     }
 

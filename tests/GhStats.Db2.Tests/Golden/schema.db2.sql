@@ -316,3 +316,15 @@ CREATE INDEX ghstats.ix_transfer_jobs_tenant ON ghstats.transfer_jobs (tenant_id
 CREATE INDEX ghstats.ix_transfer_jobs_state ON ghstats.transfer_jobs (state);
 INSERT INTO ghstats.schema_versions (version, applied_on, description) VALUES (13, (CURRENT_TIMESTAMP - CURRENT_TIMEZONE), 'GhStats transfer jobs');
 /* 13: TransferJobs migrated */
+/* 14: LanguageChoice migrating ============================================== */
+
+/* AlterTable users */
+/* No SQL statement executed. */
+/* CreateColumn users language AnsiString */
+ALTER TABLE ghstats.users ADD COLUMN language VARCHAR(16) DEFAULT;
+/* AlterTable notification_channels */
+/* No SQL statement executed. */
+/* CreateColumn notification_channels language AnsiString */
+ALTER TABLE ghstats.notification_channels ADD COLUMN language VARCHAR(16) DEFAULT;
+INSERT INTO ghstats.schema_versions (version, applied_on, description) VALUES (14, (CURRENT_TIMESTAMP - CURRENT_TIMEZONE), 'GhStats language choice');
+/* 14: LanguageChoice migrated */

@@ -170,7 +170,7 @@ SELECT user_id, repo_id FROM ghstats.repo_grants WHERE user_id = @user_id ORDER 
 SELECT tenant_id, email, role, created_at FROM ghstats.invitations WHERE tenant_id = @tenant_id ORDER BY email;
 
 -- Memberships.ListMembers
-SELECT u.id, u.issuer, u.subject, u.email, u.display_name, u.created_at, u.last_login_at, m.role FROM ghstats.memberships m JOIN ghstats.users u ON u.id = m.user_id WHERE m.tenant_id = @tenant_id ORDER BY CASE WHEN u.email IS NULL THEN 1 ELSE 0 END, u.email, u.id;
+SELECT u.id, u.issuer, u.subject, u.email, u.display_name, u.created_at, u.last_login_at, u.language, m.role FROM ghstats.memberships m JOIN ghstats.users u ON u.id = m.user_id WHERE m.tenant_id = @tenant_id ORDER BY CASE WHEN u.email IS NULL THEN 1 ELSE 0 END, u.email, u.id;
 
 -- Memberships.ListMemberships
 SELECT tenant_id, user_id, role FROM ghstats.memberships WHERE user_id = @user_id ORDER BY tenant_id;
@@ -218,7 +218,7 @@ DELETE FROM ghstats.notification_subscriptions WHERE user_id = @user_id AND tena
 SELECT COUNT(*) FROM ghstats.notification_events WHERE tenant_id = @tenant_id AND event_key = @event_key;
 
 -- Notifications.GetChannel
-SELECT id, tenant_id, name, kind, topics, recipients, protected_secret, created_at, created_by FROM ghstats.notification_channels WHERE tenant_id = @tenant_id AND id = @channel_id;
+SELECT id, tenant_id, name, kind, topics, recipients, protected_secret, created_at, created_by, language FROM ghstats.notification_channels WHERE tenant_id = @tenant_id AND id = @channel_id;
 
 -- Notifications.GetMessage
 SELECT o.id, o.event_id, o.tenant_id, e.kind, e.payload, e.occurred_at, o.channel_id, o.user_id, o.attempts, o.next_attempt_at, o.state FROM ghstats.notification_outbox o JOIN ghstats.notification_events e ON e.id = o.event_id WHERE o.id = @message_id;
@@ -227,7 +227,7 @@ SELECT o.id, o.event_id, o.tenant_id, e.kind, e.payload, e.occurred_at, o.channe
 SELECT user_id, tenant_id, topics, created_at FROM ghstats.notification_subscriptions WHERE user_id = @user_id AND tenant_id = @tenant_id;
 
 -- Notifications.InsertChannel
-SELECT id FROM FINAL TABLE (INSERT INTO ghstats.notification_channels (tenant_id, name, kind, topics, recipients, protected_secret, created_at, created_by) VALUES (@tenant_id, @name, @kind, @topics, @recipients, @protected_secret, @created_at, @created_by));
+SELECT id FROM FINAL TABLE (INSERT INTO ghstats.notification_channels (tenant_id, name, kind, topics, recipients, protected_secret, created_at, created_by, language) VALUES (@tenant_id, @name, @kind, @topics, @recipients, @protected_secret, @created_at, @created_by, @language));
 
 -- Notifications.InsertCondition
 INSERT INTO ghstats.notification_conditions (tenant_id, condition_key, opened_at, summary) VALUES (@tenant_id, @condition_key, @opened_at, @summary);
@@ -248,10 +248,10 @@ INSERT INTO ghstats.notification_subscriptions (user_id, tenant_id, topics, crea
 SELECT id, message_id, event_id, tenant_id, channel_id, user_id, kind, attempt, attempted_at, succeeded, outcome, will_retry FROM ghstats.notification_deliveries WHERE tenant_id = @tenant_id AND channel_id = @channel_id AND id < @before_id ORDER BY id DESC FETCH FIRST 50 ROWS ONLY;
 
 -- Notifications.ListChannels
-SELECT id, tenant_id, name, kind, topics, recipients, protected_secret, created_at, created_by FROM ghstats.notification_channels WHERE tenant_id = @tenant_id ORDER BY name, id;
+SELECT id, tenant_id, name, kind, topics, recipients, protected_secret, created_at, created_by, language FROM ghstats.notification_channels WHERE tenant_id = @tenant_id ORDER BY name, id;
 
 -- Notifications.ListChannelsForTopic
-SELECT id, tenant_id, name, kind, topics, recipients, protected_secret, created_at, created_by FROM ghstats.notification_channels WHERE tenant_id = @tenant_id AND topics / @topic - 2 * (topics / @topic_above) = 1 ORDER BY id;
+SELECT id, tenant_id, name, kind, topics, recipients, protected_secret, created_at, created_by, language FROM ghstats.notification_channels WHERE tenant_id = @tenant_id AND topics / @topic - 2 * (topics / @topic_above) = 1 ORDER BY id;
 
 -- Notifications.ListClaimed
 SELECT o.id, o.event_id, o.tenant_id, e.kind, e.payload, e.occurred_at, o.channel_id, o.user_id, o.attempts, o.next_attempt_at FROM ghstats.notification_outbox o JOIN ghstats.notification_events e ON e.id = o.event_id WHERE o.claimed_by = @holder AND o.id >= @first_id AND o.id <= @last_id ORDER BY o.next_attempt_at, o.id;
@@ -752,19 +752,19 @@ UPDATE ghstats.users SET issuer = @issuer, subject = @subject WHERE id = @user_i
 UPDATE ghstats.users SET session_stamp = session_stamp + 1 WHERE id = @user_id;
 
 -- Users.Find
-SELECT id, issuer, subject, email, display_name, created_at, last_login_at FROM ghstats.users WHERE id = @user_id;
+SELECT id, issuer, subject, email, display_name, created_at, last_login_at, language FROM ghstats.users WHERE id = @user_id;
 
 -- Users.FindByEmail
-SELECT id, issuer, subject, email, display_name, created_at, last_login_at FROM ghstats.users WHERE email = @email ORDER BY id;
+SELECT id, issuer, subject, email, display_name, created_at, last_login_at, language FROM ghstats.users WHERE email = @email ORDER BY id;
 
 -- Users.FindByIdentity
-SELECT id, issuer, subject, email, display_name, created_at, last_login_at FROM ghstats.users WHERE issuer = @issuer AND subject = @subject;
+SELECT id, issuer, subject, email, display_name, created_at, last_login_at, language FROM ghstats.users WHERE issuer = @issuer AND subject = @subject;
 
 -- Users.Insert
 SELECT id FROM FINAL TABLE (INSERT INTO ghstats.users (issuer, subject, email, display_name, created_at) VALUES (@issuer, @subject, @email, @display_name, @created_at));
 
 -- Users.List
-SELECT id, issuer, subject, email, display_name, created_at, last_login_at FROM ghstats.users ORDER BY CASE WHEN email IS NULL THEN 1 ELSE 0 END, email, id;
+SELECT id, issuer, subject, email, display_name, created_at, last_login_at, language FROM ghstats.users ORDER BY CASE WHEN email IS NULL THEN 1 ELSE 0 END, email, id;
 
 -- Users.RecordSignIn
 UPDATE ghstats.users SET email = @email, display_name = @display_name, last_login_at = @last_login_at WHERE id = @user_id;
@@ -774,6 +774,9 @@ DELETE FROM ghstats.system_roles WHERE user_id = @user_id AND role = @role;
 
 -- Users.SessionStamp
 SELECT session_stamp FROM ghstats.users WHERE id = @user_id;
+
+-- Users.SetLanguage
+UPDATE ghstats.users SET language = @language WHERE id = @user_id;
 
 -- Users.SystemRoleExists
 SELECT COUNT(*) FROM ghstats.system_roles WHERE user_id = @user_id AND role = @role;

@@ -27,17 +27,17 @@ public sealed class EventRendererTests
             [new DigestReferrer(Site, "news.ycombinator.com", 80, 60, new DateOnly(2026, 3, 8))],
             [new DigestContent(Site, "/acme/site", "", 300, 100, new DateOnly(2026, 3, 8))]);
 
-        var document = Render(new DigestRenderer(), NotificationEventKinds.Digest, digest, Linked);
+        var document = TestRenderers.Render<DigestRenderer, DigestPayload>(digest, Linked);
 
         document.Title.ShouldBe("Acme: weekly digest 2026-W10");
-        document.Summary.ShouldBe("1,250 views in 2026-03-02 to 2026-03-08 across 4 repositories: +250 (+25%) on the week before. Some days were not collected or only partly: their repositories say so.");
+        document.Summary.ShouldBe("1,250 views from Monday 3/2/2026 to Sunday 3/8/2026 across 4 repositories: +250 (+25%) on the week before. Weeks run from Monday to Sunday (UTC), as GitHub's weekly figures do. Some days were not collected or only partly: their repositories say so.");
         document.Link.ShouldBe(new Uri("https://stats.example.com/app/"));
         var top = document.Sections[0];
         top.Heading.ShouldBe("Top repositories by views");
         top.Lines.Select(l => (l.Text, l.Figure, l.Link)).ShouldBe(
         [
             ("1. acme/site: +200 (+20%) on the week before", "1,200 views, 480 unique visitors", new Uri("https://stats.example.com/app/repos/12")),
-            ("2. acme/new: new on the week before (6 of 7 days known, 1 partial)", "50 views", new Uri("https://stats.example.com/app/repos/13")),
+            ("2. acme/new: new, no views the week before (6 of 7 days known, 1 partial)", "50 views", new Uri("https://stats.example.com/app/repos/13")),
         ]);
         document.Sections[1].Lines.ShouldHaveSingleItem().Text.ShouldBe("news.ycombinator.com to acme/site");
         document.Sections[2].Lines.ShouldHaveSingleItem().Text.ShouldBe("/acme/site (acme/site: /acme/site)");
@@ -54,9 +54,9 @@ public sealed class EventRendererTests
 
         var documents = new[]
         {
-            Render(new SpikeRenderer(), NotificationEventKinds.Spike, spike, Unlinked),
-            Render(new TroubleStartedRenderer(), NotificationEventKinds.TroubleStarted, started, Unlinked),
-            Render(new TroubleResolvedRenderer(), NotificationEventKinds.TroubleResolved, resolved, Unlinked),
+            TestRenderers.Render<SpikeRenderer, SpikePayload>(spike, Unlinked),
+            TestRenderers.Render<TroubleStartedRenderer, TroubleStartedPayload>(started, Unlinked),
+            TestRenderers.Render<TroubleResolvedRenderer, TroubleResolvedPayload>(resolved, Unlinked),
         };
 
         documents.ShouldAllBe(d => d.Link == null);
@@ -68,10 +68,10 @@ public sealed class EventRendererTests
     {
         var spike = new SpikePayload(Site, new DateOnly(2026, 3, 4), 640, 80, 28, 26, 3.0, 8.0, true);
 
-        var document = Render(new SpikeRenderer(), NotificationEventKinds.Spike, spike, Linked);
+        var document = TestRenderers.Render<SpikeRenderer, SpikePayload>(spike, Linked);
 
         document.Title.ShouldBe("Traffic spike: acme/site");
-        document.Summary.ShouldBe("acme/site had 640 views so far on 2026-03-04, 8 times its usual 80 a day.");
+        document.Summary.ShouldBe("acme/site had 640 views so far on 3/4/2026, 8 times its usual 80 a day.");
         document.Link.ShouldBe(new Uri("https://stats.example.com/app/repos/12"));
         document.Sections.ShouldHaveSingleItem().Lines.Select(l => l.Figure).ShouldBe(["640 views so far", "80 views", "8 times"]);
     }
@@ -85,8 +85,8 @@ public sealed class EventRendererTests
         var resolved = new TroubleResolvedPayload(started.Condition, started.Kind, started.Summary, Opened, Opened.AddHours(26).AddMinutes(5),
             "GitHub accepts the connection's credentials again (or no tracked repository is read with them any more)", null, null);
 
-        var start = Render(new TroubleStartedRenderer(), NotificationEventKinds.TroubleStarted, started, Linked);
-        var end = Render(new TroubleResolvedRenderer(), NotificationEventKinds.TroubleResolved, resolved, Linked);
+        var start = TestRenderers.Render<TroubleStartedRenderer, TroubleStartedPayload>(started, Linked);
+        var end = TestRenderers.Render<TroubleResolvedRenderer, TroubleResolvedPayload>(resolved, Linked);
 
         start.Title.ShouldBe("Collection trouble: GitHub refused connection \"main\"");
         start.Summary.ShouldEndWith("Replace the token, or check the GitHub App's installation, on the tenant's page.");
@@ -97,7 +97,7 @@ public sealed class EventRendererTests
             ("acme/docs", new Uri("https://stats.example.com/app/repos/13")),
         ]);
         end.Title.ShouldBe("Resolved: GitHub refused a connection's credentials");
-        end.Sections.ShouldHaveSingleItem().Lines.Select(l => l.Figure).ShouldBe(["2026-03-04 10:30 UTC", "2026-03-05 12:35 UTC", "1 day, 2 hours"]);
+        end.Sections.ShouldHaveSingleItem().Lines.Select(l => l.Figure).ShouldBe(["3/4/2026 10:30\u202FAM UTC", "3/5/2026 12:35\u202FPM UTC", "1 day, 2 hours"]);
     }
 
     [Fact]
@@ -113,12 +113,5 @@ public sealed class EventRendererTests
         kinds.ShouldContain(typeof(TroubleStartedRenderer));
         kinds.ShouldContain(typeof(TroubleResolvedRenderer));
         services.Count(d => d.ImplementationType == typeof(NotificationEventWorker)).ShouldBe(1);
-    }
-
-    private static NotificationDocument Render<T>(INotificationRenderer renderer, string kind, T payload, NotificationRenderContext context)
-    {
-        renderer.Kind.ShouldBe(kind);
-        var message = new NotificationMessage(1, Guid.NewGuid(), 1, kind, EventPayloadJson.Write(payload), Opened, 1, null, 0, Opened);
-        return renderer.Render(message, context);
     }
 }

@@ -77,7 +77,7 @@ public sealed class ChannelApiTests(NotificationApp fixture) : IClassFixture<Not
         }
 
         var listed = JsonDocument.Parse(bodies[0]).RootElement.EnumerateArray().Single(c => c.GetProperty("id").GetInt64() == id);
-        listed.EnumerateObject().Select(p => p.Name).ShouldBe(["id", "name", "kind", "topics", "target", "createdAt", "createdBy"], ignoreOrder: true);
+        listed.EnumerateObject().Select(p => p.Name).ShouldBe(["id", "name", "kind", "topics", "target", "createdAt", "createdBy", "language"], ignoreOrder: true);
         listed.GetProperty("createdBy").GetString().ShouldBe(fixture.OwnerOfA.Email);
     }
 

@@ -7,7 +7,7 @@ namespace GhStats.Web.Api.Contracts;
 /// (no later answer holds it).
 /// </summary>
 internal sealed record CreatedChannelResponse(
-    long Id, string Name, string Kind, IReadOnlyList<string> Topics, string? Target, DateTimeOffset CreatedAt, string? CreatedBy, string? SigningSecret)
+    long Id, string Name, string Kind, IReadOnlyList<string> Topics, string? Target, DateTimeOffset CreatedAt, string? CreatedBy, string? Language, string? SigningSecret)
 {
     /// <summary>Prints the answer without the signing secret.</summary>
     private bool PrintMembers(StringBuilder builder)
