@@ -44,7 +44,7 @@ public sealed class LocalizedTransferUiTests(ChromiumFixture chromium, TransferW
         await Expect(page.Locator("#jobs-table tbody tr[data-job-id] .tag").First).ToHaveTextAsync(dryRunTag);
         (await page.InnerTextAsync("#transfer")).ShouldNotContain("⟦");
         (await owner.CheckAccessibilityAsync()).AssertNoViolations();
-        await owner.SaveScreenshotAsync($"tenant-transfer-{locale}");
+        await owner.SaveScreenshotAsync($"tenant-transfer-{locale.ToLowerInvariant()}");
         await owner.AssertNoErrorsAsync();
     }
 }
