@@ -1,5 +1,7 @@
 // Audit log: entries newest first from the API, filters, the same filters as a CSV download, and "load older" paging.
-import { api, apiBase, el, fill, say, formatDate } from './ghstats.js';
+import {
+  api, apiBase, el, fill, say, formatDate, t, tn,
+} from './ghstats.js';
 
 const root = document.getElementById('audit');
 const tenant = root.dataset.tenant || '';
@@ -25,36 +27,56 @@ function filters() {
   return query;
 }
 
+/** A wire name's words in the page's language (actions, actor and target kinds), or null when the page has none. */
+function named(prefix, wire) {
+  const text = t(`${prefix}.${wire}`);
+  return text.startsWith('⟦') ? null : text;
+}
+
+/** The action in words, its wire name (what the filter and the CSV take) beside it as code. */
+const action = (wire) => {
+  const words = named('auditAction', wire);
+  return words
+    ? [el('span', { title: wire }, words), ' ', el('code', { class: 'muted', translate: 'no' }, wire)]
+    : el('code', { translate: 'no' }, wire);
+};
+
+const actor = (entry) => (entry.actorKind === 'user'
+  ? el('span', { translate: 'no' }, entry.actor)
+  : [el('span', { translate: 'no' }, entry.actor), ` (${named('auditActorKind', entry.actorKind) ?? entry.actorKind})`]);
+
 const target = (entry) => {
   if (!entry.targetKind && !entry.targetName && !entry.targetId) return '';
-  const name = entry.targetName ?? entry.targetId ?? '';
-  return entry.targetKind ? `${entry.targetKind}: ${name}` : name;
+  const name = el('span', { translate: 'no' }, entry.targetName ?? entry.targetId ?? '');
+  return entry.targetKind
+    ? [el('span', { title: entry.targetKind }, named('auditTargetKind', entry.targetKind) ?? entry.targetKind), ': ', name] : name;
 };
 
 // Every value goes in as text through el(); GitHub- and user-supplied names are never parsed as markup.
 const row = (entry) => el('tr', { 'data-audit-id': entry.id },
   el('td', {}, el('time', { datetime: entry.occurredAt }, formatDate(entry.occurredAt))),
-  el('td', { class: 'text' }, entry.actorKind === 'user' ? entry.actor : `${entry.actor} (${entry.actorKind})`),
-  el('td', {}, el('code', {}, entry.action)),
-  tenant ? null : el('td', { class: 'text' }, entry.tenant ?? ''),
+  el('td', { class: 'text' }, actor(entry)),
+  el('td', { 'data-action': entry.action }, action(entry.action)),
+  tenant ? null : el('td', { class: 'text', translate: 'no' }, entry.tenant ?? ''),
   el('td', { class: 'text' }, target(entry)),
-  el('td', { class: 'text' }, entry.details ?? ''),
-  showAddresses ? el('td', {}, entry.clientAddress ?? '') : null);
+  // The details are the server's own record (key=value, as the CSV has them): data, not text to translate.
+  el('td', { class: 'text', translate: 'no' }, entry.details ?? ''),
+  showAddresses ? el('td', { translate: 'no' }, entry.clientAddress ?? '') : null);
 
 async function load(append) {
   const query = filters();
   if (append && nextBefore) query.set('before', nextBefore);
   older.disabled = true;
-  say(status, 'Loading…');
+  say(status, t('loading'));
   try {
     const page = await api(`${base}?${query}`);
     const rows = page.entries.map(row);
     if (append) tbody.append(...rows);
-    else fill(tbody, rows.length === 0 ? el('tr', {}, el('td', { colspan: columns }, 'No entries match.')) : rows);
+    else fill(tbody, rows.length === 0 ? el('tr', {}, el('td', { colspan: columns }, t('auditNoEntries'))) : rows);
     shown = (append ? shown : 0) + page.entries.length;
     nextBefore = page.nextBefore;
     older.classList.toggle('hidden', !nextBefore);
-    say(status, `${shown} ${shown === 1 ? 'entry' : 'entries'} shown${nextBefore ? '; older ones remain' : ''}.`);
+    say(status, tn(nextBefore ? 'auditShownMore' : 'auditShown', shown));
   } catch (error) {
     say(status, error.message, 'error');
   } finally {

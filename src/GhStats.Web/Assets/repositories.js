@@ -1,6 +1,8 @@
 // Repositories (tenant owners): add by owner/name with feedback as you type, remove with a choice about the data,
 // and track all repositories of an owner with filters.
-import { api, el, fill, say, formatDate, ask, prefix } from './ghstats.js';
+import {
+  api, el, fill, say, formatDate, ask, prefix, statusName, t,
+} from './ghstats.js';
 
 const tenant = document.getElementById('manage').dataset.tenant;
 const slug = encodeURIComponent(tenant);
@@ -19,26 +21,26 @@ const namePattern = /^[A-Za-z0-9._-]{1,100}$/;
 /** What is wrong with a full name, or null when GitHub would accept it. */
 function problemWith(value) {
   const parts = value.trim().split('/');
-  if (value.trim() === '') return 'Enter owner/name, for example octo-org/website.';
-  if (parts.length !== 2) return 'Use exactly one slash: owner/name.';
+  if (value.trim() === '') return t('reposEnterFullName');
+  if (parts.length !== 2) return t('reposOneSlash');
   const [owner, name] = parts;
-  if (!ownerPattern.test(owner)) return `“${owner}” is not a GitHub user or organisation name: letters, digits and single hyphens, at most 39.`;
-  if (!namePattern.test(name) || name === '.' || name === '..') return `“${name}” is not a repository name: letters, digits, '.', '_' and '-', at most 100.`;
+  if (!ownerPattern.test(owner)) return t('reposBadOwner', { owner });
+  if (!namePattern.test(name) || name === '.' || name === '..') return t('reposBadName', { name });
   return null;
 }
 
 function validate() {
   const problem = problemWith(fullName.value);
   fullName.setAttribute('aria-invalid', problem && fullName.value !== '' ? 'true' : 'false');
-  say(hint, fullName.value === '' ? '' : problem ?? 'Looks right.', problem ? 'error' : 'ok');
+  say(hint, fullName.value === '' ? '' : problem ?? t('reposLooksRight'), problem ? 'error' : 'ok');
   return problem;
 }
 
 async function loadConnections() {
   const connections = await api(`/tenants/${slug}/connections`);
   for (const select of document.querySelectorAll('select.connections')) {
-    fill(select, el('option', { value: '' }, "Tenant's default"),
-      connections.map((c) => el('option', { value: c.id }, `${c.name} (${c.kind})`)));
+    fill(select, el('option', { value: '' }, t('reposTenantDefault')),
+      connections.map((c) => el('option', { value: c.id, translate: 'no' }, `${c.name} (${c.kind})`)));
   }
 }
 
@@ -46,13 +48,13 @@ async function loadRepositories() {
   const repositories = (await api(`/repos?tenant=${slug}`)).filter((r) => r.tenant === tenant && !r.removedAt);
   repositories.sort((a, b) => a.fullName.localeCompare(b.fullName));
   fill(reposBody, repositories.length === 0
-    ? el('tr', {}, el('td', { colspan: 5 }, 'No repositories tracked yet.'))
+    ? el('tr', {}, el('td', { colspan: 5 }, t('reposNone')))
     : repositories.map((r) => el('tr', { 'data-repo-id': r.id },
-      el('th', { scope: 'row', class: 'text' }, el('a', { href: `${prefix}/repos/${r.id}` }, r.fullName)),
+      el('th', { scope: 'row', class: 'text' }, el('a', { href: `${prefix}/repos/${r.id}`, translate: 'no' }, r.fullName)),
       el('td', {}, formatDate(r.addedAt)),
-      el('td', {}, r.lastCollectedAt ? formatDate(r.lastCollectedAt) : 'never'),
-      el('td', {}, r.lastStatus ? el('span', { class: `badge ${r.lastStatus === 'ok' ? 'ok' : 'failed'}` }, r.lastStatus) : ''),
-      el('td', {}, el('button', { type: 'button', 'data-remove': r.id, 'aria-label': `Remove ${r.fullName}`, onclick: () => remove(r) }, 'Remove')))));
+      el('td', {}, r.lastCollectedAt ? formatDate(r.lastCollectedAt) : t('reposNever')),
+      el('td', {}, r.lastStatus ? el('span', { class: `badge ${r.lastStatus === 'ok' ? 'ok' : 'failed'}`, title: r.lastStatus }, statusName(r.lastStatus)) : ''),
+      el('td', {}, el('button', { type: 'button', 'data-remove': r.id, 'aria-label': t('reposRemoveLabel', { name: r.fullName }), onclick: () => remove(r) }, t('reposRemove'))))));
 }
 
 async function remove(repository) {
@@ -61,7 +63,7 @@ async function remove(repository) {
   if (!choice) return;
   try {
     await api(`/repos/${repository.id}?purge=${choice === 'purge'}`, { method: 'DELETE' });
-    say(reposStatus, choice === 'purge' ? `${repository.fullName} removed and its data deleted.` : `${repository.fullName} removed; its data is kept.`, 'ok');
+    say(reposStatus, t(choice === 'purge' ? 'reposRemovedPurged' : 'reposRemovedKept', { name: repository.fullName }), 'ok');
     await loadRepositories();
   } catch (error) {
     say(reposStatus, error.message, 'error');
@@ -80,7 +82,7 @@ document.getElementById('repo-add').addEventListener('submit', async (event) => 
       method: 'POST',
       body: { tenant, fullName: fullName.value.trim(), connectionId: connection ? Number(connection) : null },
     });
-    say(hint, `${added.fullName} is tracked; the next collection reads its traffic.`, 'ok');
+    say(hint, t('reposTracked', { name: added.fullName }), 'ok');
     fullName.value = '';
     fullName.setAttribute('aria-invalid', 'false');
     await loadRepositories();
@@ -94,19 +96,19 @@ fullName.addEventListener('input', validate);
 async function loadOwners() {
   const owners = await api(`/tenants/${slug}/owners`);
   fill(ownersBody, owners.length === 0
-    ? el('tr', {}, el('td', { colspan: 5 }, 'No owners tracked as a whole.'))
+    ? el('tr', {}, el('td', { colspan: 5 }, t('ownersNone')))
     : owners.map((o) => el('tr', {},
-      el('th', { scope: 'row', class: 'text' }, o.owner),
-      el('td', { class: 'text' }, o.include ?? 'all'),
-      el('td', { class: 'text' }, o.exclude ?? 'none'),
-      el('td', {}, `${o.skipForks ? 'no forks' : 'forks too'}, ${o.skipArchived ? 'no archived' : 'archived too'}`),
-      el('td', {}, el('button', { type: 'button', 'aria-label': `Stop tracking all of ${o.owner}`, onclick: () => removeOwner(o) }, 'Stop')))));
+      el('th', { scope: 'row', class: 'text', translate: 'no' }, o.owner),
+      el('td', { class: 'text' }, o.include ? el('code', { translate: 'no' }, o.include) : t('ownersIncludeAll')),
+      el('td', { class: 'text' }, o.exclude ? el('code', { translate: 'no' }, o.exclude) : t('ownersExcludeNone')),
+      el('td', {}, `${t(o.skipForks ? 'ownersNoForks' : 'ownersForksToo')}, ${t(o.skipArchived ? 'ownersNoArchived' : 'ownersArchivedToo')}`),
+      el('td', {}, el('button', { type: 'button', 'aria-label': t('ownersStopLabel', { owner: o.owner }), onclick: () => removeOwner(o) }, t('ownersStop'))))));
 }
 
 async function removeOwner(owner) {
   try {
     await api(`/tenants/${slug}/owners/${owner.id}`, { method: 'DELETE' });
-    say(ownerStatus, `${owner.owner} is no longer tracked as a whole; repositories found so far stay tracked.`, 'ok');
+    say(ownerStatus, t('ownersUntracked', { owner: owner.owner }), 'ok');
     await loadOwners();
   } catch (error) {
     say(ownerStatus, error.message, 'error');
@@ -118,7 +120,7 @@ document.getElementById('owner-add').addEventListener('submit', async (event) =>
   const login = document.getElementById('owner-login');
   if (!ownerPattern.test(login.value.trim())) {
     login.setAttribute('aria-invalid', 'true');
-    say(ownerStatus, 'Enter a GitHub user or organisation name: letters, digits and single hyphens, at most 39.', 'error');
+    say(ownerStatus, t('ownersEnterLogin'), 'error');
     login.focus();
     return;
   }
@@ -137,7 +139,7 @@ document.getElementById('owner-add').addEventListener('submit', async (event) =>
       },
     });
     login.setAttribute('aria-invalid', 'false');
-    say(ownerStatus, `All repositories of ${owner.owner} that pass the filters are tracked from the next collection on.`, 'ok');
+    say(ownerStatus, t('ownersTracked', { owner: owner.owner }), 'ok');
     event.target.reset();
     await loadOwners();
   } catch (error) {

@@ -1,6 +1,6 @@
 // Collection log: recent runs, one run's per-repository errors, and "Collect now" with live progress.
 import {
-  api, el, fill, say, formatDate, formatNumber, prefix, horizonBadge, horizonText,
+  api, el, fill, say, formatDate, formatNumber, prefix, horizonBadge, horizonText, lang, statusName, t, tn,
 } from './ghstats.js';
 
 const tbody = document.querySelector('#runs-table tbody');
@@ -12,18 +12,24 @@ const progressText = document.getElementById('collect-text');
 const details = document.getElementById('run-details');
 const detailsBody = document.getElementById('run-details-body');
 
-const statusNames = {
-  running: 'running', succeeded: 'succeeded', completedWithErrors: 'completed with errors',
-  failed: 'failed', cancelled: 'cancelled', abandoned: 'abandoned', queued: 'queued for the worker',
-};
 const badgeKinds = {
   running: 'running', queued: 'running', succeeded: 'ok', completedWithErrors: 'warn', failed: 'failed', abandoned: 'failed',
 };
 // A queued run waits for a worker process to start it; both are followed until they end.
 const isGoing = (run) => run.status === 'running' || run.status === 'queued';
-const triggerNames = { cron: 'scheduler', schedule: 'schedule', manual: 'manual' };
-// The API spells enumerations in camelCase (noPushAccess); people read words.
+// The API spells enumerations in camelCase (noPushAccess); people read words, in the page's language where it has them.
 const words = (name) => name.replace(/[A-Z]/g, (letter) => ` ${letter.toLowerCase()}`);
+function named(key, wire) {
+  const text = t(key);
+  return text.startsWith('⟦') ? words(wire) : text;
+}
+const statusText = (status) => named(`runStatus.${status}`, status);
+const triggerText = (trigger) => named(`runTrigger.${trigger}`, trigger);
+// An error's kind is a collection status (noPushAccess, rateLimited ...): the shared names, keyed as the API's enum.
+const kindText = (kind) => statusName(`${kind.charAt(0).toUpperCase()}${kind.slice(1)}`);
+// Durations in the language's units: "5 s", "5 Sek.", "5 秒".
+const unit = (name) => new Intl.NumberFormat(lang, { style: 'unit', unit: name, unitDisplay: 'short', maximumFractionDigits: 0 });
+const [secondsUnit, minutesUnit, hoursUnit] = ['second', 'minute', 'hour'].map(unit);
 const sleep = (ms) => new Promise((resolve) => { setTimeout(resolve, ms); });
 
 let runs = [];
@@ -32,33 +38,34 @@ let following = null;
 function duration(run) {
   const end = run.finishedAt ? new Date(run.finishedAt) : new Date();
   const seconds = Math.max(0, Math.round((end - new Date(run.startedAt)) / 1000));
-  const text = seconds < 60 ? `${seconds} s`
-    : seconds < 3600 ? `${Math.floor(seconds / 60)} min ${seconds % 60} s`
-      : `${Math.floor(seconds / 3600)} h ${Math.floor((seconds % 3600) / 60)} min`;
-  return run.finishedAt ? text : `${text} so far`;
+  const text = seconds < 60 ? secondsUnit.format(seconds)
+    : seconds < 3600 ? `${minutesUnit.format(Math.floor(seconds / 60))} ${secondsUnit.format(seconds % 60)}`
+      : `${hoursUnit.format(Math.floor(seconds / 3600))} ${minutesUnit.format(Math.floor((seconds % 3600) / 60))}`;
+  return run.finishedAt ? text : t('runSoFar', { time: text });
 }
 
-const badge = (status) => el('span', { class: `badge ${badgeKinds[status] ?? ''}`.trim() }, statusNames[status] ?? words(status));
+// The status in words; its wire name (what the API and the CSV say) in the title.
+const badge = (status) => el('span', { class: `badge ${badgeKinds[status] ?? ''}`.trim(), title: status }, statusText(status));
 
 // An email may break after its @ rather than anywhere: "boss@" over "example.com".
 const breakable = (text) => text.split('@').flatMap((part, i) => (i === 0 ? [part] : ['@', el('wbr'), part]));
 
 const row = (run) => el('tr', { 'data-run-id': run.id },
   el('th', { scope: 'row', class: 'num' }, run.id),
-  el('td', {}, triggerNames[run.trigger] ?? words(run.trigger)),
-  el('td', { class: 'text' }, breakable(run.requestedBy ?? '')),
+  el('td', { title: run.trigger }, triggerText(run.trigger)),
+  el('td', { class: 'text', translate: 'no' }, breakable(run.requestedBy ?? '')),
   el('td', {}, formatDate(run.startedAt)),
   el('td', { class: 'nowrap' }, duration(run)),
   el('td', {}, badge(run.status)),
   el('td', { class: 'num' }, `${formatNumber(run.reposOk)} / ${formatNumber(run.reposFailed)} / ${formatNumber(run.reposTotal)}`),
   el('td', { class: 'num' }, formatNumber(run.apiCalls)),
   el('td', { class: 'num' }, run.rateLimitRemaining === null ? '–' : formatNumber(run.rateLimitRemaining)),
-  el('td', {}, el('button', { type: 'button', 'data-run-details': run.id, 'aria-label': `Details of run ${run.id}` }, 'Details')));
+  el('td', {}, el('button', { type: 'button', 'data-run-details': run.id, 'aria-label': t('runDetailsOf', { id: String(run.id) }) }, t('runDetailsButton'))));
 
 function render() {
   // Redrawing the table must not throw keyboard focus off the Details button it was on.
   const focused = document.activeElement?.dataset?.runDetails;
-  fill(tbody, runs.length === 0 ? el('tr', {}, el('td', { colspan: 10 }, 'No runs yet.')) : runs.map(row));
+  fill(tbody, runs.length === 0 ? el('tr', {}, el('td', { colspan: 10 }, t('runsNone'))) : runs.map(row));
   if (focused) tbody.querySelector(`button[data-run-details="${focused}"]`)?.focus();
 }
 
@@ -71,8 +78,6 @@ function update(run) {
   else if (!old.contains(document.activeElement)) old.replaceWith(row(run));
 }
 
-const repositories = (count) => `${formatNumber(count)} ${count === 1 ? 'repository' : 'repositories'}`;
-
 /** The counts of repositories at risk and losing days, and a link to each of them, worst first. */
 async function loadHorizon() {
   const summary = document.getElementById('horizon-summary');
@@ -81,14 +86,14 @@ async function loadHorizon() {
     fill(document.getElementById('horizon-threshold'), formatNumber(horizon.atRiskAfterDays));
     const trouble = horizon.atRisk + horizon.losingDays;
     fill(summary,
-      el('span', { id: 'horizon-losing-days' }, `${repositories(horizon.losingDays)} losing days`), ', ',
-      el('span', { id: 'horizon-at-risk' }, `${repositories(horizon.atRisk)} at risk`), ', ',
-      el('span', { id: 'horizon-fine' }, `${repositories(horizon.fine)} fine`),
+      el('span', { id: 'horizon-losing-days' }, tn('runLosingDays', horizon.losingDays)), t('runListSeparator'),
+      el('span', { id: 'horizon-at-risk' }, tn('runAtRisk', horizon.atRisk)), t('runListSeparator'),
+      el('span', { id: 'horizon-fine' }, tn('runFine', horizon.fine)),
       trouble === 0 ? '.' : ':');
     summary.className = `status ${trouble === 0 ? 'ok' : 'error'}`;
     fill(document.getElementById('horizon-list'), horizon.repositories.map((r) => el('li', { 'data-repo-id': r.repoId },
-      el('a', { href: `${prefix}/repos/${r.repoId}` }, r.fullName), ' ', horizonBadge(r.horizon),
-      el('span', { class: 'muted' }, ' ', horizonText(r.horizon), ` (tenant ${r.tenant})`))));
+      el('a', { href: `${prefix}/repos/${r.repoId}`, translate: 'no' }, r.fullName), ' ', horizonBadge(r.horizon),
+      el('span', { class: 'muted' }, ' ', horizonText(r.horizon), ' ', t('runOfTenant', { tenant: r.tenant })))));
   } catch (error) {
     say(summary, error.message, 'error');
   }
@@ -108,9 +113,9 @@ async function load() {
 
 function showProgress(run) {
   const done = run.reposOk + run.reposFailed;
-  const counts = `${formatNumber(done)} of ${formatNumber(run.reposTotal)} repositories, ${formatNumber(run.reposFailed)} failed`;
+  const counts = t('runCounts', { done, total: run.reposTotal, failed: run.reposFailed });
   barField.classList.remove('hidden');
-  fill(document.getElementById('collect-label'), `Progress of run ${run.id}`);
+  fill(document.getElementById('collect-label'), t('runProgressOf', { id: String(run.id) }));
   if (run.reposTotal > 0) {
     bar.max = run.reposTotal;
     bar.value = done;
@@ -121,11 +126,11 @@ function showProgress(run) {
     bar.value = 1;
   }
   if (run.status === 'queued') {
-    say(progressText, `Run ${run.id} is queued: the worker process starts it.`);
+    say(progressText, t('runQueued', { id: String(run.id) }));
   } else if (run.status === 'running') {
     say(progressText, counts);
   } else {
-    say(progressText, `Run ${run.id} ${statusNames[run.status] ?? words(run.status)}: ${counts}.`, run.status === 'succeeded' ? 'ok' : 'error');
+    say(progressText, t('runEnded', { id: String(run.id), status: statusText(run.status), counts }), run.status === 'succeeded' ? 'ok' : 'error');
   }
 }
 
@@ -144,7 +149,7 @@ async function follow(run) {
       current = await api(`/runs/${current.id}`);
     }
   } catch (error) {
-    say(progressText, `${error.message} Progress of run ${current.id} is no longer followed; refresh to see it.`, 'error');
+    say(progressText, t('runNotFollowed', { message: error.message, id: String(current.id) }), 'error');
   } finally {
     following = null;
     collectNow.disabled = false;
@@ -154,7 +159,7 @@ async function follow(run) {
 
 collectNow.addEventListener('click', async () => {
   collectNow.disabled = true;
-  say(progressText, 'Starting a collection…');
+  say(progressText, t('runStarting'));
   try {
     // The answer is the new run, or the run already going: either way it is the one to follow.
     follow(await api('/collect', { method: 'POST', body: {} }));
@@ -169,25 +174,26 @@ async function showDetails(id) {
     const run = await api(`/runs/${id}`);
     const errors = run.errors ?? [];
     const facts = [
-      ['Status', badge(run.status)],
-      ['Trigger', triggerNames[run.trigger] ?? words(run.trigger)],
-      ['Requested by', run.requestedBy ?? '–'],
-      ['Started', formatDate(run.startedAt)],
-      ['Finished', run.finishedAt ? formatDate(run.finishedAt) : 'not yet'],
-      ['Repositories', `${formatNumber(run.reposOk)} ok, ${formatNumber(run.reposFailed)} failed, ${formatNumber(run.reposTotal)} in all`],
-      ['API calls', formatNumber(run.apiCalls)],
-      ['Rate limit left', run.rateLimitRemaining === null ? '–' : formatNumber(run.rateLimitRemaining)],
+      [t('runFactStatus'), badge(run.status)],
+      [t('runFactTrigger'), el('span', { title: run.trigger }, triggerText(run.trigger))],
+      [t('runFactRequestedBy'), el('span', { translate: 'no' }, run.requestedBy ?? '–')],
+      [t('runFactStarted'), formatDate(run.startedAt)],
+      [t('runFactFinished'), run.finishedAt ? formatDate(run.finishedAt) : t('runNotYet')],
+      [t('runFactRepositories'), t('runRepositoryCounts', { ok: run.reposOk, failed: run.reposFailed, total: run.reposTotal })],
+      [t('runFactApiCalls'), formatNumber(run.apiCalls)],
+      [t('runFactRateLimitLeft'), run.rateLimitRemaining === null ? '–' : formatNumber(run.rateLimitRemaining)],
     ];
-    fill(document.getElementById('run-details-heading'), `Run ${run.id}`);
+    fill(document.getElementById('run-details-heading'), t('runHeading', { id: String(run.id) }));
     fill(detailsBody,
       el('dl', { class: 'facts' }, facts.flatMap(([term, value]) => [el('dt', {}, term), el('dd', {}, value)])),
-      errors.length === 0 ? el('p', {}, 'No errors were recorded in this run.') : el('div', { class: 'table-wrap' },
+      errors.length === 0 ? el('p', {}, t('runNoErrors')) : el('div', { class: 'table-wrap' },
         el('table', { id: 'run-errors-table' },
-          el('caption', {}, `${errors.length} ${errors.length === 1 ? 'error' : 'errors'} in run ${run.id}`),
-          el('thead', {}, el('tr', {}, ['Kind', 'Repository', 'Message', 'When'].map((name) => el('th', { scope: 'col' }, name)))),
+          el('caption', {}, tn('runErrorsCaption', errors.length, { id: String(run.id) })),
+          el('thead', {}, el('tr', {}, [t('runErrorKind'), t('runErrorRepository'), t('runErrorMessage'), t('runErrorWhen')].map((name) => el('th', { scope: 'col' }, name)))),
           el('tbody', {}, errors.map((error) => el('tr', {},
-            el('td', {}, words(error.kind)),
-            el('th', { scope: 'row', class: 'text' }, error.repository ?? (error.repoId ? `repository ${error.repoId}` : 'the run')),
+            el('td', { title: error.kind }, kindText(error.kind)),
+            el('th', { scope: 'row', class: 'text' }, error.repository ? el('span', { translate: 'no' }, error.repository)
+              : error.repoId ? t('runRepositoryId', { id: String(error.repoId) }) : t('runItself')),
             el('td', { class: 'text' }, error.message),
             el('td', {}, formatDate(error.occurredAt))))))));
     details.classList.remove('hidden');

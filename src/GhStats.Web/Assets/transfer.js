@@ -2,7 +2,7 @@
 // second (phase, done of total) until its report, drawn as tables; "Run it for real" after a dry run; the tenant's
 // recent jobs. Everything read from files and reports is set as text (el(), say()), never as markup.
 import {
-  api, upload, el, fill, say, formatDate, formatNumber, prefix, submitting,
+  api, upload, el, fill, say, formatDate, formatNumber, prefix, submitting, lang, t, tn,
 } from './ghstats.js';
 
 const root = document.getElementById('transfer');
@@ -10,21 +10,30 @@ const slug = root.dataset.slug;
 const base = `/tenants/${encodeURIComponent(slug)}`;
 const maxBytes = Number(root.dataset.maxBytes || 0);
 
-const stateNames = { queued: 'queued', running: 'running', succeeded: 'succeeded', failed: 'failed' };
 const badgeKinds = { queued: 'running', running: 'running', succeeded: 'ok', failed: 'failed' };
-const outcomeNames = {
-  existing: 'merged into the one tracked here',
-  createdTracked: 'created, tracked',
-  createdHistoryOnly: 'created, history only',
-  rejected: 'rejected',
-};
 const isGoing = (job) => job.state === 'queued' || job.state === 'running';
 const sleep = (ms) => new Promise((resolve) => { setTimeout(resolve, ms); });
-const plural = (n, one, many) => `${formatNumber(n)} ${n === 1 ? one : many}`;
 const words = (name) => String(name).replace(/[A-Z]/g, (letter) => ` ${letter.toLowerCase()}`);
 
-const units = ['bytes', 'KB', 'MB', 'GB', 'TB'];
-const decimal = new Intl.NumberFormat(undefined, { maximumFractionDigits: 1 });
+/** A wire name's words in the page's language (states, outcomes), or its own words where the page has none. */
+function named(key, wire) {
+  const text = t(key);
+  return text.startsWith('⟦') ? words(wire) : text;
+}
+
+// The importer and the restorer name their phases in English (GhStats.Transfer); the page says them in its language.
+const phaseKeys = {
+  'checking the file': 'checkingFile',
+  'writing repositories': 'writingRepositories',
+  'comparing repositories': 'comparingRepositories',
+  'checking the archive': 'checkingArchive',
+  'restoring rows': 'restoringRows',
+  'comparing rows': 'comparingRows',
+};
+const phaseName = (phase) => (phaseKeys[phase] ? t(`transferPhase.${phaseKeys[phase]}`) : phase);
+
+const units = [null, 'KB', 'MB', 'GB', 'TB'];
+const decimal = new Intl.NumberFormat(lang, { maximumFractionDigits: 1 });
 function formatBytes(bytes) {
   let value = bytes;
   let unit = 0;
@@ -32,16 +41,18 @@ function formatBytes(bytes) {
     value /= 1000;
     unit += 1;
   }
-  return unit === 0 ? plural(bytes, 'byte', 'bytes') : `${decimal.format(value)} ${units[unit]}`;
+  return unit === 0 ? tn('transferBytes', bytes) : `${decimal.format(value)} ${units[unit]}`;
 }
 
 /** "Dry run of an import of repostats.csv (ibm-csv)", as a job's name in headings and lists. */
 function describe(job) {
-  const what = job.kind === 'restore' ? `restore of ${job.fileName}` : `import of ${job.fileName} (${job.source})`;
-  return job.dryRun ? `Dry run of the ${what}` : `${what.charAt(0).toUpperCase()}${what.slice(1)}`;
+  const values = { file: job.fileName, source: job.source };
+  if (job.kind === 'restore') return t(job.dryRun ? 'transferDryRunOfRestore' : 'transferRestoreOf', values);
+  return t(job.dryRun ? 'transferDryRunOfImport' : 'transferImportOf', values);
 }
 
-const badge = (state) => el('span', { class: `badge ${badgeKinds[state] ?? ''}`.trim() }, stateNames[state] ?? words(state));
+// The state in words; its wire name in the title.
+const badge = (state) => el('span', { class: `badge ${badgeKinds[state] ?? ''}`.trim(), title: state }, named(`transferState.${state}`, state));
 
 // The job panel ----------------------------------------------------------------------------------------------------
 const section = document.getElementById('job');
@@ -71,11 +82,11 @@ function progress(done, total) {
 /** The panel while a file uploads, before there is a job. */
 function showUpload(file, sent, total) {
   section.classList.remove('hidden');
-  fill(heading, `Uploading ${file.name}`);
-  fill(summary, `${formatBytes(file.size)}; the job starts once the whole file is on the server.`);
-  fill(barLabel, `Upload of ${file.name}`);
+  fill(heading, t('transferUploading', { file: file.name }));
+  fill(summary, t('transferUploadSummary', { size: formatBytes(file.size) }));
+  fill(barLabel, t('transferUploadOf', { file: file.name }));
   progress(sent, total);
-  say(status, total > 0 ? `Uploading: ${formatBytes(sent)} of ${formatBytes(total)}` : 'Uploading…');
+  say(status, total > 0 ? t('transferUploadProgress', { sent: formatBytes(sent), total: formatBytes(total) }) : t('transferUploadingPlain'));
   again.classList.add('hidden');
   fill(report);
 }
@@ -86,26 +97,26 @@ function showJob(job) {
   section.dataset.jobId = job.id;
   section.dataset.state = job.state;
   fill(heading, describe(job));
-  fill(summary, `Uploaded ${formatDate(job.createdAt)} by ${job.requestedBy}, ${formatBytes(job.fileBytes)}. `, badge(job.state));
-  fill(barLabel, `Progress of job ${job.id}`);
+  fill(summary, t('transferUploadedBy', { when: formatDate(job.createdAt), who: job.requestedBy, size: formatBytes(job.fileBytes) }), ' ', badge(job.state));
+  fill(barLabel, t('transferProgressOf', { id: String(job.id) }));
   const { phase, done, total } = job.progress ?? { phase: '', done: 0, total: 0 };
   if (job.state === 'queued') {
     progress(0, 0);
-    say(status, 'Queued: it starts when the jobs uploaded before it have ended.');
+    say(status, t('transferQueued'));
   } else if (job.state === 'running') {
     progress(done, total);
-    say(status, total > 0 ? `${phase}: ${formatNumber(done)} of ${formatNumber(total)}` : `${phase}…`);
+    say(status, total > 0 ? t('transferPhaseProgress', { phase: phaseName(phase), done, total }) : `${phaseName(phase)}…`);
   } else if (job.state === 'succeeded') {
     progress(1, 1);
-    say(status, job.dryRun ? 'The dry run has finished: nothing was written. Its report:' : 'Finished. Its report:', 'ok');
+    say(status, t(job.dryRun ? 'transferDryRunDone' : 'transferFinished'), 'ok');
   } else {
     barField.classList.add('hidden');
-    say(status, `It failed: ${job.error ?? 'no reason was given.'}`, 'error');
+    say(status, t('transferFailed', { reason: job.error ?? t('transferNoReason') }), 'error');
   }
   again.classList.toggle('hidden', !(job.dryRun && job.state === 'succeeded'));
   say(againStatus, '');
   if (job.dryRun && job.state === 'succeeded') {
-    fill(againNote, `Running it for real uploads the file chosen in the ${job.kind === 'restore' ? 'Restore' : 'Import'} form above again, with the options there: if you changed or cleared it, choose ${job.fileName} again first.`);
+    fill(againNote, t(job.kind === 'restore' ? 'transferAgainRestore' : 'transferAgainImport', { file: job.fileName }));
   }
   if (!isGoing(job) && job.report) renderReport(job);
   else fill(report);
@@ -125,7 +136,7 @@ async function follow(job) {
       current = await api(`${base}/transfers/${current.id}`);
     }
   } catch (error) {
-    say(status, `${error.message} Job ${current.id} is no longer followed; refresh to see it.`, 'error');
+    say(status, t('transferNotFollowed', { message: error.message, id: String(current.id) }), 'error');
   }
   if (following === current.id) following = null;
   await loadJobs();
@@ -138,16 +149,24 @@ const table = (id, caption, columns, rows) => el('div', { class: 'table-wrap', t
     el('thead', {}, el('tr', {}, columns.map(([name, numeric]) => el('th', { scope: 'col', class: numeric ? 'num' : null }, name)))),
     el('tbody', {}, rows)));
 
+/** A translated sentence with a link at its {link}: the words around it where the language puts them. */
+function withLink(text, link) {
+  const [before, after = ''] = text.split('{link}');
+  return [before, link, after];
+}
+
 const number = (value) => el('td', { class: 'num' }, formatNumber(value ?? 0));
 
 function repositoriesTable(id, repositories) {
-  if (repositories.length === 0) return el('p', { class: 'note' }, 'No repositories.');
-  return table(id, 'Per repository: days new, days raised, days the same, days lower than GhStats has (GhStats keeps its own), snapshot rows new, rows rejected', [
-    ['Repository'], ['Outcome'], ['Days new', true], ['Days raised', true], ['Days unchanged', true], ['Days lower (kept)', true], ['Snapshots new', true], ['Rows rejected', true],
+  if (repositories.length === 0) return el('p', { class: 'note' }, t('transferNoRepositories'));
+  return table(id, t('transferRepositoriesCaption'), [
+    [t('transferColRepository')], [t('transferColOutcome')], [t('transferColDaysNew'), true], [t('transferColDaysRaised'), true],
+    [t('transferColDaysUnchanged'), true], [t('transferColDaysLower'), true], [t('transferColSnapshotsNew'), true], [t('transferColRowsRejected'), true],
   ], repositories.map((repository) => el('tr', { 'data-repository': repository.fullName },
-    el('th', { scope: 'row', class: 'text' }, repository.fullName,
-      (repository.sourceKeys ?? []).length > 0 ? el('span', { class: 'cell-note' }, `source ${repository.sourceKeys.length === 1 ? 'key' : 'keys'} ${repository.sourceKeys.join(', ')}`) : null),
-    el('td', {}, outcomeNames[repository.outcome] ?? words(repository.outcome)),
+    el('th', { scope: 'row', class: 'text' }, el('span', { translate: 'no' }, repository.fullName),
+      (repository.sourceKeys ?? []).length > 0
+        ? el('span', { class: 'cell-note' }, tn('transferSourceKeys', repository.sourceKeys.length, { keys: repository.sourceKeys.join(', ') })) : null),
+    el('td', { title: repository.outcome }, named(`transferOutcome.${repository.outcome}`, repository.outcome)),
     number(repository.daysNew),
     number(repository.daysRaised),
     number(repository.daysUnchanged),
@@ -159,42 +178,44 @@ function repositoriesTable(id, repositories) {
 function rejectionsPart(id, repositories, loose) {
   const rows = [
     ...repositories.flatMap((repository) => (repository.rejections ?? []).map((rejection) => [repository.fullName, rejection])),
-    ...(loose ?? []).map((rejection) => ['no repository', rejection]),
+    ...(loose ?? []).map((rejection) => [null, rejection]),
   ];
-  if (rows.length === 0) return [el('h3', {}, 'Rejected rows'), el('p', { class: 'note', id: `${id}-none` }, 'No row was rejected.')];
+  if (rows.length === 0) return [el('h3', {}, t('transferRejectedRows')), el('p', { class: 'note', id: `${id}-none` }, t('transferNoRowRejected'))];
   return [
-    el('h3', {}, 'Rejected rows'),
-    table(id, `${plural(rows.length, 'row', 'rows')} left out, with where and why`, [['Repository'], ['Where'], ['Reason']],
+    el('h3', {}, t('transferRejectedRows')),
+    table(id, tn('transferRowsLeftOut', rows.length), [[t('transferColRepository')], [t('transferColWhere')], [t('transferColReason')]],
       rows.map(([repository, rejection]) => el('tr', {},
-        el('td', { class: 'text' }, repository),
-        el('td', { class: 'text' }, el('code', {}, rejection.where)),
+        repository === null ? el('td', { class: 'text' }, t('transferNoRepository')) : el('td', { class: 'text', translate: 'no' }, repository),
+        el('td', { class: 'text' }, el('code', { translate: 'no' }, rejection.where)),
+        // The importer gives its reasons in English (GhStats.Transfer); they are shown as it wrote them.
         el('td', { class: 'text' }, rejection.reason)))),
   ];
 }
 
 function notesPart(notes) {
   if (!notes || notes.length === 0) return [];
-  return [el('h3', {}, 'Notes'), el('ul', { id: 'report-notes', class: 'report-notes' }, notes.map((note) => el('li', {}, note)))];
+  return [el('h3', {}, t('transferNotes')), el('ul', { id: 'report-notes', class: 'report-notes' }, notes.map((note) => el('li', {}, note)))];
 }
 
 function importReport(data) {
   const repositories = data.repositories ?? [];
   const users = data.users ?? [];
   return [
-    el('h3', {}, 'Repositories'),
+    el('h3', {}, t('transferRepositoriesHeading')),
     repositoriesTable('report-repositories', repositories),
-    data.dryRun || repositories.length === 0 ? [] : el('p', {}, 'The repositories are listed on ',
-      el('a', { href: `${prefix}/manage/repositories?tenant=${encodeURIComponent(slug)}` }, 'the Repositories page'), ', each with a link to its traffic.'),
+    data.dryRun || repositories.length === 0 ? [] : el('p', {}, withLink(t('transferListedOn'),
+      el('a', { href: `${prefix}/manage/repositories?tenant=${encodeURIComponent(slug)}` }, t('transferRepositoriesPage')))),
     rejectionsPart('report-rejections', repositories, data.rejections),
     users.length === 0 ? [] : [
-      el('h3', {}, 'People to invite'),
-      el('p', { class: 'note' }, 'The source let these people in. Nothing was granted here: invite those who should see this tenant on ',
-        el('a', { href: `${prefix}/manage/tenants/${encodeURIComponent(slug)}` }, 'the tenant page'), '.'),
-      table('report-people', `${plural(users.length, 'person', 'people')} with their roles in the source`, [['Email'], ['Name'], ['Roles']],
+      el('h3', {}, t('transferPeopleHeading')),
+      el('p', { class: 'note' }, withLink(t('transferPeopleNote'),
+        el('a', { href: `${prefix}/manage/tenants/${encodeURIComponent(slug)}` }, t('transferTenantPage')))),
+      table('report-people', tn('transferPeopleCaption', users.length), [[t('transferColEmail')], [t('transferColName')], [t('transferColRoles')]],
         users.map((user) => el('tr', {},
-          el('td', { class: 'text' }, user.email),
-          el('td', { class: 'text' }, user.name ?? ''),
-          el('td', { class: 'text' }, (user.roles ?? []).join('; '))))),
+          el('td', { class: 'text', translate: 'no' }, user.email),
+          el('td', { class: 'text', translate: 'no' }, user.name ?? ''),
+          // The source's own role names: data.
+          el('td', { class: 'text', translate: 'no' }, (user.roles ?? []).join('; '))))),
     ],
     notesPart(data.notes),
   ];
@@ -204,21 +225,23 @@ function restoreReport(data) {
   const manifest = data.manifest ?? {};
   const facts = (pairs) => el('dl', { class: 'facts' }, pairs.flatMap(([term, value]) => [el('dt', {}, term), el('dd', {}, value)]));
   return [
-    el('h3', {}, 'Archive'),
+    el('h3', {}, t('transferArchiveHeading')),
     facts([
-      ['Holds', manifest.scope === 'installation' ? 'the whole installation' : String(manifest.scope ?? '').replace(/^tenant:/, 'tenant ')],
-      ['Exported', formatDate(manifest.exportedAt)],
-      ['By GhStats', `${manifest.productVersion ?? '?'} (database schema ${manifest.schemaVersion ?? '?'})`],
+      [t('transferHolds'), manifest.scope === 'installation' ? t('transferWholeInstallation')
+        : String(manifest.scope ?? '').startsWith('tenant:') ? t('transferTenantScope', { slug: manifest.scope.slice('tenant:'.length) })
+          : String(manifest.scope ?? '')],
+      [t('transferExported'), formatDate(manifest.exportedAt)],
+      [t('transferByGhStats'), t('transferVersion', { version: manifest.productVersion ?? '?', schema: String(manifest.schemaVersion ?? '?') })],
     ]),
     (data.tenants ?? []).map((tenant, index) => [
-      el('h3', {}, `Tenant ${tenant.slug}`),
+      el('h3', {}, t('transferTenantHeading', { slug: tenant.slug })),
       facts([
-        ['Tenant', tenant.created ? 'created' : 'existing: the archive merges into it'],
-        ['Connections new', `${formatNumber(tenant.connectionsNew)}${tenant.connectionsNew > 0 ? ', each without its token or key: enter it again on the tenant page' : ''}`],
-        ['Owners tracked whole, new', formatNumber(tenant.ownersNew)],
-        ['Days of stars and other counters, new or raised', formatNumber(tenant.statsDaysWritten)],
-        ['Notes new', formatNumber(tenant.annotationsNew)],
-        ['Public dashboards new', formatNumber(tenant.dashboardsNew)],
+        [t('transferTenant'), tenant.created ? t('transferTenantCreated') : t('transferTenantExisting')],
+        [t('transferConnectionsNew'), tenant.connectionsNew > 0 ? t('transferConnectionsNoToken', { count: tenant.connectionsNew }) : formatNumber(tenant.connectionsNew)],
+        [t('transferOwnersNew'), formatNumber(tenant.ownersNew)],
+        [t('transferStatsDays'), formatNumber(tenant.statsDaysWritten)],
+        [t('transferNotesNew'), formatNumber(tenant.annotationsNew)],
+        [t('transferDashboardsNew'), formatNumber(tenant.dashboardsNew)],
       ]),
       repositoriesTable(index === 0 ? 'report-repositories' : `report-repositories-${index + 1}`, tenant.repositories ?? []),
       rejectionsPart(index === 0 ? 'report-rejections' : `report-rejections-${index + 1}`, tenant.repositories ?? [], []),
@@ -247,9 +270,9 @@ function showSourceHelp() {
 function chosenFile(input, formStatus, expectedName) {
   const file = input.files?.[0];
   let problem = null;
-  if (!file) problem = expectedName ? `No file is chosen: choose ${expectedName} again in the form above, then press Run it for real.` : 'Choose a file to upload.';
-  else if (expectedName && file.name !== expectedName) problem = `The dry run read ${expectedName}; the form holds ${file.name}. Choose ${expectedName} again, then press Run it for real.`;
-  else if (maxBytes > 0 && file.size > maxBytes) problem = `${file.name} is ${formatBytes(file.size)}, over the largest upload here (${formatBytes(maxBytes)}).`;
+  if (!file) problem = expectedName ? t('transferNoFileChosen', { file: expectedName }) : t('transferChooseFile');
+  else if (expectedName && file.name !== expectedName) problem = t('transferOtherFile', { expected: expectedName, file: file.name });
+  else if (maxBytes > 0 && file.size > maxBytes) problem = t('transferTooLarge', { file: file.name, size: formatBytes(file.size), largest: formatBytes(maxBytes) });
   input.setAttribute('aria-invalid', problem ? 'true' : 'false');
   if (problem) {
     say(formStatus, problem, 'error');
@@ -274,7 +297,7 @@ async function start(form, formStatus, path, fields, dryRun, expectedName) {
     try {
       showUpload(file, 0, file.size);
       const job = await upload(path, body, (sent, total) => showUpload(file, sent, total));
-      say(formStatus, `${describe(job)} has started: its progress and report are below.`, 'ok');
+      say(formStatus, t('transferStarted', { job: describe(job) }), 'ok');
       history.replaceState(null, '', `${location.pathname}?job=${encodeURIComponent(job.id)}`);
       heading.focus();
       follow(job);
@@ -311,19 +334,20 @@ const jobsStatus = document.getElementById('jobs-status');
 
 const jobRow = (job) => el('tr', { 'data-job-id': job.id },
   el('td', {}, el('time', { datetime: job.createdAt }, formatDate(job.createdAt))),
-  el('td', {}, job.kind === 'restore' ? 'Restore' : `Import (${job.source})`, job.dryRun ? el('span', { class: 'tag' }, 'dry run') : null),
-  el('td', { class: 'text' }, job.fileName),
+  el('td', {}, job.kind === 'restore' ? t('transferKindRestore') : [t('transferKindImport'), ' (', el('span', { translate: 'no' }, job.source), ')'],
+    job.dryRun ? el('span', { class: 'tag' }, t('transferDryRunTag')) : null),
+  el('td', { class: 'text', translate: 'no' }, job.fileName),
   el('td', { class: 'num nowrap' }, formatBytes(job.fileBytes)),
-  el('td', { class: 'text' }, job.requestedBy),
+  el('td', { class: 'text', translate: 'no' }, job.requestedBy),
   el('td', {}, badge(job.state), job.state === 'running' && job.progress?.total > 0
-    ? el('span', { class: 'cell-note' }, `${job.progress.phase}: ${formatNumber(job.progress.done)} of ${formatNumber(job.progress.total)}`) : null),
-  el('td', {}, el('button', { type: 'button', 'data-show-job': job.id, 'aria-label': `Show job ${job.id}: ${describe(job)}` }, 'Show')));
+    ? el('span', { class: 'cell-note' }, t('transferPhaseProgress', { phase: phaseName(job.progress.phase), done: job.progress.done, total: job.progress.total })) : null),
+  el('td', {}, el('button', { type: 'button', 'data-show-job': job.id, 'aria-label': t('transferShowJobLabel', { id: String(job.id), job: describe(job) }) }, t('transferShow'))));
 
 async function loadJobs() {
   try {
     const jobs = await api(`${base}/transfers`);
     const focused = document.activeElement?.dataset?.showJob;
-    fill(jobsBody, jobs.length === 0 ? el('tr', {}, el('td', { colspan: 7 }, 'No imports or restores yet.')) : jobs.map(jobRow));
+    fill(jobsBody, jobs.length === 0 ? el('tr', {}, el('td', { colspan: 7 }, t('transferNoJobs'))) : jobs.map(jobRow));
     if (focused) jobsBody.querySelector(`button[data-show-job="${focused}"]`)?.focus();
     say(jobsStatus, '');
     return jobs;
