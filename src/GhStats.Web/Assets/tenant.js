@@ -87,8 +87,8 @@ memberForm.addEventListener('submit', async (event) => {
   await submitting(memberForm, async () => {
     try {
       const result = await api(`${base}/members/${encodeURIComponent(email)}`, { method: 'PUT', body: { role } });
-      const role = roleInSentence[result.role] ?? result.role;
-      say(addStatus, t(result.status === 'invited' ? 'tenantInvited' : 'tenantMemberNow', { email: result.email, role }), 'ok');
+      const named = roleInSentence[result.role] ?? result.role;
+      say(addStatus, t(result.status === 'invited' ? 'tenantInvited' : 'tenantMemberNow', { email: result.email, role: named }), 'ok');
       memberForm.elements.email.value = '';
     } catch (error) {
       say(addStatus, error.message, 'error');
