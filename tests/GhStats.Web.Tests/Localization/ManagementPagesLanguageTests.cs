@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Json;
 using GhStats.Web.Tests.Ui;
 using Shouldly;
 using Xunit;
@@ -32,7 +31,7 @@ public sealed class ManagementPagesLanguageTests(PageWorld world) : IClassFixtur
     [Fact]
     public async Task TheTenantPage_CarriesTheStringsOfItsScriptAndOfTheDashboardsModule()
     {
-        var strings = ScriptStrings(await PageAsync("manage/tenants/tenant-a", "de", "owner"));
+        var strings = LanguageChoiceTests.ScriptStrings(await PageAsync("manage/tenants/tenant-a", "de", "owner"));
 
         strings["tenantRoleViewer"].ShouldBe("Betrachter");
         strings["tenantDeleteChannelQuestion"].ShouldStartWith("Den Kanal „{name}“ löschen?");
@@ -61,7 +60,7 @@ public sealed class ManagementPagesLanguageTests(PageWorld world) : IClassFixtur
         html.ShouldContain($"<caption>{caption}</caption>");
         html.ShouldContain($"<button type=\"submit\" class=\"primary\">{create}</button>");
         html.ShouldContain("<code translate=\"no\">acme-oss</code>");
-        ScriptStrings(html).ShouldContainKey("tenantsDeleteQuestion");
+        LanguageChoiceTests.ScriptStrings(html).ShouldContainKey("tenantsDeleteQuestion");
     }
 
     [Fact]
@@ -84,15 +83,7 @@ public sealed class ManagementPagesLanguageTests(PageWorld world) : IClassFixtur
         html.ShouldContain($"<h2 id=\"subscriptions-heading\">{notifications}</h2>");
         html.ShouldContain($"<label for=\"token-days\">{days}</label>");
         html.ShouldContain("<code translate=\"no\">Authorization: Bearer ghst_…</code>");
-        ScriptStrings(html)["profileDisplayName"].ShouldBe(displayName);
-    }
-
-    private static Dictionary<string, string> ScriptStrings(string html)
-    {
-        const string open = "<script type=\"application/json\" id=\"ghstats-text\">";
-        var start = html.IndexOf(open, StringComparison.Ordinal) + open.Length;
-        var end = html.IndexOf("</script>", start, StringComparison.Ordinal);
-        return JsonSerializer.Deserialize<Dictionary<string, string>>(html[start..end])!;
+        LanguageChoiceTests.ScriptStrings(html)["profileDisplayName"].ShouldBe(displayName);
     }
 
     private async Task<string> PageAsync(string path, string language, string caller)
