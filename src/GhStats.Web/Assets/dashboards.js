@@ -1,6 +1,6 @@
 // Tenant page, Public dashboards: make, edit, unpublish, publish and delete the tenant's public pages; copy a page's
 // address or an iframe snippet for it.
-import { api, el, fill, say, confirmAction, submitting } from './ghstats.js';
+import { api, el, fill, say, confirmAction, submitting, lang, t } from './ghstats.js';
 
 const slug = document.getElementById('tenant').dataset.slug;
 const base = `/tenants/${encodeURIComponent(slug)}/dashboards`;
@@ -14,53 +14,63 @@ const cancel = document.getElementById('dashboard-cancel');
 const choices = document.getElementById('dashboard-repositories');
 let repositories = [];
 let editing = null;
+const listed = new Intl.ListFormat(lang, { style: 'narrow', type: 'conjunction' });
+const both = new Intl.ListFormat(lang, { type: 'conjunction' });
 
 const address = (dashboard) => new URL(dashboard.path, window.location.origin).href;
 const snippet = (dashboard) => `<iframe src="${address(dashboard)}" title="${dashboard.title.replaceAll('&', '&amp;').replaceAll('"', '&quot;')}" width="100%" height="900" loading="lazy"></iframe>`;
 
-function copyable(id, label, value) {
+/** A read-only field with a copy button; texts: its label, the button's text, and what the page says on success or refusal. */
+function copyable(id, texts, value) {
   const field = el(value.includes('\n') || value.startsWith('<') ? 'textarea' : 'input', {
     id, readonly: true, class: 'secret', spellcheck: 'false', ...(value.startsWith('<') ? {} : { type: 'text' }),
   });
   field.value = value;
-  const copy = el('button', { type: 'button', 'aria-describedby': id }, `Copy ${label.toLowerCase()}`);
+  const copy = el('button', { type: 'button', 'aria-describedby': id }, texts.copy);
   copy.addEventListener('click', async () => {
     try {
       // navigator.clipboard exists only in secure contexts (https or localhost).
       await navigator.clipboard.writeText(value);
-      say(status, `${label} copied.`, 'ok');
+      say(status, texts.copied, 'ok');
     } catch {
       field.select();
-      say(status, `Copying was refused; the ${label.toLowerCase()} is selected, press Ctrl+C.`, 'error');
+      say(status, texts.refused, 'error');
     }
   });
-  return el('div', { class: 'field' }, el('label', { for: id }, label), field, el('div', { class: 'actions' }, copy));
+  return el('div', { class: 'field' }, el('label', { for: id }, texts.label), field, el('div', { class: 'actions' }, copy));
 }
 
 function card(dashboard) {
   const names = repositories.filter((r) => dashboard.repositoryIds.includes(r.id)).map((r) => r.fullName);
-  const state = dashboard.published ? 'Published' : 'Unpublished';
-  const extras = [dashboard.showReferrers && 'referrers', dashboard.showPopularContent && 'popular content'].filter(Boolean);
+  const state = t(dashboard.published ? 'dashboardPublished' : 'dashboardUnpublished');
+  const extras = [dashboard.showReferrers && t('dashboardExtraReferrers'), dashboard.showPopularContent && t('dashboardExtraPopular')].filter(Boolean);
   return el('article', { class: 'card', 'data-dashboard': dashboard.id, 'aria-labelledby': `dashboard-${dashboard.id}-title` },
-    el('h3', { id: `dashboard-${dashboard.id}-title` }, dashboard.title, ' ',
+    el('h3', { id: `dashboard-${dashboard.id}-title` }, el('span', { translate: 'no' }, dashboard.title), ' ',
       el('span', { class: `badge ${dashboard.published ? 'ok' : 'warn'}` }, state)),
     el('dl', { class: 'facts' },
-      el('dt', {}, 'Repositories'), el('dd', {}, names.length === 0 ? 'none left (untracked)' : names.join(', ')),
-      el('dt', {}, 'Also shows'), el('dd', {}, extras.length === 0 ? 'totals and charts only' : extras.join(' and ')),
-      el('dt', {}, 'May be framed by'), el('dd', {}, dashboard.frameOrigins.length === 0 ? 'no site' : dashboard.frameOrigins.join(', '))),
-    copyable(`dashboard-${dashboard.id}-address`, 'Address', address(dashboard)),
-    copyable(`dashboard-${dashboard.id}-snippet`, 'Iframe snippet', snippet(dashboard)),
+      el('dt', {}, t('dashboardFactRepositories')),
+      el('dd', {}, names.length === 0 ? t('dashboardNoneLeft') : el('span', { translate: 'no' }, listed.format(names))),
+      el('dt', {}, t('dashboardFactAlsoShows')), el('dd', {}, extras.length === 0 ? t('dashboardTotalsOnly') : both.format(extras)),
+      el('dt', {}, t('dashboardFactFramedBy')),
+      el('dd', {}, dashboard.frameOrigins.length === 0 ? t('dashboardNoSite') : el('span', { translate: 'no' }, listed.format(dashboard.frameOrigins)))),
+    copyable(`dashboard-${dashboard.id}-address`, {
+      label: t('dashboardAddress'), copy: t('dashboardCopyAddress'), copied: t('dashboardAddressCopied'), refused: t('dashboardAddressRefused'),
+    }, address(dashboard)),
+    copyable(`dashboard-${dashboard.id}-snippet`, {
+      label: t('dashboardSnippet'), copy: t('dashboardCopySnippet'), copied: t('dashboardSnippetCopied'), refused: t('dashboardSnippetRefused'),
+    }, snippet(dashboard)),
     el('div', { class: 'actions' },
-      el('a', { href: dashboard.path, class: 'button', target: '_blank', rel: 'noopener' }, 'Open'),
-      el('button', { type: 'button', onclick: () => edit(dashboard) }, `Edit ${dashboard.title}`),
-      el('button', { type: 'button', onclick: () => publish(dashboard, !dashboard.published) }, dashboard.published ? `Unpublish ${dashboard.title}` : `Publish ${dashboard.title}`),
-      el('button', { type: 'button', class: 'danger', onclick: () => remove(dashboard) }, `Delete ${dashboard.title}`)));
+      el('a', { href: dashboard.path, class: 'button', target: '_blank', rel: 'noopener' }, t('dashboardOpen')),
+      el('button', { type: 'button', onclick: () => edit(dashboard) }, t('dashboardEdit', { title: dashboard.title })),
+      el('button', { type: 'button', onclick: () => publish(dashboard, !dashboard.published) },
+        t(dashboard.published ? 'dashboardUnpublishButton' : 'dashboardPublishButton', { title: dashboard.title })),
+      el('button', { type: 'button', class: 'danger', onclick: () => remove(dashboard) }, t('dashboardDeleteButton', { title: dashboard.title }))));
 }
 
 async function load() {
   try {
     const dashboards = await api(base);
-    fill(list, dashboards.length === 0 ? el('p', { class: 'muted' }, 'No public dashboards yet.') : dashboards.map(card));
+    fill(list, dashboards.length === 0 ? el('p', { class: 'muted' }, t('dashboardNone')) : dashboards.map(card));
   } catch (error) {
     say(status, error.message, 'error');
   }
@@ -69,8 +79,8 @@ async function load() {
 async function loadRepositories() {
   try {
     repositories = (await api(`/repos?tenant=${encodeURIComponent(slug)}`)).filter((r) => r.tenant === slug && !r.removedAt);
-    fill(choices, repositories.length === 0 ? el('p', { class: 'muted' }, 'Track a repository first.') : repositories.map((r) => el('label', {},
-      el('input', { type: 'checkbox', name: 'repositoryIds', value: r.id }), ` ${r.fullName}`)));
+    fill(choices, repositories.length === 0 ? el('p', { class: 'muted' }, t('dashboardTrackFirst')) : repositories.map((r) => el('label', {},
+      el('input', { type: 'checkbox', name: 'repositoryIds', value: r.id }), ' ', el('span', { translate: 'no' }, r.fullName))));
   } catch (error) {
     say(status, error.message, 'error');
   }
@@ -79,8 +89,8 @@ async function loadRepositories() {
 function reset() {
   editing = null;
   form.reset();
-  fill(heading, 'New public dashboard');
-  fill(save, 'Create and publish');
+  fill(heading, t('dashboardNewHeading'));
+  fill(save, t('dashboardCreateAndPublish'));
   cancel.classList.add('hidden');
 }
 
@@ -91,17 +101,17 @@ function edit(dashboard) {
   form.elements.showReferrers.checked = dashboard.showReferrers;
   form.elements.showPopularContent.checked = dashboard.showPopularContent;
   form.elements.frameOrigins.value = dashboard.frameOrigins.join('\n');
-  fill(heading, `Edit ${dashboard.title}`);
-  fill(save, 'Save changes');
+  fill(heading, t('dashboardEdit', { title: dashboard.title }));
+  fill(save, t('dashboardSaveChanges'));
   cancel.classList.remove('hidden');
   form.elements.title.focus();
 }
 
 async function publish(dashboard, published) {
-  if (!published && !(await confirmAction(`Unpublish ${dashboard.title}? Its address stops answering at once; you can publish it again later.`, 'Unpublish'))) return;
+  if (!published && !(await confirmAction(t('dashboardUnpublishQuestion', { title: dashboard.title }), t('dashboardUnpublishAction')))) return;
   try {
     await api(`${base}/${dashboard.id}/published`, { method: 'PUT', body: { published } });
-    say(status, published ? `${dashboard.title} is published.` : `${dashboard.title} is unpublished.`, 'ok');
+    say(status, t(published ? 'dashboardIsPublished' : 'dashboardIsUnpublished', { title: dashboard.title }), 'ok');
     await load();
   } catch (error) {
     say(status, error.message, 'error');
@@ -109,10 +119,10 @@ async function publish(dashboard, published) {
 }
 
 async function remove(dashboard) {
-  if (!(await confirmAction(`Delete ${dashboard.title}? Its address stops answering for good.`, 'Delete dashboard'))) return;
+  if (!(await confirmAction(t('dashboardDeleteQuestion', { title: dashboard.title }), t('dashboardDeleteAction')))) return;
   try {
     await api(`${base}/${dashboard.id}`, { method: 'DELETE' });
-    say(status, `${dashboard.title} is deleted.`, 'ok');
+    say(status, t('dashboardIsDeleted', { title: dashboard.title }), 'ok');
     if (editing?.id === dashboard.id) reset();
     await load();
   } catch (error) {
@@ -133,7 +143,7 @@ form.addEventListener('submit', async (event) => {
   await submitting(form, async () => {
     try {
       const saved = await api(editing ? `${base}/${editing.id}` : base, { method: editing ? 'PUT' : 'POST', body });
-      say(formStatus, editing ? `${saved.title} is saved.` : `${saved.title} is published.`, 'ok');
+      say(formStatus, t(editing ? 'dashboardIsSaved' : 'dashboardIsPublished', { title: saved.title }), 'ok');
       reset();
       await load();
     } catch (error) {

@@ -1,6 +1,6 @@
 // Profile: who you are to GhStats, your personal API tokens (a new one is shown once, then only its row), and the
 // notifications you receive by email from each tenant.
-import { api, el, fill, say, formatDate, confirmAction, submitting } from './ghstats.js';
+import { api, el, fill, say, formatDate, confirmAction, submitting, lang, t } from './ghstats.js';
 
 const profile = document.getElementById('profile');
 const tbody = document.querySelector('#tokens-table tbody');
@@ -9,23 +9,31 @@ const form = document.getElementById('token-create');
 const created = document.getElementById('token-created');
 const secret = document.getElementById('token-secret');
 const copyStatus = document.getElementById('token-copy-status');
-const roleNames = { admin: 'Admin', maintainer: 'Maintainer', owner: 'owner', viewer: 'viewer' };
+// Roles in words of the page's language; the API's wire names (admin, owner ...) stay the keys.
+const roleNames = {
+  admin: t('profileRoleAdmin'), maintainer: t('profileRoleMaintainer'), owner: t('profileRoleOwner'), viewer: t('profileRoleViewer'),
+};
+const listed = new Intl.ListFormat(lang, { style: 'narrow', type: 'conjunction' });
 
 async function loadProfile() {
   try {
     const me = await api('/me');
-    const tenants = me.tenants.length === 0 ? 'none' : el('ul', {}, me.tenants.map((tenant) => el('li', {},
-      `${tenant.name} (${tenant.slug}): `, tenant.role ? roleNames[tenant.role] ?? tenant.role : 'some repositories only')));
+    const tenants = me.tenants.length === 0 ? t('profileNone') : el('ul', {}, me.tenants.map((tenant) => el('li', {},
+      el('span', { translate: 'no' }, `${tenant.name} (${tenant.slug})`), ': ',
+      tenant.role ? roleNames[tenant.role] ?? tenant.role : t('profileSomeRepositories'))));
     fill(profile,
-      el('dt', {}, 'Email'), el('dd', { id: 'profile-email' }, me.email ?? '–'),
-      el('dt', {}, 'Display name'), el('dd', { id: 'profile-name' }, me.displayName ?? '–'),
-      el('dt', {}, 'System roles'), el('dd', { id: 'profile-roles' }, me.systemRoles.length === 0 ? 'none' : me.systemRoles.map((role) => roleNames[role] ?? role).join(', ')),
-      el('dt', {}, 'Tenants'), el('dd', { id: 'profile-tenants' }, tenants),
-      me.developmentSignIn && [el('dt', {}, 'Signed in with'), el('dd', {}, 'the development sign-in')]);
+      el('dt', {}, t('profileEmail')), el('dd', { id: 'profile-email', translate: 'no' }, me.email ?? '–'),
+      el('dt', {}, t('profileDisplayName')), el('dd', { id: 'profile-name', translate: 'no' }, me.displayName ?? '–'),
+      el('dt', {}, t('profileSystemRoles')),
+      el('dd', { id: 'profile-roles' }, me.systemRoles.length === 0 ? t('profileNone') : listed.format(me.systemRoles.map((role) => roleNames[role] ?? role))),
+      el('dt', {}, t('profileTenants')), el('dd', { id: 'profile-tenants' }, tenants),
+      me.developmentSignIn && [el('dt', {}, t('profileSignedInWith')), el('dd', {}, t('profileDevelopmentSignIn'))]);
   } catch (error) {
     say(document.getElementById('profile-status'), error.message, 'error');
   }
 }
+
+const stateNames = { active: t('profileTokenActive'), expired: t('profileTokenExpired'), revoked: t('profileTokenRevoked') };
 
 function tokenState(token) {
   if (token.revokedAt) return 'revoked';
@@ -36,17 +44,17 @@ function tokenState(token) {
 async function loadTokens() {
   try {
     const tokens = await api('/me/tokens');
-    fill(tbody, tokens.length === 0 ? el('tr', {}, el('td', { colspan: 6 }, 'No tokens yet.')) : tokens.map((token) => {
+    fill(tbody, tokens.length === 0 ? el('tr', {}, el('td', { colspan: 6 }, t('profileNoTokens'))) : tokens.map((token) => {
       const state = tokenState(token);
       return el('tr', { 'data-token-id': token.id },
-        el('th', { scope: 'row', class: 'text' }, token.name),
+        el('th', { scope: 'row', class: 'text', translate: 'no' }, token.name),
         el('td', {}, formatDate(token.createdAt)),
-        el('td', {}, token.lastUsedAt ? formatDate(token.lastUsedAt) : 'never'),
-        el('td', {}, token.expiresAt ? formatDate(token.expiresAt) : 'never'),
-        el('td', {}, el('span', { class: `badge ${state === 'active' ? 'ok' : 'failed'}` }, state)),
+        el('td', {}, token.lastUsedAt ? formatDate(token.lastUsedAt) : t('profileNever')),
+        el('td', {}, token.expiresAt ? formatDate(token.expiresAt) : t('profileNever')),
+        el('td', {}, el('span', { class: `badge ${state === 'active' ? 'ok' : 'failed'}` }, stateNames[state])),
         el('td', {}, state === 'active' && el('button', {
-          type: 'button', class: 'danger', 'data-revoke-token': token.id, 'data-name': token.name, 'aria-label': `Revoke ${token.name}`,
-        }, 'Revoke')));
+          type: 'button', class: 'danger', 'data-revoke-token': token.id, 'data-name': token.name, 'aria-label': t('profileRevokeName', { name: token.name }),
+        }, t('profileRevoke'))));
     }));
   } catch (error) {
     say(tokensStatus, error.message, 'error');
@@ -55,10 +63,10 @@ async function loadTokens() {
 
 async function revoke(button) {
   const { revokeToken: id, name } = button.dataset;
-  if (!(await confirmAction(`Revoke the token “${name}”? Scripts that use it stop working at once.`, 'Revoke'))) return;
+  if (!(await confirmAction(t('profileRevokeQuestion', { name }), t('profileRevoke')))) return;
   try {
     await api(`/me/tokens/${id}`, { method: 'DELETE' });
-    say(tokensStatus, `Revoked ${name}.`, 'ok');
+    say(tokensStatus, t('profileRevoked', { name }), 'ok');
   } catch (error) {
     say(tokensStatus, error.message, 'error');
   }
@@ -81,10 +89,11 @@ form.addEventListener('submit', async (event) => {
       const token = await api('/me/tokens', { method: 'POST', body: { name, expiresInDays: days } });
       // The secret lives only in this input until the page is left or "Done" is pressed: never stored, never in the URL.
       secret.value = token.token;
-      fill(document.getElementById('token-created-heading'), `Your new token “${token.name}”`);
+      fill(document.getElementById('token-created-heading'), t('profileNewTokenNamed', { name: token.name }));
       created.classList.remove('hidden');
       say(copyStatus, '');
-      say(createStatus, `Created ${token.name}${token.expiresAt ? `, valid until ${formatDate(token.expiresAt)}` : ''}.`, 'ok');
+      say(createStatus, token.expiresAt
+        ? t('profileCreatedUntil', { name: token.name, date: formatDate(token.expiresAt) }) : t('profileCreated', { name: token.name }), 'ok');
       form.reset();
       secret.focus();
       secret.select();
@@ -101,9 +110,9 @@ document.getElementById('token-copy').addEventListener('click', async () => {
   try {
     // navigator.clipboard exists only in secure contexts (https or localhost).
     await navigator.clipboard.writeText(secret.value);
-    say(copyStatus, 'Copied to the clipboard.', 'ok');
+    say(copyStatus, t('profileCopied'), 'ok');
   } catch {
-    say(copyStatus, 'Could not copy here: the token is selected, press Ctrl+C (⌘C on a Mac).');
+    say(copyStatus, t('profileCopyFailed'));
   }
 });
 document.getElementById('token-done').addEventListener('click', () => {
@@ -119,13 +128,13 @@ window.addEventListener('pagehide', hideSecret);
 // Email subscriptions: one fieldset per tenant, a checkbox per topic, saved when it changes. -----------------------------
 const subscriptions = document.getElementById('subscriptions');
 const subscriptionsStatus = document.getElementById('subscriptions-status');
-const topics = [['digest', 'Weekly digest'], ['spike', 'Traffic spikes'], ['trouble', 'Collection trouble']];
+const topics = [['digest', t('profileTopicDigest')], ['spike', t('profileTopicSpike')], ['trouble', t('profileTopicTrouble')]];
 
 async function loadSubscriptions() {
   try {
     const list = await api('/me/subscriptions');
-    fill(subscriptions, list.length === 0 ? el('p', {}, 'You see no tenant yet.') : list.map((subscription, index) => el('fieldset', { 'data-tenant': subscription.tenant },
-      el('legend', {}, `${subscription.tenantName} (${subscription.tenant})`),
+    fill(subscriptions, list.length === 0 ? el('p', {}, t('profileNoTenant')) : list.map((subscription, index) => el('fieldset', { 'data-tenant': subscription.tenant },
+      el('legend', { translate: 'no' }, `${subscription.tenantName} (${subscription.tenant})`),
       el('div', { class: 'checks' }, topics.map(([topic, label]) => el('label', {},
         el('input', {
           type: 'checkbox', id: `subscription-${index}-${topic}`, value: topic, checked: subscription.topics.includes(topic),
@@ -145,8 +154,10 @@ subscriptions.addEventListener('change', async (event) => {
   try {
     const saved = await api(`/me/subscriptions/${encodeURIComponent(tenant)}`, { method: 'PUT', body: { topics: chosen } });
     say(subscriptionsStatus, saved.topics.length === 0
-      ? `You receive nothing from ${saved.tenantName} now.`
-      : `From ${saved.tenantName} you receive: ${saved.topics.map((topic) => topics.find(([t]) => t === topic)?.[1] ?? topic).join(', ')}.`, 'ok');
+      ? t('profileReceiveNothing', { tenant: saved.tenantName })
+      : t('profileReceive', {
+        tenant: saved.tenantName, topics: listed.format(saved.topics.map((topic) => topics.find(([name]) => name === topic)?.[1] ?? topic)),
+      }), 'ok');
   } catch (error) {
     say(subscriptionsStatus, error.message, 'error');
     await loadSubscriptions();

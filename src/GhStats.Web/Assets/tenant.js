@@ -1,12 +1,15 @@
 // Tenant: rename it, give emails roles (or invite them), add, test and delete its GitHub connections and its
 // notification channels, and read the delivery log.
-import { api, el, fill, say, formatDate, formatNumber, confirmAction, submitting } from './ghstats.js';
+import { api, el, fill, say, formatDate, formatNumber, confirmAction, submitting, lang, t } from './ghstats.js';
 import './dashboards.js';
 
 const slug = document.getElementById('tenant').dataset.slug;
 const base = `/tenants/${encodeURIComponent(slug)}`;
-const roleName = { owner: 'Owner', viewer: 'Viewer' };
-const kindName = { pat: 'Personal access token', app: 'GitHub App' };
+// Roles and kinds in words of the page's language; the API's wire names (owner, pat ...) stay the values sent.
+const roleName = { owner: t('tenantRoleOwner'), viewer: t('tenantRoleViewer') };
+const roleInSentence = { owner: t('tenantAsOwner'), viewer: t('tenantAsViewer') };
+const kindName = { pat: t('tenantKindPat'), app: t('tenantKindApp') };
+const listed = new Intl.ListFormat(lang, { style: 'narrow', type: 'conjunction' });
 
 // Rename ---------------------------------------------------------------------------------------------------------
 const renameForm = document.getElementById('tenant-rename');
@@ -19,7 +22,7 @@ renameForm.addEventListener('submit', async (event) => {
       fill(document.getElementById('page-title'), tenant.name);
       document.title = `${tenant.name} - GhStats`;
       renameForm.elements.name.value = tenant.name;
-      say(renameStatus, `Renamed to ${tenant.name}.`, 'ok');
+      say(renameStatus, t('tenantRenamed', { name: tenant.name }), 'ok');
     } catch (error) {
       say(renameStatus, error.message, 'error');
     }
@@ -36,30 +39,30 @@ const emptyRow = (columns, text) => el('tr', {}, el('td', { colspan: columns }, 
 async function loadMembers() {
   try {
     const { members, invitations } = await api(`${base}/members`);
-    fill(membersBody, members.length === 0 ? emptyRow(4, 'No members.') : members.map((member) => el('tr', {},
-      el('th', { scope: 'row', class: 'text' }, member.email ?? `user ${member.userId}`),
-      el('td', { class: 'text' }, member.displayName ?? ''),
+    fill(membersBody, members.length === 0 ? emptyRow(4, t('tenantNoMembers')) : members.map((member) => el('tr', {},
+      el('th', { scope: 'row', class: 'text' }, member.email ? el('span', { translate: 'no' }, member.email) : t('tenantUserId', { id: String(member.userId) })),
+      el('td', { class: 'text', translate: 'no' }, member.displayName ?? ''),
       el('td', {}, roleName[member.role] ?? member.role),
       el('td', {}, member.email && el('button', {
-        type: 'button', 'data-remove-member': member.email, 'aria-label': `Remove ${member.email}`,
-      }, 'Remove')))));
-    fill(invitationsBody, invitations.length === 0 ? emptyRow(4, 'No pending invitations.') : invitations.map((invitation) => el('tr', {},
-      el('th', { scope: 'row', class: 'text' }, invitation.email),
+        type: 'button', 'data-remove-member': member.email, 'aria-label': t('tenantRemoveLabel', { email: member.email }),
+      }, t('tenantRemove'))))));
+    fill(invitationsBody, invitations.length === 0 ? emptyRow(4, t('tenantNoInvitations')) : invitations.map((invitation) => el('tr', {},
+      el('th', { scope: 'row', class: 'text', translate: 'no' }, invitation.email),
       el('td', {}, roleName[invitation.role] ?? invitation.role),
       el('td', {}, formatDate(invitation.createdAt)),
       el('td', {}, el('button', {
-        type: 'button', 'data-cancel-invitation': invitation.email, 'aria-label': `Cancel invitation of ${invitation.email}`,
-      }, 'Cancel invitation')))));
+        type: 'button', 'data-cancel-invitation': invitation.email, 'aria-label': t('tenantCancelInvitationLabel', { email: invitation.email }),
+      }, t('tenantCancelInvitation'))))));
   } catch (error) {
     say(membersStatus, error.message, 'error');
   }
 }
 
 async function removeMember(email, invitation) {
-  if (!invitation && !(await confirmAction(`Remove ${email} from this tenant? They lose access to its traffic.`, 'Remove'))) return;
+  if (!invitation && !(await confirmAction(t('tenantRemoveQuestion', { email }), t('tenantRemove')))) return;
   try {
     await api(`${base}/members/${encodeURIComponent(email)}`, { method: 'DELETE' });
-    say(membersStatus, invitation ? `Cancelled the invitation of ${email}.` : `Removed ${email}.`, 'ok');
+    say(membersStatus, t(invitation ? 'tenantInvitationCancelled' : 'tenantMemberRemoved', { email }), 'ok');
   } catch (error) {
     say(membersStatus, error.message, 'error');
   }
@@ -84,10 +87,8 @@ memberForm.addEventListener('submit', async (event) => {
   await submitting(memberForm, async () => {
     try {
       const result = await api(`${base}/members/${encodeURIComponent(email)}`, { method: 'PUT', body: { role } });
-      const as = (roleName[result.role] ?? result.role).toLowerCase();
-      say(addStatus, result.status === 'invited'
-        ? `Invited ${result.email} as ${as}: they join when they next sign in with that email.`
-        : `${result.email} is now a member, as ${as}.`, 'ok');
+      const named = roleInSentence[result.role] ?? result.role;
+      say(addStatus, t(result.status === 'invited' ? 'tenantInvited' : 'tenantMemberNow', { email: result.email, role: named }), 'ok');
       memberForm.elements.email.value = '';
     } catch (error) {
       say(addStatus, error.message, 'error');
@@ -109,33 +110,37 @@ async function loadConnections() {
     const connections = await api(`${base}/connections`);
     names.clear();
     for (const connection of connections) names.set(String(connection.id), connection.name);
-    fill(connectionsBody, connections.length === 0 ? emptyRow(6, 'No connections yet: add one below, or GhStats cannot collect this tenant.') : connections.map((c) => el('tr', {},
-      el('th', { scope: 'row', class: 'text' }, c.name),
+    fill(connectionsBody, connections.length === 0 ? emptyRow(6, t('tenantNoConnections')) : connections.map((c) => el('tr', {},
+      el('th', { scope: 'row', class: 'text', translate: 'no' }, c.name),
       el('td', {}, kindName[c.kind] ?? c.kind),
-      el('td', { class: 'text' }, c.apiBaseUrl),
+      el('td', { class: 'text', translate: 'no' }, c.apiBaseUrl),
       el('td', {}, c.kind === 'app' ? `${c.appId ?? '?'} / ${c.installationId ?? '?'}` : '–'),
       el('td', {}, formatDate(c.createdAt)),
       el('td', {}, el('div', { class: 'actions' },
-        el('button', { type: 'button', 'data-test-connection': c.id, 'aria-label': `Test ${c.name}` }, 'Test'),
-        el('button', { type: 'button', class: 'danger', 'data-delete-connection': c.id, 'aria-label': `Delete ${c.name}` }, 'Delete'))))));
+        el('button', { type: 'button', 'data-test-connection': c.id, 'aria-label': t('tenantTestLabel', { name: c.name }) }, t('tenantTest')),
+        el('button', { type: 'button', class: 'danger', 'data-delete-connection': c.id, 'aria-label': t('tenantDeleteLabel', { name: c.name }) }, t('tenantDelete')))))));
   } catch (error) {
     say(connectionsStatus, error.message, 'error');
   }
 }
 
 function headline(result) {
-  if (result.reachable === false) return ['Could not reach GitHub', 'error'];
-  if (result.credentialsAccepted === false) return ['GitHub refused the credentials', 'error'];
-  if (result.traffic?.canRead === true) return [`Can read traffic (checked on ${result.traffic.repository})`, 'ok'];
-  if (result.traffic?.canRead === false) return [`Cannot read traffic of ${result.traffic.repository}`, 'error'];
-  return ['Could not check whether it can read traffic', ''];
+  if (result.reachable === false) return [t('tenantUnreachable'), 'error'];
+  if (result.credentialsAccepted === false) return [t('tenantRefused'), 'error'];
+  if (result.traffic?.canRead === true) return [t('tenantCanRead', { repository: result.traffic.repository }), 'ok'];
+  if (result.traffic?.canRead === false) return [t('tenantCannotRead', { repository: result.traffic.repository }), 'error'];
+  return [t('tenantReadUnknown'), ''];
 }
 
 /** Who GitHub says the credentials belong to: a user's login, or an App's slug and installation. */
 function identityOf(identity) {
   if (!identity) return null;
   if (identity.login) return identity.login;
-  if (identity.appSlug) return `App ${identity.appSlug}${identity.installationId ? `, installation ${identity.installationId}` : ''}`;
+  if (identity.appSlug) {
+    return identity.installationId
+      ? t('tenantAppInstallationIdentity', { app: identity.appSlug, installation: String(identity.installationId) })
+      : t('tenantAppIdentity', { app: identity.appSlug });
+  }
   return null;
 }
 
@@ -143,31 +148,33 @@ function showTest(name, result) {
   const [text, kindOfResult] = headline(result);
   const facts = [];
   const fact = (term, value) => facts.push(el('dt', {}, term), el('dd', {}, value));
-  fact('GitHub reached', result.reachable ? 'yes' : 'no');
+  fact(t('tenantFactReached'), t(result.reachable ? 'tenantYes' : 'tenantNo'));
   const identity = identityOf(result.identity);
-  if (identity) fact('Signed in to GitHub as', identity);
-  if (Array.isArray(result.scopes)) fact('Token scopes', result.scopes.length ? result.scopes.join(', ') : 'none');
+  if (identity) fact(t('tenantFactSignedInAs'), el('span', { translate: 'no' }, identity));
+  if (Array.isArray(result.scopes)) {
+    fact(t('tenantFactScopes'), result.scopes.length ? el('span', { translate: 'no' }, listed.format(result.scopes)) : t('tenantNone'));
+  }
   const limit = result.rateLimit;
   if (limit) {
-    fact('Rate limit', `${formatNumber(limit.remaining)} of ${formatNumber(limit.limit)} calls left, resets ${formatDate(limit.resetsAt)}`);
+    fact(t('tenantFactRateLimit'), t('tenantRateLimit', { remaining: limit.remaining, limit: limit.limit, resets: formatDate(limit.resetsAt) }));
   }
   const findings = Array.isArray(result.findings) ? result.findings : [];
   fill(testResult, el('div', { class: 'card' },
-    el('h3', {}, `Test of ${name}: `, el('span', { class: kindOfResult, id: 'connection-test-headline' }, text)),
+    el('h3', {}, t('tenantTestOf', { name }), el('span', { class: kindOfResult, id: 'connection-test-headline' }, text)),
     facts.length > 0 && el('dl', { class: 'facts' }, facts),
     findings.length > 0 && el('ul', { class: 'findings' }, findings.map((finding) => el('li', {}, finding)))));
 }
 
 async function testConnection(button) {
   const id = button.dataset.testConnection;
-  const name = names.get(id) ?? `connection ${id}`;
+  const name = names.get(id) ?? t('tenantConnectionN', { id });
   button.disabled = true;
-  fill(testResult, el('p', { class: 'status' }, `Testing ${name}…`));
+  fill(testResult, el('p', { class: 'status' }, t('tenantTesting', { name })));
   try {
     showTest(name, (await api(`${base}/connections/${id}/test`, { method: 'POST', body: {} })) ?? {});
   } catch (error) {
     fill(testResult, el('div', { class: 'card' },
-      el('h3', {}, `Test of ${name}: `, el('span', { class: 'error', id: 'connection-test-headline' }, 'could not check')),
+      el('h3', {}, t('tenantTestOf', { name }), el('span', { class: 'error', id: 'connection-test-headline' }, t('tenantCouldNotCheck'))),
       el('p', { class: 'error' }, error.message)));
   } finally {
     button.disabled = false;
@@ -176,12 +183,11 @@ async function testConnection(button) {
 
 async function deleteConnection(button) {
   const id = button.dataset.deleteConnection;
-  const name = names.get(id) ?? `connection ${id}`;
-  const question = `Delete the connection “${name}”? Repositories that use it will be collected with the tenant's first remaining connection, or not at all if none is left.`;
-  if (!(await confirmAction(question, 'Delete connection'))) return;
+  const name = names.get(id) ?? t('tenantConnectionN', { id });
+  if (!(await confirmAction(t('tenantDeleteConnectionQuestion', { name }), t('tenantDeleteConnection')))) return;
   try {
     await api(`${base}/connections/${id}`, { method: 'DELETE' });
-    say(connectionsStatus, `Deleted ${name}.`, 'ok');
+    say(connectionsStatus, t('tenantDeleted', { name }), 'ok');
   } catch (error) {
     say(connectionsStatus, error.message, 'error');
   }
@@ -222,7 +228,7 @@ connectionForm.addEventListener('submit', async (event) => {
       // The secret has been handed over; it must not linger in the page.
       connectionForm.reset();
       showKind();
-      say(addStatus, `Added ${created.name}. Test it to see whether it can read traffic.`, 'ok');
+      say(addStatus, t('tenantConnectionAdded', { name: created.name }), 'ok');
     } catch (error) {
       say(addStatus, error.message, 'error');
     }
@@ -242,11 +248,11 @@ const channelKind = document.getElementById('channel-kind');
 const channelCreated = document.getElementById('channel-created');
 const channelSecret = document.getElementById('channel-secret');
 const channelCopyStatus = document.getElementById('channel-secret-copy-status');
-const channelKindName = { webhook: 'Webhook', slack: 'Slack', email: 'Email' };
-const topicName = { digest: 'Weekly digest', spike: 'Traffic spikes', trouble: 'Collection trouble' };
+const channelKindName = { webhook: t('tenantChannelWebhook'), slack: t('tenantChannelSlack'), email: t('tenantChannelEmail') };
+const topicName = { digest: t('tenantTopicDigest'), spike: t('tenantTopicSpike'), trouble: t('tenantTopicTrouble') };
 const eventName = {
-  'digest.weekly': 'Weekly digest', 'traffic.spike': 'Traffic spike', 'trouble.started': 'Trouble started',
-  'trouble.resolved': 'Trouble resolved', 'channel.test': 'Test',
+  'digest.weekly': t('tenantEventDigest'), 'traffic.spike': t('tenantEventSpike'), 'trouble.started': t('tenantEventTroubleStarted'),
+  'trouble.resolved': t('tenantEventTroubleResolved'), 'channel.test': t('tenantEventTest'),
 };
 const channelNames = new Map();
 
@@ -255,14 +261,14 @@ async function loadChannels() {
     const channels = await api(`${base}/channels`);
     channelNames.clear();
     for (const channel of channels) channelNames.set(String(channel.id), channel.name);
-    fill(channelsBody, channels.length === 0 ? emptyRow(5, 'No channels yet: add one below.') : channels.map((c) => el('tr', {},
-      el('th', { scope: 'row', class: 'text' }, c.name),
+    fill(channelsBody, channels.length === 0 ? emptyRow(5, t('tenantNoChannels')) : channels.map((c) => el('tr', {},
+      el('th', { scope: 'row', class: 'text', translate: 'no' }, c.name),
       el('td', {}, channelKindName[c.kind] ?? c.kind),
-      el('td', { class: 'text' }, c.target ?? '–'),
-      el('td', {}, c.topics.map((topic) => topicName[topic] ?? topic).join(', ')),
+      el('td', { class: 'text', translate: 'no' }, c.target ?? '–'),
+      el('td', {}, listed.format(c.topics.map((topic) => topicName[topic] ?? topic))),
       el('td', {}, el('div', { class: 'actions' },
-        el('button', { type: 'button', 'data-test-channel': c.id, 'aria-label': `Send a test to ${c.name}` }, 'Send a test'),
-        el('button', { type: 'button', class: 'danger', 'data-delete-channel': c.id, 'aria-label': `Delete ${c.name}` }, 'Delete'))))));
+        el('button', { type: 'button', 'data-test-channel': c.id, 'aria-label': t('tenantSendTestLabel', { name: c.name }) }, t('tenantSendTest')),
+        el('button', { type: 'button', class: 'danger', 'data-delete-channel': c.id, 'aria-label': t('tenantDeleteLabel', { name: c.name }) }, t('tenantDelete')))))));
   } catch (error) {
     say(channelsStatus, error.message, 'error');
   }
@@ -270,18 +276,18 @@ async function loadChannels() {
 
 async function testChannel(button) {
   const id = button.dataset.testChannel;
-  const name = channelNames.get(id) ?? `channel ${id}`;
+  const name = channelNames.get(id) ?? t('tenantChannelN', { id });
   button.disabled = true;
-  fill(channelTestResult, el('p', { class: 'status' }, `Sending a test to ${name}…`));
+  fill(channelTestResult, el('p', { class: 'status' }, t('tenantSendingTest', { name })));
   try {
     const delivery = await api(`${base}/channels/${id}/test`, { method: 'POST', body: {} });
     fill(channelTestResult, el('div', { class: 'card' },
-      el('h3', {}, `Test of ${name}: `, el('span', { class: delivery.succeeded ? 'ok' : 'error', id: 'channel-test-headline' },
-        delivery.succeeded ? 'delivered' : 'not delivered')),
+      el('h3', {}, t('tenantTestOf', { name }), el('span', { class: delivery.succeeded ? 'ok' : 'error', id: 'channel-test-headline' },
+        t(delivery.succeeded ? 'tenantDelivered' : 'tenantNotDelivered'))),
       el('p', {}, delivery.outcome)));
   } catch (error) {
     fill(channelTestResult, el('div', { class: 'card' },
-      el('h3', {}, `Test of ${name}: `, el('span', { class: 'error', id: 'channel-test-headline' }, 'could not send')),
+      el('h3', {}, t('tenantTestOf', { name }), el('span', { class: 'error', id: 'channel-test-headline' }, t('tenantCouldNotSend'))),
       el('p', { class: 'error' }, error.message)));
   } finally {
     button.disabled = false;
@@ -291,11 +297,11 @@ async function testChannel(button) {
 
 async function deleteChannel(button) {
   const id = button.dataset.deleteChannel;
-  const name = channelNames.get(id) ?? `channel ${id}`;
-  if (!(await confirmAction(`Delete the channel “${name}”? Messages not yet delivered to it are dropped; its delivery log stays.`, 'Delete channel'))) return;
+  const name = channelNames.get(id) ?? t('tenantChannelN', { id });
+  if (!(await confirmAction(t('tenantDeleteChannelQuestion', { name }), t('tenantDeleteChannel')))) return;
   try {
     await api(`${base}/channels/${id}`, { method: 'DELETE' });
-    say(channelsStatus, `Deleted ${name}.`, 'ok');
+    say(channelsStatus, t('tenantDeleted', { name }), 'ok');
   } catch (error) {
     say(channelsStatus, error.message, 'error');
   }
@@ -347,11 +353,11 @@ channelForm.addEventListener('submit', async (event) => {
       // The URL has been handed over; it must not linger in the page.
       channelForm.reset();
       showChannelKind();
-      say(addStatus, `Added ${created.name}. Send a test to check that it arrives.`, 'ok');
+      say(addStatus, t('tenantChannelAdded', { name: created.name }), 'ok');
       if (created.signingSecret) {
         // The secret lives only in this input until the page is left or "Done" is pressed.
         channelSecret.value = created.signingSecret;
-        fill(document.getElementById('channel-created-heading'), `Signing secret of “${created.name}”`);
+        fill(document.getElementById('channel-created-heading'), t('tenantSigningSecretOf', { name: created.name }));
         channelCreated.classList.remove('hidden');
         say(channelCopyStatus, '');
         channelSecret.focus();
@@ -371,9 +377,9 @@ document.getElementById('channel-secret-copy').addEventListener('click', async (
   channelSecret.select();
   try {
     await navigator.clipboard.writeText(channelSecret.value);
-    say(channelCopyStatus, 'Copied to the clipboard.', 'ok');
+    say(channelCopyStatus, t('tenantCopied'), 'ok');
   } catch {
-    say(channelCopyStatus, 'Could not copy here: the secret is selected, press Ctrl+C (⌘C on a Mac).');
+    say(channelCopyStatus, t('tenantCopyFailed'));
   }
 });
 document.getElementById('channel-secret-done').addEventListener('click', () => {
@@ -389,7 +395,7 @@ const olderButton = document.getElementById('deliveries-older');
 let nextBefore = null;
 
 function outcomeOf(delivery) {
-  const state = delivery.succeeded ? 'delivered' : delivery.willRetry ? 'will retry' : 'failed';
+  const state = t(delivery.succeeded ? 'tenantDelivered' : delivery.willRetry ? 'tenantWillRetry' : 'tenantFailed');
   return el('span', {}, el('span', { class: `badge ${delivery.succeeded ? 'ok' : 'failed'}` }, state), ' ', delivery.outcome);
 }
 
@@ -398,9 +404,10 @@ async function loadDeliveries(before = null) {
     const page = await api(`${base}/deliveries?limit=25${before ? `&before=${before}` : ''}`);
     nextBefore = page.nextBefore;
     olderButton.disabled = nextBefore === null;
-    fill(deliveriesBody, page.deliveries.length === 0 ? emptyRow(5, before ? 'No older deliveries.' : 'Nothing delivered yet.') : page.deliveries.map((d) => el('tr', {},
+    fill(deliveriesBody, page.deliveries.length === 0 ? emptyRow(5, t(before ? 'tenantNoOlder' : 'tenantNothingDelivered')) : page.deliveries.map((d) => el('tr', {},
       el('td', {}, formatDate(d.at)),
-      el('td', { class: 'text' }, d.channelName ?? (d.channelId ? `channel ${d.channelId} (deleted)` : 'a subscriber')),
+      el('td', { class: 'text' }, d.channelName ? el('span', { translate: 'no' }, d.channelName)
+        : d.channelId ? t('tenantChannelDeleted', { id: String(d.channelId) }) : t('tenantSubscriber')),
       el('td', {}, eventName[d.event] ?? d.event),
       el('td', {}, formatNumber(d.attempt)),
       el('td', { class: 'text' }, outcomeOf(d)))));

@@ -1,5 +1,5 @@
 // Tenants: the tenants the caller manages; admins also create tenants (with a first owner) and delete them.
-import { api, el, fill, say, formatDate, confirmAction, submitting, prefix } from './ghstats.js';
+import { api, el, fill, say, formatDate, confirmAction, submitting, prefix, t } from './ghstats.js';
 
 const isAdmin = document.getElementById('tenants').dataset.admin === 'true';
 const tbody = document.querySelector('#tenants-table tbody');
@@ -11,16 +11,16 @@ const slugPath = (slug) => `/tenants/${encodeURIComponent(slug)}`;
 
 function render(tenants) {
   if (tenants.length === 0) {
-    fill(tbody, el('tr', {}, el('td', { colspan: columns }, isAdmin ? 'No tenants yet. Create one below.' : 'You own no tenant.')));
+    fill(tbody, el('tr', {}, el('td', { colspan: columns }, t(isAdmin ? 'tenantsNoneAdmin' : 'tenantsNoneOwned'))));
     return;
   }
   fill(tbody, tenants.map((tenant) => el('tr', { 'data-slug': tenant.slug },
-    el('th', { scope: 'row', class: 'text' }, el('a', { href: `${prefix}/manage/tenants/${encodeURIComponent(tenant.slug)}` }, tenant.name)),
-    el('td', {}, el('code', {}, tenant.slug)),
+    el('th', { scope: 'row', class: 'text' }, el('a', { href: `${prefix}/manage/tenants/${encodeURIComponent(tenant.slug)}`, translate: 'no' }, tenant.name)),
+    el('td', {}, el('code', { translate: 'no' }, tenant.slug)),
     el('td', {}, formatDate(tenant.createdAt)),
     isAdmin && el('td', {}, el('button', {
-      type: 'button', class: 'danger', 'data-delete-tenant': tenant.slug, 'data-name': tenant.name, 'aria-label': `Delete ${tenant.name}`,
-    }, 'Delete')))));
+      type: 'button', class: 'danger', 'data-delete-tenant': tenant.slug, 'data-name': tenant.name, 'aria-label': t('tenantsDeleteName', { name: tenant.name }),
+    }, t('tenantsDelete'))))));
 }
 
 async function load() {
@@ -35,11 +35,10 @@ async function load() {
 
 async function remove(button) {
   const { deleteTenant: slug, name } = button.dataset;
-  const question = `Delete the tenant “${name}” (${slug})? Its repositories with all their collected traffic, its members, invitations and GitHub connections are deleted too. This cannot be undone.`;
-  if (!(await confirmAction(question, `Delete ${name}`))) return;
+  if (!(await confirmAction(t('tenantsDeleteQuestion', { name, slug }), t('tenantsDeleteName', { name })))) return;
   try {
     await api(slugPath(slug), { method: 'DELETE' });
-    say(status, `Deleted ${name}.`, 'ok');
+    say(status, t('tenantsDeleted', { name }), 'ok');
     await load();
   } catch (error) {
     say(status, error.message, 'error');
@@ -53,7 +52,7 @@ async function create(event) {
   const name = form.elements.name.value.trim();
   const owner = form.elements.owner.value.trim();
   await submitting(form, async () => {
-    say(createStatus, 'Creating…');
+    say(createStatus, t('tenantsCreating'));
     try {
       await api('/tenants', { method: 'POST', body: { slug, name } });
     } catch (error) {
@@ -64,16 +63,16 @@ async function create(event) {
     if (owner) {
       try {
         const member = await api(`${slugPath(slug)}/members/${encodeURIComponent(owner)}`, { method: 'PUT', body: { role: 'owner' } });
-        say(createStatus, `Created ${name}; ${member.email} ${member.status === 'invited' ? 'is invited as its owner' : 'is its owner'}.`, 'ok');
+        say(createStatus, t(member.status === 'invited' ? 'tenantsCreatedInvited' : 'tenantsCreatedOwner', { name, email: member.email }), 'ok');
       } catch (error) {
         // The tenant exists now, so only the owner field is kept for another try on the tenant's own page.
-        say(createStatus, `Created ${name}, but ${owner} could not be made its owner: ${error.message}. Add them on the tenant's page.`, 'error');
+        say(createStatus, t('tenantsOwnerFailed', { name, owner, error: error.message }), 'error');
         form.elements.slug.value = '';
         form.elements.name.value = '';
         return;
       }
     } else {
-      say(createStatus, `Created ${name}.`, 'ok');
+      say(createStatus, t('tenantsCreated', { name }), 'ok');
     }
     form.reset();
   });

@@ -6,48 +6,89 @@ using static Microsoft.Playwright.Assertions;
 namespace GhStats.Web.Tests.Browser;
 
 /// <summary>
-/// The collection log, the repositories page and the audit log in a browser whose language is German or Japanese,
-/// over what the admin set up (see <see cref="AdminSetup"/>): what their scripts write (run states, horizon counts,
-/// form hints, audit actions) is in the browser's language, with the wire names kept beside the words.
+/// The tenants list, the tenant's page and the profile page in a German and a Japanese browser: what their scripts
+/// write (rows, roles and kinds in words, test results, confirmations, messages) is in the page's language, and no
+/// string is missing (a missing one shows as ⟦key⟧).
 /// </summary>
 [Collection(SharedBrowser.Name)]
 public sealed class LocalizedManagementUiTests(ChromiumFixture chromium, UiWorld world)
 {
-    [Theory]
-    [InlineData("de-DE", "de", "Jetzt erfassen", "erfolgreich", "in Ordnung", "Verwenden Sie genau einen Schrägstrich: Besitzer/Name.", "Entfernen", "Repository wird erfasst")]
-    [InlineData("ja-JP", "ja", "今すぐ収集", "成功", "正常なリポジトリ", "スラッシュはちょうど 1 つにしてください: オーナー/名前。", "削除", "リポジトリの追跡を開始")]
-    public async Task RunsRepositoriesAndAudit_SpeakTheBrowsersLanguage(
-        string locale, string lang, string collectNow, string succeeded, string fine, string oneSlash, string remove, string tracked)
+    [Fact]
+    public async Task InGerman_TheTenantPagesScriptsSpeakGerman()
     {
         var setup = await world.SetUpAsync(chromium);
-        await using var browser = await world.SameSessionAsync(chromium, setup, new BrowserPageOptions { Locale = locale });
+        await using var browser = await world.SameSessionAsync(chromium, setup, new BrowserPageOptions { Locale = "de-DE" });
         var page = browser.Page;
 
-        await page.GotoAsync("runs");
-        await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", lang);
-        await Expect(page.Locator("#collect-now")).ToHaveTextAsync(collectNow);
-        var status = page.Locator("#runs-table tbody tr[data-run-id] .badge").Last;
-        await Expect(status).ToHaveTextAsync(succeeded);
-        await Expect(status).ToHaveAttributeAsync("title", "succeeded");
-        await Expect(page.Locator("#horizon-fine")).ToContainTextAsync(fine);
-        await page.Locator("#runs-table tbody button[data-run-details]").Last.ClickAsync();
-        await Expect(page.Locator("#run-details-body dd .badge")).ToHaveTextAsync(succeeded);
-        (await page.InnerTextAsync("#run-details-body")).ShouldNotContain("⟦");
-        await browser.AssertNoErrorsAsync();
+        await page.GotoAsync("manage/tenants/acme");
+        var connection = page.Locator("#connections-table tbody tr", new() { HasText = "simulator" });
+        await Expect(connection).ToContainTextAsync("Persönliches Zugriffstoken");
+        await Expect(connection.Locator("button[data-test-connection]")).ToHaveTextAsync("Testen");
+        await connection.Locator("button[data-test-connection]").ClickAsync();
+        await Expect(page.Locator("#connection-test-headline")).ToHaveTextAsync("Kann den Verkehr lesen (geprüft an acme/site)", new() { Timeout = 30_000 });
+        await Expect(page.Locator("#connection-test-result")).ToContainTextAsync("GitHub erreicht");
 
-        await page.GotoAsync("manage/repositories");
-        await Expect(page.Locator("#repos-table tbody button[data-remove]").First).ToHaveTextAsync(remove);
-        await page.FillAsync("#repo-full-name", "acme/site/extra");
-        await Expect(page.Locator("#repo-full-name-hint")).ToHaveTextAsync(oneSlash);
-        await browser.AssertNoErrorsAsync();
+        await page.FillAsync("#member-email", "sprache@example.com");
+        await page.SelectOptionAsync("#member-role", "owner");
+        await page.ClickAsync("#member-add button[type=submit]");
+        await Expect(page.Locator("#member-add-status")).ToHaveTextAsync(
+            "sprache@example.com wurde als Inhaber eingeladen und tritt bei, sobald sich die Person das nächste Mal mit dieser E-Mail-Adresse anmeldet.");
+        var invitation = page.Locator("#invitations-table tbody tr", new() { HasText = "sprache@example.com" });
+        await Expect(invitation).ToContainTextAsync("Inhaber");
+        await invitation.Locator("button[data-cancel-invitation]").ClickAsync();
+        await Expect(page.Locator("#members-status")).ToHaveTextAsync("Die Einladung von sprache@example.com wurde zurückgezogen.");
 
-        await page.GotoAsync("audit");
-        var action = page.Locator("#audit-table td[data-action='repository.tracked']").First;
-        await Expect(action).ToContainTextAsync(tracked);
-        await Expect(action.Locator("code")).ToHaveTextAsync("repository.tracked");
-        (await page.InnerTextAsync("#audit-table")).ShouldNotContain("⟦");
-        (await browser.CheckAccessibilityAsync()).AssertNoViolations();
-        await browser.SaveScreenshotAsync($"audit-{lang}");
+        (await page.Locator("body").InnerTextAsync()).ShouldNotContain("⟦");
+        await browser.AssertNoErrorsAsync();
+    }
+
+    [Fact]
+    public async Task InGerman_DeletingATenantAsksInGerman_AndTheProfileSpeaksGerman()
+    {
+        var setup = await world.SetUpAsync(chromium);
+        await using var browser = await world.SameSessionAsync(chromium, setup, new BrowserPageOptions { Locale = "de-DE" });
+        var page = browser.Page;
+
+        await page.GotoAsync("manage/tenants");
+        var delete = page.Locator("#tenants-table button[data-delete-tenant='acme']");
+        await Expect(delete).ToHaveTextAsync("Löschen");
+        await delete.ClickAsync();
+        await Expect(page.Locator("#confirm-text")).ToContainTextAsync("Den Mandanten „Acme“ (acme) löschen?");
+        await Expect(page.Locator("#confirm-yes")).ToHaveTextAsync("Acme löschen");
+        await page.ClickAsync("#confirm-no");
+        await Expect(page.Locator("#tenants-table")).ToContainTextAsync("acme");
+        (await page.Locator("body").InnerTextAsync()).ShouldNotContain("⟦");
+
+        await page.GotoAsync("profile");
+        await Expect(page.Locator("#profile")).ToContainTextAsync("Anzeigename");
+        await Expect(page.Locator("#profile-roles")).ToHaveTextAsync("Administrator");
+        await Expect(page.Locator("#subscriptions fieldset").First).ToContainTextAsync("Wöchentliche Zusammenfassung");
+        (await page.Locator("body").InnerTextAsync()).ShouldNotContain("⟦");
+        await browser.AssertNoErrorsAsync();
+    }
+
+    [Fact]
+    public async Task InJapanese_TheTenantTenantsAndProfilePagesScriptsSpeakJapanese()
+    {
+        var setup = await world.SetUpAsync(chromium);
+        await using var browser = await world.SameSessionAsync(chromium, setup, new BrowserPageOptions { Locale = "ja-JP" });
+        var page = browser.Page;
+
+        await page.GotoAsync("manage/tenants/acme");
+        var connection = page.Locator("#connections-table tbody tr", new() { HasText = "simulator" });
+        await Expect(connection).ToContainTextAsync("個人用アクセス トークン");
+        await Expect(connection.Locator("button[data-delete-connection]")).ToHaveTextAsync("削除");
+        await Expect(page.Locator("#dashboard-repositories")).ToContainTextAsync("acme/site");
+        (await page.Locator("body").InnerTextAsync()).ShouldNotContain("⟦");
+
+        await page.GotoAsync("manage/tenants");
+        await Expect(page.Locator("#tenants-table button[data-delete-tenant='acme']")).ToHaveTextAsync("削除");
+
+        await page.GotoAsync("profile");
+        await Expect(page.Locator("#profile")).ToContainTextAsync("表示名");
+        await Expect(page.Locator("#profile-roles")).ToHaveTextAsync("管理者");
+        await Expect(page.Locator("#subscriptions fieldset").First).ToContainTextAsync("週次ダイジェスト");
+        (await page.Locator("body").InnerTextAsync()).ShouldNotContain("⟦");
         await browser.AssertNoErrorsAsync();
     }
 }

@@ -87,7 +87,8 @@ public sealed class LanguageChoiceTests(PageWorld world) : IClassFixture<PageWor
         response.Content.Headers.ContentLanguage.ShouldBe(["ja"]);
     }
 
-    private static Dictionary<string, string> ScriptStrings(string html)
+    /// <summary>The strings a page carries for its scripts (the ghstats-text JSON), by key.</summary>
+    internal static Dictionary<string, string> ScriptStrings(string html)
     {
         const string open = "<script type=\"application/json\" id=\"ghstats-text\">";
         var start = html.IndexOf(open, StringComparison.Ordinal) + open.Length;

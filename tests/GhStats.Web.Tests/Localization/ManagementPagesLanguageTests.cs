@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Json;
 using GhStats.Web.Tests.Ui;
 using Shouldly;
 using Xunit;
@@ -7,98 +6,92 @@ using Xunit;
 namespace GhStats.Web.Tests.Localization;
 
 /// <summary>
-/// The repositories, collection, audit and import-and-export pages in German and Japanese: the server's text, the
-/// strings their scripts get, and the data inside a translated sentence kept apart (translate="no") and encoded.
+/// The tenants list, a tenant's page and the profile page in German and Japanese: the server's texts, the strings
+/// their scripts carry (those of tenant.js and of dashboards.js, which it imports), and data left as it is.
 /// </summary>
 public sealed class ManagementPagesLanguageTests(PageWorld world) : IClassFixture<PageWorld>
 {
     [Theory]
-    [InlineData("de", "Repository hinzufügen", "Alle Repositorys eines Besitzers erfassen", "Sieht gut aus.")]
-    [InlineData("ja", "リポジトリを追加", "オーナーのすべてのリポジトリを追跡", "問題ありません。")]
-    public async Task TheRepositoriesPage_SpeaksTheLanguage(string language, string addHeading, string ownerHeading, string looksRight)
+    [InlineData("de", "Mitglieder und Einladungen", "Betrachter", "GitHub-Verbindungen", "Öffentliche Dashboards")]
+    [InlineData("ja", "メンバーと招待", "閲覧者", "GitHub 接続", "公開ダッシュボード")]
+    public async Task TheTenantPage_SpeaksTheRequestsLanguage(string language, string members, string viewer, string connections, string dashboards)
     {
-        var html = await PageAsync("/manage/repositories?tenant=tenant-a", language);
+        var html = await PageAsync("manage/tenants/tenant-a", language, "owner");
 
         html.ShouldContain($"<html lang=\"{language}\"");
-        html.ShouldContain(addHeading);
-        html.ShouldContain(ownerHeading);
-        ScriptStrings(html)["reposLooksRight"].ShouldBe(looksRight);
-        ScriptStrings(html)["status.NotFound"].ShouldNotBe("not found", "the shared module's strings come along");
+        html.ShouldContain($"<h2 id=\"members-heading\">{members}</h2>");
+        html.ShouldContain($"<option value=\"viewer\" selected>{viewer}</option>");
+        html.ShouldContain($"<h2 id=\"connections-heading\">{connections}</h2>");
+        html.ShouldContain($"<h2 id=\"dashboards-heading\">{dashboards}</h2>");
+        html.ShouldNotContain("Members and invitations");
+        // The tenant's name is data: it stays as it is (encoded) and is marked as not to be translated.
+        html.ShouldContain($"value=\"{PageWorld.HostileName}\" translate=\"no\"");
+    }
+
+    [Fact]
+    public async Task TheTenantPage_CarriesTheStringsOfItsScriptAndOfTheDashboardsModule()
+    {
+        var strings = LanguageChoiceTests.ScriptStrings(await PageAsync("manage/tenants/tenant-a", "de", "owner"));
+
+        strings["tenantRoleViewer"].ShouldBe("Betrachter");
+        strings["tenantDeleteChannelQuestion"].ShouldStartWith("Den Kanal „{name}“ löschen?");
+        strings["dashboardIsPublished"].ShouldBe("{title} ist veröffentlicht.");
+        strings.ShouldNotContainKey("profileRevoke");
+    }
+
+    [Fact]
+    public async Task TheTenantPage_GivesTheRecipientLimitInTheLanguagesWords()
+    {
+        var japanese = await PageAsync("manage/tenants/tenant-a", "ja", "owner");
+        var german = await PageAsync("manage/tenants/tenant-a", "de", "owner");
+
+        japanese.ShouldContain($"最大 {GhStats.Web.Notifications.ChannelInput.MaxRecipients} 件のアドレス");
+        german.ShouldContain($"Bis zu {GhStats.Web.Notifications.ChannelInput.MaxRecipients} Adressen");
     }
 
     [Theory]
-    [InlineData("de", "Repositorys von ", "")]
-    [InlineData("ja", "", " のリポジトリ")]
-    public async Task ATenantsName_InATranslatedSentence_StaysData_WhereTheLanguagePutsIt(string language, string before, string after)
+    [InlineData("de", "Neuer Mandant", "Alle Mandanten", "Mandant erstellen")]
+    [InlineData("ja", "新しいテナント", "すべてのテナント", "テナントを作成")]
+    public async Task TheTenantsPage_SpeaksTheRequestsLanguage(string language, string heading, string caption, string create)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, "manage/repositories?tenant=tenant-a");
+        var html = await PageAsync("manage/tenants", language, "admin");
+
+        html.ShouldContain($"<h2 id=\"tenant-create-heading\">{heading}</h2>");
+        html.ShouldContain($"<caption>{caption}</caption>");
+        html.ShouldContain($"<button type=\"submit\" class=\"primary\">{create}</button>");
+        html.ShouldContain("<code translate=\"no\">acme-oss</code>");
+        LanguageChoiceTests.ScriptStrings(html).ShouldContainKey("tenantsDeleteQuestion");
+    }
+
+    [Fact]
+    public async Task TheTenantsPage_OfAnOwner_NamesTheTenantsTheyOwn()
+    {
+        var html = await PageAsync("manage/tenants", "de", "owner");
+
+        html.ShouldContain("<caption>Mandanten, deren Inhaber Sie sind</caption>");
+        html.ShouldNotContain("tenant-create-heading");
+    }
+
+    [Theory]
+    [InlineData("de", "Persönliche API-Tokens", "E-Mail-Benachrichtigungen", "Gültig für (Tage)", "Anzeigename")]
+    [InlineData("ja", "個人用 API トークン", "メール通知", "有効期間 (日)", "表示名")]
+    public async Task TheProfilePage_SpeaksTheRequestsLanguage(string language, string tokens, string notifications, string days, string displayName)
+    {
+        var html = await PageAsync("profile", language, "viewer");
+
+        html.ShouldContain($"<h2 id=\"tokens-heading\">{tokens}</h2>");
+        html.ShouldContain($"<h2 id=\"subscriptions-heading\">{notifications}</h2>");
+        html.ShouldContain($"<label for=\"token-days\">{days}</label>");
+        html.ShouldContain("<code translate=\"no\">Authorization: Bearer ghst_…</code>");
+        LanguageChoiceTests.ScriptStrings(html)["profileDisplayName"].ShouldBe(displayName);
+    }
+
+    private async Task<string> PageAsync(string path, string language, string caller)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
         request.Headers.AcceptLanguage.ParseAdd(language);
-        using var response = await world.Sessions["owner"].SendAsync(request);
-        var raw = await response.Content.ReadAsStringAsync();
-
-        // The hostile name stays encoded markup, in its own span that translators and the pseudo-locale test skip.
-        raw.ShouldContain("<span translate=\"no\">&lt;img src=x onerror=alert(1)&gt;</span>");
-        WebUtility.HtmlDecode(raw).ShouldContain($"<caption>{before}<span translate=\"no\">{PageWorld.HostileName}</span>{after}</caption>");
-    }
-
-    [Theory]
-    [InlineData("de", "Jetzt erfassen", "Datenverlust-Horizont", "mit Fehlern abgeschlossen")]
-    [InlineData("ja", "今すぐ収集", "データ損失の期限", "エラーありで完了")]
-    public async Task TheCollectionPage_SpeaksTheLanguage(string language, string collectNow, string horizon, string completedWithErrors)
-    {
-        var html = await PageAsync("/runs", language);
-
-        html.ShouldContain(collectNow);
-        html.ShouldContain(horizon);
-        html.ShouldContain("id=\"horizon-threshold\" translate=\"no\"");
-        ScriptStrings(html)["runStatus.completedWithErrors"].ShouldBe(completedWithErrors);
-    }
-
-    [Theory]
-    [InlineData("de", "Ältere Einträge laden", "Akteur", "Repository wird erfasst")]
-    [InlineData("ja", "古いエントリを読み込む", "実行者", "リポジトリの追跡を開始")]
-    public async Task TheAuditPage_SpeaksTheLanguage_AndNamesEveryActionInIt(string language, string loadOlder, string actor, string tracked)
-    {
-        var html = await PageAsync("/audit", language);
-
-        html.ShouldContain(loadOlder);
-        html.ShouldContain($">{actor}</th>");
-        var strings = ScriptStrings(html);
-        strings["auditAction.repository.tracked"].ShouldBe(tracked);
-        var actions = typeof(GhStats.Domain.AuditActions).GetFields()
-            .Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!).ToList();
-        actions.ShouldNotBeEmpty();
-        actions.Where(a => !strings.ContainsKey($"auditAction.{a}")).ShouldBeEmpty("every audit action has words on the page");
-    }
-
-    [Theory]
-    [InlineData("de", "Import und Export sind in dieser Installation nicht eingerichtet", "Zurück zum Mandanten")]
-    [InlineData("ja", "このインストールではインポートとエクスポートが設定されていません", "テナントに戻る")]
-    public async Task TheTransferPage_SpeaksTheLanguage_EvenWhereTransferIsNotSetUp(string language, string unavailable, string back)
-    {
-        var html = await PageAsync("/manage/tenants/tenant-a/transfer", language);
-
-        html.ShouldContain(unavailable);
-        html.ShouldContain("<code>AddTransfer()</code>");
-        html.ShouldContain(back);
-        ScriptStrings(html).ShouldContainKey("transferPhase.checkingFile");
-    }
-
-    private static Dictionary<string, string> ScriptStrings(string html)
-    {
-        const string open = "<script type=\"application/json\" id=\"ghstats-text\">";
-        var start = html.IndexOf(open, StringComparison.Ordinal) + open.Length;
-        var end = html.IndexOf("</script>", start, StringComparison.Ordinal);
-        return JsonSerializer.Deserialize<Dictionary<string, string>>(html[start..end])!;
-    }
-
-    private async Task<string> PageAsync(string path, string language)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Get, path.TrimStart('/'));
-        request.Headers.AcceptLanguage.ParseAdd(language);
-        using var response = await world.Sessions["admin"].SendAsync(request);
+        using var response = await world.Sessions[caller].SendAsync(request);
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
-
         // Razor writes letters outside Basic Latin as character references; the browser reads them as the letters.
         return WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
     }

@@ -26,9 +26,9 @@ public sealed partial class ResourceCompletenessTests
     // Loanwords a language uses as English does (GitHub's own translations use them too).
     private static readonly Dictionary<string, HashSet<string>> SameInLanguage = new(StringComparer.Ordinal)
     {
-        ["de"] = new(StringComparer.Ordinal) { "Repository", "Token", "Tokens", "Release", "Releases", "Tag", "Tags", "Webhooks", "Dashboard", "Dashboards", "Link", "Links", "Status", "Export", "Import" },
-        ["fr"] = new(StringComparer.Ordinal) { "Clones", "Token", "Tokens", "Release", "Releases", "Tag", "Tags", "Webhooks", "Dashboard", "Dashboards", "Export", "Import", "Date", "Total", "Message", "Actions", "Source", "Type" },
-        ["es"] = new(StringComparer.Ordinal) { "Clones", "Token", "Tokens", "Release", "Releases", "Tag", "Tags", "Webhooks", "Dashboard", "Dashboards", "Total", "Error" },
+        ["de"] = new(StringComparer.Ordinal) { "Name", "optional", "Repository", "Token", "Tokens", "Release", "Releases", "Tag", "Tags", "Webhooks", "Dashboard", "Dashboards", "Link", "Links", "Status", "Export", "Import" },
+        ["fr"] = new(StringComparer.Ordinal) { "Invitations", "Notifications", "Clones", "Token", "Tokens", "Release", "Releases", "Tag", "Tags", "Webhooks", "Dashboard", "Dashboards", "Export", "Import", "Date", "Total", "Message", "Actions", "Source", "Type" },
+        ["es"] = new(StringComparer.Ordinal) { "no", "Clones", "Token", "Tokens", "Release", "Releases", "Tag", "Tags", "Webhooks", "Dashboard", "Dashboards", "Total", "Error" },
         ["pt-BR"] = new(StringComparer.Ordinal) { "Clones", "Token", "Tokens", "Release", "Releases", "Tag", "Tags", "Webhooks", "Dashboard", "Dashboards", "Total", "Status" },
         ["ja"] = new(StringComparer.Ordinal),
     };
