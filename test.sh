@@ -47,12 +47,15 @@ ensure_postgres() {
 
 # Browser tests (tests/GhStats.Testing/Browser) drive Debian's Chromium through Playwright; Playwright's own browser
 # download is never used. GHSTATS_TEST_CHROMIUM may name another Chromium or Chrome instead. Screenshots need at least
-# one font, or every glyph renders as a box.
+# one font, or every glyph renders as a box, and a CJK font for the Japanese pages (Debian's Noto CJK).
 ensure_chromium() {
   local missing=()
   [ -x "${GHSTATS_TEST_CHROMIUM:-/usr/bin/chromium}" ] || missing+=(chromium)
   if ! command -v fc-list >/dev/null 2>&1 || [ -z "$(fc-list 2>/dev/null)" ]; then
     missing+=(fonts-dejavu-core)
+  fi
+  if ! command -v fc-list >/dev/null 2>&1 || [ -z "$(fc-list :lang=ja 2>/dev/null)" ]; then
+    missing+=(fonts-noto-cjk)
   fi
   [ "${#missing[@]}" -eq 0 ] && return 0
 
@@ -63,6 +66,8 @@ ensure_chromium() {
   apt_install "${missing[@]}"
   [ -x "${GHSTATS_TEST_CHROMIUM:-/usr/bin/chromium}" ] \
     || fail "installed ${missing[*]} but ${GHSTATS_TEST_CHROMIUM:-/usr/bin/chromium} is still missing"
+  [ -n "$(fc-list :lang=ja 2>/dev/null)" ] \
+    || fail "installed ${missing[*]} but fontconfig finds no Japanese font (fc-list :lang=ja is empty): the Japanese screenshots would show boxes. Install one with: apt-get install --no-install-recommends fonts-noto-cjk"
 }
 
 # Tests start node programs: the OpenID Connect test provider (tests/GhStats.Testing/Oidc/provider, oidc-provider 9),

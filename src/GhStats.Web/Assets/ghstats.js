@@ -6,10 +6,10 @@ export const apiBase = body.dataset.api;
 export const prefix = body.dataset.prefix;
 const antiforgery = body.dataset.antiforgery;
 
-/** An RFC 7807 problem the API answered with. */
+/** An RFC 7807 problem the API answered with (the API's title and detail are in the page's language already). */
 export class ApiError extends Error {
   constructor(status, title, detail) {
-    super(detail ? `${title}: ${detail}` : title);
+    super(detail ? t('errorWithDetail', { title, detail }) : title);
     this.status = status;
     this.title = title;
     this.detail = detail;
@@ -34,7 +34,7 @@ export async function api(path, { method = 'GET', body: payload } = {}) {
       credentials: 'same-origin',
     });
   } catch {
-    throw new ApiError(0, 'GhStats did not answer', 'Check your connection and try again.');
+    throw noAnswer();
   }
   if (response.status === 204) {
     return null;
@@ -47,15 +47,19 @@ export async function api(path, { method = 'GET', body: payload } = {}) {
   return data;
 }
 
+/** The ApiError for a request that got no answer at all (network down, server gone). */
+const noAnswer = () => new ApiError(0, t('apiNoAnswer'), t('apiNoAnswerDetail'));
+
 /** The ApiError for an answer that is not a success: a session that ended, or the API's problem. */
 function problemOf(status, data) {
   if (status === 401) {
-    return new ApiError(401, 'Your session has ended', 'Reload the page to sign in again.');
+    return new ApiError(401, t('apiSessionEnded'), t('apiSessionEndedDetail'));
   }
   if (status === 413 && !data?.title) {
-    return new ApiError(413, 'The file is too large', 'It is over the largest upload this installation accepts.');
+    return new ApiError(413, t('apiTooLarge'), t('apiTooLargeDetail'));
   }
-  return new ApiError(status, data?.title ?? `Request failed (${status})`, data?.detail ?? '');
+  // The status is a code, not a quantity: no digit grouping.
+  return new ApiError(status, data?.title ?? t('apiRequestFailed', { status: String(status) }), data?.detail ?? '');
 }
 
 /**
@@ -84,8 +88,8 @@ export function upload(path, form, onProgress) {
       if (request.status >= 200 && request.status < 300) resolve(data);
       else reject(problemOf(request.status, data));
     });
-    request.addEventListener('error', () => reject(new ApiError(0, 'GhStats did not answer', 'Check your connection and try again.')));
-    request.addEventListener('abort', () => reject(new ApiError(0, 'The upload was stopped', '')));
+    request.addEventListener('error', () => reject(noAnswer()));
+    request.addEventListener('abort', () => reject(new ApiError(0, t('apiUploadStopped'), '')));
     request.send(form);
   });
 }
@@ -145,6 +149,21 @@ export function t(key, values = {}) {
 }
 
 /**
+ * The page's string for a key as nodes to append: a placeholder whose value is a Node (a <time>, a link) puts that node
+ * where the language's sentence has it; other values are filled in as t() fills them.
+ */
+export function tParts(key, values = {}) {
+  const text = texts[key];
+  if (text === undefined) return [`⟦${key}⟧`];
+  return text.split(/(\{\w+\})/).filter(Boolean).map((part) => {
+    const name = /^\{(\w+)\}$/.exec(part)?.[1];
+    if (name === undefined || !(name in values)) return part;
+    const value = values[name];
+    return value instanceof Node ? value : fillIn(part, values);
+  });
+}
+
+/**
  * A string that depends on a count: key.one, key.few, key.many ... as the language's plural rules pick for count
  * (key.other when the language has no string for that form); {count} is filled in, formatted.
  */
@@ -157,6 +176,9 @@ const integer = new Intl.NumberFormat(lang, { maximumFractionDigits: 0 });
 const moment = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' });
 const calendarDay = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeZone: 'UTC' });
 const relative = new Intl.RelativeTimeFormat(lang, { numeric: 'auto' });
+const shortDay = new Intl.DateTimeFormat(lang, { month: 'short', day: 'numeric', timeZone: 'UTC' });
+const monthOfYear = new Intl.DateTimeFormat(lang, { month: 'short', year: 'numeric', timeZone: 'UTC' });
+const isoDayPattern = /^\d{4}-\d{2}-\d{2}$/;
 
 /** A whole number in the page's language ("1,234", "1.234", "1 234"). */
 export const formatNumber = (value) => (value === null || value === undefined ? '' : integer.format(value));
@@ -178,6 +200,17 @@ export function formatRelative(iso, now = Date.now()) {
     amount /= size;
   }
   return '';
+}
+
+/**
+ * A chart's slot label (yyyy-MM-dd) in the page's language: the month and year per month, the day and month on a narrow
+ * chart, else the day in full; a label that is not a day (a name) as it is.
+ */
+function slotLabel(label, per, narrow) {
+  if (typeof label !== 'string' || !isoDayPattern.test(label)) return label;
+  const date = new Date(`${label}T00:00:00Z`);
+  if (per === 'month') return monthOfYear.format(date);
+  return narrow ? shortDay.format(date) : calendarDay.format(date);
 }
 
 /** yyyy-MM-dd of a Date in UTC, as the API takes it. */
@@ -414,8 +447,7 @@ const markerLines = {
   },
 };
 
-const markerWords = { note: 'Note', release: 'Release' };
-const count = (n, one, many) => `${n} ${n === 1 ? one : many}`;
+const markerWords = { note: 'markerNote', release: 'markerRelease' };
 
 /**
  * The list of a chart's markers next to it (date, kind, title, text, link), each item focusable: focusing or hovering
@@ -433,7 +465,8 @@ function markerList(canvas, chart, placed) {
   }
   const notes = placed.filter((m) => m.kind === 'note').length;
   const releases = placed.length - notes;
-  const parts = [notes ? count(notes, 'note', 'notes') : '', releases ? count(releases, 'release', 'releases') : ''].filter(Boolean).join(' and ');
+  const counted = [notes ? tn('markerNotes', notes) : '', releases ? tn('markerReleases', releases) : ''].filter(Boolean);
+  const parts = counted.length === 2 ? t('markerBoth', { notes: counted[0], releases: counted[1] }) : counted[0];
   const highlight = (key) => {
     chart.options.plugins.ghstatsMarkers.active = key;
     chart.update('none');
@@ -447,15 +480,44 @@ function markerList(canvas, chart, placed) {
     onmouseenter: () => highlight(marker.key),
     onmouseleave: () => highlight(document.activeElement?.dataset?.marker ?? null),
   },
-  el('time', { datetime: marker.date }, marker.date), ' ',
-  el('span', { class: `tag marker-kind ${marker.kind}` }, marker.kind === 'note' && marker.scope === 'tenant' ? 'Tenant note' : markerWords[marker.kind] ?? marker.kind), ' ',
-  el('strong', {}, marker.title),
-  marker.text && marker.text !== marker.title ? [' ', el('span', { class: 'marker-text' }, marker.text)] : '',
-  marker.link ? [' ', el('a', { href: marker.link, rel: 'noopener noreferrer nofollow', target: '_blank' }, 'Read more', el('span', { class: 'sr-only' }, `: ${marker.title}`))] : ''));
+  el('time', { datetime: marker.date, class: 'nowrap' }, formatDay(marker.date)), ' ',
+  el('span', { class: `tag marker-kind ${marker.kind}` }, marker.kind === 'note' && marker.scope === 'tenant' ? t('markerTenantNote') : markerWords[marker.kind] ? t(markerWords[marker.kind]) : marker.kind), ' ',
+  el('strong', { translate: 'no' }, marker.title),
+  marker.text && marker.text !== marker.title ? [' ', el('span', { class: 'marker-text', translate: 'no' }, marker.text)] : '',
+  marker.link ? [' ', el('a', { href: marker.link, rel: 'noopener noreferrer nofollow', target: '_blank' }, t('markerReadMore'), el('span', { class: 'sr-only', translate: 'no' }, `: ${marker.title}`))] : ''));
   box.after(el('div', { class: 'chart-markers', id },
-    el('p', { class: 'note', id: `${id}-summary` }, `${parts} marked on this chart (dashed lines: notes; solid lines: releases), listed here:`),
+    el('p', { class: 'note', id: `${id}-summary` }, t('markerSummary', { markers: parts })),
     el('ul', { class: 'marker-list' }, items)));
   canvas.setAttribute('aria-describedby', [...described, `${id}-summary`].join(' '));
+}
+
+/**
+ * The x axis of a chart over days, weeks or months: ticks and tooltip titles in the page's language (the year goes on a
+ * narrow chart; the table and tooltips keep the full date).
+ */
+function slotAxis(per) {
+  return {
+    ticks: { callback(value) { return slotLabel(this.getLabelForValue(value), per, this.chart.width < 640); } },
+  };
+}
+
+const slotTitle = (per) => (items) => (items.length === 0 ? '' : slotLabel(items[0].label, per, false));
+
+/**
+ * On a weekly chart, says in a line under it (and in the chart, for screenshots) that weeks start on Monday, as GitHub's
+ * weeks do; gone again when the chart shows days or months.
+ */
+function weekNote(canvas, per) {
+  const box = canvas.closest('.chart-box') ?? canvas;
+  const id = `${canvas.id}-week-note`;
+  document.getElementById(id)?.remove();
+  const described = (canvas.getAttribute('aria-describedby') ?? '').split(' ').filter((ref) => ref && ref !== id);
+  if (per === 'week') {
+    box.after(el('p', { class: 'note week-note', id }, t('weeksStartOnMonday')));
+    described.push(id);
+  }
+  if (described.length) canvas.setAttribute('aria-describedby', described.join(' '));
+  else canvas.removeAttribute('aria-describedby');
 }
 
 /** What the marker plugin of a chart draws, in the theme's colours; nothing active at first. */
@@ -493,15 +555,19 @@ export function lineChart(canvas, labels, datasets, { title, markers, per } = {}
       responsive: true,
       maintainAspectRatio: false,
       animation: false,
+      locale: lang,
       interaction: { mode: 'index', intersect: false },
-      scales: { y: { beginAtZero: true, ticks: { precision: 0 } } },
+      scales: { y: { beginAtZero: true, ticks: { precision: 0 } }, x: slotAxis(per) },
       plugins: {
         legend: { labels: { color: colors.text } },
         title: title ? { display: true, text: title, color: colors.text } : undefined,
+        subtitle: { display: per === 'week', text: t('weeksStartOnMonday'), color: colors.muted },
+        tooltip: { callbacks: { title: slotTitle(per) } },
         ghstatsMarkers: markerOptions(placed, colors),
       },
     },
   });
+  weekNote(canvas, per);
   markerList(canvas, chart, placed);
   return chart;
 }
@@ -540,7 +606,7 @@ export function coverageChart(canvas, labels, datasets, coverage, { markers, per
   };
   const extras = [];
   if (coverage.gaps.some(Boolean)) {
-    extras.push({ text: 'Not collected', fillStyle: colors.gap, strokeStyle: colors.gapHatch, lineWidth: 1, pointStyle: 'rect', hidden: false, fontColor: colors.text });
+    extras.push({ text: t('chartNotCollected'), fillStyle: colors.gap, strokeStyle: colors.gapHatch, lineWidth: 1, pointStyle: 'rect', hidden: false, fontColor: colors.text });
   }
   if (coverage.partial.some(Boolean) || datasets.some((set) => set.partial?.some(Boolean))) {
     extras.push({ text: coverage.partialLabel, fillStyle: colors.text, strokeStyle: colors.text, lineWidth: 1, pointStyle: 'rectRot', hidden: false, fontColor: colors.text });
@@ -554,15 +620,16 @@ export function coverageChart(canvas, labels, datasets, coverage, { markers, per
       responsive: true,
       maintainAspectRatio: false,
       animation: false,
+      locale: lang,
       interaction: { mode: 'index', intersect: false },
       scales: {
         y: { beginAtZero: true, ticks: { precision: 0 } },
-        // On a narrow chart the year goes: 11-07 instead of 2026-11-07 (the table and tooltips keep the full date).
-        x: { ticks: { callback(value) { const label = this.getLabelForValue(value); return this.chart.width < 640 ? label.slice(5) : label; } } },
+        x: slotAxis(per),
       },
       plugins: {
         ghstatsGapBand: { gaps: coverage.gaps, color: colors.gap, hatch: colors.gapHatch },
         ghstatsMarkers: markerOptions(placed, colors),
+        subtitle: { display: per === 'week', text: t('weeksStartOnMonday'), color: colors.muted },
         legend: {
           labels: {
             color: colors.text,
@@ -582,13 +649,15 @@ export function coverageChart(canvas, labels, datasets, coverage, { markers, per
         tooltip: {
           filter: (item) => !item.dataset.coverageSlots || coverage.gaps[item.dataIndex],
           callbacks: {
-            label: (item) => (item.dataset.coverageSlots ? 'Not collected' : `${item.dataset.label}: ${item.formattedValue}`),
+            title: slotTitle(per),
+            label: (item) => (item.dataset.coverageSlots ? t('chartNotCollected') : t('chartSeriesValue', { series: item.dataset.label, value: item.formattedValue })),
             footer: (items) => (items.length === 0 ? '' : coverage.describe(items[0].dataIndex)),
           },
         },
       },
     },
   });
+  weekNote(canvas, per);
   markerList(canvas, chart, placed);
   return chart;
 }
@@ -655,26 +724,26 @@ const horizonBadgeKinds = { fine: 'ok', atRisk: 'warn', losingDays: 'failed' };
 export const horizonBadge = (horizon) =>
   el('span', { class: `badge ${horizonBadgeKinds[horizon.state] ?? ''}`.trim() }, horizonNames[horizon.state] ?? horizon.state);
 
-const days = (count) => `${count} ${count === 1 ? 'day' : 'days'}`;
-const sinceRead = (horizon) => (horizon.daysSinceRead === 0 ? 'today' : `${days(horizon.daysSinceRead)} ago`);
+/** How many days ago, in the page's language: "today", "yesterday", "20 days ago". */
+const sinceRead = (horizon) => relative.format(-horizon.daysSinceRead, 'day');
 
 /**
- * When daily traffic was last read, in words: "last daily read 2026-11-16, 20 days ago" or "daily traffic never read
- * (added 3 days ago)", as nodes to append; the date never breaks at its dashes.
+ * When daily traffic was last read, in words: "last daily read Nov 16, 2026, 20 days ago" or "daily traffic never read
+ * (added 3 days ago)", as nodes to append; the date never breaks inside.
  */
 export function horizonText(horizon) {
   const ago = sinceRead(horizon);
   return horizon.lastDailyReadOn
-    ? ['last daily read ', el('time', { class: 'nowrap', datetime: horizon.lastDailyReadOn }, horizon.lastDailyReadOn), `, ${ago}`]
-    : [`daily traffic never read (added ${ago})`];
+    ? tParts('horizonLastRead', { day: el('time', { class: 'nowrap', datetime: horizon.lastDailyReadOn }, formatDay(horizon.lastDailyReadOn)), ago })
+    : [t('horizonNeverRead', { ago })];
 }
 
 /** The day of the last successful daily read, short, for a table cell: the date, or "never read"; how long ago in its title. */
 export function horizonDay(horizon) {
   const ago = sinceRead(horizon);
   return horizon.lastDailyReadOn
-    ? el('time', { class: 'nowrap', datetime: horizon.lastDailyReadOn, title: `Last successful daily read, ${ago}` }, horizon.lastDailyReadOn)
-    : el('span', { title: `Added ${ago}` }, 'never read');
+    ? el('time', { class: 'nowrap', datetime: horizon.lastDailyReadOn, title: t('horizonLastReadTitle', { ago }) }, formatDay(horizon.lastDailyReadOn))
+    : el('span', { title: t('horizonAddedTitle', { ago }) }, t('horizonNeverReadShort'));
 }
 
 // The menu's language picker: choosing a language submits its form at once (the Apply button is there without scripts).

@@ -133,9 +133,9 @@ public sealed class CompareUiTests(ChromiumFixture chromium, CoverageWorld world
         await Expect(page.Locator("#compare-table tbody tr")).ToHaveCountAsync(7);
         await Expect(page.Locator("#range-days")).ToHaveValueAsync("7");
 
-        // The repository page says its change next to its totals, against the 7 days before.
-        var before = world.Today.AddDays(-13).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        var after = world.Today.AddDays(-7).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        // The repository page says its change next to its totals, against the 7 days before (days as English writes them).
+        var before = world.Today.AddDays(-13).ToString("MMM d, yyyy", CultureInfo.GetCultureInfo("en-US"));
+        var after = world.Today.AddDays(-7).ToString("MMM d, yyyy", CultureInfo.GetCultureInfo("en-US"));
         await page.GotoAsync($"repos/{world.QuietId}?days=7");
         await Expect(page.Locator("#change-views .coverage-of")).ToContainTextAsync($"from {before} to {after}");
         await Expect(page.Locator("#change-views")).Not.ToContainTextAsync("incomplete");

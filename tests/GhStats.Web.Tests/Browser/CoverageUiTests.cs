@@ -55,7 +55,7 @@ public sealed class CoverageUiTests(ChromiumFixture chromium, CoverageWorld worl
 
         await Expect(page.Locator("#total-days")).ToHaveTextAsync($"24 of {RangeDays} days known, 3 partial");
         await Expect(page.Locator("#traffic-coverage")).ToContainTextAsync($"6 days not collected: {Iso(GapDays.First())} to {Iso(GapDays.Last())}");
-        await Expect(page.Locator("#repository-horizon")).ToContainTextAsync($"fine last daily read {Iso(world.Today)}, today");
+        await Expect(page.Locator("#repository-horizon")).ToContainTextAsync($"fine last daily read {Day(world.Today)}, today");
 
         await page.SelectOptionAsync("#per", "week");
         await Expect(page.Locator("#traffic-caption")).ToContainTextAsync("per week");
@@ -146,9 +146,9 @@ public sealed class CoverageUiTests(ChromiumFixture chromium, CoverageWorld worl
         var page = browser.Page;
 
         await page.GotoAsync($"?days={RangeDays}");
-        await Expect(Horizon(page, world.QuietId)).ToHaveTextAsync($"fine {Iso(world.Today)}");
-        await Expect(Horizon(page, world.StaleId)).ToHaveTextAsync($"losing days {Iso(world.Today.AddDays(-CoverageWorld.FirstReadDaysAgo))}");
-        await Expect(Horizon(page, world.LapsingId)).ToHaveTextAsync($"at risk {Iso(world.Today.AddDays(-CoverageWorld.LapsingReadDaysAgo))}");
+        await Expect(Horizon(page, world.QuietId)).ToHaveTextAsync($"fine {Day(world.Today)}");
+        await Expect(Horizon(page, world.StaleId)).ToHaveTextAsync($"losing days {Day(world.Today.AddDays(-CoverageWorld.FirstReadDaysAgo))}");
+        await Expect(Horizon(page, world.LapsingId)).ToHaveTextAsync($"at risk {Day(world.Today.AddDays(-CoverageWorld.LapsingReadDaysAgo))}");
         await Expect(Horizon(page, world.StaleId).Locator("time")).ToHaveAttributeAsync("title", $"Last successful daily read, {CoverageWorld.FirstReadDaysAgo} days ago");
         await Expect(page.Locator($"#overview-table tr[data-repo-id='{world.QuietId}'] svg.spark path")).ToHaveCountAsync(1);
         (await browser.CheckAccessibilityAsync()).AssertNoViolations();
@@ -198,6 +198,9 @@ public sealed class CoverageUiTests(ChromiumFixture chromium, CoverageWorld worl
         page.Locator($"#overview-table tr[data-repo-id='{repositoryId}'] [data-field=horizon]");
 
     private static string Iso(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>A day as the English pages write it (Intl's medium date in "en": "Dec 7, 2026").</summary>
+    private static string Day(DateOnly day) => day.ToString("MMM d, yyyy", CultureInfo.GetCultureInfo("en-US"));
 
     /// <summary>The share of the chart area's pixels in the column at <paramref name="x"/> (CSS pixels) that are painted.</summary>
     private static Task<double> PaintedShareAsync(IPage page, double x) =>
