@@ -70,7 +70,8 @@ internal static class NotificationEndpoints
         var checkedInput = ChannelInput.Check(found.Id, request, input.CurrentValue.AllowPrivateAddresses, protector, createdBy);
         if (checkedInput.Channel is null)
         {
-            return TypedResults.ValidationProblem(checkedInput.Errors, string.Join(" ", checkedInput.Errors.Values.SelectMany(e => e)), title: "Invalid request");
+            // The channel checks' messages stay English this round; the title is in the request's language.
+            return TypedResults.ValidationProblem(checkedInput.Errors, string.Join(" ", checkedInput.Errors.Values.SelectMany(e => e)), title: ApiProblems.Text(http)["Title400"]);
         }
 
         var channel = await notifications.AddChannelAsync(checkedInput.Channel, http.RequestAborted);
