@@ -92,7 +92,7 @@ internal static class AnnotationEndpoints
     {
         if (!DateOnly.TryParseExact(request.Date?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
         {
-            throw ApiProblems.Invalid($"date must be a day as yyyy-MM-dd, not '{request.Date}'.");
+            throw ApiProblems.Invalid("AnnotationDateInvalid", request.Date);
         }
 
         var actor = AuditTrail.ActorOf(await access.CallerAsync());
@@ -103,7 +103,7 @@ internal static class AnnotationEndpoints
         }
         catch (ArgumentException invalid)
         {
-            throw ApiProblems.Invalid(InWireNames(invalid));
+            throw ApiProblems.InvalidUntranslated(InWireNames(invalid));
         }
 
         await AuditTrail.Of(http).RecordAsync(AuditActions.AnnotationCreated, tenantId, AuditTargets.Annotation(note),

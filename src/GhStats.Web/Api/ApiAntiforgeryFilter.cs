@@ -24,8 +24,7 @@ internal sealed class ApiAntiforgeryFilter : IEndpointFilter
     {
         if (!await IsValidAsync(http))
         {
-            throw new ApiProblemException(StatusCodes.Status400BadRequest, "Antiforgery token missing",
-                "A change made with a session cookie needs the antiforgery token from GET /api/v1/me in the RequestVerificationToken header.");
+            throw new ApiProblemException(StatusCodes.Status400BadRequest, "AntiforgeryMissing") { TitleKey = "TitleAntiforgeryMissing" };
         }
     }
 

@@ -18,8 +18,9 @@ internal static class ApiBody
         var request = context.Request;
         if (!request.HasJsonContentType())
         {
-            throw new ApiProblemException(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type",
-                $"Send the body as application/json, not '{request.ContentType ?? "no content type"}'.");
+            throw request.ContentType is { } type
+                ? new ApiProblemException(StatusCodes.Status415UnsupportedMediaType, "BodyNotJson", type)
+                : new ApiProblemException(StatusCodes.Status415UnsupportedMediaType, "BodyWithoutContentType");
         }
 
         var limit = context.RequestServices.GetRequiredService<IOptions<GhStatsApiOptions>>().Value.MaxRequestBodyBytes;
@@ -43,7 +44,7 @@ internal static class ApiBody
 
         if (buffer.Length == 0)
         {
-            throw ApiProblems.Invalid("The request needs a JSON body.");
+            throw ApiProblems.Invalid("BodyMissing");
         }
 
         var json = context.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
@@ -51,14 +52,14 @@ internal static class ApiBody
         try
         {
             return await JsonSerializer.DeserializeAsync<T>(buffer, json, context.RequestAborted)
-                ?? throw ApiProblems.Invalid("The request needs a JSON object, not null.");
+                ?? throw ApiProblems.Invalid("BodyNull");
         }
         catch (JsonException exception)
         {
-            throw ApiProblems.Invalid($"The body is not valid JSON for this request: {exception.Message}");
+            throw ApiProblems.Invalid("InvalidJson", exception.Message);
         }
     }
 
     private static ApiProblemException TooLarge(int limit) =>
-        new(StatusCodes.Status413PayloadTooLarge, "Payload too large", $"The body is over {limit} bytes (GhStats:Api:MaxRequestBodyBytes).");
+        new(StatusCodes.Status413PayloadTooLarge, "BodyTooLarge", limit);
 }

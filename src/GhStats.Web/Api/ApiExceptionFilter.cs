@@ -3,7 +3,10 @@ using Microsoft.AspNetCore.Http;
 
 namespace GhStats.Web.Api;
 
-/// <summary>Turns the store's and the API's exceptions into problem details with the right status.</summary>
+/// <summary>
+/// Turns the store's and the API's exceptions into problem details with the right status, in the request's language.
+/// The stores' messages (not found, conflict, invalid arguments) stay English: only their titles are translated.
+/// </summary>
 internal sealed class ApiExceptionFilter : IEndpointFilter
 {
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
@@ -14,27 +17,27 @@ internal sealed class ApiExceptionFilter : IEndpointFilter
         }
         catch (ApiProblemException problem)
         {
-            return ApiProblems.Result(problem.Status, problem.Title, problem.Message);
+            return ApiProblems.Result(context.HttpContext, problem);
         }
         catch (GhStatsNotFoundException notFound)
         {
-            return ApiProblems.Result(StatusCodes.Status404NotFound, "Not found", notFound.Message);
+            return ApiProblems.Result(context.HttpContext, ApiProblemException.FromText(StatusCodes.Status404NotFound, notFound.Message));
         }
         catch (GhStatsConflictException conflict)
         {
-            return ApiProblems.Result(StatusCodes.Status409Conflict, "Conflict", conflict.Message);
+            return ApiProblems.Result(context.HttpContext, ApiProblemException.FromText(StatusCodes.Status409Conflict, conflict.Message));
         }
         catch (ArgumentException invalid)
         {
-            return ApiProblems.BadRequest(WithoutParameterSuffix(invalid));
+            return ApiProblems.Result(context.HttpContext, ApiProblems.InvalidUntranslated(WithoutParameterSuffix(invalid)));
         }
         catch (JsonException json)
         {
-            return ApiProblems.BadRequest($"The body is not valid JSON for this request: {json.Message}");
+            return ApiProblems.Result(context.HttpContext, ApiProblems.Invalid("InvalidJson", json.Message));
         }
         catch (BadHttpRequestException bad)
         {
-            return ApiProblems.Result(bad.StatusCode, "Invalid request", bad.Message);
+            return ApiProblems.Result(context.HttpContext, ApiProblemException.FromText(bad.StatusCode, bad.Message, "Title400"));
         }
     }
 

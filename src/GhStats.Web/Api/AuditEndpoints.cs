@@ -108,13 +108,13 @@ internal static class AuditEndpoints
         var last = Day(to, "to");
         if (first > last)
         {
-            throw ApiProblems.Invalid($"The range is reversed: from {first:yyyy-MM-dd} is after to {last:yyyy-MM-dd}.");
+            throw ApiProblems.Invalid("RangeReversed", RangeQuery.Iso(first), RangeQuery.Iso(last));
         }
 
-        var beforeId = PageQuery.Before(before, "an entry");
+        var beforeId = PageQuery.Before(before, "BeforeEntry");
         if (action?.Trim().Length > FieldLimits.AuditAction || actor?.Trim().Length > FieldLimits.AuditActor)
         {
-            throw ApiProblems.Invalid($"action takes at most {FieldLimits.AuditAction} characters and actor at most {FieldLimits.AuditActor}.");
+            throw ApiProblems.Invalid("AuditFilterTooLong", FieldLimits.AuditAction, FieldLimits.AuditActor);
         }
 
         return new AuditQuery(
@@ -129,7 +129,7 @@ internal static class AuditEndpoints
     private static DateOnly? Day(string? value, string name) =>
         string.IsNullOrWhiteSpace(value) ? null
         : DateOnly.TryParseExact(value.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) && day.Year is >= 1970 and < 9999 ? day
-        : throw ApiProblems.Invalid($"{name} must be a UTC day as yyyy-MM-dd, not '{value}'.");
+        : throw ApiProblems.Invalid("DayInvalid", name, value);
 
     private static int Limit(string? limit) => PageQuery.Limit(limit, DefaultLimit, MaxLimit);
 

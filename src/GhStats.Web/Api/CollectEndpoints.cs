@@ -72,8 +72,7 @@ internal static partial class CollectEndpoints
 
         if (wait is { } seconds && (seconds < 0 || TimeSpan.FromSeconds(seconds) > maxWait))
         {
-            throw new ApiProblemException(StatusCodes.Status400BadRequest, "Bad wait",
-                $"wait is the number of seconds to wait for the run to end, from 0 to {(int)maxWait.TotalSeconds} (GhStats:Cron:MaxWait).");
+            throw new ApiProblemException(StatusCodes.Status400BadRequest, "WaitInvalid", (int)maxWait.TotalSeconds) { TitleKey = "TitleBadWait" };
         }
 
         var request = HasBody(http.Request) ? await ApiBody.ReadAsync<CollectRequest>(http) : new CollectRequest(null, null);
@@ -87,14 +86,13 @@ internal static partial class CollectEndpoints
             if (string.IsNullOrWhiteSpace(configured))
             {
                 LogNoSecretConfigured(logger, HowToSetASecret);
-                return ApiProblems.Result(StatusCodes.Status403Forbidden, "No cron secret is configured",
-                    "This GhStats refuses scheduled collection until an operator sets a cron secret; the server's log says how.");
+                return ApiProblems.Result(http, new ApiProblemException(StatusCodes.Status403Forbidden, "NoCronSecret") { TitleKey = "TitleNoCronSecret" });
             }
 
             if (!CronSecret.Matches(configured, secret))
             {
                 LogWrongSecret(logger, http.Connection.RemoteIpAddress?.ToString() ?? "unknown");
-                return ApiProblems.Result(StatusCodes.Status401Unauthorized, "Wrong cron secret", "The cron secret does not match the configured one.");
+                return ApiProblems.Result(http, new ApiProblemException(StatusCodes.Status401Unauthorized, "WrongCronSecret") { TitleKey = "TitleWrongCronSecret" });
             }
 
             collection = new CollectionRequest(CollectionTrigger.Cron, "cron", await TenantIdAsync(request.Tenant, tenants, http));
@@ -105,14 +103,13 @@ internal static partial class CollectEndpoints
             if (caller is null)
             {
                 LogNoSecret(logger, http.Connection.RemoteIpAddress?.ToString() ?? "unknown");
-                throw new ApiProblemException(StatusCodes.Status401Unauthorized, "Not signed in",
-                    "Send the cron secret as 'Authorization: Bearer <secret>' or as {\"token\": \"<secret>\"}, or sign in as a maintainer.");
+                throw new ApiProblemException(StatusCodes.Status401Unauthorized, "CollectNotSignedIn");
             }
 
             if (!caller.IsMaintainer)
             {
                 LogNotMaintainer(logger, caller.User.Id);
-                throw new ApiProblemException(StatusCodes.Status403Forbidden, "Forbidden", "Only maintainers and admins may start a collection.");
+                throw new ApiProblemException(StatusCodes.Status403Forbidden, "CollectMaintainersOnly");
             }
 
             await ApiAntiforgeryFilter.EnsureValidAsync(http);
@@ -128,8 +125,7 @@ internal static partial class CollectEndpoints
         else
         {
             var collector = http.RequestServices.GetService<ICollectionService>()
-                ?? throw new ApiProblemException(StatusCodes.Status503ServiceUnavailable, "No collector",
-                    "This app has no GitHub collector: add .AddGitHubCollector() to builder.Services.AddGhStats(...), or set GhStats:Cron:QueueForWorker when a separate worker collects.");
+                ?? throw new ApiProblemException(StatusCodes.Status503ServiceUnavailable, "NoCollector") { TitleKey = "TitleNoCollector" };
             try
             {
                 run = await collector.StartAsync(collection, http.RequestAborted);
@@ -137,7 +133,7 @@ internal static partial class CollectEndpoints
             catch (CollectionBusyException busy)
             {
                 LogBusy(logger, collection.Trigger);
-                throw new ApiProblemException(StatusCodes.Status409Conflict, "Collection busy", busy.Message);
+                throw ApiProblemException.FromText(StatusCodes.Status409Conflict, busy.Message, "TitleCollectionBusy");
             }
         }
 

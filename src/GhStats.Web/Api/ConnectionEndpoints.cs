@@ -62,8 +62,7 @@ internal static class ConnectionEndpoints
         var found = await access.TenantAsync(tenant, TenantRole.Owner);
         var connection = await connections.GetAsync(found.Id, id, http.RequestAborted);
         var check = http.RequestServices.GetService<IGitHubConnectionCheck>()
-            ?? throw new ApiProblemException(StatusCodes.Status503ServiceUnavailable, "No collector",
-                "This app has no GitHub collector to test connections with: add .AddGitHubCollector() to builder.Services.AddGhStats(...).");
+            ?? throw new ApiProblemException(StatusCodes.Status503ServiceUnavailable, "NoCollectorToTest") { TitleKey = "TitleNoCollector" };
 
         // The collector reads a repository that names no connection through the tenant's first one, so those count for it too.
         var all = await connections.ListAsync(found.Id, http.RequestAborted);
@@ -79,19 +78,19 @@ internal static class ConnectionEndpoints
 
     private static NewGitHubConnection Validate(long tenantId, CreateConnectionRequest request, ISecretProtector protector, GitHubApiHostPolicy hosts)
     {
-        var kind = WireNames.ConnectionKindFrom(request.Kind ?? "pat") ?? throw ApiProblems.Invalid($"kind must be pat or app, not '{request.Kind}'.");
+        var kind = WireNames.ConnectionKindFrom(request.Kind ?? "pat") ?? throw ApiProblems.Invalid("ConnectionKindInvalid", request.Kind);
         var name = string.IsNullOrWhiteSpace(request.Name) ? (kind == GitHubConnectionKind.App ? "GitHub App" : "GitHub token") : request.Name.Trim();
         var apiBaseUrl = string.IsNullOrWhiteSpace(request.ApiBaseUrl) ? GitHubApi : request.ApiBaseUrl.Trim().TrimEnd('/');
         if (!Uri.TryCreate(apiBaseUrl, UriKind.Absolute, out var baseUri) || baseUri.Scheme is not ("https" or "http")
             || !string.IsNullOrEmpty(baseUri.Query) || !string.IsNullOrEmpty(baseUri.UserInfo))
         {
-            throw ApiProblems.Invalid($"apiBaseUrl must be an absolute http(s) address such as {GitHubApi} or https://github.example.com, not '{request.ApiBaseUrl}'.");
+            throw ApiProblems.Invalid("ApiBaseUrlInvalid", GitHubApi, request.ApiBaseUrl);
         }
 
         // The operator decides which hosts the server calls; a tenant's Owner cannot point it at the operator's network.
         if (hosts.RefusalOf(baseUri) is { } refusal)
         {
-            throw ApiProblems.Invalid($"apiBaseUrl: {refusal}");
+            throw ApiProblems.InvalidUntranslated($"apiBaseUrl: {refusal}");
         }
 
         if (kind == GitHubConnectionKind.PersonalAccessToken)
@@ -99,7 +98,7 @@ internal static class ConnectionEndpoints
             var token = request.Token?.Trim();
             if (string.IsNullOrEmpty(token) || token.Length > 1000 || token.AsSpan().IndexOfAny(" \r\n\t") >= 0)
             {
-                throw ApiProblems.Invalid("token is required for a pat connection: a GitHub personal access token (classic with repo scope, or fine-grained with Administration: read).");
+                throw ApiProblems.Invalid("PatTokenRequired");
             }
 
             return new NewGitHubConnection(tenantId, name, kind, apiBaseUrl, protector.Protect(token));
@@ -108,12 +107,12 @@ internal static class ConnectionEndpoints
         var key = request.PrivateKey?.Trim();
         if (request.AppId is not > 0 || request.InstallationId is not > 0)
         {
-            throw ApiProblems.Invalid("appId and installationId are required for an app connection, both positive numbers.");
+            throw ApiProblems.Invalid("AppIdsRequired");
         }
 
         if (string.IsNullOrEmpty(key) || !key.StartsWith("-----BEGIN", StringComparison.Ordinal) || key.Length > 16_000)
         {
-            throw ApiProblems.Invalid("privateKey is required for an app connection: the App's private key in PEM form (-----BEGIN RSA PRIVATE KEY----- ...).");
+            throw ApiProblems.Invalid("PrivateKeyRequired");
         }
 
         return new NewGitHubConnection(tenantId, name, kind, apiBaseUrl, protector.Protect(key), request.AppId, request.InstallationId);

@@ -51,9 +51,10 @@ internal static partial class HealthEndpoints
         if (report.Status == HealthStatus.Unhealthy)
         {
             var failed = string.Join(", ", checks.Where(c => c.Status == nameof(HealthStatus.Unhealthy)).Select(c => c.Name));
+            var text = ApiProblems.Text(context);
             var problem = TypedResults.Problem(
-                title: $"GhStats is not {state}",
-                detail: $"These checks failed: {failed}.",
+                title: text[state == "ready" ? "TitleNotReady" : "TitleNotAlive"],
+                detail: text["ChecksFailed", failed],
                 statusCode: StatusCodes.Status503ServiceUnavailable,
                 extensions: new Dictionary<string, object?> { ["checks"] = checks });
             await problem.ExecuteAsync(context);

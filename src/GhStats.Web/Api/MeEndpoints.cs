@@ -82,19 +82,19 @@ internal static class MeEndpoints
         if (caller.ViaToken)
         {
             // A leaked token must not be able to mint tokens that outlive its own revocation.
-            throw new ApiProblemException(StatusCodes.Status403Forbidden, "Forbidden", "Personal API tokens are made from a signed-in session, not with another token.");
+            throw new ApiProblemException(StatusCodes.Status403Forbidden, "TokenFromToken");
         }
 
         var request = await ApiBody.ReadAsync<CreateTokenRequest>(http);
         if (string.IsNullOrWhiteSpace(request.Name) || request.Name.Trim().Length > FieldLimits.TokenName)
         {
-            throw ApiProblems.Invalid($"name is required, at most {FieldLimits.TokenName} characters.");
+            throw ApiProblems.Invalid("TokenNameInvalid", FieldLimits.TokenName);
         }
 
         var days = request.ExpiresInDays ?? DefaultTokenLifetimeDays;
         if (days is < 1 or > GhStatsAdministration.MaxTokenLifetimeDays)
         {
-            throw ApiProblems.Invalid($"expiresInDays must be between 1 and {GhStatsAdministration.MaxTokenLifetimeDays}.");
+            throw ApiProblems.Invalid("TokenLifetimeInvalid", GhStatsAdministration.MaxTokenLifetimeDays);
         }
 
         var issued = await administration.CreateApiTokenAsync(caller.User.Id, request.Name, days, http.RequestAborted);

@@ -46,7 +46,7 @@ internal static class MemberEndpoints
         var found = await access.TenantAsync(tenant, TenantRole.Owner);
         var caller = await access.CallerAsync();
         var request = await ApiBody.ReadAsync<SetMemberRequest>(http);
-        var role = WireNames.TenantRoleFrom(request.Role) ?? throw ApiProblems.Invalid($"role must be owner or viewer, not '{request.Role}'.");
+        var role = WireNames.TenantRoleFrom(request.Role) ?? throw ApiProblems.Invalid("RoleInvalid", request.Role);
         if (role == TenantRole.Viewer)
         {
             await EnsureAnotherOwnerAsync(found, email, memberships, users, http.RequestAborted);

@@ -70,7 +70,8 @@ internal static class NotificationEndpoints
         var checkedInput = ChannelInput.Check(found.Id, request, input.CurrentValue.AllowPrivateAddresses, protector, createdBy);
         if (checkedInput.Channel is null)
         {
-            return TypedResults.ValidationProblem(checkedInput.Errors, string.Join(" ", checkedInput.Errors.Values.SelectMany(e => e)), title: "Invalid request");
+            // The channel checks' messages stay English this round; the title is in the request's language.
+            return TypedResults.ValidationProblem(checkedInput.Errors, string.Join(" ", checkedInput.Errors.Values.SelectMany(e => e)), title: ApiProblems.Text(http)["Title400"]);
         }
 
         var channel = await notifications.AddChannelAsync(checkedInput.Channel, http.RequestAborted);
@@ -96,8 +97,7 @@ internal static class NotificationEndpoints
         var found = await access.TenantAsync(tenant, TenantRole.Owner);
         var channel = await notifications.GetChannelAsync(found.Id, id, http.RequestAborted);
         var tester = http.RequestServices.GetService<INotificationChannelTester>()
-            ?? throw new ApiProblemException(StatusCodes.Status501NotImplemented, "Notifications are not enabled",
-                "Notifications are not enabled in this host: call AddNotifications() on builder.Services.AddGhStats(...) to send messages.");
+            ?? throw new ApiProblemException(StatusCodes.Status501NotImplemented, "NotificationsDisabled") { TitleKey = "TitleNotificationsDisabled" };
         var caller = await access.CallerAsync();
         var delivery = await tester.SendTestAsync(channel, AuditTrail.ActorOf(caller).Name, http.RequestAborted);
         await AuditTrail.Of(http).RecordAsync(AuditActions.ChannelTested, found.Id, AuditTargets.Channel(channel),
@@ -123,7 +123,7 @@ internal static class NotificationEndpoints
     private static async Task<DeliveriesResponse> PageAsync(long tenantId, long? channelId, string? limit, string? before, HttpContext http, INotificationStore notifications)
     {
         var count = PageQuery.Limit(limit, DefaultPage, MaxPage);
-        var beforeId = PageQuery.Before(before, "a delivery");
+        var beforeId = PageQuery.Before(before, "BeforeDelivery");
         var lines = await notifications.ListDeliveriesAsync(tenantId, channelId, count, beforeId, http.RequestAborted);
         var names = (await notifications.ListChannelsAsync(tenantId, http.RequestAborted)).ToDictionary(c => c.Id, c => c.Name);
         return new DeliveriesResponse(

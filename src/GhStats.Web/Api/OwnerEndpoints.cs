@@ -41,7 +41,7 @@ internal static class OwnerEndpoints
         var request = await ApiBody.ReadAsync<TrackOwnerRequest>(http);
         if (string.IsNullOrWhiteSpace(request.Owner))
         {
-            throw ApiProblems.Invalid("owner is required: the login of the GitHub user or organisation whose repositories to track, e.g. \"octo-org\".");
+            throw ApiProblems.Invalid("OwnerRequired");
         }
 
         TrackedOwner owner;
@@ -53,7 +53,7 @@ internal static class OwnerEndpoints
         }
         catch (ArgumentException invalid)
         {
-            throw ApiProblems.Invalid(InWireNames(invalid));
+            throw ApiProblems.InvalidUntranslated(InWireNames(invalid));
         }
 
         await AuditTrail.Of(http).RecordAsync(AuditActions.OwnerTracked, found.Id, AuditTargets.Owner(owner), $"include={owner.Include} exclude={owner.Exclude} skipForks={owner.SkipForks} skipArchived={owner.SkipArchived}");

@@ -15,7 +15,7 @@ internal static class PageQuery
         if (!string.IsNullOrWhiteSpace(limit)
             && (!int.TryParse(limit, NumberStyles.None, CultureInfo.InvariantCulture, out count) || count < 1 || count > max))
         {
-            throw ApiProblems.Invalid($"limit must be a number between 1 and {max}, not '{limit}'.");
+            throw ApiProblems.Invalid("LimitInvalid", max, limit);
         }
 
         return count;
@@ -23,9 +23,9 @@ internal static class PageQuery
 
     /// <summary>The id to page on from (the previous page's <c>nextBefore</c>), or null for the first page.</summary>
     /// <param name="before">The query value.</param>
-    /// <param name="line">What the log holds, for the error ("an entry", "a delivery").</param>
-    public static long? Before(string? before, string line) =>
+    /// <param name="refusalKey">The refusal's key in ApiProblems.resx, which names what the log holds ("BeforeEntry", "BeforeDelivery").</param>
+    public static long? Before(string? before, string refusalKey) =>
         string.IsNullOrWhiteSpace(before) ? null
         : long.TryParse(before, NumberStyles.None, CultureInfo.InvariantCulture, out var id) && id > 0 ? id
-        : throw ApiProblems.Invalid($"before must be the id of {line} (nextBefore of the previous page), not '{before}'.");
+        : throw ApiProblems.Invalid(refusalKey, before);
 }

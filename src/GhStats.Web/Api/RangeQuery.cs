@@ -19,18 +19,18 @@ internal static class RangeQuery
         var from = Date(request, "from") ?? to.AddDays(-(options.DefaultRangeDays - 1));
         if (from > to)
         {
-            throw ApiProblems.Invalid($"The range is reversed: from {from:yyyy-MM-dd} is after to {to:yyyy-MM-dd}.");
+            throw ApiProblems.Invalid("RangeReversed", Iso(from), Iso(to));
         }
 
         if (from < Earliest || to > today.AddDays(1))
         {
-            throw ApiProblems.Invalid($"The range must lie between {Earliest:yyyy-MM-dd} and {today.AddDays(1):yyyy-MM-dd}.");
+            throw ApiProblems.Invalid("RangeOutside", Iso(Earliest), Iso(today.AddDays(1)));
         }
 
         var days = to.DayNumber - from.DayNumber + 1;
         if (days > options.MaxRangeDays)
         {
-            throw ApiProblems.Invalid($"The range covers {days} days; at most {options.MaxRangeDays} are allowed (GhStats:Api:MaxRangeDays).");
+            throw ApiProblems.Invalid("RangeTooLong", days, options.MaxRangeDays);
         }
 
         return new DateRange(from, to);
@@ -55,7 +55,7 @@ internal static class RangeQuery
         });
 
     public static TrafficPeriod Per(HttpRequest request) =>
-        WireNames.PeriodFrom(request.Query["per"]) ?? throw ApiProblems.Invalid($"per must be day, week or month, not '{request.Query["per"]}'.");
+        WireNames.PeriodFrom(request.Query["per"]) ?? throw ApiProblems.Invalid("PerInvalid", request.Query["per"].ToString());
 
     private static DateOnly? Date(HttpRequest request, string name)
     {
@@ -67,13 +67,16 @@ internal static class RangeQuery
 
         if (values.Count > 1)
         {
-            throw ApiProblems.Invalid($"{name} is given {values.Count} times.");
+            throw ApiProblems.Invalid("QueryRepeated", name, values.Count);
         }
 
         return DateOnly.TryParseExact(values[0], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
             ? date
-            : throw ApiProblems.Invalid($"{name} must be a date as yyyy-MM-dd, not '{values[0]}'.");
+            : throw ApiProblems.Invalid("DateInvalid", name, values[0]);
     }
+
+    /// <summary>A day as the API writes it, yyyy-MM-dd in every language (a wire value, not a date for people).</summary>
+    public static string? Iso(DateOnly? day) => day?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static OpenApiParameter Parameter(string name, string description, string? format, params string[] values) => new()
     {

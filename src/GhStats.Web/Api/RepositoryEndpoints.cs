@@ -81,13 +81,12 @@ internal static class RepositoryEndpoints
         var request = await ApiBody.ReadAsync<TrackRepositoryRequest>(http);
         if (string.IsNullOrWhiteSpace(request.Tenant))
         {
-            throw ApiProblems.Invalid("tenant is required: the slug of the tenant that tracks the repository.");
+            throw ApiProblems.Invalid("TrackTenantRequired");
         }
 
         if (!GitHubNames.TryParseFullName(request.FullName?.Trim(), out var owner, out var name))
         {
-            throw ApiProblems.Invalid(
-                $"'{request.FullName}' is not a GitHub repository: give owner/name, the owner up to 39 letters, digits or single hyphens, the name up to 100 letters, digits, '.', '-' or '_'.");
+            throw ApiProblems.Invalid("FullNameInvalid", request.FullName);
         }
 
         var tenant = await access.TenantAsync(request.Tenant.Trim(), TenantRole.Owner);
@@ -109,7 +108,7 @@ internal static class RepositoryEndpoints
         {
             null or "" or "FALSE" => false,
             "TRUE" => true,
-            _ => throw ApiProblems.Invalid($"purge must be true or false, not '{purge}'."),
+            _ => throw ApiProblems.Invalid("FlagInvalid", "purge", purge),
         };
         var repository = await access.RepositoryAsync(id, manage: true);
         await repositories.RemoveAsync(repository.TenantId, repository.Id, purgeData, http.RequestAborted);
@@ -124,7 +123,7 @@ internal static class RepositoryEndpoints
         var request = await ApiBody.ReadAsync<BadgesRequest>(http);
         if (request.Enabled is not { } enabled)
         {
-            throw ApiProblems.Invalid("enabled is required: true to serve the repository's badges without sign-in, false to stop.");
+            throw ApiProblems.Invalid("BadgesEnabledRequired");
         }
 
         var repository = await access.RepositoryAsync(id, manage: true);

@@ -25,13 +25,7 @@ internal static class RunEndpoints
     // limit is read as text: a typed parameter that fails to bind throws before the API's filters (a 500 in Development).
     private static async Task<Ok<List<RunResponse>>> ListAsync(string? limit, HttpContext http, ICollectionRunStore runs)
     {
-        var count = 50;
-        if (!string.IsNullOrWhiteSpace(limit)
-            && (!int.TryParse(limit, NumberStyles.None, CultureInfo.InvariantCulture, out count) || count is < 1 or > MaxRuns))
-        {
-            throw ApiProblems.Invalid($"limit must be a number between 1 and {MaxRuns}, not '{limit}'.");
-        }
-
+        var count = PageQuery.Limit(limit, fallback: 50, MaxRuns);
         var list = await runs.ListAsync(count, http.RequestAborted);
         return TypedResults.Ok(list.Select(r => r.ToResponse()).ToList());
     }

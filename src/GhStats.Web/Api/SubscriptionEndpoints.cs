@@ -46,7 +46,7 @@ internal static class SubscriptionEndpoints
         var topics = ChannelInput.TopicsOf(request.Topics, out var error);
         if (error is not null)
         {
-            throw ApiProblems.Invalid(error);
+            throw ApiProblems.InvalidUntranslated(error);
         }
 
         var before = (await notifications.ListSubscriptionsAsync(caller.User.Id, http.RequestAborted)).FirstOrDefault(s => s.TenantId == found.Id)?.Topics ?? NotificationTopics.None;

@@ -39,13 +39,13 @@ internal static class TenantEndpoints
         var caller = await access.CallerAsync();
         if (!caller.IsAdmin)
         {
-            throw new ApiProblemException(StatusCodes.Status403Forbidden, "Forbidden", "Only a system admin may create tenants.");
+            throw new ApiProblemException(StatusCodes.Status403Forbidden, "TenantCreateAdminsOnly");
         }
 
         var request = await ApiBody.ReadAsync<CreateTenantRequest>(http);
         if (string.IsNullOrWhiteSpace(request.Slug) || string.IsNullOrWhiteSpace(request.Name))
         {
-            throw ApiProblems.Invalid("slug and name are required.");
+            throw ApiProblems.Invalid("TenantSlugAndNameRequired");
         }
 
         var tenant = await tenants.CreateAsync(request.Slug.Trim(), request.Name.Trim(), http.RequestAborted);
@@ -67,7 +67,7 @@ internal static class TenantEndpoints
         var request = await ApiBody.ReadAsync<UpdateTenantRequest>(http);
         if (string.IsNullOrWhiteSpace(request.Name))
         {
-            throw ApiProblems.Invalid("name is required.");
+            throw ApiProblems.Invalid("TenantNameRequired");
         }
 
         var renamed = await tenants.RenameAsync(found.Id, request.Name.Trim(), http.RequestAborted);
@@ -81,7 +81,7 @@ internal static class TenantEndpoints
         var found = await access.VisibleTenantAsync(tenant);
         if (!caller.IsAdmin)
         {
-            throw new ApiProblemException(StatusCodes.Status403Forbidden, "Forbidden", "Only a system admin may delete tenants.");
+            throw new ApiProblemException(StatusCodes.Status403Forbidden, "TenantDeleteAdminsOnly");
         }
 
         await tenants.DeleteAsync(found.Id, http.RequestAborted);

@@ -21,7 +21,7 @@ internal sealed class ApiAccess(
     private HttpContext Http => accessor.HttpContext ?? throw new InvalidOperationException("ApiAccess is used outside a request.");
 
     public async Task<GhStatsCaller> CallerAsync() =>
-        await callers.ResolveAsync(Http) ?? throw new ApiProblemException(StatusCodes.Status401Unauthorized, "Not signed in", "Sign in, or send a personal API token.");
+        await callers.ResolveAsync(Http) ?? throw new ApiProblemException(StatusCodes.Status401Unauthorized, "SignInOrToken");
 
     /// <summary>A tenant by slug, if the caller sees it in any way (a member, an admin, or through a repository grant).</summary>
     public async Task<Tenant> VisibleTenantAsync(string slug)
@@ -50,8 +50,7 @@ internal sealed class ApiAccess(
         var policy = role == TenantRole.Owner ? GhStatsPolicies.TenantOwner : GhStatsPolicies.TenantViewer;
         if (!(await authorization.AuthorizeAsync(Http.User, tenant, policy)).Succeeded)
         {
-            throw new ApiProblemException(StatusCodes.Status403Forbidden, "Forbidden",
-                role == TenantRole.Owner ? $"Only an owner of {tenant.Slug} may do this." : $"Only members of {tenant.Slug} may see this.");
+            throw new ApiProblemException(StatusCodes.Status403Forbidden, role == TenantRole.Owner ? "TenantOwnersOnly" : "TenantMembersOnly", tenant.Slug);
         }
 
         return tenant;
@@ -69,7 +68,7 @@ internal sealed class ApiAccess(
 
         if (manage && !caller.Has(repository.TenantId, TenantRole.Owner))
         {
-            throw new ApiProblemException(StatusCodes.Status403Forbidden, "Forbidden", "Only an owner of the repository's tenant may change it.");
+            throw new ApiProblemException(StatusCodes.Status403Forbidden, "RepositoryOwnersOnly");
         }
 
         return repository;

@@ -30,7 +30,7 @@ internal static class CompareEndpoints
         var range = RangeQuery.Range(http.Request, options.Value, clock);
         var per = RangeQuery.Per(http.Request);
         var chosen = string.IsNullOrWhiteSpace(metric) ? metrics.All[0]
-            : metrics.Find(metric) ?? throw ApiProblems.Invalid($"metric must be one of {metrics.Names}, not '{metric}'.");
+            : metrics.Find(metric) ?? throw ApiProblems.Invalid("MetricInvalid", metrics.Names, metric);
         var ids = CompareSelection.Ids(http.Request);
         var scope = await access.VisibleTenantAsync(Required(tenant));
         var repositories = await CompareSelection.RepositoriesAsync(access, scope, ids);
@@ -65,5 +65,5 @@ internal static class CompareEndpoints
     }
 
     private static string Required(string? tenant) =>
-        string.IsNullOrWhiteSpace(tenant) ? throw ApiProblems.Invalid("tenant is required: the slug of the tenant whose repositories to show.") : tenant.Trim();
+        string.IsNullOrWhiteSpace(tenant) ? throw ApiProblems.Invalid("CompareTenantRequired") : tenant.Trim();
 }

@@ -19,7 +19,7 @@ internal static class CompareSelection
         {
             if (!long.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out var id))
             {
-                throw ApiProblems.Invalid($"repos must be repository ids separated by commas, not '{part}'.");
+                throw ApiProblems.Invalid("ReposInvalid", part);
             }
 
             if (!ids.Contains(id))
@@ -30,8 +30,8 @@ internal static class CompareSelection
 
         return ids.Count switch
         {
-            0 => throw ApiProblems.Invalid("repos names no repository: give one to 10 repository ids, e.g. repos=1,2."),
-            > Limit => throw ApiProblems.Invalid($"repos names {ids.Count} repositories; at most {Limit} can be compared."),
+            0 => throw ApiProblems.Invalid("ReposEmpty", Limit),
+            > Limit => throw ApiProblems.Invalid("ReposTooMany", ids.Count, Limit),
             _ => ids,
         };
     }

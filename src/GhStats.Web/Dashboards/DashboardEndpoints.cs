@@ -83,7 +83,7 @@ internal static class DashboardEndpoints
     {
         var found = await access.TenantAsync(tenant, TenantRole.Owner);
         var published = (await ApiBody.ReadAsync<PublishRequest>(http)).Published
-            ?? throw ApiProblems.Invalid("published is required: true to publish the dashboard, false to take it down.");
+            ?? throw ApiProblems.Invalid("PublishedRequired");
         var dashboard = await dashboards.SetPublishedAsync(found.Id, id, published, http.RequestAborted);
         cache.Invalidate();
         await AuditTrail.Of(http).RecordAsync(published ? AuditActions.DashboardPublished : AuditActions.DashboardUnpublished, found.Id, AuditTargets.Dashboard(dashboard));
@@ -103,18 +103,18 @@ internal static class DashboardEndpoints
     {
         if (string.IsNullOrWhiteSpace(request.Title))
         {
-            throw ApiProblems.Invalid("title is required: the heading of the public page.");
+            throw ApiProblems.Invalid("DashboardTitleRequired");
         }
 
         if (request.Title.Trim().Length > FieldLimits.DashboardTitle)
         {
-            throw ApiProblems.Invalid(string.Create(CultureInfo.InvariantCulture, $"title is longer than {FieldLimits.DashboardTitle} characters."));
+            throw ApiProblems.Invalid("DashboardTitleTooLong", FieldLimits.DashboardTitle);
         }
 
         var repositories = (request.RepositoryIds ?? []).Distinct().ToList();
         if (repositories.Count is 0 or > MaxRepositories)
         {
-            throw ApiProblems.Invalid(string.Create(CultureInfo.InvariantCulture, $"repositoryIds must name 1 to {MaxRepositories} of the tenant's tracked repositories."));
+            throw ApiProblems.Invalid("DashboardRepositoriesCount", MaxRepositories);
         }
 
         return new PublicDashboardSettings(request.Title.Trim(), repositories, request.ShowReferrers ?? false, request.ShowPopularContent ?? false,
@@ -130,7 +130,7 @@ internal static class DashboardEndpoints
         }
         catch (GhStatsNotFoundException missing) when (missing.Entity == "repository")
         {
-            throw ApiProblems.Invalid("repositoryIds: every repository must be tracked in this tenant.");
+            throw ApiProblems.Invalid("DashboardRepositoryNotTracked");
         }
     }
 

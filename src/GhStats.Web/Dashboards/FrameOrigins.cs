@@ -18,7 +18,7 @@ internal static class FrameOrigins
         foreach (var value in values ?? [])
         {
             var origin = Canonical(value?.Trim() ?? string.Empty)
-                ?? throw ApiProblems.Invalid($"frameOrigins: '{value}' is not an origin. Give https://host or https://host:port, without a path; http only for localhost.");
+                ?? throw ApiProblems.Invalid("FrameOriginInvalid", value);
             if (!origins.Contains(origin, StringComparer.Ordinal))
             {
                 origins.Add(origin);
@@ -26,7 +26,7 @@ internal static class FrameOrigins
         }
 
         return origins.Count > MaxCount
-            ? throw ApiProblems.Invalid(string.Create(CultureInfo.InvariantCulture, $"frameOrigins: at most {MaxCount} origins."))
+            ? throw ApiProblems.Invalid("FrameOriginsTooMany", MaxCount)
             : origins;
     }
 

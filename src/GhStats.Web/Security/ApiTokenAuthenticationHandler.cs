@@ -61,10 +61,9 @@ internal sealed class ApiTokenAuthenticationHandler(
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)
     {
         Response.Headers.WWWAuthenticate = "Bearer";
-        return ApiProblems.Write(Context, StatusCodes.Status401Unauthorized, "Not signed in",
-            "Send a valid personal API token as 'Authorization: Bearer <token>', or sign in.");
+        return ApiProblems.Write(Context, StatusCodes.Status401Unauthorized, "TokenChallenge");
     }
 
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
-        ApiProblems.Write(Context, StatusCodes.Status403Forbidden, "Forbidden", "The token's user has no role that allows this.");
+        ApiProblems.Write(Context, StatusCodes.Status403Forbidden, "TokenForbidden");
 }

@@ -31,16 +31,16 @@ internal sealed class HostForbiddenHandler(
             return;
         }
 
+        // The profile binder's refusal stays English this round; GhStats' own reasons are in the request's language.
         var hasProfile = await callers.ResolveAsync(Context) is not null;
-        var detail = hasProfile
-            ? "Your roles do not allow this."
-            : CallerResolver.RefusalOf(Context) ?? "You are signed in to this app, but GhStats has no profile for you. Ask an owner of a GhStats tenant to invite your email.";
+        var text = ApiProblems.Text(Context);
+        var detail = hasProfile ? text["RolesDoNotAllow"] : CallerResolver.RefusalOf(Context) ?? text["NoProfile"];
         if (hasProfile || paths.IsApi(Request.Path))
         {
-            await ApiProblems.Write(Context, StatusCodes.Status403Forbidden, "Forbidden", detail);
+            await ApiProblems.Write(Context, ApiProblemException.FromText(StatusCodes.Status403Forbidden, detail));
             return;
         }
 
-        await SignInPages.WriteMessageAsync(Context, StatusCodes.Status403Forbidden, "No access to GhStats", detail, paths);
+        await SignInPages.WriteRefusalAsync(Context, StatusCodes.Status403Forbidden, "NoAccess", detail, paths);
     }
 }

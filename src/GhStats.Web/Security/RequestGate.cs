@@ -72,8 +72,7 @@ internal sealed partial class RequestGate(
                 : 1;
             context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
             LogRejected(logger, context.Request.Path, context.Connection.RemoteIpAddress?.ToString() ?? "unknown", seconds);
-            await ApiProblems.Write(context, StatusCodes.Status429TooManyRequests, "Too many requests",
-                $"Too many requests; try again in {seconds.ToString(CultureInfo.InvariantCulture)} s.");
+            await ApiProblems.Write(context, StatusCodes.Status429TooManyRequests, "TooManyRequests", seconds);
         },
     };
 

@@ -56,8 +56,8 @@ internal static class OidcSignIn
             OnRemoteFailure = context =>
             {
                 context.HandleResponse();
-                return SignInPages.WriteMessageAsync(context.HttpContext, StatusCodes.Status400BadRequest, "Sign-in failed",
-                    $"The identity provider's answer could not be used: {context.Failure?.Message}", paths);
+                return SignInPages.WriteMessageAsync(context.HttpContext, StatusCodes.Status400BadRequest, "SignInFailed", "ProviderAnswerUnusable", paths,
+                    context.Failure?.Message);
             },
         };
     }
@@ -68,8 +68,8 @@ internal static class OidcSignIn
         if (identity is null)
         {
             context.HandleResponse();
-            await SignInPages.WriteMessageAsync(context.HttpContext, StatusCodes.Status403Forbidden, "Sign-in refused",
-                "The identity provider sent no subject claim.", context.HttpContext.RequestServices.GetRequiredService<GhStatsPaths>());
+            await SignInPages.WriteMessageAsync(context.HttpContext, StatusCodes.Status403Forbidden, "SignInRefused", "NoSubjectClaim",
+                context.HttpContext.RequestServices.GetRequiredService<GhStatsPaths>());
             return;
         }
 
@@ -78,7 +78,7 @@ internal static class OidcSignIn
         if (binding.Profile is null)
         {
             context.HandleResponse();
-            await SignInPages.WriteMessageAsync(context.HttpContext, StatusCodes.Status403Forbidden, "Sign-in refused", binding.Refusal!,
+            await SignInPages.WriteRefusalAsync(context.HttpContext, StatusCodes.Status403Forbidden, "SignInRefused", binding.Refusal!,
                 context.HttpContext.RequestServices.GetRequiredService<GhStatsPaths>());
             return;
         }

@@ -35,11 +35,9 @@ internal static class SessionCookie
         {
             OnValidatePrincipal = context => ValidateAsync(context, settings.CurrentValue),
             OnRedirectToLogin = context => paths.IsApi(context.Request.Path)
-                ? ApiProblems.Write(context.HttpContext, StatusCodes.Status401Unauthorized, "Not signed in",
-                    "Sign in, or send a personal API token as 'Authorization: Bearer <token>'.")
+                ? ApiProblems.Write(context.HttpContext, StatusCodes.Status401Unauthorized, "SessionChallenge")
                 : Redirect(context),
-            OnRedirectToAccessDenied = context => ApiProblems.Write(context.HttpContext, StatusCodes.Status403Forbidden, "Forbidden",
-                "Your roles do not allow this."),
+            OnRedirectToAccessDenied = context => ApiProblems.Write(context.HttpContext, StatusCodes.Status403Forbidden, "RolesDoNotAllow"),
         };
     }
 

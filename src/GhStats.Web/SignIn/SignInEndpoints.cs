@@ -54,10 +54,7 @@ internal static partial class SignInEndpoints
         }
         else
         {
-            await SignInPages.WriteMessageAsync(context, StatusCodes.Status404NotFound, "No sign-in configured",
-                "This GhStats has no identity provider. Set GhStats:Authentication:Oidc:Authority, ClientId and ClientSecret "
-                + "(environment variables GhStats__Authentication__Oidc__...), or run in the Development environment on this machine for the development sign-in.",
-                paths);
+            await SignInPages.WriteMessageAsync(context, StatusCodes.Status404NotFound, "NoSignInConfigured", "NoSignInConfiguredMessage", paths);
         }
     }
 
@@ -70,7 +67,7 @@ internal static partial class SignInEndpoints
             return;
         }
 
-        await SignInPages.WriteDevelopmentFormAsync(context, antiforgery.GetAndStoreTokens(context), ReturnAddress.Within(paths, returnUrl), email: null, error: null);
+        await SignInPages.WriteDevelopmentFormAsync(context, antiforgery.GetAndStoreTokens(context), ReturnAddress.Within(paths, returnUrl), email: null, errorKey: null);
     }
 
     private static async Task DevelopmentSignInAsync(HttpContext context, IAntiforgery antiforgery, ProfileBinder binder, GhStatsPaths paths)
@@ -84,8 +81,7 @@ internal static partial class SignInEndpoints
 
         if (!context.Request.HasFormContentType || !await FormIsValidAsync(context, antiforgery))
         {
-            await SignInPages.WriteMessageAsync(context, StatusCodes.Status400BadRequest, "Sign-in failed",
-                "The form is missing its antiforgery token, it has expired, or it cannot be read; load the sign-in page again.", paths);
+            await SignInPages.WriteMessageAsync(context, StatusCodes.Status400BadRequest, "SignInFailed", "SignInFormInvalid", paths);
             return;
         }
 
@@ -95,7 +91,7 @@ internal static partial class SignInEndpoints
         var returnUrl = ReturnAddress.Within(paths, form["returnUrl"]);
         if (!GhStatsAdministration.IsEmailAddress(email))
         {
-            await SignInPages.WriteDevelopmentFormAsync(context, antiforgery.GetAndStoreTokens(context), returnUrl, email, "Enter an email address such as admin@localhost.");
+            await SignInPages.WriteDevelopmentFormAsync(context, antiforgery.GetAndStoreTokens(context), returnUrl, email, "EmailInvalid");
             return;
         }
 
@@ -103,7 +99,7 @@ internal static partial class SignInEndpoints
         var binding = await binder.AdmitAsync(identity, context.RequestAborted);
         if (binding.Profile is null)
         {
-            await SignInPages.WriteMessageAsync(context, StatusCodes.Status403Forbidden, "Sign-in refused", binding.Refusal!, paths);
+            await SignInPages.WriteRefusalAsync(context, StatusCodes.Status403Forbidden, "SignInRefused", binding.Refusal!, paths);
             return;
         }
 
@@ -136,8 +132,7 @@ internal static partial class SignInEndpoints
 
         if (!await antiforgery.IsRequestValidAsync(context))
         {
-            await SignInPages.WriteMessageAsync(context, StatusCodes.Status400BadRequest, "Sign-out failed",
-                "The request is missing its antiforgery token; sign out from a GhStats page.", paths);
+            await SignInPages.WriteMessageAsync(context, StatusCodes.Status400BadRequest, "SignOutFailed", "SignOutFormInvalid", paths);
             return;
         }
 

@@ -98,11 +98,11 @@ internal static partial class TransferEndpoints
             var source = fields["source"]?.Trim();
             if (string.IsNullOrEmpty(source))
             {
-                throw ApiProblems.Invalid($"source is required, before the file: one of {string.Join(", ", service.ImportSources)}.");
+                throw ApiProblems.Invalid("SourceRequired", string.Join(", ", service.ImportSources));
             }
 
             var known = service.ImportSources.FirstOrDefault(s => string.Equals(s, source, StringComparison.OrdinalIgnoreCase))
-                ?? throw ApiProblems.Invalid($"source '{(source.Length > 80 ? source[..80] : source)}' is not one GhStats imports: one of {string.Join(", ", service.ImportSources)}.");
+                ?? throw ApiProblems.Invalid("SourceUnknown", source.Length > 80 ? source[..80] : source, string.Join(", ", service.ImportSources));
             var start = new TransferImportStart(known, found.Slug, fileName, actor)
             {
                 DryRun = fields.Flag("dryRun", fallback: true),
@@ -206,8 +206,7 @@ internal static partial class TransferEndpoints
         http.RequestServices.GetService<ITransferJobStore>() ?? throw NotEnabled();
 
     private static ApiProblemException NotEnabled() =>
-        new(StatusCodes.Status501NotImplemented, "Import and export are not enabled",
-            "Import and export are not enabled in this host: add AddTransfer() to builder.Services.AddGhStats(...).");
+        new(StatusCodes.Status501NotImplemented, "TransfersDisabled") { TitleKey = "TitleTransfersDisabled" };
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The export of {Tenant} failed after its download started; the download was cut short")]
     private static partial void LogExportFailed(ILogger logger, Exception exception, string tenant);

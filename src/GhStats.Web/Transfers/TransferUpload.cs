@@ -31,7 +31,7 @@ internal static class TransferUpload
             null => fallback,
             var text when string.Equals(text, "true", StringComparison.OrdinalIgnoreCase) => true,
             var text when string.Equals(text, "false", StringComparison.OrdinalIgnoreCase) => false,
-            var text => throw ApiProblems.Invalid($"{name} must be true or false, not '{Shorten(text)}'."),
+            var text => throw ApiProblems.Invalid("FlagInvalid", name, Shorten(text)),
         };
     }
 
@@ -52,8 +52,9 @@ internal static class TransferUpload
             || !mediaType.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase)
             || HeaderUtilities.RemoveQuotes(mediaType.Boundary) is not { Length: > 0 and <= 200 } boundary)
         {
-            throw new ApiProblemException(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type",
-                $"Send the upload as multipart/form-data with the file in a part named file, not '{request.ContentType ?? "no content type"}'.");
+            throw request.ContentType is { } type
+                ? new ApiProblemException(StatusCodes.Status415UnsupportedMediaType, "UploadNotMultipart", type)
+                : new ApiProblemException(StatusCodes.Status415UnsupportedMediaType, "UploadWithoutContentType");
         }
 
         // The module's usual limit is for JSON; an upload may be as large as the service takes, and no larger.
@@ -79,7 +80,7 @@ internal static class TransferUpload
                 if (disposition is null || !disposition.DispositionType.Equals("form-data", StringComparison.OrdinalIgnoreCase)
                     || disposition.Name.Value is not { Length: > 0 } name)
                 {
-                    throw ApiProblems.Invalid("Every part of the form needs a Content-Disposition: form-data header with a name.");
+                    throw ApiProblems.Invalid("PartWithoutName");
                 }
 
                 name = HeaderUtilities.RemoveQuotes(name).ToString();
@@ -87,7 +88,7 @@ internal static class TransferUpload
                 {
                     if (!string.Equals(name, FilePart, StringComparison.OrdinalIgnoreCase))
                     {
-                        throw ApiProblems.Invalid($"The file goes in the part named file, not '{Shorten(name)}'.");
+                        throw ApiProblems.Invalid("FileInOtherPart", Shorten(name));
                     }
 
                     upload = new UploadStream(section.Body);
@@ -97,12 +98,12 @@ internal static class TransferUpload
 
                 if (!fieldNames.Contains(name, StringComparer.OrdinalIgnoreCase))
                 {
-                    throw ApiProblems.Invalid($"The form has no field '{Shorten(name)}': send {string.Join(", ", fieldNames)} and then the file.");
+                    throw ApiProblems.Invalid("UnknownField", Shorten(name), string.Join(", ", fieldNames));
                 }
 
                 if (values.Count >= MaxTextParts || values.ContainsKey(name))
                 {
-                    throw ApiProblems.Invalid($"The field {name} is sent more than once.");
+                    throw ApiProblems.Invalid("FieldRepeated", name);
                 }
 
                 values[name] = await ReadTextAsync(section.Body, name, fieldLimit, http.RequestAborted);
@@ -114,18 +115,18 @@ internal static class TransferUpload
         }
         catch (TransferRequestException refused)
         {
-            throw new ApiProblemException(StatusCodes.Status400BadRequest, "Upload refused", refused.Message);
+            throw ApiProblemException.FromText(StatusCodes.Status400BadRequest, refused.Message, "TitleUploadRefused");
         }
         catch (IOException cut) when (upload is null || upload.ReadFailed)
         {
-            throw new ApiProblemException(StatusCodes.Status400BadRequest, "Invalid request", $"The form is cut short or malformed: {cut.Message}");
+            throw ApiProblems.Invalid("FormCutShort", cut.Message);
         }
         catch (InvalidDataException malformed)
         {
-            throw new ApiProblemException(StatusCodes.Status400BadRequest, "Invalid request", $"The form is malformed: {malformed.Message}");
+            throw ApiProblems.Invalid("FormMalformed", malformed.Message);
         }
 
-        throw ApiProblems.Invalid("The form holds no file: send it in a part named file, after the other fields.");
+        throw ApiProblems.Invalid("FormWithoutFile");
     }
 
     /// <summary>Reads "key=owner/name" lines (blank lines skipped) into the names the import may use.</summary>
@@ -151,12 +152,12 @@ internal static class TransferUpload
             var fullName = equals > 0 ? line[(equals + 1)..].Trim() : string.Empty;
             if (key.Length is 0 or > FieldLimits.Path || !GitHubNames.TryParseFullName(fullName, out _, out _))
             {
-                throw ApiProblems.Invalid($"repositoryNames line {i + 1} must be key=owner/name (the source's key, then a GitHub repository), not '{Shorten(line)}'.");
+                throw ApiProblems.Invalid("RepositoryNamesLineInvalid", i + 1, Shorten(line));
             }
 
             if (names.TryGetValue(key, out var earlier) && !string.Equals(earlier, fullName, StringComparison.Ordinal))
             {
-                throw ApiProblems.Invalid($"repositoryNames line {i + 1} names '{Shorten(key)}' again, as {fullName} after {earlier}.");
+                throw ApiProblems.Invalid("RepositoryNamesKeyRepeated", i + 1, Shorten(key), fullName, earlier);
             }
 
             names[key] = fullName;
@@ -183,7 +184,7 @@ internal static class TransferUpload
         {
             if (buffer.Length + read > limit)
             {
-                throw ApiProblems.Invalid($"The field {name} is over {limit} bytes (GhStats:Api:MaxRequestBodyBytes).");
+                throw ApiProblems.Invalid("FieldTooLarge", name, limit);
             }
 
             buffer.Write(chunk, 0, read);
@@ -195,7 +196,7 @@ internal static class TransferUpload
         }
         catch (DecoderFallbackException)
         {
-            throw ApiProblems.Invalid($"The field {name} is not UTF-8 text.");
+            throw ApiProblems.Invalid("FieldNotUtf8", name);
         }
     }
 
@@ -213,8 +214,7 @@ internal static class TransferUpload
     }
 
     private static ApiProblemException TooLarge(long limit) =>
-        new(StatusCodes.Status413PayloadTooLarge, "Upload too large",
-            $"The upload is over {limit} bytes, the most this server takes (GhStats:Transfer:MaxUploadBytes).");
+        new(StatusCodes.Status413PayloadTooLarge, "UploadTooLarge", limit) { TitleKey = "TitleUploadTooLarge" };
 
     private static string Shorten(string text) => text.Length > 80 ? text[..80] + "..." : text;
 

@@ -53,7 +53,7 @@ internal sealed class UiPages(
         }
         catch (ApiProblemException problem) when (problem.Status == StatusCodes.Status403Forbidden)
         {
-            return Message(StatusCodes.Status403Forbidden, text["NotAllowed"], problem.Message);
+            return Message(StatusCodes.Status403Forbidden, text["NotAllowed"], problem.Detail(Http));
         }
     }
 
