@@ -54,13 +54,35 @@ public sealed class CoverageUiTests(ChromiumFixture chromium, CoverageWorld worl
         }
 
         await Expect(page.Locator("#total-days")).ToHaveTextAsync($"24 of {RangeDays} days known, 3 partial");
-        await Expect(page.Locator("#traffic-coverage")).ToContainTextAsync($"6 days not collected: {Iso(GapDays.First())} to {Iso(GapDays.Last())}");
+        await Expect(page.Locator("#traffic-coverage")).ToContainTextAsync($"6 days not collected: {Shown(GapDays.First())} to {Shown(GapDays.Last())}");
         await Expect(page.Locator("#repository-horizon")).ToContainTextAsync($"fine last daily read {Iso(world.Today)}, today");
 
         await page.SelectOptionAsync("#per", "week");
         await Expect(page.Locator("#traffic-caption")).ToContainTextAsync("per week");
         var weeks = await page.EvaluateAsync<string[]>("() => [...document.querySelectorAll('#traffic-table tbody tr')].map(tr => tr.textContent)");
         weeks.ShouldContain(text => text.Contains("days of this week known", StringComparison.Ordinal), "a week with days not collected says how many are known");
+        await browser.AssertNoErrorsAsync();
+    }
+
+    [Theory]
+    [InlineData("de", "24 von 30 Tagen bekannt, 3 unvollständig", "Nicht erfasst", "6 Tage nicht erfasst: ", "dd.MM.yyyy", "Aufrufe und Klone pro Woche")]
+    [InlineData("ja", "30 日のうち 24 日が判明、3 日は一部のみ", "未収集", "未収集 6 日: ", "yyyy/MM/dd", "週ごとのビューとクローン")]
+    public async Task TheRepositoryPage_SaysWhatIsKnown_InThePagesLanguage(string language, string totalDays, string notCollected, string missing, string dayFormat, string weekCaption)
+    {
+        await using var browser = await world.SignInAsync(chromium);
+        var page = browser.Page;
+        await page.SetExtraHTTPHeadersAsync(new Dictionary<string, string> { ["Accept-Language"] = language });
+
+        await page.GotoAsync($"repos/{world.QuietId}?days={RangeDays}");
+        await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", language);
+        await Expect(page.Locator("#traffic-table tbody tr")).ToHaveCountAsync(RangeDays);
+        await Expect(page.Locator("#total-days")).ToHaveTextAsync(totalDays);
+        var gap = GapDays.First();
+        await Expect(Row(page, gap).Locator("td")).ToHaveTextAsync(notCollected);
+        await Expect(Row(page, gap).Locator("th time")).ToHaveTextAsync(gap.ToString(dayFormat, CultureInfo.InvariantCulture));
+        await Expect(page.Locator("#traffic-coverage")).ToContainTextAsync(missing + gap.ToString(dayFormat, CultureInfo.InvariantCulture));
+        await page.SelectOptionAsync("#per", "week");
+        await Expect(page.Locator("#traffic-caption")).ToContainTextAsync(weekCaption);
         await browser.AssertNoErrorsAsync();
     }
 
@@ -198,6 +220,9 @@ public sealed class CoverageUiTests(ChromiumFixture chromium, CoverageWorld worl
         page.Locator($"#overview-table tr[data-repo-id='{repositoryId}'] [data-field=horizon]");
 
     private static string Iso(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>A day as an English page shows it (ghstats.js formatDay: Intl's medium date in English).</summary>
+    private static string Shown(DateOnly day) => day.ToString("MMM d, yyyy", CultureInfo.GetCultureInfo("en-US"));
 
     /// <summary>The share of the chart area's pixels in the column at <paramref name="x"/> (CSS pixels) that are painted.</summary>
     private static Task<double> PaintedShareAsync(IPage page, double x) =>
