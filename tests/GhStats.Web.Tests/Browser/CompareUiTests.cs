@@ -175,7 +175,8 @@ public sealed class CompareUiTests(ChromiumFixture chromium, CoverageWorld world
     {
         await using var browser = await world.SignInAsync(chromium);
         var page = browser.Page;
-        await page.SetExtraHTTPHeadersAsync(new Dictionary<string, string> { ["Accept-Language"] = language });
+        // The language cookie the menu's picker sets (the browser context's own locale stays en-US, as the sign-in expects).
+        await page.Context.AddCookiesAsync([new Cookie { Name = "ghstats-language", Value = Uri.EscapeDataString($"c={language}|uic={language}"), Url = world.App.Root.AbsoluteUri }]);
 
         await page.GotoAsync("compare?tenant=acme");
         await Expect(page.Locator("#compare-status")).ToHaveTextAsync(choose);

@@ -71,7 +71,8 @@ public sealed class CoverageUiTests(ChromiumFixture chromium, CoverageWorld worl
     {
         await using var browser = await world.SignInAsync(chromium);
         var page = browser.Page;
-        await page.SetExtraHTTPHeadersAsync(new Dictionary<string, string> { ["Accept-Language"] = language });
+        // The language cookie the menu's picker sets (the browser context's own locale stays en-US, as the sign-in expects).
+        await page.Context.AddCookiesAsync([new Cookie { Name = "ghstats-language", Value = Uri.EscapeDataString($"c={language}|uic={language}"), Url = world.App.Root.AbsoluteUri }]);
 
         await page.GotoAsync($"repos/{world.QuietId}?days={RangeDays}");
         await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", language);
