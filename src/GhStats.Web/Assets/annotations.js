@@ -1,7 +1,9 @@
 // Notes on the repository page: the chart markers of the range (notes and, once collected, releases) that every time
 // chart draws, the list of notes with delete for owners, and the owners' form to add one to this repository or the
 // whole tenant. Everything a person wrote is set as text.
-import { api, el, fill, say, confirmAction, submitting } from './ghstats.js';
+import {
+  api, el, fill, say, confirmAction, submitting, formatDay, t,
+} from './ghstats.js';
 
 const section = document.getElementById('notes');
 const status = document.getElementById('notes-status');
@@ -20,17 +22,18 @@ export async function loadMarkers(repoId, wanted) {
   try {
     return (await api(`/repos/${repoId}/annotations?from=${wanted.from}&to=${wanted.to}`)).items;
   } catch (error) {
-    say(status, `Notes could not be read: ${error.message}`, 'error');
+    say(status, t('notesUnreadable', { message: error.message }), 'error');
     return [];
   }
 }
 
 async function remove(repoId, note, changed) {
-  const scope = note.scope === 'tenant' ? ' from every repository of the tenant' : '';
-  if (!(await confirmAction(`Delete the note of ${note.date}, “${note.title}”${scope}?`, 'Delete note'))) return;
+  const values = { day: formatDay(note.date), title: note.title };
+  const question = t(note.scope === 'tenant' ? 'notesDeleteTenantQuestion' : 'notesDeleteQuestion', values);
+  if (!(await confirmAction(question, t('notesDeleteAction')))) return;
   try {
     await api(`/tenants/${await tenantOf(repoId)}/annotations/${note.id}`, { method: 'DELETE' });
-    say(status, 'Note deleted.', 'ok');
+    say(status, t('notesDeleted'), 'ok');
     await changed();
   } catch (error) {
     say(status, error.message, 'error');
@@ -42,13 +45,15 @@ export function showNotes(repoId, markers, changed) {
   if (!section) return;
   const notes = markers.filter((m) => m.kind === 'note');
   fill(document.getElementById('notes-list'), notes.length === 0
-    ? el('li', { class: 'muted' }, 'No notes in this range.')
+    ? el('li', { class: 'muted' }, t('notesNone'))
     : notes.map((note) => el('li', { 'data-note': note.id },
-      el('time', { datetime: note.date }, note.date), ' ',
-      el('span', { class: `tag marker-kind ${note.kind}` }, note.scope === 'tenant' ? 'Tenant note' : 'Note'), ' ',
-      el('span', { class: 'note-text' }, note.text),
-      note.link ? [' ', el('a', { href: note.link, rel: 'noopener noreferrer nofollow', target: '_blank' }, 'Read more')] : '',
-      canManage ? [' ', el('button', { type: 'button', class: 'danger', 'aria-label': `Delete the note of ${note.date}: ${note.title}`, onclick: () => remove(repoId, note, changed) }, 'Delete')] : '')));
+      el('time', { datetime: note.date }, formatDay(note.date)), ' ',
+      el('span', { class: `tag marker-kind ${note.kind}` }, t(note.scope === 'tenant' ? 'notesTenantNote' : 'notesNote')), ' ',
+      el('span', { class: 'note-text', translate: 'no' }, note.text),
+      note.link ? [' ', el('a', { href: note.link, rel: 'noopener noreferrer nofollow', target: '_blank' }, t('notesReadMore'))] : '',
+      canManage ? [' ', el('button', {
+        type: 'button', class: 'danger', 'aria-label': t('notesDeleteLabel', { day: formatDay(note.date), title: note.title }), onclick: () => remove(repoId, note, changed),
+      }, t('notesDelete'))] : '')));
 }
 
 /** Owners' form: posts the note to this repository or to the whole tenant, then redraws the page's charts. */
@@ -69,7 +74,7 @@ export function noteForm(repoId, changed) {
         await api(path, { method: 'POST', body });
         document.getElementById('note-text').value = '';
         document.getElementById('note-link').value = '';
-        say(status, tenantWide ? 'Note added to every repository of the tenant.' : 'Note added.', 'ok');
+        say(status, t(tenantWide ? 'notesAddedTenant' : 'notesAdded'), 'ok');
         await changed();
       } catch (error) {
         say(status, error.message, 'error');

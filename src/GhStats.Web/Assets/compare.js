@@ -2,7 +2,7 @@
 // metric, mode, per and range) is kept in the address with history.replaceState, so a bookmark or a shared link
 // reopens the same view.
 import {
-  api, el, fill, say, formatNumber, rangePicker, coverageChart,
+  api, el, fill, say, formatDay, formatNumber, lang, rangePicker, coverageChart, t, tn,
 } from './ghstats.js';
 
 const limit = 10;
@@ -13,7 +13,7 @@ const per = document.getElementById('per');
 const choices = document.getElementById('compare-choices');
 const status = document.getElementById('compare-status');
 const table = document.getElementById('compare-table');
-const ratio = new Intl.NumberFormat(undefined, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const ratio = new Intl.NumberFormat(lang, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 const params = new URLSearchParams(location.search);
 let chosen = (params.get('repos') ?? '').split(',').map(Number).filter((id) => Number.isInteger(id) && id > 0);
 let chart;
@@ -38,7 +38,7 @@ function remember() {
 
 async function loadChoices() {
   if (!tenant.value) {
-    fill(choices, 'You see no tenant yet.');
+    fill(choices, t('compareNoTenant'));
     return;
   }
   const repositories = (await api(`/repos?tenant=${encodeURIComponent(tenant.value)}`)).filter((r) => r.tenant === tenant.value);
@@ -46,7 +46,7 @@ async function loadChoices() {
     el('input', {
       type: 'checkbox', value: r.id, checked: chosen.includes(r.id), onchange: toggled,
     }),
-    ` ${r.fullName}`, r.removedAt ? el('span', { class: 'muted' }, ' (no longer collected)') : '')));
+    ' ', el('span', { translate: 'no' }, r.fullName), r.removedAt ? el('span', { class: 'muted' }, ` ${t('compareNoLongerCollected')}`) : '')));
   limitChoices();
 }
 
@@ -64,13 +64,17 @@ function toggled(event) {
   load(range());
 }
 
-const plural = (count, one, many) => `${formatNumber(count)} ${count === 1 ? one : many}`;
-
 function coverageWords(point, unit) {
   if (unit === 'day') {
-    return { notCollected: 'not collected', partial: 'partial day', complete: 'complete' }[point.coverage];
+    return t({ notCollected: 'compareNotCollectedWord', partial: 'comparePartialDay', complete: 'compareComplete' }[point.coverage]);
   }
-  return point.knownDays === 0 ? 'not collected' : `${formatNumber(point.knownDays)} of ${plural(point.days, 'day', 'days')} known`;
+  return point.knownDays === 0 ? t('compareNotCollectedWord') : tn('compareDaysKnown', point.days, { known: point.knownDays });
+}
+
+/** The chosen metric's name and what its figures are, in the page's words (the server names the options). */
+function metricWords(result) {
+  const option = metric.selectedOptions[0];
+  return option?.value === result.metric ? { label: option.textContent, note: option.dataset.note || result.note } : { label: result.label, note: result.note };
 }
 
 function shown(point, normalised) {
@@ -79,22 +83,23 @@ function shown(point, normalised) {
 
 function cell(point, normalised, unit) {
   if (point.coverage === 'notCollected') {
-    return el('td', { class: 'gap', 'data-coverage': 'notCollected' }, 'Not collected');
+    return el('td', { class: 'gap', 'data-coverage': 'notCollected' }, t('compareNotCollected'));
   }
   const value = shown(point, normalised);
-  const text = value === null ? 'n/a' : normalised ? `${ratio.format(value)}×` : formatNumber(value);
+  const text = value === null ? t('compareNa') : normalised ? t('compareTimes', { value: ratio.format(value) }) : formatNumber(value);
   return el('td', { class: 'num', 'data-coverage': point.coverage },
     text, point.coverage === 'partial' ? el('span', { class: 'coverage-of' }, coverageWords(point, unit)) : '');
 }
 
 function baselineText(series, label) {
   const { baseline } = series;
+  const values = {
+    name: series.fullName, metric: label.toLocaleLowerCase(lang), from: formatDay(baseline.from), to: formatDay(baseline.to),
+  };
   if (baseline.state === 'known') {
-    return `${series.fullName}: 1 = ${ratio.format(baseline.mean)} ${label.toLowerCase()}, the mean of ${baseline.from} to ${baseline.to}.`;
+    return t('compareBaselineKnown', { ...values, mean: ratio.format(baseline.mean) });
   }
-  return baseline.state === 'zero'
-    ? `${series.fullName}: its first known week (${baseline.from} to ${baseline.to}) had no ${label.toLowerCase()}, so it has no normalised values.`
-    : `${series.fullName}: nothing of this range is known, so it has no normalised values.`;
+  return t(baseline.state === 'zero' ? 'compareBaselineZero' : 'compareBaselineNone', values);
 }
 
 /**
@@ -121,6 +126,7 @@ function draw(result, markers) {
   const normalised = mode.value === 'normalised';
   const unit = result.per;
   const series = result.repositories;
+  const { label, note } = metricWords(result);
   const dates = series[0]?.points.map((p) => p.date) ?? [];
   chart?.destroy();
   chart = coverageChart(document.getElementById('compare-chart'), dates,
@@ -134,22 +140,25 @@ function draw(result, markers) {
       // The band marks periods no chosen repository is known for; one repository's gap breaks only its own line.
       gaps: dates.map((_, i) => series.every((s) => s.points[i].coverage === 'notCollected')),
       partial: dates.map(() => false),
-      partialLabel: unit === 'day' ? 'Partial day' : `Partly known ${unit}`,
+      partialLabel: t({ day: 'comparePartialDayLabel', week: 'comparePartlyKnownWeek' }[unit] ?? 'comparePartlyKnownMonth'),
       describe: (i) => series.map((s) => `${s.fullName}: ${coverageWords(s.points[i], unit)}`).join('; '),
     },
     { markers, per: unit });
-  const what = `${result.label} per ${unit}${normalised ? ', normalised to each one\'s first week' : ''}, ${result.from} to ${result.to}`;
-  fill(document.getElementById('compare-heading'), result.label);
+  const range = { metric: label, from: formatDay(result.from), to: formatDay(result.to) };
+  const what = t(`compareWhat${{ day: 'Day', week: 'Week' }[unit] ?? 'Month'}${normalised ? 'Normalised' : ''}`, range);
+  fill(document.getElementById('compare-heading'), label);
   document.getElementById('compare-chart').setAttribute('aria-label',
-    `${what}: ${series.map((s) => s.fullName).join(', ')}. The same figures are in the table below.`);
-  fill(document.getElementById('compare-note'), result.note);
-  fill(document.getElementById('compare-baselines'), normalised ? series.map((s) => el('li', {}, baselineText(s, result.label))) : []);
+    t('compareChartLabel', { what, names: series.map((s) => s.fullName).join(', ') }));
+  fill(document.getElementById('compare-note'), note);
+  fill(document.getElementById('compare-baselines'), normalised ? series.map((s) => el('li', {}, baselineText(s, label))) : []);
   fill(document.getElementById('compare-caption'), what);
   fill(table.querySelector('thead'), el('tr', {},
-    el('th', { scope: 'col' }, 'Date'),
-    series.map((s) => el('th', { scope: 'col', class: 'num', 'data-repo-id': s.repoId }, s.fullName))));
+    el('th', { scope: 'col' }, t('compareDate')),
+    series.map((s) => el('th', {
+      scope: 'col', class: 'num', 'data-repo-id': s.repoId, translate: 'no',
+    }, s.fullName))));
   fill(table.querySelector('tbody'), dates.map((date, i) => el('tr', { 'data-date': date },
-    el('th', { scope: 'row' }, date),
+    el('th', { scope: 'row' }, el('time', { datetime: date }, formatDay(date))),
     series.map((s) => cell(s.points[i], normalised, unit)))));
 }
 
@@ -167,10 +176,10 @@ async function load(wanted) {
   const current = ++generation;
   remember();
   if (chosen.length === 0) {
-    clear('Choose up to 10 repositories to compare.');
+    clear(t('compareChoose', { most: limit }));
     return;
   }
-  say(status, 'Loading…');
+  say(status, t('loading'));
   const query = new URLSearchParams({
     tenant: tenant.value, repos: chosen.join(','), metric: metric.value, per: per.value, from: wanted.from, to: wanted.to,
   });
@@ -179,7 +188,7 @@ async function load(wanted) {
     const markers = await markersOf(result, wanted);
     if (current !== generation) return;
     draw(result, markers);
-    say(status, `${plural(result.repositories.length, 'repository', 'repositories')} compared${chosen.length >= limit ? ' (the most there can be)' : ''}.`);
+    say(status, tn(chosen.length >= limit ? 'compareComparedMost' : 'compareCompared', result.repositories.length));
   } catch (error) {
     if (current === generation) clear(error.message);
     status.className = 'status error';

@@ -1,10 +1,23 @@
 // What is known of traffic points, in words and table rows: a day's coverage (complete, partial, not collected), a week's
 // or month's known days, and a sentence for a whole range. Shared by the repository page and public dashboards.
-import { el, formatNumber } from './ghstats.js';
+import {
+  el, formatDay, formatNumber, t, tn,
+} from './ghstats.js';
 
-export const na = (value) => (value === null || value === undefined ? 'n/a' : formatNumber(value));
+export const na = (value) => (value === null || value === undefined ? t('coverageNa') : formatNumber(value));
 
-export const plural = (count, one, many) => `${formatNumber(count)} ${count === 1 ? one : many}`;
+/** The four traffic series of a chart, named in the page's language (uniques dashed). */
+export function trafficSeries(points) {
+  return [
+    { label: t('coverageViews'), data: points.map((p) => p.views) },
+    { label: t('coverageUniqueVisitors'), data: points.map((p) => p.uniqueViews), dashed: true },
+    { label: t('coverageClones'), data: points.map((p) => p.clones) },
+    { label: t('coverageUniqueCloners'), data: points.map((p) => p.uniqueClones), dashed: true },
+  ];
+}
+
+/** The legend's name for a partly known slot: a partial day, or a week or month with days unknown. */
+export const partialLabel = (unit) => t({ day: 'coveragePartialDay', week: 'coveragePartlyKnownWeek' }[unit] ?? 'coveragePartlyKnownMonth');
 
 /** What is known of a point: a day's coverage, or how many of a week's or month's days are known. */
 export function coverageOf(point) {
@@ -16,22 +29,23 @@ export function coverageOf(point) {
 
 export function describe(point, unit) {
   if (point.coverage !== undefined) {
-    return { notCollected: 'Not collected', partial: 'Partial day: GitHub\'s figures were cut short', complete: 'Complete day' }[point.coverage];
+    return t({ notCollected: 'coverageNotCollected', partial: 'coveragePartialDayWhy', complete: 'coverageCompleteDay' }[point.coverage]);
   }
-  const partial = point.partialDays > 0 ? `, ${plural(point.partialDays, 'partial', 'partial')}` : '';
-  return point.knownDays === 0 ? `Not collected: none of its ${plural(point.days, 'day', 'days')} known`
-    : `${formatNumber(point.knownDays)} of ${plural(point.days, 'day', 'days')} of this ${unit} known${partial}`;
+  if (point.knownDays === 0) return tn('coverageNoneKnown', point.days);
+  const known = tn(unit === 'week' ? 'coverageKnownOfWeek' : 'coverageKnownOfMonth', point.days, { known: point.knownDays });
+  return point.partialDays > 0 ? t('coverageWithPartial', { text: known, partial: point.partialDays }) : known;
 }
 
 /** The date cell of a row: the date, and what is known of it, as text. */
 export function dateCell(point, unit) {
   const { partial } = coverageOf(point);
+  const day = el('time', { datetime: point.date }, formatDay(point.date));
   if (point.coverage !== undefined) {
-    return el('th', { scope: 'row' }, point.date, partial
-      ? el('span', { class: 'tag', title: describe(point, unit) }, 'partial', el('span', { class: 'sr-only' }, ' day: GitHub\'s figures were cut short'))
+    return el('th', { scope: 'row' }, day, partial
+      ? el('span', { class: 'tag', title: describe(point, unit) }, t('coveragePartialTag'), el('span', { class: 'sr-only' }, t('coveragePartialTagWhy')))
       : '');
   }
-  return el('th', { scope: 'row' }, point.date,
+  return el('th', { scope: 'row' }, day,
     point.knownDays < point.days || point.partialDays > 0 ? el('span', { class: 'coverage-of' }, describe(point, unit)) : '');
 }
 
@@ -39,7 +53,7 @@ export function trafficRow(point, unit) {
   if (!coverageOf(point).known) {
     return el('tr', { class: 'not-collected', 'data-date': point.date, 'data-coverage': 'notCollected' },
       dateCell(point, unit),
-      el('td', { class: 'gap', colspan: 4 }, 'Not collected'));
+      el('td', { class: 'gap', colspan: 4 }, t('coverageNotCollected')));
   }
   return el('tr', { 'data-date': point.date, 'data-coverage': point.coverage ?? (coverageOf(point).partial ? 'partial' : 'complete') },
     dateCell(point, unit),
@@ -49,12 +63,12 @@ export function trafficRow(point, unit) {
     el('td', { class: 'num' }, na(point.uniqueClones)));
 }
 
-/** A sentence on what the range holds: "24 of 30 days known (2 partial); 6 not collected: 2026-11-17 to 2026-11-22." */
+/** A sentence on what the range holds: "24 of 30 days known (2 partial days); 6 days not collected: Nov 17, 2026 to Nov 22, 2026." */
 export function coverageSentence(traffic) {
   const { totals } = traffic;
   const missing = totals.days - totals.knownDays;
-  const partial = totals.partialDays > 0 ? ` (${plural(totals.partialDays, 'partial day', 'partial days')})` : '';
-  let sentence = `${formatNumber(totals.knownDays)} of ${plural(totals.days, 'day', 'days')} known${partial}`;
+  const parts = [tn('coverageDaysKnown', totals.days, { known: totals.knownDays })
+    + (totals.partialDays > 0 ? ` ${tn('coveragePartialDays', totals.partialDays)}` : '')];
   if (missing > 0 && traffic.per === 'day') {
     const gaps = [];
     traffic.points.forEach((p, i) => {
@@ -63,11 +77,11 @@ export function coverageSentence(traffic) {
       if (last && last.end === i - 1) last.end = i;
       else gaps.push({ start: i, end: i });
     });
-    const stretches = gaps.map((g) => (g.start === g.end ? traffic.points[g.start].date
-      : `${traffic.points[g.start].date} to ${traffic.points[g.end].date}`));
-    sentence += `; ${plural(missing, 'day', 'days')} not collected: ${stretches.join(', ')}`;
+    const day = (index) => formatDay(traffic.points[index].date);
+    const stretches = gaps.map((g) => (g.start === g.end ? day(g.start) : t('coverageStretch', { from: day(g.start), to: day(g.end) })));
+    parts.push(tn('coverageMissingAt', missing, { stretches: stretches.join(t('coverageListSeparator')) }));
   } else if (missing > 0) {
-    sentence += `; ${plural(missing, 'day', 'days')} not collected`;
+    parts.push(tn('coverageMissing', missing));
   }
-  return `${sentence}.`;
+  return parts.join(t('coverageClauseSeparator')) + t('coverageSentenceEnd');
 }

@@ -1,5 +1,7 @@
 // Repository page: release downloads per day (read once a day from GitHub's asset counts) and per release.
-import { api, apiBase, el, fill, formatNumber, lineChart } from './ghstats.js';
+import {
+  api, apiBase, el, fill, formatDay, formatNumber, lineChart, t,
+} from './ghstats.js';
 
 let downloadsChart;
 
@@ -17,13 +19,17 @@ export async function loadDownloads(id, wanted) {
   const empty = downloads.lastReadOn === null || downloads.releases.length === 0;
   document.getElementById('downloads-data').hidden = empty;
   if (downloads.lastReadOn === null) {
-    note.textContent = 'Releases not read yet: they are read once a day by the collection.';
+    note.textContent = t('downloadsNotRead');
   } else if (downloads.releases.length === 0) {
-    note.textContent = `No releases (last read ${downloads.lastReadOn}).`;
+    note.textContent = t('downloadsNone', { day: formatDay(downloads.lastReadOn) });
   } else {
-    note.textContent = `${formatNumber(downloads.downloadsInRange)} downloads in the range, read on ${formatNumber(downloads.readDays)} of ${formatNumber(downloads.points.length)} days; `
-      + `${formatNumber(downloads.totalDownloads)} in total as last read (${downloads.lastReadOn}). Days not read are gaps, not zeros; `
-      + 'a figure after such days counts every download since the previous read.';
+    note.textContent = t('downloadsSummary', {
+      inRange: downloads.downloadsInRange,
+      read: downloads.readDays,
+      days: downloads.points.length,
+      total: downloads.totalDownloads,
+      day: formatDay(downloads.lastReadOn),
+    });
   }
 
   downloadsChart?.destroy();
@@ -34,16 +40,16 @@ export async function loadDownloads(id, wanted) {
   }
 
   downloadsChart = lineChart(document.getElementById('downloads-chart'), downloads.points.map((p) => p.date), [
-    { label: 'Downloads', data: downloads.points.map((p) => p.downloads) },
+    { label: t('downloadsLabel'), data: downloads.points.map((p) => p.downloads) },
   ]);
   // A day not read is unknown: the line breaks there instead of joining its neighbours.
   downloadsChart.data.datasets.forEach((set) => { set.spanGaps = false; });
   downloadsChart.update();
 
   fill(document.querySelector('#downloads-table tbody'), downloads.releases.map((r) => el('tr', {},
-    el('th', { scope: 'row' }, r.name === r.tag ? r.tag : `${r.name} (${r.tag})`),
-    el('td', {}, r.publishedOn),
-    el('td', {}, `${r.prerelease ? 'pre-release' : 'release'}${r.listed ? '' : ', deleted on GitHub'}`),
+    el('th', { scope: 'row', translate: 'no' }, r.name === r.tag ? r.tag : `${r.name} (${r.tag})`),
+    el('td', {}, r.publishedOn ? el('time', { datetime: r.publishedOn }, formatDay(r.publishedOn)) : ''),
+    el('td', {}, t(`downloads${r.prerelease ? 'PreRelease' : 'Release'}${r.listed ? '' : 'Deleted'}`)),
     el('td', { class: 'num' }, formatNumber(r.downloadsInRange)),
     el('td', { class: 'num' }, formatNumber(r.totalDownloads)))));
 }

@@ -1,13 +1,13 @@
 // Repository: views and clones per day, week or month; referrers and popular content; stars and forks; CSV.
 import {
-  api, apiBase, el, fill, say, formatNumber, rangePicker, lineChart, coverageChart, horizonBadge, horizonText,
+  api, apiBase, el, fill, say, formatDay, formatNumber, rangePicker, lineChart, coverageChart, horizonBadge, horizonText, t, tn,
 } from './ghstats.js';
 import { withStarBackfill, starBackfillNote } from './star-history.js';
 import { loadDownloads } from './downloads.js';
 import { loadMarkers, showNotes, noteForm } from './annotations.js';
 import { changeText, previousText, trendOf } from './trend.js';
 import {
-  plural, coverageOf, describe, trafficRow, coverageSentence,
+  coverageOf, describe, trafficRow, coverageSentence, trafficSeries, partialLabel,
 } from './coverage.js';
 
 const root = document.getElementById('repository');
@@ -46,34 +46,29 @@ async function loadTraffic(wanted) {
   const unit = traffic.per;
   const coverage = points.map(coverageOf);
   charts.traffic?.destroy();
-  charts.traffic = coverageChart(document.getElementById('traffic-chart'), points.map((p) => p.date), [
-    { label: 'Views', data: points.map((p) => p.views) },
-    { label: 'Unique visitors', data: points.map((p) => p.uniqueViews), dashed: true },
-    { label: 'Clones', data: points.map((p) => p.clones) },
-    { label: 'Unique cloners', data: points.map((p) => p.uniqueClones), dashed: true },
-  ], {
+  charts.traffic = coverageChart(document.getElementById('traffic-chart'), points.map((p) => p.date), trafficSeries(points), {
     gaps: coverage.map((c) => !c.known),
     partial: coverage.map((c) => c.known && c.partial),
-    partialLabel: unit === 'day' ? 'Partial day' : `Partly known ${unit}`,
+    partialLabel: partialLabel(unit),
     describe: (index) => describe(points[index], unit),
   }, { markers, per: unit });
   const sentence = coverageSentence(traffic);
   fill(document.getElementById('traffic-coverage'), sentence);
-  document.getElementById('traffic-chart').setAttribute('aria-label',
-    `Views and clones per ${unit}, ${traffic.from} to ${traffic.to}: ${sentence} The same figures are in the table below.`);
+  const what = t({ day: 'repoTrafficPerDay', week: 'repoTrafficPerWeek' }[unit] ?? 'repoTrafficPerMonth', { from: formatDay(traffic.from), to: formatDay(traffic.to) });
+  document.getElementById('traffic-chart').setAttribute('aria-label', t('repoChartLabel', { what, sentence }));
   const table = document.getElementById('traffic-table');
-  fill(document.getElementById('traffic-caption'), `Views and clones per ${unit}, ${traffic.from} to ${traffic.to}`);
+  fill(document.getElementById('traffic-caption'), what);
   fill(table.querySelector('tbody'), points.length === 0
-    ? el('tr', {}, el('td', { colspan: 5 }, 'No days in this range.'))
+    ? el('tr', {}, el('td', { colspan: 5 }, t('repoNoDays')))
     : points.map((p) => trafficRow(p, unit)));
   const { totals } = traffic;
   fill(table.querySelector('tfoot'), el('tr', {},
-    el('th', { scope: 'row' }, 'Total', el('span', { class: 'coverage-of', id: 'total-days' },
-      `${formatNumber(totals.knownDays)} of ${plural(totals.days, 'day', 'days')} known, ${formatNumber(totals.partialDays)} partial`)),
+    el('th', { scope: 'row' }, t('repoTotal'), el('span', { class: 'coverage-of', id: 'total-days' },
+      tn('repoTotalDays', totals.days, { known: totals.knownDays, partial: totals.partialDays }))),
     el('td', { class: 'num', id: 'total-views' }, formatNumber(totals.views)),
-    el('td', { class: 'num' }, `busiest day ${formatNumber(totals.peakDailyUniqueViews)}`),
+    el('td', { class: 'num' }, t('repoBusiestDay', { value: totals.peakDailyUniqueViews })),
     el('td', { class: 'num', id: 'total-clones' }, formatNumber(totals.clones)),
-    el('td', { class: 'num' }, `busiest day ${formatNumber(totals.peakDailyUniqueClones)}`)),
+    el('td', { class: 'num' }, t('repoBusiestDay', { value: totals.peakDailyUniqueClones }))),
   changeRow(traffic));
 }
 
@@ -83,7 +78,7 @@ function changeRow(traffic) {
   const change = (key) => el('td', { class: 'num', id: `change-${key}`, 'data-trend': trendOf(previous, key) },
     changeText(previous, key, totals[key]), el('span', { class: 'coverage-of' }, previousText(previous, key)));
   return el('tr', {},
-    el('th', { scope: 'row' }, 'Change vs previous period'),
+    el('th', { scope: 'row' }, t('repoChangeVsPrevious')),
     change('views'), el('td', {}), change('clones'), el('td', {}));
 }
 
@@ -96,24 +91,20 @@ async function loadHorizon() {
     fill(box, '');
     return;
   }
-  const consequence = {
-    fine: 'GitHub\'s 14-day window is being kept.',
-    atRisk: 'Collect soon: GitHub keeps each day for 14 days only.',
-    losingDays: 'Days are falling out of GitHub\'s 14-day window uncollected and are lost for good.',
-  }[horizon.state] ?? '';
-  fill(box, el('strong', {}, 'Collection: '), horizonBadge(horizon), ' ', horizonText(horizon), `. ${consequence}`);
+  const consequence = { fine: 'repoHorizonFine', atRisk: 'repoHorizonAtRisk', losingDays: 'repoHorizonLosingDays' }[horizon.state];
+  fill(box, el('strong', {}, t('repoCollection')), ' ', horizonBadge(horizon), ' ', horizonText(horizon), consequence ? t(consequence) : '');
   box.dataset.state = horizon.state;
 }
 
 async function loadReferrers(wanted) {
   const referrers = await api(`/repos/${id}/referrers?from=${wanted.from}&to=${wanted.to}`);
   fill(document.querySelector('#referrers-table tbody'), referrers.top.length === 0
-    ? el('tr', {}, el('td', { colspan: 4 }, 'No referrers captured in this range.'))
+    ? el('tr', {}, el('td', { colspan: 4 }, t('repoNoReferrers')))
     : referrers.top.map((r) => el('tr', {},
-      el('th', { scope: 'row', class: 'text' }, r.referrer),
+      el('th', { scope: 'row', class: 'text', translate: 'no' }, r.referrer),
       el('td', { class: 'num' }, formatNumber(r.views)),
       el('td', { class: 'num' }, formatNumber(r.uniqueViews)),
-      el('td', {}, r.lastSeen))));
+      el('td', {}, el('time', { datetime: r.lastSeen }, formatDay(r.lastSeen))))));
   const { dates, datasets } = history(referrers.history, 'referrer', referrers.top.slice(0, 5).map((r) => r.referrer));
   chart('referrers', dates, datasets);
 }
@@ -121,13 +112,13 @@ async function loadReferrers(wanted) {
 async function loadPaths(wanted) {
   const paths = await api(`/repos/${id}/paths?from=${wanted.from}&to=${wanted.to}`);
   fill(document.querySelector('#paths-table tbody'), paths.top.length === 0
-    ? el('tr', {}, el('td', { colspan: 5 }, 'No popular content captured in this range.'))
+    ? el('tr', {}, el('td', { colspan: 5 }, t('repoNoPaths')))
     : paths.top.map((p) => el('tr', {},
-      el('th', { scope: 'row', class: 'text' }, p.path),
-      el('td', { class: 'text' }, p.title),
+      el('th', { scope: 'row', class: 'text', translate: 'no' }, p.path),
+      el('td', { class: 'text', translate: 'no' }, p.title),
       el('td', { class: 'num' }, formatNumber(p.views)),
       el('td', { class: 'num' }, formatNumber(p.uniqueViews)),
-      el('td', {}, p.lastSeen))));
+      el('td', {}, el('time', { datetime: p.lastSeen }, formatDay(p.lastSeen))))));
   const { dates, datasets } = history(paths.history, 'path', paths.top.slice(0, 5).map((p) => p.path));
   chart('paths', dates, datasets);
 }
@@ -140,13 +131,13 @@ async function loadStats(wanted) {
   const points = stats.points;
   const backfill = withStarBackfill(points, stars);
   chart('stats', backfill.dates, [
-    { label: 'Stars', data: backfill.pad(points.map((p) => p.stars)) },
-    { label: 'Forks', data: backfill.pad(points.map((p) => p.forks)) },
-    { label: 'Watchers', data: backfill.pad(points.map((p) => p.watchers)) },
+    { label: t('coverageStars'), data: backfill.pad(points.map((p) => p.stars)) },
+    { label: t('repoForks'), data: backfill.pad(points.map((p) => p.forks)) },
+    { label: t('repoWatchers'), data: backfill.pad(points.map((p) => p.watchers)) },
     backfill.dataset,
   ]);
   fill(document.querySelector('#stats-table tbody'), [...backfill.rows, ...points.map((p) => el('tr', {},
-    el('th', { scope: 'row' }, p.date),
+    el('th', { scope: 'row' }, el('time', { datetime: p.date }, formatDay(p.date))),
     el('td', { class: 'num' }, formatNumber(p.stars)),
     el('td', { class: 'num' }, formatNumber(p.forks)),
     el('td', { class: 'num' }, formatNumber(p.watchers)),
@@ -157,7 +148,7 @@ async function loadStats(wanted) {
 }
 
 async function load(wanted) {
-  say(status, 'Loading…');
+  say(status, t('loading'));
   links(wanted);
   try {
     markers = await loadMarkers(id, wanted);
@@ -171,12 +162,13 @@ async function load(wanted) {
 
 // Badges: the toggle (owners) and the Markdown to copy, built from this page's own absolute address.
 const badges = document.getElementById('badges');
+// The badges themselves stay English (an image in a README is the same for every reader); the page names them in its language.
 const badgeMetrics = [
-  { metric: 'views', name: 'Views' },
-  { metric: 'uniques', name: 'Unique visitors (busiest day)' },
-  { metric: 'clones', name: 'Clones' },
-  { metric: 'stars', name: 'Stars' },
-  { metric: 'downloads', name: 'Release downloads' },
+  { metric: 'views', name: t('coverageViews') },
+  { metric: 'uniques', name: t('repoBadgeUniques') },
+  { metric: 'clones', name: t('coverageClones') },
+  { metric: 'stars', name: t('coverageStars') },
+  { metric: 'downloads', name: t('repoBadgeDownloads') },
 ];
 
 function badgeRows() {
@@ -186,20 +178,20 @@ function badgeRows() {
     const address = new URL(`${metric}.svg?days=${encodeURIComponent(days)}`, base).href;
     const markdown = `![${metric}](${address})`;
     const field = `badge-markdown-${index}`;
-    const copy = el('button', { type: 'button', class: 'button', 'aria-describedby': field }, `Copy ${name} Markdown`);
+    const copy = el('button', { type: 'button', class: 'button', 'aria-describedby': field }, t('repoBadgeCopy', { name }));
     copy.addEventListener('click', async () => {
       try {
         await navigator.clipboard.writeText(markdown);
-        say(document.getElementById('badges-status'), `${name} Markdown copied.`, 'ok');
+        say(document.getElementById('badges-status'), t('repoBadgeCopied', { name }), 'ok');
       } catch {
         document.getElementById(field).select();
-        say(document.getElementById('badges-status'), 'Copying was refused; the Markdown is selected, press Ctrl+C.', 'error');
+        say(document.getElementById('badges-status'), t('repoBadgeCopyRefused'), 'error');
       }
     });
     return el('li', {},
       el('label', { for: field }, name),
       el('div', { class: 'badge-row' },
-        el('img', { src: address, alt: `${name} badge preview`, height: '20' }),
+        el('img', { src: address, alt: t('repoBadgePreview', { name }), height: '20' }),
         el('input', { type: 'text', id: field, readonly: '', value: markdown }),
         copy));
   }));
@@ -223,7 +215,7 @@ if (badges) {
       const repository = await api(`/repos/${id}/badges`, { method: 'PUT', body: { enabled: wanted } });
       toggle.checked = repository.badgesEnabled;
       showBadges(repository.badgesEnabled);
-      say(note, repository.badgesEnabled ? 'Badges are public.' : 'Badges are off; their addresses now answer “not found”.', 'ok');
+      say(note, t(repository.badgesEnabled ? 'repoBadgesOn' : 'repoBadgesOff'), 'ok');
     } catch (error) {
       toggle.checked = !wanted;
       say(note, error.message, 'error');

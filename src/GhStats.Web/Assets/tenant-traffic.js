@@ -1,7 +1,7 @@
 // Tenant traffic: a tenant's repositories combined. Views and clones are summed over the repositories known each
 // period; unique visitors and cloners are never summed, only the busiest repository day is shown, labelled "at least".
 import {
-  api, el, fill, say, formatNumber, rangePicker, coverageChart,
+  api, el, fill, say, formatDay, formatNumber, rangePicker, coverageChart, t, tn,
 } from './ghstats.js';
 
 const tenant = document.getElementById('tenant-traffic-tenant');
@@ -15,8 +15,6 @@ let generation = 0;
 const params = new URLSearchParams(location.search);
 if ([...per.options].some((o) => o.value === params.get('per'))) per.value = params.get('per');
 
-const plural = (count, one, many) => `${formatNumber(count)} ${count === 1 ? one : many}`;
-
 function remember() {
   const query = new URLSearchParams(location.search);
   query.set('tenant', tenant.value);
@@ -27,19 +25,21 @@ function remember() {
 /** Per day: "2 of 3 repositories"; per week or month: "12 of 21 repository days". */
 function knownText(point, unit, repositories) {
   return unit === 'day'
-    ? `${formatNumber(point.knownRepositoryDays)} of ${plural(repositories, 'repository', 'repositories')}`
-    : `${formatNumber(point.knownRepositoryDays)} of ${plural(point.repositoryDays, 'repository day', 'repository days')}`;
+    ? tn('tenantTrafficKnownRepositories', repositories, { known: point.knownRepositoryDays })
+    : tn('tenantTrafficKnownRepositoryDays', point.repositoryDays, { known: point.knownRepositoryDays });
 }
+
+const atLeast = (value) => t('tenantTrafficAtLeast', { value });
+const dayCell = (point) => el('th', { scope: 'row' }, el('time', { datetime: point.date }, formatDay(point.date)));
 
 function row(point, unit, repositories) {
   const known = el('td', { class: 'num' }, knownText(point, unit, repositories));
   if (point.coverage === 'notCollected') {
     return el('tr', { class: 'not-collected', 'data-date': point.date, 'data-coverage': 'notCollected' },
-      el('th', { scope: 'row' }, point.date), known, el('td', { class: 'gap', colspan: 4 }, 'Not collected'));
+      dayCell(point), known, el('td', { class: 'gap', colspan: 4 }, t('tenantTrafficNotCollected')));
   }
-  const atLeast = (value) => `at least ${formatNumber(value)}`;
   return el('tr', { 'data-date': point.date, 'data-coverage': point.coverage },
-    el('th', { scope: 'row' }, point.date), known,
+    dayCell(point), known,
     el('td', { class: 'num' }, formatNumber(point.views)),
     el('td', { class: 'num' }, formatNumber(point.clones)),
     el('td', { class: 'num' }, atLeast(point.uniqueViewsAtLeast)),
@@ -59,10 +59,10 @@ async function load(wanted) {
   const current = ++generation;
   remember();
   if (!tenant.value) {
-    say(status, 'You see no tenant yet.');
+    say(status, t('tenantTrafficNoTenant'));
     return;
   }
-  say(status, 'Loading…');
+  say(status, t('loading'));
   const query = new URLSearchParams({ tenant: tenant.value, per: per.value, from: wanted.from, to: wanted.to });
   try {
     const [traffic, markers] = await Promise.all([api(`/traffic/tenant?${query}`), tenantNotes(wanted)]);
@@ -71,27 +71,30 @@ async function load(wanted) {
     const { points, totals, repositories } = traffic;
     chart?.destroy();
     chart = coverageChart(document.getElementById('tenant-traffic-chart'), points.map((p) => p.date), [
-      { label: 'Views (sum)', data: points.map((p) => p.views) },
-      { label: 'Clones (sum)', data: points.map((p) => p.clones) },
+      { label: t('tenantTrafficViewsSum'), data: points.map((p) => p.views) },
+      { label: t('tenantTrafficClonesSum'), data: points.map((p) => p.clones) },
     ], {
       gaps: points.map((p) => p.coverage === 'notCollected'),
       partial: points.map((p) => p.coverage === 'partial'),
-      partialLabel: 'Some repositories not known',
-      describe: (i) => `${knownText(points[i], unit, repositories)} known`,
+      partialLabel: t('tenantTrafficSomeUnknown'),
+      describe: (i) => t('tenantTrafficKnown', { text: knownText(points[i], unit, repositories) }),
     }, { markers, per: unit });
-    const sentence = `${plural(repositories, 'repository', 'repositories')}; ${formatNumber(totals.knownRepositoryDays)} of ${plural(totals.repositoryDays, 'repository day', 'repository days')} known.`;
+    const sentence = tn('tenantTrafficSentence', repositories, {
+      days: tn('tenantTrafficKnownDaysOfAll', totals.repositoryDays, { known: totals.knownRepositoryDays }),
+    });
+    const range = { tenant: traffic.tenant, from: formatDay(traffic.from), to: formatDay(traffic.to) };
+    const slot = { day: 'Day', week: 'Week' }[unit] ?? 'Month';
+    document.getElementById('tenant-traffic-chart').setAttribute('aria-label', t(`tenantTrafficChartLabel${slot}`, { ...range, sentence }));
     fill(document.getElementById('tenant-traffic-coverage'), sentence);
-    document.getElementById('tenant-traffic-chart').setAttribute('aria-label',
-      `Views and clones of all repositories of ${traffic.tenant} per ${unit}, ${traffic.from} to ${traffic.to}: ${sentence} The same figures are in the table below.`);
-    fill(document.getElementById('tenant-traffic-caption'), `All repositories of ${traffic.tenant} combined per ${unit}, ${traffic.from} to ${traffic.to}`);
+    fill(document.getElementById('tenant-traffic-caption'), t(`tenantTrafficCaption${slot}`, range));
     fill(table.querySelector('tbody'), points.map((p) => row(p, unit, repositories)));
     fill(table.querySelector('tfoot'), el('tr', {},
-      el('th', { scope: 'row' }, 'Total'),
+      el('th', { scope: 'row' }, t('tenantTrafficTotal')),
       el('td', { class: 'num', id: 'tenant-traffic-known' }, knownText(totals, 'range', repositories)),
       el('td', { class: 'num', id: 'tenant-traffic-views' }, formatNumber(totals.views)),
       el('td', { class: 'num', id: 'tenant-traffic-clones' }, formatNumber(totals.clones)),
-      el('td', { class: 'num' }, totals.uniqueViewsAtLeast === null ? '–' : `at least ${formatNumber(totals.uniqueViewsAtLeast)}`),
-      el('td', { class: 'num' }, totals.uniqueClonesAtLeast === null ? '–' : `at least ${formatNumber(totals.uniqueClonesAtLeast)}`)));
+      el('td', { class: 'num' }, totals.uniqueViewsAtLeast === null ? '–' : atLeast(totals.uniqueViewsAtLeast)),
+      el('td', { class: 'num' }, totals.uniqueClonesAtLeast === null ? '–' : atLeast(totals.uniqueClonesAtLeast))));
     say(status, '');
   } catch (error) {
     if (current === generation) say(status, error.message, 'error');

@@ -29,6 +29,9 @@ internal static class PublicDashboardEndpoints
     /// <summary>How long a client or proxy may keep a page or its data; an unpublished page lingers there at most this long.</summary>
     public const int CacheSeconds = 60;
 
+    /// <summary>What picks a page's language: <see cref="Localization.UiCulture"/>'s cookie, else the browser's Accept-Language.</summary>
+    internal const string PageVary = "Accept-Language, Cookie";
+
     private const string DataPolicy = "default-src 'none'; frame-ancestors 'none'";
 
     public static void Map(IEndpointRouteBuilder module)
@@ -71,7 +74,10 @@ internal static class PublicDashboardEndpoints
             headers.XFrameOptions = "DENY";
         }
 
-        await AnonymousAnswer.WriteAsync(http, StatusCodes.Status200OK, "text/html; charset=utf-8", Encoding.UTF8.GetBytes(html), CacheSeconds, etag: true);
+        // The page speaks the visitor's language (the language cookie, else Accept-Language): its bytes, and so its ETag,
+        // differ per language, and a shared cache keeps one copy per language. The data below has no words and does not vary.
+        await AnonymousAnswer.WriteAsync(http, StatusCodes.Status200OK, "text/html; charset=utf-8", Encoding.UTF8.GetBytes(html), CacheSeconds, etag: true,
+            vary: PageVary);
     }
 
     private static async Task DataAsync(

@@ -29,14 +29,17 @@ internal static class AnonymousAnswer
     public static Task NotFoundAsync(HttpContext http) =>
         WriteAsync(http, StatusCodes.Status404NotFound, "text/plain; charset=utf-8", NotFoundBody, NotFoundCacheSeconds, etag: false);
 
-    /// <summary>Writes a public answer; with <paramref name="etag"/>, a client that holds the same bytes gets 304.</summary>
-    public static async Task WriteAsync(HttpContext http, int status, string contentType, byte[] body, int cacheSeconds, bool etag)
+    /// <summary>
+    /// Writes a public answer; with <paramref name="etag"/>, a client that holds the same bytes gets 304. An answer in
+    /// the visitor's language names what picked it in <paramref name="vary"/>, so a cache keeps one copy per language.
+    /// </summary>
+    public static async Task WriteAsync(HttpContext http, int status, string contentType, byte[] body, int cacheSeconds, bool etag, string? vary = null)
     {
         var response = http.Response;
         response.Headers.CacheControl = $"public, max-age={cacheSeconds.ToString(CultureInfo.InvariantCulture)}";
         response.Headers.XContentTypeOptions = "nosniff";
         response.Headers["Cross-Origin-Resource-Policy"] = "cross-origin";
-        response.Headers.Vary = StringValues.Empty;
+        response.Headers.Vary = vary is null ? StringValues.Empty : new StringValues(vary);
         if (etag)
         {
             var tag = $"\"{Convert.ToHexStringLower(SHA256.HashData(body).AsSpan(0, 12))}\"";

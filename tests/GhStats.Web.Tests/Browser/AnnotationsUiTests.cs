@@ -71,7 +71,7 @@ public sealed class AnnotationsUiTests(ChromiumFixture chromium, CoverageWorld w
         (await darkPage.EvaluateAsync<string[]>(Markers, "traffic-chart")).Length.ShouldBe(2);
 
         // Deleting asks first; cancelling keeps the note.
-        var deleteOutage = darkPage.GetByRole(AriaRole.Button, new() { Name = $"Delete the note of {outageDay}: Docs site down <b>all day</b>" });
+        var deleteOutage = darkPage.GetByRole(AriaRole.Button, new() { Name = $"Delete the note of {Shown(world.Today.AddDays(-10))}: Docs site down <b>all day</b>" });
         await deleteOutage.ClickAsync();
         await darkPage.Locator("#confirm-dialog button[value=cancel]").ClickAsync();
         await Expect(darkPage.Locator("#notes-list li")).ToHaveCountAsync(2);
@@ -93,4 +93,7 @@ public sealed class AnnotationsUiTests(ChromiumFixture chromium, CoverageWorld w
     }
 
     private static string Iso(DateOnly day) => day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>A day as an English page shows it (ghstats.js formatDay: Intl's medium date).</summary>
+    private static string Shown(DateOnly day) => day.ToString("MMM d, yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-US"));
 }

@@ -133,9 +133,11 @@ public sealed class CompareUiTests(ChromiumFixture chromium, CoverageWorld world
         await Expect(page.Locator("#compare-table tbody tr")).ToHaveCountAsync(7);
         await Expect(page.Locator("#range-days")).ToHaveValueAsync("7");
 
-        // The repository page says its change next to its totals, against the 7 days before (days as English writes them).
-        var before = world.Today.AddDays(-13).ToString("MMM d, yyyy", CultureInfo.GetCultureInfo("en-US"));
-        var after = world.Today.AddDays(-7).ToString("MMM d, yyyy", CultureInfo.GetCultureInfo("en-US"));
+        // The repository page says its change next to its totals, against the 7 days before.
+        // Days as an English page shows them (ghstats.js formatDay: Intl's medium date).
+        var english = CultureInfo.GetCultureInfo("en-US");
+        var before = world.Today.AddDays(-13).ToString("MMM d, yyyy", english);
+        var after = world.Today.AddDays(-7).ToString("MMM d, yyyy", english);
         await page.GotoAsync($"repos/{world.QuietId}?days=7");
         await Expect(page.Locator("#change-views .coverage-of")).ToContainTextAsync($"from {before} to {after}");
         await Expect(page.Locator("#change-views")).Not.ToContainTextAsync("incomplete");
@@ -163,6 +165,28 @@ public sealed class CompareUiTests(ChromiumFixture chromium, CoverageWorld world
 
         (await browser.CheckAccessibilityAsync()).AssertNoViolations();
         await browser.SaveScreenshotAsync("tenant-traffic");
+        await browser.AssertNoErrorsAsync();
+    }
+
+    [Theory]
+    [InlineData("de", "Wählen Sie bis zu 10 Repositorys zum Vergleichen.", "Klone pro Woche", "1 von 2 Repositorys", "mindestens")]
+    [InlineData("ja", "比較するリポジトリを 10 件まで選んでください。", "週ごとのクローン", "2 件中 1 件のリポジトリ", "以上")]
+    public async Task TheCompareAndTenantTrafficPages_SpeakThePagesLanguage(string language, string choose, string caption, string known, string atLeast)
+    {
+        await using var browser = await world.SignInAsync(chromium);
+        var page = browser.Page;
+        // The language cookie the menu's picker sets (the browser context's own locale stays en-US, as the sign-in expects).
+        await page.Context.AddCookiesAsync([new Cookie { Name = "ghstats-language", Value = Uri.EscapeDataString($"c={language}|uic={language}"), Url = world.App.Root.AbsoluteUri }]);
+
+        await page.GotoAsync("compare?tenant=acme");
+        await Expect(page.Locator("#compare-status")).ToHaveTextAsync(choose);
+        await page.GotoAsync($"compare?tenant=acme&repos={world.QuietId}&metric=clones&per=week&days=90");
+        await Expect(page.Locator("#compare-caption")).ToContainTextAsync(caption);
+
+        await page.GotoAsync("tenant-traffic?tenant=acme&days=30");
+        var today = world.Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        await Expect(page.Locator($"#tenant-traffic-table tr[data-date='{today}'] td").First).ToHaveTextAsync(known);
+        await Expect(page.Locator($"#tenant-traffic-table tr[data-date='{today}'] td").Nth(3)).ToContainTextAsync(atLeast);
         await browser.AssertNoErrorsAsync();
     }
 }

@@ -54,13 +54,36 @@ public sealed class CoverageUiTests(ChromiumFixture chromium, CoverageWorld worl
         }
 
         await Expect(page.Locator("#total-days")).ToHaveTextAsync($"24 of {RangeDays} days known, 3 partial");
-        await Expect(page.Locator("#traffic-coverage")).ToContainTextAsync($"6 days not collected: {Iso(GapDays.First())} to {Iso(GapDays.Last())}");
-        await Expect(page.Locator("#repository-horizon")).ToContainTextAsync($"fine last daily read {Day(world.Today)}, today");
+        await Expect(page.Locator("#traffic-coverage")).ToContainTextAsync($"6 days not collected: {Shown(GapDays.First())} to {Shown(GapDays.Last())}");
+        await Expect(page.Locator("#repository-horizon")).ToContainTextAsync($"fine last daily read {Shown(world.Today)}, today");
 
         await page.SelectOptionAsync("#per", "week");
         await Expect(page.Locator("#traffic-caption")).ToContainTextAsync("per week");
         var weeks = await page.EvaluateAsync<string[]>("() => [...document.querySelectorAll('#traffic-table tbody tr')].map(tr => tr.textContent)");
         weeks.ShouldContain(text => text.Contains("days of this week known", StringComparison.Ordinal), "a week with days not collected says how many are known");
+        await browser.AssertNoErrorsAsync();
+    }
+
+    [Theory]
+    [InlineData("de", "24 von 30 Tagen bekannt, 3 unvollständig", "Nicht erfasst", "6 Tage nicht erfasst: ", "dd.MM.yyyy", "Aufrufe und Klone pro Woche")]
+    [InlineData("ja", "30 日のうち 24 日が判明、3 日は一部のみ", "未収集", "未収集 6 日: ", "yyyy/MM/dd", "週ごとのビューとクローン")]
+    public async Task TheRepositoryPage_SaysWhatIsKnown_InThePagesLanguage(string language, string totalDays, string notCollected, string missing, string dayFormat, string weekCaption)
+    {
+        await using var browser = await world.SignInAsync(chromium);
+        var page = browser.Page;
+        // The language cookie the menu's picker sets (the browser context's own locale stays en-US, as the sign-in expects).
+        await page.Context.AddCookiesAsync([new Cookie { Name = "ghstats-language", Value = Uri.EscapeDataString($"c={language}|uic={language}"), Url = world.App.Root.AbsoluteUri }]);
+
+        await page.GotoAsync($"repos/{world.QuietId}?days={RangeDays}");
+        await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", language);
+        await Expect(page.Locator("#traffic-table tbody tr")).ToHaveCountAsync(RangeDays);
+        await Expect(page.Locator("#total-days")).ToHaveTextAsync(totalDays);
+        var gap = GapDays.First();
+        await Expect(Row(page, gap).Locator("td")).ToHaveTextAsync(notCollected);
+        await Expect(Row(page, gap).Locator("th time")).ToHaveTextAsync(gap.ToString(dayFormat, CultureInfo.InvariantCulture));
+        await Expect(page.Locator("#traffic-coverage")).ToContainTextAsync(missing + gap.ToString(dayFormat, CultureInfo.InvariantCulture));
+        await page.SelectOptionAsync("#per", "week");
+        await Expect(page.Locator("#traffic-caption")).ToContainTextAsync(weekCaption);
         await browser.AssertNoErrorsAsync();
     }
 
@@ -199,8 +222,8 @@ public sealed class CoverageUiTests(ChromiumFixture chromium, CoverageWorld worl
 
     private static string Iso(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    /// <summary>A day as the English pages write it (Intl's medium date in "en": "Dec 7, 2026").</summary>
-    private static string Day(DateOnly day) => day.ToString("MMM d, yyyy", CultureInfo.GetCultureInfo("en-US"));
+    /// <summary>A day as an English page shows it (ghstats.js formatDay: Intl's medium date in English).</summary>
+    private static string Shown(DateOnly day) => day.ToString("MMM d, yyyy", CultureInfo.GetCultureInfo("en-US"));
 
     /// <summary>The share of the chart area's pixels in the column at <paramref name="x"/> (CSS pixels) that are painted.</summary>
     private static Task<double> PaintedShareAsync(IPage page, double x) =>

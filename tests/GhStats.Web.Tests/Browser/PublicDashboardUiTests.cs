@@ -60,6 +60,19 @@ public sealed class PublicDashboardUiTests(ChromiumFixture chromium, CoverageWor
             await visitor.AssertNoErrorsAsync();
         }
 
+        // A visitor whose browser asks for German or Japanese reads the page and its figures' words in that language.
+        foreach (var (locale, summary, status) in new[] { ("de-DE", "Tageswerte", "1 Repository, "), ("ja-JP", "日ごとの数値", "リポジトリ 1 件") })
+        {
+            await using var visitor = await chromium.NewPageAsync(new BrowserPageOptions { Locale = locale });
+            await visitor.Page.GotoAsync(address);
+            await Expect(visitor.Page.Locator("body[data-loaded='30']")).ToHaveCountAsync(1);
+            await Expect(visitor.Page.Locator("html")).ToHaveAttributeAsync("lang", locale[..2]);
+            await Expect(visitor.Page.Locator("#public-repositories summary")).ToHaveTextAsync([summary]);
+            await Expect(visitor.Page.Locator("#public-status")).ToContainTextAsync(status);
+            (await visitor.CheckAccessibilityAsync()).AssertNoViolations();
+            await visitor.AssertNoErrorsAsync();
+        }
+
         page.Dialog += (_, dialog) => dialog.DismissAsync();
         await card.GetByRole(AriaRole.Button, new() { Name = "Unpublish Acme in public" }).ClickAsync();
         await page.ClickAsync("#confirm-yes");

@@ -32,7 +32,9 @@ public sealed class StarHistoryUiTests(ChromiumFixture chromium, CoverageWorld w
         // Each backfilled row is the simulator's truth: the current stargazers who had starred by the end of that day.
         foreach (var row in (await backfilled.AllAsync()).Take(5))
         {
-            var day = DateOnly.ParseExact((await row.Locator("th").TextContentAsync())![..10], "yyyy-MM-dd", CultureInfo.InvariantCulture);
+            // The row shows the day in the page's language; its time element carries the ISO day.
+            var day = DateOnly.ParseExact((await row.Locator("th time").GetAttributeAsync("datetime"))!, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+            await Expect(row.Locator("th time")).ToHaveTextAsync(day.ToString("MMM d, yyyy", CultureInfo.GetCultureInfo("en-US")));
             var stars = (await row.Locator("td").First.TextContentAsync())!.Replace("*", "", StringComparison.Ordinal).Replace(",", "", StringComparison.Ordinal).Trim();
             int.Parse(stars, NumberStyles.Integer, CultureInfo.InvariantCulture).ShouldBe(world.Quiet.StarsAt(day), $"stars on {day:yyyy-MM-dd}");
         }

@@ -71,6 +71,79 @@ public sealed class PublicDashboardTests
     }
 
     [Fact]
+    public async Task ThePage_SpeaksTheVisitorsLanguage_AndEachLanguageIsCachedAsItsOwnPage()
+    {
+        await using var world = await DashboardWorld.StartAsync();
+        var anonymous = world.App.Anonymous();
+        var address = $"p/{world.Dashboard.Slug}";
+
+        using var german = await PageAsync(anonymous, address, "de-DE,de;q=0.9,en;q=0.5");
+        german.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var germanHtml = WebUtility.HtmlDecode(await german.Content.ReadAsStringAsync());
+        germanHtml.ShouldContain("<html lang=\"de\" dir=\"ltr\">");
+        germanHtml.ShouldContain("Zum Inhalt springen");
+        germanHtml.ShouldContain("Letzte 30 Tage");
+        germanHtml.ShouldContain("<title>Octo's public traffic - GhStats</title>", customMessage: "the dashboard's own title is data, never translated");
+        var strings = ScriptStrings(germanHtml);
+        strings["publicDailyFigures"].ShouldBe("Tageswerte"); // public.js
+        strings["coverageNotCollected"].ShouldBe("Nicht erfasst"); // coverage.js, which public.js imports
+        strings["loading"].ShouldBe("Wird geladen…"); // ghstats.js
+        string.Join(", ", german.Headers.Vary).ShouldBe("Accept-Language, Cookie", "a shared cache keeps one copy per language");
+        german.Headers.CacheControl!.Public.ShouldBeTrue();
+
+        using var english = await PageAsync(anonymous, address, null);
+        var englishHtml = WebUtility.HtmlDecode(await english.Content.ReadAsStringAsync());
+        englishHtml.ShouldContain("<html lang=\"en\" dir=\"ltr\">");
+        englishHtml.ShouldContain("Skip to content");
+        englishHtml.ShouldNotContain("Zum Inhalt springen");
+        english.Headers.ETag.ShouldNotBe(german.Headers.ETag, "each language is its own page, with its own tag");
+
+        using var japanese = await PageAsync(anonymous, address, "ja");
+        var japaneseHtml = WebUtility.HtmlDecode(await japanese.Content.ReadAsStringAsync());
+        japaneseHtml.ShouldContain("<html lang=\"ja\" dir=\"ltr\">");
+        japaneseHtml.ShouldContain("過去 90 日間");
+        ScriptStrings(japaneseHtml)["publicDailyFigures"].ShouldBe("日ごとの数値");
+
+        // Caching still works per language: the German tag is fresh for a German visitor and stale for an English one.
+        using var germanAgain = await PageAsync(anonymous, address, "de", german.Headers.ETag!.Tag);
+        germanAgain.StatusCode.ShouldBe(HttpStatusCode.NotModified);
+        using var englishWithGermanTag = await PageAsync(anonymous, address, "en", german.Headers.ETag!.Tag);
+        englishWithGermanTag.StatusCode.ShouldBe(HttpStatusCode.OK);
+        englishWithGermanTag.Headers.ETag.ShouldBe(english.Headers.ETag, "the same language gets the same bytes");
+
+        // The language cookie picks the page's language ahead of Accept-Language, as on GhStats' other pages.
+        var chooser = world.App.Anonymous();
+        chooser.Cookies.Add(new Cookie("ghstats-language", Uri.EscapeDataString("c=ja|uic=ja"), "/", chooser.Http.BaseAddress!.Host));
+        using var chosen = await PageAsync(chooser, address, "de");
+        chosen.Headers.ETag.ShouldBe(japanese.Headers.ETag);
+        chosen.Headers.Contains("Set-Cookie").ShouldBeFalse();
+    }
+
+    private static async Task<HttpResponseMessage> PageAsync(WebCaller caller, string address, string? language, string? etag = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, address);
+        if (language is not null)
+        {
+            request.Headers.AcceptLanguage.ParseAdd(language);
+        }
+
+        if (etag is not null)
+        {
+            request.Headers.IfNoneMatch.ParseAdd(etag);
+        }
+
+        return await caller.SendAsync(request);
+    }
+
+    private static Dictionary<string, string> ScriptStrings(string html)
+    {
+        const string open = "<script type=\"application/json\" id=\"ghstats-text\">";
+        var start = html.IndexOf(open, StringComparison.Ordinal) + open.Length;
+        var end = html.IndexOf("</script>", start, StringComparison.Ordinal);
+        return JsonSerializer.Deserialize<Dictionary<string, string>>(html[start..end])!;
+    }
+
+    [Fact]
     public async Task TheData_HoldsTheChosenRepositoriesOnly_WithTheSummaryNumbers_AndNothingOfTheTenant()
     {
         await using var world = await DashboardWorld.StartAsync();

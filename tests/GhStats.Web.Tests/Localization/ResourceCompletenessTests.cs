@@ -26,10 +26,10 @@ public sealed partial class ResourceCompletenessTests
     // Loanwords a language uses as English does (GitHub's own translations use them too).
     private static readonly Dictionary<string, HashSet<string>> SameInLanguage = new(StringComparer.Ordinal)
     {
-        ["de"] = new(StringComparer.Ordinal) { "Name", "optional", "Repository", "Token", "Tokens", "Release", "Releases", "Tag", "Tags", "Webhooks", "Dashboard", "Dashboards", "Link", "Links", "Status", "Export", "Import" },
-        ["fr"] = new(StringComparer.Ordinal) { "Invitations", "Notifications", "Clones", "Token", "Tokens", "Release", "Releases", "Tag", "Tags", "Webhooks", "Dashboard", "Dashboards", "Export", "Import", "Date", "Total", "Message", "Actions", "Source", "Type" },
+        ["de"] = new(StringComparer.Ordinal) { "Name", "optional", "Repository", "Token", "Tokens", "Release", "Releases", "Tag", "Tags", "Webhooks", "Dashboard", "Dashboards", "Link", "Links", "Status", "Export", "Import", "Forks", "Downloads", "Badges", "Text" },
+        ["fr"] = new(StringComparer.Ordinal) { "Invitations", "Notifications", "Clones", "Token", "Tokens", "Release", "Releases", "Tag", "Tags", "Webhooks", "Dashboard", "Dashboards", "Export", "Import", "Date", "Total", "Message", "Actions", "Source", "Type", "Forks", "Badges", "Note", "Notes", "Page" },
         ["es"] = new(StringComparer.Ordinal) { "no", "Clones", "Token", "Tokens", "Release", "Releases", "Tag", "Tags", "Webhooks", "Dashboard", "Dashboards", "Total", "Error" },
-        ["pt-BR"] = new(StringComparer.Ordinal) { "Clones", "Token", "Tokens", "Release", "Releases", "Tag", "Tags", "Webhooks", "Dashboard", "Dashboards", "Total", "Status" },
+        ["pt-BR"] = new(StringComparer.Ordinal) { "Clones", "Token", "Tokens", "Release", "Releases", "Tag", "Tags", "Webhooks", "Dashboard", "Dashboards", "Total", "Status", "Forks", "Downloads" },
         ["ja"] = new(StringComparer.Ordinal),
     };
 
