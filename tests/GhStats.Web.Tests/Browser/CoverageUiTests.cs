@@ -169,9 +169,9 @@ public sealed class CoverageUiTests(ChromiumFixture chromium, CoverageWorld worl
         var page = browser.Page;
 
         await page.GotoAsync($"?days={RangeDays}");
-        await Expect(Horizon(page, world.QuietId)).ToHaveTextAsync($"fine {Day(world.Today)}");
-        await Expect(Horizon(page, world.StaleId)).ToHaveTextAsync($"losing days {Day(world.Today.AddDays(-CoverageWorld.FirstReadDaysAgo))}");
-        await Expect(Horizon(page, world.LapsingId)).ToHaveTextAsync($"at risk {Day(world.Today.AddDays(-CoverageWorld.LapsingReadDaysAgo))}");
+        await Expect(Horizon(page, world.QuietId)).ToHaveTextAsync($"fine {Shown(world.Today)}");
+        await Expect(Horizon(page, world.StaleId)).ToHaveTextAsync($"losing days {Shown(world.Today.AddDays(-CoverageWorld.FirstReadDaysAgo))}");
+        await Expect(Horizon(page, world.LapsingId)).ToHaveTextAsync($"at risk {Shown(world.Today.AddDays(-CoverageWorld.LapsingReadDaysAgo))}");
         await Expect(Horizon(page, world.StaleId).Locator("time")).ToHaveAttributeAsync("title", $"Last successful daily read, {CoverageWorld.FirstReadDaysAgo} days ago");
         await Expect(page.Locator($"#overview-table tr[data-repo-id='{world.QuietId}'] svg.spark path")).ToHaveCountAsync(1);
         (await browser.CheckAccessibilityAsync()).AssertNoViolations();
