@@ -37,7 +37,7 @@ function named(prefix, wire) {
 const action = (wire) => {
   const words = named('auditAction', wire);
   return words
-    ? [el('span', { title: wire }, words), ' ', el('code', { class: 'muted', translate: 'no' }, wire)]
+    ? [el('span', { 'data-wire': wire }, words), ' ', el('code', { class: 'muted', translate: 'no' }, wire)]
     : el('code', { translate: 'no' }, wire);
 };
 
@@ -49,7 +49,7 @@ const target = (entry) => {
   if (!entry.targetKind && !entry.targetName && !entry.targetId) return '';
   const name = el('span', { translate: 'no' }, entry.targetName ?? entry.targetId ?? '');
   return entry.targetKind
-    ? [el('span', { title: entry.targetKind }, named('auditTargetKind', entry.targetKind) ?? entry.targetKind), ': ', name] : name;
+    ? [el('span', { 'data-wire': entry.targetKind }, named('auditTargetKind', entry.targetKind) ?? entry.targetKind), ': ', name] : name;
 };
 
 // Every value goes in as text through el(); GitHub- and user-supplied names are never parsed as markup.

@@ -53,7 +53,7 @@ async function loadRepositories() {
       el('th', { scope: 'row', class: 'text' }, el('a', { href: `${prefix}/repos/${r.id}`, translate: 'no' }, r.fullName)),
       el('td', {}, formatDate(r.addedAt)),
       el('td', {}, r.lastCollectedAt ? formatDate(r.lastCollectedAt) : t('reposNever')),
-      el('td', {}, r.lastStatus ? el('span', { class: `badge ${r.lastStatus === 'ok' ? 'ok' : 'failed'}`, title: r.lastStatus }, statusName(r.lastStatus)) : ''),
+      el('td', {}, r.lastStatus ? el('span', { class: `badge ${r.lastStatus === 'ok' ? 'ok' : 'failed'}`, 'data-wire': r.lastStatus }, statusName(r.lastStatus)) : ''),
       el('td', {}, el('button', { type: 'button', 'data-remove': r.id, 'aria-label': t('reposRemoveLabel', { name: r.fullName }), onclick: () => remove(r) }, t('reposRemove'))))));
 }
 

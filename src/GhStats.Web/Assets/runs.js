@@ -45,14 +45,14 @@ function duration(run) {
 }
 
 // The status in words; its wire name (what the API and the CSV say) in the title.
-const badge = (status) => el('span', { class: `badge ${badgeKinds[status] ?? ''}`.trim(), title: status }, statusText(status));
+const badge = (status) => el('span', { class: `badge ${badgeKinds[status] ?? ''}`.trim(), 'data-wire': status }, statusText(status));
 
 // An email may break after its @ rather than anywhere: "boss@" over "example.com".
 const breakable = (text) => text.split('@').flatMap((part, i) => (i === 0 ? [part] : ['@', el('wbr'), part]));
 
 const row = (run) => el('tr', { 'data-run-id': run.id },
   el('th', { scope: 'row', class: 'num' }, run.id),
-  el('td', { title: run.trigger }, triggerText(run.trigger)),
+  el('td', { 'data-wire': run.trigger }, triggerText(run.trigger)),
   el('td', { class: 'text', translate: 'no' }, breakable(run.requestedBy ?? '')),
   el('td', {}, formatDate(run.startedAt)),
   el('td', { class: 'nowrap' }, duration(run)),
@@ -175,7 +175,7 @@ async function showDetails(id) {
     const errors = run.errors ?? [];
     const facts = [
       [t('runFactStatus'), badge(run.status)],
-      [t('runFactTrigger'), el('span', { title: run.trigger }, triggerText(run.trigger))],
+      [t('runFactTrigger'), el('span', { 'data-wire': run.trigger }, triggerText(run.trigger))],
       [t('runFactRequestedBy'), el('span', { translate: 'no' }, run.requestedBy ?? '–')],
       [t('runFactStarted'), formatDate(run.startedAt)],
       [t('runFactFinished'), run.finishedAt ? formatDate(run.finishedAt) : t('runNotYet')],
@@ -191,7 +191,7 @@ async function showDetails(id) {
           el('caption', {}, tn('runErrorsCaption', errors.length, { id: String(run.id) })),
           el('thead', {}, el('tr', {}, [t('runErrorKind'), t('runErrorRepository'), t('runErrorMessage'), t('runErrorWhen')].map((name) => el('th', { scope: 'col' }, name)))),
           el('tbody', {}, errors.map((error) => el('tr', {},
-            el('td', { title: error.kind }, kindText(error.kind)),
+            el('td', { 'data-wire': error.kind }, kindText(error.kind)),
             el('th', { scope: 'row', class: 'text' }, error.repository ? el('span', { translate: 'no' }, error.repository)
               : error.repoId ? t('runRepositoryId', { id: String(error.repoId) }) : t('runItself')),
             el('td', { class: 'text' }, error.message),

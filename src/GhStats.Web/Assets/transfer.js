@@ -52,7 +52,7 @@ function describe(job) {
 }
 
 // The state in words; its wire name in the title.
-const badge = (state) => el('span', { class: `badge ${badgeKinds[state] ?? ''}`.trim(), title: state }, named(`transferState.${state}`, state));
+const badge = (state) => el('span', { class: `badge ${badgeKinds[state] ?? ''}`.trim(), 'data-wire': state }, named(`transferState.${state}`, state));
 
 // The job panel ----------------------------------------------------------------------------------------------------
 const section = document.getElementById('job');
@@ -166,7 +166,7 @@ function repositoriesTable(id, repositories) {
     el('th', { scope: 'row', class: 'text' }, el('span', { translate: 'no' }, repository.fullName),
       (repository.sourceKeys ?? []).length > 0
         ? el('span', { class: 'cell-note' }, tn('transferSourceKeys', repository.sourceKeys.length, { keys: repository.sourceKeys.join(', ') })) : null),
-    el('td', { title: repository.outcome }, named(`transferOutcome.${repository.outcome}`, repository.outcome)),
+    el('td', { 'data-wire': repository.outcome }, named(`transferOutcome.${repository.outcome}`, repository.outcome)),
     number(repository.daysNew),
     number(repository.daysRaised),
     number(repository.daysUnchanged),

@@ -76,7 +76,7 @@ internal static class SignInPages
         var page = new StringBuilder()
             .Append("<!DOCTYPE html><html lang=\"").Append(Encode(culture.Name)).Append("\" dir=\"").Append(UiCulture.DirectionOf(culture))
             .Append("\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
-            .Append("<title>").Append(Encode(title)).Append(" - GhStats</title>")
+            .Append("<title>").Append(Encode(context.RequestServices.GetRequiredService<IStringLocalizer<SharedText>>()["DocumentTitle", title])).Append("</title>")
             .Append("<link rel=\"icon\" href=\"").Append(Encode(assets.Url(paths, "icon.svg"))).Append("\" type=\"image/svg+xml\">")
             .Append("<link rel=\"stylesheet\" href=\"").Append(Encode(assets.Url(paths, "ghstats.css"))).Append("\"></head><body>");
         if (banner is not null)

@@ -31,6 +31,7 @@ internal static class UiEndpoints
         {
             page.Repository = await ui.Access.RepositoryAsync(id);
             page.Title = page.Repository.FullName;
+            page.TitleIsData = true;
             page.CanManage = page.Frame.Caller.Has(page.Repository.TenantId, TenantRole.Owner);
             return null;
         }));
@@ -74,6 +75,7 @@ internal static class UiEndpoints
         {
             page.Tenant = await ui.Access.TenantAsync(slug, TenantRole.Owner);
             page.Title = page.Tenant.Name;
+            page.TitleIsData = true;
             return null;
         }));
         pages.MapGet("/manage/tenants/{slug}/transfer", (UiPages ui, IServiceProvider services, string slug) => ui.RenderAsync<TransferPage>("ImportAndExport", async page =>

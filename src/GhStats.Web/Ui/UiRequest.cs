@@ -18,6 +18,9 @@ internal sealed class UiRequest
 
     public string Title { get; set; } = "GhStats";
 
+    /// <summary>Whether the title is a name (a repository's, a tenant's) rather than interface text: marked translate="no".</summary>
+    public bool TitleIsData { get; set; }
+
     /// <summary>The refusal or notice a message page shows.</summary>
     public string? Message { get; set; }
 

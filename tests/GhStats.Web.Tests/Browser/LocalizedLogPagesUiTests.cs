@@ -28,7 +28,7 @@ public sealed class LocalizedLogPagesUiTests(ChromiumFixture chromium, UiWorld w
         await Expect(page.Locator("#collect-now")).ToHaveTextAsync(collectNow);
         var status = page.Locator("#runs-table tbody tr[data-run-id] .badge").Last;
         await Expect(status).ToHaveTextAsync(succeeded);
-        await Expect(status).ToHaveAttributeAsync("title", "succeeded");
+        await Expect(status).ToHaveAttributeAsync("data-wire", "succeeded");
         await Expect(page.Locator("#horizon-fine")).ToContainTextAsync(fine);
         await page.Locator("#runs-table tbody button[data-run-details]").Last.ClickAsync();
         await Expect(page.Locator("#run-details-body dd .badge")).ToHaveTextAsync(succeeded);

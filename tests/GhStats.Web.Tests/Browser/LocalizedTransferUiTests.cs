@@ -37,7 +37,7 @@ public sealed class LocalizedTransferUiTests(ChromiumFixture chromium, TransferW
         await Expect(page.Locator("#job-status")).ToHaveTextAsync(finished);
         var app = page.Locator("#report-repositories tbody tr[data-repository='octo-org/app']");
         await Expect(app.Locator("td").First).ToHaveTextAsync(created);
-        await Expect(app.Locator("td").First).ToHaveAttributeAsync("title", "createdTracked");
+        await Expect(app.Locator("td").First).ToHaveAttributeAsync("data-wire", "createdTracked");
         await Expect(page.Locator("#report-repositories thead th").Nth(2)).ToHaveTextAsync(daysNew);
         // The importer's reason is GhStats.Transfer's English, shown as it is.
         await Expect(page.Locator("#report-rejections tbody tr")).ToContainTextAsync("uniques above totals");

@@ -94,7 +94,10 @@ public sealed class PseudoLocaleTests(ChromiumFixture chromium, LocalizedWorld w
                 }
             }
             if (document.documentElement.scrollWidth > window.innerWidth + 1) {
-                findings.push(`the page scrolls sideways: ${document.documentElement.scrollWidth} px wide in a ${window.innerWidth} px window`);
+                // Name the outermost elements that stick out of the window, so the finding says where to look.
+                const out = (e) => { const r = e.getBoundingClientRect(); return r.right > window.innerWidth + 1 || r.left < -1; };
+                const culprits = all.filter((e) => out(e) && !(e.parentElement && e.parentElement !== document.body && out(e.parentElement)));
+                findings.push(`the page scrolls sideways: ${document.documentElement.scrollWidth} px wide in a ${window.innerWidth} px window (${culprits.slice(0, 4).map(path).join(', ')})`);
             }
             return JSON.stringify(findings);
         }
