@@ -124,7 +124,17 @@ public sealed class PackageTests(PackageTests.Packs packs) : IClassFixture<Packa
             .Select(file => "assets/" + Path.GetRelativePath(assets, file).Replace('\\', '/'))
             .Append("assets/chart.umd.min.js");
 
-        resources.ShouldBe(expected, ignoreOrder: true);
+        resources.Where(r => r.StartsWith("assets/", StringComparison.Ordinal)).ShouldBe(expected, ignoreOrder: true);
+        // The English strings are in the assembly, one resource per .resx under Resources/; every other language in its satellite.
+        var neutral = Directory.GetFiles(Path.Combine(Packs.RepositoryRoot, "src", "GhStats.Web", "Resources"), "*.resx", SearchOption.AllDirectories)
+            .Select(Path.GetFileName).Count(name => name!.Count(c => c == '.') == 1);
+        resources.Count(r => r.StartsWith("GhStats.Web.Resources.", StringComparison.Ordinal)).ShouldBe(neutral);
+        resources.Count.ShouldBe(expected.Count() + neutral, "nothing else is embedded");
+        foreach (var language in GhStatsLanguages.Supported.Where(l => l != GhStatsLanguages.Default))
+        {
+            package.GetEntry($"lib/net10.0/{language}/GhStats.Web.resources.dll").ShouldNotBeNull($"the {language} strings");
+        }
+
         types.ShouldContain("OverviewPage");
         package.Entries.ShouldNotContain(e => e.FullName.StartsWith("staticwebassets", StringComparison.Ordinal), "MapGhStats serves the embedded assets");
     }

@@ -233,6 +233,12 @@ public sealed class AuditLogTests(AuditApp fixture) : IClassFixture<AuditApp>
             await t.Send(t.Fixture.App.As(person), HttpMethod.Put, "api/v1/me/subscriptions/audit-a", new { topics = new[] { "digest" } }, HttpStatusCode.OK);
             return new(t.Fixture.A.Id, "audit-a", ViaToken(person));
         }),
+        new(AuditActions.LanguageChanged, async t =>
+        {
+            var person = await t.Fixture.App.CreateUserAsync($"speaker-{t.Fixture.Next()}@audit.example");
+            await t.Send(t.Fixture.App.As(person), HttpMethod.Put, "api/v1/me/language", new { language = "de" }, HttpStatusCode.OK);
+            return new(null, person.Email, ViaToken(person));
+        }),
         new(AuditActions.CollectionStarted + " (manual)", async t =>
         {
             await t.Send(t.Fixture.App.As(t.Fixture.Maintainer), HttpMethod.Post, "api/v1/collect", new { tenant = "audit-a" }, HttpStatusCode.Accepted);

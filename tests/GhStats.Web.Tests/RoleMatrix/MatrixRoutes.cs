@@ -12,6 +12,7 @@ public static class MatrixRoutes
     {
         ["GET /me"] = (_, _, _) => Get("api/v1/me"),
         ["GET /me/tokens"] = (_, _, _) => Get("api/v1/me/tokens"),
+        ["PUT /me/language"] = (_, _, _) => Send(HttpMethod.Put, "api/v1/me/language", new { language = "de" }),
         ["POST /me/tokens"] = (_, _, _) => Send(HttpMethod.Post, "api/v1/me/tokens", new { name = "matrix", expiresInDays = 1 }),
         ["DELETE /me/tokens/{id}"] = async (world, caller, scope) =>
         {

@@ -18,6 +18,7 @@ public abstract class RoleMatrixTests(MatrixWorld world)
         //                                                anon  admin     maintainer  owner of A  viewer of A  grant in A  owner of B
         new("GET /me",                                    401, [200, 200, 200, 200,   200, 200,   200, 200,    200, 200,   200, 200]),
         new("GET /me/tokens",                             401, [200, 200, 200, 200,   200, 200,   200, 200,    200, 200,   200, 200]),
+        new("PUT /me/language",                           401, [200, 200, 200, 200,   200, 200,   200, 200,    200, 200,   200, 200]),
         new("POST /me/tokens",                            401, [403, 403, 403, 403,   403, 403,   403, 403,    403, 403,   403, 403]),
         new("DELETE /me/tokens/{id}",                     401, [204, 404, 204, 404,   204, 404,   204, 404,    204, 404,   204, 404]),
         new("GET /tenants",                               401, [200, 200, 200, 200,   200, 200,   200, 200,    200, 200,   200, 200]),
