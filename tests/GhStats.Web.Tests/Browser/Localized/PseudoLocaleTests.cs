@@ -94,10 +94,10 @@ public sealed class PseudoLocaleTests(ChromiumFixture chromium, LocalizedWorld w
                 }
             }
             if (document.documentElement.scrollWidth > window.innerWidth + 1) {
-                // Name the outermost elements that stick out of the window, so the finding says where to look.
+                // Name the elements whose content is wider than their box and not clipped (innermost first), so the finding says where to look.
                 const out = (e) => { const r = e.getBoundingClientRect(); return r.right > window.innerWidth + 1 || r.left < -1; };
-                const culprits = all.filter((e) => out(e) && !(e.parentElement && e.parentElement !== document.body && out(e.parentElement)));
-                findings.push(`the page scrolls sideways: ${document.documentElement.scrollWidth} px wide in a ${window.innerWidth} px window (${culprits.slice(0, 4).map(path).join(', ')})`);
+                const culprits = [...document.body.querySelectorAll('*')].filter((e) => e.scrollWidth > e.clientWidth + 1 && getComputedStyle(e).overflowX === 'visible' && e.clientWidth > 0).reverse();
+                findings.push(`the page scrolls sideways: ${document.documentElement.scrollWidth} px wide in a ${window.innerWidth} px window (${culprits.slice(0, 4).map((e) => { const r = e.getBoundingClientRect(); return `${path(e)} [${Math.round(r.left)}..${Math.round(r.right)} sw ${e.scrollWidth} cw ${e.clientWidth}]`; }).join(', ')})`);
             }
             return JSON.stringify(findings);
         }
