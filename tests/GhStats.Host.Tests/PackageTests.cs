@@ -126,11 +126,14 @@ public sealed class PackageTests(PackageTests.Packs packs) : IClassFixture<Packa
 
         resources.Where(r => r.StartsWith("assets/", StringComparison.Ordinal)).ShouldBe(expected, ignoreOrder: true);
         // The English strings are in the assembly, one resource per .resx under Resources/; every other language in its satellite.
-        var neutral = Directory.GetFiles(Path.Combine(Packs.RepositoryRoot, "src", "GhStats.Web", "Resources"), "*.resx", SearchOption.AllDirectories)
-            .Select(Path.GetFileName).Count(name => name!.Count(c => c == '.') == 1);
+        var files = Directory.GetFiles(Path.Combine(Packs.RepositoryRoot, "src", "GhStats.Web", "Resources"), "*.resx", SearchOption.AllDirectories)
+            .Select(file => Path.GetFileName(file).Split('.')).ToList();
+        var neutral = files.Count(parts => parts.Length == 2);
         resources.Count(r => r.StartsWith("GhStats.Web.Resources.", StringComparison.Ordinal)).ShouldBe(neutral);
         resources.Count.ShouldBe(expected.Count() + neutral, "nothing else is embedded");
-        foreach (var language in GhStatsLanguages.Supported.Where(l => l != GhStatsLanguages.Default))
+        var languages = files.Where(parts => parts.Length == 3).Select(parts => parts[1]).Distinct().ToList();
+        languages.Count.ShouldBe(5, "German, French, Spanish, Brazilian Portuguese and Japanese beside English");
+        foreach (var language in languages)
         {
             package.GetEntry($"lib/net10.0/{language}/GhStats.Web.resources.dll").ShouldNotBeNull($"the {language} strings");
         }
