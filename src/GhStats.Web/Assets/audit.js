@@ -1,6 +1,6 @@
 // Audit log: entries newest first from the API, filters, the same filters as a CSV download, and "load older" paging.
 import {
-  api, apiBase, el, fill, say, formatDate, t, tn,
+  api, apiBase, el, fill, say, formatDate, t, tn, textOr,
 } from './ghstats.js';
 
 const root = document.getElementById('audit');
@@ -28,10 +28,7 @@ function filters() {
 }
 
 /** A wire name's words in the page's language (actions, actor and target kinds), or null when the page has none. */
-function named(prefix, wire) {
-  const text = t(`${prefix}.${wire}`);
-  return text.startsWith('⟦') ? null : text;
-}
+const named = (prefix, wire) => textOr(`${prefix}.${wire}`, null);
 
 /** The action in words, its wire name (what the filter and the CSV take) beside it as code. */
 const action = (wire) => {

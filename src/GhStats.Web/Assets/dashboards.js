@@ -1,6 +1,6 @@
 // Tenant page, Public dashboards: make, edit, unpublish, publish and delete the tenant's public pages; copy a page's
 // address or an iframe snippet for it.
-import { api, el, fill, say, confirmAction, submitting, lang, t } from './ghstats.js';
+import { api, el, fill, say, confirmAction, submitting, formatList, lang, t } from './ghstats.js';
 
 const slug = document.getElementById('tenant').dataset.slug;
 const base = `/tenants/${encodeURIComponent(slug)}/dashboards`;
@@ -14,7 +14,6 @@ const cancel = document.getElementById('dashboard-cancel');
 const choices = document.getElementById('dashboard-repositories');
 let repositories = [];
 let editing = null;
-const listed = new Intl.ListFormat(lang, { style: 'narrow', type: 'conjunction' });
 const both = new Intl.ListFormat(lang, { type: 'conjunction' });
 
 const address = (dashboard) => new URL(dashboard.path, window.location.origin).href;
@@ -49,10 +48,10 @@ function card(dashboard) {
       el('span', { class: `badge ${dashboard.published ? 'ok' : 'warn'}` }, state)),
     el('dl', { class: 'facts' },
       el('dt', {}, t('dashboardFactRepositories')),
-      el('dd', {}, names.length === 0 ? t('dashboardNoneLeft') : el('span', { translate: 'no' }, listed.format(names))),
+      el('dd', {}, names.length === 0 ? t('dashboardNoneLeft') : el('span', { translate: 'no' }, formatList(names))),
       el('dt', {}, t('dashboardFactAlsoShows')), el('dd', {}, extras.length === 0 ? t('dashboardTotalsOnly') : both.format(extras)),
       el('dt', {}, t('dashboardFactFramedBy')),
-      el('dd', {}, dashboard.frameOrigins.length === 0 ? t('dashboardNoSite') : el('span', { translate: 'no' }, listed.format(dashboard.frameOrigins)))),
+      el('dd', {}, dashboard.frameOrigins.length === 0 ? t('dashboardNoSite') : el('span', { translate: 'no' }, formatList(dashboard.frameOrigins)))),
     copyable(`dashboard-${dashboard.id}-address`, {
       label: t('dashboardAddress'), copy: t('dashboardCopyAddress'), copied: t('dashboardAddressCopied'), refused: t('dashboardAddressRefused'),
     }, address(dashboard)),

@@ -713,8 +713,18 @@ export async function submitting(form, task) {
   }
 }
 
+/** The page's string for a key, or fallback where the page has none (a wire name the resources do not name yet). */
+export const textOr = (key, fallback) => (key in texts ? t(key) : fallback);
+
+/** A camelCase wire name as words ("noPushAccess" -> "no push access"), for a wire name the page has no words for. */
+export const wireWords = (name) => String(name).replace(/[A-Z]/g, (letter) => ` ${letter.toLowerCase()}`);
+
+/** A list joined as the page's language joins one ("a, b", "a、b"), narrow. */
+const lists = new Intl.ListFormat(lang, { style: 'narrow', type: 'conjunction' });
+export const formatList = (items) => lists.format(items);
+
 /** A collection's outcome in words: "ok" or the error kind the API names (NotFound, RateLimited ...). */
-export const statusName = (name) => (`status.${name}` in texts ? t(`status.${name}`) : name);
+export const statusName = (name) => textOr(`status.${name}`, name);
 
 /** Words for a repository's data-loss horizon state: the page says it in text, colour only repeats it. */
 export const horizonNames = { fine: t('horizonFine'), atRisk: t('horizonAtRisk'), losingDays: t('horizonLosingDays') };

@@ -1,6 +1,6 @@
 // Profile: who you are to GhStats, your personal API tokens (a new one is shown once, then only its row), and the
 // notifications you receive by email from each tenant.
-import { api, el, fill, say, formatDate, confirmAction, submitting, lang, t } from './ghstats.js';
+import { api, el, fill, say, formatDate, confirmAction, submitting, formatList, t } from './ghstats.js';
 
 const profile = document.getElementById('profile');
 const tbody = document.querySelector('#tokens-table tbody');
@@ -13,7 +13,6 @@ const copyStatus = document.getElementById('token-copy-status');
 const roleNames = {
   admin: t('profileRoleAdmin'), maintainer: t('profileRoleMaintainer'), owner: t('profileRoleOwner'), viewer: t('profileRoleViewer'),
 };
-const listed = new Intl.ListFormat(lang, { style: 'narrow', type: 'conjunction' });
 
 async function loadProfile() {
   try {
@@ -25,7 +24,7 @@ async function loadProfile() {
       el('dt', {}, t('profileEmail')), el('dd', { id: 'profile-email', translate: 'no' }, me.email ?? '–'),
       el('dt', {}, t('profileDisplayName')), el('dd', { id: 'profile-name', translate: 'no' }, me.displayName ?? '–'),
       el('dt', {}, t('profileSystemRoles')),
-      el('dd', { id: 'profile-roles' }, me.systemRoles.length === 0 ? t('profileNone') : listed.format(me.systemRoles.map((role) => roleNames[role] ?? role))),
+      el('dd', { id: 'profile-roles' }, me.systemRoles.length === 0 ? t('profileNone') : formatList(me.systemRoles.map((role) => roleNames[role] ?? role))),
       el('dt', {}, t('profileTenants')), el('dd', { id: 'profile-tenants' }, tenants),
       me.developmentSignIn && [el('dt', {}, t('profileSignedInWith')), el('dd', {}, t('profileDevelopmentSignIn'))]);
   } catch (error) {
@@ -156,7 +155,7 @@ subscriptions.addEventListener('change', async (event) => {
     say(subscriptionsStatus, saved.topics.length === 0
       ? t('profileReceiveNothing', { tenant: saved.tenantName })
       : t('profileReceive', {
-        tenant: saved.tenantName, topics: listed.format(saved.topics.map((topic) => topics.find(([name]) => name === topic)?.[1] ?? topic)),
+        tenant: saved.tenantName, topics: formatList(saved.topics.map((topic) => topics.find(([name]) => name === topic)?.[1] ?? topic)),
       }), 'ok');
   } catch (error) {
     say(subscriptionsStatus, error.message, 'error');

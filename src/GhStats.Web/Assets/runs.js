@@ -1,6 +1,6 @@
 // Collection log: recent runs, one run's per-repository errors, and "Collect now" with live progress.
 import {
-  api, el, fill, say, formatDate, formatNumber, prefix, horizonBadge, horizonText, lang, statusName, t, tn,
+  api, el, fill, say, formatDate, formatNumber, prefix, horizonBadge, horizonText, lang, statusName, t, tn, textOr, wireWords,
 } from './ghstats.js';
 
 const tbody = document.querySelector('#runs-table tbody');
@@ -18,11 +18,7 @@ const badgeKinds = {
 // A queued run waits for a worker process to start it; both are followed until they end.
 const isGoing = (run) => run.status === 'running' || run.status === 'queued';
 // The API spells enumerations in camelCase (noPushAccess); people read words, in the page's language where it has them.
-const words = (name) => name.replace(/[A-Z]/g, (letter) => ` ${letter.toLowerCase()}`);
-function named(key, wire) {
-  const text = t(key);
-  return text.startsWith('⟦') ? words(wire) : text;
-}
+const named = (key, wire) => textOr(key, wireWords(wire));
 const statusText = (status) => named(`runStatus.${status}`, status);
 const triggerText = (trigger) => named(`runTrigger.${trigger}`, trigger);
 // An error's kind is a collection status (noPushAccess, rateLimited ...): the shared names, keyed as the API's enum.

@@ -1,6 +1,6 @@
 // Tenant: rename it, give emails roles (or invite them), add, test and delete its GitHub connections and its
 // notification channels, and read the delivery log.
-import { api, el, fill, say, formatDate, formatNumber, confirmAction, submitting, lang, t } from './ghstats.js';
+import { api, el, fill, say, formatDate, formatNumber, confirmAction, submitting, formatList, t } from './ghstats.js';
 import './dashboards.js';
 
 const slug = document.getElementById('tenant').dataset.slug;
@@ -9,7 +9,6 @@ const base = `/tenants/${encodeURIComponent(slug)}`;
 const roleName = { owner: t('tenantRoleOwner'), viewer: t('tenantRoleViewer') };
 const roleInSentence = { owner: t('tenantAsOwner'), viewer: t('tenantAsViewer') };
 const kindName = { pat: t('tenantKindPat'), app: t('tenantKindApp') };
-const listed = new Intl.ListFormat(lang, { style: 'narrow', type: 'conjunction' });
 
 // Rename ---------------------------------------------------------------------------------------------------------
 const renameForm = document.getElementById('tenant-rename');
@@ -152,7 +151,7 @@ function showTest(name, result) {
   const identity = identityOf(result.identity);
   if (identity) fact(t('tenantFactSignedInAs'), el('span', { translate: 'no' }, identity));
   if (Array.isArray(result.scopes)) {
-    fact(t('tenantFactScopes'), result.scopes.length ? el('span', { translate: 'no' }, listed.format(result.scopes)) : t('tenantNone'));
+    fact(t('tenantFactScopes'), result.scopes.length ? el('span', { translate: 'no' }, formatList(result.scopes)) : t('tenantNone'));
   }
   const limit = result.rateLimit;
   if (limit) {
@@ -265,7 +264,7 @@ async function loadChannels() {
       el('th', { scope: 'row', class: 'text', translate: 'no' }, c.name),
       el('td', {}, channelKindName[c.kind] ?? c.kind),
       el('td', { class: 'text', translate: 'no' }, c.target ?? '–'),
-      el('td', {}, listed.format(c.topics.map((topic) => topicName[topic] ?? topic))),
+      el('td', {}, formatList(c.topics.map((topic) => topicName[topic] ?? topic))),
       el('td', {}, el('div', { class: 'actions' },
         el('button', { type: 'button', 'data-test-channel': c.id, 'aria-label': t('tenantSendTestLabel', { name: c.name }) }, t('tenantSendTest')),
         el('button', { type: 'button', class: 'danger', 'data-delete-channel': c.id, 'aria-label': t('tenantDeleteLabel', { name: c.name }) }, t('tenantDelete')))))));

@@ -2,7 +2,7 @@
 // second (phase, done of total) until its report, drawn as tables; "Run it for real" after a dry run; the tenant's
 // recent jobs. Everything read from files and reports is set as text (el(), say()), never as markup.
 import {
-  api, upload, el, fill, say, formatDate, formatNumber, prefix, submitting, lang, t, tn,
+  api, upload, el, fill, say, formatDate, formatNumber, prefix, submitting, lang, t, tn, textOr, wireWords,
 } from './ghstats.js';
 
 const root = document.getElementById('transfer');
@@ -13,13 +13,8 @@ const maxBytes = Number(root.dataset.maxBytes || 0);
 const badgeKinds = { queued: 'running', running: 'running', succeeded: 'ok', failed: 'failed' };
 const isGoing = (job) => job.state === 'queued' || job.state === 'running';
 const sleep = (ms) => new Promise((resolve) => { setTimeout(resolve, ms); });
-const words = (name) => String(name).replace(/[A-Z]/g, (letter) => ` ${letter.toLowerCase()}`);
-
 /** A wire name's words in the page's language (states, outcomes), or its own words where the page has none. */
-function named(key, wire) {
-  const text = t(key);
-  return text.startsWith('⟦') ? words(wire) : text;
-}
+const named = (key, wire) => textOr(key, wireWords(wire));
 
 // The importer and the restorer name their phases in English (GhStats.Transfer); the page says them in its language.
 const phaseKeys = {
