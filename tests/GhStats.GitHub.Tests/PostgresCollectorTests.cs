@@ -8,3 +8,6 @@ public sealed class PostgresCollectorTests(PostgresDatabaseFixture database) : C
 
 /// <summary>The star history backfill storing into PostgreSQL.</summary>
 public sealed class PostgresStarBackfillTests(PostgresDatabaseFixture database) : StarBackfillTests(database), IClassFixture<PostgresDatabaseFixture>;
+
+/// <summary>Collector replicas sharing one PostgreSQL database.</summary>
+public sealed class PostgresReplicaTests(PostgresDatabaseFixture database) : ReplicaTests(database), IClassFixture<PostgresDatabaseFixture>;

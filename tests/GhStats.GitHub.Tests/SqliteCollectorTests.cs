@@ -11,3 +11,6 @@ public sealed class SqliteOutgoingRequestTests(SqliteDatabaseFixture database) :
 
 /// <summary>The star history backfill storing into SQLite.</summary>
 public sealed class SqliteStarBackfillTests(SqliteDatabaseFixture database) : StarBackfillTests(database), IClassFixture<SqliteDatabaseFixture>;
+
+/// <summary>Collector replicas sharing one SQLite file.</summary>
+public sealed class SqliteReplicaTests(SqliteDatabaseFixture database) : ReplicaTests(database), IClassFixture<SqliteDatabaseFixture>;

@@ -53,6 +53,10 @@ internal sealed partial class GitHubRequestHandler(GhStatsMetrics metrics, TimeP
                 if (!graphQL)
                 {
                     call.Counters.RateLimitRemaining(left);
+                    if (ReadInt(response.Headers, "X-RateLimit-Limit") is { } hourly)
+                    {
+                        call.Counters.RateLimit(hourly);
+                    }
                 }
 
                 if (!graphQL && call.ConnectionId is { } connectionId)

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using GhStats.Diagnostics;
@@ -10,16 +11,20 @@ using Microsoft.Extensions.Options;
 namespace GhStats.GitHub.Collection;
 
 /// <summary>
-/// Executes one collection run: discovers owner-wide repositories, collects every tracked repository in lanes (one per
-/// GitHub connection, side by side, each in deadline order with bounded concurrency), records each failure with its kind
-/// and goes on, defers what a spent rate limit leaves to the next run, reports progress as it goes, and finishes the run record.
-/// A run is a span of its own trace, with a child span per repository, and is counted on GhStats' meter.
+/// Executes collection runs as lanes (one per tenant and GitHub connection) that every collector process sharing the
+/// database claims and collects: the process that starts a run discovers owner-wide repositories and adds the run's lanes
+/// under the collection lease, then it and every replica that joins claim lanes while they have places, collect each in
+/// deadline order with bounded concurrency, record each failure with its kind and go on, defer what a spent rate limit
+/// leaves to the next run, and whoever sees the last lane done finishes the run record with the sum of its lanes.
+/// A lane whose holder died is taken over once its claim lapses, skipping what the run already collected.
+/// A process's part in a run is a span of its own trace, with a child span per repository, and is counted on GhStats' meter.
 /// </summary>
 internal sealed partial class CollectionJob(
     IRepositoryStore repositories,
     IConnectionStore connections,
     ITrackedOwnerStore owners,
     ICollectionRunStore runs,
+    ICollectionLaneStore lanes,
     ILeaseStore leases,
     GitHubSessionFactory sessions,
     RepositoryCollector collector,
@@ -31,61 +36,63 @@ internal sealed partial class CollectionJob(
     GhStatsMetrics metrics,
     ILogger<CollectionJob> logger)
 {
-    /// <summary>Runs <paramref name="run"/> to its end and returns it as finished; never throws but for a store failure at the very end.</summary>
-    public async Task<CollectionRun> ExecuteAsync(CollectionRun run, string leaseHolder, CancellationToken cancellationToken)
+    /// <summary>
+    /// Starts <paramref name="run"/>, holding the collection lease: discovers owner-wide repositories and adds the run's
+    /// lanes, gives the lease back, then collects lanes with the other replicas until none is left. Returns the run as this
+    /// process last saw it; never throws but for a store failure at the very end.
+    /// </summary>
+    public async Task<CollectionRun> ExecuteAsync(CollectionRun run, string holder, CancellationToken cancellationToken)
     {
-        var started = clock.GetTimestamp();
         metrics.RunStarted(run.Trigger);
         using var span = StartRunSpan(run);
-        var counters = new RunCounters();
-        using var lease = new RunLease(leases, leaseHolder, options.Value.LeaseDuration, clock, metrics, logger);
-        var openSessions = new RunSessions(connections, sessions, counters);
-        using var progressStop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var discoveryCalls = new RunCounters();
+        using var lease = new RunLease(leases, holder, options.Value.LeaseDuration, clock, metrics, logger);
+        using var keeping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         using var work = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lease.Lost);
-        var reporting = Task.CompletedTask;
-        var status = CollectionRunStatus.Failed;
+        var keep = lease.KeepAsync(run.Id, keeping.Token);
+        CollectionRunStatus status;
         string? failure = null;
         try
         {
             LogStarted(logger, run.Id, run.Trigger, run.RequestedBy, run.TenantId);
-            reporting = progress.ReportAsync(run.Id, counters, lease, progressStop.Token);
-
-            foreach (var owner in await owners.ListForCollectionAsync(run.TenantId, work.Token).ConfigureAwait(false))
+            int laneCount;
+            using (var openSessions = new RunSessions(connections, sessions, discoveryCalls))
             {
-                await DiscoverAsync(run, owner, openSessions, work.Token).ConfigureAwait(false);
+                foreach (var owner in await owners.ListForCollectionAsync(run.TenantId, work.Token).ConfigureAwait(false))
+                {
+                    await DiscoverAsync(run, owner, openSessions, work.Token).ConfigureAwait(false);
+                }
+
+                var tracked = await repositories.ListTrackedAsync(run.TenantId, work.Token).ConfigureAwait(false);
+                var planned = await CollectionLane.OfAsync(tracked, openSessions, work.Token).ConfigureAwait(false);
+                await lanes.AddAsync(run.Id, [.. planned.Select(l => new CollectionLanePlan(l.Key, l.TenantId, l.ConnectionId, l.Repositories.Count))], work.Token).ConfigureAwait(false);
+                discoveryCalls.Total = tracked.Count;
+                await runs.UpdateProgressAsync(run.Id, discoveryCalls.Snapshot(), work.Token).ConfigureAwait(false);
+                laneCount = planned.Count;
             }
 
-            var tracked = await repositories.ListTrackedAsync(run.TenantId, work.Token).ConfigureAwait(false);
-            counters.Total = tracked.Count;
-            await progress.WriteAsync(run.Id, counters, work.Token).ConfigureAwait(false);
-
-            // One lane per connection, side by side: a slow or rate-limited connection delays only its own repositories.
-            var lanes = await CollectionLane.OfAsync(tracked, openSessions, work.Token).ConfigureAwait(false);
-            using (var places = new SemaphoreSlim(options.Value.MaxConcurrency))
+            await keeping.CancelAsync().ConfigureAwait(false);
+            await keep.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            work.Token.ThrowIfCancellationRequested();
+            if (laneCount > 0)
             {
-                await Task.WhenAll(lanes.Select(lane => CollectLaneAsync(run, lane, counters, openSessions, places, work.Token))).ConfigureAwait(false);
+                // The lanes are in: other replicas may join the run from here, and the next start may begin once it is done.
+                await lease.ReleaseAsync().ConfigureAwait(false);
+                return await ParticipateAsync(run, holder, discoveryCalls.ApiCalls, span, cancellationToken).ConfigureAwait(false);
             }
 
-            foreach (var lane in lanes.Where(l => l.Deferred > 0))
-            {
-                await errors.RunErrorAsync(run.Id, string.Create(CultureInfo.InvariantCulture,
-                    $"{lane.Deferred} of {lane.Repositories.Count} repositories of GitHub connection {lane.ConnectionId} deferred to the next run, which takes them first: {lane.ExhaustedBecause}"),
-                    CollectionErrorKind.RateLimited).ConfigureAwait(false);
-                LogDeferred(logger, run.Id, lane.Deferred, lane.ConnectionId);
-            }
-
-            status = counters.Failed == 0 ? CollectionRunStatus.Succeeded : CollectionRunStatus.CompletedWithErrors;
+            status = CollectionRunStatus.Succeeded;
         }
         catch (OperationCanceledException) when (lease.IsLost)
         {
             status = CollectionRunStatus.Failed;
             failure = "lease lost";
-            await errors.RunErrorAsync(run.Id, "The collection lease was lost (another process may have taken it); the run stopped. What it stored stays.").ConfigureAwait(false);
+            await errors.RunErrorAsync(run.Id, "The collection lease was lost while the run listed its repositories (another process may have taken it); the run stopped. What it stored stays.").ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             status = CollectionRunStatus.Cancelled;
-            LogCancelled(logger, run.Id, counters.Done, counters.Total);
+            LogCancelled(logger, run.Id);
         }
 #pragma warning disable CA1031 // Whatever stops a run is recorded on it; the process goes on.
         catch (Exception exception)
@@ -96,18 +103,249 @@ internal sealed partial class CollectionJob(
             LogFailed(logger, exception, run.Id);
             await errors.RunErrorAsync(run.Id, $"The run failed: {exception.Message}").ConfigureAwait(false);
         }
+
+        await keeping.CancelAsync().ConfigureAwait(false);
+        await keep.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        var finished = await FinishAsync(run, status, discoveryCalls.Snapshot(), span, failure).ConfigureAwait(false);
+        await lease.ReleaseAsync().ConfigureAwait(false);
+        return finished;
+    }
+
+    /// <summary>Joins a run another process (or an earlier start here) began: collects its lanes with the others until none is left.</summary>
+    public async Task<CollectionRun> JoinAsync(CollectionRun run, string holder, CancellationToken cancellationToken)
+    {
+        using var span = StartRunSpan(run);
+        LogJoined(logger, run.Id, holder);
+        return await ParticipateAsync(run, holder, 0, span, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Whether a running run still has a live holder, or had one within the last lease: a run whose lanes all lapsed longer
+    /// ago than that (or that has no lanes, its starter having died before adding them) is abandoned by the next start.
+    /// </summary>
+    /// <remarks>Called holding the collection lease, so no process is adding the run's lanes meanwhile.</remarks>
+    public async Task<bool> IsAliveAsync(CollectionRun run, CancellationToken cancellationToken)
+    {
+        var stored = await lanes.ListAsync(run.Id, cancellationToken).ConfigureAwait(false);
+        if (stored.Count == 0)
+        {
+            return false;
+        }
+
+        var lastSign = stored.Select(l => l.LeaseExpiresAt ?? run.StartedAt).Append(run.StartedAt).Max();
+        return clock.GetUtcNow() - lastSign <= options.Value.LeaseDuration;
+    }
+
+    /// <summary>Whether another process could take a lane of the run now: one is pending, or held under a claim that lapsed.</summary>
+    public async Task<bool> HasClaimableLaneAsync(CollectionRun run, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        return (await lanes.ListAsync(run.Id, cancellationToken).ConfigureAwait(false)).Any(l =>
+            l.Status == CollectionLaneStatus.Pending || (l.Status == CollectionLaneStatus.Running && l.LeaseExpiresAt <= now));
+    }
+
+    /// <summary>Marks a run that lost every holder abandoned, with the counters its lanes recorded.</summary>
+    public async Task AbandonAsync(CollectionRun run, CancellationToken cancellationToken)
+    {
+        var stored = await lanes.ListAsync(run.Id, cancellationToken).ConfigureAwait(false);
+        var counters = stored.Count > 0 ? RunProgressReporter.Sum(stored)
+            : new CollectionProgress(run.ReposTotal, run.ReposOk, run.ReposFailed, run.ApiCalls, run.RateLimitRemaining);
+        await runs.FinishAsync(run.Id, CollectionRunStatus.Abandoned, counters, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// This process's part in a run: claims lanes while it has places for them, collects each, and stays while other
+    /// processes hold lanes, to take over any whose claim lapses; the process that finds every lane done finishes the run.
+    /// </summary>
+    private async Task<CollectionRun> ParticipateAsync(CollectionRun run, string holder, int discoveryCalls, Activity? span, CancellationToken cancellationToken)
+    {
+        var held = new ConcurrentDictionary<string, CollectionLane>();
+        var opened = new List<CollectionLane>();
+        var collecting = new List<Task>();
+        var perLane = Math.Min(options.Value.LaneConcurrency, options.Value.MaxConcurrency);
+        using var places = new SemaphoreSlim(options.Value.MaxConcurrency);
+        using var progressStop = new CancellationTokenSource();
+        var reporting = progress.ReportAsync(run.Id, holder, held, progressStop.Token);
+        try
+        {
+            while (true)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+
+                // A lane asks for as many places as it can fill; claiming stops once they are all spoken for, leaving the
+                // other lanes to other replicas.
+                while (held.Values.Sum(l => Math.Min(perLane, l.Left)) < options.Value.MaxConcurrency
+                    && await lanes.ClaimAsync(run.Id, holder, options.Value.LeaseDuration, cancellationToken).ConfigureAwait(false) is { } claimed)
+                {
+                    var lane = await OpenLaneAsync(run, claimed, discoveryCalls, cancellationToken).ConfigureAwait(false);
+                    discoveryCalls = 0;
+                    opened.Add(lane);
+                    held[lane.Key] = lane;
+                    LogClaimed(logger, run.Id, lane.Key, lane.Repositories.Count, claimed.ReposTotal);
+                    collecting.Add(CollectLaneAsync(run, lane, holder, held, places, cancellationToken));
+                }
+
+                if (held.IsEmpty)
+                {
+                    var stored = await lanes.ListAsync(run.Id, cancellationToken).ConfigureAwait(false);
+                    if (stored.Count > 0 && stored.All(l => l.Status == CollectionLaneStatus.Done))
+                    {
+                        return await FinishRunAsync(run, stored, span).ConfigureAwait(false);
+                    }
+
+                    var now = await runs.FindAsync(run.Id, cancellationToken).ConfigureAwait(false);
+                    if (now is not { Status: CollectionRunStatus.Running })
+                    {
+                        span?.SetTag("ghstats.run.status", now is null ? null : Lower(now.Status));
+                        return now ?? run;
+                    }
+
+                    if (stored.Count == 0 && !await IsStartingAsync(run, cancellationToken).ConfigureAwait(false))
+                    {
+                        // Its starter died before adding the lanes: the next start marks it abandoned.
+                        return now;
+                    }
+                }
+
+                // Wakes when a lane ends, or to look again for a lane that lapsed or places that came free.
+                await Task.WhenAny([.. collecting, Task.Delay(options.Value.ProgressInterval, clock, cancellationToken)]).ConfigureAwait(false);
+                foreach (var ended in collecting.Where(t => t.IsCompleted).ToList())
+                {
+                    collecting.Remove(ended);
+                    await ended.ConfigureAwait(false);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            await Task.WhenAll(collecting).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            return await LeaveAsync(run, holder, held, span).ConfigureAwait(false);
+        }
         finally
         {
             await progressStop.CancelAsync().ConfigureAwait(false);
             await reporting.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-            openSessions.Dispose();
+            foreach (var lane in opened)
+            {
+                lane.Dispose();
+            }
+        }
+    }
+
+    /// <summary>Whether a run without lanes yet is still being started: some process holds the collection lease, or its lanes came in meanwhile.</summary>
+    private async Task<bool> IsStartingAsync(CollectionRun run, CancellationToken cancellationToken)
+    {
+        var lease = await leases.FindAsync(RunLease.Name, cancellationToken).ConfigureAwait(false);
+        return (lease is not null && lease.ExpiresAt > clock.GetUtcNow())
+            || (await lanes.ListAsync(run.Id, cancellationToken).ConfigureAwait(false)).Count > 0;
+    }
+
+    /// <summary>
+    /// The repositories of a claimed lane: those of its tenant collected through its connection, less, for a lane taken
+    /// over from an earlier holder, those this run already collected (or failed), whose outcome the lane's counters carry.
+    /// </summary>
+    private async Task<CollectionLane> OpenLaneAsync(CollectionRun run, CollectionLaneState claimed, int discoveryCalls, CancellationToken cancellationToken)
+    {
+        var tracked = await repositories.ListTrackedAsync(claimed.TenantId, cancellationToken).ConfigureAwait(false);
+        var available = await connections.ListAsync(claimed.TenantId, cancellationToken).ConfigureAwait(false);
+        long? ConnectionOf(TrackedRepository repository) => repository.ConnectionId is { } id
+            ? available.FirstOrDefault(c => c.Id == id)?.Id
+            : available.Count > 0 ? available[0].Id : null;
+        var ofLane = tracked.Where(r => ConnectionOf(r) == claimed.ConnectionId).ToList();
+        var earlier = claimed.Progress;
+        var takenOver = earlier.ReposOk + earlier.ReposFailed + earlier.ReposDeferred + earlier.ApiCalls > 0;
+        var done = takenOver ? ofLane.Where(r => r.LastCollectedAt >= run.StartedAt).ToList() : [];
+        var counters = new RunCounters(
+            Math.Max(claimed.ReposTotal, ofLane.Count), done.Count(r => r.LastStatus == "ok"), done.Count(r => r.LastStatus != "ok"), earlier);
+        counters.AddApiCalls(discoveryCalls);
+        if (takenOver)
+        {
+            LogTakenOver(logger, run.Id, claimed.Key, done.Count, ofLane.Count - done.Count);
         }
 
+        return new CollectionLane(claimed.TenantId, claimed.ConnectionId, ofLane.Except(done), counters) { LastRenewal = clock.GetUtcNow() };
+    }
+
+    /// <summary>Collects a claimed lane and completes it; losing its claim stops this lane only.</summary>
+    private async Task CollectLaneAsync(CollectionRun run, CollectionLane lane, string holder, ConcurrentDictionary<string, CollectionLane> held, SemaphoreSlim places, CancellationToken cancellationToken)
+    {
+        using var work = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lane.Lost);
+        using var openSessions = new RunSessions(connections, sessions, lane.Counters);
+        try
+        {
+            await CollectRepositoriesAsync(run, lane, openSessions, places, work.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (lane.IsLost && !cancellationToken.IsCancellationRequested)
+        {
+            held.TryRemove(lane.Key, out _);
+            return;
+        }
+
+        if (!await lanes.CompleteAsync(run.Id, lane.Key, holder, lane.Progress(), CancellationToken.None).ConfigureAwait(false))
+        {
+            LogLaneLostAtEnd(logger, run.Id, lane.Key);
+            held.TryRemove(lane.Key, out _);
+            return;
+        }
+
+        held.TryRemove(lane.Key, out _);
+        if (lane.Deferred > 0)
+        {
+            await errors.RunErrorAsync(run.Id, string.Create(CultureInfo.InvariantCulture,
+                $"{lane.Deferred} of {lane.Counters.Total} repositories of GitHub connection {lane.ConnectionId} deferred to the next run, which takes them first: {lane.ExhaustedBecause}"),
+                CollectionErrorKind.RateLimited).ConfigureAwait(false);
+            LogDeferred(logger, run.Id, lane.Deferred, lane.ConnectionId);
+        }
+    }
+
+    /// <summary>
+    /// Leaves a run this process was stopped in: records its lanes' progress; when no other process holds a lane of the
+    /// run, the run is marked cancelled, as a run in one process always was; otherwise the others take its lanes over.
+    /// </summary>
+    private async Task<CollectionRun> LeaveAsync(CollectionRun run, string holder, ConcurrentDictionary<string, CollectionLane> held, Activity? span)
+    {
+        foreach (var lane in held.Values.Where(l => !l.IsLost))
+        {
+            await lanes.UpdateProgressAsync(run.Id, lane.Key, holder, lane.Progress(), CancellationToken.None).ConfigureAwait(false);
+        }
+
+        var stored = await progress.WriteRunAsync(run.Id, CancellationToken.None).ConfigureAwait(false);
+        var now = clock.GetUtcNow();
+        var others = stored.Where(l => l.Status == CollectionLaneStatus.Running && l.Holder != holder && l.LeaseExpiresAt > now).ToList();
+        if (others.Count > 0)
+        {
+            LogLeft(logger, run.Id, others.Count);
+            span?.SetTag("ghstats.run.status", "running");
+            return await runs.FindAsync(run.Id, CancellationToken.None).ConfigureAwait(false) ?? run;
+        }
+
+        var done = stored.Count(l => l.Status == CollectionLaneStatus.Done);
+        LogCancelled(logger, run.Id);
+        LogCancelledLanes(logger, run.Id, done, stored.Count);
+        return await FinishAsync(run, CollectionRunStatus.Cancelled, RunProgressReporter.Sum(stored), span, null).ConfigureAwait(false);
+    }
+
+    /// <summary>Finishes a run whose lanes are all done, unless another process did already.</summary>
+    private async Task<CollectionRun> FinishRunAsync(CollectionRun run, IReadOnlyList<CollectionLaneState> stored, Activity? span)
+    {
+        var current = await runs.FindAsync(run.Id, CancellationToken.None).ConfigureAwait(false);
+        if (current is { Status: not CollectionRunStatus.Running })
+        {
+            span?.SetTag("ghstats.run.status", Lower(current.Status));
+            return current;
+        }
+
+        var counters = RunProgressReporter.Sum(stored);
+        var status = counters.ReposFailed == 0 ? CollectionRunStatus.Succeeded : CollectionRunStatus.CompletedWithErrors;
+        return await FinishAsync(run, status, counters, span, null).ConfigureAwait(false);
+    }
+
+    private async Task<CollectionRun> FinishAsync(CollectionRun run, CollectionRunStatus status, CollectionProgress counters, Activity? span, string? failure)
+    {
         CollectionRun finished;
         try
         {
-            finished = await runs.FinishAsync(run.Id, status, counters.Snapshot(), CancellationToken.None).ConfigureAwait(false);
-            await lease.ReleaseAsync().ConfigureAwait(false);
+            finished = await runs.FinishAsync(run.Id, status, counters, CancellationToken.None).ConfigureAwait(false);
         }
         catch (Exception exception)
         {
@@ -115,7 +353,7 @@ internal sealed partial class CollectionJob(
             throw;
         }
 
-        metrics.RunFinished(finished.Status, clock.GetElapsedTime(started));
+        metrics.RunFinished(finished.Status, clock.GetUtcNow() - run.StartedAt);
         span?.SetTag("ghstats.run.status", Lower(finished.Status));
         if (finished.Status == CollectionRunStatus.Failed)
         {
@@ -128,9 +366,9 @@ internal sealed partial class CollectionJob(
 
     /// <summary>
     /// Collects a lane's repositories in its deadline order, at most <see cref="GitHubCollectorOptions.LaneConcurrency"/> at
-    /// once and each within the run's places; once the lane's budget is spent, the rest are deferred without a call.
+    /// once and each within this process's places; once the lane's budget is spent, the rest are deferred without a call.
     /// </summary>
-    private async Task CollectLaneAsync(CollectionRun run, CollectionLane lane, RunCounters counters, RunSessions openSessions, SemaphoreSlim places, CancellationToken cancellationToken)
+    private async Task CollectRepositoriesAsync(CollectionRun run, CollectionLane lane, RunSessions openSessions, SemaphoreSlim places, CancellationToken cancellationToken)
     {
         var perLane = Math.Min(options.Value.LaneConcurrency, options.Value.MaxConcurrency);
         var batches = new CounterBatches(lane.Repositories, options.Value.GraphQLBatchSize, logger);
@@ -142,6 +380,7 @@ internal sealed partial class CollectionJob(
                 if (lane.ExhaustedBecause is not null)
                 {
                     lane.Defer();
+                    lane.RepositoryDone();
                     return;
                 }
 
@@ -151,10 +390,11 @@ internal sealed partial class CollectionJob(
                     if (lane.ExhaustedBecause is not null)
                     {
                         lane.Defer();
+                        lane.RepositoryDone();
                         return;
                     }
 
-                    await CollectOneAsync(run, repository, counters, openSessions, lane, batches, token).ConfigureAwait(false);
+                    await CollectOneAsync(run, repository, openSessions, lane, batches, token).ConfigureAwait(false);
                 }
                 finally
                 {
@@ -164,8 +404,9 @@ internal sealed partial class CollectionJob(
     }
 
     private async Task CollectOneAsync(
-        CollectionRun run, TrackedRepository repository, RunCounters counters, RunSessions openSessions, CollectionLane lane, CounterBatches batches, CancellationToken cancellationToken)
+        CollectionRun run, TrackedRepository repository, RunSessions openSessions, CollectionLane lane, CounterBatches batches, CancellationToken cancellationToken)
     {
+        var counters = lane.Counters;
         // A child of the run's span (the current activity here); GitHub calls made for the repository become its children.
         using var span = GhStatsTelemetry.StartSpan(GhStatsTelemetry.Spans.CollectRepository);
         span?.SetTag("ghstats.run.id", run.Id);
@@ -223,7 +464,8 @@ internal sealed partial class CollectionJob(
         }
         finally
         {
-            progress.RepositoryDone(counters);
+            lane.RepositoryDone();
+            progress.RepositoryDone(lane);
         }
 
         async Task FailAsync(CollectionErrorKind kind, string message)
@@ -309,8 +551,26 @@ internal sealed partial class CollectionJob(
     [LoggerMessage(Level = LogLevel.Information, Message = "Collection run {RunId} finished {Status}: {Ok} ok, {Failed} failed, {ApiCalls} API calls, rate limit left {Remaining}")]
     private static partial void LogFinished(ILogger logger, long runId, CollectionRunStatus status, int ok, int failed, int apiCalls, int? remaining);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Collection run {RunId} was cancelled after {Done} of {Total} repositories; what it stored stays")]
-    private static partial void LogCancelled(ILogger logger, long runId, int done, int total);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Collection run {RunId} was cancelled; what it stored stays")]
+    private static partial void LogCancelled(ILogger logger, long runId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Collection run {RunId} had {Done} of its {Lanes} lanes done when it was cancelled")]
+    private static partial void LogCancelledLanes(ILogger logger, long runId, int done, int lanes);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Collection run {RunId} joined by {Holder}")]
+    private static partial void LogJoined(ILogger logger, long runId, string holder);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Collection run {RunId}: claimed lane {Lane}, {Left} of its {Total} repositories to collect")]
+    private static partial void LogClaimed(ILogger logger, long runId, string lane, int left, int total);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Collection run {RunId}: took lane {Lane} over from a holder whose claim lapsed; {Done} of its repositories were collected already, {Left} to go")]
+    private static partial void LogTakenOver(ILogger logger, long runId, string lane, int done, int left);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Collection run {RunId}: lane {Lane} was taken by another process before this one completed it")]
+    private static partial void LogLaneLostAtEnd(ILogger logger, long runId, string lane);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Collection run {RunId}: this process stops, {Others} lanes held by other processes go on, and its own are taken over once their claims lapse")]
+    private static partial void LogLeft(ILogger logger, long runId, int others);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Collection run {RunId} deferred {Deferred} repositories of connection {ConnectionId} to the next run: its rate limit is spent")]
     private static partial void LogDeferred(ILogger logger, long runId, int deferred, long? connectionId);

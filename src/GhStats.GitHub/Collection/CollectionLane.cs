@@ -1,3 +1,4 @@
+using System.Globalization;
 using GhStats.Domain;
 
 namespace GhStats.GitHub.Collection;
@@ -6,36 +7,61 @@ namespace GhStats.GitHub.Collection;
 /// The repositories of one run that share a GitHub connection, and so its budget: collected in deadline order (the ones
 /// read longest ago, or never, first, since GitHub's 14-day window loses their oldest days first). Once the connection's
 /// rate limit is used up for longer than the collector waits, the lane's remaining repositories are deferred to the next
-/// run instead of failing.
+/// run instead of failing. A process collects a lane while it holds the lane's claim (see <see cref="Stores.ICollectionLaneStore"/>).
 /// </summary>
-internal sealed class CollectionLane
+internal sealed class CollectionLane : IDisposable
 {
     private readonly Lock _gate = new();
+    private readonly CancellationTokenSource _lost = new();
     private int _deferred;
+    private int _left;
 
-    public CollectionLane(long tenantId, long? connectionId, IEnumerable<TrackedRepository> repositories)
+    public CollectionLane(long tenantId, long? connectionId, IEnumerable<TrackedRepository> repositories, RunCounters? counters = null)
     {
         TenantId = tenantId;
         ConnectionId = connectionId;
+        Key = KeyOf(tenantId, connectionId);
         Repositories = [.. repositories
             .OrderBy(r => r.LastDailyReadOn ?? DateOnly.MinValue)
             .ThenBy(r => r.LastCollectedAt ?? DateTimeOffset.MinValue)
             .ThenBy(r => r.Id)];
+        Counters = counters ?? new RunCounters { Total = Repositories.Count };
+        _left = Repositories.Count;
     }
+
+    /// <summary>The lane within its run: <c>{tenantId}:{connectionId}</c>, or <c>{tenantId}:none</c> without a connection.</summary>
+    public string Key { get; }
 
     public long TenantId { get; }
 
     /// <summary>The connection; null for the repositories of a tenant that has none.</summary>
     public long? ConnectionId { get; }
 
-    /// <summary>The repositories, in the order the lane starts them.</summary>
+    /// <summary>The repositories this process collects, in the order the lane starts them.</summary>
     public IReadOnlyList<TrackedRepository> Repositories { get; }
+
+    /// <summary>The lane's counters, carried over from an earlier holder when the lane was taken over.</summary>
+    public RunCounters Counters { get; }
+
+    /// <summary>When the claim was last extended.</summary>
+    public DateTimeOffset LastRenewal { get; set; }
+
+    /// <summary>Cancelled once another process holds the lane: this process stops collecting it.</summary>
+    public CancellationToken Lost => _lost.Token;
+
+    public bool IsLost => _lost.IsCancellationRequested;
 
     /// <summary>Why the rest of the lane waits for the next run, once its budget is spent; null while it has budget.</summary>
     public string? ExhaustedBecause { get; private set; }
 
     /// <summary>Repositories left for the next run.</summary>
     public int Deferred => Volatile.Read(ref _deferred);
+
+    /// <summary>Repositories of <see cref="Repositories"/> not yet done.</summary>
+    public int Left => Volatile.Read(ref _left);
+
+    public static string KeyOf(long tenantId, long? connectionId) =>
+        string.Create(CultureInfo.InvariantCulture, $"{tenantId}:{(connectionId is { } id ? id.ToString(CultureInfo.InvariantCulture) : "none")}");
 
     /// <summary>The connection's budget is spent: what has not started waits for the next run.</summary>
     public void Exhaust(string reason)
@@ -47,6 +73,17 @@ internal sealed class CollectionLane
     }
 
     public void Defer() => Interlocked.Increment(ref _deferred);
+
+    /// <summary>One of the lane's repositories is done (collected, failed or deferred).</summary>
+    public void RepositoryDone() => Interlocked.Decrement(ref _left);
+
+    /// <summary>The lane's counters as stored progress.</summary>
+    public CollectionLaneProgress Progress() => Counters.LaneProgress(Deferred, ExhaustedBecause);
+
+    /// <summary>Another process holds the lane now.</summary>
+    public void Lose() => _lost.Cancel();
+
+    public void Dispose() => _lost.Dispose();
 
     /// <summary>Groups a run's repositories by the connection each is collected through.</summary>
     public static async Task<IReadOnlyList<CollectionLane>> OfAsync(IReadOnlyList<TrackedRepository> tracked, RunSessions sessions, CancellationToken cancellationToken)

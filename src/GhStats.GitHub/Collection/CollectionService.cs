@@ -8,8 +8,10 @@ namespace GhStats.GitHub.Collection;
 
 /// <summary>
 /// Starts collection runs in the background, one at a time across every process that shares the database: the
-/// collection lease decides, and a second trigger gets the run already going. Stopping the host cancels the run,
-/// which keeps what it stored and is marked cancelled; a run whose process died is marked abandoned by the next one.
+/// collection lease decides who starts, and a second trigger gets the run already going, which this process then joins
+/// to collect the lanes left (see <see cref="CollectionJob"/>). Stopping the host stops this process's part: the run is
+/// marked cancelled when no other process holds a lane of it, otherwise the others take its lanes over. A run that has
+/// had no live holder for longer than the lease is marked abandoned by the next start.
 /// </summary>
 internal sealed partial class CollectionService(
     CollectionJob job,
@@ -67,17 +69,24 @@ internal sealed partial class CollectionService(
 
             if (!await leases.TryAcquireAsync(RunLease.Name, _holder, options.Value.LeaseDuration, cancellationToken).ConfigureAwait(false))
             {
-                return await OtherProcessRunAsync(cancellationToken).ConfigureAwait(false);
+                // Another process is starting a run: join it, to collect its lanes once they are in.
+                return Join(await OtherProcessRunAsync(cancellationToken).ConfigureAwait(false));
             }
 
             try
             {
-                // Holding the lease, no other run can be going: any still marked running died with its process.
-                foreach (var stale in await runs.ListRunningAsync(cancellationToken).ConfigureAwait(false))
+                // Holding the lease, no other process is starting a run: one still marked running is going on in other
+                // processes (join it), or died with them (abandon it).
+                foreach (var running in await runs.ListRunningAsync(cancellationToken).ConfigureAwait(false))
                 {
-                    await runs.FinishAsync(stale.Id, CollectionRunStatus.Abandoned,
-                        new CollectionProgress(stale.ReposTotal, stale.ReposOk, stale.ReposFailed, stale.ApiCalls, stale.RateLimitRemaining), cancellationToken).ConfigureAwait(false);
-                    LogAbandoned(logger, stale.Id);
+                    if (await job.IsAliveAsync(running, cancellationToken).ConfigureAwait(false))
+                    {
+                        await leases.ReleaseAsync(RunLease.Name, _holder, CancellationToken.None).ConfigureAwait(false);
+                        return Join(running);
+                    }
+
+                    await job.AbandonAsync(running, cancellationToken).ConfigureAwait(false);
+                    LogAbandoned(logger, running.Id);
                 }
 
                 if (await record(cancellationToken).ConfigureAwait(false) is not { } run)
@@ -95,6 +104,31 @@ internal sealed partial class CollectionService(
                 await leases.ReleaseAsync(RunLease.Name, _holder, CancellationToken.None).ConfigureAwait(false);
                 throw;
             }
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>
+    /// Joins a run that other processes collect and that has a lane to take (pending, or under a claim that lapsed), unless
+    /// this process takes part in a run already; true when it joined.
+    /// </summary>
+    public async Task<bool> JoinIfClaimableAsync(CollectionRun run, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        ObjectDisposedException.ThrowIf(_stopping.IsCancellationRequested, this);
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (_current is { Task.IsCompleted: false } || !await job.HasClaimableLaneAsync(run, cancellationToken).ConfigureAwait(false))
+            {
+                return false;
+            }
+
+            Join(run);
+            return true;
         }
         finally
         {
@@ -139,6 +173,19 @@ internal sealed partial class CollectionService(
         _gate.Dispose();
     }
 
+    /// <summary>Takes part in a run another process started (called holding the gate); the run is returned as it was found.</summary>
+    private CollectionRun Join(CollectionRun run)
+    {
+        if (_current is { Task.IsCompleted: false } current && current.RunId == run.Id)
+        {
+            return run;
+        }
+
+        var task = Task.Run(() => job.JoinAsync(run, _holder, _stopping.Token), CancellationToken.None);
+        _current = (run.Id, task);
+        return run;
+    }
+
     /// <summary>Another process holds the lease; its run record may be a moment behind its lease.</summary>
     private async Task<CollectionRun> OtherProcessRunAsync(CancellationToken cancellationToken)
     {
@@ -166,6 +213,6 @@ internal sealed partial class CollectionService(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Collection run {RunId} was still marked running though no process held the lease; marked abandoned")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Collection run {RunId} was still marked running though no process had held a lane of it for longer than the lease; marked abandoned")]
     private static partial void LogAbandoned(ILogger logger, long runId);
 }

@@ -7,9 +7,10 @@ using Microsoft.Extensions.Options;
 namespace GhStats.GitHub.Collection;
 
 /// <summary>
-/// Starts the runs that web replicas without a collector queued (<c>GhStats:Cron:QueueForWorker</c>): every
-/// <see cref="GitHubCollectorOptions.QueuePollInterval"/> it looks for the oldest queued run and starts it under the
-/// collection lease. A run already going here or elsewhere leaves the queued one waiting for the next look.
+/// Every <see cref="GitHubCollectorOptions.QueuePollInterval"/>, joins a running run that has a lane to take (pending, or
+/// under a claim that lapsed because its holder died), so every collector replica helps with a run whoever started it;
+/// and starts the runs that web replicas without a collector queued (<c>GhStats:Cron:QueueForWorker</c>): the oldest
+/// queued run, under the collection lease. A run already going here or elsewhere leaves the queued one waiting for the next look.
 /// </summary>
 internal sealed partial class QueuedRunStarter(
     CollectionService collection,
@@ -49,6 +50,15 @@ internal sealed partial class QueuedRunStarter(
 
     private async Task StartOldestAsync(CancellationToken cancellationToken)
     {
+        foreach (var running in await runs.ListRunningAsync(cancellationToken).ConfigureAwait(false))
+        {
+            if (await collection.JoinIfClaimableAsync(running, cancellationToken).ConfigureAwait(false))
+            {
+                LogJoined(logger, running.Id);
+                break;
+            }
+        }
+
         var queued = await runs.ListQueuedAsync(cancellationToken).ConfigureAwait(false);
         if (queued.Count == 0)
         {
@@ -65,6 +75,9 @@ internal sealed partial class QueuedRunStarter(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Started queued collection run {RunId} ({Trigger}, asked by {RequestedBy})")]
     private static partial void LogStarted(ILogger logger, long runId, CollectionTrigger trigger, string? requestedBy);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Joined collection run {RunId}, which has lanes to collect")]
+    private static partial void LogJoined(ILogger logger, long runId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Looking for queued collection runs failed; trying again at the next interval")]
     private static partial void LogFailed(ILogger logger, Exception exception);

@@ -4,10 +4,14 @@ using Microsoft.Extensions.Logging;
 
 namespace GhStats.GitHub.Collection;
 
-/// <summary>One run's hold on the collection lease: renewed every third of its duration, given back at the end; losing it to another process stops the run.</summary>
+/// <summary>
+/// A run start's hold on the collection lease, which lets one process at a time start a run, discover owners' repositories
+/// and add the run's lanes: renewed every third of its duration, given back once the lanes are in; losing it to another
+/// process stops the start.
+/// </summary>
 internal sealed partial class RunLease(ILeaseStore leases, string holder, TimeSpan duration, TimeProvider clock, GhStatsMetrics metrics, ILogger logger) : IDisposable
 {
-    /// <summary>The lease that lets one process at a time collect.</summary>
+    /// <summary>The lease that lets one process at a time start a run.</summary>
     public const string Name = "collection";
 
     private readonly CancellationTokenSource _lost = new();
@@ -36,6 +40,25 @@ internal sealed partial class RunLease(ILeaseStore leases, string holder, TimeSp
 
         _lastRenewal = clock.GetUtcNow();
         return true;
+    }
+
+    /// <summary>Renews the lease every third of its duration until stopped, or until another process holds it.</summary>
+    public async Task KeepAsync(long runId, CancellationToken stop)
+    {
+        try
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                await Task.Delay(duration / 3, clock, stop).ConfigureAwait(false);
+                if (!await RenewIfDueAsync(runId, stop).ConfigureAwait(false))
+                {
+                    return;
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+        }
     }
 
     /// <summary>Gives the lease back, unless another process holds it by now.</summary>
