@@ -12,6 +12,18 @@ using Microsoft.Extensions.Logging;
 
 // Usage: dotnet run -c Release --project bench/GhStats.Bench.Collection -- [--repos 1000] [--latency-ms 50] [--concurrency 8]
 //    or: dotnet run -c Release --project bench/GhStats.Bench.Collection -- etags [--repos 50] [--days 5]
+//    or: dotnet run -c Release --project bench/GhStats.Bench.Collection -- replicas [--connections 10] [--repos-per-connection 40] [--latency-ms 250] [--replicas 3]
+if (args.Contains("replicas"))
+{
+    var replicas = await ReplicasBench.RunAsync(
+        Argument(args, "--connections", 10), Argument(args, "--repos-per-connection", 40), TimeSpan.FromMilliseconds(Argument(args, "--latency-ms", 250)), Argument(args, "--replicas", 3));
+    Console.WriteLine(replicas);
+    var replicaResults = Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "results");
+    Directory.CreateDirectory(replicaResults);
+    await File.WriteAllTextAsync(Path.Combine(replicaResults, "collect-replicas.md"), replicas);
+    return;
+}
+
 if (args.Contains("etags"))
 {
     var etags = await ConditionalRequestsBench.RunAsync(Argument(args, "--repos", 50), Argument(args, "--days", 5));
