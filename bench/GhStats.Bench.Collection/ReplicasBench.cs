@@ -167,13 +167,13 @@ internal static class ReplicasBench
         return services.BuildServiceProvider();
     }
 
-    /// <summary>Counts each repository's daily-views reads, to find what a takeover read again.</summary>
+    /// <summary>Counts each repository's daily-views reads (the weekly figures are another read), to find what a takeover read again.</summary>
     private sealed class ViewsTally(ConcurrentDictionary<string, int> reads) : DelegatingHandler
     {
         protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
             var path = request.RequestUri?.AbsolutePath ?? "";
-            if (path.EndsWith("/traffic/views", StringComparison.Ordinal))
+            if (path.EndsWith("/traffic/views", StringComparison.Ordinal) && request.RequestUri!.Query.Contains("per=day", StringComparison.Ordinal))
             {
                 reads.AddOrUpdate(path, 1, (_, n) => n + 1);
             }

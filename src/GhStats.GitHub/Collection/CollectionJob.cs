@@ -435,10 +435,11 @@ internal sealed partial class CollectionJob(
             metrics.RepositoryCollected();
             span?.SetTag("ghstats.repository.outcome", "ok");
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (Exception exception) when (cancellationToken.IsCancellationRequested)
         {
+            // Whatever a stopping process's parts throw (a disposed HTTP pipeline, say) is no failure of the repository.
             span?.SetTag("ghstats.repository.outcome", "cancelled");
-            throw;
+            throw exception as OperationCanceledException ?? new OperationCanceledException(cancellationToken);
         }
 #pragma warning disable CA1031 // A failed repository is recorded and the run goes on.
         catch (Exception exception)
