@@ -28,7 +28,7 @@ public sealed class Db2StatementTests
     public void Catalog_HoldsEveryStore_AndTheMerges()
     {
         Catalog.Select(s => s.Name.Split('.')[0]).Distinct().Order(StringComparer.Ordinal).ShouldBe(
-            ["Annotations", "Audit", "Connections", "Dashboards", "DataProtectionKeys", "ETags", "Leases", "Memberships", "Notifications", "Owners", "Releases", "Repositories", "Runs", "StarHistory", "Tenants", "Tokens", "Traffic", "TransferJobs", "Users"],
+            ["Annotations", "Audit", "Connections", "Dashboards", "DataProtectionKeys", "ETags", "Lanes", "Leases", "Memberships", "Notifications", "Owners", "Releases", "Repositories", "Runs", "StarHistory", "Tenants", "Tokens", "Traffic", "TransferJobs", "Users"],
             ignoreOrder: false);
         Catalog.Count(s => s.Text.StartsWith("MERGE INTO ghstats.", StringComparison.Ordinal)).ShouldBe(24);
     }

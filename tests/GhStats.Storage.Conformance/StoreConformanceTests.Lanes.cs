@@ -95,6 +95,24 @@ public abstract partial class StoreConformanceTests
     }
 
     [StoreFact]
+    public async Task Lane_WhoseClaimLapsed_StaysItsHolders_UntilAnotherProcessClaimsIt()
+    {
+        var tenant = await NewTenantAsync();
+        var run = await Runs.StartAsync(CollectionTrigger.Schedule, "schedule");
+        var key = $"{tenant.Id}:none";
+        await Lanes.AddAsync(run.Id, [new CollectionLanePlan(key, tenant.Id, null, 2)]);
+        await Lanes.ClaimAsync(run.Id, "replica-a", LaneClaim);
+        Clock.Advance(LaneClaim + TimeSpan.FromMinutes(1));
+
+        (await Lanes.RenewAsync(run.Id, key, "replica-a", LaneClaim)).ShouldBeTrue("nobody took the lane while the claim had lapsed");
+
+        (await Lanes.ClaimAsync(run.Id, "replica-b", LaneClaim)).ShouldBeNull();
+        var lane = (await Lanes.ListAsync(run.Id)).ShouldHaveSingleItem();
+        lane.Holder.ShouldBe("replica-a");
+        lane.LeaseExpiresAt.ShouldBe(Clock.GetUtcNow() + LaneClaim);
+    }
+
+    [StoreFact]
     public async Task Lanes_PendingGoFirst_InKeyOrder_ThenLapsedClaims()
     {
         var tenant = await NewTenantAsync();

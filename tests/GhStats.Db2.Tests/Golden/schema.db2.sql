@@ -328,3 +328,13 @@ ALTER TABLE ghstats.users ADD COLUMN language VARCHAR(16) DEFAULT;
 ALTER TABLE ghstats.notification_channels ADD COLUMN language VARCHAR(16) DEFAULT;
 INSERT INTO ghstats.schema_versions (version, applied_on, description) VALUES (14, (CURRENT_TIMESTAMP - CURRENT_TIMEZONE), 'GhStats language choice');
 /* 14: LanguageChoice migrated */
+/* 15: CollectionLanes migrating ============================================= */
+
+/* CreateTable collection_lanes */
+CREATE TABLE ghstats.collection_lanes (run_id BIGINT NOT NULL, lane_key VARCHAR(64) NOT NULL, tenant_id BIGINT NOT NULL, connection_id BIGINT, status VARCHAR(20) NOT NULL, holder VARCHAR(200), lease_expires_at TIMESTAMP, repos_total INTEGER NOT NULL, repos_ok INTEGER NOT NULL, repos_failed INTEGER NOT NULL, repos_deferred INTEGER NOT NULL, api_calls INTEGER NOT NULL, rate_limit INTEGER, rate_limit_remaining INTEGER, deferred_because VARGRAPHIC(400), started_at TIMESTAMP, finished_at TIMESTAMP, CONSTRAINT pk_collection_lanes PRIMARY KEY (run_id, lane_key));
+/* CreateForeignKey fk_collection_lanes_runs collection_lanes(run_id) collection_runs(id) */
+ALTER TABLE ghstats.collection_lanes ADD CONSTRAINT fk_collection_lanes_runs FOREIGN KEY (run_id) REFERENCES ghstats.collection_runs (id);
+/* CreateIndex collection_lanes (tenant_id, finished_at) */
+CREATE INDEX ghstats.ix_collection_lanes_tenant_finished ON ghstats.collection_lanes (tenant_id, finished_at DESC);
+INSERT INTO ghstats.schema_versions (version, applied_on, description) VALUES (15, (CURRENT_TIMESTAMP - CURRENT_TIMEZONE), 'GhStats collection lanes');
+/* 15: CollectionLanes migrated */

@@ -121,6 +121,36 @@ MERGE INTO ghstats.github_etags AS t USING (VALUES (CAST(@repo_id_0 AS BIGINT), 
 -- ETags.RepositoryExists
 SELECT COUNT(*) FROM ghstats.repositories WHERE id = @repo_id;
 
+-- Lanes.Claim
+UPDATE ghstats.collection_lanes SET status = @claimed, holder = @holder, lease_expires_at = @lease_expires_at, started_at = @started_at WHERE run_id = @run_id AND lane_key = @lane_key AND (status = @pending OR (status = @running AND lease_expires_at <= @now));
+
+-- Lanes.Complete
+UPDATE ghstats.collection_lanes SET status = @done, finished_at = @finished_at, repos_ok = @repos_ok, repos_failed = @repos_failed, repos_deferred = @repos_deferred, api_calls = @api_calls, rate_limit = @rate_limit, rate_limit_remaining = @rate_limit_remaining, deferred_because = @deferred_because WHERE run_id = @run_id AND lane_key = @lane_key AND holder = @holder AND status = @running;
+
+-- Lanes.Get
+SELECT run_id, lane_key, tenant_id, connection_id, status, holder, lease_expires_at, repos_total, repos_ok, repos_failed, repos_deferred, api_calls, rate_limit, rate_limit_remaining, deferred_because, started_at, finished_at FROM ghstats.collection_lanes WHERE run_id = @run_id AND lane_key = @lane_key;
+
+-- Lanes.Insert
+INSERT INTO ghstats.collection_lanes (run_id, lane_key, tenant_id, connection_id, status, repos_total, repos_ok, repos_failed, repos_deferred, api_calls) VALUES (@run_id, @lane_key, @tenant_id, @connection_id, @status, @repos_total, 0, 0, 0, 0);
+
+-- Lanes.List
+SELECT run_id, lane_key, tenant_id, connection_id, status, holder, lease_expires_at, repos_total, repos_ok, repos_failed, repos_deferred, api_calls, rate_limit, rate_limit_remaining, deferred_because, started_at, finished_at FROM ghstats.collection_lanes WHERE run_id = @run_id ORDER BY lane_key;
+
+-- Lanes.ListClaimable
+SELECT run_id, lane_key, tenant_id, connection_id, status, holder, lease_expires_at, repos_total, repos_ok, repos_failed, repos_deferred, api_calls, rate_limit, rate_limit_remaining, deferred_because, started_at, finished_at FROM ghstats.collection_lanes WHERE run_id = @run_id AND (status = @pending OR (status = @running AND lease_expires_at <= @now)) ORDER BY lane_key;
+
+-- Lanes.ListLatestDone
+SELECT run_id, lane_key, tenant_id, connection_id, status, holder, lease_expires_at, repos_total, repos_ok, repos_failed, repos_deferred, api_calls, rate_limit, rate_limit_remaining, deferred_because, started_at, finished_at FROM (SELECT run_id, lane_key, tenant_id, connection_id, status, holder, lease_expires_at, repos_total, repos_ok, repos_failed, repos_deferred, api_calls, rate_limit, rate_limit_remaining, deferred_because, started_at, finished_at, ROW_NUMBER() OVER (PARTITION BY connection_id ORDER BY finished_at DESC, run_id DESC) AS newest FROM ghstats.collection_lanes WHERE tenant_id = @tenant_id AND status = @done) latest WHERE newest = 1 ORDER BY finished_at DESC, lane_key;
+
+-- Lanes.Renew
+UPDATE ghstats.collection_lanes SET lease_expires_at = @lease_expires_at WHERE run_id = @run_id AND lane_key = @lane_key AND holder = @holder AND status = @running;
+
+-- Lanes.RunExists
+SELECT COUNT(*) FROM ghstats.collection_runs WHERE id = @run_id;
+
+-- Lanes.UpdateProgress
+UPDATE ghstats.collection_lanes SET repos_ok = @repos_ok, repos_failed = @repos_failed, repos_deferred = @repos_deferred, api_calls = @api_calls, rate_limit = @rate_limit, rate_limit_remaining = @rate_limit_remaining, deferred_because = @deferred_because WHERE run_id = @run_id AND lane_key = @lane_key AND holder = @holder AND status = @running;
+
 -- Leases.Find
 SELECT name, holder, expires_at FROM ghstats.leases WHERE name = @name;
 
@@ -461,7 +491,7 @@ SELECT COUNT(*) FROM ghstats.tenants WHERE id = @tenant_id;
 SELECT COUNT(*) FROM ghstats.collection_runs WHERE id = @run_id;
 
 -- Runs.Finish
-UPDATE ghstats.collection_runs SET status = @status, finished_at = @finished_at, repos_total = @repos_total, repos_ok = @repos_ok, repos_failed = @repos_failed, api_calls = @api_calls, rate_limit_remaining = @rate_limit_remaining WHERE id = @run_id;
+UPDATE ghstats.collection_runs SET status = @status, finished_at = @finished_at, repos_total = @repos_total, repos_ok = @repos_ok, repos_failed = @repos_failed, api_calls = @api_calls, rate_limit_remaining = @rate_limit_remaining WHERE id = @run_id AND finished_at IS NULL;
 
 -- Runs.Get
 SELECT id, run_trigger, requested_by, tenant_id, started_at, finished_at, status, repos_total, repos_ok, repos_failed, api_calls, rate_limit_remaining FROM ghstats.collection_runs WHERE id = @run_id;

@@ -11,7 +11,7 @@ namespace GhStats.Web.Tests.Abuse;
 /// </summary>
 public static class DatabaseSnapshot
 {
-    private static readonly HashSet<string> Volatile = ["audit_entries", "collection_runs", "collection_errors", "data_protection_keys", "leases", "schema_versions"];
+    private static readonly HashSet<string> Volatile = ["audit_entries", "collection_runs", "collection_errors", "collection_lanes", "data_protection_keys", "leases", "schema_versions"];
 
     public static string Take(SqliteConnection connection)
     {
