@@ -120,6 +120,10 @@ internal static class ReplicasBench
 
                 var victim = providers[^1];
                 providers.Remove(victim);
+
+                // Its work cancelled and its provider torn down, with no lane given back (a process killed writes nothing
+                // more; tearing the provider down alone would let its lanes fail on disposed HTTP handlers first).
+                (victim.GetRequiredService<ICollectionService>() as IDisposable)?.Dispose();
                 await victim.DisposeAsync();
             }
 
