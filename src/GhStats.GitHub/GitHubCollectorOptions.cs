@@ -70,7 +70,10 @@ public sealed class GitHubCollectorOptions
     /// <summary>How long one request may take. Default 30 seconds.</summary>
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>How long the collection lease lasts unless renewed; a crashed process frees it after this. Default 2 minutes.</summary>
+    /// <summary>
+    /// How long the collection lease and each lane claim last unless renewed: a crashed process frees them after this, and
+    /// another replica then takes its lanes over. Default 2 minutes.
+    /// </summary>
     public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromMinutes(2);
 
     /// <summary>How often a running run writes its progress. Default 1 second.</summary>
