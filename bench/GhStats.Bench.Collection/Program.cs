@@ -13,6 +13,7 @@ using Microsoft.Extensions.Logging;
 // Usage: dotnet run -c Release --project bench/GhStats.Bench.Collection -- [--repos 1000] [--latency-ms 50] [--concurrency 8]
 //    or: dotnet run -c Release --project bench/GhStats.Bench.Collection -- etags [--repos 50] [--days 5]
 //    or: dotnet run -c Release --project bench/GhStats.Bench.Collection -- replicas [--connections 10] [--repos-per-connection 40] [--latency-ms 250] [--replicas 3]
+//    or: dotnet run -c Release --project bench/GhStats.Bench.Collection -- cadence [--repos 1000] [--rest 1]
 if (args.Contains("replicas"))
 {
     var replicas = await ReplicasBench.RunAsync(
@@ -21,6 +22,17 @@ if (args.Contains("replicas"))
     var replicaResults = Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "results");
     Directory.CreateDirectory(replicaResults);
     await File.WriteAllTextAsync(Path.Combine(replicaResults, "collect-replicas.md"), replicas);
+    return;
+}
+
+if (args.Contains("cadence"))
+{
+    // GraphQL counters (the default) always; with --rest 1 the same runs with REST counters too.
+    var cadence = await CadenceBench.RunAsync(Argument(args, "--repos", 1000), Argument(args, "--rest", 0) == 1 ? [100, 0] : [100]);
+    Console.WriteLine(cadence);
+    var cadenceResults = Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "results");
+    Directory.CreateDirectory(cadenceResults);
+    await File.WriteAllTextAsync(Path.Combine(cadenceResults, "collect-cadence.md"), cadence);
     return;
 }
 
@@ -59,6 +71,10 @@ for (var i = 0; i < repos; i++)
 
 var folder = Directory.CreateTempSubdirectory("ghstats-bench-collect-").FullName;
 var services = new ServiceCollection().AddLogging(l => l.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning));
+
+// GhStats' calendar moves a day with the simulator's, so the next day's run makes the daily reads (due once a UTC day).
+var calendar = new RunCalendar(DateTimeOffset.UtcNow);
+services.AddSingleton<TimeProvider>(calendar);
 services.AddGhStats()
     .UseSqlite($"Data Source={Path.Combine(folder, "ghstats.db")}")
     .AddGitHubCollector(o =>
@@ -111,6 +127,7 @@ foreach (var name in new[] { "first (weekly figures due)", "next day (daily only
 
     // The next run is a day later for GitHub and for GhStats alike; weekly figures are then not due again.
     simulator.Clock.Advance(TimeSpan.FromDays(1));
+    calendar.Offset += TimeSpan.FromDays(1);
     if (name.StartsWith("first", StringComparison.Ordinal))
     {
         await Task.Delay(TimeSpan.FromSeconds(61));
