@@ -78,6 +78,12 @@ public static class FieldLimits
     /// <summary>A lease holder.</summary>
     public const int LeaseHolder = 200;
 
+    /// <summary>A collection lane's key within its run (<c>{tenantId}:{connectionId}</c>).</summary>
+    public const int CollectionLaneKey = 64;
+
+    /// <summary>Why a collection lane deferred repositories; longer reasons are cut.</summary>
+    public const int CollectionLaneDeferredBecause = 400;
+
     /// <summary>A Data Protection key name.</summary>
     public const int DataProtectionKeyName = 200;
 

@@ -9,6 +9,7 @@ using GhStats.Storage.DataProtection;
 using GhStats.Storage.ETags;
 using GhStats.Storage.Health;
 using GhStats.Storage.Hosting;
+using GhStats.Storage.Lanes;
 using GhStats.Storage.Leases;
 using GhStats.Storage.Memberships;
 using GhStats.Storage.Migrations;
@@ -115,6 +116,8 @@ public static class GhStatsStorageBuilderExtensions
         services.TryAddSingleton<IGitHubETagStore, GitHubETagStore>();
         services.TryAddSingleton<TransferJobStatements>();
         services.TryAddSingleton<ITransferJobStore, TransferJobStore>();
+        services.TryAddSingleton<CollectionLaneStatements>();
+        services.TryAddSingleton<ICollectionLaneStore, CollectionLaneStore>();
         AddAccessStores(services);
         AddHealthChecks(builder);
 

@@ -41,7 +41,7 @@ public interface ICollectionLaneStore
     /// <param name="runId">The run.</param>
     /// <param name="key">The lane.</param>
     /// <param name="holder">The holder; progress from a process that lost the lane is not written.</param>
-    /// <param name="progress">The lane's counters now (not an increment).</param>
+    /// <param name="progress">The lane's counters now (not an increment); a reason longer than <see cref="FieldLimits.CollectionLaneDeferredBecause"/> is cut.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>False when <paramref name="holder"/> no longer holds the lane.</returns>
     Task<bool> UpdateProgressAsync(long runId, string key, string holder, CollectionLaneProgress progress, CancellationToken cancellationToken = default);
@@ -50,7 +50,7 @@ public interface ICollectionLaneStore
     /// <param name="runId">The run.</param>
     /// <param name="key">The lane.</param>
     /// <param name="holder">The holder.</param>
-    /// <param name="progress">The lane's final counters.</param>
+    /// <param name="progress">The lane's final counters; a reason longer than <see cref="FieldLimits.CollectionLaneDeferredBecause"/> is cut.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>False when <paramref name="holder"/> no longer holds the lane (nothing is written).</returns>
     Task<bool> CompleteAsync(long runId, string key, string holder, CollectionLaneProgress progress, CancellationToken cancellationToken = default);

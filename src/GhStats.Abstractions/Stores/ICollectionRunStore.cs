@@ -43,12 +43,15 @@ public interface ICollectionRunStore
     /// <exception cref="GhStatsNotFoundException">When the run does not exist.</exception>
     Task UpdateProgressAsync(long runId, CollectionProgress progress, CancellationToken cancellationToken = default);
 
-    /// <summary>Records the end of a run.</summary>
+    /// <summary>
+    /// Records the end of a run. A run that has finished already is left as it is: of two processes that finish the same
+    /// run (say, two replicas completing its last two lanes at once), the first finish stands and both get it back.
+    /// </summary>
     /// <param name="runId">The run.</param>
     /// <param name="status">How it ended; not <see cref="CollectionRunStatus.Running"/>.</param>
-    /// <param name="progress">The final counters.</param>
+    /// <param name="progress">The final counters; not written when the run has finished already.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The finished run.</returns>
+    /// <returns>The finished run, as the first finish left it.</returns>
     /// <exception cref="GhStatsNotFoundException">When the run does not exist.</exception>
     Task<CollectionRun> FinishAsync(long runId, CollectionRunStatus status, CollectionProgress progress, CancellationToken cancellationToken = default);
 

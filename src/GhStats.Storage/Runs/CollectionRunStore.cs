@@ -79,7 +79,8 @@ internal sealed class CollectionRunStore(StoreDatabase db, RunStatements sql) : 
                     .With("api_calls", progress.ApiCalls).With("rate_limit_remaining", progress.RateLimitRemaining).With("run_id", runId);
                 if (await command.ExecuteAsync(cancellationToken).ConfigureAwait(false) == 0)
                 {
-                    throw new GhStatsNotFoundException("collection run", runId);
+                    // Finished already (two replicas completing a run's last lanes both finish it): the first finish stands.
+                    await db.RequireAsync(connection, transaction, sql.Exists, c => c.With("run_id", runId), "collection run", runId, cancellationToken).ConfigureAwait(false);
                 }
             },
             cancellationToken).ConfigureAwait(false);

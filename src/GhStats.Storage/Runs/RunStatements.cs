@@ -17,7 +17,7 @@ internal sealed class RunStatements : StatementSet
             "api_calls = @api_calls, rate_limit_remaining = @rate_limit_remaining WHERE id = @run_id");
         Finish = new("Runs.Finish",
             $"UPDATE {T("collection_runs")} SET status = @status, finished_at = @finished_at, repos_total = @repos_total, repos_ok = @repos_ok, " +
-            "repos_failed = @repos_failed, api_calls = @api_calls, rate_limit_remaining = @rate_limit_remaining WHERE id = @run_id");
+            "repos_failed = @repos_failed, api_calls = @api_calls, rate_limit_remaining = @rate_limit_remaining WHERE id = @run_id AND finished_at IS NULL");
         Get = new("Runs.Get", $"SELECT {CollectionRunRows.Shape.Select()} FROM {T("collection_runs")} WHERE id = @run_id");
         Exists = new("Runs.Exists", $"SELECT COUNT(*) FROM {T("collection_runs")} WHERE id = @run_id");
         ListRunning = new("Runs.ListRunning", $"SELECT {CollectionRunRows.Shape.Select()} FROM {T("collection_runs")} WHERE status = @status ORDER BY started_at, id");
