@@ -24,6 +24,7 @@ namespace GhStats.Client;
 [JsonSerializable(typeof(GitHubConnection))]
 [JsonSerializable(typeof(CreateConnectionRequest))]
 [JsonSerializable(typeof(ConnectionCheck))]
+[JsonSerializable(typeof(CollectionPlan))]
 [JsonSerializable(typeof(IReadOnlyList<TrackedOwner>))]
 [JsonSerializable(typeof(TrackedOwner))]
 [JsonSerializable(typeof(TrackOwnerRequest))]

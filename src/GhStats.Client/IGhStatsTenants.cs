@@ -99,6 +99,16 @@ public interface IGhStatsTenants
     [Post("/api/v1/tenants/{tenant}/connections/{id}/test")]
     Task<ConnectionCheck> TestConnectionAsync(string tenant, long id, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// The tenant's collection plan (its owners): per connection, its hourly limit, how many repositories it keeps at hourly
+    /// and at daily freshness, and how many calls the next UTC day needs, worst case (every answer changed).
+    /// </summary>
+    /// <param name="tenant">The tenant's slug.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The plan.</returns>
+    [Get("/api/v1/tenants/{tenant}/collection-plan")]
+    Task<CollectionPlan> GetCollectionPlanAsync(string tenant, CancellationToken cancellationToken = default);
+
     /// <summary>Lists the owners whose repositories the tenant tracks as a whole (its owners).</summary>
     /// <param name="tenant">The tenant's slug.</param>
     /// <param name="cancellationToken">Cancels the call.</param>

@@ -18,7 +18,7 @@ public static class GhStatsGitHubBuilderExtensions
 {
     /// <summary>
     /// Adds the collector: <see cref="ICollectionService"/> to start runs, <see cref="IGitHubConnectionCheck"/> to test a
-    /// connection, options from <c>GhStats:Collector</c>, and the optional in-process schedule. It needs a storage provider, which also registers the <see cref="ISecretProtector"/>
+    /// connection, <see cref="ICollectionPlanner"/> for each connection's plan, options from <c>GhStats:Collector</c>, and the optional in-process schedule. It needs a storage provider, which also registers the <see cref="ISecretProtector"/>
     /// that decrypts the connections' secrets (Data Protection with its key ring in the GhStats database), so it runs without the web module.
     /// </summary>
     /// <param name="builder">The GhStats builder.</param>
@@ -50,6 +50,7 @@ public static class GhStatsGitHubBuilderExtensions
             services.AddHostedService<CollectionSchedule>();
             services.AddHostedService<QueuedRunStarter>();
             services.TryAddSingleton<IGitHubConnectionCheck, GitHubConnectionCheck>();
+            services.TryAddSingleton<ICollectionPlanner, CollectionPlanner>();
         }
 
         if (configure is not null)

@@ -58,6 +58,7 @@ public static class GhStatsEndpointRouteBuilderExtensions
         TenantEndpoints.Map(api.MapGroup(string.Empty).WithTags("Tenants"));
         MemberEndpoints.Map(api.MapGroup(string.Empty).WithTags("Members"));
         ConnectionEndpoints.Map(api.MapGroup(string.Empty).WithTags("Connections"));
+        CollectionPlanEndpoints.Map(api.MapGroup(string.Empty).WithTags("Connections"));
         OwnerEndpoints.Map(api.MapGroup(string.Empty).WithTags("Owners"));
         RepositoryEndpoints.Map(api.MapGroup(string.Empty).WithTags("Repositories"));
         TrafficEndpoints.Map(api.MapGroup(string.Empty).WithTags("Traffic"));

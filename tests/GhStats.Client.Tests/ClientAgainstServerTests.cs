@@ -124,6 +124,15 @@ public sealed class ClientAgainstServerTests
         (error.RepoId, error.Repository, error.Kind).ShouldBe(((long?)seeded.Id, "octo/seeded", "notFound"));
         (await client.ListRunsAsync(limit: 10)).ShouldContain(r => r.Id == run.Id && r.Errors == null);
 
+        // The plan: the run just made is the day's one; both repositories go through the one connection (seeded names none).
+        var plan = await client.GetCollectionPlanAsync("acme");
+        (plan.RunsPerDay, plan.RunsPerDaySource, plan.NextDay, plan.RepositoriesWithoutConnection).ShouldBe((1, RunsPerDaySources.RecentRuns, today.AddDays(1), 0));
+        var connectionPlan = plan.Connections.ShouldHaveSingleItem();
+        (connectionPlan.ConnectionId, connectionPlan.Name, connectionPlan.Repositories, connectionPlan.HourlyLimit).ShouldBe((connection.Id, "simulator", 2, 5_000));
+        (connectionPlan.CountersByGraphQL, connectionPlan.CallsPerRepositoryPerDay, connectionPlan.DailyBudget, connectionPlan.NextDayFits).ShouldBe((true, 5, 120_000L, true));
+        connectionPlan.NextDayCalls.ShouldBe(plan.NextDayReadsWeekly ? 14L : 10L);
+        plan.NextDayReadsWeekly.ShouldBe(today.AddDays(1).DayOfWeek == DayOfWeek.Monday);
+
         // Horizon: e2e was read today; seeded never was, but was added today, so both are fine.
         (await client.GetRepositoryAsync(e2e.Id)).Horizon.ShouldBe(new RepositoryHorizon(HorizonState.Fine, today, 0));
         (await client.GetRepositoryAsync(seeded.Id)).Horizon.ShouldBe(new RepositoryHorizon(HorizonState.Fine, null, 0));

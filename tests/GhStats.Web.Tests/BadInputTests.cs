@@ -131,6 +131,7 @@ public sealed class BadInputTests(BadInputTests.BadInputApp fixture) : IClassFix
     [InlineData("GET", "api/v1/tenants/no-such-tenant")]
     [InlineData("GET", "api/v1/tenants/no-such-tenant/members")]
     [InlineData("GET", "api/v1/tenants/no-such-tenant/connections")]
+    [InlineData("GET", "api/v1/tenants/no-such-tenant/collection-plan")]
     [InlineData("GET", "api/v1/repos?tenant=no-such-tenant")]
     [InlineData("GET", "api/v1/traffic/summary?tenant=no-such-tenant")]
     [InlineData("GET", "api/v1/traffic.csv?tenant=no-such-tenant")]

@@ -31,6 +31,12 @@ internal static class ApiMapping
             check.Findings,
             check.CheckedAt);
 
+    public static CollectionPlanResponse ToResponse(this CollectionPlan plan) =>
+        new(plan.PlannedAt, plan.RunsPerDay, WireNames.Of(plan.RunsPerDaySource), plan.NextDay, plan.NextDayReadsWeekly, plan.RepositoriesWithoutConnection,
+            plan.Connections.Select(c => new ConnectionPlanResponse(
+                c.ConnectionId, c.ConnectionName, c.Repositories, c.HourlyLimit, c.HourlyLimitObserved, c.CountersByGraphQL, c.CallsPerRepositoryPerDay,
+                c.HourlyCapacity, c.DailyCapacity, c.NextDayCalls, c.DailyBudget, c.NextDayFits, c.LastRunCalls, c.LastRunAt)).ToList());
+
     public static TokenResponse ToResponse(this ApiToken token) =>
         new(token.Id, token.Name, token.CreatedAt, token.LastUsedAt, token.ExpiresAt, token.RevokedAt);
 

@@ -46,6 +46,8 @@ internal static class WireNames
 
     public static string Of(CollectionErrorKind kind) => CamelCase(kind.ToString());
 
+    public static string Of(RunsPerDaySource source) => CamelCase(source.ToString());
+
     public static string Of(AuditActorKind kind) => kind switch
     {
         AuditActorKind.ApiToken => "apiToken",

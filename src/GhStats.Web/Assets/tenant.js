@@ -1,6 +1,6 @@
 // Tenant: rename it, give emails roles (or invite them), add, test and delete its GitHub connections and its
 // notification channels, and read the delivery log.
-import { api, el, fill, say, formatDate, formatNumber, confirmAction, submitting, formatList, t } from './ghstats.js';
+import { api, el, fill, say, formatDate, formatDay, formatNumber, confirmAction, submitting, formatList, t } from './ghstats.js';
 import './dashboards.js';
 
 const slug = document.getElementById('tenant').dataset.slug;
@@ -120,6 +120,37 @@ async function loadConnections() {
         el('button', { type: 'button', class: 'danger', 'data-delete-connection': c.id, 'aria-label': t('tenantDeleteLabel', { name: c.name }) }, t('tenantDelete')))))));
   } catch (error) {
     say(connectionsStatus, error.message, 'error');
+  }
+
+  await loadPlan();
+}
+
+// Collection plan: what each connection's budget keeps fresh, worst case -------------------------------------------
+const planStatus = document.getElementById('plan-status');
+const planSummary = document.getElementById('plan-summary');
+const planBody = document.querySelector('#plan-table tbody');
+const runsFrom = { schedule: 'tenantPlanRunsSchedule', recentRuns: 'tenantPlanRunsRecent', assumed: 'tenantPlanRunsAssumed' };
+
+async function loadPlan() {
+  try {
+    const plan = await api(`${base}/collection-plan`);
+    const lines = [
+      t(runsFrom[plan.runsPerDaySource] ?? 'tenantPlanRunsAssumed', { runs: plan.runsPerDay }),
+      t(plan.nextDayReadsWeekly ? 'tenantPlanNextDayWeekly' : 'tenantPlanNextDay', { day: formatDay(plan.nextDay) }),
+    ];
+    if (plan.repositoriesWithoutConnection > 0) lines.push(t('tenantPlanWithoutConnection', { count: plan.repositoriesWithoutConnection }));
+    fill(planSummary, ...lines.map((line) => el('li', {}, line)));
+    fill(planBody, plan.connections.length === 0 ? emptyRow(8, t('tenantNoConnections')) : plan.connections.map((c) => el('tr', { 'data-connection': c.connectionId },
+      el('th', { scope: 'row', class: 'text', translate: 'no' }, c.name),
+      el('td', {}, formatNumber(c.repositories)),
+      el('td', { class: 'text' }, t(c.hourlyLimitObserved ? 'tenantPlanLimitSeen' : 'tenantPlanLimitAssumed', { limit: c.hourlyLimit })),
+      el('td', {}, formatNumber(c.callsPerRepositoryPerDay)),
+      el('td', {}, formatNumber(c.hourlyCapacity)),
+      el('td', {}, formatNumber(c.dailyCapacity)),
+      el('td', { class: c.nextDayFits ? 'text' : 'text error' }, t(c.nextDayFits ? 'tenantPlanFits' : 'tenantPlanTooMany', { calls: c.nextDayCalls, budget: c.dailyBudget })),
+      el('td', { class: 'text' }, c.lastRunCalls === null ? t('tenantPlanNoRunYet') : t('tenantPlanLastRun', { calls: c.lastRunCalls, when: formatDate(c.lastRunAt) })))));
+  } catch (error) {
+    say(planStatus, error.message, 'error');
   }
 }
 

@@ -59,6 +59,7 @@ public static class MatrixRoutes
 
         ["POST /tenants/{tenant}/connections/{id}/test"] = (world, _, scope) =>
             Task.FromResult(new HttpRequestMessage(HttpMethod.Post, $"api/v1/tenants/{world.TenantIn(scope).Slug}/connections/{world.ConnectionIn(scope).Id}/test")),
+        ["GET /tenants/{tenant}/collection-plan"] = (world, _, scope) => Get($"api/v1/tenants/{world.TenantIn(scope).Slug}/collection-plan"),
 
         ["GET /tenants/{tenant}/owners"] = (world, _, scope) => Get($"api/v1/tenants/{world.TenantIn(scope).Slug}/owners"),
         ["POST /tenants/{tenant}/owners"] = (world, _, scope) =>

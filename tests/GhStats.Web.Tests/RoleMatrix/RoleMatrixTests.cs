@@ -33,6 +33,7 @@ public abstract class RoleMatrixTests(MatrixWorld world)
         new("POST /tenants/{tenant}/connections",         401, [201, 201, 404, 404,   201, 404,   403, 404,    403, 404,   404, 201]),
         new("DELETE /tenants/{tenant}/connections/{id}",  401, [204, 204, 404, 404,   204, 404,   403, 404,    403, 404,   404, 204]),
         new("POST /tenants/{tenant}/connections/{id}/test", 401, [200, 200, 404, 404,  200, 404,   403, 404,    403, 404,   404, 200]),
+        new("GET /tenants/{tenant}/collection-plan",      401, [200, 200, 404, 404,   200, 404,   403, 404,    403, 404,   404, 200]),
         new("GET /tenants/{tenant}/owners",               401, [200, 200, 404, 404,   200, 404,   403, 404,    403, 404,   404, 200]),
         new("POST /tenants/{tenant}/owners",              401, [201, 201, 404, 404,   201, 404,   403, 404,    403, 404,   404, 201]),
         new("DELETE /tenants/{tenant}/owners/{id}",       401, [204, 204, 404, 404,   204, 404,   403, 404,    403, 404,   404, 204]),
