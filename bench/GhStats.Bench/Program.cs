@@ -1,12 +1,14 @@
 using System.Text.Json;
 using GhStats.Bench;
 using GhStats.Bench.Merge;
+using GhStats.Bench.Overview;
 using GhStats.Bench.Queries;
 
 // dotnet run -c Release --project bench/GhStats.Bench -- merge [--repos 1000] [--days 1096] [--rounds 3] [--provider sqlite|postgres|all]
 // dotnet run -c Release --project bench/GhStats.Bench -- import [--repos 1000] [--days 1096] [--rounds 3] [--provider sqlite|postgres|all]
 // dotnet run -c Release --project bench/GhStats.Bench -- batch [--repos 100] [--days 1096] [--rounds 1] [--provider sqlite|postgres|all]
 // dotnet run -c Release --project bench/GhStats.Bench -- web [--connections 1,16] [--warmup 5] [--duration 15] ...
+// dotnet run -c Release --project bench/GhStats.Bench -- overview [--repos 10000] [--days 90] [--provider sqlite|postgres|all]
 // web starts this program again as its server process (web-server) and its load process (web-load); web-load also runs alone.
 var usage = string.Join(
     Environment.NewLine,
@@ -14,8 +16,9 @@ var usage = string.Join(
     $"  GhStats.Bench merge|import|batch {MergeOptions.Usage}",
     $"  GhStats.Bench web {QueryOptions.Usage}",
     $"  GhStats.Bench web-load {LoadOptions.Usage}",
-    $"  GhStats.Bench web-server {ServerOptions.Usage}   (started by web)");
-if (args is not [var command and ("merge" or "import" or "batch" or "web" or "web-load" or "web-server"), .. var rest])
+    $"  GhStats.Bench web-server {ServerOptions.Usage}   (started by web)",
+    $"  GhStats.Bench overview {OverviewOptions.Usage}");
+if (args is not [var command and ("merge" or "import" or "batch" or "web" or "web-load" or "web-server" or "overview"), .. var rest])
 {
     Console.Error.WriteLine(usage);
     return 2;
@@ -28,6 +31,7 @@ try
     run = command switch
     {
         "web" => new QueryBenchmark(QueryOptions.Parse(rest), RepositoryRoot.Find()).RunAsync,
+        "overview" => new OverviewBenchmark(OverviewOptions.Parse(rest), RepositoryRoot.Find()).RunAsync,
         "web-server" => new QueryServer(ServerOptions.Parse(rest)).RunAsync,
         "web-load" => LoadAsync(LoadOptions.Parse(rest)),
         "merge" => new MergeBenchmark(MergeOptions.Parse(rest, MergeOptions.Merge), RepositoryRoot.Find()).RunAsync,

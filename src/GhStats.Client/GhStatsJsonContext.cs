@@ -45,6 +45,7 @@ namespace GhStats.Client;
 [JsonSerializable(typeof(ReleaseList))]
 [JsonSerializable(typeof(DownloadHistory))]
 [JsonSerializable(typeof(TrafficSummary))]
+[JsonSerializable(typeof(TrafficSummaryTotals))]
 [JsonSerializable(typeof(ChartMarkers))]
 [JsonSerializable(typeof(ChartMarker))]
 [JsonSerializable(typeof(CreateAnnotationRequest))]

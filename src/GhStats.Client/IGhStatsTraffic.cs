@@ -92,6 +92,32 @@ public interface IGhStatsTraffic
         [Query(Format = "yyyy-MM-dd"), AliasAs("to")] DateOnly? through = null,
         CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// One page of the summary, sorted and filtered on the server: what a tenant of thousands of repositories is read
+    /// with. <see cref="TrafficSummary.Matching"/> and <see cref="TrafficSummary.Totals"/> cover every matching row.
+    /// </summary>
+    /// <param name="tenant">A tenant's slug; null for every tenant the caller sees.</param>
+    /// <param name="from">The first day; null for the default range.</param>
+    /// <param name="through">The last day (query parameter <c>to</c>); null for today.</param>
+    /// <param name="sort">What to sort by; null for tenant, owner and name.</param>
+    /// <param name="order">Ascending (null) or descending.</param>
+    /// <param name="offset">Matching rows to skip; null for none.</param>
+    /// <param name="limit">Rows to answer, 1 to 200; null for every row from <paramref name="offset"/> on.</param>
+    /// <param name="name">Only repositories whose owner/name contains this text, ignoring case; null for all.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The page, with the count and totals of every matching row.</returns>
+    [Get("/api/v1/traffic/summary")]
+    Task<TrafficSummary> GetSummaryPageAsync(
+        [Query] string? tenant = null,
+        [Query(Format = "yyyy-MM-dd")] DateOnly? from = null,
+        [Query(Format = "yyyy-MM-dd"), AliasAs("to")] DateOnly? through = null,
+        [Query] SummarySort? sort = null,
+        [Query] SortOrder? order = null,
+        [Query] int? offset = null,
+        [Query] int? limit = null,
+        [Query] string? name = null,
+        CancellationToken cancellationToken = default);
+
     /// <summary>One to 10 repositories of a tenant side by side: one metric per day, week or month, absolute and normalised.</summary>
     /// <param name="tenant">The tenant's slug; every repository must be one the caller may read in it (else 404).</param>
     /// <param name="repos">The repository ids, comma separated (e.g. "12,15").</param>

@@ -27,7 +27,7 @@ internal static class TrafficEndpoints
         api.MapGet("/repos/{id:long}/star-history", StarHistoryAsync).WithName("GetStarHistory").Produces<StarHistoryResponse>()
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).WithRangeQuery();
         api.MapGet("/traffic/summary", SummaryAsync).WithName("GetSummary").Produces<SummaryResponse>()
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).WithRangeQuery();
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).WithRangeQuery().WithSummaryPageQuery();
     }
 
     private static async Task<IResult> SeriesAsync(
@@ -116,6 +116,7 @@ internal static class TrafficEndpoints
         TrafficResponseCache cache, CollectionHorizons horizons, IOptions<GhStatsApiOptions> options, TimeProvider clock)
     {
         var range = RangeQuery.Range(http.Request, options.Value, clock);
+        var page = SummaryQuery.Page(http.Request);
         var caller = await access.CallerAsync();
         var scope = (await access.VisibleTenantsAsync(tenant)).Select(t => (Tenant: t, Visible: caller.VisibleRepositoryIdsIn(t.Id))).ToList();
 
@@ -125,10 +126,18 @@ internal static class TrafficEndpoints
         var latest = newest.Count > 0 ? newest[0] : null;
         // Horizons move with the day even without a collection.
         var key = $"summary:{visibility}:{range}:{latest?.Id}:{latest?.Status}:{latest?.ReposDone}:{latest?.FinishedAt?.UtcTicks}:{horizons.Today:yyyyMMdd}";
-        return await cache.JsonAsync(key, () => SummarizeAsync(scope, range, traffic, horizons, http.RequestAborted));
+        // The rows are kept once per summary; each page is cut from them and kept as JSON of its own.
+        return await cache.JsonAsync($"{key}:{page.Key}", async () =>
+        {
+            var rows = await cache.ValueAsync($"{key}:rows", () => SummarizeAsync(scope, range, traffic, horizons, http.RequestAborted), r => r.Count * RowBytes);
+            return SummaryPage.Of(range.From, range.To, rows, page);
+        });
     }
 
-    private static async Task<SummaryResponse> SummarizeAsync(
+    /// <summary>About what a summary row holds in memory (the row, its horizon, its change, its strings), for the cache's size limit.</summary>
+    private const long RowBytes = 600;
+
+    private static async Task<IReadOnlyList<SummaryRowResponse>> SummarizeAsync(
         List<(Tenant Tenant, IReadOnlyCollection<long>? Visible)> scope, DateRange range, ITrafficStore traffic,
         CollectionHorizons horizons, CancellationToken cancellationToken)
     {
@@ -156,6 +165,6 @@ internal static class TrafficEndpoints
             }
         }
 
-        return new SummaryResponse(range.From, range.To, rows);
+        return rows;
     }
 }

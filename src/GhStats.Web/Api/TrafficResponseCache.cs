@@ -31,5 +31,14 @@ internal sealed class TrafficResponseCache(IOptions<GhStatsApiOptions> options, 
         return TypedResults.Bytes(bytes!, "application/json; charset=utf-8");
     }
 
+    /// <summary>
+    /// The value for <paramref name="key"/>, computed by <paramref name="compute"/> when not cached, for answers made
+    /// from it in more than one way (a summary's rows, from which each page is cut). <paramref name="size"/> estimates
+    /// its bytes against the same limit as the JSON's.
+    /// </summary>
+    public async Task<T> ValueAsync<T>(string key, Func<Task<T>> compute, Func<T, long> size)
+        where T : class =>
+        (await _cache.GetOrAddAsync<T>(key, async () => await compute(), size))!;
+
     public void Dispose() => _cache.Dispose();
 }

@@ -1,4 +1,16 @@
 namespace GhStats.Web.Api.Contracts;
 
-/// <summary>One row per repository the caller may see, with totals for the range.</summary>
-internal sealed record SummaryResponse(DateOnly From, DateOnly To, IReadOnlyList<SummaryRowResponse> Repositories);
+/// <summary>
+/// The rows of the repositories the caller may see, with totals for the range: all of them, or one page of those
+/// matching the name filter in the order asked for. <c>matching</c> and <c>totals</c> cover every matching row.
+/// </summary>
+internal sealed record SummaryResponse(
+    DateOnly From,
+    DateOnly To,
+    IReadOnlyList<SummaryRowResponse> Repositories,
+    int Matching,
+    int Offset,
+    int? Limit,
+    string? Sort,
+    string Order,
+    SummaryTotalsResponse Totals);
