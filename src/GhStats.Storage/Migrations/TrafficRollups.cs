@@ -5,12 +5,10 @@ namespace GhStats.Storage.Migrations;
 
 /// <summary>
 /// Per-repository rollups of <c>traffic_daily</c> (<c>traffic_rollups</c>), so a tenant summary over any range reads a
-/// few aligned blocks per repository instead of every day: blocks of 1, 4, 16, 64, 256 and 1,024 days (<c>span</c>), each
+/// few aligned blocks per repository instead of every day: blocks of 4, 16, 64, 256 and 1,024 days (<c>span</c>), each
 /// starting on a day number (<see cref="DateOnly.DayNumber"/>, days since 0001-01-01) that is a multiple of its span,
 /// with the sums of views, clones, stored days and partial days and the peak daily uniques (a maximum, never a sum).
-/// Keyed by tenant first: a summary reads each run of blocks of a tenant as one range of the key (on SQLite the table is
-/// <c>WITHOUT ROWID</c>, so such a range is read in key order from the table itself, not through an index and a second
-/// lookup per row: measured 10 times cheaper). The store keeps the
+/// Keyed by tenant first: a summary reads each run of blocks of a tenant as one range of the key. The store keeps the
 /// blocks in the same transaction as every write of daily traffic; this migration back-fills them from the stored days,
 /// each span from the one below (a block is the sum of its 4 children).
 /// </summary>
@@ -21,14 +19,7 @@ public sealed class TrafficRollups(StoreSchema schema) : SchemaMigration(schema)
     /// <inheritdoc />
     public override void Up()
     {
-        // FluentMigrator cannot write SQLite's WITHOUT ROWID: the same table, written out for SQLite alone.
-        IfDatabase("SQLite").Execute.Sql(
-            "CREATE TABLE traffic_rollups (tenant_id INTEGER NOT NULL, span INTEGER NOT NULL, block_start INTEGER NOT NULL, " +
-            "repo_id INTEGER NOT NULL REFERENCES repositories (id), views INTEGER NOT NULL, clones INTEGER NOT NULL, " +
-            "peak_unique_views INTEGER NOT NULL, peak_unique_clones INTEGER NOT NULL, days INTEGER NOT NULL, partial_days INTEGER NOT NULL, " +
-            "CONSTRAINT pk_traffic_rollups PRIMARY KEY (tenant_id, span, block_start, repo_id)) WITHOUT ROWID");
-        var table = IfDatabase("Postgres", "DB2").Create.Table("traffic_rollups");
-        (SchemaName is null ? table : table.InSchema(SchemaName))
+        Table("traffic_rollups")
             .WithColumn("tenant_id").AsInt64().NotNullable().PrimaryKey("pk_traffic_rollups")
             .WithColumn("span").AsInt32().NotNullable().PrimaryKey("pk_traffic_rollups")
             .WithColumn("block_start").AsInt32().NotNullable().PrimaryKey("pk_traffic_rollups")
@@ -58,22 +49,24 @@ public sealed class TrafficRollups(StoreSchema schema) : SchemaMigration(schema)
     }
 
     /// <summary>The spans, smallest first; each is 4 times the one before (the store's <c>TrafficBlocks.Spans</c>).</summary>
-    private static readonly int[] Spans = [1, 4, 16, 64, 256, 1024];
+    private static readonly int[] Spans = [4, 16, 64, 256, 1024];
 
     private const string Columns = "tenant_id, span, block_start, repo_id, views, clones, peak_unique_views, peak_unique_clones, days, partial_days";
 
     private string T(string table) => SchemaName is null ? table : $"{SchemaName}.{table}";
 
-    /// <summary>One INSERT per span, in order: single days from the days, each larger span from the one below.</summary>
+    /// <summary>One INSERT per span, in order: the smallest from the days, each larger one from the span below.</summary>
     private List<string> BackFill(Func<string, string> dayNumber, Func<string, string, string> remainder)
     {
         var statements = new List<string>();
+        var first = Spans[0].ToString(CultureInfo.InvariantCulture);
         var day = dayNumber("d.day");
         statements.Add(
             $"INSERT INTO {T("traffic_rollups")} ({Columns}) " +
-            $"SELECT r.tenant_id, 1, {day}, d.repo_id, CAST(d.views AS BIGINT), CAST(d.clones AS BIGINT), " +
-            "d.unique_views, d.unique_clones, 1, CASE WHEN d.coverage = 2 THEN 0 ELSE 1 END " +
-            $"FROM {T("traffic_daily")} d JOIN {T("repositories")} r ON r.id = d.repo_id");
+            $"SELECT r.tenant_id, {first}, {day} - {remainder(day, first)}, d.repo_id, SUM(CAST(d.views AS BIGINT)), SUM(CAST(d.clones AS BIGINT)), " +
+            "MAX(d.unique_views), MAX(d.unique_clones), COUNT(*), SUM(CASE WHEN d.coverage = 2 THEN 0 ELSE 1 END) " +
+            $"FROM {T("traffic_daily")} d JOIN {T("repositories")} r ON r.id = d.repo_id " +
+            $"GROUP BY r.tenant_id, d.repo_id, {day} - {remainder(day, first)}");
 
         for (var i = 1; i < Spans.Length; i++)
         {

@@ -3,40 +3,36 @@ using GhStats.Domain;
 namespace GhStats.Storage.Traffic;
 
 /// <summary>
-/// The rollups of <c>traffic_daily</c> (<c>traffic_rollups</c>, migration 17): per repository, blocks of 1, 4, 16, 64,
-/// 256 and 1,024 days, each starting on a day number that is a multiple of its span. How a write's changed days become
-/// one change per touched block, and how a range is covered by the fewest blocks.
+/// The rollups of <c>traffic_daily</c> (<c>traffic_rollups</c>, migration 17): per repository, blocks of 4, 16, 64, 256
+/// and 1,024 days, each starting on a day number that is a multiple of its span. How a write's changed days become one
+/// change per touched block, and how a range is covered by the fewest blocks and edge days.
 /// </summary>
 internal static class TrafficBlocks
 {
-    /// <summary>
-    /// The spans, smallest first; each is 4 times the one before, so a block is the sum of its 4 children. Single days
-    /// are blocks too: keyed by tenant like the others, a range's edge days are read as ranges of the key rather than
-    /// one seek per repository into <c>traffic_daily</c> (that cost as much as all the larger blocks together).
-    /// </summary>
-    public static readonly int[] Spans = [1, 4, 16, 64, 256, 1024];
+    /// <summary>The spans, smallest first; each is 4 times the one before, so a block is the sum of its 4 children.</summary>
+    public static readonly int[] Spans = [4, 16, 64, 256, 1024];
 
-    /// <summary>How many runs <see cref="Cover"/> gives: two per span below the largest, one of the largest.</summary>
-    public static readonly int Runs = (2 * (Spans.Length - 1)) + 1;
+    /// <summary>How many runs <see cref="Cover"/> gives: two of days, two per span below the largest, one of the largest.</summary>
+    public static readonly int Runs = 2 + (2 * (Spans.Length - 1)) + 1;
 
-    /// <summary>The span of each of <see cref="Cover"/>'s runs, in order.</summary>
-    public static readonly int[] RunSpans = [.. Spans[..^1].SelectMany(s => new[] { s, s }), Spans[^1]];
+    /// <summary>The span of each of <see cref="Cover"/>'s runs, in order; 1 for the runs of days.</summary>
+    public static readonly int[] RunSpans = [1, 1, .. Spans[..^1].SelectMany(s => new[] { s, s }), Spans[^1]];
 
     /// <summary>
     /// Covers a range with aligned blocks, largest first: at each span below the largest at most one run of blocks on the
     /// range's left and one on its right (at most 3 blocks each), and one run of the largest span in the middle.
     /// </summary>
     /// <param name="range">The range.</param>
-    /// <returns>For each of <see cref="RunSpans"/>, the day numbers of the run's first and last block; empty when First is after Last.</returns>
+    /// <returns>For each of <see cref="RunSpans"/>, the day numbers of the run's first and last block (or day); empty when First is after Last.</returns>
     public static (int First, int Last)[] Cover(DateRange range)
     {
         ArgumentNullException.ThrowIfNull(range);
         var runs = new (int First, int Last)[Runs];
         int low = range.From.DayNumber, high = range.To.DayNumber + 1;
-        var span = Spans[0];
-        for (var level = 0; level < Spans.Length - 1; level++)
+        var span = 1;
+        for (var level = 0; level < Spans.Length; level++)
         {
-            var next = Spans[level + 1];
+            var next = Spans[level];
             var left = low;
             while (low % next != 0 && low + span <= high)
             {

@@ -270,14 +270,23 @@ internal sealed class TrafficStore(StoreDatabase db, TrafficStatements sql, GhSt
     public Task<IReadOnlyList<RepositoryDailyStats>> GetRepositoryStatsAsync(long tenantId, long repositoryId, DateRange range, CancellationToken cancellationToken = default) =>
         ReadHistoryAsync(tenantId, repositoryId, range, sql.StatsHistory, RepositoryStatsRows.Shape, RepositoryStatsRows.Read, cancellationToken);
 
-    /// <summary>Binds the runs of blocks that cover a range (<see cref="TrafficBlocks.Cover"/>) to the summary's statement.</summary>
+    /// <summary>Binds the runs of blocks and edge days that cover a range (<see cref="TrafficBlocks.Cover"/>) to the summary's statement.</summary>
     private static StoreCommand BindCover(StoreCommand command, long tenantId, DateRange range)
     {
         var runs = TrafficBlocks.Cover(range);
         for (var i = 0; i < runs.Length; i++)
         {
             var (first, last) = runs[i];
-            command.With($"tenant_id_{i}", tenantId).With($"first_block_{i}", first).With($"last_block_{i}", last);
+            command.With($"tenant_id_{i}", tenantId);
+            if (TrafficBlocks.RunSpans[i] == 1)
+            {
+                // An empty run of days binds a day after its last, as the other runs do: a range with nothing in it.
+                command.With($"first_day_{i}", DateOnly.FromDayNumber(first)).With($"last_day_{i}", DateOnly.FromDayNumber(Math.Max(last, first - 1)));
+            }
+            else
+            {
+                command.With($"first_block_{i}", first).With($"last_block_{i}", last);
+            }
         }
 
         return command;
