@@ -1,5 +1,6 @@
 using System.Text.Json;
 using GhStats.Bench;
+using GhStats.Bench.Cold;
 using GhStats.Bench.Merge;
 using GhStats.Bench.Overview;
 using GhStats.Bench.Queries;
@@ -7,6 +8,7 @@ using GhStats.Bench.Queries;
 // dotnet run -c Release --project bench/GhStats.Bench -- merge [--repos 1000] [--days 1096] [--rounds 3] [--provider sqlite|postgres|all]
 // dotnet run -c Release --project bench/GhStats.Bench -- import [--repos 1000] [--days 1096] [--rounds 3] [--provider sqlite|postgres|all]
 // dotnet run -c Release --project bench/GhStats.Bench -- batch [--repos 100] [--days 1096] [--rounds 1] [--provider sqlite|postgres|all]
+// dotnet run -c Release --project bench/GhStats.Bench -- cold [--repos 1000] [--days 1096] [--series-days 3653] [--calls 200] [--provider sqlite|postgres|all]
 // dotnet run -c Release --project bench/GhStats.Bench -- web [--connections 1,16] [--warmup 5] [--duration 15] ...
 // dotnet run -c Release --project bench/GhStats.Bench -- overview [--repos 10000] [--days 90] [--provider sqlite|postgres|all]
 // web starts this program again as its server process (web-server) and its load process (web-load); web-load also runs alone.
@@ -14,11 +16,12 @@ var usage = string.Join(
     Environment.NewLine,
     "Usage:",
     $"  GhStats.Bench merge|import|batch {MergeOptions.Usage}",
+    $"  GhStats.Bench cold {ColdOptions.Usage}",
     $"  GhStats.Bench web {QueryOptions.Usage}",
     $"  GhStats.Bench web-load {LoadOptions.Usage}",
     $"  GhStats.Bench web-server {ServerOptions.Usage}   (started by web)",
     $"  GhStats.Bench overview {OverviewOptions.Usage}");
-if (args is not [var command and ("merge" or "import" or "batch" or "web" or "web-load" or "web-server" or "overview"), .. var rest])
+if (args is not [var command and ("merge" or "import" or "batch" or "cold" or "web" or "web-load" or "web-server" or "overview"), .. var rest])
 {
     Console.Error.WriteLine(usage);
     return 2;
@@ -34,6 +37,7 @@ try
         "overview" => new OverviewBenchmark(OverviewOptions.Parse(rest), RepositoryRoot.Find()).RunAsync,
         "web-server" => new QueryServer(ServerOptions.Parse(rest)).RunAsync,
         "web-load" => LoadAsync(LoadOptions.Parse(rest)),
+        "cold" => new ColdBenchmark(ColdOptions.Parse(rest), RepositoryRoot.Find()).RunAsync,
         "merge" => new MergeBenchmark(MergeOptions.Parse(rest, MergeOptions.Merge), RepositoryRoot.Find()).RunAsync,
         "import" => new MergeBenchmark(MergeOptions.Parse(rest, MergeOptions.Import), RepositoryRoot.Find(), "import").RunAsync,
         _ => new BatchSizeBenchmark(MergeOptions.Parse(rest, MergeOptions.Batch), RepositoryRoot.Find()).RunAsync,

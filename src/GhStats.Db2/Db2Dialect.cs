@@ -28,6 +28,10 @@ public sealed class Db2Dialect(string schema) : SqlDialect(schema)
     public override string MonthStart(string dateExpression) => $"{dateExpression} - (DAY({dateExpression}) - 1) DAYS";
 
     /// <inheritdoc />
+    /// <remarks>Read stability with exclusive locks: the rows read stay locked against other writers until the transaction ends (readers see the last committed version).</remarks>
+    public override string LockRows => "WITH RS USE AND KEEP EXCLUSIVE LOCKS";
+
+    /// <inheritdoc />
     public override string InsertReturningId(string table, string columns, string values) =>
         $"SELECT id FROM FINAL TABLE (INSERT INTO {table} ({columns}) VALUES ({values}))";
 
@@ -46,9 +50,7 @@ public sealed class Db2Dialect(string schema) : SqlDialect(schema)
         if (updated.Count > 0)
         {
             sql.Append(" WHEN MATCHED THEN UPDATE SET ")
-                .AppendJoin(", ", updated.Select(c => c.Rule == MergeRule.Max
-                    ? $"{c.Name} = {Greatest($"t.{c.Name}", $"s.{c.Name}")}"
-                    : $"{c.Name} = s.{c.Name}"));
+                .AppendJoin(", ", updated.Select(c => $"{c.Name} = {Updated(c, $"t.{c.Name}", $"s.{c.Name}")}"));
         }
 
         sql.Append(" WHEN NOT MATCHED THEN INSERT (").AppendJoin(", ", shape.Columns.Select(c => c.Name))

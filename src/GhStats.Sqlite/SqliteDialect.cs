@@ -26,6 +26,10 @@ public sealed class SqliteDialect : SqlDialect
     public override int MaxParameters => 200;
 
     /// <inheritdoc />
+    /// <remarks>SQLite has no row locks: a write transaction holds the whole database, so its writers already take turns.</remarks>
+    public override string LockRows => string.Empty;
+
+    /// <inheritdoc />
     public override string Greatest(string left, string right) => $"MAX({left}, {right})";
 
     /// <inheritdoc />

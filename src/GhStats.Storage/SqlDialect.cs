@@ -82,10 +82,31 @@ public abstract class SqlDialect
         }
 
         sql.Append(" DO UPDATE SET ")
-            .AppendJoin(", ", updated.Select(c => c.Rule == MergeRule.Max
-                ? $"{c.Name} = {Greatest($"{table}.{c.Name}", $"excluded.{c.Name}")}"
-                : $"{c.Name} = excluded.{c.Name}"));
+            .AppendJoin(", ", updated.Select(c => $"{c.Name} = {Updated(c, $"{table}.{c.Name}", $"excluded.{c.Name}")}"));
         return sql.ToString();
+    }
+
+    /// <summary>
+    /// The clause that ends a SELECT of rows to lock them until the transaction ends, so that concurrent writers of the
+    /// same rows take turns (a repository's writes of daily traffic and its rollups). Empty where a write transaction
+    /// already holds the whole database.
+    /// </summary>
+    public virtual string LockRows => "FOR NO KEY UPDATE";
+
+    /// <summary>A merged value column's new value by its rule: the larger, the sum, or the new one.</summary>
+    /// <param name="column">The column.</param>
+    /// <param name="stored">The stored value's expression.</param>
+    /// <param name="incoming">The new value's expression.</param>
+    /// <returns>SQL for the value.</returns>
+    protected string Updated(ColumnShape column, string stored, string incoming)
+    {
+        ArgumentNullException.ThrowIfNull(column);
+        return column.Rule switch
+        {
+            MergeRule.Max => Greatest(stored, incoming),
+            MergeRule.Add => $"{stored} + {incoming}",
+            _ => incoming,
+        };
     }
 
     /// <summary>Whether an exception is a unique-key violation.</summary>

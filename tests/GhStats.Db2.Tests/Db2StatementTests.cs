@@ -30,7 +30,7 @@ public sealed class Db2StatementTests
         Catalog.Select(s => s.Name.Split('.')[0]).Distinct().Order(StringComparer.Ordinal).ShouldBe(
             ["Annotations", "Audit", "Connections", "Dashboards", "DataProtectionKeys", "ETags", "Lanes", "Leases", "Memberships", "Notifications", "Owners", "Releases", "Repositories", "Runs", "StarHistory", "Tenants", "Tokens", "Traffic", "TransferJobs", "Users"],
             ignoreOrder: false);
-        Catalog.Count(s => s.Text.StartsWith("MERGE INTO ghstats.", StringComparison.Ordinal)).ShouldBe(24);
+        Catalog.Count(s => s.Text.StartsWith("MERGE INTO ghstats.", StringComparison.Ordinal)).ShouldBe(26);
     }
 
     [Fact]
@@ -40,6 +40,8 @@ public sealed class Db2StatementTests
 
         Dialect.Merge(Shape(MergeRule.Max), 1).ShouldContain("WHEN MATCHED THEN UPDATE SET v = GREATEST(t.v, s.v) WHEN NOT MATCHED THEN INSERT (k, v, w)");
         Dialect.Merge(Shape(MergeRule.Keep), 1).ShouldNotContain("WHEN MATCHED");
+        Dialect.Merge(Shape(MergeRule.Add), 1).ShouldContain("WHEN MATCHED THEN UPDATE SET v = t.v + s.v WHEN NOT MATCHED");
+        new StandardDialect().Merge(Shape(MergeRule.Add), 1).ShouldEndWith("ON CONFLICT (k) DO UPDATE SET v = ghstats.t.v + excluded.v");
         new StandardDialect().Merge(Shape(MergeRule.Max), 1).ShouldEndWith("ON CONFLICT (k) DO UPDATE SET v = GREATEST(ghstats.t.v, excluded.v)");
         new StandardDialect().Merge(Shape(MergeRule.Keep), 1).ShouldEndWith("ON CONFLICT (k) DO NOTHING");
     }
@@ -71,7 +73,7 @@ public sealed class Db2StatementTests
         Db2StatementRules.ForeignConstructsUsed(standard).ShouldContain(o => o.Contains("RETURNING", StringComparison.Ordinal));
         Db2StatementRules.ForeignConstructsUsed(standard).ShouldContain(o => o.Contains("ON CONFLICT", StringComparison.Ordinal));
         Db2StatementRules.ForeignConstructsUsed(standard).ShouldContain(o => o.Contains("date_trunc", StringComparison.Ordinal));
-        Db2StatementRules.UncastMergeParameters(standard).Count().ShouldBe(24);
+        Db2StatementRules.UncastMergeParameters(standard).Count().ShouldBe(26);
         Db2StatementRules.UnqualifiedTables([new SqlStatement("X", "SELECT a FROM tenants t JOIN ghstats.users u ON 1 = 1")], "ghstats")
             .ShouldHaveSingleItem().ShouldContain("FROM tenants");
         Db2StatementRules.RepeatedParameters([new SqlStatement("X", "SELECT 1 FROM ghstats.t WHERE a = @a OR b = @a")]).ShouldHaveSingleItem();

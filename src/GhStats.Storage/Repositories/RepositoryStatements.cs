@@ -50,6 +50,7 @@ internal sealed class RepositoryStatements : StatementSet
         [
             Delete("Repositories.PurgeAnnotations", "annotations"),
             Delete("Repositories.PurgeTrafficDaily", "traffic_daily"),
+            Delete("Repositories.PurgeTrafficRollups", "traffic_rollups"),
             Delete("Repositories.PurgeTrafficWeekly", "traffic_weekly"),
             Delete("Repositories.PurgeReferrers", "referrer_snapshots"),
             Delete("Repositories.PurgePaths", "path_snapshots"),

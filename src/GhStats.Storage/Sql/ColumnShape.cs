@@ -37,4 +37,7 @@ public enum MergeRule
 
     /// <summary>Keep the stored value: only a new row takes the given one (a restore that never replaces what is there).</summary>
     Keep,
+
+    /// <summary>Add the new value to the stored one: the new value is a change, not a total (the traffic rollups' sums).</summary>
+    Add,
 }

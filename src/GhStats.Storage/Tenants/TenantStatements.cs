@@ -23,6 +23,7 @@ internal sealed class TenantStatements : StatementSet
         [
             new("Tenants.DeleteAnnotations", $"DELETE FROM {T("annotations")} WHERE tenant_id = @tenant_id"),
             new("Tenants.DeleteTrafficDaily", $"DELETE FROM {T("traffic_daily")} {ofTenantRepositories}"),
+            new("Tenants.DeleteTrafficRollups", $"DELETE FROM {T("traffic_rollups")} WHERE tenant_id = @tenant_id"),
             new("Tenants.DeleteTrafficWeekly", $"DELETE FROM {T("traffic_weekly")} {ofTenantRepositories}"),
             new("Tenants.DeleteReferrers", $"DELETE FROM {T("referrer_snapshots")} {ofTenantRepositories}"),
             new("Tenants.DeletePaths", $"DELETE FROM {T("path_snapshots")} {ofTenantRepositories}"),

@@ -44,6 +44,15 @@ internal sealed class TrafficStatements : StatementSet
         new("size_kb", ColumnType.Identifier, MergeRule.Replace),
     ]);
 
+    /// <summary>The rollups' blocks; a write adds its changes (sums) and raises the peaks.</summary>
+    public static readonly MergeShape RollupShape = new("traffic_rollups",
+    [
+        new("tenant_id", ColumnType.Identifier), new("span", ColumnType.Count), new("block_start", ColumnType.Count), new("repo_id", ColumnType.Identifier),
+        new("views", ColumnType.Identifier, MergeRule.Add), new("clones", ColumnType.Identifier, MergeRule.Add),
+        new("peak_unique_views", ColumnType.Count, MergeRule.Max), new("peak_unique_clones", ColumnType.Count, MergeRule.Max),
+        new("days", ColumnType.Count, MergeRule.Add), new("partial_days", ColumnType.Count, MergeRule.Add),
+    ]);
+
     public TrafficStatements(SqlDialect dialect)
         : base(dialect)
     {
@@ -55,6 +64,11 @@ internal sealed class TrafficStatements : StatementSet
         // names: Db2 binds parameters by position, so no statement names one twice.
         RecordDailyRead = new("Traffic.RecordDailyRead",
             $"UPDATE {T("repositories")} SET last_daily_read_on = @read_on WHERE id = @repo_id AND (last_daily_read_on IS NULL OR last_daily_read_on < @read_on_later)");
+
+        // A write of a repository's daily traffic starts here: it learns the tenant (the rollups are keyed by it) and locks
+        // the repository's row, so two writers of the same repository take turns and each adds its own changes to the blocks.
+        LockRepository = new("Traffic.LockRepository",
+            $"SELECT tenant_id FROM {T("repositories")} WHERE id = @repo_id {Dialect.LockRows}".TrimEnd());
 
         // Stored days only; the store adds the days no read covered, so one query serves the whole range.
         SeriesPerDay = new("Traffic.SeriesPerDay",
@@ -71,11 +85,25 @@ internal sealed class TrafficStatements : StatementSet
             $"SELECT {TrafficBucketRows.Shape.Select("b")} " +
             $"FROM ({Buckets(Dialect.MonthStart("d.day"))}) b ORDER BY b.bucket");
 
+        // The range is covered by runs of aligned blocks (TrafficBlocks.Cover): its edge days from traffic_daily, everything
+        // between from traffic_rollups, each run one range of the rollups' key (tenant, span, block start); an empty run
+        // has its first after its last. Summed per repository first, then joined to the tenant's repositories.
+        var runs = TrafficBlocks.RunSpans.Select((span, i) => span == 1
+            ? "SELECT d.repo_id, CAST(d.views AS BIGINT) AS views, CAST(d.clones AS BIGINT) AS clones, " +
+              "d.unique_views AS peak_unique_views, d.unique_clones AS peak_unique_clones, 1 AS days, " +
+              "CASE WHEN d.coverage = 2 THEN 0 ELSE 1 END AS partial_days " +
+              $"FROM {T("repositories")} x JOIN {T("traffic_daily")} d ON d.repo_id = x.id " +
+              $"WHERE x.tenant_id = @tenant_id_{i} AND d.day >= @first_day_{i} AND d.day <= @last_day_{i}"
+            : "SELECT b.repo_id, b.views, b.clones, b.peak_unique_views, b.peak_unique_clones, b.days, b.partial_days " +
+              $"FROM {T("traffic_rollups")} b WHERE b.tenant_id = @tenant_id_{i} AND b.span = {span} " +
+              $"AND b.block_start >= @first_block_{i} AND b.block_start <= @last_block_{i}");
         TenantSummary = new("Traffic.TenantSummary",
             $"SELECT {TenantSummaryRows.Shape.Select("r")} " +
-            $"FROM {T("repositories")} r LEFT JOIN {T("traffic_daily")} d ON d.repo_id = r.id AND d.day >= @from_day AND d.day <= @to_day " +
+            $"FROM {T("repositories")} r LEFT JOIN (" +
+            "SELECT u.repo_id, SUM(u.views) AS views, SUM(u.clones) AS clones, MAX(u.peak_unique_views) AS peak_unique_views, " +
+            "MAX(u.peak_unique_clones) AS peak_unique_clones, SUM(u.days) AS days, SUM(u.partial_days) AS partial_days " +
+            $"FROM ({string.Join(" UNION ALL ", runs)}) u GROUP BY u.repo_id) t ON t.repo_id = r.id " +
             "WHERE r.tenant_id = @tenant_id AND r.removed_at IS NULL " +
-            $"GROUP BY {RepositoryRows.Shape.Select("r")} " +
             "ORDER BY r.owner, r.name");
 
         // Each repository's last counters in the range: one index seek per repository (its latest day), not a GROUP BY
@@ -119,6 +147,8 @@ internal sealed class TrafficStatements : StatementSet
 
     public SqlStatement RecordDailyRead { get; }
 
+    public SqlStatement LockRepository { get; }
+
     public SqlStatement SeriesPerDay { get; }
 
     public SqlStatement SeriesPerWeek { get; }
@@ -140,6 +170,8 @@ internal sealed class TrafficStatements : StatementSet
     public SqlStatement TenantTrafficDays { get; }
 
     public SqlStatement MergeDays(int rows) => Merge("Traffic.MergeDays", DailyShape, rows);
+
+    public SqlStatement MergeRollups(int rows) => Merge("Traffic.MergeRollups", RollupShape, rows);
 
     public SqlStatement MergeWeeks(int rows) => Merge("Traffic.MergeWeeks", WeeklyShape, rows);
 

@@ -11,12 +11,28 @@ namespace GhStats.Storage.Traffic;
 /// <summary>Traffic, snapshots and counters on a relational database.</summary>
 internal sealed class TrafficStore(StoreDatabase db, TrafficStatements sql, GhStatsMetrics metrics) : ITrafficStore
 {
-    public Task MergeTrafficDaysAsync(IReadOnlyCollection<TrafficDay> days, CancellationToken cancellationToken = default)
+    public async Task MergeTrafficDaysAsync(IReadOnlyCollection<TrafficDay> days, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(days);
         // A plain merge knows the counts only as a lower bound: partial; the maximum rule keeps a better coverage already stored.
         var rows = FoldDays(days, db.Today).ConvertAll(d => (Traffic: d, Coverage: DayCoverage.Partial));
-        return MergeAsync("traffic_daily", rows, TrafficStatements.DailyShape, sql.MergeDays, d => d.Traffic.RepositoryId, BindDay, cancellationToken);
+        if (rows.Count == 0)
+        {
+            return;
+        }
+
+        var started = db.Clock.GetTimestamp();
+        await db.WriteAsync(
+            async (connection, transaction) =>
+            {
+                // FoldDays orders by repository, so the repositories are locked in one order by every writer.
+                foreach (var repository in rows.GroupBy(d => d.Traffic.RepositoryId))
+                {
+                    await WriteDaysAsync(connection, transaction, repository.Key, [.. repository], cancellationToken).ConfigureAwait(false);
+                }
+            },
+            cancellationToken).ConfigureAwait(false);
+        metrics.Merged("traffic_daily", rows.Count, db.Clock.GetElapsedTime(started));
     }
 
     public async Task MergeTrafficWindowAsync(TrafficWindow window, CancellationToken cancellationToken = default)
@@ -53,8 +69,7 @@ internal sealed class TrafficStore(StoreDatabase db, TrafficStatements sql, GhSt
         await db.WriteAsync(
             async (connection, transaction) =>
             {
-                await db.RequireAsync(connection, transaction, sql.RepositoryExists, c => c.With("repo_id", repositoryId), "repository", repositoryId, cancellationToken).ConfigureAwait(false);
-                await db.WriteBatchesAsync(connection, transaction, days, sql.BatchRows(TrafficStatements.DailyShape), sql.MergeDays, BindDay, cancellationToken).ConfigureAwait(false);
+                await WriteDaysAsync(connection, transaction, repositoryId, days, cancellationToken).ConfigureAwait(false);
                 using var read = db.Command(connection, transaction, sql.RecordDailyRead).With("read_on", window.ReadOn).With("repo_id", repositoryId).With("read_on_later", window.ReadOn);
                 await read.ExecuteAsync(cancellationToken).ConfigureAwait(false);
             },
@@ -129,8 +144,7 @@ internal sealed class TrafficStore(StoreDatabase db, TrafficStatements sql, GhSt
         await db.WriteAsync(
             async (connection, transaction) =>
             {
-                await db.RequireAsync(connection, transaction, sql.RepositoryExists, c => c.With("repo_id", repositoryId), "repository", repositoryId, cancellationToken).ConfigureAwait(false);
-                await db.WriteBatchesAsync(connection, transaction, days, sql.BatchRows(TrafficStatements.DailyShape), sql.MergeDays, BindDay, cancellationToken).ConfigureAwait(false);
+                await WriteDaysAsync(connection, transaction, repositoryId, days, cancellationToken).ConfigureAwait(false);
                 await db.WriteBatchesAsync(connection, transaction, referrers, sql.BatchRows(TrafficStatements.ReferrerShape), sql.MergeReferrers, BindReferrer, cancellationToken).ConfigureAwait(false);
                 await db.WriteBatchesAsync(connection, transaction, paths, sql.BatchRows(TrafficStatements.PathShape), sql.MergePaths, BindPath, cancellationToken).ConfigureAwait(false);
             },
@@ -216,8 +230,7 @@ internal sealed class TrafficStore(StoreDatabase db, TrafficStatements sql, GhSt
                 await db.RequireAsync(connection, null, sql.TenantExists, c => c.With("tenant_id", tenantId), "tenant", tenantId, cancellationToken).ConfigureAwait(false);
 
                 List<(TrackedRepository Repository, TrafficTotals Totals)> rows;
-                using (var summary = db.Command(connection, sql.TenantSummary)
-                    .With("from_day", range.From).With("to_day", range.To).With("tenant_id", tenantId))
+                using (var summary = BindCover(db.Command(connection, sql.TenantSummary), tenantId, range).With("tenant_id", tenantId))
                 {
                     rows = await summary.ListAsync(TenantSummaryRows.Shape, r => TenantSummaryRows.Read(r, range.Days), cancellationToken).ConfigureAwait(false);
                 }
@@ -256,6 +269,82 @@ internal sealed class TrafficStore(StoreDatabase db, TrafficStatements sql, GhSt
 
     public Task<IReadOnlyList<RepositoryDailyStats>> GetRepositoryStatsAsync(long tenantId, long repositoryId, DateRange range, CancellationToken cancellationToken = default) =>
         ReadHistoryAsync(tenantId, repositoryId, range, sql.StatsHistory, RepositoryStatsRows.Shape, RepositoryStatsRows.Read, cancellationToken);
+
+    /// <summary>Binds the runs of blocks and edge days that cover a range (<see cref="TrafficBlocks.Cover"/>) to the summary's statement.</summary>
+    private static StoreCommand BindCover(StoreCommand command, long tenantId, DateRange range)
+    {
+        var runs = TrafficBlocks.Cover(range);
+        for (var i = 0; i < runs.Length; i++)
+        {
+            var (first, last) = runs[i];
+            command.With($"tenant_id_{i}", tenantId);
+            if (TrafficBlocks.RunSpans[i] == 1)
+            {
+                // An empty run of days binds a day after its last, as the other runs do: a range with nothing in it.
+                command.With($"first_day_{i}", DateOnly.FromDayNumber(first)).With($"last_day_{i}", DateOnly.FromDayNumber(Math.Max(last, first - 1)));
+            }
+            else
+            {
+                command.With($"first_block_{i}", first).With($"last_block_{i}", last);
+            }
+        }
+
+        return command;
+    }
+
+    /// <summary>
+    /// Writes one repository's days (folded, its own) and the changes they make to its rollups, in the caller's
+    /// transaction: locks the repository (not found when it does not exist), reads the days stored before, merges the days
+    /// and adds what changed to each touched block once.
+    /// </summary>
+    private async Task WriteDaysAsync(
+        DbConnection connection, DbTransaction transaction, long repositoryId, List<(TrafficDay Traffic, DayCoverage Coverage)> days, CancellationToken cancellationToken)
+    {
+        long tenantId;
+        using (var lockRepository = db.Command(connection, transaction, sql.LockRepository).With("repo_id", repositoryId))
+        {
+            tenantId = await lockRepository.ScalarInt64Async(cancellationToken).ConfigureAwait(false)
+                ?? throw new GhStatsNotFoundException("repository", repositoryId);
+        }
+
+        if (days.Count == 0)
+        {
+            return;
+        }
+
+        Dictionary<int, StoredDay> before;
+        using (var stored = db.Command(connection, transaction, sql.SeriesPerDay)
+            .With("repo_id", repositoryId).With("from_day", days.Min(d => d.Traffic.Day)).With("to_day", days.Max(d => d.Traffic.Day)))
+        {
+            before = (await stored.ListAsync(CoveredDayRows.Shape, r => CoveredDayRows.Read(r).Day!, cancellationToken).ConfigureAwait(false))
+                .ToDictionary(d => d.Traffic.Day.DayNumber, d => Stored(d.Traffic, d.Coverage));
+        }
+
+        await db.WriteBatchesAsync(connection, transaction, days, sql.BatchRows(TrafficStatements.DailyShape), sql.MergeDays, BindDay, cancellationToken).ConfigureAwait(false);
+
+        var changes = TrafficBlocks.Changes(tenantId, repositoryId, days.Select(d =>
+        {
+            var old = before.GetValueOrDefault(d.Traffic.Day.DayNumber);
+            var written = Stored(d.Traffic, d.Coverage);
+            return (old, old is null ? written : new StoredDay(
+                written.DayNumber,
+                Math.Max(old.Views, written.Views),
+                Math.Max(old.UniqueViews, written.UniqueViews),
+                Math.Max(old.Clones, written.Clones),
+                Math.Max(old.UniqueClones, written.UniqueClones),
+                old.Partial && written.Partial));
+        }));
+        await db.WriteBatchesAsync(connection, transaction, changes, sql.BatchRows(TrafficStatements.RollupShape), sql.MergeRollups, BindBlock, cancellationToken).ConfigureAwait(false);
+
+        static StoredDay Stored(TrafficDay d, DayCoverage coverage) =>
+            new(d.Day.DayNumber, d.Views, d.UniqueViews, d.Clones, d.UniqueClones, coverage != DayCoverage.Complete);
+    }
+
+    private static StoreCommand BindBlock(StoreCommand command, TrafficBlock b, int i) => command
+        .With($"tenant_id_{i}", b.TenantId).With($"span_{i}", b.Span).With($"block_start_{i}", b.BlockStart).With($"repo_id_{i}", b.RepositoryId)
+        .With($"views_{i}", b.Views).With($"clones_{i}", b.Clones)
+        .With($"peak_unique_views_{i}", b.PeakUniqueViews).With($"peak_unique_clones_{i}", b.PeakUniqueClones)
+        .With($"days_{i}", b.Days).With($"partial_days_{i}", b.PartialDays);
 
     /// <summary>A stored day of a daily series; its uniques are also its peaks.</summary>
     private static (TrafficPoint Point, long PeakViews, long PeakClones) ReadDayPoint(RowReader r)

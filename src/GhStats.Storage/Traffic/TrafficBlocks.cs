@@ -1,0 +1,120 @@
+using GhStats.Domain;
+
+namespace GhStats.Storage.Traffic;
+
+/// <summary>
+/// The rollups of <c>traffic_daily</c> (<c>traffic_rollups</c>, migration 17): per repository, blocks of 4, 16, 64, 256
+/// and 1,024 days, each starting on a day number that is a multiple of its span. How a write's changed days become one
+/// change per touched block, and how a range is covered by the fewest blocks and edge days.
+/// </summary>
+internal static class TrafficBlocks
+{
+    /// <summary>The spans, smallest first; each is 4 times the one before, so a block is the sum of its 4 children.</summary>
+    public static readonly int[] Spans = [4, 16, 64, 256, 1024];
+
+    /// <summary>How many runs <see cref="Cover"/> gives: two of days, two per span below the largest, one of the largest.</summary>
+    public static readonly int Runs = 2 + (2 * (Spans.Length - 1)) + 1;
+
+    /// <summary>The span of each of <see cref="Cover"/>'s runs, in order; 1 for the runs of days.</summary>
+    public static readonly int[] RunSpans = [1, 1, .. Spans[..^1].SelectMany(s => new[] { s, s }), Spans[^1]];
+
+    /// <summary>
+    /// Covers a range with aligned blocks, largest first: at each span below the largest at most one run of blocks on the
+    /// range's left and one on its right (at most 3 blocks each), and one run of the largest span in the middle.
+    /// </summary>
+    /// <param name="range">The range.</param>
+    /// <returns>For each of <see cref="RunSpans"/>, the day numbers of the run's first and last block (or day); empty when First is after Last.</returns>
+    public static (int First, int Last)[] Cover(DateRange range)
+    {
+        ArgumentNullException.ThrowIfNull(range);
+        var runs = new (int First, int Last)[Runs];
+        int low = range.From.DayNumber, high = range.To.DayNumber + 1;
+        var span = 1;
+        for (var level = 0; level < Spans.Length; level++)
+        {
+            var next = Spans[level];
+            var left = low;
+            while (low % next != 0 && low + span <= high)
+            {
+                low += span;
+            }
+
+            var right = high;
+            while (high % next != 0 && high - span >= low)
+            {
+                high -= span;
+            }
+
+            runs[2 * level] = (left, low - span);
+            runs[(2 * level) + 1] = (high, right - span);
+            span = next;
+        }
+
+        // low and high are now multiples of the largest span (or equal): the middle is whole blocks of it.
+        runs[^1] = (low, high - span);
+        return runs;
+    }
+
+    /// <summary>The first day number of the block of <paramref name="span"/> days that holds a day.</summary>
+    public static int StartOf(int dayNumber, int span) => dayNumber - (dayNumber % span);
+
+    /// <summary>
+    /// What a write changes in the blocks: for each day written, its stored row before (null when new) and after the
+    /// maximum rule, added into every block that holds it; a block no day changed is left out.
+    /// </summary>
+    /// <param name="tenantId">The repository's tenant.</param>
+    /// <param name="repositoryId">The repository.</param>
+    /// <param name="days">Each day written: before (null when there was no row) and after.</param>
+    /// <returns>One change per touched block, by span and start.</returns>
+    public static List<TrafficBlock> Changes(long tenantId, long repositoryId, IEnumerable<(StoredDay? Before, StoredDay After)> days)
+    {
+        var blocks = new SortedDictionary<(int Span, int Start), TrafficBlock>();
+        foreach (var (before, after) in days)
+        {
+            if (before == after)
+            {
+                continue;
+            }
+
+            var change = new TrafficBlock(
+                tenantId, 0, 0, repositoryId,
+                after.Views - (before?.Views ?? 0),
+                after.Clones - (before?.Clones ?? 0),
+                after.UniqueViews,
+                after.UniqueClones,
+                before is null ? 1 : 0,
+                (after.Partial ? 1 : 0) - (before is { Partial: true } ? 1 : 0));
+            foreach (var span in Spans)
+            {
+                var key = (span, StartOf(after.DayNumber, span));
+                blocks[key] = blocks.TryGetValue(key, out var block)
+                    ? block.Plus(change)
+                    : change with { Span = span, BlockStart = key.Item2 };
+            }
+        }
+
+        return [.. blocks.Values];
+    }
+}
+
+/// <summary>A stored day as the rollups see it: its counts and whether it is partial (coverage below complete).</summary>
+internal sealed record StoredDay(int DayNumber, long Views, long UniqueViews, long Clones, long UniqueClones, bool Partial);
+
+/// <summary>
+/// A row of <c>traffic_rollups</c>, or a change to one: sums (views, clones, days, partial days) add up, peaks (the
+/// largest daily uniques) take the larger.
+/// </summary>
+internal sealed record TrafficBlock(
+    long TenantId, int Span, int BlockStart, long RepositoryId, long Views, long Clones, long PeakUniqueViews, long PeakUniqueClones, int Days, int PartialDays)
+{
+    /// <summary>This change and another of the same block together.</summary>
+    public TrafficBlock Plus(TrafficBlock other) => this with
+    {
+        Views = Views + other.Views,
+        Clones = Clones + other.Clones,
+        PeakUniqueViews = Math.Max(PeakUniqueViews, other.PeakUniqueViews),
+        PeakUniqueClones = Math.Max(PeakUniqueClones, other.PeakUniqueClones),
+        Days = Days + other.Days,
+        PartialDays = PartialDays + other.PartialDays,
+    };
+}
