@@ -12,6 +12,12 @@ using Microsoft.Extensions.Logging;
 
 // Usage: dotnet run -c Release --project bench/GhStats.Bench.Collection -- [--repos 1000] [--latency-ms 50] [--concurrency 8]
 //    or: dotnet run -c Release --project bench/GhStats.Bench.Collection -- etags [--repos 50] [--days 5]
+//    or: dotnet run -c Release --project bench/GhStats.Bench.Collection -- hostile|one-token ... (BenchModes.Usage)
+if (await BenchModes.TryRunAsync(args))
+{
+    return;
+}
+
 if (args.Contains("etags"))
 {
     var etags = await ConditionalRequestsBench.RunAsync(Argument(args, "--repos", 50), Argument(args, "--days", 5));
