@@ -34,12 +34,13 @@ public abstract partial class CollectorTests
         var stats = harness.Simulator.Stats;
         stats.ChargedRequests.ShouldBe(0, "every read of the second run was answered 304");
         stats.NotModified.ShouldBe(stats.TotalRequests);
-        foreach (var endpoint in new[] { SimulatedEndpoint.Repository, SimulatedEndpoint.Views, SimulatedEndpoint.Clones, SimulatedEndpoint.Referrers, SimulatedEndpoint.Paths })
+        foreach (var endpoint in new[] { SimulatedEndpoint.Views, SimulatedEndpoint.Clones })
         {
             stats.NotModifiedOf(endpoint).ShouldBe(2, endpoint.ToString());
         }
 
-        stats.RequestsFor(token).ShouldBe(10);
+        // The counters, referrers and paths were read today already: a later run the same day reads views and clones only.
+        stats.RequestsFor(token).ShouldBe(4);
         (await StoredAsync(harness, tenant.Id, tracked)).ShouldBe(before);
         var etags = harness.Services.GetRequiredService<IGitHubETagStore>();
         var connection = (await harness.Services.GetRequiredService<IConnectionStore>().ListAsync(tenant.Id)).Single();
@@ -52,7 +53,11 @@ public abstract partial class CollectorTests
     {
         var (harness, tenant, _) = await SetUpAsync(configure: RestCounters);
         harness.SetNow(Start);
-        var simulated = harness.Simulator.AddRepository("octo", "growing", seed: 17, r => r.Stars = 12);
+        var simulated = harness.Simulator.AddRepository("octo", "growing", seed: 17, r =>
+        {
+            r.Stars = 12;
+            r.Paths = [];
+        });
         var repository = await harness.Repositories.AddAsync(tenant.Id, "octo", "growing");
         await harness.CollectAsync(tenant.Id);
         var etags = harness.Services.GetRequiredService<IGitHubETagStore>();
@@ -60,15 +65,18 @@ public abstract partial class CollectorTests
         var tagBefore = (await etags.ListAsync(repository.Id, connection.Id)).Single(e => e.Read == "repository").ETag;
         harness.Simulator.Stats.Reset();
 
+        // The next day, when the counters are read again.
         simulated.Stars = 15;
         simulated.Forks += 2;
+        harness.SetNow(Start.AddDays(1));
         var run = await harness.CollectAsync(tenant.Id);
 
         run.Status.ShouldBe(CollectionRunStatus.Succeeded, await harness.ErrorsAsync(run.Id));
         var stats = harness.Simulator.Stats;
+        stats.Requests(SimulatedEndpoint.Repository).ShouldBe(1);
         stats.NotModifiedOf(SimulatedEndpoint.Repository).ShouldBe(0);
-        stats.NotModifiedOf(SimulatedEndpoint.Views).ShouldBe(1);
-        var stored = await harness.Traffic.GetRepositoryStatsAsync(tenant.Id, repository.Id, new DateRange(Today, Today));
+        stats.NotModifiedOf(SimulatedEndpoint.Paths).ShouldBe(1, "an empty list stays the same answer from day to day");
+        var stored = await harness.Traffic.GetRepositoryStatsAsync(tenant.Id, repository.Id, new DateRange(Today.AddDays(1), Today.AddDays(1)));
         stored.Single().Stars.ShouldBe(15);
         stored.Single().Forks.ShouldBe(simulated.Forks);
         (await etags.ListAsync(repository.Id, connection.Id)).Single(e => e.Read == "repository").ETag.ShouldNotBe(tagBefore);
@@ -96,6 +104,7 @@ public abstract partial class CollectorTests
         var stats = harness.Simulator.Stats;
         stats.NotModifiedOf(SimulatedEndpoint.Repository).ShouldBe(1);
         stats.NotModifiedOf(SimulatedEndpoint.Referrers).ShouldBe(1, "an empty list stays the same answer from day to day");
+        stats.NotModifiedOf(SimulatedEndpoint.Paths).ShouldBe(1);
         stats.NotModifiedOf(SimulatedEndpoint.Views).ShouldBe(0, "GitHub's window moved with the day");
         var counters = await harness.Traffic.GetRepositoryStatsAsync(tenant.Id, repository.Id, new DateRange(Today, Today.AddDays(1)));
         counters.Select(c => c.Day).ShouldBe([Today, Today.AddDays(1)]);
@@ -106,7 +115,7 @@ public abstract partial class CollectorTests
     }
 
     [Fact]
-    public async Task WithConditionalRequestsOff_ASecondRunReadsEverythingAgain()
+    public async Task WithConditionalRequestsOff_TheNextDaysRunReadsEverythingAgain()
     {
         var (harness, tenant, _) = await SetUpAsync(configure: o => (o.ConditionalRequests, o.GraphQLBatchSize) = (false, 0));
         harness.SetNow(Start);
@@ -115,11 +124,12 @@ public abstract partial class CollectorTests
         await harness.CollectAsync(tenant.Id);
         harness.Simulator.Stats.Reset();
 
+        harness.SetNow(Start.AddDays(1));
         var run = await harness.CollectAsync(tenant.Id);
 
         run.Status.ShouldBe(CollectionRunStatus.Succeeded, await harness.ErrorsAsync(run.Id));
         harness.Simulator.Stats.NotModified.ShouldBe(0);
-        harness.Simulator.Stats.ChargedRequests.ShouldBe(5, "counters, views, clones, referrers and paths");
+        harness.Simulator.Stats.ChargedRequests.ShouldBe(6, "counters, views, clones, referrers, paths and releases");
         var connection = (await harness.Services.GetRequiredService<IConnectionStore>().ListAsync(tenant.Id)).Single();
         (await harness.Services.GetRequiredService<IGitHubETagStore>().ListAsync(repository.Id, connection.Id)).ShouldBeEmpty();
     }

@@ -58,7 +58,9 @@ public abstract class StarBackfillTests(StoreDatabaseFixture database) : IAsyncL
         (await store.GetBackfillAsync(repository.Id)).ShouldNotBeNull().ShouldSatisfyAllConditions(
             b => b.State.ShouldBe(StarBackfillState.InProgress), b => b.NextPage.ShouldBe(3), b => b.StarsRead.ShouldBe(200));
 
-        // Page 3 fails through every retry: the repository's collection stands, and the backfill waits where it was.
+        // The backfill goes on once a day, with the daily reads. Page 3 fails through every retry: the repository's
+        // collection stands, and the backfill waits where it was.
+        harness.SetNow(Start.AddDays(1));
         harness.Simulator.Faults.FailNext("/stargazers", 502, times: 4);
         var failed = await harness.CollectAsync(tenant.Id);
         failed.Status.ShouldBe(CollectionRunStatus.Succeeded, await harness.ErrorsAsync(failed.Id));
@@ -66,8 +68,10 @@ public abstract class StarBackfillTests(StoreDatabaseFixture database) : IAsyncL
             b => b.State.ShouldBe(StarBackfillState.InProgress), b => b.NextPage.ShouldBe(3), b => b.StarsRead.ShouldBe(200));
         harness.Simulator.Faults.Clear();
 
+        harness.SetNow(Start.AddDays(2));
         (await harness.CollectAsync(tenant.Id)).Status.ShouldBe(CollectionRunStatus.Succeeded);
         (await store.GetBackfillAsync(repository.Id)).ShouldNotBeNull().NextPage.ShouldBe(5);
+        harness.SetNow(Start.AddDays(3));
         (await harness.CollectAsync(tenant.Id)).Status.ShouldBe(CollectionRunStatus.Succeeded);
 
         var history = await store.GetStarHistoryAsync(tenant.Id, repository.Id, new DateRange(Today.AddYears(-15), Today));

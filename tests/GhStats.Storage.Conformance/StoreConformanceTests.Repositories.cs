@@ -180,4 +180,25 @@ public abstract partial class StoreConformanceTests
         await Should.ThrowAsync<GhStatsNotFoundException>(() => Repositories.RecordCollectionAsync(long.MaxValue, "ok"));
         await Should.ThrowAsync<ArgumentException>(() => Repositories.RecordCollectionAsync(repo.Id, new string('x', FieldLimits.RepositoryStatus + 1)));
     }
+
+    [StoreFact]
+    public async Task RecordCollection_RemembersTheDayTheDailyReadsSucceeded_AndKeepsItThroughRunsWithoutThem()
+    {
+        var repo = await NewRepositoryAsync();
+        repo.DailyCollectedOn.ShouldBeNull("a repository never collected has its daily reads due");
+
+        await Repositories.RecordCollectionAsync(repo.Id, "ok", dailyCollectedOn: Today);
+        await Repositories.RecordCollectionAsync(repo.Id, "ok");
+        await Repositories.RecordCollectionAsync(repo.Id, "Transient");
+
+        var stored = await Repositories.GetAsync(repo.TenantId, repo.Id);
+        stored.DailyCollectedOn.ShouldBe(Today);
+        stored.WeeklyCollectedOn.ShouldBeNull("the daily day is not the weekly one");
+        (await Repositories.ListTrackedAsync(repo.TenantId)).ShouldHaveSingleItem().DailyCollectedOn.ShouldBe(Today);
+
+        await Repositories.RecordCollectionAsync(repo.Id, "ok", weeklyCollectedOn: Today, dailyCollectedOn: Today.AddDays(1));
+
+        stored = await Repositories.GetAsync(repo.TenantId, repo.Id);
+        (stored.DailyCollectedOn, stored.WeeklyCollectedOn).ShouldBe((Today.AddDays(1), Today));
+    }
 }

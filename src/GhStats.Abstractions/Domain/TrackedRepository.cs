@@ -14,6 +14,10 @@ namespace GhStats.Domain;
 /// <param name="WeeklyCollectedOn">The UTC day GitHub's weekly figures were last read; they are read once a week.</param>
 /// <param name="LastDailyReadOn">The UTC day of the last successful read of daily views and clones (see <see cref="CollectionHorizon"/>).</param>
 /// <param name="BadgesEnabled">Whether an Owner made its traffic badges public (served without sign-in).</param>
+/// <param name="DailyCollectedOn">
+/// The UTC day the once-a-day reads (counters, referrers, paths, releases) last succeeded; runs later that day read only
+/// views and clones (and the weekly figures when due). Null: never, so the next run does them.
+/// </param>
 public sealed record TrackedRepository(
     long Id,
     long TenantId,
@@ -27,7 +31,8 @@ public sealed record TrackedRepository(
     string? LastStatus,
     DateOnly? WeeklyCollectedOn = null,
     DateOnly? LastDailyReadOn = null,
-    bool BadgesEnabled = false)
+    bool BadgesEnabled = false,
+    DateOnly? DailyCollectedOn = null)
 {
     /// <summary>"owner/name", as GitHub writes it.</summary>
     public string FullName => $"{Owner}/{Name}";

@@ -69,10 +69,12 @@ public interface IRepositoryStore
     /// <param name="status">"ok" or the error kind.</param>
     /// <param name="gitHubId">GitHub's id for it, when read.</param>
     /// <param name="weeklyCollectedOn">The day weekly figures were read in this collection, if they were.</param>
+    /// <param name="dailyCollectedOn">The day the once-a-day reads succeeded in this collection, if they were made; null keeps the stored day.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>A task that completes once recorded.</returns>
     /// <exception cref="GhStatsNotFoundException">When the repository does not exist.</exception>
-    Task RecordCollectionAsync(long repositoryId, string status, long? gitHubId = null, DateOnly? weeklyCollectedOn = null, CancellationToken cancellationToken = default);
+    Task RecordCollectionAsync(
+        long repositoryId, string status, long? gitHubId = null, DateOnly? weeklyCollectedOn = null, DateOnly? dailyCollectedOn = null, CancellationToken cancellationToken = default);
 
     /// <summary>Turns a repository's public traffic badges on or off.</summary>
     /// <param name="tenantId">The tenant.</param>

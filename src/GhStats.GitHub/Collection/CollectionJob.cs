@@ -133,7 +133,9 @@ internal sealed partial class CollectionJob(
     private async Task CollectLaneAsync(CollectionRun run, CollectionLane lane, RunCounters counters, RunSessions openSessions, SemaphoreSlim places, CancellationToken cancellationToken)
     {
         var perLane = Math.Min(options.Value.LaneConcurrency, options.Value.MaxConcurrency);
-        var batches = new CounterBatches(lane.Repositories, options.Value.GraphQLBatchSize, logger);
+        // Only the repositories whose daily reads are due need their counters; later runs the same day read views and clones.
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var batches = new CounterBatches([.. lane.Repositories.Where(r => RepositoryCollector.DailyReadsDue(r, today))], options.Value.GraphQLBatchSize, logger);
         await Parallel.ForEachAsync(
             lane.Repositories,
             new ParallelOptions { MaxDegreeOfParallelism = perLane, CancellationToken = cancellationToken },

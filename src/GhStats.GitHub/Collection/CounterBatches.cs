@@ -5,8 +5,9 @@ using Microsoft.Extensions.Logging;
 namespace GhStats.GitHub.Collection;
 
 /// <summary>
-/// The counters of a lane's repositories, read with one GraphQL query per batch of up to
-/// <see cref="GitHubCollectorOptions.GraphQLBatchSize"/> repositories in the lane's order. A batch is asked for when its
+/// The counters of a lane's repositories whose daily reads are due, read with one GraphQL query per batch of up to
+/// <see cref="GitHubCollectorOptions.GraphQLBatchSize"/> repositories in the lane's order; any other repository is answered
+/// null (read with REST, if at all). A batch is asked for when its
 /// first repository starts, so a lane cut short by its rate limit asks for no batch it does not reach. When the connection
 /// cannot answer GraphQL the session remembers it, and the lane's repositories read their counters with REST.
 /// </summary>

@@ -8,17 +8,25 @@ using DateRange = GhStats.Domain.DateRange;
 namespace GhStats.GitHub.Collection;
 
 /// <summary>
-/// Collects one repository: its counters, daily views and clones, top referrers and paths, once a week GitHub's
-/// weekly figures, once a day its releases' download counts, and until it is done a part of its star history before
-/// tracking, merged through the store ports.
+/// Collects one repository: in every run its daily views and clones; once a UTC day its counters, top referrers and paths,
+/// its releases' download counts and, until it is done, a part of its star history before tracking; once a week GitHub's
+/// weekly figures; merged through the store ports.
 /// </summary>
 /// <remarks>
+/// <para>
+/// Views and clones are what GitHub's 14-day window loses, so they are read as often as runs come (hourly is fine);
+/// the rest changes slowly or is a snapshot of the day, so the first run of each UTC day reads it
+/// (<see cref="TrackedRepository.DailyCollectedOn"/> before today) and records the day once every daily read succeeded.
+/// A run that fails any of them leaves the day unrecorded, so the next run, the same day or not, reads them again.
+/// </para>
+/// <para>
 /// The counters, views, clones, referrers, paths and weekly figures are conditional reads: each answer's ETag is kept per
 /// repository, connection and read (<see cref="IGitHubETagStore"/>), saved only once that answer is merged, and sent as
 /// <c>If-None-Match</c> next time. A 304 (which GitHub does not charge) means "the answer stored for the tag's day is still
 /// GitHub's answer", so it counts as a successful read: the daily window is merged without days (its days are stored,
 /// max-merged, and days missing from the store are GitHub's omitted zeros), so coverage and the last daily read move on;
 /// counters, referrers and paths stored on the tag's day are written again for today when the day changed.
+/// </para>
 /// </remarks>
 internal sealed class RepositoryCollector(
     ITrafficStore traffic,
@@ -67,7 +75,9 @@ internal sealed class RepositoryCollector(
 
         // Reading the repository first finds a wrong name or token with one call; its counters are kept even if traffic is refused.
         // A GraphQL batch may have read them already: a repository it did not find fails as REST's 404 would.
-        var (gitHubId, starCount) = counters switch
+        // Later runs the same day skip them: the views read finds a wrong name or token as well.
+        var daily = DailyReadsDue(repository, today);
+        var (gitHubId, starCount) = !daily ? (default(long?), 0) : counters switch
         {
             { Counters: { } read } => await StoreCountersAsync(id, today, read, cancellationToken).ConfigureAwait(false),
             { NotFound: { } missing } => throw new NotFoundException(missing, System.Net.HttpStatusCode.NotFound),
@@ -83,19 +93,22 @@ internal sealed class RepositoryCollector(
         Answered(ViewsRead, views.ETag, readOn);
         Answered(ClonesRead, clones.ETag, readOn);
 
-        var referrers = await Read(ReferrersRead, () => client.Repository.Traffic.GetAllReferrers(owner, name)).ConfigureAwait(false);
-        var referrerSnapshots = referrers.NotModified
-            ? await StoredAgainAsync(known[ReferrersRead].ReadOn, today, range => traffic.GetReferrerHistoryAsync(repository.TenantId, id, range, cancellationToken), r => r with { CapturedOn = today }).ConfigureAwait(false)
-            : referrers.Value!.Select(r => new ReferrerSnapshot(id, today, Cut(r.Referrer, FieldLimits.Referrer), r.Count, Math.Min(r.Uniques, r.Count))).ToList();
-        await traffic.MergeReferrerSnapshotsAsync(referrerSnapshots, cancellationToken).ConfigureAwait(false);
-        Answered(ReferrersRead, referrers.ETag, today);
+        if (daily)
+        {
+            var referrers = await Read(ReferrersRead, () => client.Repository.Traffic.GetAllReferrers(owner, name)).ConfigureAwait(false);
+            var referrerSnapshots = referrers.NotModified
+                ? await StoredAgainAsync(known[ReferrersRead].ReadOn, today, range => traffic.GetReferrerHistoryAsync(repository.TenantId, id, range, cancellationToken), r => r with { CapturedOn = today }).ConfigureAwait(false)
+                : referrers.Value!.Select(r => new ReferrerSnapshot(id, today, Cut(r.Referrer, FieldLimits.Referrer), r.Count, Math.Min(r.Uniques, r.Count))).ToList();
+            await traffic.MergeReferrerSnapshotsAsync(referrerSnapshots, cancellationToken).ConfigureAwait(false);
+            Answered(ReferrersRead, referrers.ETag, today);
 
-        var paths = await Read(PathsRead, () => client.Repository.Traffic.GetAllPaths(owner, name)).ConfigureAwait(false);
-        var pathSnapshots = paths.NotModified
-            ? await StoredAgainAsync(known[PathsRead].ReadOn, today, range => traffic.GetPathHistoryAsync(repository.TenantId, id, range, cancellationToken), p => p with { CapturedOn = today }).ConfigureAwait(false)
-            : paths.Value!.Select(p => new PathSnapshot(id, today, Cut(p.Path, FieldLimits.Path), Cut(p.Title ?? string.Empty, FieldLimits.PathTitle), p.Count, Math.Min(p.Uniques, p.Count))).ToList();
-        await traffic.MergePathSnapshotsAsync(pathSnapshots, cancellationToken).ConfigureAwait(false);
-        Answered(PathsRead, paths.ETag, today);
+            var paths = await Read(PathsRead, () => client.Repository.Traffic.GetAllPaths(owner, name)).ConfigureAwait(false);
+            var pathSnapshots = paths.NotModified
+                ? await StoredAgainAsync(known[PathsRead].ReadOn, today, range => traffic.GetPathHistoryAsync(repository.TenantId, id, range, cancellationToken), p => p with { CapturedOn = today }).ConfigureAwait(false)
+                : paths.Value!.Select(p => new PathSnapshot(id, today, Cut(p.Path, FieldLimits.Path), Cut(p.Title ?? string.Empty, FieldLimits.PathTitle), p.Count, Math.Min(p.Uniques, p.Count))).ToList();
+            await traffic.MergePathSnapshotsAsync(pathSnapshots, cancellationToken).ConfigureAwait(false);
+            Answered(PathsRead, paths.ETag, today);
+        }
 
         // GitHub's weekly uniques are the only true ones; reading them once a week, after Monday, catches each week once complete.
         // A 304 adds nothing: the weeks of the answer it stands for are stored, and merging keeps the larger value.
@@ -112,17 +125,30 @@ internal sealed class RepositoryCollector(
 
         // Every answer above is merged: only now may its tag stand for it.
         await etags.SaveAsync(answered, cancellationToken).ConfigureAwait(false);
-        await repositories.RecordCollectionAsync(id, "ok", gitHubId, weeklyOn, cancellationToken).ConfigureAwait(false);
 
-        // Last, once a day: a failure here is recorded like any other, after the traffic above is safely stored.
-        if (await releases.GetLastReleaseReadAsync(id, cancellationToken).ConfigureAwait(false) is not { } releasesRead || releasesRead < today)
+        // After the traffic above is safely stored, once a day: a failure here is recorded like any other and leaves the
+        // daily reads due, so the next run tries again (its other reads then mostly answer 304, which GitHub does not charge).
+        if (daily && (await releases.GetLastReleaseReadAsync(id, cancellationToken).ConfigureAwait(false) is not { } releasesRead || releasesRead < today))
         {
             await ReadReleasesAsync(repository, client, cancellationToken).ConfigureAwait(false);
         }
 
-        // Last, so the star backfill spends only what is left and its failures never fail the repository.
-        await stars.BackfillAsync(repository, client, starCount, cancellationToken).ConfigureAwait(false);
+        await repositories.RecordCollectionAsync(id, "ok", gitHubId, weeklyOn, daily ? today : null, cancellationToken).ConfigureAwait(false);
+
+        // Last, so the star backfill spends only what is left and its failures never fail the repository; once a day, like
+        // the counters whose star count it needs.
+        if (daily)
+        {
+            await stars.BackfillAsync(repository, client, starCount, cancellationToken).ConfigureAwait(false);
+        }
     }
+
+    /// <summary>
+    /// Whether <paramref name="repository"/>'s once-a-day reads (counters, referrers, paths, releases, star backfill) are due:
+    /// they did not succeed yet on <paramref name="today"/> (UTC), so the first run after midnight makes them.
+    /// </summary>
+    internal static bool DailyReadsDue(TrackedRepository repository, DateOnly today) =>
+        repository.DailyCollectedOn is not { } last || last < today;
 
     /// <summary>
     /// Reads and stores the repository's counters for today, conditionally when a tag is known; a 304 stores the counters of

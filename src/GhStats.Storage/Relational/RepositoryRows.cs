@@ -20,6 +20,7 @@ internal static class RepositoryRows
     private static readonly RowColumn WeeklyCollectedOn = Shape.Column("weekly_collected_on");
     private static readonly RowColumn LastDailyReadOn = Shape.Column("last_daily_read_on");
     private static readonly RowColumn BadgesEnabled = Shape.Column("badges_enabled");
+    private static readonly RowColumn DailyCollectedOn = Shape.Column("daily_collected_on");
 
     /// <summary>Reads a repository from a row of <see cref="Shape"/> or of a shape that extends it.</summary>
     /// <param name="r">The row.</param>
@@ -27,5 +28,6 @@ internal static class RepositoryRows
     public static TrackedRepository Read(RowReader r) => new(
         r.Int64(Id), r.Int64(TenantId), r.NullableInt64(ConnectionId), r.Text(Owner), r.Text(Name), r.NullableInt64(GitHubId),
         r.Timestamp(AddedAt), r.NullableTimestamp(RemovedAt), r.NullableTimestamp(LastCollectedAt), r.NullableText(LastStatus),
-        r.NullableDate(WeeklyCollectedOn), r.NullableDate(LastDailyReadOn), r.Int32(BadgesEnabled) != 0);
+        r.NullableDate(WeeklyCollectedOn), r.NullableDate(LastDailyReadOn), r.Int32(BadgesEnabled) != 0,
+        r.NullableDate(DailyCollectedOn));
 }

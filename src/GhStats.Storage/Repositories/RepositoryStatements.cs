@@ -42,6 +42,8 @@ internal sealed class RepositoryStatements : StatementSet
         // A separate statement, not COALESCE(CAST(@day AS DATE), ...): SQLite's CAST to DATE would turn '2024-03-04' into 2024.
         RecordWeeklyCollection = new("Repositories.RecordWeeklyCollection",
             $"UPDATE {T("repositories")} SET weekly_collected_on = @weekly_collected_on WHERE id = @repo_id");
+        RecordDailyCollection = new("Repositories.RecordDailyCollection",
+            $"UPDATE {T("repositories")} SET daily_collected_on = @daily_collected_on WHERE id = @repo_id");
 
         // Purging deletes children before the repository; no cascades, so every provider behaves alike.
         PurgeStatements =
@@ -91,6 +93,8 @@ internal sealed class RepositoryStatements : StatementSet
     public SqlStatement RecordCollection { get; }
 
     public SqlStatement RecordWeeklyCollection { get; }
+
+    public SqlStatement RecordDailyCollection { get; }
 
     public SqlStatement SetBadges { get; }
 

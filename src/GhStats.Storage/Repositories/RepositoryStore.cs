@@ -157,7 +157,8 @@ internal sealed class RepositoryStore(StoreDatabase db, RepositoryStatements sql
             },
             cancellationToken);
 
-    public Task RecordCollectionAsync(long repositoryId, string status, long? gitHubId = null, DateOnly? weeklyCollectedOn = null, CancellationToken cancellationToken = default)
+    public Task RecordCollectionAsync(
+        long repositoryId, string status, long? gitHubId = null, DateOnly? weeklyCollectedOn = null, DateOnly? dailyCollectedOn = null, CancellationToken cancellationToken = default)
     {
         var checkedStatus = Input.Required(status, nameof(status), FieldLimits.RepositoryStatus);
         return db.WriteAsync(
@@ -174,6 +175,12 @@ internal sealed class RepositoryStore(StoreDatabase db, RepositoryStatements sql
                 {
                     using var weekly = db.Command(connection, transaction, sql.RecordWeeklyCollection).With("weekly_collected_on", day).With("repo_id", repositoryId);
                     await weekly.ExecuteAsync(cancellationToken).ConfigureAwait(false);
+                }
+
+                if (dailyCollectedOn is { } dailyDay)
+                {
+                    using var daily = db.Command(connection, transaction, sql.RecordDailyCollection).With("daily_collected_on", dailyDay).With("repo_id", repositoryId);
+                    await daily.ExecuteAsync(cancellationToken).ConfigureAwait(false);
                 }
             },
             cancellationToken);

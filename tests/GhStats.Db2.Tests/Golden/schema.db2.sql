@@ -328,3 +328,11 @@ ALTER TABLE ghstats.users ADD COLUMN language VARCHAR(16) DEFAULT;
 ALTER TABLE ghstats.notification_channels ADD COLUMN language VARCHAR(16) DEFAULT;
 INSERT INTO ghstats.schema_versions (version, applied_on, description) VALUES (14, (CURRENT_TIMESTAMP - CURRENT_TIMEZONE), 'GhStats language choice');
 /* 14: LanguageChoice migrated */
+/* 16: DailyCollectionDay migrating ========================================== */
+
+/* AlterTable repositories */
+/* No SQL statement executed. */
+/* CreateColumn repositories daily_collected_on Date */
+ALTER TABLE ghstats.repositories ADD COLUMN daily_collected_on DATE DEFAULT;
+INSERT INTO ghstats.schema_versions (version, applied_on, description) VALUES (16, (CURRENT_TIMESTAMP - CURRENT_TIMEZONE), 'GhStats daily collection day');
+/* 16: DailyCollectionDay migrated */

@@ -371,13 +371,13 @@ SELECT COUNT(*) FROM ghstats.repositories WHERE id = @repo_id AND tenant_id = @t
 SELECT COUNT(*) FROM ghstats.github_connections WHERE id = @connection_id AND tenant_id = @tenant_id;
 
 -- Repositories.Find
-SELECT id, tenant_id, connection_id, owner, name, github_id, added_at, removed_at, last_collected_at, last_status, weekly_collected_on, last_daily_read_on, badges_enabled FROM ghstats.repositories WHERE id = @repo_id;
+SELECT id, tenant_id, connection_id, owner, name, github_id, added_at, removed_at, last_collected_at, last_status, weekly_collected_on, last_daily_read_on, badges_enabled, daily_collected_on FROM ghstats.repositories WHERE id = @repo_id;
 
 -- Repositories.FindByName
-SELECT id, tenant_id, connection_id, owner, name, github_id, added_at, removed_at, last_collected_at, last_status, weekly_collected_on, last_daily_read_on, badges_enabled FROM ghstats.repositories WHERE tenant_id = @tenant_id AND LOWER(owner) = @owner AND LOWER(name) = @name;
+SELECT id, tenant_id, connection_id, owner, name, github_id, added_at, removed_at, last_collected_at, last_status, weekly_collected_on, last_daily_read_on, badges_enabled, daily_collected_on FROM ghstats.repositories WHERE tenant_id = @tenant_id AND LOWER(owner) = @owner AND LOWER(name) = @name;
 
 -- Repositories.Get
-SELECT id, tenant_id, connection_id, owner, name, github_id, added_at, removed_at, last_collected_at, last_status, weekly_collected_on, last_daily_read_on, badges_enabled FROM ghstats.repositories WHERE id = @repo_id AND tenant_id = @tenant_id;
+SELECT id, tenant_id, connection_id, owner, name, github_id, added_at, removed_at, last_collected_at, last_status, weekly_collected_on, last_daily_read_on, badges_enabled, daily_collected_on FROM ghstats.repositories WHERE id = @repo_id AND tenant_id = @tenant_id;
 
 -- Repositories.Insert
 SELECT id FROM FINAL TABLE (INSERT INTO ghstats.repositories (tenant_id, connection_id, owner, name, added_at) VALUES (@tenant_id, @connection_id, @owner, @name, @added_at));
@@ -386,13 +386,13 @@ SELECT id FROM FINAL TABLE (INSERT INTO ghstats.repositories (tenant_id, connect
 DELETE FROM ghstats.public_dashboard_repositories WHERE repo_id = @repo_id;
 
 -- Repositories.ListActive
-SELECT id, tenant_id, connection_id, owner, name, github_id, added_at, removed_at, last_collected_at, last_status, weekly_collected_on, last_daily_read_on, badges_enabled FROM ghstats.repositories WHERE tenant_id = @tenant_id AND removed_at IS NULL ORDER BY owner, name;
+SELECT id, tenant_id, connection_id, owner, name, github_id, added_at, removed_at, last_collected_at, last_status, weekly_collected_on, last_daily_read_on, badges_enabled, daily_collected_on FROM ghstats.repositories WHERE tenant_id = @tenant_id AND removed_at IS NULL ORDER BY owner, name;
 
 -- Repositories.ListAll
-SELECT id, tenant_id, connection_id, owner, name, github_id, added_at, removed_at, last_collected_at, last_status, weekly_collected_on, last_daily_read_on, badges_enabled FROM ghstats.repositories WHERE tenant_id = @tenant_id ORDER BY owner, name;
+SELECT id, tenant_id, connection_id, owner, name, github_id, added_at, removed_at, last_collected_at, last_status, weekly_collected_on, last_daily_read_on, badges_enabled, daily_collected_on FROM ghstats.repositories WHERE tenant_id = @tenant_id ORDER BY owner, name;
 
 -- Repositories.ListTracked
-SELECT id, tenant_id, connection_id, owner, name, github_id, added_at, removed_at, last_collected_at, last_status, weekly_collected_on, last_daily_read_on, badges_enabled FROM ghstats.repositories WHERE removed_at IS NULL ORDER BY tenant_id, owner, name;
+SELECT id, tenant_id, connection_id, owner, name, github_id, added_at, removed_at, last_collected_at, last_status, weekly_collected_on, last_daily_read_on, badges_enabled, daily_collected_on FROM ghstats.repositories WHERE removed_at IS NULL ORDER BY tenant_id, owner, name;
 
 -- Repositories.MarkRemoved
 UPDATE ghstats.repositories SET removed_at = @removed_at WHERE id = @repo_id AND removed_at IS NULL;
@@ -447,6 +447,9 @@ UPDATE ghstats.repositories SET removed_at = NULL, added_at = @added_at, connect
 
 -- Repositories.RecordCollection
 UPDATE ghstats.repositories SET last_collected_at = @collected_at, last_status = @status, github_id = COALESCE(CAST(@github_id AS BIGINT), github_id) WHERE id = @repo_id;
+
+-- Repositories.RecordDailyCollection
+UPDATE ghstats.repositories SET daily_collected_on = @daily_collected_on WHERE id = @repo_id;
 
 -- Repositories.RecordWeeklyCollection
 UPDATE ghstats.repositories SET weekly_collected_on = @weekly_collected_on WHERE id = @repo_id;
@@ -707,7 +710,7 @@ SELECT COUNT(*) FROM ghstats.tenants WHERE id = @tenant_id;
 SELECT s.repo_id, s.day, s.stars, s.forks, s.watchers, s.open_issues, s.size_kb FROM ghstats.repositories r JOIN ghstats.repo_daily_stats s ON s.repo_id = r.id WHERE r.tenant_id = @tenant_id AND r.removed_at IS NULL AND s.day = (SELECT MAX(x.day) FROM ghstats.repo_daily_stats x WHERE x.repo_id = r.id AND x.day >= @from_day AND x.day <= @to_day);
 
 -- Traffic.TenantSummary
-SELECT r.id, r.tenant_id, r.connection_id, r.owner, r.name, r.github_id, r.added_at, r.removed_at, r.last_collected_at, r.last_status, r.weekly_collected_on, r.last_daily_read_on, r.badges_enabled, SUM(CAST(d.views AS BIGINT)) AS views, SUM(CAST(d.clones AS BIGINT)) AS clones, MAX(d.unique_views) AS peak_unique_views, MAX(d.unique_clones) AS peak_unique_clones, COUNT(d.day) AS days, SUM(CASE WHEN d.day IS NULL OR d.coverage = 2 THEN 0 ELSE 1 END) AS partial_days FROM ghstats.repositories r LEFT JOIN ghstats.traffic_daily d ON d.repo_id = r.id AND d.day >= @from_day AND d.day <= @to_day WHERE r.tenant_id = @tenant_id AND r.removed_at IS NULL GROUP BY r.id, r.tenant_id, r.connection_id, r.owner, r.name, r.github_id, r.added_at, r.removed_at, r.last_collected_at, r.last_status, r.weekly_collected_on, r.last_daily_read_on, r.badges_enabled ORDER BY r.owner, r.name;
+SELECT r.id, r.tenant_id, r.connection_id, r.owner, r.name, r.github_id, r.added_at, r.removed_at, r.last_collected_at, r.last_status, r.weekly_collected_on, r.last_daily_read_on, r.badges_enabled, r.daily_collected_on, SUM(CAST(d.views AS BIGINT)) AS views, SUM(CAST(d.clones AS BIGINT)) AS clones, MAX(d.unique_views) AS peak_unique_views, MAX(d.unique_clones) AS peak_unique_clones, COUNT(d.day) AS days, SUM(CASE WHEN d.day IS NULL OR d.coverage = 2 THEN 0 ELSE 1 END) AS partial_days FROM ghstats.repositories r LEFT JOIN ghstats.traffic_daily d ON d.repo_id = r.id AND d.day >= @from_day AND d.day <= @to_day WHERE r.tenant_id = @tenant_id AND r.removed_at IS NULL GROUP BY r.id, r.tenant_id, r.connection_id, r.owner, r.name, r.github_id, r.added_at, r.removed_at, r.last_collected_at, r.last_status, r.weekly_collected_on, r.last_daily_read_on, r.badges_enabled, r.daily_collected_on ORDER BY r.owner, r.name;
 
 -- Traffic.TenantTrafficDays
 SELECT r.id AS repo_id, d.day, d.views, d.unique_views, d.clones, d.unique_clones, CAST(d.coverage AS INTEGER) AS coverage FROM ghstats.repositories r LEFT JOIN ghstats.traffic_daily d ON d.repo_id = r.id AND d.day >= @from_day AND d.day <= @to_day WHERE r.tenant_id = @tenant_id AND r.removed_at IS NULL ORDER BY r.owner, r.name, r.id, d.day;
