@@ -24,21 +24,21 @@ internal static class ConditionalRequestsBench
         report.AppendLine(CultureInfo.InvariantCulture, $"## Conditional requests: calls GitHub charges ({repos:N0} repositories, {days} daily runs, then a re-run on the last day)");
         report.AppendLine();
         report.AppendLine(CultureInfo.InvariantCulture, $"- Run {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC: `dotnet run -c Release --project bench/GhStats.Bench.Collection -- etags --repos {repos} --days {days}`");
-        report.AppendLine("- Counted by the simulator: charged = admitted requests except 304s (and the free /rate_limit); 304s apart. Star backfill off (a one-off); the simulator's repositories have no releases.");
+        report.AppendLine("- Counted by the simulator: charged = admitted REST requests except 304s (and the free /rate_limit); 304s apart; GraphQL (the repository counters, 100 repositories a query, on by default) in calls and points, a budget of its own. Star backfill off (a one-off).");
         report.AppendLine();
-        report.AppendLine("| conditional requests | first day: charged per repository | days 2 to last: charged per repository-day | 304s per repository-day | re-run, nothing changed: charged per repository | 304s per repository |");
-        report.AppendLine("|---|---:|---:|---:|---:|---:|");
+        report.AppendLine("| conditional requests | first day: charged per repository | days 2 to last: charged per repository-day | 304s per repository-day | re-run, nothing changed: charged per repository | 304s per repository | GraphQL calls per run | GraphQL points per repository-day |");
+        report.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var conditional in new[] { false, true })
         {
             var counts = await CollectAsync(repos, days, conditional);
             report.AppendLine(CultureInfo.InvariantCulture,
-                $"| {(conditional ? "on (default)" : "off")} | {counts.FirstCharged / (double)repos:N2} | {counts.LaterCharged / (double)(repos * (days - 1)):N2} | {counts.LaterNotModified / (double)(repos * (days - 1)):N2} | {counts.RerunCharged / (double)repos:N2} | {counts.RerunNotModified / (double)repos:N2} |");
+                $"| {(conditional ? "on (default)" : "off")} | {counts.FirstCharged / (double)repos:N2} | {counts.LaterCharged / (double)(repos * (days - 1)):N2} | {counts.LaterNotModified / (double)(repos * (days - 1)):N2} | {counts.RerunCharged / (double)repos:N2} | {counts.RerunNotModified / (double)repos:N2} | {counts.GraphQLCalls / (double)(days + 1):N2} | {counts.GraphQLPoints / (double)(repos * (days + 1)):N3} |");
         }
 
         return report.ToString();
     }
 
-    private static async Task<(long FirstCharged, long LaterCharged, long LaterNotModified, long RerunCharged, long RerunNotModified)> CollectAsync(int repos, int days, bool conditional)
+    private static async Task<(long FirstCharged, long LaterCharged, long LaterNotModified, long RerunCharged, long RerunNotModified, long GraphQLCalls, long GraphQLPoints)> CollectAsync(int repos, int days, bool conditional)
     {
         var calendar = new BenchCalendar(FirstDay);
         // The runs follow one another at once; a per-minute limit across runs would only slow the count down.
@@ -78,6 +78,7 @@ internal static class ConditionalRequestsBench
             }
 
             var collection = provider.GetRequiredService<ICollectionService>();
+            long graphQLCalls = 0, graphQLPoints = 0;
             async Task<(long Charged, long NotModified)> RunAsync()
             {
                 simulator.Clock.Set(calendar.GetUtcNow());
@@ -89,7 +90,9 @@ internal static class ConditionalRequestsBench
                     throw new InvalidOperationException($"The run ended {finished.Status} with {finished.ReposOk} of {repos} repositories collected.");
                 }
 
-                Console.Error.WriteLine($"conditional {(conditional ? "on" : "off")}, {calendar.GetUtcNow():yyyy-MM-dd}: {simulator.Stats.TotalRequests} requests, {simulator.Stats.ChargedRequests} charged, {simulator.Stats.NotModified} 304s");
+                graphQLCalls += simulator.Stats.GraphQLRequests;
+                graphQLPoints += simulator.Stats.GraphQLPointsCharged;
+                Console.Error.WriteLine($"conditional {(conditional ? "on" : "off")}, {calendar.GetUtcNow():yyyy-MM-dd}: {simulator.Stats.TotalRequests} requests, {simulator.Stats.ChargedRequests} charged, {simulator.Stats.NotModified} 304s, {simulator.Stats.GraphQLRequests} GraphQL calls");
                 return (simulator.Stats.ChargedRequests, simulator.Stats.NotModified);
             }
 
@@ -104,7 +107,7 @@ internal static class ConditionalRequestsBench
             }
 
             var (rerunCharged, rerunNotModified) = await RunAsync();
-            return (firstCharged, laterCharged, laterNotModified, rerunCharged, rerunNotModified);
+            return (firstCharged, laterCharged, laterNotModified, rerunCharged, rerunNotModified, graphQLCalls, graphQLPoints);
         }
         finally
         {

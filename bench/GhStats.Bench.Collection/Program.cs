@@ -14,6 +14,7 @@ using Microsoft.Extensions.Logging;
 //    or: dotnet run -c Release --project bench/GhStats.Bench.Collection -- etags [--repos 50] [--days 5]
 //    or: dotnet run -c Release --project bench/GhStats.Bench.Collection -- replicas [--connections 10] [--repos-per-connection 40] [--latency-ms 250] [--replicas 3]
 //    or: dotnet run -c Release --project bench/GhStats.Bench.Collection -- cadence [--repos 1000] [--rest 1]
+//    or: dotnet run -c Release --project bench/GhStats.Bench.Collection -- hostile|one-token ... (BenchModes.Usage)
 if (args.Contains("replicas"))
 {
     var replicas = await ReplicasBench.RunAsync(
@@ -33,6 +34,11 @@ if (args.Contains("cadence"))
     var cadenceResults = Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "results");
     Directory.CreateDirectory(cadenceResults);
     await File.WriteAllTextAsync(Path.Combine(cadenceResults, "collect-cadence.md"), cadence);
+    return;
+}
+
+if (await BenchModes.TryRunAsync(args))
+{
     return;
 }
 

@@ -39,7 +39,10 @@ public sealed class GitHubCollectorOptions
     /// </summary>
     public TimeSpan MaxRateLimitWait { get; set; } = TimeSpan.FromSeconds(60);
 
-    /// <summary>Pages followed at most in one paged listing (an owner's repositories, 100 a page); more fail the listing. Default 100.</summary>
+    /// <summary>
+    /// Pages followed at most in one paged listing (an owner's repositories, a repository's releases; 100 a page); more fail
+    /// the listing and the connection for the run. Default 100.
+    /// </summary>
     public int MaxPagesPerListing { get; set; } = 100;
 
     /// <summary>

@@ -179,6 +179,67 @@ public abstract class OutgoingRequestTests(StoreDatabaseFixture database) : IAsy
         harness.Simulator.Stats.Requests(SimulatedEndpoint.Repository).ShouldBe(1, "the connection's other repository was asked for despite the hour's wait");
     }
 
+    [Fact]
+    public async Task AnEndlessReleaseListing_StopsAtMaxPagesPerListing_AndTheConnectionsOtherRepositoriesAreNotAskedForIt()
+    {
+        // One repository at a time, so the second starts after the first met the endless listing.
+        var (harness, tenant, token) = await SetUpAsync(configure: o => (o.MaxConcurrency, o.MaxPagesPerListing) = (1, 5));
+        harness.Simulator.AddRepository("acme", "site", seed: 1);
+        harness.Simulator.AddRepository("acme", "docs", seed: 2);
+        await harness.Repositories.AddAsync(tenant.Id, "acme", "site");
+        await harness.Repositories.AddAsync(tenant.Id, "acme", "docs");
+        harness.Simulator.HostilityOf(token).EndlessPages = true;
+
+        var run = await harness.CollectAsync(tenant.Id, RunLimit);
+
+        (await harness.ErrorsAsync(run.Id)).ShouldContain("more than 5 pages, the limit GhStats:Collector:MaxPagesPerListing sets");
+        harness.Simulator.Stats.Requests(SimulatedEndpoint.Releases).ShouldBe(5, "Octokit's GetAll would follow the next pages forever");
+        run.ReposFailed.ShouldBe(2, "the connection is not used again in the run");
+    }
+
+    [Fact]
+    public async Task ABodyTrickledForTenMinutes_IsCutByRequestTimeout_TheWholeAnswerNotOnlyItsHeaders()
+    {
+        var (harness, tenant, token) = await SetUpAsync(configure: o =>
+        {
+            o.RequestTimeout = TimeSpan.FromMilliseconds(300);
+            o.MaxRetries = 1;
+        });
+        harness.Simulator.AddRepository("acme", "site", seed: 1);
+        await harness.Repositories.AddAsync(tenant.Id, "acme", "site");
+
+        // The headers come at once; a timeout that stopped at them would wait the ten minutes out (the run limit is one).
+        harness.Simulator.HostilityOf(token).BodyTrickle = TimeSpan.FromMinutes(10);
+
+        var run = await harness.CollectAsync(tenant.Id, RunLimit);
+
+        run.Status.ShouldBe(CollectionRunStatus.CompletedWithErrors);
+        run.ReposFailed.ShouldBe(1);
+        (await harness.ErrorsAsync(run.Id)).ShouldContain("GitHub did not answer in time, after retries.");
+    }
+
+    [Fact]
+    public async Task AnHourLongRetryAfterOnOneConnection_DefersItsRepositories_WhileTheOtherConnectionsAreCollected()
+    {
+        // REST counters, one repository of a lane at a time: the lane's second repository starts after the hour was announced.
+        var (harness, tenant, token) = await SetUpAsync(configure: o => (o.GraphQLBatchSize, o.LaneConcurrency) = (0, 1));
+        harness.Simulator.AddRepository("acme", "site", seed: 1);
+        harness.Simulator.AddRepository("acme", "blog", seed: 2);
+        harness.Simulator.AddRepository("other", "docs", seed: 3);
+        var calm = await harness.AddTokenConnectionAsync(tenant.Id, harness.Simulator.AddToken(canPushTo: ["*"]));
+        await harness.Repositories.AddAsync(tenant.Id, "acme", "site");
+        await harness.Repositories.AddAsync(tenant.Id, "acme", "blog");
+        await harness.Repositories.AddAsync(tenant.Id, "other", "docs", calm.Id);
+        harness.Simulator.HostilityOf(token).SecondaryLimitAfter = 0;
+
+        var run = await harness.CollectAsync(tenant.Id, RunLimit);
+
+        run.Status.ShouldBe(CollectionRunStatus.Succeeded, "a spent budget defers, it does not fail");
+        run.ReposOk.ShouldBe(1);
+        (await harness.ErrorsAsync(run.Id)).ShouldContain("2 of 2 repositories of GitHub connection");
+        harness.Simulator.HostilityOf(token).SecondaryLimited.ShouldBe(1, "the hour is neither waited out nor asked again");
+    }
+
     private async Task<(CollectorHarness Harness, Tenant Tenant, string Token)> SetUpAsync(
         Action<GitHubCollectorOptions>? configure = null, (string Host, bool AllowHttp, bool AllowPrivateAddresses)[]? allowedHosts = null)
     {

@@ -210,7 +210,7 @@ internal sealed class RepositoryCollector(
     private async Task ReadReleasesAsync(TrackedRepository repository, IGitHubClient client, CancellationToken cancellationToken)
     {
         var readOn = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var listed = await client.Repository.Release.GetAll(repository.Owner, repository.Name, new ApiOptions { PageSize = 100 }).ConfigureAwait(false);
+        var listed = await GitHubPagedListing.ReadAllAsync<Release>(client, ApiUrls.Releases(repository.Owner, repository.Name), options.Value.MaxPagesPerListing, cancellationToken).ConfigureAwait(false);
 
         // Drafts show only to pushers and cannot be downloaded: they are no release of the repository yet.
         var read = listed

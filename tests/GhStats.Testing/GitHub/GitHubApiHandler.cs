@@ -29,6 +29,7 @@ internal sealed class GitHubApiHandler(GitHubSimulator simulator, CancellationTo
     private readonly GitHubFaults _faults = simulator.Faults;
     private readonly TimeProvider _wallClock = simulator.Options.WallClock;
     private long _requestIds;
+    private long _arrivals;
 
     public async Task HandleAsync(HttpContext context)
     {
@@ -73,7 +74,9 @@ internal sealed class GitHubApiHandler(GitHubSimulator simulator, CancellationTo
                 (rate, answer) = Decide(context, route, repository, identity, inFlight, wallNow, graphQLBody);
             }
 
-            var delay = _options.Latency + _faults.ExtraLatency(repository?.FullName);
+            var latency = Latency();
+            _stats.CountLatency(latency);
+            var delay = latency + _faults.ExtraLatency(repository?.FullName);
             if (delay > TimeSpan.Zero)
             {
                 // A stopping simulator drops held requests at once instead of waiting out Kestrel's shutdown timeout.
@@ -81,7 +84,7 @@ internal sealed class GitHubApiHandler(GitHubSimulator simulator, CancellationTo
                 await Task.Delay(delay, _wallClock, waiting.Token).ConfigureAwait(false);
             }
 
-            await WriteAsync(context, answer, rate, identity?.Scopes).ConfigureAwait(false);
+            await WriteAsync(context, answer, rate, identity?.Scopes, identity?.Hostility?.BodyTrickle ?? TimeSpan.Zero).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested || stopping.IsCancellationRequested)
         {
@@ -132,6 +135,13 @@ internal sealed class GitHubApiHandler(GitHubSimulator simulator, CancellationTo
                     403,
                     "You have exceeded a secondary rate limit. Please wait a few minutes before you try again. If you reach out to GitHub Support for help, please include the request ID " + RequestId(context) + ".",
                     SecondaryLimitDocs) with { RetryAfterSeconds = _options.SecondaryRetryAfterSeconds });
+        }
+
+        if (identity.Hostility?.Admit(wallNow) is { } hostileRetryAfter)
+        {
+            // A connection treated as hostile: the secondary limit with a Retry-After far beyond GitHub's usual minute.
+            _stats.CountSecondaryLimitHit();
+            return (rate, Error(403, "You have exceeded a secondary rate limit. Please wait a few minutes before you try again.", SecondaryLimitDocs) with { RetryAfterSeconds = hostileRetryAfter });
         }
 
         ApiAnswer answer;
@@ -222,7 +232,7 @@ internal sealed class GitHubApiHandler(GitHubSimulator simulator, CancellationTo
         if (route.Endpoint == SimulatedEndpoint.Stargazers)
         {
             // Anyone who can see the repository may list its stargazers; no push access needed.
-            return ListStargazers(context, repository);
+            return ListStargazers(context, repository, identity);
         }
 
         if (route.Endpoint == SimulatedEndpoint.Repository)
@@ -232,7 +242,7 @@ internal sealed class GitHubApiHandler(GitHubSimulator simulator, CancellationTo
 
         if (route.Endpoint == SimulatedEndpoint.Releases)
         {
-            return ListReleases(context, repository, canPush);
+            return ListReleases(context, repository, canPush, identity);
         }
 
         if (!canPush)
@@ -272,13 +282,13 @@ internal sealed class GitHubApiHandler(GitHubSimulator simulator, CancellationTo
 
         // Private repositories show only to tokens that can push to them, as they do to non-members on GitHub.
         var visible = owner.Sorted().Where(r => !r.Private || identity.CanPush(r)).ToList();
-        var pages = simulator.Misbehaviour.EndlessPages ? page + 1 : Math.Max(1, (visible.Count + perPage - 1) / perPage);
+        var pages = Endless(identity) ? page + 1 : Math.Max(1, (visible.Count + perPage - 1) / perPage);
         var slice = visible.Skip((page - 1) * perPage).Take(perPage);
         var body = GitHubJson.Repositories(slice, owner, Origin(context.Request), identity.CanPush);
         return new ApiAnswer(200, body, PageLinks(context.Request, page, pages));
     }
 
-    private ApiAnswer ListStargazers(HttpContext context, SimulatedRepository repository)
+    private ApiAnswer ListStargazers(HttpContext context, SimulatedRepository repository, SimulatedIdentity identity)
     {
         var (perPage, page) = PageAsked(context.Request);
         var limit = _options.StargazerListLimit;
@@ -290,8 +300,8 @@ internal sealed class GitHubApiHandler(GitHubSimulator simulator, CancellationTo
 
         var stargazers = repository.Stargazers;
         var reachable = Math.Min(stargazers.Count, limit);
-        var pages = Math.Max(1, (reachable + perPage - 1) / perPage);
-        var slice = stargazers.Skip((int)first).Take((int)Math.Min(perPage, reachable - first));
+        var pages = Endless(identity) ? page + 1 : Math.Max(1, (reachable + perPage - 1) / perPage);
+        var slice = stargazers.Skip((int)first).Take((int)Math.Clamp(reachable - first, 0, perPage));
         var links = PageLinks(context.Request, page, pages);
         if (page == pages && stargazers.Count > reachable)
         {
@@ -304,14 +314,29 @@ internal sealed class GitHubApiHandler(GitHubSimulator simulator, CancellationTo
         return new ApiAnswer(200, GitHubJson.Stargazers(slice, Origin(context.Request), withDates), links);
     }
 
-    private ApiAnswer ListReleases(HttpContext context, SimulatedRepository repository, bool canPush)
+    private ApiAnswer ListReleases(HttpContext context, SimulatedRepository repository, bool canPush, SimulatedIdentity identity)
     {
         var (perPage, page) = PageAsked(context.Request);
         var now = simulator.Clock.GetUtcNow();
         var listed = repository.ListedReleases(now, canPush);
-        var pages = Math.Max(1, (listed.Count + perPage - 1) / perPage);
+        var pages = Endless(identity) ? page + 1 : Math.Max(1, (listed.Count + perPage - 1) / perPage);
         var body = GitHubJson.Releases(listed.Skip((page - 1) * perPage).Take(perPage), repository, now, Origin(context.Request));
         return new ApiAnswer(200, body, PageLinks(context.Request, page, pages));
+    }
+
+    /// <summary>Whether this request's listings never end: for everyone (<see cref="GitHubMisbehaviour.EndlessPages"/>) or for its connection.</summary>
+    private bool Endless(SimulatedIdentity identity) => simulator.Misbehaviour.EndlessPages || identity.Hostility?.EndlessPages == true;
+
+    /// <summary>This request's latency: <see cref="GitHubSimulatorOptions.Latency"/>, or drawn up to <see cref="GitHubSimulatorOptions.MaxLatency"/>.</summary>
+    private TimeSpan Latency()
+    {
+        if (_options.MaxLatency is not { } max || max == _options.Latency)
+        {
+            return _options.Latency;
+        }
+
+        var draw = StableHash.Unit(_options.LatencySeed, Interlocked.Increment(ref _arrivals), 31);
+        return _options.Latency + ((max - _options.Latency) * draw);
     }
 
     private ApiAnswer IssueToken(ApiRoute route, SimulatedIdentity appIdentity, DateTimeOffset wallNow)
@@ -372,7 +397,7 @@ internal sealed class GitHubApiHandler(GitHubSimulator simulator, CancellationTo
         return $"<{url}>; rel=\"{rel}\"";
     }
 
-    private async Task WriteAsync(HttpContext context, ApiAnswer answer, RateDecision rate, IReadOnlyList<string>? oauthScopes)
+    private async Task WriteAsync(HttpContext context, ApiAnswer answer, RateDecision rate, IReadOnlyList<string>? oauthScopes, TimeSpan trickle)
     {
         _stats.CountStatus(answer.Status);
         var response = context.Response;
@@ -440,7 +465,31 @@ internal sealed class GitHubApiHandler(GitHubSimulator simulator, CancellationTo
                 await response.Body.WriteAsync(spaces.AsMemory(0, (int)Math.Min(left, spaces.Length)), context.RequestAborted).ConfigureAwait(false);
             }
 
-            await response.Body.WriteAsync(answer.Body, context.RequestAborted).ConfigureAwait(false);
+            if (trickle > TimeSpan.Zero && answer.Body.Length > 0)
+            {
+                await TrickleAsync(context, answer.Body, trickle).ConfigureAwait(false);
+            }
+            else
+            {
+                await response.Body.WriteAsync(answer.Body, context.RequestAborted).ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>The headers at once, then the body in 16 pieces spread over <paramref name="trickle"/>: a slow body, not a slow answer.</summary>
+    private async Task TrickleAsync(HttpContext context, byte[] body, TimeSpan trickle)
+    {
+        const int Pieces = 16;
+        var response = context.Response;
+        using var waiting = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, stopping);
+        await response.StartAsync(waiting.Token).ConfigureAwait(false);
+        await response.Body.FlushAsync(waiting.Token).ConfigureAwait(false);
+        var piece = (body.Length + Pieces - 1) / Pieces;
+        for (var offset = 0; offset < body.Length; offset += piece)
+        {
+            await Task.Delay(trickle / Pieces, _wallClock, waiting.Token).ConfigureAwait(false);
+            await response.Body.WriteAsync(body.AsMemory(offset, Math.Min(piece, body.Length - offset)), waiting.Token).ConfigureAwait(false);
+            await response.Body.FlushAsync(waiting.Token).ConfigureAwait(false);
         }
     }
 

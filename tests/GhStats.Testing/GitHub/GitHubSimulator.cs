@@ -169,6 +169,30 @@ public sealed class GitHubSimulator : IAsyncDisposable
     public string LoginOf(string token) =>
         FindToken(token)?.Login ?? throw new KeyNotFoundException("The simulator issued no personal access token like this one.");
 
+    /// <summary>
+    /// The hostile behaviours towards personal access token <paramref name="token"/> (off until set); other tokens are
+    /// served normally. For an App connection use <see cref="SimulatedApp.Hostility"/>.
+    /// </summary>
+    public GitHubHostility HostilityOf(string token) =>
+        FindToken(token) is { Login: not null, Hostility: { } hostility } ? hostility
+        : throw new KeyNotFoundException("The simulator issued no personal access token like this one; an installation's hostility is SimulatedApp.Hostility.");
+
+    /// <summary>
+    /// Adds <paramref name="count"/> repositories <paramref name="owner"/>/{<paramref name="prefix"/>}{i:D5} with seeds
+    /// <paramref name="firstSeed"/> + i: thousands at once, each served from its seed (nothing per day is stored up front).
+    /// </summary>
+    public IReadOnlyList<SimulatedRepository> AddRepositories(string owner, int count, string prefix = "repo-", int firstSeed = 0)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        var added = new SimulatedRepository[count];
+        for (var i = 0; i < count; i++)
+        {
+            added[i] = AddRepository(owner, prefix + i.ToString("D5", CultureInfo.InvariantCulture), firstSeed + i);
+        }
+
+        return added;
+    }
+
     /// <summary>Revokes a token (personal or installation): later requests with it answer 401 Bad credentials.</summary>
     public void RevokeToken(string token)
     {
@@ -270,6 +294,7 @@ public sealed class GitHubSimulator : IAsyncDisposable
             expiresAt)
         {
             GraphQLWindow = NewGraphQLWindow(),
+            Hostility = installation.Hostility,
         };
         _tokens[token] = identity;
         installation.Issued(token);
@@ -302,6 +327,7 @@ public sealed class GitHubSimulator : IAsyncDisposable
             UserId = userId,
             Scopes = scopes,
             GraphQLWindow = NewGraphQLWindow(),
+            Hostility = new GitHubHostility(),
         };
         if (!_tokens.TryAdd(token, identity))
         {

@@ -7,6 +7,16 @@ public sealed class GitHubSimulatorOptions
     public TimeSpan Latency { get; init; } = TimeSpan.Zero;
 
     /// <summary>
+    /// With it, each request's latency is drawn between <see cref="Latency"/> and this (uniformly, from
+    /// <see cref="LatencySeed"/> and the request's arrival number), as GitHub's 150 to 400 ms vary; null (default) keeps
+    /// <see cref="Latency"/> for every request.
+    /// </summary>
+    public TimeSpan? MaxLatency { get; init; }
+
+    /// <summary>The seed of the latencies <see cref="MaxLatency"/> draws: the same seed gives the same sequence. Default 0.</summary>
+    public int LatencySeed { get; init; }
+
+    /// <summary>
     /// Requests one token may make in any sliding minute before the secondary limit answers 403. Default 900. GraphQL calls
     /// are counted apart, against the same number (GitHub's GraphQL minute is counted in points, 2,000; the simulator
     /// counts calls); the concurrency limit is shared, as on GitHub.
@@ -49,6 +59,11 @@ public sealed class GitHubSimulatorOptions
     internal void Validate()
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(Latency, TimeSpan.Zero, nameof(Latency));
+        if (MaxLatency is { } maxLatency)
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(maxLatency, Latency, nameof(MaxLatency));
+        }
+
         ArgumentOutOfRangeException.ThrowIfLessThan(SecondaryLimitPerMinute, 1, nameof(SecondaryLimitPerMinute));
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxConcurrentRequests, 1, nameof(MaxConcurrentRequests));
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(PrimaryResetAfter, TimeSpan.Zero, nameof(PrimaryResetAfter));

@@ -50,6 +50,9 @@ public sealed class SimulatedApp
         }
     }
 
+    /// <summary>Hostile behaviours towards this installation: every token it issues is treated so.</summary>
+    public GitHubHostility Hostility { get; } = new();
+
     /// <summary>How many installation tokens this installation has issued.</summary>
     public int TokensIssued => Volatile.Read(ref _tokensIssued);
 

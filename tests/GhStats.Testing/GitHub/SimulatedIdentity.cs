@@ -45,6 +45,9 @@ internal sealed class SimulatedIdentity
 
     public IdentityCounters Counters { get; }
 
+    /// <summary>How this connection is mistreated: its own for a personal access token, its installation's for an installation token; null for an App's JWT.</summary>
+    public GitHubHostility? Hostility { get; init; }
+
     /// <summary>Wall-clock expiry (installation tokens); null for tokens that never expire.</summary>
     public DateTimeOffset? ExpiresAt { get; }
 

@@ -29,6 +29,9 @@ public sealed class SimulatorStats
     private long _notModified;
     private long _graphQLPoints;
     private long _graphQLRateLimited;
+    private long _latencyTicks;
+    private long _latencyMinTicks = long.MaxValue;
+    private long _latencyMaxTicks;
 
     internal SimulatorStats() => _schemeLookup = _authorizationSchemes.GetAlternateLookup<ReadOnlySpan<char>>();
 
@@ -86,6 +89,15 @@ public sealed class SimulatorStats
     /// <summary>GraphQL calls refused because the token's GraphQL points were spent (<c>RATE_LIMITED</c>).</summary>
     public long GraphQLRateLimited => Interlocked.Read(ref _graphQLRateLimited);
 
+    /// <summary>The latency added to all requests together (<see cref="GitHubSimulatorOptions.Latency"/>, drawn or fixed; extra latency apart).</summary>
+    public TimeSpan TotalLatency => TimeSpan.FromTicks(Interlocked.Read(ref _latencyTicks));
+
+    /// <summary>The shortest latency added to a request; zero before any.</summary>
+    public TimeSpan MinLatency => Interlocked.Read(ref _latencyMinTicks) is var min && min == long.MaxValue ? TimeSpan.Zero : TimeSpan.FromTicks(min);
+
+    /// <summary>The longest latency added to a request.</summary>
+    public TimeSpan MaxLatency => TimeSpan.FromTicks(Interlocked.Read(ref _latencyMaxTicks));
+
     /// <summary>304 Not Modified answers of one kind of request.</summary>
     public long NotModifiedOf(SimulatedEndpoint endpoint) => Interlocked.Read(ref _notModifiedByEndpoint[(int)endpoint]);
 
@@ -127,6 +139,9 @@ public sealed class SimulatorStats
         Interlocked.Exchange(ref _notModified, 0);
         Interlocked.Exchange(ref _graphQLPoints, 0);
         Interlocked.Exchange(ref _graphQLRateLimited, 0);
+        Interlocked.Exchange(ref _latencyTicks, 0);
+        Interlocked.Exchange(ref _latencyMinTicks, long.MaxValue);
+        Interlocked.Exchange(ref _latencyMaxTicks, 0);
 
         foreach (var counters in _byIdentity.Values)
         {
@@ -185,6 +200,35 @@ public sealed class SimulatorStats
             case 404:
                 Interlocked.Increment(ref _notFound);
                 break;
+        }
+    }
+
+    internal void CountLatency(TimeSpan latency)
+    {
+        var ticks = latency.Ticks;
+        Interlocked.Add(ref _latencyTicks, ticks);
+        var min = Interlocked.Read(ref _latencyMinTicks);
+        while (ticks < min)
+        {
+            var previous = Interlocked.CompareExchange(ref _latencyMinTicks, ticks, min);
+            if (previous == min)
+            {
+                break;
+            }
+
+            min = previous;
+        }
+
+        var max = Interlocked.Read(ref _latencyMaxTicks);
+        while (ticks > max)
+        {
+            var previous = Interlocked.CompareExchange(ref _latencyMaxTicks, ticks, max);
+            if (previous == max)
+            {
+                break;
+            }
+
+            max = previous;
         }
     }
 
