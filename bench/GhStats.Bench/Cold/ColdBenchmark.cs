@@ -7,6 +7,7 @@ using GhStats.Bench.Merge;
 using GhStats.Domain;
 using GhStats.Storage;
 using GhStats.Storage.Relational;
+using GhStats.Storage.Traffic;
 
 namespace GhStats.Bench.Cold;
 
