@@ -26,7 +26,7 @@ internal static class OneTokenBench
     {
         var startedAt = DateTimeOffset.UtcNow;
         var loadBefore = MachineLoad.Read();
-        var calendar = new JumpingCalendar(FirstDay);
+        var calendar = new RunCalendar(FirstDay);
 
         // The budget is applied below, in the arithmetic; the token's own limit is set out of the way so every run completes.
         await using var simulator = await GitHubSimulator.StartAsync(new GitHubSimulatorOptions { Latency = latency, SimulatedNow = FirstDay });
