@@ -90,7 +90,7 @@ public static class NightlyReport
         var from = to.AddDays(-(Days - 1));
         var repositories = await client.ListRepositoriesAsync(tenant, cancellationToken);
         await output.WriteLineAsync($"{repositories.Count} repositories, {from:yyyy-MM-dd} to {to:yyyy-MM-dd} (UTC)");
-        var summary = await client.GetSummaryAsync(tenant, from, to, cancellationToken);
+        var summary = await client.GetSummaryAsync(tenant, from, to, cancellationToken: cancellationToken);
 
         var rows = summary.Repositories.OrderBy(r => r.Tenant, StringComparer.Ordinal).ThenBy(r => r.FullName, StringComparer.Ordinal).ToList();
         var width = Math.Max("repository".Length, rows.Select(r => r.FullName.Length).DefaultIfEmpty(0).Max());

@@ -79,22 +79,10 @@ public interface IGhStatsTraffic
         [Query(Format = "yyyy-MM-dd"), AliasAs("to")] DateOnly? through = null,
         CancellationToken cancellationToken = default);
 
-    /// <summary>One row of totals per repository the caller may read.</summary>
-    /// <param name="tenant">A tenant's slug; null for every tenant the caller sees.</param>
-    /// <param name="from">The first day; null for the default range.</param>
-    /// <param name="through">The last day (query parameter <c>to</c>); null for today.</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The summary.</returns>
-    [Get("/api/v1/traffic/summary")]
-    Task<TrafficSummary> GetSummaryAsync(
-        [Query] string? tenant = null,
-        [Query(Format = "yyyy-MM-dd")] DateOnly? from = null,
-        [Query(Format = "yyyy-MM-dd"), AliasAs("to")] DateOnly? through = null,
-        CancellationToken cancellationToken = default);
-
     /// <summary>
-    /// One page of the summary, sorted and filtered on the server: what a tenant of thousands of repositories is read
-    /// with. <see cref="TrafficSummary.Matching"/> and <see cref="TrafficSummary.Totals"/> cover every matching row.
+    /// One row of totals per repository the caller may read, or one page of them sorted and filtered on the server: what a
+    /// tenant of thousands of repositories is read with. <see cref="TrafficSummary.Matching"/> and
+    /// <see cref="TrafficSummary.Totals"/> cover every matching row, whatever the page.
     /// </summary>
     /// <param name="tenant">A tenant's slug; null for every tenant the caller sees.</param>
     /// <param name="from">The first day; null for the default range.</param>
@@ -105,9 +93,9 @@ public interface IGhStatsTraffic
     /// <param name="limit">Rows to answer, 1 to 200; null for every row from <paramref name="offset"/> on.</param>
     /// <param name="name">Only repositories whose owner/name contains this text, ignoring case; null for all.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The page, with the count and totals of every matching row.</returns>
+    /// <returns>The summary: the rows asked for, with the count and totals of every matching row.</returns>
     [Get("/api/v1/traffic/summary")]
-    Task<TrafficSummary> GetSummaryPageAsync(
+    Task<TrafficSummary> GetSummaryAsync(
         [Query] string? tenant = null,
         [Query(Format = "yyyy-MM-dd")] DateOnly? from = null,
         [Query(Format = "yyyy-MM-dd"), AliasAs("to")] DateOnly? through = null,

@@ -182,16 +182,16 @@ public sealed class ClientAgainstServerTests
 
         // A page of the summary, sorted and filtered on the server; the count and totals cover every matching row.
         var top = summary.Repositories.OrderByDescending(r => r.Views).ThenBy(r => r.FullName, StringComparer.OrdinalIgnoreCase).First();
-        var page = await client.GetSummaryPageAsync("acme", from, today, SummarySort.Views, SortOrder.Descending, offset: 0, limit: 1, name: "octo/");
+        var page = await client.GetSummaryAsync("acme", from, today, SummarySort.Views, SortOrder.Descending, offset: 0, limit: 1, name: "octo/");
         page.Repositories.ShouldHaveSingleItem().RepoId.ShouldBe(top.RepoId);
         (page.Matching, page.Offset, page.Limit, page.Sort, page.Order).ShouldBe((2, 0, (int?)1, "views", "desc"));
         page.Totals.ShouldNotBeNull().Views.ShouldBe(summary.Repositories.Sum(r => r.Views));
-        var second = await client.GetSummaryPageAsync("acme", from, today, SummarySort.Views, SortOrder.Descending, offset: 1, limit: 1);
+        var second = await client.GetSummaryAsync("acme", from, today, SummarySort.Views, SortOrder.Descending, offset: 1, limit: 1);
         second.Repositories.ShouldHaveSingleItem().RepoId.ShouldNotBe(top.RepoId);
-        var filtered = await client.GetSummaryPageAsync("acme", from, today, SummarySort.Name, name: "E2E");
+        var filtered = await client.GetSummaryAsync("acme", from, today, SummarySort.Name, name: "E2E");
         filtered.Repositories.ShouldHaveSingleItem().FullName.ShouldBe("octo/e2e");
         (filtered.Matching, filtered.Order).ShouldBe((1, "asc"));
-        (await Should.ThrowAsync<GhStatsApiException>(() => client.GetSummaryPageAsync("acme", limit: 201))).Status.ShouldBe(400);
+        (await Should.ThrowAsync<GhStatsApiException>(() => client.GetSummaryAsync("acme", limit: 201))).Status.ShouldBe(400);
 
         // Compare and the tenant view: values side by side, each normalised to its own first week; views summed per tenant.
         var compared = await client.CompareAsync("acme", $"{seeded.Id},{e2e.Id}", "views", lastSeeded.AddDays(-6), lastSeeded);

@@ -2,7 +2,7 @@ namespace GhStats.Client.Models;
 
 /// <summary>
 /// The rows of the repositories the caller may see, with totals for a range: all of them, or one page of those that
-/// match the name filter, in the order asked for (see <see cref="IGhStatsTraffic.GetSummaryPageAsync"/>).
+/// match the name filter, in the order asked for (see <see cref="IGhStatsTraffic.GetSummaryAsync"/>).
 /// </summary>
 /// <param name="From">The first day of the range.</param>
 /// <param name="To">The last day of the range.</param>
