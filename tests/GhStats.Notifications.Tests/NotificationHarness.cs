@@ -54,8 +54,8 @@ internal sealed class NotificationHarness : IAsyncDisposable
     public async Task<Tenant> NewTenantAsync() =>
         await _services.GetRequiredService<ITenantStore>().CreateAsync("n-" + Guid.NewGuid().ToString("N")[..12], "Acme & <Friends>");
 
-    public Task<NotificationChannel> AddWebhookAsync(long tenantId, Uri url, string signingSecret) =>
-        AddChannelAsync(tenantId, NotificationChannelKind.Webhook, null, new NotificationChannelSecret(url.ToString(), signingSecret));
+    public Task<NotificationChannel> AddWebhookAsync(long tenantId, Uri url, string signingSecret, NotificationTopics topics = NotificationTopics.All) =>
+        AddChannelAsync(tenantId, NotificationChannelKind.Webhook, null, new NotificationChannelSecret(url.ToString(), signingSecret), topics);
 
     public Task<NotificationChannel> AddSlackAsync(long tenantId, Uri url) =>
         AddChannelAsync(tenantId, NotificationChannelKind.Slack, null, new NotificationChannelSecret(url.ToString(), null));
@@ -85,10 +85,11 @@ internal sealed class NotificationHarness : IAsyncDisposable
 
     public async ValueTask DisposeAsync() => await _services.DisposeAsync();
 
-    private async Task<NotificationChannel> AddChannelAsync(long tenantId, NotificationChannelKind kind, string? recipients, NotificationChannelSecret? secret)
+    private async Task<NotificationChannel> AddChannelAsync(
+        long tenantId, NotificationChannelKind kind, string? recipients, NotificationChannelSecret? secret, NotificationTopics topics = NotificationTopics.All)
     {
         var protectedSecret = secret is null ? null : _services.GetRequiredService<ISecretProtector>().Protect(secret.ToJson());
         return await Store.AddChannelAsync(new NewNotificationChannel(
-            tenantId, $"{kind} {Guid.NewGuid():N}"[..20], kind, NotificationTopics.All, recipients, protectedSecret, "owner@example.com"));
+            tenantId, $"{kind} {Guid.NewGuid():N}"[..20], kind, topics, recipients, protectedSecret, "owner@example.com"));
     }
 }
