@@ -24,27 +24,35 @@ const selected = new Map();
 let range;
 let generation = 0;
 
-/** What the address asks for; a number column sorts largest first unless it says otherwise. */
+/** The order a column sorts in when nothing says otherwise: a number column largest first. */
+function defaultOrder(sort) {
+  return headers.find((th) => th.dataset.sort === sort)?.dataset.type === 'number' ? 'desc' : 'asc';
+}
+
+/** What the address asks for. */
 function stateFromAddress() {
   const query = new URLSearchParams(location.search);
   const sort = headers.some((th) => th.dataset.sort === query.get('sort')) ? query.get('sort') : 'views';
-  const numeric = headers.find((th) => th.dataset.sort === sort)?.dataset.type === 'number';
-  const order = ['asc', 'desc'].includes(query.get('order')) ? query.get('order') : (numeric ? 'desc' : 'asc');
+  const order = ['asc', 'desc'].includes(query.get('order')) ? query.get('order') : defaultOrder(sort);
   const page = Math.max(1, Number.parseInt(query.get('page') ?? '1', 10) || 1);
   return { sort, order, page, name: query.get('name') ?? '', tenant: query.get('tenant') ?? '' };
 }
 
 let state = stateFromAddress();
 
-/** Writes the state into the address: a new history entry for a sort or page, the same one while typing a filter. */
+/**
+ * Writes the state into the address: a new history entry for a sort or page, the same one while typing a filter.
+ * What is the default stays out of it, so the overview opened plainly keeps its plain address.
+ */
 function writeAddress(push) {
   const query = new URLSearchParams(location.search);
-  query.set('sort', state.sort);
-  query.set('order', state.order);
+  if (state.sort !== 'views') query.set('sort', state.sort); else query.delete('sort');
+  if (state.order !== defaultOrder(state.sort)) query.set('order', state.order); else query.delete('order');
   if (state.page > 1) query.set('page', String(state.page)); else query.delete('page');
   if (state.name) query.set('name', state.name); else query.delete('name');
   if (state.tenant) query.set('tenant', state.tenant); else query.delete('tenant');
-  const address = `${location.pathname}?${query}`;
+  const search = query.toString();
+  const address = search ? `${location.pathname}?${search}` : location.pathname;
   if (push) history.pushState(null, '', address); else history.replaceState(null, '', address);
 }
 
@@ -182,7 +190,7 @@ for (const th of headers) {
   th.querySelector('button').addEventListener('click', () => {
     const order = th.dataset.sort === state.sort
       ? (state.order === 'desc' ? 'asc' : 'desc')
-      : (th.dataset.type === 'number' ? 'desc' : 'asc');
+      : defaultOrder(th.dataset.sort);
     go({ sort: th.dataset.sort, order, page: 1 });
   });
 }
