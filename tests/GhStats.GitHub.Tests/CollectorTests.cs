@@ -283,6 +283,74 @@ public abstract partial class CollectorTests(StoreDatabaseFixture database) : IA
     }
 
     [Fact]
+    public async Task ABudgetShortOfEveryDailyRead_GoesToViewsAndClonesFirst_AndTheDailyReadsFollowInLaterRuns()
+    {
+        // GitHub's window and GhStats share one calendar, so moving it an hour resets the limit as the hour would.
+        var clock = new CalendarClock(Start);
+        var simulator = await StartSimulatorAsync(new GitHubSimulatorOptions { WallClock = clock });
+        var harness = Track(new CollectorHarness(Database, simulator, clock, o =>
+        {
+            o.StarBackfillPagesPerRun = 0;
+            o.MaxConcurrency = 1;
+            o.GraphQLBatchSize = 0;
+        }));
+        var tenant = await harness.NewTenantAsync();
+        var token = simulator.AddToken(rateLimit: 20, canPushTo: ["*"]);
+        await harness.AddTokenConnectionAsync(tenant.Id, token);
+        for (var i = 0; i < 5; i++)
+        {
+            simulator.AddRepository("octo", "first" + i, seed: i);
+            await harness.Repositories.AddAsync(tenant.Id, "octo", "first" + i);
+        }
+
+        var today = DateOnly.FromDateTime(Start.UtcDateTime);
+        harness.SetNow(Start);
+        var run = await harness.CollectAsync(tenant.Id);
+
+        // The first repository, before any answer told the limit, reads everything (8 calls: counters, views, clones,
+        // referrers, paths, two weekly figures, releases); then 12 left cannot cover another's 6 slow calls and 2 for each
+        // of the four left, so those four read views and clones only. Nobody misses their views; nothing is deferred.
+        run.Status.ShouldBe(CollectionRunStatus.Succeeded, await harness.ErrorsAsync(run.Id));
+        run.ReposOk.ShouldBe(5);
+        simulator.Stats.RequestsFor(token).ShouldBe(8 + (4 * 2));
+        simulator.Stats.PrimaryLimitHits.ShouldBe(0);
+        (await harness.Runs.ListErrorsAsync(run.Id)).ShouldBeEmpty("no repository was deferred");
+        var afterFirst = await harness.Repositories.ListAsync(tenant.Id);
+        afterFirst.ShouldAllBe(r => r.LastDailyReadOn == today, "every repository's views and clones were read");
+        afterFirst.Count(r => r.DailyCollectedOn == today).ShouldBe(1);
+        afterFirst.Count(r => r.WeeklyCollectedOn == today).ShouldBe(1);
+        foreach (var repository in afterFirst)
+        {
+            // The window's whole days (its oldest, half slid out at noon, is completed from the weekly figures, not read yet).
+            var truth = simulator.Repository(repository.Owner, repository.Name);
+            var series = await harness.Traffic.GetTrafficSeriesAsync(tenant.Id, repository.Id, new DateRange(today.AddDays(-12), today.AddDays(-1)), TrafficPeriod.Day);
+            series.Totals.Views.ShouldBe(Enumerable.Range(1, 12).Sum(i => (long)truth.DayTruth(today.AddDays(-i)).Views));
+        }
+
+        // An hour later, a fresh limit: the repositories whose daily reads wait go first, and take what the hour spares.
+        // (The calendar stays on the same UTC day.)
+        var postponed = afterFirst.Where(r => r.DailyCollectedOn != today).Select(r => r.Id).ToHashSet();
+        var hoursLater = 0;
+        while (postponed.Count > 0)
+        {
+            hoursLater++;
+            hoursLater.ShouldBeLessThanOrEqualTo(4, "the daily reads of four repositories fit the spare calls of a few hours");
+            simulator.Stats.Reset();
+            // A little over an hour apart: a window resets an hour after its first request, a moment after its run started.
+            harness.SetNow(Start.AddMinutes(65 * hoursLater));
+            var later = await harness.CollectAsync(tenant.Id);
+            later.Status.ShouldBe(CollectionRunStatus.Succeeded, await harness.ErrorsAsync(later.Id));
+            later.ReposOk.ShouldBe(5, "every run reads every repository's views and clones");
+            simulator.Stats.PrimaryLimitHits.ShouldBe(0, "the hour's limit was never run into");
+            var done = (await harness.Repositories.ListAsync(tenant.Id)).Where(r => r.DailyCollectedOn == today).Select(r => r.Id).ToHashSet();
+            postponed.Overlaps(done).ShouldBeTrue("each hour completes at least one waiting repository's daily reads");
+            postponed.ExceptWith(done);
+        }
+
+        (await harness.Repositories.ListAsync(tenant.Id)).ShouldAllBe(r => r.DailyCollectedOn == today && r.WeeklyCollectedOn == today);
+    }
+
+    [Fact]
     public async Task ASpentRateLimit_DefersTheRestOfItsLane_InDeadlineOrder_WithoutFailingTheRun()
     {
         // An hour-long reset (the simulator's default) is longer than the collector waits (60 s): what the budget cannot
@@ -485,7 +553,7 @@ public abstract partial class CollectorTests(StoreDatabaseFixture database) : IA
             o.MaxRateLimitWait = TimeSpan.FromMinutes(65);
             o.GraphQLBatchSize = 0;
         });
-        for (var i = 0; i < 2; i++)
+        for (var i = 0; i < 3; i++)
         {
             harness.Simulator.AddRepository("octo", "reset" + i, seed: i);
             await harness.Repositories.AddAsync(tenant.Id, "octo", "reset" + i);
@@ -494,9 +562,10 @@ public abstract partial class CollectorTests(StoreDatabaseFixture database) : IA
         harness.SetNow(Start);
         var run = await harness.Collection.StartAsync(new CollectionRequest(CollectionTrigger.Manual, "test", tenant.Id));
 
-        // The first repository takes seven calls; the second's third answers X-RateLimit-Remaining 0 with a reset an hour
-        // away, so the connection waits for the reset before its next call.
-        for (var i = 0; i < 600 && ((await harness.Runs.FindAsync(run.Id))!.ReposOk < 1 || harness.Simulator.Stats.RequestsFor(token) < 10); i++)
+        // The first repository takes seven calls; the second, with 3 left for two repositories, only its views and clones;
+        // the third's views answer X-RateLimit-Remaining 0 with a reset an hour away, so the connection waits for the reset
+        // before its next call.
+        for (var i = 0; i < 600 && ((await harness.Runs.FindAsync(run.Id))!.ReposOk < 2 || harness.Simulator.Stats.RequestsFor(token) < 10); i++)
         {
             await Task.Delay(50);
         }
@@ -511,15 +580,20 @@ public abstract partial class CollectorTests(StoreDatabaseFixture database) : IA
 
         var finished = (await harness.Runs.FindAsync(run.Id))!;
         finished.Status.ShouldBe(CollectionRunStatus.Cancelled);
-        finished.ReposOk.ShouldBe(1);
+        finished.ReposOk.ShouldBe(2);
         finished.ReposFailed.ShouldBe(0);
         (await harness.Runs.ListErrorsAsync(run.Id)).ShouldBeEmpty();
         harness.Simulator.Stats.RequestsFor(token).ShouldBe(10);
-        var collected = (await harness.Repositories.ListAsync(tenant.Id)).Where(r => r.LastStatus == "ok").ShouldHaveSingleItem();
-        var truth = harness.Simulator.Repository(collected.Owner, collected.Name);
         var today = DateOnly.FromDateTime(Start.UtcDateTime);
-        var series = await harness.Traffic.GetTrafficSeriesAsync(tenant.Id, collected.Id, new DateRange(today.AddDays(-13), today.AddDays(-1)), TrafficPeriod.Day);
-        series.Totals.Views.ShouldBe(Enumerable.Range(1, 13).Sum(i => (long)truth.DayTruth(today.AddDays(-i)).Views));
+        var collected = (await harness.Repositories.ListAsync(tenant.Id)).Where(r => r.LastStatus == "ok").ToList();
+        collected.Count.ShouldBe(2);
+        collected.Count(r => r.DailyCollectedOn == today).ShouldBe(1, "the second repository's daily reads wait for a later run");
+        foreach (var repository in collected)
+        {
+            var truth = harness.Simulator.Repository(repository.Owner, repository.Name);
+            var series = await harness.Traffic.GetTrafficSeriesAsync(tenant.Id, repository.Id, new DateRange(today.AddDays(-13), today.AddDays(-1)), TrafficPeriod.Day);
+            series.Totals.Views.ShouldBe(Enumerable.Range(1, 13).Sum(i => (long)truth.DayTruth(today.AddDays(-i)).Views));
+        }
     }
 
     [Fact]

@@ -26,8 +26,8 @@ internal sealed class GitHubApiBudget
         _starts = new Queue<DateTimeOffset>(requestsPerMinute);
     }
 
-    /// <summary>The primary limit left at the last response, when known.</summary>
-    public int? RateLimitRemaining { get; private set; }
+    private int? _remaining;
+    private DateTimeOffset? _resetsAt;
 
     /// <summary>Requests of this connection allowed at once now.</summary>
     public int AllowedInFlight => Volatile.Read(ref _allowedInFlight);
@@ -97,8 +97,26 @@ internal sealed class GitHubApiBudget
         BlockFor(wait);
     }
 
-    /// <summary>Records the primary limit GitHub reported.</summary>
-    public void Observe(int remaining) => RateLimitRemaining = remaining;
+    /// <summary>Records the primary (REST) limit GitHub reported, and when it resets when GitHub said.</summary>
+    public void Observe(int remaining, DateTimeOffset? resetsAt)
+    {
+        lock (_gate)
+        {
+            (_remaining, _resetsAt) = (remaining, resetsAt);
+        }
+    }
+
+    /// <summary>
+    /// The primary (REST) limit left as of the last response; null when no response reported it yet, or when the limit
+    /// has reset since (the next response tells the new figure).
+    /// </summary>
+    public int? RemainingNow()
+    {
+        lock (_gate)
+        {
+            return _resetsAt is { } resetsAt && _clock.GetUtcNow() >= resetsAt ? null : _remaining;
+        }
+    }
 
     private void Leave()
     {

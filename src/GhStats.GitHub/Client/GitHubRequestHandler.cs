@@ -46,12 +46,11 @@ internal sealed partial class GitHubRequestHandler(GhStatsMetrics metrics, TimeP
             var remaining = ReadInt(response.Headers, "X-RateLimit-Remaining");
             if (remaining is { } left)
             {
-                call.Budget.Observe(left);
-
-                // GraphQL's points are a limit of their own: the run and the gauge report the REST limit.
+                // GraphQL's points are a limit of their own: the budget, the run and the gauge follow the REST limit.
                 var graphQL = IsGraphQLLimit(response.Headers);
                 if (!graphQL)
                 {
+                    call.Budget.Observe(left, ResetWait(response) is { } untilReset ? clock.GetUtcNow() + untilReset : null);
                     call.Counters.RateLimitRemaining(left);
                     if (ReadInt(response.Headers, "X-RateLimit-Limit") is { } hourly)
                     {

@@ -4,20 +4,22 @@ namespace GhStats.GitHub.Collection;
 /// What collecting one repository costs in REST calls, in one place: the collector's cadence (views and clones every run,
 /// counters, referrers, paths and releases once a UTC day, GitHub's weekly figures once an ISO week) as numbers the plan
 /// works with. Worst case: every answer changed, since a 304 is not charged. The collector's tests count the calls a run
-/// makes against these figures.
+/// makes against these figures. A day's once-a-day and once-a-week reads are made by whichever of its runs the budget
+/// spares them in (views and clones go first; see <see cref="CollectionLane.SparesSlowReads"/>), so the plan counts a
+/// day's calls against the day's budget, not the first run's against one hour's.
 /// </summary>
 internal static class CollectionCallModel
 {
     /// <summary>Daily views and daily clones: read by every run.</summary>
     public const int CallsEveryRun = 2;
 
-    /// <summary>Counters, referrers, paths and releases (one page): read by the first run of a UTC day.</summary>
+    /// <summary>Counters, referrers, paths and releases (one page): read once a UTC day.</summary>
     public const int DailyCallsByRest = 4;
 
     /// <summary>Referrers, paths and releases, the counters coming in GraphQL batches on GraphQL's own budget.</summary>
     public const int DailyCallsWithGraphQL = 3;
 
-    /// <summary>Weekly views and weekly clones: read by the first run of an ISO week (from Monday).</summary>
+    /// <summary>Weekly views and weekly clones: read once an ISO week (from Monday).</summary>
     public const int WeeklyCalls = 2;
 
     /// <summary>A personal access token's limit, and the least an App installation gets, per hour (GitHub's documentation).</summary>

@@ -431,8 +431,18 @@ internal sealed partial class CollectionJob(
                 return;
             }
 
-            var known = await batches.ForAsync(repository, session, cancellationToken).ConfigureAwait(false);
-            await collector.CollectAsync(repository, session.Client, session.ConnectionId, known, cancellationToken).ConfigureAwait(false);
+            // Views and clones first: the slow reads only while the budget left still covers every other repository's.
+            var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+            var slowCalls = RepositoryCollector.SlowReadCalls(repository, today, options.Value.StarBackfillPagesPerRun);
+            var slowReads = lane.SparesSlowReads(session.Budget.RemainingNow(), slowCalls);
+            if (!slowReads)
+            {
+                span?.SetTag("ghstats.repository.slow_reads", "postponed");
+                LogSlowReadsPostponed(logger, repository.FullName, lane.Key);
+            }
+
+            var known = slowReads ? await batches.ForAsync(repository, session, cancellationToken).ConfigureAwait(false) : null;
+            await collector.CollectAsync(repository, session.Client, session.ConnectionId, known, slowReads, cancellationToken).ConfigureAwait(false);
             counters.Succeeded();
             metrics.RepositoryCollected();
             span?.SetTag("ghstats.repository.outcome", "ok");
@@ -577,6 +587,9 @@ internal sealed partial class CollectionJob(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Collection run {RunId} deferred {Deferred} repositories of connection {ConnectionId} to the next run: its rate limit is spent")]
     private static partial void LogDeferred(ILogger logger, long runId, int deferred, long? connectionId);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "{Repository}: its daily and weekly reads wait for a later run, lane {Lane}'s budget left covers only views and clones")]
+    private static partial void LogSlowReadsPostponed(ILogger logger, string repository, string lane);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Collection run {RunId} failed")]
     private static partial void LogFailed(ILogger logger, Exception exception, long runId);

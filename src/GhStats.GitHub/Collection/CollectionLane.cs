@@ -5,9 +5,12 @@ namespace GhStats.GitHub.Collection;
 
 /// <summary>
 /// The repositories of one run that share a GitHub connection, and so its budget: collected in deadline order (the ones
-/// read longest ago, or never, first, since GitHub's 14-day window loses their oldest days first). Once the connection's
-/// rate limit is used up for longer than the collector waits, the lane's remaining repositories are deferred to the next
-/// run instead of failing. A process collects a lane while it holds the lane's claim (see <see cref="Stores.ICollectionLaneStore"/>).
+/// read longest ago, or never, first, since GitHub's 14-day window loses their oldest days first; then the ones whose
+/// once-a-day reads are oldest). The budget goes to views and clones first: a repository's once-a-day and once-a-week
+/// reads are made only while what is left of the limit still covers the views and clones of every repository not yet
+/// done (<see cref="SparesSlowReads"/>); otherwise they stay due for a later run. Once the connection's rate limit is used
+/// up for longer than the collector waits, the lane's remaining repositories are deferred to the next run instead of
+/// failing. A process collects a lane while it holds the lane's claim (see <see cref="Stores.ICollectionLaneStore"/>).
 /// </summary>
 internal sealed class CollectionLane : IDisposable
 {
@@ -23,6 +26,7 @@ internal sealed class CollectionLane : IDisposable
         Key = KeyOf(tenantId, connectionId);
         Repositories = [.. repositories
             .OrderBy(r => r.LastDailyReadOn ?? DateOnly.MinValue)
+            .ThenBy(r => r.DailyCollectedOn ?? DateOnly.MinValue)
             .ThenBy(r => r.LastCollectedAt ?? DateTimeOffset.MinValue)
             .ThenBy(r => r.Id)];
         Counters = counters ?? new RunCounters { Total = Repositories.Count };
@@ -59,6 +63,15 @@ internal sealed class CollectionLane : IDisposable
 
     /// <summary>Repositories of <see cref="Repositories"/> not yet done.</summary>
     public int Left => Volatile.Read(ref _left);
+
+    /// <summary>
+    /// Whether the connection's limit spares a repository's slow reads (once a day, once a week), costing
+    /// <paramref name="slowCalls"/>: true while <paramref name="remaining"/> less those still covers the views and clones
+    /// (<see cref="CollectionCallModel.CallsEveryRun"/> each) of every repository of the lane not yet done, this one included, or while
+    /// the limit left is not known (no response yet, or the limit reset since).
+    /// </summary>
+    public bool SparesSlowReads(int? remaining, int slowCalls) =>
+        slowCalls == 0 || remaining is not { } left || left - slowCalls >= (long)CollectionCallModel.CallsEveryRun * Left;
 
     public static string KeyOf(long tenantId, long? connectionId) =>
         string.Create(CultureInfo.InvariantCulture, $"{tenantId}:{(connectionId is { } id ? id.ToString(CultureInfo.InvariantCulture) : "none")}");

@@ -18,6 +18,8 @@ namespace GhStats.GitHub.Collection;
 /// the rest changes slowly or is a snapshot of the day, so the first run of each UTC day reads it
 /// (<see cref="TrackedRepository.DailyCollectedOn"/> before today) and records the day once every daily read succeeded.
 /// A run that fails any of them leaves the day unrecorded, so the next run, the same day or not, reads them again.
+/// When the connection's budget cannot spare them (see <see cref="CollectionLane.SparesSlowReads"/>), the daily and the
+/// weekly reads are left for a later run the same way, and only views and clones are read.
 /// </para>
 /// <para>
 /// The counters, views, clones, referrers, paths and weekly figures are conditional reads: each answer's ETag is kept per
@@ -50,8 +52,10 @@ internal sealed class RepositoryCollector(
     /// <param name="client">The connection's Octokit client.</param>
     /// <param name="connectionId">The connection, whose ETags are used.</param>
     /// <param name="counters">What a GraphQL batch read of the repository's counters; null reads them with REST.</param>
+    /// <param name="slowReads">Whether the daily and weekly reads may be made when due; false leaves them due.</param>
     /// <param name="cancellationToken">Ends the collection.</param>
-    public async Task CollectAsync(TrackedRepository repository, IGitHubClient client, long connectionId, CounterAnswer? counters, CancellationToken cancellationToken)
+    public async Task CollectAsync(
+        TrackedRepository repository, IGitHubClient client, long connectionId, CounterAnswer? counters, bool slowReads, CancellationToken cancellationToken)
     {
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var (owner, name, id) = (repository.Owner, repository.Name, repository.Id);
@@ -76,7 +80,7 @@ internal sealed class RepositoryCollector(
         // Reading the repository first finds a wrong name or token with one call; its counters are kept even if traffic is refused.
         // A GraphQL batch may have read them already: a repository it did not find fails as REST's 404 would.
         // Later runs the same day skip them: the views read finds a wrong name or token as well.
-        var daily = DailyReadsDue(repository, today);
+        var daily = slowReads && DailyReadsDue(repository, today);
         var (gitHubId, starCount) = !daily ? (default(long?), 0) : counters switch
         {
             { Counters: { } read } => await StoreCountersAsync(id, today, read, cancellationToken).ConfigureAwait(false),
@@ -113,7 +117,7 @@ internal sealed class RepositoryCollector(
         // GitHub's weekly uniques are the only true ones; reading them once a week, after Monday, catches each week once complete.
         // A 304 adds nothing: the weeks of the answer it stands for are stored, and merging keeps the larger value.
         DateOnly? weeklyOn = null;
-        if (repository.WeeklyCollectedOn is not { } last || last < DateRange.WeekStartOf(today))
+        if (slowReads && WeeklyReadsDue(repository, today))
         {
             var weeklyViews = await Read(WeeklyViewsRead, () => client.Repository.Traffic.GetViews(owner, name, new RepositoryTrafficRequest(TrafficDayOrWeek.Week))).ConfigureAwait(false);
             var weeklyClones = await Read(WeeklyClonesRead, () => client.Repository.Traffic.GetClones(owner, name, new RepositoryTrafficRequest(TrafficDayOrWeek.Week))).ConfigureAwait(false);
@@ -149,6 +153,18 @@ internal sealed class RepositoryCollector(
     /// </summary>
     internal static bool DailyReadsDue(TrackedRepository repository, DateOnly today) =>
         repository.DailyCollectedOn is not { } last || last < today;
+
+    /// <summary>Whether GitHub's weekly figures are due: not read yet in <paramref name="today"/>'s ISO week.</summary>
+    internal static bool WeeklyReadsDue(TrackedRepository repository, DateOnly today) =>
+        repository.WeeklyCollectedOn is not { } last || last < DateRange.WeekStartOf(today);
+
+    /// <summary>
+    /// What <paramref name="repository"/>'s due slow reads cost at least: counters, referrers, paths and a page of releases
+    /// a day (plus the star backfill's pages while it runs), the two weekly figures once a week.
+    /// </summary>
+    internal static int SlowReadCalls(TrackedRepository repository, DateOnly today, int starBackfillPages) =>
+        (DailyReadsDue(repository, today) ? CollectionCallModel.DailyCallsByRest + starBackfillPages : 0)
+        + (WeeklyReadsDue(repository, today) ? CollectionCallModel.WeeklyCalls : 0);
 
     /// <summary>
     /// Reads and stores the repository's counters for today, conditionally when a tag is known; a 304 stores the counters of
