@@ -132,6 +132,8 @@ const planBody = document.querySelector('#plan-table tbody');
 const runsFrom = { schedule: 'tenantPlanRunsSchedule', recentRuns: 'tenantPlanRunsRecent', assumed: 'tenantPlanRunsAssumed' };
 
 async function loadPlan() {
+  // Shown only where this process has the collector, which makes the plan.
+  if (!document.getElementById('collection-plan')) return;
   try {
     const plan = await api(`${base}/collection-plan`);
     const lines = [
