@@ -5,7 +5,7 @@ namespace GhStats.GitHub.Collection;
 /// counters, referrers, paths and releases once a UTC day, GitHub's weekly figures once an ISO week) as numbers the plan
 /// works with. Worst case: every answer changed, since a 304 is not charged. The collector's tests count the calls a run
 /// makes against these figures. A day's once-a-day and once-a-week reads are made by whichever of its runs the budget
-/// spares them in (views and clones go first; see <see cref="CollectionLane.SparesSlowReads"/>), so the plan counts a
+/// spares them in (views and clones go first; see <see cref="CollectionLane.TryPledgeSlowReads"/>), so the plan counts a
 /// day's calls against the day's budget, not the first run's against one hour's.
 /// </summary>
 internal static class CollectionCallModel

@@ -415,6 +415,7 @@ internal sealed partial class CollectionJob(
         span?.SetTag("ghstats.repository", repository.FullName);
         span?.SetTag("ghstats.repository.id", repository.Id);
         GitHubSession? session = null;
+        var (slowReads, slowCalls) = (false, 0);
         try
         {
             session = await openSessions.ForAsync(repository.TenantId, repository.ConnectionId, cancellationToken).ConfigureAwait(false);
@@ -433,9 +434,9 @@ internal sealed partial class CollectionJob(
 
             // Views and clones first: the slow reads only while the budget left still covers every other repository's.
             var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-            var slowCalls = RepositoryCollector.SlowReadCalls(repository, today, options.Value.StarBackfillPagesPerRun);
-            var slowReads = lane.SparesSlowReads(session.Budget.RemainingNow(), slowCalls);
-            if (!slowReads)
+            slowCalls = RepositoryCollector.SlowReadCalls(repository, today, options.Value.StarBackfillPagesPerRun);
+            slowReads = lane.TryPledgeSlowReads(session.Budget.RemainingNow(), slowCalls);
+            if (!slowReads && slowCalls > 0)
             {
                 span?.SetTag("ghstats.repository.slow_reads", "postponed");
                 LogSlowReadsPostponed(logger, repository.FullName, lane.Key);
@@ -477,6 +478,11 @@ internal sealed partial class CollectionJob(
         }
         finally
         {
+            if (slowReads)
+            {
+                lane.ReleaseSlowReads(slowCalls);
+            }
+
             lane.RepositoryDone();
             progress.RepositoryDone(lane);
         }

@@ -8,7 +8,7 @@ namespace GhStats.GitHub.Collection;
 /// read longest ago, or never, first, since GitHub's 14-day window loses their oldest days first; then the ones whose
 /// once-a-day reads are oldest). The budget goes to views and clones first: a repository's once-a-day and once-a-week
 /// reads are made only while what is left of the limit still covers the views and clones of every repository not yet
-/// done (<see cref="SparesSlowReads"/>); otherwise they stay due for a later run. Once the connection's rate limit is used
+/// done (<see cref="TryPledgeSlowReads"/>); otherwise they stay due for a later run. Once the connection's rate limit is used
 /// up for longer than the collector waits, the lane's remaining repositories are deferred to the next run instead of
 /// failing. A process collects a lane while it holds the lane's claim (see <see cref="Stores.ICollectionLaneStore"/>).
 /// </summary>
@@ -18,6 +18,7 @@ internal sealed class CollectionLane : IDisposable
     private readonly CancellationTokenSource _lost = new();
     private int _deferred;
     private int _left;
+    private long _pledged;
 
     public CollectionLane(long tenantId, long? connectionId, IEnumerable<TrackedRepository> repositories, RunCounters? counters = null)
     {
@@ -66,12 +67,41 @@ internal sealed class CollectionLane : IDisposable
 
     /// <summary>
     /// Whether the connection's limit spares a repository's slow reads (once a day, once a week), costing
-    /// <paramref name="slowCalls"/>: true while <paramref name="remaining"/> less those still covers the views and clones
-    /// (<see cref="CollectionCallModel.CallsEveryRun"/> each) of every repository of the lane not yet done, this one included, or while
-    /// the limit left is not known (no response yet, or the limit reset since).
+    /// <paramref name="slowCalls"/>; if so they are pledged until <see cref="ReleaseSlowReads"/>. They are spared while
+    /// <paramref name="remaining"/>, less those and the slow calls pledged to repositories still in flight (whose calls
+    /// may not have been made yet), still covers the views and clones (<see cref="CollectionCallModel.CallsEveryRun"/>
+    /// each) of every repository of the lane not yet done, this one included. While the limit left is not known (no
+    /// response yet, or the limit reset since) one repository at a time is let through, and its answers tell it.
     /// </summary>
-    public bool SparesSlowReads(int? remaining, int slowCalls) =>
-        slowCalls == 0 || remaining is not { } left || left - slowCalls >= (long)CollectionCallModel.CallsEveryRun * Left;
+    public bool TryPledgeSlowReads(int? remaining, int slowCalls)
+    {
+        if (slowCalls == 0)
+        {
+            return false;
+        }
+
+        lock (_gate)
+        {
+            var spared = remaining is { } left
+                ? left - _pledged - slowCalls >= (long)CollectionCallModel.CallsEveryRun * Left
+                : _pledged == 0;
+            if (spared)
+            {
+                _pledged += slowCalls;
+            }
+
+            return spared;
+        }
+    }
+
+    /// <summary>A repository's pledged slow reads are made (or failed): what they cost is in the limit GitHub reports now.</summary>
+    public void ReleaseSlowReads(int slowCalls)
+    {
+        lock (_gate)
+        {
+            _pledged -= slowCalls;
+        }
+    }
 
     public static string KeyOf(long tenantId, long? connectionId) =>
         string.Create(CultureInfo.InvariantCulture, $"{tenantId}:{(connectionId is { } id ? id.ToString(CultureInfo.InvariantCulture) : "none")}");

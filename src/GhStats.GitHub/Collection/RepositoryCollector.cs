@@ -18,7 +18,7 @@ namespace GhStats.GitHub.Collection;
 /// the rest changes slowly or is a snapshot of the day, so the first run of each UTC day reads it
 /// (<see cref="TrackedRepository.DailyCollectedOn"/> before today) and records the day once every daily read succeeded.
 /// A run that fails any of them leaves the day unrecorded, so the next run, the same day or not, reads them again.
-/// When the connection's budget cannot spare them (see <see cref="CollectionLane.SparesSlowReads"/>), the daily and the
+/// When the connection's budget cannot spare them (see <see cref="CollectionLane.TryPledgeSlowReads"/>), the daily and the
 /// weekly reads are left for a later run the same way, and only views and clones are read.
 /// </para>
 /// <para>
