@@ -5,13 +5,15 @@ namespace GhStats.Bench.Collection;
 /// <summary>
 /// The modes of issue 17's robustness and capacity benchmarks, each written to bench/results/{mode}.md:
 /// <c>hostile</c> (tenant B with and without a hostile tenant A), <c>one-token</c> (what one token's 5,000 calls an
-/// hour keep fresh) and <c>memory</c> (the host's memory while it collects and answers the API).
+/// hour keep fresh), <c>one-token-day</c> (a day of hourly runs under that budget) and <c>memory</c> (the host's memory
+/// while it collects and answers the API).
 /// </summary>
 internal static class BenchModes
 {
     public const string Usage = """
         hostile [--repos-b 200] [--repos-a 100] [--hostile-connections 1] [--rounds 2] [--trickle-ms 2000] [--limit-after 300]
         one-token [--repos 200] [--latency-ms 250]
+        one-token-day [--repos 150] [--as 2000] [--latency-ms 250]   (24 hourly runs under the budget of 5,000 an hour scaled to --as)
         memory [--repos 5000] [--connections 10] [--seconds 120] [--callers 4] [--server-gc true]   (starts itself again as memory-host, the measured process)
         """;
 
@@ -43,6 +45,11 @@ internal static class BenchModes
                 Argument(args, "--rounds", 2),
                 TimeSpan.FromMilliseconds(Argument(args, "--trickle-ms", 2000)),
                 Argument(args, "--limit-after", 300));
+        }
+        else if (args.Contains("one-token-day"))
+        {
+            name = "collect-one-token-day";
+            report = await OneTokenDayBench.RunAsync(Argument(args, "--repos", 150), Argument(args, "--as", 2000), TimeSpan.FromMilliseconds(Argument(args, "--latency-ms", 250)));
         }
         else if (args.Contains("one-token"))
         {
