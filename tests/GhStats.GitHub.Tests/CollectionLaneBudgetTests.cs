@@ -33,14 +33,18 @@ public sealed class CollectionLaneBudgetTests
     }
 
     [Fact]
-    public void WhileTheLimitLeftIsUnknown_OneRepositoryAtATime_IsLetThrough()
+    public void WhileTheLimitLeftIsUnknown_SlowReadsGoAhead_AndCountOnceItIsKnown()
     {
         using var lane = Lane(repositories: 3);
 
-        lane.TryPledgeSlowReads(remaining: null, slowCalls: 6).ShouldBeTrue("no answer told the limit yet: one goes, and its answers tell it");
-        lane.TryPledgeSlowReads(remaining: null, slowCalls: 6).ShouldBeFalse("not a second before the first one's answers");
-        lane.ReleaseSlowReads(6);
+        // Before any answer (the lane's first repositories start at once): nothing to hold them back by.
         lane.TryPledgeSlowReads(remaining: null, slowCalls: 6).ShouldBeTrue();
+        lane.TryPledgeSlowReads(remaining: null, slowCalls: 6).ShouldBeTrue();
+
+        // Then 18 left: 6 for the three repositories' views and clones, 12 pledged to the two still in flight.
+        lane.TryPledgeSlowReads(remaining: 18, slowCalls: 6).ShouldBeFalse();
+        lane.ReleaseSlowReads(6);
+        lane.TryPledgeSlowReads(remaining: 18, slowCalls: 6).ShouldBeTrue();
     }
 
     [Fact]

@@ -71,7 +71,8 @@ internal sealed class CollectionLane : IDisposable
     /// <paramref name="remaining"/>, less those and the slow calls pledged to repositories still in flight (whose calls
     /// may not have been made yet), still covers the views and clones (<see cref="CollectionCallModel.CallsEveryRun"/>
     /// each) of every repository of the lane not yet done, this one included. While the limit left is not known (no
-    /// response yet, or the limit reset since) one repository at a time is let through, and its answers tell it.
+    /// answer in this run yet, or the limit reset since) they go ahead: the lane's first repositories, collected at once
+    /// before any answer, read theirs blind, and the answers then tell the figure.
     /// </summary>
     public bool TryPledgeSlowReads(int? remaining, int slowCalls)
     {
@@ -82,9 +83,7 @@ internal sealed class CollectionLane : IDisposable
 
         lock (_gate)
         {
-            var spared = remaining is { } left
-                ? left - _pledged - slowCalls >= (long)CollectionCallModel.CallsEveryRun * Left
-                : _pledged == 0;
+            var spared = remaining is not { } left || left - _pledged - slowCalls >= (long)CollectionCallModel.CallsEveryRun * Left;
             if (spared)
             {
                 _pledged += slowCalls;
