@@ -110,8 +110,10 @@ public sealed class ScaleOutTests(ScaleOutCluster cluster) : IClassFixture<Scale
         {
             var repository = cluster.GitHub.AddRepository("cron-org", name, seed);
 
-            // Slow answers keep a run going well past the moment both calls arrive.
-            cluster.GitHub.Faults.AddLatency(repository.FullName, TimeSpan.FromMilliseconds(250));
+            // Slow answers keep a run going well past the moment both calls arrive, also in the rounds after the first,
+            // which read only views and clones (2 calls a repository; 250 ms each let a loaded machine's second call
+            // arrive after the first's run had finished, and start a run of its own).
+            cluster.GitHub.Faults.AddLatency(repository.FullName, TimeSpan.FromSeconds(1));
         }
 
         var adminToken = await cluster.AdminTokenAsync();
