@@ -17,6 +17,8 @@ internal sealed class GitHubApiBudget
     private DateTimeOffset _blockedUntil = DateTimeOffset.MinValue;
     private int _inFlight;
     private int _allowedInFlight = int.MaxValue;
+    private int? _remaining;
+    private DateTimeOffset? _resetsAt;
 
     public GitHubApiBudget(int requestsPerMinute, TimeSpan maxWait, TimeProvider clock)
     {
@@ -25,9 +27,6 @@ internal sealed class GitHubApiBudget
         _clock = clock;
         _starts = new Queue<DateTimeOffset>(requestsPerMinute);
     }
-
-    private int? _remaining;
-    private DateTimeOffset? _resetsAt;
 
     /// <summary>Requests of this connection allowed at once now.</summary>
     public int AllowedInFlight => Volatile.Read(ref _allowedInFlight);
