@@ -364,3 +364,7 @@ INSERT INTO ghstats.traffic_rollups (tenant_id, span, block_start, repo_id, view
 INSERT INTO ghstats.traffic_rollups (tenant_id, span, block_start, repo_id, views, clones, peak_unique_views, peak_unique_clones, days, partial_days) SELECT b.tenant_id, 1024, b.block_start - MOD(b.block_start, 1024), b.repo_id, SUM(b.views), SUM(b.clones), MAX(b.peak_unique_views), MAX(b.peak_unique_clones), SUM(b.days), SUM(b.partial_days) FROM ghstats.traffic_rollups b WHERE b.span = 256 GROUP BY b.tenant_id, b.repo_id, b.block_start - MOD(b.block_start, 1024);
 INSERT INTO ghstats.schema_versions (version, applied_on, description) VALUES (17, (CURRENT_TIMESTAMP - CURRENT_TIMEZONE), 'GhStats traffic rollups');
 /* 17: TrafficRollups migrated */
+/* 18: ClusteredDailyTables migrating ======================================== */
+
+INSERT INTO ghstats.schema_versions (version, applied_on, description) VALUES (18, (CURRENT_TIMESTAMP - CURRENT_TIMEZONE), 'GhStats clustered daily tables');
+/* 18: ClusteredDailyTables migrated */
