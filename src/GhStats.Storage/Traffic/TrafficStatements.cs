@@ -87,13 +87,15 @@ internal sealed class TrafficStatements : StatementSet
 
         // The range is covered by runs of aligned blocks (TrafficBlocks.Cover): its edge days from traffic_daily, everything
         // between from traffic_rollups, each run one range of the rollups' key (tenant, span, block start); an empty run
-        // has its first after its last. Summed per repository first, then joined to the tenant's repositories.
+        // has its first after its last. A run of days costs a seek per repository even when empty, so it is also switched
+        // off as a whole (@has_days_i = 0: a constant condition the databases test once, before the join). Summed per
+        // repository first, then joined to the tenant's repositories.
         var runs = TrafficBlocks.RunSpans.Select((span, i) => span == 1
             ? "SELECT d.repo_id, CAST(d.views AS BIGINT) AS views, CAST(d.clones AS BIGINT) AS clones, " +
               "d.unique_views AS peak_unique_views, d.unique_clones AS peak_unique_clones, 1 AS days, " +
               "CASE WHEN d.coverage = 2 THEN 0 ELSE 1 END AS partial_days " +
               $"FROM {T("repositories")} x JOIN {T("traffic_daily")} d ON d.repo_id = x.id " +
-              $"WHERE x.tenant_id = @tenant_id_{i} AND d.day >= @first_day_{i} AND d.day <= @last_day_{i}"
+              $"WHERE @has_days_{i} = 1 AND x.tenant_id = @tenant_id_{i} AND d.day >= @first_day_{i} AND d.day <= @last_day_{i}"
             : "SELECT b.repo_id, b.views, b.clones, b.peak_unique_views, b.peak_unique_clones, b.days, b.partial_days " +
               $"FROM {T("traffic_rollups")} b WHERE b.tenant_id = @tenant_id_{i} AND b.span = {span} " +
               $"AND b.block_start >= @first_block_{i} AND b.block_start <= @last_block_{i}");

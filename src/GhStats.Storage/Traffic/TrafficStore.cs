@@ -281,7 +281,8 @@ internal sealed class TrafficStore(StoreDatabase db, TrafficStatements sql, GhSt
             if (TrafficBlocks.RunSpans[i] == 1)
             {
                 // An empty run of days binds a day after its last, as the other runs do: a range with nothing in it.
-                command.With($"first_day_{i}", DateOnly.FromDayNumber(first)).With($"last_day_{i}", DateOnly.FromDayNumber(Math.Max(last, first - 1)));
+                command.With($"has_days_{i}", first <= last ? 1 : 0)
+                    .With($"first_day_{i}", DateOnly.FromDayNumber(first)).With($"last_day_{i}", DateOnly.FromDayNumber(Math.Max(last, first - 1)));
             }
             else
             {
