@@ -25,8 +25,13 @@ internal sealed class GhStatsPostgresOptionsValidator : IValidateOptions<GhStats
             return ValidateOptionsResult.Fail($"GhStats:Postgres:ConnectionString is not an Npgsql connection string ({exception.Message}); {Example}.");
         }
 
-        return string.IsNullOrWhiteSpace(parsed.Host)
-            ? ValidateOptionsResult.Fail($"GhStats:Postgres:ConnectionString names no Host; {Example}.")
+        if (string.IsNullOrWhiteSpace(parsed.Host))
+        {
+            return ValidateOptionsResult.Fail($"GhStats:Postgres:ConnectionString names no Host; {Example}.");
+        }
+
+        return options.MaxParallelWorkersPerGather is < 0 or > 1024
+            ? ValidateOptionsResult.Fail($"GhStats:Postgres:MaxParallelWorkersPerGather is {options.MaxParallelWorkersPerGather}; it is 0 to 1024 (PostgreSQL's range), or unset to keep the server's setting.")
             : ValidateOptionsResult.Success;
     }
 }

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Globalization;
 using System.Text;
 using FluentMigrator.Runner;
 using GhStats.Storage;
@@ -19,7 +20,7 @@ internal sealed class PostgresStoreProvider : RelationalStoreProvider, IAsyncDis
     {
         _clock = clock;
         _connectionString = postgres.Value.ConnectionString!;
-        _dataSource = NpgsqlDataSource.Create(_connectionString);
+        _dataSource = NpgsqlDataSource.Create(WithSessionSettings(_connectionString, postgres.Value.MaxParallelWorkersPerGather));
         Dialect = new PostgresDialect(storage.Value.Schema);
         _migrationLockKey = LockKey("ghstats-migrations:" + storage.Value.Schema);
     }
@@ -69,6 +70,23 @@ internal sealed class PostgresStoreProvider : RelationalStoreProvider, IAsyncDis
     public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
 
     public void Dispose() => _dataSource.Dispose();
+
+    /// <summary>
+    /// The store's connection string with GhStats' session settings added to its <c>Options</c> (sent at connection
+    /// start-up): <c>max_parallel_workers_per_gather</c> unless the connection string sets it already or it is null.
+    /// </summary>
+    internal static string WithSessionSettings(string connectionString, int? maxParallelWorkersPerGather)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (maxParallelWorkersPerGather is not { } workers || builder.Options?.Contains("max_parallel_workers_per_gather", StringComparison.OrdinalIgnoreCase) == true)
+        {
+            return connectionString;
+        }
+
+        var setting = $"-c max_parallel_workers_per_gather={workers.ToString(CultureInfo.InvariantCulture)}";
+        builder.Options = string.IsNullOrWhiteSpace(builder.Options) ? setting : $"{builder.Options} {setting}";
+        return builder.ConnectionString;
+    }
 
     /// <summary>A stable 64-bit key for a name (FNV-1a), the same in every process.</summary>
     private static long LockKey(string name)

@@ -36,6 +36,20 @@ public sealed class ProviderOptionsTests
         failure.Message.ShouldContain(message);
     }
 
+    [Theory]
+    [InlineData("-1")]
+    [InlineData("1025")]
+    public async Task Postgres_WithParallelWorkersOutOfRange_FailsAtStart_SayingWhy(string workers)
+    {
+        var error = await StartFailingAsync(
+            new() { ["GhStats:Postgres:ConnectionString"] = "Host=127.0.0.1", ["GhStats:Postgres:MaxParallelWorkersPerGather"] = workers },
+            g => g.UsePostgres());
+
+        var failure = error.ShouldBeOfType<OptionsValidationException>();
+        failure.OptionsType.ShouldBe(typeof(GhStatsPostgresOptions));
+        failure.Message.ShouldContain($"GhStats:Postgres:MaxParallelWorkersPerGather is {workers}; it is 0 to 1024");
+    }
+
     [Fact]
     public async Task StorageAndProviderErrors_ShowTogether_AtStart()
     {
