@@ -85,6 +85,8 @@ internal static class MemoryBench
             var deadline = Stopwatch.StartNew();
             long requests = 0, errors = 0;
             string? firstError = null;
+            // The window lasts its seconds with no callers too (the collection alone).
+            var window = Task.Delay(TimeSpan.FromSeconds(seconds));
             await Task.WhenAll(Enumerable.Range(0, callers).Select(async caller =>
             {
                 for (var i = caller; deadline.Elapsed < TimeSpan.FromSeconds(seconds); i++)
@@ -106,7 +108,7 @@ internal static class MemoryBench
                         firstError ??= exception.Message;
                     }
                 }
-            }));
+            }).Append(window));
 
             var sample = JsonDocument.Parse(await http.GetStringAsync(new Uri("/_bench/memory", UriKind.Relative))).RootElement;
             double Mb(string name) => sample.GetProperty(name).GetInt64() / (1024.0 * 1024.0);
