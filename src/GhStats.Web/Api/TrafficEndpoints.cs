@@ -38,8 +38,8 @@ internal static class TrafficEndpoints
         var repository = await access.RepositoryAsync(id);
 
         // A repository's traffic changes only when it is collected, which moves its last collection time.
-        var key = $"series:{repository.Id}:{repository.LastCollectedAt?.UtcTicks}:{range}:{per}";
-        return await cache.JsonAsync(key, async () =>
+        var key = $"series:{repository.Id}:{range}:{per}";
+        return await cache.JsonAsync(key, $"{repository.LastCollectedAt?.UtcTicks}", async () =>
         {
             var series = await traffic.GetTrafficSeriesAsync(repository.TenantId, repository.Id, range, per, http.RequestAborted);
             return series.ToResponse() with { Previous = await PreviousAsync(traffic, repository, series, http.RequestAborted) };
@@ -125,11 +125,12 @@ internal static class TrafficEndpoints
         var newest = await runs.ListAsync(1, http.RequestAborted);
         var latest = newest.Count > 0 ? newest[0] : null;
         // Horizons move with the day even without a collection.
-        var key = $"summary:{visibility}:{range}:{latest?.Id}:{latest?.Status}:{latest?.ReposDone}:{latest?.FinishedAt?.UtcTicks}:{horizons.Today:yyyyMMdd}";
+        var key = $"summary:{visibility}:{range}";
+        var version = $"{latest?.Id}:{latest?.Status}:{latest?.ReposDone}:{latest?.FinishedAt?.UtcTicks}:{horizons.Today:yyyyMMdd}";
         // The rows are kept once per summary; each page is cut from them and kept as JSON of its own.
-        return await cache.JsonAsync($"{key}:{page.Key}", async () =>
+        return await cache.JsonAsync($"{key}:{page.Key}", version, async () =>
         {
-            var rows = await cache.ValueAsync($"{key}:rows", () => SummarizeAsync(scope, range, traffic, horizons, http.RequestAborted), r => r.Count * RowBytes);
+            var rows = await cache.ValueAsync($"{key}:rows", version, () => SummarizeAsync(scope, range, traffic, horizons, http.RequestAborted), r => r.Count * RowBytes);
             return SummaryPage.Of(range.From, range.To, rows, page);
         });
     }

@@ -7,9 +7,9 @@ using Microsoft.Extensions.Options;
 namespace GhStats.Web.Api;
 
 /// <summary>
-/// Keeps the JSON of traffic queries, which change only when a collection writes. A repository's series is keyed by
-/// the repository's last collection time, a tenant's summary by the newest run's progress, so a collection makes the
-/// next request read afresh; entries also expire after <see cref="GhStatsApiOptions.ResponseCacheLifetime"/>, for data
+/// Keeps the JSON of traffic queries, which change only when a collection writes. A repository's series is versioned
+/// by the repository's last collection time, a tenant's summary by the newest run's progress, so a collection makes the
+/// next request read afresh and its answer takes the old one's place; entries also expire after <see cref="GhStatsApiOptions.ResponseCacheLifetime"/>, for data
 /// written by other means. Only the bytes are shared: every request is authenticated and authorized before a lookup,
 /// and every key carries what the caller may see.
 /// </summary>
@@ -24,21 +24,21 @@ internal sealed class TrafficResponseCache(IOptions<GhStatsApiOptions> options, 
     /// </summary>
     public void Invalidate() => _cache.Invalidate();
 
-    /// <summary>The JSON for <paramref name="key"/>, computed by <paramref name="compute"/> when not cached.</summary>
-    public async Task<IResult> JsonAsync<T>(string key, Func<Task<T>> compute)
+    /// <summary>The JSON for <paramref name="key"/> as of <paramref name="version"/>, computed by <paramref name="compute"/> when not cached.</summary>
+    public async Task<IResult> JsonAsync<T>(string key, string version, Func<Task<T>> compute)
     {
-        var bytes = await _cache.GetOrAddAsync(key, async () => JsonSerializer.SerializeToUtf8Bytes(await compute(), _json), b => b.Length);
+        var bytes = await _cache.GetOrAddAsync(key, version, async () => JsonSerializer.SerializeToUtf8Bytes(await compute(), _json), b => b.Length);
         return TypedResults.Bytes(bytes!, "application/json; charset=utf-8");
     }
 
     /// <summary>
-    /// The value for <paramref name="key"/>, computed by <paramref name="compute"/> when not cached, for answers made
+    /// The value for <paramref name="key"/> as of <paramref name="version"/>, computed by <paramref name="compute"/> when not cached, for answers made
     /// from it in more than one way (a summary's rows, from which each page is cut). <paramref name="size"/> estimates
     /// its bytes against the same limit as the JSON's.
     /// </summary>
-    public async Task<T> ValueAsync<T>(string key, Func<Task<T>> compute, Func<T, long> size)
+    public async Task<T> ValueAsync<T>(string key, string version, Func<Task<T>> compute, Func<T, long> size)
         where T : class =>
-        (await _cache.GetOrAddAsync<T>(key, async () => await compute(), size))!;
+        (await _cache.GetOrAddAsync<T>(key, version, async () => await compute(), size))!;
 
     public void Dispose() => _cache.Dispose();
 }

@@ -105,9 +105,9 @@ internal static class PublicDashboardEndpoints
         var range = new DateRange(today.AddDays(1 - days), today);
         var newest = await runs.ListAsync(1, http.RequestAborted);
         var latest = newest.Count > 0 ? newest[0] : null;
-        var key = $"{dashboard.Id}:{dashboard.UpdatedAt.UtcTicks}:{string.Join(',', ids)}:{range}:"
-            + $"{latest?.Id}:{latest?.Status}:{latest?.ReposDone}:{latest?.FinishedAt?.UtcTicks}";
-        var body = await cache.GetOrAddAsync(key, async () =>
+        var key = $"{dashboard.Id}:{dashboard.UpdatedAt.UtcTicks}:{string.Join(',', ids)}:{range}";
+        var version = $"{latest?.Id}:{latest?.Status}:{latest?.ReposDone}:{latest?.FinishedAt?.UtcTicks}";
+        var body = await cache.GetOrAddAsync(key, version, async () =>
             JsonSerializer.SerializeToUtf8Bytes(await PublicDashboardData.ReadAsync(dashboard, ids, range, traffic, http.RequestAborted), json.Value.SerializerOptions));
         http.Response.Headers.ContentSecurityPolicy = DataPolicy;
         await AnonymousAnswer.WriteAsync(http, StatusCodes.Status200OK, "application/json; charset=utf-8", body!, CacheSeconds, etag: true);
