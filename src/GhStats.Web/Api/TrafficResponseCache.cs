@@ -27,8 +27,8 @@ internal sealed class TrafficResponseCache(IOptions<GhStatsApiOptions> options, 
     /// <summary>The JSON for <paramref name="key"/> as of <paramref name="version"/>, computed by <paramref name="compute"/> when not cached.</summary>
     public async Task<IResult> JsonAsync<T>(string key, string version, Func<Task<T>> compute)
     {
-        var bytes = await _cache.GetOrAddAsync(key, version, async () => JsonSerializer.SerializeToUtf8Bytes(await compute(), _json), b => b.Length);
-        return TypedResults.Bytes(bytes!, "application/json; charset=utf-8");
+        // Kept in chunks: a summary of thousands of repositories is megabytes, which in one array would be large-object garbage.
+        return (await _cache.GetOrAddAsync(key, version, async () => JsonChunks.Serialize(await compute(), _json), c => c.Allocated))!;
     }
 
     /// <summary>
