@@ -58,7 +58,7 @@ internal static class MemoryBench
             start.ArgumentList.Add(arg);
         }
 
-        // Server GC by default, as an ASP.NET Core host (Microsoft.NET.Sdk.Web) has it.
+        // The workstation GC by default, as samples/GhStats.Host and the template set it; --server-gc true for a web project's default.
         start.Environment["DOTNET_gcServer"] = serverGc ? "1" : "0";
         using var host = Process.Start(start) ?? throw new InvalidOperationException("The host process did not start.");
         try
