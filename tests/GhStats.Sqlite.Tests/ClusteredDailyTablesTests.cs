@@ -1,7 +1,4 @@
-using FluentMigrator.Runner;
-using FluentMigrator.Runner.VersionTableInfo;
 using GhStats.Domain;
-using GhStats.Storage.Migrations;
 using GhStats.Stores;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
@@ -25,8 +22,8 @@ public sealed class ClusteredDailyTablesTests : IDisposable
     public async Task Migration18_ClustersThePerDayTables_AndKeepsEveryRow()
     {
         var connectionString = $"Data Source={Path.Combine(_folder, "old.db")};Pooling=False";
-        MigrateTo(connectionString, 17);
-        await ExecuteAsync(connectionString,
+        OldSchema.MigrateTo(connectionString, 17);
+        await OldSchema.ExecuteAsync(connectionString,
             "INSERT INTO tenants (id, slug, name, created_at) VALUES (1, 'old', 'Old', '2024-01-01 00:00:00.0000000')",
             "INSERT INTO repositories (id, tenant_id, owner, name, added_at) VALUES " +
             "(10, 1, 'octo', 'long', '2016-01-01 00:00:00.0000000'), (11, 1, 'octo', 'short', '2023-01-01 00:00:00.0000000')");
@@ -77,7 +74,7 @@ public sealed class ClusteredDailyTablesTests : IDisposable
         summary[10].LatestStats.ShouldNotBeNull().Stars.ShouldBe(6);
 
         // The foreign keys still hold: a day of a repository that does not exist is refused.
-        await Should.ThrowAsync<SqliteException>(() => ExecuteAsync(connectionString,
+        await Should.ThrowAsync<SqliteException>(() => OldSchema.ExecuteAsync(connectionString + ";Foreign Keys=True",
             "INSERT INTO traffic_daily (repo_id, day, views, unique_views, clones, unique_clones, coverage) VALUES (99, '2024-01-01', 1, 1, 1, 1, 1)"));
     }
 
@@ -133,35 +130,5 @@ public sealed class ClusteredDailyTablesTests : IDisposable
         }
 
         return dump;
-    }
-
-    private static void MigrateTo(string connectionString, long version)
-    {
-        using var services = new ServiceCollection()
-            .AddSingleton(new StoreSchema(null))
-            .AddFluentMigratorCore()
-            .ConfigureRunner(runner => runner.AddSQLite().WithGlobalConnectionString(connectionString).ScanIn(typeof(ClusteredDailyTables).Assembly).For.Migrations())
-            .AddScoped<IVersionTableMetaData, GhStatsVersionTable>()
-            .BuildServiceProvider();
-        using var scope = services.CreateScope();
-        scope.ServiceProvider.GetRequiredService<IMigrationRunner>().MigrateUp(version);
-    }
-
-    private static async Task ExecuteAsync(string connectionString, params string[] statements)
-    {
-        await using var connection = new SqliteConnection(connectionString);
-        await connection.OpenAsync();
-        await using (var pragma = connection.CreateCommand())
-        {
-            pragma.CommandText = "PRAGMA foreign_keys = ON";
-            await pragma.ExecuteNonQueryAsync();
-        }
-
-        foreach (var statement in statements)
-        {
-            await using var command = connection.CreateCommand();
-            command.CommandText = statement;
-            await command.ExecuteNonQueryAsync();
-        }
     }
 }

@@ -1,9 +1,5 @@
-using FluentMigrator.Runner;
-using FluentMigrator.Runner.VersionTableInfo;
 using GhStats.Domain;
-using GhStats.Storage.Migrations;
 using GhStats.Stores;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Shouldly;
 using Xunit;
@@ -22,8 +18,8 @@ public sealed class CoverageBackFillTests : IDisposable
     public async Task Migration5_BackFillsWhatRunsAndStoredDaysProve()
     {
         var connectionString = $"Data Source={Path.Combine(_folder, "old.db")};Pooling=False";
-        MigrateTo(connectionString, 4);
-        await ExecuteAsync(connectionString,
+        OldSchema.MigrateTo(connectionString, 4);
+        await OldSchema.ExecuteAsync(connectionString,
             "INSERT INTO tenants (id, slug, name, created_at) VALUES (1, 'old', 'Old', '2024-01-01 00:00:00.0000000')",
             "INSERT INTO repositories (id, tenant_id, owner, name, added_at) VALUES " +
             "(10, 1, 'octo', 'early', '2024-01-01 00:00:00.0000000'), (11, 1, 'octo', 'late', '2024-03-11 08:00:00.0000000'), (12, 1, 'octo', 'failing', '2024-01-01 00:00:00.0000000')",
@@ -66,29 +62,6 @@ public sealed class CoverageBackFillTests : IDisposable
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
-    private static void MigrateTo(string connectionString, long version)
-    {
-        using var services = new ServiceCollection()
-            .AddSingleton(new StoreSchema(null))
-            .AddFluentMigratorCore()
-            .ConfigureRunner(runner => runner.AddSQLite().WithGlobalConnectionString(connectionString).ScanIn(typeof(TrafficCoverage).Assembly).For.Migrations())
-            .AddScoped<IVersionTableMetaData, GhStatsVersionTable>()
-            .BuildServiceProvider();
-        using var scope = services.CreateScope();
-        scope.ServiceProvider.GetRequiredService<IMigrationRunner>().MigrateUp(version);
-    }
-
-    private static async Task ExecuteAsync(string connectionString, params string[] statements)
-    {
-        await using var connection = new SqliteConnection(connectionString);
-        await connection.OpenAsync();
-        foreach (var statement in statements)
-        {
-            await using var command = connection.CreateCommand();
-            command.CommandText = statement;
-            await command.ExecuteNonQueryAsync();
-        }
-    }
 
     /// <summary>The known days and their coverage ('p' partial, 'c' complete), as "yyyy-MM-dd:p".</summary>
     private static List<string> Coverages(Dictionary<DateOnly, TrafficPoint> days, string from, string to) =>

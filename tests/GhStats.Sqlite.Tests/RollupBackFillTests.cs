@@ -1,9 +1,5 @@
-using FluentMigrator.Runner;
-using FluentMigrator.Runner.VersionTableInfo;
 using GhStats.Domain;
-using GhStats.Storage.Migrations;
 using GhStats.Stores;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Shouldly;
 using Xunit;
@@ -22,7 +18,7 @@ public sealed class RollupBackFillTests : IDisposable
     public async Task Migration17_BackFillsRollupsThatSummariseTheStoredDays()
     {
         var connectionString = $"Data Source={Path.Combine(_folder, "old.db")};Pooling=False";
-        MigrateTo(connectionString, 16);
+        OldSchema.MigrateTo(connectionString, 16);
 
         // About 8 years of days for one repository, a year for another, some days missing, partial and complete mixed.
         static string Days(int repository, int count) =>
@@ -30,7 +26,7 @@ public sealed class RollupBackFillTests : IDisposable
             "INSERT INTO traffic_daily (repo_id, day, views, unique_views, clones, unique_clones, coverage) " +
             $"SELECT {repository}, date('2024-03-14', '-' || i || ' days'), 100 + (i * 37) % 500, (i * 13) % 100, 10 + (i * 11) % 50, i % 10, " +
             "CASE WHEN i % 5 = 0 THEN 1 ELSE 2 END FROM n WHERE i % 7 <> 3";
-        await ExecuteAsync(connectionString,
+        await OldSchema.ExecuteAsync(connectionString,
             "INSERT INTO tenants (id, slug, name, created_at) VALUES (1, 'old', 'Old', '2024-01-01 00:00:00.0000000')",
             "INSERT INTO repositories (id, tenant_id, owner, name, added_at) VALUES " +
             "(10, 1, 'octo', 'long', '2016-01-01 00:00:00.0000000'), (11, 1, 'octo', 'short', '2023-01-01 00:00:00.0000000')",
@@ -77,29 +73,5 @@ public sealed class RollupBackFillTests : IDisposable
                 stored.Select(d => (long)d.Traffic.UniqueViews).DefaultIfEmpty().Max(), stored.Select(d => (long)d.Traffic.UniqueClones).DefaultIfEmpty().Max(),
                 stored.Count, range.Days, stored.Count, stored.Count(d => d.Coverage == DayCoverage.Partial)));
         })];
-    }
-
-    private static void MigrateTo(string connectionString, long version)
-    {
-        using var services = new ServiceCollection()
-            .AddSingleton(new StoreSchema(null))
-            .AddFluentMigratorCore()
-            .ConfigureRunner(runner => runner.AddSQLite().WithGlobalConnectionString(connectionString).ScanIn(typeof(TrafficRollups).Assembly).For.Migrations())
-            .AddScoped<IVersionTableMetaData, GhStatsVersionTable>()
-            .BuildServiceProvider();
-        using var scope = services.CreateScope();
-        scope.ServiceProvider.GetRequiredService<IMigrationRunner>().MigrateUp(version);
-    }
-
-    private static async Task ExecuteAsync(string connectionString, params string[] statements)
-    {
-        await using var connection = new SqliteConnection(connectionString);
-        await connection.OpenAsync();
-        foreach (var statement in statements)
-        {
-            await using var command = connection.CreateCommand();
-            command.CommandText = statement;
-            await command.ExecuteNonQueryAsync();
-        }
     }
 }
