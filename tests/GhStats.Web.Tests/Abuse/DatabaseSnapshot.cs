@@ -16,22 +16,25 @@ public static class DatabaseSnapshot
     public static string Take(SqliteConnection connection)
     {
         ArgumentNullException.ThrowIfNull(connection);
-        var tables = new List<string>();
+        // Each table in a fixed order: by rowid, or by its primary key where it has no rowid (WITHOUT ROWID tables).
+        var tables = new List<(string Name, string Order)>();
         using (var list = connection.CreateCommand())
         {
-            list.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name";
+            list.CommandText = "SELECT t.name, CASE WHEN t.sql LIKE '%WITHOUT ROWID' " +
+                "THEN (SELECT group_concat('\"' || k.name || '\"', ', ') FROM (SELECT name FROM pragma_table_info(t.name) WHERE pk > 0 ORDER BY pk) k) ELSE 'rowid' END " +
+                "FROM sqlite_master t WHERE t.type = 'table' AND t.name NOT LIKE 'sqlite_%' ORDER BY t.name";
             using var reader = list.ExecuteReader();
             while (reader.Read())
             {
-                tables.Add(reader.GetString(0));
+                tables.Add((reader.GetString(0), reader.GetString(1)));
             }
         }
 
         var text = new StringBuilder();
-        foreach (var table in tables.Where(t => !Volatile.Contains(t)))
+        foreach (var (table, order) in tables.Where(t => !Volatile.Contains(t.Name)))
         {
             using var select = connection.CreateCommand();
-            select.CommandText = $"SELECT * FROM \"{table}\" ORDER BY rowid";
+            select.CommandText = $"SELECT * FROM \"{table}\" ORDER BY {order}";
             using var reader = select.ExecuteReader();
             var rows = 0;
             while (reader.Read())
