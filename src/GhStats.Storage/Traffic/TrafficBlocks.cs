@@ -60,7 +60,8 @@ internal static class TrafficBlocks
 
     /// <summary>
     /// What a write changes in the blocks: for each day written, its stored row before (null when new) and after the
-    /// maximum rule, added into every block that holds it; a block no day changed is left out.
+    /// maximum rule, added into every block that holds it; a block no day changed is left out. Ordered by span, then
+    /// start, so every writer touches blocks in one order.
     /// </summary>
     /// <param name="tenantId">The repository's tenant.</param>
     /// <param name="repositoryId">The repository.</param>
@@ -68,32 +69,55 @@ internal static class TrafficBlocks
     /// <returns>One change per touched block, by span and start.</returns>
     public static List<TrafficBlock> Changes(long tenantId, long repositoryId, IEnumerable<(StoredDay? Before, StoredDay After)> days)
     {
-        var blocks = new SortedDictionary<(int Span, int Start), TrafficBlock>();
-        foreach (var (before, after) in days)
+        // In day order, the days of one block are next to each other: each span is one pass that closes a block when the
+        // next day falls in another.
+        var changed = days.Where(d => d.Before != d.After).OrderBy(d => d.After.DayNumber).ToList();
+        var blocks = new List<TrafficBlock>();
+        foreach (var span in Spans)
         {
-            if (before == after)
+            var block = new BlockChange { Start = -1 };
+            foreach (var (before, after) in changed)
             {
-                continue;
+                var start = StartOf(after.DayNumber, span);
+                if (start != block.Start)
+                {
+                    Close(block);
+                    block = new BlockChange { Start = start };
+                }
+
+                block.Views += after.Views - (before?.Views ?? 0);
+                block.Clones += after.Clones - (before?.Clones ?? 0);
+                block.PeakUniqueViews = Math.Max(block.PeakUniqueViews, after.UniqueViews);
+                block.PeakUniqueClones = Math.Max(block.PeakUniqueClones, after.UniqueClones);
+                block.Days += before is null ? 1 : 0;
+                block.PartialDays += (after.Partial ? 1 : 0) - (before is { Partial: true } ? 1 : 0);
             }
 
-            var change = new TrafficBlock(
-                tenantId, 0, 0, repositoryId,
-                after.Views - (before?.Views ?? 0),
-                after.Clones - (before?.Clones ?? 0),
-                after.UniqueViews,
-                after.UniqueClones,
-                before is null ? 1 : 0,
-                (after.Partial ? 1 : 0) - (before is { Partial: true } ? 1 : 0));
-            foreach (var span in Spans)
+            Close(block);
+
+            void Close(BlockChange done)
             {
-                var key = (span, StartOf(after.DayNumber, span));
-                blocks[key] = blocks.TryGetValue(key, out var block)
-                    ? block.Plus(change)
-                    : change with { Span = span, BlockStart = key.Item2 };
+                if (done.Start >= 0)
+                {
+                    blocks.Add(new TrafficBlock(tenantId, span, done.Start, repositoryId, done.Views, done.Clones,
+                        done.PeakUniqueViews, done.PeakUniqueClones, done.Days, done.PartialDays));
+                }
             }
         }
 
-        return [.. blocks.Values];
+        return blocks;
+    }
+
+    /// <summary>A block's change as the days written add up in it.</summary>
+    private struct BlockChange
+    {
+        public int Start;
+        public long Views;
+        public long Clones;
+        public long PeakUniqueViews;
+        public long PeakUniqueClones;
+        public int Days;
+        public int PartialDays;
     }
 }
 
@@ -105,16 +129,4 @@ internal sealed record StoredDay(int DayNumber, long Views, long UniqueViews, lo
 /// largest daily uniques) take the larger.
 /// </summary>
 internal sealed record TrafficBlock(
-    long TenantId, int Span, int BlockStart, long RepositoryId, long Views, long Clones, long PeakUniqueViews, long PeakUniqueClones, int Days, int PartialDays)
-{
-    /// <summary>This change and another of the same block together.</summary>
-    public TrafficBlock Plus(TrafficBlock other) => this with
-    {
-        Views = Views + other.Views,
-        Clones = Clones + other.Clones,
-        PeakUniqueViews = Math.Max(PeakUniqueViews, other.PeakUniqueViews),
-        PeakUniqueClones = Math.Max(PeakUniqueClones, other.PeakUniqueClones),
-        Days = Days + other.Days,
-        PartialDays = PartialDays + other.PartialDays,
-    };
-}
+    long TenantId, int Span, int BlockStart, long RepositoryId, long Views, long Clones, long PeakUniqueViews, long PeakUniqueClones, int Days, int PartialDays);
