@@ -122,11 +122,9 @@ internal static class TrafficEndpoints
 
         // What the caller may see is part of the key; the newest run's progress moves whenever a collection writes.
         var visibility = string.Join(';', scope.Select(s => $"{s.Tenant.Id}={(s.Visible is { } ids ? string.Join(',', ids.Order()) : "all")}"));
-        var newest = await runs.ListAsync(1, http.RequestAborted);
-        var latest = newest.Count > 0 ? newest[0] : null;
         // Horizons move with the day even without a collection.
         var key = $"summary:{visibility}:{range}";
-        var version = $"{latest?.Id}:{latest?.Status}:{latest?.ReposDone}:{latest?.FinishedAt?.UtcTicks}:{horizons.Today:yyyyMMdd}";
+        var version = $"{await CollectionVersion.NewestAsync(runs, http.RequestAborted)}:{horizons.Today:yyyyMMdd}";
         // The rows are kept once per summary; each page is cut from them and kept as JSON of its own.
         return await cache.JsonAsync($"{key}:{page.Key}", version, async () =>
         {

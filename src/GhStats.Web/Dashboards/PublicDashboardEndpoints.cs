@@ -103,10 +103,8 @@ internal static class PublicDashboardEndpoints
         var ids = shown.Select(r => r.Id).ToList();
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var range = new DateRange(today.AddDays(1 - days), today);
-        var newest = await runs.ListAsync(1, http.RequestAborted);
-        var latest = newest.Count > 0 ? newest[0] : null;
         var key = $"{dashboard.Id}:{dashboard.UpdatedAt.UtcTicks}:{string.Join(',', ids)}:{range}";
-        var version = $"{latest?.Id}:{latest?.Status}:{latest?.ReposDone}:{latest?.FinishedAt?.UtcTicks}";
+        var version = await CollectionVersion.NewestAsync(runs, http.RequestAborted);
         var body = await cache.GetOrAddAsync(key, version, async () =>
             JsonSerializer.SerializeToUtf8Bytes(await PublicDashboardData.ReadAsync(dashboard, ids, range, traffic, http.RequestAborted), json.Value.SerializerOptions));
         http.Response.Headers.ContentSecurityPolicy = DataPolicy;
