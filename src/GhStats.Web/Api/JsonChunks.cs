@@ -51,20 +51,6 @@ internal sealed class JsonChunks : IResult
         return new JsonChunks(output.Chunks);
     }
 
-    /// <summary>The JSON's bytes in one array (for tests and small answers).</summary>
-    public byte[] ToArray()
-    {
-        var bytes = new byte[Length];
-        var at = 0;
-        foreach (var (array, length) in _chunks)
-        {
-            array.AsSpan(0, length).CopyTo(bytes.AsSpan(at));
-            at += length;
-        }
-
-        return bytes;
-    }
-
     /// <inheritdoc />
     public async Task ExecuteAsync(HttpContext httpContext)
     {
