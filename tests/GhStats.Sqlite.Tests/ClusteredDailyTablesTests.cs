@@ -39,8 +39,12 @@ public sealed class ClusteredDailyTablesTests : IDisposable
         {
             var traffic = old.GetRequiredService<ITrafficStore>();
             await traffic.MergeTrafficDaysAsync(before);
-            await traffic.MergeRepositoryStatsAsync([new RepositoryDailyStats(10, new DateOnly(2024, 3, 13), 5, 1, 2, 3, 40), new RepositoryDailyStats(10, new DateOnly(2024, 3, 14), 6, 1, 2, 3, 41)]);
         }
+
+        // Counters as version 17 stored them (today's store also keeps the latest on the repository, a later column).
+        await OldSchema.ExecuteAsync(connectionString,
+            "INSERT INTO repo_daily_stats (repo_id, day, stars, forks, watchers, open_issues, size_kb) VALUES " +
+            "(10, '2024-03-13', 5, 1, 2, 3, 40), (10, '2024-03-14', 6, 1, 2, 3, 41)");
 
         var rowsBefore = await DumpAsync(connectionString);
         rowsBefore["traffic_daily"].Count.ShouldBe(900);

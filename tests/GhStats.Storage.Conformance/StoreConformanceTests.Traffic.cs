@@ -585,6 +585,34 @@ public abstract partial class StoreConformanceTests
         summary.Single(s => s.Repository.Id == outside.Id).LatestStats.ShouldBeNull();
     }
 
+    [StoreFact]
+    public async Task TenantSummary_LatestStats_FollowEveryWrite_WhateverItsOrder()
+    {
+        var tenant = await NewTenantAsync();
+        var repo = await NewRepositoryAsync(tenant);
+        var upToToday = new DateRange(Today.AddDays(-30), Today);
+        async Task<RepositoryDailyStats?> LatestAsync(DateRange range) => (await Traffic.GetTenantSummaryAsync(tenant.Id, range)).Single().LatestStats;
+
+        await Traffic.MergeRepositoryStatsAsync([new RepositoryDailyStats(repo.Id, Today.AddDays(-2), 10, 1, 1, 1, 100)]);
+        (await LatestAsync(upToToday)).ShouldBe(new RepositoryDailyStats(repo.Id, Today.AddDays(-2), 10, 1, 1, 1, 100));
+
+        // An older day written later does not take the latest's place; a re-read of the latest day replaces it.
+        await Traffic.MergeRepositoryStatsAsync([new RepositoryDailyStats(repo.Id, Today.AddDays(-5), 8, 1, 1, 1, 90)]);
+        (await LatestAsync(upToToday)).ShouldBe(new RepositoryDailyStats(repo.Id, Today.AddDays(-2), 10, 1, 1, 1, 100));
+        await Traffic.MergeRepositoryStatsAsync([new RepositoryDailyStats(repo.Id, Today.AddDays(-2), 11, 2, 1, 1, 5_000_000_000)]);
+        (await LatestAsync(upToToday)).ShouldBe(new RepositoryDailyStats(repo.Id, Today.AddDays(-2), 11, 2, 1, 1, 5_000_000_000));
+
+        // Several days in one write: the latest of them; a range ending before it gets the last day in the range.
+        await Traffic.MergeRepositoryStatsAsync(
+        [
+            new RepositoryDailyStats(repo.Id, Today, 13, 2, 1, 1, 120),
+            new RepositoryDailyStats(repo.Id, Today.AddDays(-1), 12, 2, 1, 1, 110),
+        ]);
+        (await LatestAsync(upToToday)).ShouldBe(new RepositoryDailyStats(repo.Id, Today, 13, 2, 1, 1, 120));
+        (await LatestAsync(new DateRange(Today.AddDays(-30), Today.AddDays(-3)))).ShouldBe(new RepositoryDailyStats(repo.Id, Today.AddDays(-5), 8, 1, 1, 1, 90));
+        (await LatestAsync(new DateRange(Today.AddDays(-30), Today.AddDays(-6)))).ShouldBeNull();
+    }
+
     private static List<TrafficDay> FourteenDays(long repositoryId, DateOnly from, int seed) =>
         Enumerable.Range(0, 14).Select(i => new TrafficDay(repositoryId, from.AddDays(i), seed * 10 + i, seed + (i % 4), i % 6, i % 2)).ToList();
 }

@@ -65,6 +65,13 @@ internal sealed class TrafficStatements : StatementSet
         RecordDailyRead = new("Traffic.RecordDailyRead",
             $"UPDATE {T("repositories")} SET last_daily_read_on = @read_on WHERE id = @repo_id AND (last_daily_read_on IS NULL OR last_daily_read_on < @read_on_later)");
 
+        // A repository's latest counters, kept on its row for the tenant summary: a day's counters replace them when that
+        // day is not before theirs (a re-read of the same day replaces too). The day is bound twice under two names (Db2).
+        RecordLatestStats = new("Traffic.RecordLatestStats",
+            $"UPDATE {T("repositories")} SET latest_stats_day = @day, latest_stars = @stars, latest_forks = @forks, latest_watchers = @watchers, " +
+            "latest_open_issues = @open_issues, latest_size_kb = @size_kb " +
+            "WHERE id = @repo_id AND (latest_stats_day IS NULL OR latest_stats_day <= @day_again)");
+
         // A write of a repository's daily traffic starts here: it learns the tenant (the rollups are keyed by it) and locks
         // the repository's row, so two writers of the same repository take turns and each adds its own changes to the blocks.
         LockRepository = new("Traffic.LockRepository",
@@ -109,7 +116,8 @@ internal sealed class TrafficStatements : StatementSet
             "ORDER BY r.owner, r.name");
 
         // Each repository's last counters in the range: one index seek per repository (its latest day), not a GROUP BY
-        // over every day of every repository in the range.
+        // over every day of every repository in the range. Only for a range that ends before some repository's latest
+        // counters; otherwise the summary's own rows carry them.
         TenantLatestStats = new("Traffic.TenantLatestStats",
             $"SELECT {RepositoryStatsRows.Shape.Select("s")} " +
             $"FROM {T("repositories")} r JOIN {T("repo_daily_stats")} s ON s.repo_id = r.id " +
@@ -148,6 +156,8 @@ internal sealed class TrafficStatements : StatementSet
     public SqlStatement TenantExists { get; }
 
     public SqlStatement RecordDailyRead { get; }
+
+    public SqlStatement RecordLatestStats { get; }
 
     public SqlStatement LockRepository { get; }
 

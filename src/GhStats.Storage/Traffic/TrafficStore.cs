@@ -169,7 +169,20 @@ internal sealed class TrafficStore(StoreDatabase db, TrafficStatements sql, GhSt
         return MergeAsync("repo_daily_stats", rows, TrafficStatements.StatsShape, sql.MergeStats, s => s.RepositoryId, (command, s, i) => command
             .With($"repo_id_{i}", s.RepositoryId).With($"day_{i}", s.Day)
             .With($"stars_{i}", s.Stars).With($"forks_{i}", s.Forks).With($"watchers_{i}", s.Watchers)
-            .With($"open_issues_{i}", s.OpenIssues).With($"size_kb_{i}", s.SizeKb), cancellationToken);
+            .With($"open_issues_{i}", s.OpenIssues).With($"size_kb_{i}", s.SizeKb),
+            cancellationToken,
+            async (connection, transaction) =>
+            {
+                // Each repository's latest day of this write (rows are in day order) becomes its latest counters unless
+                // it already has a later day's.
+                foreach (var s in rows.GroupBy(s => s.RepositoryId).Select(g => g.Last()))
+                {
+                    using var latest = db.Command(connection, transaction, sql.RecordLatestStats)
+                        .With("day", s.Day).With("stars", s.Stars).With("forks", s.Forks).With("watchers", s.Watchers)
+                        .With("open_issues", s.OpenIssues).With("size_kb", s.SizeKb).With("repo_id", s.RepositoryId).With("day_again", s.Day);
+                    await latest.ExecuteAsync(cancellationToken).ConfigureAwait(false);
+                }
+            });
     }
 
     public Task<TrafficSeries> GetTrafficSeriesAsync(long tenantId, long repositoryId, DateRange range, TrafficPeriod per, CancellationToken cancellationToken = default)
@@ -229,23 +242,32 @@ internal sealed class TrafficStore(StoreDatabase db, TrafficStatements sql, GhSt
             {
                 await db.RequireAsync(connection, null, sql.TenantExists, c => c.With("tenant_id", tenantId), "tenant", tenantId, cancellationToken).ConfigureAwait(false);
 
-                List<(TrackedRepository Repository, TrafficTotals Totals)> rows;
+                List<(TrackedRepository Repository, TrafficTotals Totals, RepositoryDailyStats? Latest)> rows;
                 using (var summary = BindCover(db.Command(connection, sql.TenantSummary), tenantId, range).With("tenant_id", tenantId))
                 {
                     rows = await summary.ListAsync(TenantSummaryRows.Shape, r => TenantSummaryRows.Read(r, range.Days), cancellationToken).ConfigureAwait(false);
                 }
 
-                Dictionary<long, RepositoryDailyStats> latest;
-                using (var stats = db.Command(connection, sql.TenantLatestStats)
-                    .With("tenant_id", tenantId).With("from_day", range.From).With("to_day", range.To))
+                // A repository's latest counters are its last in the range unless they came after the range's end: only
+                // then does the summary look each repository's last counters in the range up.
+                Dictionary<long, RepositoryDailyStats>? before = null;
+                if (rows.Any(row => row.Latest?.Day > range.To))
                 {
-                    latest = (await stats.ListAsync(RepositoryStatsRows.Shape, RepositoryStatsRows.Read, cancellationToken).ConfigureAwait(false)).ToDictionary(s => s.RepositoryId);
+                    using var stats = db.Command(connection, sql.TenantLatestStats)
+                        .With("tenant_id", tenantId).With("from_day", range.From).With("to_day", range.To);
+                    before = (await stats.ListAsync(RepositoryStatsRows.Shape, RepositoryStatsRows.Read, cancellationToken).ConfigureAwait(false)).ToDictionary(s => s.RepositoryId);
                 }
 
                 var visible = repositoryIds is null ? null : new HashSet<long>(repositoryIds);
                 return rows
                     .Where(row => visible is null || visible.Contains(row.Repository.Id))
-                    .Select(row => new RepositorySummary(row.Repository, row.Totals, latest.GetValueOrDefault(row.Repository.Id)))
+                    .Select(row => new RepositorySummary(row.Repository, row.Totals, row.Latest switch
+                    {
+                        null => null,
+                        { Day: var day } when day > range.To => before!.GetValueOrDefault(row.Repository.Id),
+                        { Day: var day } when day < range.From => null,
+                        var latest => latest,
+                    }))
                     .ToList();
             },
             cancellationToken);
@@ -503,7 +525,8 @@ internal sealed class TrafficStore(StoreDatabase db, TrafficStatements sql, GhSt
         Func<int, SqlStatement> statement,
         Func<T, long> repositoryOf,
         Func<StoreCommand, T, int, StoreCommand> bind,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        Func<DbConnection, DbTransaction, Task>? then = null)
     {
         if (rows.Count == 0)
         {
@@ -520,6 +543,10 @@ internal sealed class TrafficStore(StoreDatabase db, TrafficStatements sql, GhSt
                 }
 
                 await db.WriteBatchesAsync(connection, transaction, rows, sql.BatchRows(shape), statement, bind, cancellationToken).ConfigureAwait(false);
+                if (then is not null)
+                {
+                    await then(connection, transaction).ConfigureAwait(false);
+                }
             },
             cancellationToken).ConfigureAwait(false);
         metrics.Merged(table, rows.Count, db.Clock.GetElapsedTime(started));

@@ -368,3 +368,33 @@ INSERT INTO ghstats.schema_versions (version, applied_on, description) VALUES (1
 
 INSERT INTO ghstats.schema_versions (version, applied_on, description) VALUES (18, (CURRENT_TIMESTAMP - CURRENT_TIMEZONE), 'GhStats clustered daily tables');
 /* 18: ClusteredDailyTables migrated */
+/* 19: LatestRepositoryStats migrating ======================================= */
+
+/* AlterTable repositories */
+/* No SQL statement executed. */
+/* CreateColumn repositories latest_stats_day Date */
+ALTER TABLE ghstats.repositories ADD COLUMN latest_stats_day DATE DEFAULT;
+/* CreateColumn repositories latest_stars Int32 */
+ALTER TABLE ghstats.repositories ADD COLUMN latest_stars INTEGER DEFAULT;
+/* CreateColumn repositories latest_forks Int32 */
+ALTER TABLE ghstats.repositories ADD COLUMN latest_forks INTEGER DEFAULT;
+/* CreateColumn repositories latest_watchers Int32 */
+ALTER TABLE ghstats.repositories ADD COLUMN latest_watchers INTEGER DEFAULT;
+/* CreateColumn repositories latest_open_issues Int32 */
+ALTER TABLE ghstats.repositories ADD COLUMN latest_open_issues INTEGER DEFAULT;
+/* CreateColumn repositories latest_size_kb Int64 */
+ALTER TABLE ghstats.repositories ADD COLUMN latest_size_kb BIGINT DEFAULT;
+/* ExecuteSqlStatement UPDATE ghstats.repositories SET latest_stats_day = (SELECT MAX(s.day) FROM ghstats.repo_daily_stats s WHERE s.repo_id = ghstats.repositories.id) */
+UPDATE ghstats.repositories SET latest_stats_day = (SELECT MAX(s.day) FROM ghstats.repo_daily_stats s WHERE s.repo_id = ghstats.repositories.id);
+/* ExecuteSqlStatement UPDATE ghstats.repositories SET latest_stars = (SELECT s.stars FROM ghstats.repo_daily_stats s WHERE s.repo_id = ghstats.repositories.id AND s.day = ghstats.repositories.latest_stats_day) WHERE latest_stats_day IS NOT NULL */
+UPDATE ghstats.repositories SET latest_stars = (SELECT s.stars FROM ghstats.repo_daily_stats s WHERE s.repo_id = ghstats.repositories.id AND s.day = ghstats.repositories.latest_stats_day) WHERE latest_stats_day IS NOT NULL;
+/* ExecuteSqlStatement UPDATE ghstats.repositories SET latest_forks = (SELECT s.forks FROM ghstats.repo_daily_stats s WHERE s.repo_id = ghstats.repositories.id AND s.day = ghstats.repositories.latest_stats_day) WHERE latest_stats_day IS NOT NULL */
+UPDATE ghstats.repositories SET latest_forks = (SELECT s.forks FROM ghstats.repo_daily_stats s WHERE s.repo_id = ghstats.repositories.id AND s.day = ghstats.repositories.latest_stats_day) WHERE latest_stats_day IS NOT NULL;
+/* ExecuteSqlStatement UPDATE ghstats.repositories SET latest_watchers = (SELECT s.watchers FROM ghstats.repo_daily_stats s WHERE s.repo_id = ghstats.repositories.id AND s.day = ghstats.repositories.latest_stats_day) WHERE latest_stats_day IS NOT NULL */
+UPDATE ghstats.repositories SET latest_watchers = (SELECT s.watchers FROM ghstats.repo_daily_stats s WHERE s.repo_id = ghstats.repositories.id AND s.day = ghstats.repositories.latest_stats_day) WHERE latest_stats_day IS NOT NULL;
+/* ExecuteSqlStatement UPDATE ghstats.repositories SET latest_open_issues = (SELECT s.open_issues FROM ghstats.repo_daily_stats s WHERE s.repo_id = ghstats.repositories.id AND s.day = ghstats.repositories.latest_stats_day) WHERE latest_stats_day IS NOT NULL */
+UPDATE ghstats.repositories SET latest_open_issues = (SELECT s.open_issues FROM ghstats.repo_daily_stats s WHERE s.repo_id = ghstats.repositories.id AND s.day = ghstats.repositories.latest_stats_day) WHERE latest_stats_day IS NOT NULL;
+/* ExecuteSqlStatement UPDATE ghstats.repositories SET latest_size_kb = (SELECT s.size_kb FROM ghstats.repo_daily_stats s WHERE s.repo_id = ghstats.repositories.id AND s.day = ghstats.repositories.latest_stats_day) WHERE latest_stats_day IS NOT NULL */
+UPDATE ghstats.repositories SET latest_size_kb = (SELECT s.size_kb FROM ghstats.repo_daily_stats s WHERE s.repo_id = ghstats.repositories.id AND s.day = ghstats.repositories.latest_stats_day) WHERE latest_stats_day IS NOT NULL;
+INSERT INTO ghstats.schema_versions (version, applied_on, description) VALUES (19, (CURRENT_TIMESTAMP - CURRENT_TIMEZONE), 'GhStats latest repository counters');
+/* 19: LatestRepositoryStats migrated */
