@@ -398,3 +398,7 @@ UPDATE ghstats.repositories SET latest_open_issues = (SELECT s.open_issues FROM 
 UPDATE ghstats.repositories SET latest_size_kb = (SELECT s.size_kb FROM ghstats.repo_daily_stats s WHERE s.repo_id = ghstats.repositories.id AND s.day = ghstats.repositories.latest_stats_day) WHERE latest_stats_day IS NOT NULL;
 INSERT INTO ghstats.schema_versions (version, applied_on, description) VALUES (19, (CURRENT_TIMESTAMP - CURRENT_TIMEZONE), 'GhStats latest repository counters');
 /* 19: LatestRepositoryStats migrated */
+/* 20: CoveringRollupKey migrating =========================================== */
+
+INSERT INTO ghstats.schema_versions (version, applied_on, description) VALUES (20, (CURRENT_TIMESTAMP - CURRENT_TIMEZONE), 'GhStats covering rollup key');
+/* 20: CoveringRollupKey migrated */

@@ -1,0 +1,60 @@
+using GhStats.Storage.Conformance.Databases;
+using Npgsql;
+using Shouldly;
+using Xunit;
+
+namespace GhStats.Postgres.Tests;
+
+/// <summary>
+/// Migration 20: the rollups' primary key carries the blocks' values, so the tenant summary's runs of blocks are read
+/// from the key alone (an index-only scan), with no visit to the table per block.
+/// </summary>
+public sealed class PostgresCoveringRollupKeyTests(PostgresDatabaseFixture database) : IClassFixture<PostgresDatabaseFixture>
+{
+    [Fact]
+    public async Task TheRollupsKey_KeepsItsColumns_AndIncludesTheBlocksValues()
+    {
+        await using var connection = new NpgsqlConnection(database.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            "SELECT indexdef FROM pg_indexes WHERE schemaname = 'ghstats' AND tablename = 'traffic_rollups' ORDER BY indexname", connection);
+        var definitions = new List<string>();
+        await using (var reader = await command.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                definitions.Add(reader.GetString(0));
+            }
+        }
+
+        definitions.ShouldHaveSingleItem().ShouldBe(
+            "CREATE UNIQUE INDEX pk_traffic_rollups ON ghstats.traffic_rollups USING btree (tenant_id, span, block_start, repo_id) " +
+            "INCLUDE (views, clones, peak_unique_views, peak_unique_clones, days, partial_days)");
+    }
+
+    [Fact]
+    public async Task ARunOfBlocks_IsReadFromTheKeyAlone()
+    {
+        await using var connection = new NpgsqlConnection(database.ConnectionString);
+        await connection.OpenAsync();
+
+        // Scans of the table itself off, so the plan shows which index scan the key allows: an index-only scan needs every
+        // column the summary reads in the index.
+        await using (var settings = new NpgsqlCommand("SET enable_seqscan = off; SET enable_bitmapscan = off", connection))
+        {
+            await settings.ExecuteNonQueryAsync();
+        }
+
+        await using var explain = new NpgsqlCommand(
+            "EXPLAIN SELECT b.repo_id, b.views, b.clones, b.peak_unique_views, b.peak_unique_clones, b.days, b.partial_days " +
+            "FROM ghstats.traffic_rollups b WHERE b.tenant_id = 1 AND b.span = 16 AND b.block_start >= 739600 AND b.block_start <= 739632", connection);
+        var plan = new List<string>();
+        await using var reader = await explain.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            plan.Add(reader.GetString(0));
+        }
+
+        plan[0].ShouldStartWith("Index Only Scan using pk_traffic_rollups", customMessage: string.Join('\n', plan));
+    }
+}
