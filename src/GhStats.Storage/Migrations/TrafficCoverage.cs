@@ -55,7 +55,7 @@ public sealed class TrafficCoverage(StoreSchema schema) : SchemaMigration(schema
 
         foreach (var statement in BackFill(new DateSql(t => $"CAST({t} AS DATE)", (d, n) => $"({d} - {n})")))
         {
-            IfDatabase("Postgres").Execute.Sql(statement);
+            IfDatabase("PostgreSQL").Execute.Sql(statement);
         }
 
         foreach (var statement in BackFill(new DateSql(t => $"DATE({t})", (d, n) => $"({d} - {n} DAYS)")))

@@ -32,17 +32,17 @@ public sealed class TrafficRollups(StoreSchema schema) : SchemaMigration(schema)
             .WithColumn("partial_days").AsInt32().NotNullable();
 
         // The only dialect differences: a date's day number and the remainder of a division.
-        foreach (var statement in BackFill(d => $"CAST(julianday({d}) - 1721425.5 AS INTEGER)", (a, b) => $"({a} % {b})"))
+        foreach (var statement in BackFill(SchemaName, d => $"CAST(julianday({d}) - 1721425.5 AS INTEGER)", (a, b) => $"({a} % {b})"))
         {
             IfDatabase("SQLite").Execute.Sql(statement);
         }
 
-        foreach (var statement in BackFill(d => $"({d} - DATE '0001-01-01')", (a, b) => $"MOD({a}, {b})"))
+        foreach (var statement in PostgresBackFill(SchemaName))
         {
-            IfDatabase("Postgres").Execute.Sql(statement);
+            IfDatabase("PostgreSQL").Execute.Sql(statement);
         }
 
-        foreach (var statement in BackFill(d => $"(DAYS({d}) - 1)", (a, b) => $"MOD({a}, {b})"))
+        foreach (var statement in BackFill(SchemaName, d => $"(DAYS({d}) - 1)", (a, b) => $"MOD({a}, {b})"))
         {
             IfDatabase("DB2").Execute.Sql(statement);
         }
@@ -53,11 +53,16 @@ public sealed class TrafficRollups(StoreSchema schema) : SchemaMigration(schema)
 
     private const string Columns = "tenant_id, span, block_start, repo_id, views, clones, peak_unique_views, peak_unique_clones, days, partial_days";
 
-    private string T(string table) => SchemaName is null ? table : $"{SchemaName}.{table}";
+    /// <summary>The back-fill on PostgreSQL, also run again by <see cref="RecomputedRollups"/>.</summary>
+    /// <param name="schema">The schema, or null.</param>
+    /// <returns>The statements, in order.</returns>
+    internal static List<string> PostgresBackFill(string? schema) =>
+        BackFill(schema, d => $"({d} - DATE '0001-01-01')", (a, b) => $"MOD({a}, {b})");
 
     /// <summary>One INSERT per span, in order: the smallest from the days, each larger one from the span below.</summary>
-    private List<string> BackFill(Func<string, string> dayNumber, Func<string, string, string> remainder)
+    private static List<string> BackFill(string? schema, Func<string, string> dayNumber, Func<string, string, string> remainder)
     {
+        string T(string table) => schema is null ? table : $"{schema}.{table}";
         var statements = new List<string>();
         var first = Spans[0].ToString(CultureInfo.InvariantCulture);
         var day = dayNumber("d.day");

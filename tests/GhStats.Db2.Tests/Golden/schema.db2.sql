@@ -402,3 +402,7 @@ INSERT INTO ghstats.schema_versions (version, applied_on, description) VALUES (1
 
 INSERT INTO ghstats.schema_versions (version, applied_on, description) VALUES (20, (CURRENT_TIMESTAMP - CURRENT_TIMEZONE), 'GhStats covering rollup key');
 /* 20: CoveringRollupKey migrated */
+/* 21: RecomputedRollups migrating =========================================== */
+
+INSERT INTO ghstats.schema_versions (version, applied_on, description) VALUES (21, (CURRENT_TIMESTAMP - CURRENT_TIMEZONE), 'GhStats rollups recomputed on PostgreSQL');
+/* 21: RecomputedRollups migrated */
