@@ -44,6 +44,14 @@ internal abstract class StoreUnderTest : IAsyncDisposable
         return self.TotalProcessorTime;
     }
 
+    /// <summary>
+    /// Does now what the database would do in the background after a large import, so that it does not run beside the
+    /// timed calls: nothing here (SQLite has no background work); PostgreSQL vacuums and analyses, as autovacuum would.
+    /// </summary>
+    /// <param name="connection">An open connection to the seeded database.</param>
+    /// <returns>What was done, for the report, or null.</returns>
+    public virtual Task<string?> SettleAsync(DbConnection connection) => Task.FromResult<string?>(null);
+
     /// <summary>Opens a plain connection to a database with the session settings the store applies to its own.</summary>
     /// <param name="connectionString">The database.</param>
     /// <returns>The open connection.</returns>
