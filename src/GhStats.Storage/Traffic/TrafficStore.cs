@@ -343,20 +343,25 @@ internal sealed class TrafficStore(StoreDatabase db, TrafficStatements sql, GhSt
                 .ToDictionary(d => d.Traffic.Day.DayNumber, d => Stored(d.Traffic, d.Coverage));
         }
 
-        await db.WriteBatchesAsync(connection, transaction, days, sql.BatchRows(TrafficStatements.DailyShape), sql.MergeDays, BindDay, cancellationToken).ConfigureAwait(false);
-
-        var changes = TrafficBlocks.Changes(tenantId, repositoryId, days.Select(d =>
+        // Each day as the merge leaves it (the maximum rule). A day it leaves as stored is not written again: the
+        // repository's row lock keeps the days read above current until the transaction ends, and a collector's 14-day
+        // windows overlap the stored days on all but the newest.
+        var merged = days.Select(d =>
         {
             var old = before.GetValueOrDefault(d.Traffic.Day.DayNumber);
             var written = Stored(d.Traffic, d.Coverage);
-            return (old, old is null ? written : new StoredDay(
+            return (Day: d, Before: old, After: old is null ? written : new StoredDay(
                 written.DayNumber,
                 Math.Max(old.Views, written.Views),
                 Math.Max(old.UniqueViews, written.UniqueViews),
                 Math.Max(old.Clones, written.Clones),
                 Math.Max(old.UniqueClones, written.UniqueClones),
                 old.Partial && written.Partial));
-        }));
+        }).ToList();
+        var changed = merged.Where(m => m.Before != m.After).Select(m => m.Day).ToList();
+        await db.WriteBatchesAsync(connection, transaction, changed, sql.BatchRows(TrafficStatements.DailyShape), sql.MergeDays, BindDay, cancellationToken).ConfigureAwait(false);
+
+        var changes = TrafficBlocks.Changes(tenantId, repositoryId, merged.Select(m => (m.Before, m.After)));
         await db.WriteBatchesAsync(connection, transaction, changes, sql.BatchRows(TrafficStatements.RollupShape), sql.MergeRollups, BindBlock, cancellationToken).ConfigureAwait(false);
 
         static StoredDay Stored(TrafficDay d, DayCoverage coverage) =>
