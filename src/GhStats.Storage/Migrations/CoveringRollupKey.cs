@@ -16,7 +16,7 @@ public sealed class CoveringRollupKey(StoreSchema schema) : SchemaMigration(sche
     /// <inheritdoc />
     public override void Up()
     {
-        var table = SchemaName is null ? "traffic_rollups" : $"{SchemaName}.traffic_rollups";
+        var table = Qualified("traffic_rollups");
 
         // One statement: the table is never without its key.
         IfDatabase("PostgreSQL").Execute.Sql(

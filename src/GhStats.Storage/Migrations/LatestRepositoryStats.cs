@@ -33,15 +33,13 @@ public sealed class LatestRepositoryStats(StoreSchema schema) : SchemaMigration(
         }
 
         // Plain correlated updates, the same on the three databases; the outer table is named in full (schema.table.column).
-        var table = T("repositories");
-        Execute.Sql($"UPDATE {table} SET latest_stats_day = (SELECT MAX(s.day) FROM {T("repo_daily_stats")} s WHERE s.repo_id = {table}.id)");
+        var table = Qualified("repositories");
+        Execute.Sql($"UPDATE {table} SET latest_stats_day = (SELECT MAX(s.day) FROM {Qualified("repo_daily_stats")} s WHERE s.repo_id = {table}.id)");
         foreach (var (latest, daily) in Counters)
         {
             Execute.Sql(
-                $"UPDATE {table} SET {latest} = (SELECT s.{daily} FROM {T("repo_daily_stats")} s " +
+                $"UPDATE {table} SET {latest} = (SELECT s.{daily} FROM {Qualified("repo_daily_stats")} s " +
                 $"WHERE s.repo_id = {table}.id AND s.day = {table}.latest_stats_day) WHERE latest_stats_day IS NOT NULL");
         }
     }
-
-    private string T(string table) => SchemaName is null ? table : $"{SchemaName}.{table}";
 }

@@ -17,7 +17,7 @@ public sealed class RecomputedRollups(StoreSchema schema) : SchemaMigration(sche
     /// <inheritdoc />
     public override void Up()
     {
-        IfDatabase("PostgreSQL").Execute.Sql($"DELETE FROM {(SchemaName is null ? "traffic_rollups" : $"{SchemaName}.traffic_rollups")}");
+        IfDatabase("PostgreSQL").Execute.Sql($"DELETE FROM {Qualified("traffic_rollups")}");
         foreach (var statement in TrafficRollups.PostgresBackFill(SchemaName))
         {
             IfDatabase("PostgreSQL").Execute.Sql(statement);

@@ -30,6 +30,14 @@ public abstract class SchemaMigration(StoreSchema schema) : Migration
         return schema.Name is null ? index : index.InSchema(schema.Name);
     }
 
+    /// <summary>A table's name as raw SQL in a migration writes it: qualified by the schema, if there is one.</summary>
+    /// <param name="table">The table.</param>
+    /// <returns>The name to write.</returns>
+    protected string Qualified(string table) => Qualified(schema.Name, table);
+
+    /// <summary>A table's name qualified by <paramref name="schemaName"/>, if not null.</summary>
+    internal static string Qualified(string? schemaName, string table) => schemaName is null ? table : $"{schemaName}.{table}";
+
     /// <inheritdoc />
     public override void Down() =>
         throw new NotSupportedException("GhStats migrations go forward only; restore a backup to go back.");

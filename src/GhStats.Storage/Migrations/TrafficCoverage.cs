@@ -73,8 +73,6 @@ public sealed class TrafficCoverage(StoreSchema schema) : SchemaMigration(schema
     /// <summary>The back-fill's staging table: each proven day with its best coverage; dropped when the back-fill is done.</summary>
     private const string Proofs = "coverage_proofs";
 
-    private string T(string table) => SchemaName is null ? table : $"{SchemaName}.{table}";
-
     /// <summary>The back-fill's statements, in order.</summary>
     private List<string> BackFill(DateSql date)
     {
@@ -83,16 +81,16 @@ public sealed class TrafficCoverage(StoreSchema schema) : SchemaMigration(schema
             $"x.finished_at IS NOT NULL AND x.status IN ('Succeeded', 'CompletedWithErrors') " +
             "AND (x.tenant_id IS NULL OR x.tenant_id = r.tenant_id) AND r.added_at <= x.started_at " +
             "AND (r.removed_at IS NULL OR r.removed_at > x.started_at) " +
-            $"AND NOT EXISTS (SELECT 1 FROM {T("collection_errors")} e WHERE e.run_id = x.id AND e.repo_id = r.id)";
+            $"AND NOT EXISTS (SELECT 1 FROM {Qualified("collection_errors")} e WHERE e.run_id = x.id AND e.repo_id = r.id)";
         var offsets = string.Join(", ", Enumerable.Range(0, 14).Select(n => string.Create(CultureInfo.InvariantCulture, $"({n})")));
         var day = date.MinusDays("p.last_day", "o.n");
 
         var statements = new List<string>();
         var sql = new StringBuilder();
-        sql.Append(CultureInfo.InvariantCulture, $"INSERT INTO {T(Proofs)} (repo_id, day, coverage) ")
+        sql.Append(CultureInfo.InvariantCulture, $"INSERT INTO {Qualified(Proofs)} (repo_id, day, coverage) ")
             .Append(CultureInfo.InvariantCulture, $"WITH offsets (n) AS (VALUES {offsets}), ")
             .Append(CultureInfo.InvariantCulture, $"proofs (repo_id, first_day, last_day) AS (SELECT r.id, {date.MinusDays(date.DayOf("x.finished_at"), "13")}, {date.DayOf("x.started_at")} ")
-            .Append(CultureInfo.InvariantCulture, $"FROM {T("collection_runs")} x JOIN {T("repositories")} r ON {proving}), ")
+            .Append(CultureInfo.InvariantCulture, $"FROM {Qualified("collection_runs")} x JOIN {Qualified("repositories")} r ON {proving}), ")
             .Append(CultureInfo.InvariantCulture, $"proven (repo_id, day, coverage) AS (SELECT p.repo_id, {day}, CASE WHEN o.n = 0 OR {day} = p.first_day THEN 1 ELSE 2 END ")
             .Append(CultureInfo.InvariantCulture, $"FROM proofs p CROSS JOIN offsets o WHERE {day} >= p.first_day) ")
             .Append("SELECT repo_id, day, MAX(coverage) FROM proven GROUP BY repo_id, day");
@@ -101,19 +99,19 @@ public sealed class TrafficCoverage(StoreSchema schema) : SchemaMigration(schema
 
         // A proven day with a stored row: its coverage is raised (the maximum rule the store merges it with).
         var match = "c.repo_id = d.repo_id AND c.day = d.day";
-        sql.Append(CultureInfo.InvariantCulture, $"UPDATE {T("traffic_daily")} AS d SET coverage = (SELECT c.coverage FROM {T(Proofs)} c WHERE {match}) ")
-            .Append(CultureInfo.InvariantCulture, $"WHERE EXISTS (SELECT 1 FROM {T(Proofs)} c WHERE {match} AND c.coverage > d.coverage)");
+        sql.Append(CultureInfo.InvariantCulture, $"UPDATE {Qualified("traffic_daily")} AS d SET coverage = (SELECT c.coverage FROM {Qualified(Proofs)} c WHERE {match}) ")
+            .Append(CultureInfo.InvariantCulture, $"WHERE EXISTS (SELECT 1 FROM {Qualified(Proofs)} c WHERE {match} AND c.coverage > d.coverage)");
         statements.Add(sql.ToString());
         sql.Clear();
 
         // A proven day that GitHub left out of its window had no traffic: a known zero, stored like the collector stores it.
-        sql.Append(CultureInfo.InvariantCulture, $"INSERT INTO {T("traffic_daily")} (repo_id, day, views, unique_views, clones, unique_clones, coverage) SELECT c.repo_id, c.day, 0, 0, 0, 0, c.coverage FROM {T(Proofs)} c ")
-            .Append(CultureInfo.InvariantCulture, $"WHERE NOT EXISTS (SELECT 1 FROM {T("traffic_daily")} d WHERE {match})");
+        sql.Append(CultureInfo.InvariantCulture, $"INSERT INTO {Qualified("traffic_daily")} (repo_id, day, views, unique_views, clones, unique_clones, coverage) SELECT c.repo_id, c.day, 0, 0, 0, 0, c.coverage FROM {Qualified(Proofs)} c ")
+            .Append(CultureInfo.InvariantCulture, $"WHERE NOT EXISTS (SELECT 1 FROM {Qualified("traffic_daily")} d WHERE {match})");
         statements.Add(sql.ToString());
         sql.Clear();
 
-        sql.Append(CultureInfo.InvariantCulture, $"UPDATE {T("repositories")} AS r SET last_daily_read_on = ")
-            .Append(CultureInfo.InvariantCulture, $"(SELECT MAX({date.DayOf("x.started_at")}) FROM {T("collection_runs")} x WHERE {proving} ")
+        sql.Append(CultureInfo.InvariantCulture, $"UPDATE {Qualified("repositories")} AS r SET last_daily_read_on = ")
+            .Append(CultureInfo.InvariantCulture, $"(SELECT MAX({date.DayOf("x.started_at")}) FROM {Qualified("collection_runs")} x WHERE {proving} ")
             .Append(CultureInfo.InvariantCulture, $"AND {date.MinusDays(date.DayOf("x.finished_at"), "13")} <= {date.DayOf("x.started_at")})");
         statements.Add(sql.ToString());
         return statements;

@@ -62,15 +62,14 @@ public sealed class TrafficRollups(StoreSchema schema) : SchemaMigration(schema)
     /// <summary>One INSERT per span, in order: the smallest from the days, each larger one from the span below.</summary>
     private static List<string> BackFill(string? schema, Func<string, string> dayNumber, Func<string, string, string> remainder)
     {
-        string T(string table) => schema is null ? table : $"{schema}.{table}";
         var statements = new List<string>();
         var first = Spans[0].ToString(CultureInfo.InvariantCulture);
         var day = dayNumber("d.day");
         statements.Add(
-            $"INSERT INTO {T("traffic_rollups")} ({Columns}) " +
+            $"INSERT INTO {Qualified(schema, "traffic_rollups")} ({Columns}) " +
             $"SELECT r.tenant_id, {first}, {day} - {remainder(day, first)}, d.repo_id, SUM(CAST(d.views AS BIGINT)), SUM(CAST(d.clones AS BIGINT)), " +
             "MAX(d.unique_views), MAX(d.unique_clones), COUNT(*), SUM(CASE WHEN d.coverage = 2 THEN 0 ELSE 1 END) " +
-            $"FROM {T("traffic_daily")} d JOIN {T("repositories")} r ON r.id = d.repo_id " +
+            $"FROM {Qualified(schema, "traffic_daily")} d JOIN {Qualified(schema, "repositories")} r ON r.id = d.repo_id " +
             $"GROUP BY r.tenant_id, d.repo_id, {day} - {remainder(day, first)}");
 
         for (var i = 1; i < Spans.Length; i++)
@@ -79,10 +78,10 @@ public sealed class TrafficRollups(StoreSchema schema) : SchemaMigration(schema)
             var below = Spans[i - 1].ToString(CultureInfo.InvariantCulture);
             var start = $"b.block_start - {remainder("b.block_start", span)}";
             statements.Add(
-                $"INSERT INTO {T("traffic_rollups")} ({Columns}) " +
+                $"INSERT INTO {Qualified(schema, "traffic_rollups")} ({Columns}) " +
                 $"SELECT b.tenant_id, {span}, {start}, b.repo_id, SUM(b.views), SUM(b.clones), " +
                 "MAX(b.peak_unique_views), MAX(b.peak_unique_clones), SUM(b.days), SUM(b.partial_days) " +
-                $"FROM {T("traffic_rollups")} b WHERE b.span = {below} " +
+                $"FROM {Qualified(schema, "traffic_rollups")} b WHERE b.span = {below} " +
                 $"GROUP BY b.tenant_id, b.repo_id, {start}");
         }
 
