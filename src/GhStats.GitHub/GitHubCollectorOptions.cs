@@ -79,6 +79,16 @@ public sealed class GitHubCollectorOptions
     /// </summary>
     public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromMinutes(2);
 
+    /// <summary>
+    /// How long a process collects a lane before it hands the lane back, unfinished, when another lane of the run waits
+    /// with fewer repositories done: lanes then take turns instead of the first ones claimed running to their end while
+    /// the rest wait, so every connection's most urgent repositories go early, and replicas that join share the lanes' work
+    /// to the end of the run instead of waiting idle for the last lanes. A lane is handed back only while a less advanced
+    /// one waits; the holder finishes the repositories in flight first. Default 1 minute; zero turns hand-backs off
+    /// (a lane is then held until it is done).
+    /// </summary>
+    public TimeSpan LaneTurn { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>How often a running run writes its progress. Default 1 second.</summary>
     public TimeSpan ProgressInterval { get; set; } = TimeSpan.FromSeconds(1);
 

@@ -40,6 +40,11 @@ internal sealed class GitHubCollectorOptionsValidator : IValidateOptions<GitHubC
             failures.Add("GhStats:Collector:RequestTimeout and ProgressInterval must be positive, MaxRateLimitWait not negative, and LeaseDuration at least 00:00:10.");
         }
 
+        if (options.LaneTurn < TimeSpan.Zero)
+        {
+            failures.Add($"GhStats:Collector:LaneTurn is {options.LaneTurn}; use 00:00:00 (lanes are held until done) or more.");
+        }
+
         if (options.MaxRateLimitWait > TimeSpan.FromHours(2))
         {
             failures.Add($"GhStats:Collector:MaxRateLimitWait is {options.MaxRateLimitWait}; use at most 02:00:00.");

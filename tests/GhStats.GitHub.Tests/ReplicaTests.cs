@@ -144,6 +144,52 @@ public abstract class ReplicaTests(StoreDatabaseFixture database) : IAsyncLifeti
         }
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Lanes_TakeTurns_WhileMoreWaitThanAReplicaHasPlacesFor_AndEachRepositoryIsReadOnce(bool turns)
+    {
+        // One place, three lanes of four repositories: with turns, the lane claimed first is handed back after its turn
+        // and the others go before it ends; without, each lane runs to its end before the next starts.
+        var simulator = Track(await GitHubSimulator.StartAsync(new GitHubSimulatorOptions { Latency = TimeSpan.FromMilliseconds(30) }));
+        var reads = new RepositoryReads();
+        var clock = new CalendarClock(Start);
+        var replica = Replica(simulator, clock, reads, o =>
+        {
+            o.MaxConcurrency = 1;
+            o.LaneConcurrency = 1;
+            o.ProgressInterval = TimeSpan.FromMilliseconds(50);
+            o.LaneTurn = turns ? TimeSpan.FromMilliseconds(300) : TimeSpan.Zero;
+        });
+        var (tenant, names) = await SetUpLanesAsync(replica, simulator, lanes: 3, perLane: 4);
+        replica.SetNow(Start);
+
+        var run = await replica.Collection.StartAsync(new CollectionRequest(CollectionTrigger.Manual, "test", tenant.Id));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        var finished = (await replica.Collection.WaitAsync(run.Id, timeout.Token)).ShouldNotBeNull();
+
+        finished.Status.ShouldBe(CollectionRunStatus.Succeeded, await replica.ErrorsAsync(run.Id));
+        finished.ReposOk.ShouldBe(12);
+        finished.ApiCalls.ShouldBe((int)simulator.Stats.TotalRequests, "calls made in every turn are counted once");
+        var lanes = await replica.Services.GetRequiredService<ICollectionLaneStore>().ListAsync(run.Id);
+        lanes.ShouldAllBe(l => l.Status == CollectionLaneStatus.Done && l.Progress.ReposOk == 4 && l.Progress.ReposDeferred == 0);
+        reads.ViewsOf(names).ShouldAllBe(pair => pair.Value == 1, reads.Describe());
+
+        // The owners in the order their repositories were read, runs of one owner folded: "owner0, owner1, owner2" when
+        // each lane ran to its end, more when lanes took turns.
+        var order = reads.Order.Select(n => n.Split('/')[0]).ToList();
+        var runs = order.Where((owner, i) => i == 0 || owner != order[i - 1]).ToList();
+        if (turns)
+        {
+            runs.Count.ShouldBeGreaterThan(3, string.Join(", ", order));
+            order.IndexOf("owner2").ShouldBeLessThan(order.LastIndexOf("owner0"), "the last lane started before the first one ended: " + string.Join(", ", order));
+        }
+        else
+        {
+            runs.ShouldBe(["owner0", "owner1", "owner2"], string.Join(", ", order));
+        }
+    }
+
     [Fact]
     public async Task AReplicaPollingForWork_JoinsARunningRunWithALaneToTake()
     {
@@ -221,6 +267,10 @@ public abstract class ReplicaTests(StoreDatabaseFixture database) : IAsyncLifeti
     private sealed class RepositoryReads
     {
         private readonly ConcurrentDictionary<string, int> _views = new(StringComparer.OrdinalIgnoreCase);
+        private readonly ConcurrentQueue<string> _order = new();
+
+        /// <summary>The repositories whose daily views were read, in the order the reads were sent.</summary>
+        public IReadOnlyList<string> Order => [.. _order];
 
         public void Register(IServiceCollection services)
         {
@@ -236,7 +286,9 @@ public abstract class ReplicaTests(StoreDatabaseFixture database) : IAsyncLifeti
             var repos = path.IndexOf("/repos/", StringComparison.Ordinal);
             if (repos >= 0 && path.EndsWith("/traffic/views", StringComparison.Ordinal) && request.RequestUri!.Query.Contains("per=day", StringComparison.Ordinal))
             {
-                _views.AddOrUpdate(path[(repos + "/repos/".Length)..^"/traffic/views".Length], 1, (_, n) => n + 1);
+                var name = path[(repos + "/repos/".Length)..^"/traffic/views".Length];
+                _views.AddOrUpdate(name, 1, (_, n) => n + 1);
+                _order.Enqueue(name);
             }
         }
 

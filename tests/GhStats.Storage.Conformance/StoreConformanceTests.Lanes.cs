@@ -129,6 +129,43 @@ public abstract partial class StoreConformanceTests
     }
 
     [StoreFact]
+    public async Task Lane_HandedBack_IsPendingWithItsProgress_AndWaitsBehindLanesThatDidLess()
+    {
+        var tenant = await NewTenantAsync();
+        var run = await Runs.StartAsync(CollectionTrigger.Schedule, "schedule");
+        var (first, second, third) = ($"{tenant.Id}:1", $"{tenant.Id}:2", $"{tenant.Id}:3");
+        await Lanes.AddAsync(run.Id, [new CollectionLanePlan(first, tenant.Id, 1, 10), new CollectionLanePlan(second, tenant.Id, 2, 10), new CollectionLanePlan(third, tenant.Id, 3, 10)]);
+        (await Lanes.ClaimAsync(run.Id, "replica-a", LaneClaim))!.Key.ShouldBe(first);
+        (await Lanes.ClaimAsync(run.Id, "replica-a", LaneClaim))!.Key.ShouldBe(second);
+        Clock.Advance(TimeSpan.FromMinutes(1));
+
+        var firstTurn = new CollectionLaneProgress(4, 1, 0, 25, 5000, 4975);
+        (await Lanes.HandBackAsync(run.Id, first, "replica-b", firstTurn)).ShouldBeFalse("only the holder hands a lane back");
+        (await Lanes.HandBackAsync(run.Id, first, "replica-a", firstTurn)).ShouldBeTrue();
+        var handedBack = (await Lanes.ListAsync(run.Id))[0];
+        handedBack.ShouldBe(new CollectionLaneState(
+            run.Id, first, tenant.Id, 1, CollectionLaneStatus.Pending, "replica-a", Start.AddMinutes(1), 10, firstTurn, Start, null));
+        (await Lanes.RenewAsync(run.Id, first, "replica-a", LaneClaim)).ShouldBeFalse("the claim ended with the hand-back");
+        (await Lanes.UpdateProgressAsync(run.Id, first, "replica-a", NoProgress)).ShouldBeFalse();
+        (await Lanes.CompleteAsync(run.Id, first, "replica-a", NoProgress)).ShouldBeFalse();
+        (await Lanes.HandBackAsync(run.Id, first, "replica-a", NoProgress)).ShouldBeFalse();
+
+        (await Lanes.ClaimAsync(run.Id, "replica-a", LaneClaim))!.Key.ShouldBe(third, "the lane that has done nothing goes before the one handed back");
+        var secondTurn = new CollectionLaneProgress(2, 0, 1, 9, 5000, 4966);
+        (await Lanes.HandBackAsync(run.Id, second, "replica-a", secondTurn)).ShouldBeTrue();
+
+        var resumed = await Lanes.ClaimAsync(run.Id, "replica-b", LaneClaim);
+        resumed!.Key.ShouldBe(second, "of two lanes handed back, the one with fewer repositories done (deferred ones count) goes first");
+        resumed.Status.ShouldBe(CollectionLaneStatus.Running);
+        resumed.Holder.ShouldBe("replica-b");
+        resumed.Progress.ShouldBe(secondTurn);
+        resumed.LeaseExpiresAt.ShouldBe(Clock.GetUtcNow() + LaneClaim);
+        resumed.StartedAt.ShouldBe(Start, "the lane started with its first claim");
+        (await Lanes.ClaimAsync(run.Id, "replica-b", LaneClaim))!.Progress.ShouldBe(firstTurn);
+        (await Lanes.ClaimAsync(run.Id, "replica-b", LaneClaim)).ShouldBeNull();
+    }
+
+    [StoreFact]
     public async Task Lanes_GoEachToExactlyOneOfManyConcurrentClaimers_AcrossProcesses()
     {
         const int LaneCount = 24;

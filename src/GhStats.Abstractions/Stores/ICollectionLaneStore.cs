@@ -19,7 +19,9 @@ public interface ICollectionLaneStore
 
     /// <summary>
     /// Claims one lane of the run that is pending, or running under a claim that has lapsed, for <paramref name="holder"/>;
-    /// two callers never get the same lane. Pending lanes go first, in key order.
+    /// two callers never get the same lane. Pending lanes go first, the one with the fewest repositories done (collected,
+    /// failed or deferred) first, then in key order: a lane handed back (<see cref="HandBackAsync"/>) waits behind the
+    /// lanes that have done less.
     /// </summary>
     /// <param name="runId">The run.</param>
     /// <param name="holder">The claiming process.</param>
@@ -54,6 +56,18 @@ public interface ICollectionLaneStore
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>False when <paramref name="holder"/> no longer holds the lane (nothing is written).</returns>
     Task<bool> CompleteAsync(long runId, string key, string holder, CollectionLaneProgress progress, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Hands a held lane back unfinished, with its counters: it is pending again, for any process to claim (this one
+    /// included), and the holder's claim ends now.
+    /// </summary>
+    /// <param name="runId">The run.</param>
+    /// <param name="key">The lane.</param>
+    /// <param name="holder">The holder.</param>
+    /// <param name="progress">The lane's counters now; a reason longer than <see cref="FieldLimits.CollectionLaneDeferredBecause"/> is cut.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>False when <paramref name="holder"/> no longer holds the lane (nothing is written).</returns>
+    Task<bool> HandBackAsync(long runId, string key, string holder, CollectionLaneProgress progress, CancellationToken cancellationToken = default);
 
     /// <summary>Lists a run's lanes, in key order.</summary>
     /// <param name="runId">The run.</param>

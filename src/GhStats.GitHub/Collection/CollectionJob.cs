@@ -16,7 +16,8 @@ namespace GhStats.GitHub.Collection;
 /// under the collection lease, then it and every replica that joins claim lanes while they have places, collect each in
 /// deadline order with bounded concurrency, record each failure with its kind and go on, defer what a spent rate limit
 /// leaves to the next run, and whoever sees the last lane done finishes the run record with the sum of its lanes.
-/// A lane whose holder died is taken over once its claim lapses, skipping what the run already collected.
+/// A lane whose holder died is taken over once its claim lapses, skipping what the run already collected; a lane held for
+/// its turn (<see cref="GitHubCollectorOptions.LaneTurn"/>) while a less advanced one waits is handed back the same way.
 /// A process's part in a run is a span of its own trace, with a child span per repository, and is counted on GhStats' meter.
 /// </summary>
 internal sealed partial class CollectionJob(
@@ -174,7 +175,7 @@ internal sealed partial class CollectionJob(
 
                 // A lane asks for as many places as it can fill; claiming stops once they are all spoken for, leaving the
                 // other lanes to other replicas.
-                while (held.Values.Sum(l => Math.Min(perLane, l.Left)) < options.Value.MaxConcurrency
+                while (held.Values.Sum(l => l.TurnEnded ? 0 : Math.Min(perLane, l.Left)) < options.Value.MaxConcurrency
                     && await lanes.ClaimAsync(run.Id, holder, options.Value.LeaseDuration, cancellationToken).ConfigureAwait(false) is { } claimed)
                 {
                     var lane = await OpenLaneAsync(run, claimed, discoveryCalls, cancellationToken).ConfigureAwait(false);
@@ -260,13 +261,14 @@ internal sealed partial class CollectionJob(
         counters.AddApiCalls(discoveryCalls);
         if (takenOver)
         {
-            LogTakenOver(logger, run.Id, claimed.Key, done.Count, ofLane.Count - done.Count);
+            LogResumed(logger, run.Id, claimed.Key, done.Count, ofLane.Count - done.Count);
         }
 
-        return new CollectionLane(claimed.TenantId, claimed.ConnectionId, ofLane.Except(done), counters) { LastRenewal = clock.GetUtcNow() };
+        var now = clock.GetUtcNow();
+        return new CollectionLane(claimed.TenantId, claimed.ConnectionId, ofLane.Except(done), counters) { ClaimedAt = now, LastRenewal = now };
     }
 
-    /// <summary>Collects a claimed lane and completes it; losing its claim stops this lane only.</summary>
+    /// <summary>Collects a claimed lane and completes it, or hands it back once its turn ended; losing its claim stops this lane only.</summary>
     private async Task CollectLaneAsync(CollectionRun run, CollectionLane lane, string holder, ConcurrentDictionary<string, CollectionLane> held, SemaphoreSlim places, CancellationToken cancellationToken)
     {
         using var work = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lane.Lost);
@@ -277,6 +279,22 @@ internal sealed partial class CollectionJob(
         }
         catch (OperationCanceledException) when (lane.IsLost && !cancellationToken.IsCancellationRequested)
         {
+            held.TryRemove(lane.Key, out _);
+            return;
+        }
+
+        lane.End();
+        if (lane.TurnEnded && lane.Left > 0)
+        {
+            if (await lanes.HandBackAsync(run.Id, lane.Key, holder, lane.Progress(), CancellationToken.None).ConfigureAwait(false))
+            {
+                LogHandedBack(logger, run.Id, lane.Key, lane.Done, lane.Counters.Total);
+            }
+            else
+            {
+                LogLaneLostAtEnd(logger, run.Id, lane.Key);
+            }
+
             held.TryRemove(lane.Key, out _);
             return;
         }
@@ -366,7 +384,8 @@ internal sealed partial class CollectionJob(
 
     /// <summary>
     /// Collects a lane's repositories in its deadline order, at most <see cref="GitHubCollectorOptions.LaneConcurrency"/> at
-    /// once and each within this process's places; once the lane's budget is spent, the rest are deferred without a call.
+    /// once and each within this process's places; once the lane's budget is spent, the rest are deferred without a call;
+    /// once its turn ends, the rest are left for the lane's next holder.
     /// </summary>
     private async Task CollectRepositoriesAsync(CollectionRun run, CollectionLane lane, RunSessions openSessions, SemaphoreSlim places, CancellationToken cancellationToken)
     {
@@ -386,6 +405,11 @@ internal sealed partial class CollectionJob(
                     return;
                 }
 
+                if (lane.TurnEnded)
+                {
+                    return;
+                }
+
                 await places.WaitAsync(token).ConfigureAwait(false);
                 try
                 {
@@ -393,6 +417,11 @@ internal sealed partial class CollectionJob(
                     {
                         lane.Defer();
                         lane.RepositoryDone();
+                        return;
+                    }
+
+                    if (lane.TurnEnded)
+                    {
                         return;
                     }
 
@@ -582,8 +611,11 @@ internal sealed partial class CollectionJob(
     [LoggerMessage(Level = LogLevel.Information, Message = "Collection run {RunId}: claimed lane {Lane}, {Left} of its {Total} repositories to collect")]
     private static partial void LogClaimed(ILogger logger, long runId, string lane, int left, int total);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Collection run {RunId}: took lane {Lane} over from a holder whose claim lapsed; {Done} of its repositories were collected already, {Left} to go")]
-    private static partial void LogTakenOver(ILogger logger, long runId, string lane, int done, int left);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Collection run {RunId}: took lane {Lane} on from an earlier holder (it handed the lane back, or its claim lapsed); {Done} of its repositories were collected already, {Left} to go")]
+    private static partial void LogResumed(ILogger logger, long runId, string lane, int done, int left);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Collection run {RunId}: handed lane {Lane} back after its turn, for a lane that waited; {Done} of its {Total} repositories done")]
+    private static partial void LogHandedBack(ILogger logger, long runId, string lane, int done, int total);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Collection run {RunId}: lane {Lane} was taken by another process before this one completed it")]
     private static partial void LogLaneLostAtEnd(ILogger logger, long runId, string lane);

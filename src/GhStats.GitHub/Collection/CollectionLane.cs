@@ -19,6 +19,8 @@ internal sealed class CollectionLane : IDisposable
     private int _deferred;
     private int _left;
     private long _pledged;
+    private volatile bool _turnEnded;
+    private volatile bool _ending;
 
     public CollectionLane(long tenantId, long? connectionId, IEnumerable<TrackedRepository> repositories, RunCounters? counters = null)
     {
@@ -47,6 +49,21 @@ internal sealed class CollectionLane : IDisposable
 
     /// <summary>The lane's counters, carried over from an earlier holder when the lane was taken over.</summary>
     public RunCounters Counters { get; }
+
+    /// <summary>When this process claimed the lane: its turn began.</summary>
+    public DateTimeOffset ClaimedAt { get; init; }
+
+    /// <summary>
+    /// Whether the lane's turn here is over (<see cref="GitHubCollectorOptions.LaneTurn"/>): no more of its repositories
+    /// start, and once those in flight are done it is handed back for a process to claim again.
+    /// </summary>
+    public bool TurnEnded => _turnEnded;
+
+    /// <summary>Whether its holder is completing it or handing it back: a write of its progress that finds it no longer held is expected, not a loss.</summary>
+    public bool Ending => _ending;
+
+    /// <summary>Repositories done: collected, failed or deferred, by this process or the lane's earlier holders in the run.</summary>
+    public int Done => Counters.Done + Deferred;
 
     /// <summary>When the claim was last extended.</summary>
     public DateTimeOffset LastRenewal { get; set; }
@@ -121,6 +138,12 @@ internal sealed class CollectionLane : IDisposable
 
     /// <summary>The lane's counters as stored progress.</summary>
     public CollectionLaneProgress Progress() => Counters.LaneProgress(Deferred, ExhaustedBecause);
+
+    /// <summary>Ends the lane's turn here: see <see cref="TurnEnded"/>.</summary>
+    public void EndTurn() => _turnEnded = true;
+
+    /// <summary>Its holder is about to complete it or hand it back.</summary>
+    public void End() => _ending = true;
 
     /// <summary>Another process holds the lane now.</summary>
     public void Lose() => _lost.Cancel();

@@ -9,7 +9,8 @@ namespace GhStats.GitHub.Collection;
 
 /// <summary>
 /// Reports how a run is going from one process: on every tick writes the progress of each lane it holds (renewing each
-/// claim every third of the lease) and the run's counters, the sum of all its lanes; logs each tenth of a lane's repositories.
+/// claim every third of the lease) and the run's counters, the sum of all its lanes; ends the turn of held lanes that had
+/// theirs while less advanced lanes wait; logs each tenth of a lane's repositories.
 /// </summary>
 /// <remarks>It logs under <see cref="CollectionJob"/>'s category, as the split parts of a run all do, so log filters set for runs keep working.</remarks>
 internal sealed partial class RunProgressReporter(
@@ -67,7 +68,7 @@ internal sealed partial class RunProgressReporter(
                 lane.LastRenewal = clock.GetUtcNow();
             }
 
-            if (!holds)
+            if (!holds && !lane.Ending)
             {
                 LogLaneLost(logger, runId, lane.Key);
                 metrics.LeaseLost();
@@ -75,7 +76,36 @@ internal sealed partial class RunProgressReporter(
             }
         }
 
-        await WriteRunAsync(runId, cancellationToken).ConfigureAwait(false);
+        var stored = await WriteRunAsync(runId, cancellationToken).ConfigureAwait(false);
+        EndTurns(held, stored);
+    }
+
+    /// <summary>
+    /// Ends the turn of held lanes claimed at least <see cref="GitHubCollectorOptions.LaneTurn"/> ago, the longest held
+    /// first, one for each pending lane that has fewer repositories done than the held one: that lane is claimed next.
+    /// </summary>
+    public void EndTurns(ConcurrentDictionary<string, CollectionLane> held, IReadOnlyList<CollectionLaneState> stored)
+    {
+        var turn = options.Value.LaneTurn;
+        if (turn <= TimeSpan.Zero)
+        {
+            return;
+        }
+
+        var now = clock.GetUtcNow();
+        var waiting = stored
+            .Where(l => l.Status == CollectionLaneStatus.Pending)
+            .Select(l => l.Progress.ReposOk + l.Progress.ReposFailed + l.Progress.ReposDeferred)
+            .Order()
+            .ToList();
+        foreach (var lane in held.Values.Where(l => !l.TurnEnded && !l.IsLost && l.Left > 0 && now - l.ClaimedAt >= turn).OrderBy(l => l.ClaimedAt))
+        {
+            if (waiting.Count > 0 && waiting[0] < lane.Done)
+            {
+                waiting.RemoveAt(0);
+                lane.EndTurn();
+            }
+        }
     }
 
     /// <summary>Writes the run's counters: the sum of its lanes as stored.</summary>

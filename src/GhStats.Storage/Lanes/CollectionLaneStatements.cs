@@ -39,6 +39,10 @@ internal sealed class CollectionLaneStatements : StatementSet
             $"UPDATE {lanes} SET status = @done, finished_at = @finished_at, repos_ok = @repos_ok, repos_failed = @repos_failed, " +
             "repos_deferred = @repos_deferred, api_calls = @api_calls, rate_limit = @rate_limit, rate_limit_remaining = @rate_limit_remaining, " +
             $"deferred_because = @deferred_because WHERE {Held}");
+        HandBack = new("Lanes.HandBack",
+            $"UPDATE {lanes} SET status = @pending, lease_expires_at = @now, repos_ok = @repos_ok, repos_failed = @repos_failed, " +
+            "repos_deferred = @repos_deferred, api_calls = @api_calls, rate_limit = @rate_limit, rate_limit_remaining = @rate_limit_remaining, " +
+            $"deferred_because = @deferred_because WHERE {Held}");
         List = new("Lanes.List", $"{select} WHERE run_id = @run_id ORDER BY lane_key");
 
         // The newest finished lane of each connection (lanes without one count as one connection: PARTITION BY groups nulls).
@@ -63,6 +67,8 @@ internal sealed class CollectionLaneStatements : StatementSet
     public SqlStatement UpdateProgress { get; }
 
     public SqlStatement Complete { get; }
+
+    public SqlStatement HandBack { get; }
 
     public SqlStatement List { get; }
 

@@ -47,7 +47,7 @@ internal sealed class CollectionLaneStore(StoreDatabase db, CollectionLaneStatem
                 // Each candidate is taken by an update that re-checks it is still free: of two claimers of one lane, the
                 // database lets one update it and the other then finds it taken (zero rows) and tries the next.
                 using var claim = db.Command(connection, transaction, sql.Claim);
-                foreach (var lane in free.OrderBy(l => l.Status != CollectionLaneStatus.Pending))
+                foreach (var lane in free.OrderBy(l => l.Status != CollectionLaneStatus.Pending).ThenBy(l => l.Progress.ReposOk + l.Progress.ReposFailed + l.Progress.ReposDeferred))
                 {
                     claim.ClearParameters()
                         .WithEnum("claimed", CollectionLaneStatus.Running).With("holder", holder).With("lease_expires_at", Until(now, duration))
@@ -103,6 +103,21 @@ internal sealed class CollectionLaneStore(StoreDatabase db, CollectionLaneStatem
                 using var complete = Counters(
                     db.Command(connection, transaction, sql.Complete).WithEnum("done", CollectionLaneStatus.Done).With("finished_at", db.Now), progress);
                 return await Held(complete, runId, key, holder).ExecuteAsync(cancellationToken).ConfigureAwait(false) == 1;
+            },
+            cancellationToken);
+    }
+
+    public Task<bool> HandBackAsync(long runId, string key, string holder, CollectionLaneProgress progress, CancellationToken cancellationToken = default)
+    {
+        Input.Required(key, nameof(key), FieldLimits.CollectionLaneKey);
+        Input.Required(holder, nameof(holder), FieldLimits.LeaseHolder);
+        Checked(progress);
+        return db.WriteAsync(
+            async (connection, transaction) =>
+            {
+                using var handBack = Counters(
+                    db.Command(connection, transaction, sql.HandBack).WithEnum("pending", CollectionLaneStatus.Pending).With("now", StoreDatabase.ToMicroseconds(db.Now)), progress);
+                return await Held(handBack, runId, key, holder).ExecuteAsync(cancellationToken).ConfigureAwait(false) == 1;
             },
             cancellationToken);
     }

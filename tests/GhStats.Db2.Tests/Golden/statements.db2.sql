@@ -130,6 +130,9 @@ UPDATE ghstats.collection_lanes SET status = @done, finished_at = @finished_at, 
 -- Lanes.Get
 SELECT run_id, lane_key, tenant_id, connection_id, status, holder, lease_expires_at, repos_total, repos_ok, repos_failed, repos_deferred, api_calls, rate_limit, rate_limit_remaining, deferred_because, started_at, finished_at FROM ghstats.collection_lanes WHERE run_id = @run_id AND lane_key = @lane_key;
 
+-- Lanes.HandBack
+UPDATE ghstats.collection_lanes SET status = @pending, lease_expires_at = @now, repos_ok = @repos_ok, repos_failed = @repos_failed, repos_deferred = @repos_deferred, api_calls = @api_calls, rate_limit = @rate_limit, rate_limit_remaining = @rate_limit_remaining, deferred_because = @deferred_because WHERE run_id = @run_id AND lane_key = @lane_key AND holder = @holder AND status = @running;
+
 -- Lanes.Insert
 INSERT INTO ghstats.collection_lanes (run_id, lane_key, tenant_id, connection_id, status, repos_total, repos_ok, repos_failed, repos_deferred, api_calls) VALUES (@run_id, @lane_key, @tenant_id, @connection_id, @status, @repos_total, 0, 0, 0, 0);
 
