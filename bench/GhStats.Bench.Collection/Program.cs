@@ -12,13 +12,14 @@ using Microsoft.Extensions.Logging;
 
 // Usage: dotnet run -c Release --project bench/GhStats.Bench.Collection -- [--repos 1000] [--latency-ms 50] [--concurrency 8]
 //    or: dotnet run -c Release --project bench/GhStats.Bench.Collection -- etags [--repos 50] [--days 5]
-//    or: dotnet run -c Release --project bench/GhStats.Bench.Collection -- replicas [--connections 10] [--repos-per-connection 40] [--latency-ms 250] [--replicas 3]
+//    or: dotnet run -c Release --project bench/GhStats.Bench.Collection -- replicas [--connections 10] [--repos-per-connection 40] [--latency-ms 250] [--replicas 3] [--lane-turn-seconds 60]
 //    or: dotnet run -c Release --project bench/GhStats.Bench.Collection -- cadence [--repos 1000] [--rest 1]
 //    or: dotnet run -c Release --project bench/GhStats.Bench.Collection -- hostile|one-token ... (BenchModes.Usage)
 if (args.Contains("replicas"))
 {
     var replicas = await ReplicasBench.RunAsync(
-        Argument(args, "--connections", 10), Argument(args, "--repos-per-connection", 40), TimeSpan.FromMilliseconds(Argument(args, "--latency-ms", 250)), Argument(args, "--replicas", 3));
+        Argument(args, "--connections", 10), Argument(args, "--repos-per-connection", 40), TimeSpan.FromMilliseconds(Argument(args, "--latency-ms", 250)), Argument(args, "--replicas", 3),
+        Argument(args, "--lane-turn-seconds", -1) is var turn and >= 0 ? TimeSpan.FromSeconds(turn) : null);
     Console.WriteLine(replicas);
     var replicaResults = Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "results");
     Directory.CreateDirectory(replicaResults);

@@ -22,7 +22,7 @@ internal static class ReplicasBench
 {
     private const int PerMinute = 900;
 
-    public static async Task<string> RunAsync(int connections, int perConnection, TimeSpan latency, int replicas)
+    public static async Task<string> RunAsync(int connections, int perConnection, TimeSpan latency, int replicas, TimeSpan? laneTurn)
     {
         await using var server = await PostgresServer.StartAsync();
         await using var simulator = await GitHubSimulator.StartAsync(new GitHubSimulatorOptions
@@ -49,9 +49,9 @@ internal static class ReplicasBench
             $"## Several collector replicas on PostgreSQL ({connections} connections x {perConnection:N0} repositories, {latency.TotalMilliseconds:N0} ms per call)");
         report.AppendLine();
         report.AppendLine(CultureInfo.InvariantCulture,
-            $"- Run {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC: `dotnet run -c Release --project bench/GhStats.Bench.Collection -- replicas --connections {connections} --repos-per-connection {perConnection} --latency-ms {latency.TotalMilliseconds} --replicas {replicas}`");
+            $"- Run {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC: `dotnet run -c Release --project bench/GhStats.Bench.Collection -- replicas --connections {connections} --repos-per-connection {perConnection} --latency-ms {latency.TotalMilliseconds} --replicas {replicas}{(laneTurn is { } t ? $" --lane-turn-seconds {t.TotalSeconds}" : "")}`");
         report.AppendLine(CultureInfo.InvariantCulture,
-            $"- Machine: {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}; PostgreSQL from the machine's binaries; one tenant, {connections} token connections (a lane each); collector defaults (8 repositories at once per replica, 4 per lane), lease 10 s");
+            $"- Machine: {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}; PostgreSQL from the machine's binaries; one tenant, {connections} token connections (a lane each); collector defaults (8 repositories at once per replica, 4 per lane), lease 10 s, lane turn {(laneTurn ?? new GitHubCollectorOptions().LaneTurn).TotalSeconds:N0} s (0: lanes held until done)");
         report.AppendLine();
         report.AppendLine("| mode | replicas | time | speed-up against 1 replica | API calls | repositories ok | lanes per holder | repositories read twice | lost |");
         report.AppendLine("|---|---:|---:|---:|---:|---:|---|---:|---:|");
@@ -60,7 +60,7 @@ internal static class ReplicasBench
         foreach (var (mode, count, kill) in new[] { ("one replica", 1, false), ($"{replicas} replicas", replicas, false), ($"{replicas} replicas, one killed mid-run", replicas, true) })
         {
             simulator.Stats.Reset();
-            var outcome = await CollectAsync(server, simulator, tokens, perConnection, count, kill);
+            var outcome = await CollectAsync(server, simulator, tokens, perConnection, count, kill, laneTurn);
             single ??= outcome.Elapsed;
             var lost = total - outcome.Run.ReposOk;
             report.AppendLine(CultureInfo.InvariantCulture,
@@ -74,7 +74,7 @@ internal static class ReplicasBench
     }
 
     private static async Task<(CollectionRun Run, TimeSpan Elapsed, string LanesPerHolder, int ReadTwice)> CollectAsync(
-        PostgresServer server, GitHubSimulator simulator, IReadOnlyList<string> tokens, int perConnection, int replicas, bool kill)
+        PostgresServer server, GitHubSimulator simulator, IReadOnlyList<string> tokens, int perConnection, int replicas, bool kill, TimeSpan? laneTurn)
     {
         var connectionString = await server.CreateDatabaseAsync("replicas");
         var reads = new ConcurrentDictionary<string, int>(StringComparer.Ordinal);
@@ -83,7 +83,7 @@ internal static class ReplicasBench
         {
             for (var r = 0; r < replicas; r++)
             {
-                providers.Add(Replica(connectionString, reads));
+                providers.Add(Replica(connectionString, reads, laneTurn));
             }
 
             var first = providers[0];
@@ -152,7 +152,7 @@ internal static class ReplicasBench
         }
     }
 
-    private static ServiceProvider Replica(string connectionString, ConcurrentDictionary<string, int> reads)
+    private static ServiceProvider Replica(string connectionString, ConcurrentDictionary<string, int> reads, TimeSpan? laneTurn)
     {
         var services = new ServiceCollection().AddLogging(l => l.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning));
         services.AddSingleton(reads);
@@ -165,6 +165,7 @@ internal static class ReplicasBench
                 o.StarBackfillPagesPerRun = 0;
                 o.LeaseDuration = TimeSpan.FromSeconds(10);
                 o.ProgressInterval = TimeSpan.FromMilliseconds(500);
+                o.LaneTurn = laneTurn ?? o.LaneTurn;
             })
             .ConfigureGitHubApi(o => o.AllowedHosts.Add(new GitHubApiHost { Host = "127.0.0.1", AllowHttp = true, AllowPrivateAddresses = true }));
         services.AddHttpClient(GitHubCollectorOptions.HttpClientName).AddHttpMessageHandler<ViewsTally>();
