@@ -190,6 +190,27 @@ public abstract class ReplicaTests(StoreDatabaseFixture database) : IAsyncLifeti
         }
     }
 
+    [Theory]
+    [InlineData(-1, false)]
+    [InlineData(0, true)]
+    [InlineData(90, true)]
+    public async Task LaneTurn_IsValidatedAtStart(int seconds, bool valid)
+    {
+        var simulator = Track(await GitHubSimulator.StartAsync());
+        var replica = Replica(simulator, new CalendarClock(Start), new RepositoryReads(), o => o.LaneTurn = TimeSpan.FromSeconds(seconds));
+
+        var read = () => replica.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<GitHubCollectorOptions>>().Value;
+
+        if (valid)
+        {
+            read().LaneTurn.ShouldBe(TimeSpan.FromSeconds(seconds));
+        }
+        else
+        {
+            Should.Throw<Microsoft.Extensions.Options.OptionsValidationException>(read).Message.ShouldContain("GhStats:Collector:LaneTurn is -00:00:01");
+        }
+    }
+
     [Fact]
     public async Task AReplicaPollingForWork_JoinsARunningRunWithALaneToTake()
     {

@@ -5,6 +5,13 @@ namespace GhStats.GitHub.Client;
 /// sliding minute (GitHub's secondary limit), none start while a rate limit is known to be exhausted, and after a
 /// secondary-limit refusal fewer run at once (halved each time, down to one), as GitHub asks.
 /// </summary>
+/// <remarks>
+/// A lane that may change hands within a minute (it takes turns with others, see
+/// <see cref="GitHubCollectorOptions.LaneTurn"/>) is paced evenly as well: its requests start at least 61 seconds over
+/// the limit apart. The budget is its holder's, and the next holder does not know the starts before it: with both spaced,
+/// any 60 seconds across the hand-over hold at most 60/61 of the limit and two more (885 + 2 of 900), where the window
+/// alone would let the next holder start a full minute's worth on top of the last holder's.
+/// </remarks>
 internal sealed class GitHubApiBudget
 {
     // A second of margin: GitHub counts a request when it arrives, a little after it starts here.
@@ -13,17 +20,24 @@ internal sealed class GitHubApiBudget
     private readonly Queue<DateTimeOffset> _starts;
     private readonly int _perMinute;
     private readonly TimeSpan _maxWait;
+    private readonly TimeSpan _spacing;
     private readonly TimeProvider _clock;
+    private DateTimeOffset _lastStart = DateTimeOffset.MinValue;
     private DateTimeOffset _blockedUntil = DateTimeOffset.MinValue;
     private int _inFlight;
     private int _allowedInFlight = int.MaxValue;
     private int? _remaining;
     private DateTimeOffset? _resetsAt;
 
-    public GitHubApiBudget(int requestsPerMinute, TimeSpan maxWait, TimeProvider clock)
+    /// <param name="requestsPerMinute">The limit of any sliding minute.</param>
+    /// <param name="maxWait">The longest wait for a rate limit's reset.</param>
+    /// <param name="clock">The clock.</param>
+    /// <param name="evenlySpaced">Whether requests also start evenly spaced, for a lane that may change hands within a minute.</param>
+    public GitHubApiBudget(int requestsPerMinute, TimeSpan maxWait, TimeProvider clock, bool evenlySpaced = false)
     {
         _perMinute = requestsPerMinute;
         _maxWait = maxWait;
+        _spacing = evenlySpaced ? Window / requestsPerMinute : TimeSpan.Zero;
         _clock = clock;
         _starts = new Queue<DateTimeOffset>(requestsPerMinute);
     }
@@ -51,21 +65,22 @@ internal sealed class GitHubApiBudget
                     _starts.Dequeue();
                 }
 
-                if (_blockedUntil <= now && _starts.Count < _perMinute && _inFlight < _allowedInFlight)
+                var spacedFrom = _lastStart == DateTimeOffset.MinValue ? now : _lastStart + _spacing;
+                if (_blockedUntil <= now && _starts.Count < _perMinute && spacedFrom <= now && _inFlight < _allowedInFlight)
                 {
                     _starts.Enqueue(now);
+                    _lastStart = now;
                     _inFlight++;
                     return new Slot(this);
                 }
 
                 var slotFree = _starts.Count < _perMinute ? now : _starts.Peek() + Window;
+                slotFree = spacedFrom > slotFree ? spacedFrom : slotFree;
                 wait = (slotFree > _blockedUntil ? slotFree : _blockedUntil) - now;
 
-                // Waiting only for a request in flight to finish: look again shortly.
-                if (wait <= TimeSpan.Zero)
-                {
-                    wait = TimeSpan.FromMilliseconds(5);
-                }
+                // Waiting only for a request in flight to finish: look again shortly. Otherwise whole milliseconds, rounded
+                // up: timers count in milliseconds, and a wait cut to zero would spin until the slot is free.
+                wait = wait <= TimeSpan.Zero ? TimeSpan.FromMilliseconds(5) : TimeSpan.FromMilliseconds(Math.Ceiling(wait.TotalMilliseconds));
             }
 
             await Task.Delay(wait, _clock, cancellationToken).ConfigureAwait(false);

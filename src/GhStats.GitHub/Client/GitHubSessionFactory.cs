@@ -23,16 +23,19 @@ internal sealed class GitHubSessionFactory(
 {
     private static readonly Uri GitHubDotCom = new("https://api.github.com/");
 
-    /// <summary>A session with the collector's settings whose calls, waits and retries end when <paramref name="runToken"/> is cancelled.</summary>
-    public GitHubSession Create(GitHubConnection connection, RunCounters counters, CancellationToken runToken) =>
-        Create(connection, counters, options.Value, runToken);
+    /// <summary>
+    /// A session with the collector's settings whose calls, waits and retries end when <paramref name="runToken"/> is
+    /// cancelled; <paramref name="evenlySpaced"/> for a lane that may change hands within a minute (see <see cref="GitHubApiBudget"/>).
+    /// </summary>
+    public GitHubSession Create(GitHubConnection connection, RunCounters counters, CancellationToken runToken, bool evenlySpaced = false) =>
+        Create(connection, counters, options.Value, runToken, evenlySpaced);
 
     /// <summary>A session with other retry and wait settings than the collector's, e.g. a connection check that must answer quickly.</summary>
-    public GitHubSession Create(GitHubConnection connection, RunCounters counters, GitHubCollectorOptions settings, CancellationToken runToken)
+    public GitHubSession Create(GitHubConnection connection, RunCounters counters, GitHubCollectorOptions settings, CancellationToken runToken, bool evenlySpaced = false)
     {
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(settings);
-        var budget = new GitHubApiBudget(settings.RequestsPerMinute, settings.MaxRateLimitWait, clock);
+        var budget = new GitHubApiBudget(settings.RequestsPerMinute, settings.MaxRateLimitWait, clock, evenlySpaced);
         var baseAddress = BaseAddress(connection.ApiBaseUrl);
         var resources = new List<IDisposable>();
         GitHubClient Client(GitHubCallContext call)
@@ -68,7 +71,7 @@ internal sealed class GitHubSessionFactory(
         // GraphQL calls go down the same handler chain, but GitHub limits their points apart: a budget of their own.
         HttpClient GraphQL(IGitHubCredentials credentials)
         {
-            var graphQLBudget = new GitHubApiBudget(settings.RequestsPerMinute, settings.MaxRateLimitWait, clock);
+            var graphQLBudget = new GitHubApiBudget(settings.RequestsPerMinute, settings.MaxRateLimitWait, clock, evenlySpaced);
             var call = new GitHubCallContext(connection.Id, baseAddress, graphQLBudget, counters, settings, credentials, runToken);
             var http = new HttpClient(new GitHubSessionHandler(call) { InnerHandler = handlers.CreateHandler(GitHubCollectorOptions.HttpClientName) })
             {

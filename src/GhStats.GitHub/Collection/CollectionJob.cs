@@ -264,15 +264,18 @@ internal sealed partial class CollectionJob(
             LogResumed(logger, run.Id, claimed.Key, done.Count, ofLane.Count - done.Count);
         }
 
+        // It takes turns when it may have to: other lanes wait for places, or an earlier holder had it (and may have taken turns).
+        var takesTurns = options.Value.LaneTurn > TimeSpan.Zero
+            && (takenOver || (await lanes.ListAsync(run.Id, cancellationToken).ConfigureAwait(false)).Any(l => l.Status == CollectionLaneStatus.Pending));
         var now = clock.GetUtcNow();
-        return new CollectionLane(claimed.TenantId, claimed.ConnectionId, ofLane.Except(done), counters) { ClaimedAt = now, LastRenewal = now };
+        return new CollectionLane(claimed.TenantId, claimed.ConnectionId, ofLane.Except(done), counters) { TakesTurns = takesTurns, ClaimedAt = now, LastRenewal = now };
     }
 
     /// <summary>Collects a claimed lane and completes it, or hands it back once its turn ended; losing its claim stops this lane only.</summary>
     private async Task CollectLaneAsync(CollectionRun run, CollectionLane lane, string holder, ConcurrentDictionary<string, CollectionLane> held, SemaphoreSlim places, CancellationToken cancellationToken)
     {
         using var work = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lane.Lost);
-        using var openSessions = new RunSessions(connections, sessions, lane.Counters);
+        using var openSessions = new RunSessions(connections, sessions, lane.Counters, lane.TakesTurns);
         try
         {
             await CollectRepositoriesAsync(run, lane, openSessions, places, work.Token).ConfigureAwait(false);

@@ -50,6 +50,13 @@ internal sealed class CollectionLane : IDisposable
     /// <summary>The lane's counters, carried over from an earlier holder when the lane was taken over.</summary>
     public RunCounters Counters { get; }
 
+    /// <summary>
+    /// Whether the lane takes turns (<see cref="GitHubCollectorOptions.LaneTurn"/>): it was claimed while other lanes of the
+    /// run waited, or resumed after an earlier holder. Its requests are then paced evenly, since it may change hands
+    /// within a minute (see <see cref="Client.GitHubApiBudget"/>); a lane that does not take turns is held until done.
+    /// </summary>
+    public bool TakesTurns { get; init; }
+
     /// <summary>When this process claimed the lane: its turn began.</summary>
     public DateTimeOffset ClaimedAt { get; init; }
 

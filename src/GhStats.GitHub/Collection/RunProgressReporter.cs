@@ -81,7 +81,7 @@ internal sealed partial class RunProgressReporter(
     }
 
     /// <summary>
-    /// Ends the turn of held lanes claimed at least <see cref="GitHubCollectorOptions.LaneTurn"/> ago, the longest held
+    /// Ends the turn of held lanes that take turns, claimed at least <see cref="GitHubCollectorOptions.LaneTurn"/> ago, the longest held
     /// first, one for each pending lane that has fewer repositories done than the held one: that lane is claimed next.
     /// </summary>
     public void EndTurns(ConcurrentDictionary<string, CollectionLane> held, IReadOnlyList<CollectionLaneState> stored)
@@ -98,7 +98,7 @@ internal sealed partial class RunProgressReporter(
             .Select(l => l.Progress.ReposOk + l.Progress.ReposFailed + l.Progress.ReposDeferred)
             .Order()
             .ToList();
-        foreach (var lane in held.Values.Where(l => !l.TurnEnded && !l.IsLost && l.Left > 0 && now - l.ClaimedAt >= turn).OrderBy(l => l.ClaimedAt))
+        foreach (var lane in held.Values.Where(l => l.TakesTurns && !l.TurnEnded && !l.IsLost && l.Left > 0 && now - l.ClaimedAt >= turn).OrderBy(l => l.ClaimedAt))
         {
             if (waiting.Count > 0 && waiting[0] < lane.Done)
             {

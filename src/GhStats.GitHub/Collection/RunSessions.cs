@@ -5,8 +5,11 @@ using GhStats.Stores;
 
 namespace GhStats.GitHub.Collection;
 
-/// <summary>One run's GitHub sessions, one per connection, opened when first needed and closed with the run.</summary>
-internal sealed class RunSessions(IConnectionStore connections, GitHubSessionFactory sessions, RunCounters counters) : IDisposable
+/// <summary>
+/// One run's GitHub sessions, one per connection, opened when first needed and closed with the run; paced
+/// <paramref name="evenlySpaced"/> for a lane that may change hands within a minute (see <see cref="GitHubApiBudget"/>).
+/// </summary>
+internal sealed class RunSessions(IConnectionStore connections, GitHubSessionFactory sessions, RunCounters counters, bool evenlySpaced = false) : IDisposable
 {
     private readonly ConcurrentDictionary<long, GitHubSession> _open = new();
     private readonly ConcurrentDictionary<long, Task<IReadOnlyList<GitHubConnection>>> _tenantConnections = new();
@@ -15,7 +18,7 @@ internal sealed class RunSessions(IConnectionStore connections, GitHubSessionFac
     public async Task<GitHubSession?> ForAsync(long tenantId, long? connectionId, CancellationToken cancellationToken)
     {
         var connection = await ConnectionOfAsync(tenantId, connectionId, cancellationToken).ConfigureAwait(false);
-        return connection is null ? null : _open.GetOrAdd(connection.Id, _ => sessions.Create(connection, counters, cancellationToken));
+        return connection is null ? null : _open.GetOrAdd(connection.Id, _ => sessions.Create(connection, counters, cancellationToken, evenlySpaced));
     }
 
     /// <summary>The connection a repository is collected through (its own, or the tenant's first); null when the tenant has none.</summary>
