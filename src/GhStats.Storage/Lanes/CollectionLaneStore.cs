@@ -1,6 +1,7 @@
 using System.Data.Common;
 using GhStats.Domain;
 using GhStats.Storage.Relational;
+using GhStats.Storage.Sql;
 using GhStats.Stores;
 
 namespace GhStats.Storage.Lanes;
@@ -78,49 +79,17 @@ internal sealed class CollectionLaneStore(StoreDatabase db, CollectionLaneStatem
             cancellationToken);
     }
 
-    public Task<bool> UpdateProgressAsync(long runId, string key, string holder, CollectionLaneProgress progress, CancellationToken cancellationToken = default)
-    {
-        Input.Required(key, nameof(key), FieldLimits.CollectionLaneKey);
-        Input.Required(holder, nameof(holder), FieldLimits.LeaseHolder);
-        Checked(progress);
-        return db.WriteAsync(
-            async (connection, transaction) =>
-            {
-                using var update = Counters(db.Command(connection, transaction, sql.UpdateProgress), progress);
-                return await Held(update, runId, key, holder).ExecuteAsync(cancellationToken).ConfigureAwait(false) == 1;
-            },
-            cancellationToken);
-    }
+    public Task<bool> UpdateProgressAsync(long runId, string key, string holder, CollectionLaneProgress progress, CancellationToken cancellationToken = default) =>
+        WriteHeldAsync(runId, key, holder, progress, command => command(sql.UpdateProgress), cancellationToken);
 
-    public Task<bool> CompleteAsync(long runId, string key, string holder, CollectionLaneProgress progress, CancellationToken cancellationToken = default)
-    {
-        Input.Required(key, nameof(key), FieldLimits.CollectionLaneKey);
-        Input.Required(holder, nameof(holder), FieldLimits.LeaseHolder);
-        Checked(progress);
-        return db.WriteAsync(
-            async (connection, transaction) =>
-            {
-                using var complete = Counters(
-                    db.Command(connection, transaction, sql.Complete).WithEnum("done", CollectionLaneStatus.Done).With("finished_at", db.Now), progress);
-                return await Held(complete, runId, key, holder).ExecuteAsync(cancellationToken).ConfigureAwait(false) == 1;
-            },
-            cancellationToken);
-    }
+    public Task<bool> CompleteAsync(long runId, string key, string holder, CollectionLaneProgress progress, CancellationToken cancellationToken = default) =>
+        WriteHeldAsync(runId, key, holder, progress, command => command(sql.Complete).WithEnum("done", CollectionLaneStatus.Done).With("finished_at", db.Now), cancellationToken);
 
-    public Task<bool> HandBackAsync(long runId, string key, string holder, CollectionLaneProgress progress, CancellationToken cancellationToken = default)
-    {
-        Input.Required(key, nameof(key), FieldLimits.CollectionLaneKey);
-        Input.Required(holder, nameof(holder), FieldLimits.LeaseHolder);
-        Checked(progress);
-        return db.WriteAsync(
-            async (connection, transaction) =>
-            {
-                using var handBack = Counters(
-                    db.Command(connection, transaction, sql.HandBack).WithEnum("pending", CollectionLaneStatus.Pending).With("now", StoreDatabase.ToMicroseconds(db.Now)), progress);
-                return await Held(handBack, runId, key, holder).ExecuteAsync(cancellationToken).ConfigureAwait(false) == 1;
-            },
+    public Task<bool> HandBackAsync(long runId, string key, string holder, CollectionLaneProgress progress, CancellationToken cancellationToken = default) =>
+        WriteHeldAsync(
+            runId, key, holder, progress,
+            command => command(sql.HandBack).WithEnum("pending", CollectionLaneStatus.Pending).With("now", StoreDatabase.ToMicroseconds(db.Now)),
             cancellationToken);
-    }
 
     public Task<IReadOnlyList<CollectionLaneState>> ListAsync(long runId, CancellationToken cancellationToken = default) =>
         db.ReadAsync<IReadOnlyList<CollectionLaneState>>(
@@ -163,6 +132,22 @@ internal sealed class CollectionLaneStore(StoreDatabase db, CollectionLaneStatem
                 }
             },
             cancellationToken);
+
+    /// <summary>Writes a held lane's counters with one of the statements that name its holder; false when the holder no longer holds it.</summary>
+    private Task<bool> WriteHeldAsync(
+        long runId, string key, string holder, CollectionLaneProgress progress, Func<Func<SqlStatement, StoreCommand>, StoreCommand> statement, CancellationToken cancellationToken)
+    {
+        Input.Required(key, nameof(key), FieldLimits.CollectionLaneKey);
+        Input.Required(holder, nameof(holder), FieldLimits.LeaseHolder);
+        Checked(progress);
+        return db.WriteAsync(
+            async (connection, transaction) =>
+            {
+                using var write = Counters(statement(chosen => db.Command(connection, transaction, chosen)), progress);
+                return await Held(write, runId, key, holder).ExecuteAsync(cancellationToken).ConfigureAwait(false) == 1;
+            },
+            cancellationToken);
+    }
 
     private static StoreCommand Held(StoreCommand command, long runId, string key, string holder) =>
         command.With("run_id", runId).With("lane_key", key).With("holder", holder).WithEnum("running", CollectionLaneStatus.Running);
