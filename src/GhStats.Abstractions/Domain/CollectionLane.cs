@@ -35,7 +35,11 @@ public sealed record CollectionLaneProgress(
     int ApiCalls,
     int? RateLimit,
     int? RateLimitRemaining,
-    string? DeferredBecause = null);
+    string? DeferredBecause = null)
+{
+    /// <summary>Repositories done: collected, failed or deferred.</summary>
+    public int ReposDone => ReposOk + ReposFailed + ReposDeferred;
+}
 
 /// <summary>One lane of a run as stored: which process holds it, until when, and what it has done.</summary>
 /// <param name="RunId">The run.</param>

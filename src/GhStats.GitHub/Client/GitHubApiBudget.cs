@@ -65,7 +65,7 @@ internal sealed class GitHubApiBudget
                     _starts.Dequeue();
                 }
 
-                var spacedFrom = _lastStart == DateTimeOffset.MinValue ? now : _lastStart + _spacing;
+                var spacedFrom = _lastStart + _spacing;
                 if (_blockedUntil <= now && _starts.Count < _perMinute && spacedFrom <= now && _inFlight < _allowedInFlight)
                 {
                     _starts.Enqueue(now);

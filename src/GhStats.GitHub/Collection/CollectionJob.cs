@@ -254,7 +254,7 @@ internal sealed partial class CollectionJob(
             : available.Count > 0 ? available[0].Id : null;
         var ofLane = tracked.Where(r => ConnectionOf(r) == claimed.ConnectionId).ToList();
         var earlier = claimed.Progress;
-        var takenOver = earlier.ReposOk + earlier.ReposFailed + earlier.ReposDeferred + earlier.ApiCalls > 0;
+        var takenOver = earlier.ReposDone + earlier.ApiCalls > 0;
         var done = takenOver ? ofLane.Where(r => r.LastCollectedAt >= run.StartedAt).ToList() : [];
         var counters = new RunCounters(
             Math.Max(claimed.ReposTotal, ofLane.Count), done.Count(r => r.LastStatus == "ok"), done.Count(r => r.LastStatus != "ok"), earlier);
@@ -287,30 +287,20 @@ internal sealed partial class CollectionJob(
         }
 
         lane.End();
-        if (lane.TurnEnded && lane.Left > 0)
-        {
-            if (await lanes.HandBackAsync(run.Id, lane.Key, holder, lane.Progress(), CancellationToken.None).ConfigureAwait(false))
-            {
-                LogHandedBack(logger, run.Id, lane.Key, lane.Done, lane.Counters.Total);
-            }
-            else
-            {
-                LogLaneLostAtEnd(logger, run.Id, lane.Key);
-            }
-
-            held.TryRemove(lane.Key, out _);
-            return;
-        }
-
-        if (!await lanes.CompleteAsync(run.Id, lane.Key, holder, lane.Progress(), CancellationToken.None).ConfigureAwait(false))
+        var handBack = lane.TurnEnded && lane.Left > 0;
+        var written = handBack
+            ? await lanes.HandBackAsync(run.Id, lane.Key, holder, lane.Progress(), CancellationToken.None).ConfigureAwait(false)
+            : await lanes.CompleteAsync(run.Id, lane.Key, holder, lane.Progress(), CancellationToken.None).ConfigureAwait(false);
+        held.TryRemove(lane.Key, out _);
+        if (!written)
         {
             LogLaneLostAtEnd(logger, run.Id, lane.Key);
-            held.TryRemove(lane.Key, out _);
-            return;
         }
-
-        held.TryRemove(lane.Key, out _);
-        if (lane.Deferred > 0)
+        else if (handBack)
+        {
+            LogHandedBack(logger, run.Id, lane.Key, lane.Done, lane.Counters.Total);
+        }
+        else if (lane.Deferred > 0)
         {
             await errors.RunErrorAsync(run.Id, string.Create(CultureInfo.InvariantCulture,
                 $"{lane.Deferred} of {lane.Counters.Total} repositories of GitHub connection {lane.ConnectionId} deferred to the next run, which takes them first: {lane.ExhaustedBecause}"),

@@ -95,7 +95,7 @@ internal sealed partial class RunProgressReporter(
         var now = clock.GetUtcNow();
         var waiting = stored
             .Where(l => l.Status == CollectionLaneStatus.Pending)
-            .Select(l => l.Progress.ReposOk + l.Progress.ReposFailed + l.Progress.ReposDeferred)
+            .Select(l => l.Progress.ReposDone)
             .Order()
             .ToList();
         foreach (var lane in held.Values.Where(l => l.TakesTurns && !l.TurnEnded && !l.IsLost && l.Left > 0 && now - l.ClaimedAt >= turn).OrderBy(l => l.ClaimedAt))

@@ -48,7 +48,7 @@ internal sealed class CollectionLaneStore(StoreDatabase db, CollectionLaneStatem
                 // Each candidate is taken by an update that re-checks it is still free: of two claimers of one lane, the
                 // database lets one update it and the other then finds it taken (zero rows) and tries the next.
                 using var claim = db.Command(connection, transaction, sql.Claim);
-                foreach (var lane in free.OrderBy(l => l.Status != CollectionLaneStatus.Pending).ThenBy(l => l.Progress.ReposOk + l.Progress.ReposFailed + l.Progress.ReposDeferred))
+                foreach (var lane in free.OrderBy(l => l.Status != CollectionLaneStatus.Pending).ThenBy(l => l.Progress.ReposDone))
                 {
                     claim.ClearParameters()
                         .WithEnum("claimed", CollectionLaneStatus.Running).With("holder", holder).With("lease_expires_at", Until(now, duration))
@@ -80,15 +80,15 @@ internal sealed class CollectionLaneStore(StoreDatabase db, CollectionLaneStatem
     }
 
     public Task<bool> UpdateProgressAsync(long runId, string key, string holder, CollectionLaneProgress progress, CancellationToken cancellationToken = default) =>
-        WriteHeldAsync(runId, key, holder, progress, command => command(sql.UpdateProgress), cancellationToken);
+        WriteHeldAsync(runId, key, holder, progress, sql.UpdateProgress, command => command, cancellationToken);
 
     public Task<bool> CompleteAsync(long runId, string key, string holder, CollectionLaneProgress progress, CancellationToken cancellationToken = default) =>
-        WriteHeldAsync(runId, key, holder, progress, command => command(sql.Complete).WithEnum("done", CollectionLaneStatus.Done).With("finished_at", db.Now), cancellationToken);
+        WriteHeldAsync(runId, key, holder, progress, sql.Complete, command => command.WithEnum("done", CollectionLaneStatus.Done).With("finished_at", db.Now), cancellationToken);
 
     public Task<bool> HandBackAsync(long runId, string key, string holder, CollectionLaneProgress progress, CancellationToken cancellationToken = default) =>
         WriteHeldAsync(
             runId, key, holder, progress,
-            command => command(sql.HandBack).WithEnum("pending", CollectionLaneStatus.Pending).With("now", StoreDatabase.ToMicroseconds(db.Now)),
+            sql.HandBack, command => command.WithEnum("pending", CollectionLaneStatus.Pending).With("now", StoreDatabase.ToMicroseconds(db.Now)),
             cancellationToken);
 
     public Task<IReadOnlyList<CollectionLaneState>> ListAsync(long runId, CancellationToken cancellationToken = default) =>
@@ -133,9 +133,12 @@ internal sealed class CollectionLaneStore(StoreDatabase db, CollectionLaneStatem
             },
             cancellationToken);
 
-    /// <summary>Writes a held lane's counters with one of the statements that name its holder; false when the holder no longer holds it.</summary>
+    /// <summary>
+    /// Writes a held lane's counters with one of the statements that name its holder, with <paramref name="parameters"/>
+    /// of its own; false when the holder no longer holds it.
+    /// </summary>
     private Task<bool> WriteHeldAsync(
-        long runId, string key, string holder, CollectionLaneProgress progress, Func<Func<SqlStatement, StoreCommand>, StoreCommand> statement, CancellationToken cancellationToken)
+        long runId, string key, string holder, CollectionLaneProgress progress, SqlStatement statement, Func<StoreCommand, StoreCommand> parameters, CancellationToken cancellationToken)
     {
         Input.Required(key, nameof(key), FieldLimits.CollectionLaneKey);
         Input.Required(holder, nameof(holder), FieldLimits.LeaseHolder);
@@ -143,7 +146,7 @@ internal sealed class CollectionLaneStore(StoreDatabase db, CollectionLaneStatem
         return db.WriteAsync(
             async (connection, transaction) =>
             {
-                using var write = Counters(statement(chosen => db.Command(connection, transaction, chosen)), progress);
+                using var write = Counters(parameters(db.Command(connection, transaction, statement)), progress);
                 return await Held(write, runId, key, holder).ExecuteAsync(cancellationToken).ConfigureAwait(false) == 1;
             },
             cancellationToken);
