@@ -124,6 +124,8 @@ internal static class MemoryBench
             report.AppendLine(CultureInfo.InvariantCulture,
                 $"| **{Mb("peakWorkingSet"):N0} MB** | {Mb("maxWorkingSet"):N0} MB | {Mb("maxGcHeap"):N0} MB | {Mb("maxGcCommitted"):N0} MB | {requests:N0} | {errors}{(firstError is null ? "" : $" (first: {firstError})")} | {sample.GetProperty("collected").GetInt32():N0} of {repos:N0} | {simulator.Stats.TotalRequests:N0} |");
             report.AppendLine();
+            report.AppendLine(CultureInfo.InvariantCulture, $"- The highest GC heap: gen0 / gen1 / gen2 / large objects / pinned objects {sample.GetProperty("atMaxGcHeap").GetString()}; collections (gen0 / gen1 / gen2) in the run: {sample.GetProperty("gcCounts").GetString()}");
+            report.AppendLine();
             report.AppendLine(CultureInfo.InvariantCulture, $"Target: under 200 MB. Peak working set / 200 MB = **{Mb("peakWorkingSet") / 200:N2}**.");
             return report.ToString();
         }
@@ -203,6 +205,7 @@ internal static class MemoryBench
         private long _maxWorkingSet;
         private long _maxGcHeap;
         private long _maxGcCommitted;
+        private string _atMaxGcHeap = "";
 
         public HostMemory() => _timer = new Timer(_ => Sample(), null, TimeSpan.Zero, TimeSpan.FromMilliseconds(50));
 
@@ -215,6 +218,8 @@ internal static class MemoryBench
                 maxWorkingSet = Interlocked.Read(ref _maxWorkingSet),
                 maxGcHeap = Interlocked.Read(ref _maxGcHeap),
                 maxGcCommitted = Interlocked.Read(ref _maxGcCommitted),
+                atMaxGcHeap = Volatile.Read(ref _atMaxGcHeap),
+                gcCounts = $"{GC.CollectionCount(0):N0} / {GC.CollectionCount(1):N0} / {GC.CollectionCount(2):N0}",
                 collected,
             };
         }
@@ -225,11 +230,25 @@ internal static class MemoryBench
         {
             var info = GC.GetGCMemoryInfo();
             Raise(ref _maxWorkingSet, Environment.WorkingSet);
-            Raise(ref _maxGcHeap, info.HeapSizeBytes);
+            if (Raise(ref _maxGcHeap, info.HeapSizeBytes))
+            {
+                // What the largest heap was made of, after the collection that measured it (gen0, gen1, gen2, large
+                // objects, pinned objects), and which generation that collection was.
+                var sizes = new List<string>();
+                foreach (var generation in info.GenerationInfo)
+                {
+                    sizes.Add((generation.SizeAfterBytes / (1024.0 * 1024.0)).ToString("0", CultureInfo.InvariantCulture));
+                }
+
+                var parts = string.Join(" / ", sizes);
+                Volatile.Write(ref _atMaxGcHeap, $"{parts} MB after a gen{info.Generation} GC, {info.FragmentedBytes / (1024.0 * 1024.0):0} MB fragmented");
+            }
+
             Raise(ref _maxGcCommitted, info.TotalCommittedBytes);
         }
 
-        private static void Raise(ref long max, long value)
+        /// <summary>Raises a highest value; true when this value raised it.</summary>
+        private static bool Raise(ref long max, long value)
         {
             var seen = Interlocked.Read(ref max);
             while (value > seen)
@@ -237,11 +256,13 @@ internal static class MemoryBench
                 var previous = Interlocked.CompareExchange(ref max, value, seen);
                 if (previous == seen)
                 {
-                    return;
+                    return true;
                 }
 
                 seen = previous;
             }
+
+            return false;
         }
 
         /// <summary>The kernel's high-water mark of the resident set (VmHWM), which catches peaks between samples.</summary>

@@ -113,6 +113,12 @@ internal sealed class ColdBenchmark(ColdOptions options, string repositoryRoot)
         }
 
         var loadAfter = MachineDescription.LoadAverage();
+        if (options.HoldSeconds > 0)
+        {
+            Progress(FormattableString.Invariant($"{store.Name}: holding the seeded database for {options.HoldSeconds} s (tenant {tenantId}): {database.ConnectionString}"));
+            await Task.Delay(TimeSpan.FromSeconds(options.HoldSeconds));
+        }
+
         var report = new StringBuilder();
         report.AppendLine(CultureInfo.InvariantCulture, $"## Cold queries on {store.DisplayName}: {options.Repositories:N0} repositories x {options.Days:N0} days, the first with {options.SeriesDays:N0}; {options.Calls} calls each");
         report.AppendLine();

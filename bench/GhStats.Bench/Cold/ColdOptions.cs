@@ -8,9 +8,10 @@ namespace GhStats.Bench.Cold;
 /// <param name="SeriesDays">Days of the first repository, whose whole daily series is read (10 years by default).</param>
 /// <param name="Calls">Timed calls per query; p95 is read from them.</param>
 /// <param name="Providers">"sqlite", "postgres" or both.</param>
-internal sealed record ColdOptions(int Repositories, int Days, int SeriesDays, int Calls, IReadOnlyList<string> Providers)
+/// <param name="HoldSeconds">How long to keep each seeded database after timing, for probes with <c>sqlite3</c> or <c>psql</c> (0: none).</param>
+internal sealed record ColdOptions(int Repositories, int Days, int SeriesDays, int Calls, IReadOnlyList<string> Providers, int HoldSeconds = 0)
 {
-    public const string Usage = "[--repos 1000] [--days 1096] [--series-days 3653] [--calls 200] [--provider sqlite|postgres|all]";
+    public const string Usage = "[--repos 1000] [--days 1096] [--series-days 3653] [--calls 200] [--provider sqlite|postgres|all] [--hold-seconds 0]";
 
     public static readonly ColdOptions Defaults = new(1000, 1096, 3653, 200, ["sqlite", "postgres"]);
 
@@ -35,6 +36,7 @@ internal sealed record ColdOptions(int Repositories, int Days, int SeriesDays, i
                 "--days" => options with { Days = Number(args[i], value, 366, 5_000) },
                 "--series-days" => options with { SeriesDays = Number(args[i], value, 14, 5_000) },
                 "--calls" => options with { Calls = Number(args[i], value, 20, 100_000) },
+                "--hold-seconds" => options with { HoldSeconds = Number(args[i], value, 0, 86_400) },
                 "--provider" => options with { Providers = value switch
                 {
                     "sqlite" => ["sqlite"],
