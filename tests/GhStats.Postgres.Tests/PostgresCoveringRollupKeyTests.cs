@@ -6,8 +6,9 @@ using Xunit;
 namespace GhStats.Postgres.Tests;
 
 /// <summary>
-/// Migration 20: the rollups' primary key carries the blocks' values, so the tenant summary's runs of blocks are read
-/// from the key alone (an index-only scan), with no visit to the table per block.
+/// Migrations 20 and 22: the rollups' primary key carries the blocks' values and the 4-day blocks' days, so the tenant
+/// summary's runs of blocks and its edge days are read from the key alone (an index-only scan), with no visit to the
+/// table per block.
 /// </summary>
 public sealed class PostgresCoveringRollupKeyTests(PostgresDatabaseFixture database) : IClassFixture<PostgresDatabaseFixture>
 {
@@ -29,11 +30,16 @@ public sealed class PostgresCoveringRollupKeyTests(PostgresDatabaseFixture datab
 
         definitions.ShouldHaveSingleItem().ShouldBe(
             "CREATE UNIQUE INDEX pk_traffic_rollups ON ghstats.traffic_rollups USING btree (tenant_id, span, block_start, repo_id) " +
-            "INCLUDE (views, clones, peak_unique_views, peak_unique_clones, days, partial_days)");
+            "INCLUDE (views, clones, peak_unique_views, peak_unique_clones, days, partial_days, " +
+            string.Join(", ", Enumerable.Range(0, 4).SelectMany(k => new[] { "views", "unique_views", "clones", "unique_clones", "coverage" }.Select(v => $"day{k}_{v}"))) + ")");
     }
 
-    [Fact]
-    public async Task ARunOfBlocks_IsReadFromTheKeyAlone()
+    [Theory]
+    [InlineData("SELECT b.repo_id, b.views, b.clones, b.peak_unique_views, b.peak_unique_clones, b.days, b.partial_days " +
+        "FROM ghstats.traffic_rollups b WHERE b.tenant_id = 1 AND b.span = 16 AND b.block_start >= 739600 AND b.block_start <= 739632")]
+    [InlineData("SELECT b.repo_id, b.day2_views, b.day2_clones, b.day2_unique_views, b.day2_unique_clones, b.day2_coverage " +
+        "FROM ghstats.traffic_rollups b WHERE b.tenant_id = 1 AND b.span = 4 AND b.block_start = 739600 AND b.day2_coverage > 0")]
+    public async Task ARunOfBlocks_AndAnEdgeDay_AreReadFromTheKeyAlone(string query)
     {
         await using var connection = new NpgsqlConnection(database.ConnectionString);
         await connection.OpenAsync();
@@ -45,9 +51,7 @@ public sealed class PostgresCoveringRollupKeyTests(PostgresDatabaseFixture datab
             await settings.ExecuteNonQueryAsync();
         }
 
-        await using var explain = new NpgsqlCommand(
-            "EXPLAIN SELECT b.repo_id, b.views, b.clones, b.peak_unique_views, b.peak_unique_clones, b.days, b.partial_days " +
-            "FROM ghstats.traffic_rollups b WHERE b.tenant_id = 1 AND b.span = 16 AND b.block_start >= 739600 AND b.block_start <= 739632", connection);
+        await using var explain = new NpgsqlCommand("EXPLAIN " + query, connection);
         var plan = new List<string>();
         await using var reader = await explain.ExecuteReaderAsync();
         while (await reader.ReadAsync())

@@ -7,8 +7,8 @@ namespace GhStats.Sqlite.Tests;
 
 /// <summary>
 /// What a write adds to the rollups' blocks, against the definition worked out the plain way: for every span, the days
-/// grouped by their block, their changes summed and their peaks maximised, blocks no day changed left out, in span and
-/// start order.
+/// grouped by their block, their changes summed and their peaks maximised, a 4-day block's changed days by their place
+/// in it, blocks no day changed left out, in span and start order.
 /// </summary>
 public sealed class TrafficBlockChangesTests
 {
@@ -46,6 +46,11 @@ public sealed class TrafficBlockChangesTests
 
         changes.Where(b => b.Span == 4).Select(b => (b.BlockStart, b.Views, b.Days, b.PartialDays)).ShouldBe([(4092, 5L, 1, 0), (4096, 3L, 1, 1)]);
         changes.Where(b => b.Span == 1024).Select(b => (b.BlockStart, b.Views, b.PeakUniqueViews)).ShouldBe([(3072, 5L, 4L), (4096, 3L, 2L)]);
+
+        // 4095 is the last place of its 4-day block, 4096 the first of the next; larger blocks carry no days.
+        changes.Where(b => b.Span == 4).Select(b => b.DaysByOffset).ShouldBe(
+            [new BlockDays(null, null, null, new StoredDay(4095, 5, 4, 0, 0, false)), new BlockDays(new StoredDay(4096, 3, 2, 1, 1, true), null, null, null)]);
+        changes.Where(b => b.Span > 4).ShouldAllBe(b => b.DaysByOffset == BlockDays.None);
     }
 
     private static List<TrafficBlock> Reference(long tenant, long repository, List<(StoredDay? Before, StoredDay After)> days) =>
@@ -59,6 +64,12 @@ public sealed class TrafficBlockChangesTests
                g.Max(d => d.After.UniqueViews),
                g.Max(d => d.After.UniqueClones),
                g.Count(d => d.Before is null),
-               g.Sum(d => (d.After.Partial ? 1 : 0) - (d.Before is { Partial: true } ? 1 : 0))),
+               g.Sum(d => (d.After.Partial ? 1 : 0) - (d.Before is { Partial: true } ? 1 : 0)),
+               span == TrafficBlocks.DaySpan
+                   ? new BlockDays(Place(g, 0), Place(g, 1), Place(g, 2), Place(g, 3))
+                   : BlockDays.None),
     ];
+
+    private static StoredDay? Place(IEnumerable<(StoredDay? Before, StoredDay After)> days, int place) =>
+        days.Select(d => d.After).SingleOrDefault(d => d.DayNumber % 4 == place);
 }

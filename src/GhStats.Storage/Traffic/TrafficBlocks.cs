@@ -4,13 +4,17 @@ namespace GhStats.Storage.Traffic;
 
 /// <summary>
 /// The rollups of <c>traffic_daily</c> (<c>traffic_rollups</c>, migration 17): per repository, blocks of 4, 16, 64, 256
-/// and 1,024 days, each starting on a day number that is a multiple of its span. How a write's changed days become one
-/// change per touched block, and how a range is covered by the fewest blocks and edge days.
+/// and 1,024 days, each starting on a day number that is a multiple of its span; a block of 4 also carries its days one
+/// by one (migration 22), for the edge days of a range. How a write's changed days become one change per touched block,
+/// and how a range is covered by the fewest blocks and edge days.
 /// </summary>
 internal static class TrafficBlocks
 {
     /// <summary>The spans, smallest first; each is 4 times the one before, so a block is the sum of its 4 children.</summary>
     public static readonly int[] Spans = [4, 16, 64, 256, 1024];
+
+    /// <summary>The span whose blocks carry their days one by one (<see cref="BlockDays"/>): a run of edge days lies in one of them.</summary>
+    public const int DaySpan = 4;
 
     /// <summary>How many runs <see cref="Cover"/> gives: two of days, two per span below the largest, one of the largest.</summary>
     public static readonly int Runs = 2 + (2 * (Spans.Length - 1)) + 1;
@@ -91,6 +95,10 @@ internal static class TrafficBlocks
                 block.PeakUniqueClones = Math.Max(block.PeakUniqueClones, after.UniqueClones);
                 block.Days += before is null ? 1 : 0;
                 block.PartialDays += (after.Partial ? 1 : 0) - (before is { Partial: true } ? 1 : 0);
+                if (span == DaySpan)
+                {
+                    block.DaysByOffset = (block.DaysByOffset ?? BlockDays.None).With(after);
+                }
             }
 
             Close(block);
@@ -100,7 +108,7 @@ internal static class TrafficBlocks
                 if (done.Start >= 0)
                 {
                     blocks.Add(new TrafficBlock(tenantId, span, done.Start, repositoryId, done.Views, done.Clones,
-                        done.PeakUniqueViews, done.PeakUniqueClones, done.Days, done.PartialDays));
+                        done.PeakUniqueViews, done.PeakUniqueClones, done.Days, done.PartialDays, done.DaysByOffset ?? BlockDays.None));
                 }
             }
         }
@@ -118,7 +126,37 @@ internal static class TrafficBlocks
         public long PeakUniqueClones;
         public int Days;
         public int PartialDays;
+        public BlockDays? DaysByOffset;
     }
+}
+
+/// <summary>
+/// The days of a 4-day block one by one, by their place in it (day number modulo 4); null where the change leaves a day
+/// as stored (or no day is stored). Written by the maximum rule, as <c>traffic_daily</c> keeps a day, so a change only
+/// names the days it wrote. Blocks of other spans carry none.
+/// </summary>
+internal sealed record BlockDays(StoredDay? Day0, StoredDay? Day1, StoredDay? Day2, StoredDay? Day3)
+{
+    public static readonly BlockDays None = new(null, null, null, null);
+
+    /// <summary>The day at a place in the block, or null.</summary>
+    public StoredDay? this[int offset] => offset switch
+    {
+        0 => Day0,
+        1 => Day1,
+        2 => Day2,
+        3 => Day3,
+        _ => throw new ArgumentOutOfRangeException(nameof(offset), offset, "A block of 4 days has places 0 to 3."),
+    };
+
+    /// <summary>These days with one set at its place.</summary>
+    public BlockDays With(StoredDay day) => (day.DayNumber % TrafficBlocks.DaySpan) switch
+    {
+        0 => this with { Day0 = day },
+        1 => this with { Day1 = day },
+        2 => this with { Day2 = day },
+        _ => this with { Day3 = day },
+    };
 }
 
 /// <summary>A stored day as the rollups see it: its counts and whether it is partial (coverage below complete).</summary>
@@ -126,7 +164,8 @@ internal sealed record StoredDay(int DayNumber, long Views, long UniqueViews, lo
 
 /// <summary>
 /// A row of <c>traffic_rollups</c>, or a change to one: sums (views, clones, days, partial days) add up, peaks (the
-/// largest daily uniques) take the larger.
+/// largest daily uniques) take the larger, and a block of 4 days has its days (<see cref="BlockDays"/>).
 /// </summary>
 internal sealed record TrafficBlock(
-    long TenantId, int Span, int BlockStart, long RepositoryId, long Views, long Clones, long PeakUniqueViews, long PeakUniqueClones, int Days, int PartialDays);
+    long TenantId, int Span, int BlockStart, long RepositoryId, long Views, long Clones, long PeakUniqueViews, long PeakUniqueClones, int Days, int PartialDays,
+    BlockDays DaysByOffset);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using GhStats.Storage.Relational;
 using GhStats.Storage.Sql;
 
@@ -53,6 +54,16 @@ internal sealed class TrafficStatements : StatementSet
         new("days", ColumnType.Count, MergeRule.Add), new("partial_days", ColumnType.Count, MergeRule.Add),
     ]);
 
+    /// <summary>A day's values in a 4-day block (migration 22): <c>day{place}_{value}</c> for each of these.</summary>
+    public static readonly string[] DayValues = ["views", "unique_views", "clones", "unique_clones", "coverage"];
+
+    /// <summary>The rollups' 4-day blocks: a block's sums and peaks, and its days one by one (each by the maximum rule, as the day itself).</summary>
+    public static readonly MergeShape DayBlockShape = new("traffic_rollups",
+    [
+        .. RollupShape.Columns,
+        .. Enumerable.Range(0, TrafficBlocks.DaySpan).SelectMany(k => DayValues.Select(value => new ColumnShape(DayColumn(k, value), ColumnType.Count, MergeRule.Max))),
+    ]);
+
     public TrafficStatements(SqlDialect dialect)
         : base(dialect)
     {
@@ -92,20 +103,18 @@ internal sealed class TrafficStatements : StatementSet
             $"SELECT {TrafficBucketRows.Shape.Select("b")} " +
             $"FROM ({Buckets(Dialect.MonthStart("d.day"))}) b ORDER BY b.bucket");
 
-        // The range is covered by runs of aligned blocks (TrafficBlocks.Cover): its edge days from traffic_daily, everything
-        // between from traffic_rollups, each run one range of the rollups' key (tenant, span, block start); an empty run
-        // has its first after its last. A run of days costs a seek per repository even when empty, so it is also switched
-        // off as a whole (@has_days_i = 0: a constant condition the databases test once, before the join). Summed per
-        // repository first, then joined to the tenant's repositories.
-        var runs = TrafficBlocks.RunSpans.Select((span, i) => span == 1
-            ? "SELECT d.repo_id, CAST(d.views AS BIGINT) AS views, CAST(d.clones AS BIGINT) AS clones, " +
-              "d.unique_views AS peak_unique_views, d.unique_clones AS peak_unique_clones, 1 AS days, " +
-              "CASE WHEN d.coverage = 2 THEN 0 ELSE 1 END AS partial_days " +
-              $"FROM {T("repositories")} x JOIN {T("traffic_daily")} d ON d.repo_id = x.id " +
-              $"WHERE @has_days_{i} = 1 AND x.tenant_id = @tenant_id_{i} AND d.day >= @first_day_{i} AND d.day <= @last_day_{i}"
-            : "SELECT b.repo_id, b.views, b.clones, b.peak_unique_views, b.peak_unique_clones, b.days, b.partial_days " +
-              $"FROM {T("traffic_rollups")} b WHERE b.tenant_id = @tenant_id_{i} AND b.span = {span} " +
-              $"AND b.block_start >= @first_block_{i} AND b.block_start <= @last_block_{i}");
+        // The range is covered by runs of aligned blocks (TrafficBlocks.Cover), each run one range of the rollups' key
+        // (tenant, span, block start); an empty run has its first after its last. Its edge days (a run of at most 3 days on
+        // each side, always within one 4-day block) come from that block's day columns, one branch per place in the block,
+        // each one range of the key too; a place outside the run is switched off (@has_day_i_k = 0: a constant condition
+        // the databases test once). Summed per repository first, then joined to the tenant's repositories.
+        var runs = TrafficBlocks.RunSpans.SelectMany((span, i) => span == 1
+            ? Enumerable.Range(0, TrafficBlocks.DaySpan).Select(k => EdgeDay(i, k))
+            : [
+                "SELECT b.repo_id, b.views, b.clones, b.peak_unique_views, b.peak_unique_clones, b.days, b.partial_days " +
+                $"FROM {T("traffic_rollups")} b WHERE b.tenant_id = @tenant_id_{i} AND b.span = {span} " +
+                $"AND b.block_start >= @first_block_{i} AND b.block_start <= @last_block_{i}",
+            ]);
         TenantSummary = new("Traffic.TenantSummary",
             $"SELECT {TenantSummaryRows.Shape.Select("r")} " +
             $"FROM {T("repositories")} r LEFT JOIN (" +
@@ -185,6 +194,11 @@ internal sealed class TrafficStatements : StatementSet
 
     public SqlStatement MergeRollups(int rows) => Merge("Traffic.MergeRollups", RollupShape, rows);
 
+    public SqlStatement MergeDayBlocks(int rows) => Merge("Traffic.MergeDayBlocks", DayBlockShape, rows);
+
+    /// <summary>The column of a day's value in a 4-day block, by the day's place in it (0 to 3).</summary>
+    public static string DayColumn(int place, string value) => string.Create(CultureInfo.InvariantCulture, $"day{place}_{value}");
+
     public SqlStatement MergeWeeks(int rows) => Merge("Traffic.MergeWeeks", WeeklyShape, rows);
 
     public SqlStatement MergeReferrers(int rows) => Merge("Traffic.MergeReferrers", ReferrerShape, rows);
@@ -192,6 +206,20 @@ internal sealed class TrafficStatements : StatementSet
     public SqlStatement MergePaths(int rows) => Merge("Traffic.MergePaths", PathShape, rows);
 
     public SqlStatement MergeStats(int rows) => Merge("Traffic.MergeStats", StatsShape, rows);
+
+    /// <summary>
+    /// The summary's branch for the day at place <paramref name="k"/> of run <paramref name="i"/>'s 4-day block: that day's
+    /// values as a row of a day (a stored day only: coverage 0 is none).
+    /// </summary>
+    private string EdgeDay(int i, int k)
+    {
+        string Day(string value) => "b." + DayColumn(k, value);
+        return $"SELECT b.repo_id, CAST({Day("views")} AS BIGINT) AS views, CAST({Day("clones")} AS BIGINT) AS clones, " +
+            $"{Day("unique_views")} AS peak_unique_views, {Day("unique_clones")} AS peak_unique_clones, 1 AS days, " +
+            $"CASE WHEN {Day("coverage")} = 2 THEN 0 ELSE 1 END AS partial_days " +
+            $"FROM {T("traffic_rollups")} b WHERE @has_day_{i}_{k} = 1 AND b.tenant_id = @tenant_id_{i}_{k} AND b.span = {TrafficBlocks.DaySpan} " +
+            $"AND b.block_start = @day_block_{i}_{k} AND {Day("coverage")} > 0";
+    }
 
     private string Buckets(string bucket) =>
         $"SELECT d.repo_id, {bucket} AS bucket, SUM(CAST(d.views AS BIGINT)) AS views, SUM(CAST(d.clones AS BIGINT)) AS clones, " +

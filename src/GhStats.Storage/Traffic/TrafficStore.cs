@@ -299,16 +299,19 @@ internal sealed class TrafficStore(StoreDatabase db, TrafficStatements sql, GhSt
         for (var i = 0; i < runs.Length; i++)
         {
             var (first, last) = runs[i];
-            command.With($"tenant_id_{i}", tenantId);
             if (TrafficBlocks.RunSpans[i] == 1)
             {
-                // An empty run of days binds a day after its last, as the other runs do: a range with nothing in it.
-                command.With($"has_days_{i}", first <= last ? 1 : 0)
-                    .With($"first_day_{i}", DateOnly.FromDayNumber(first)).With($"last_day_{i}", DateOnly.FromDayNumber(Math.Max(last, first - 1)));
+                // A run of days lies in one 4-day block: each of its places is on when its day is in the run.
+                var block = TrafficBlocks.StartOf(first, TrafficBlocks.DaySpan);
+                for (var k = 0; k < TrafficBlocks.DaySpan; k++)
+                {
+                    command.With($"has_day_{i}_{k}", first <= block + k && block + k <= last ? 1 : 0)
+                        .With($"tenant_id_{i}_{k}", tenantId).With($"day_block_{i}_{k}", block);
+                }
             }
             else
             {
-                command.With($"first_block_{i}", first).With($"last_block_{i}", last);
+                command.With($"tenant_id_{i}", tenantId).With($"first_block_{i}", first).With($"last_block_{i}", last);
             }
         }
 
@@ -361,8 +364,12 @@ internal sealed class TrafficStore(StoreDatabase db, TrafficStatements sql, GhSt
         var changed = merged.Where(m => m.Before != m.After).Select(m => m.Day).ToList();
         await db.WriteBatchesAsync(connection, transaction, changed, sql.BatchRows(TrafficStatements.DailyShape), sql.MergeDays, BindDay, cancellationToken).ConfigureAwait(false);
 
+        // The 4-day blocks first (with their days), then the larger ones: every writer touches blocks in one order.
         var changes = TrafficBlocks.Changes(tenantId, repositoryId, merged.Select(m => (m.Before, m.After)));
-        await db.WriteBatchesAsync(connection, transaction, changes, sql.BatchRows(TrafficStatements.RollupShape), sql.MergeRollups, BindBlock, cancellationToken).ConfigureAwait(false);
+        var dayBlocks = changes.Where(b => b.Span == TrafficBlocks.DaySpan).ToList();
+        await db.WriteBatchesAsync(connection, transaction, dayBlocks, sql.BatchRows(TrafficStatements.DayBlockShape), sql.MergeDayBlocks, BindDayBlock, cancellationToken).ConfigureAwait(false);
+        var larger = changes.Where(b => b.Span != TrafficBlocks.DaySpan).ToList();
+        await db.WriteBatchesAsync(connection, transaction, larger, sql.BatchRows(TrafficStatements.RollupShape), sql.MergeRollups, BindBlock, cancellationToken).ConfigureAwait(false);
 
         static StoredDay Stored(TrafficDay d, DayCoverage coverage) =>
             new(d.Day.DayNumber, d.Views, d.UniqueViews, d.Clones, d.UniqueClones, coverage != DayCoverage.Complete);
@@ -373,6 +380,23 @@ internal sealed class TrafficStore(StoreDatabase db, TrafficStatements sql, GhSt
         .With($"views_{i}", b.Views).With($"clones_{i}", b.Clones)
         .With($"peak_unique_views_{i}", b.PeakUniqueViews).With($"peak_unique_clones_{i}", b.PeakUniqueClones)
         .With($"days_{i}", b.Days).With($"partial_days_{i}", b.PartialDays);
+
+    /// <summary>A 4-day block: its sums and peaks, and each of its days the change wrote (zeros elsewhere, which the maximum rule leaves).</summary>
+    private static StoreCommand BindDayBlock(StoreCommand command, TrafficBlock b, int i)
+    {
+        BindBlock(command, b, i);
+        for (var k = 0; k < TrafficBlocks.DaySpan; k++)
+        {
+            var day = b.DaysByOffset[k];
+            command.With(TrafficStatements.DayColumn(k, "views") + $"_{i}", day?.Views ?? 0)
+                .With(TrafficStatements.DayColumn(k, "unique_views") + $"_{i}", day?.UniqueViews ?? 0)
+                .With(TrafficStatements.DayColumn(k, "clones") + $"_{i}", day?.Clones ?? 0)
+                .With(TrafficStatements.DayColumn(k, "unique_clones") + $"_{i}", day?.UniqueClones ?? 0)
+                .With(TrafficStatements.DayColumn(k, "coverage") + $"_{i}", day is null ? 0 : (int)(day.Partial ? DayCoverage.Partial : DayCoverage.Complete));
+        }
+
+        return command;
+    }
 
     /// <summary>A stored day of a daily series; its uniques are also its peaks.</summary>
     private static (TrafficPoint Point, long PeakViews, long PeakClones) ReadDayPoint(RowReader r)

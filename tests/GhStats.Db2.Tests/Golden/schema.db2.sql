@@ -406,3 +406,51 @@ INSERT INTO ghstats.schema_versions (version, applied_on, description) VALUES (2
 
 INSERT INTO ghstats.schema_versions (version, applied_on, description) VALUES (21, (CURRENT_TIMESTAMP - CURRENT_TIMEZONE), 'GhStats rollups recomputed on PostgreSQL');
 /* 21: RecomputedRollups migrated */
+/* 22: RollupEdgeDays migrating ============================================== */
+
+/* AlterTable traffic_rollups */
+/* No SQL statement executed. */
+/* CreateColumn traffic_rollups day0_views Int32 */
+ALTER TABLE ghstats.traffic_rollups ADD COLUMN day0_views INTEGER NOT NULL DEFAULT 0;
+/* CreateColumn traffic_rollups day0_unique_views Int32 */
+ALTER TABLE ghstats.traffic_rollups ADD COLUMN day0_unique_views INTEGER NOT NULL DEFAULT 0;
+/* CreateColumn traffic_rollups day0_clones Int32 */
+ALTER TABLE ghstats.traffic_rollups ADD COLUMN day0_clones INTEGER NOT NULL DEFAULT 0;
+/* CreateColumn traffic_rollups day0_unique_clones Int32 */
+ALTER TABLE ghstats.traffic_rollups ADD COLUMN day0_unique_clones INTEGER NOT NULL DEFAULT 0;
+/* CreateColumn traffic_rollups day0_coverage Int32 */
+ALTER TABLE ghstats.traffic_rollups ADD COLUMN day0_coverage INTEGER NOT NULL DEFAULT 0;
+/* CreateColumn traffic_rollups day1_views Int32 */
+ALTER TABLE ghstats.traffic_rollups ADD COLUMN day1_views INTEGER NOT NULL DEFAULT 0;
+/* CreateColumn traffic_rollups day1_unique_views Int32 */
+ALTER TABLE ghstats.traffic_rollups ADD COLUMN day1_unique_views INTEGER NOT NULL DEFAULT 0;
+/* CreateColumn traffic_rollups day1_clones Int32 */
+ALTER TABLE ghstats.traffic_rollups ADD COLUMN day1_clones INTEGER NOT NULL DEFAULT 0;
+/* CreateColumn traffic_rollups day1_unique_clones Int32 */
+ALTER TABLE ghstats.traffic_rollups ADD COLUMN day1_unique_clones INTEGER NOT NULL DEFAULT 0;
+/* CreateColumn traffic_rollups day1_coverage Int32 */
+ALTER TABLE ghstats.traffic_rollups ADD COLUMN day1_coverage INTEGER NOT NULL DEFAULT 0;
+/* CreateColumn traffic_rollups day2_views Int32 */
+ALTER TABLE ghstats.traffic_rollups ADD COLUMN day2_views INTEGER NOT NULL DEFAULT 0;
+/* CreateColumn traffic_rollups day2_unique_views Int32 */
+ALTER TABLE ghstats.traffic_rollups ADD COLUMN day2_unique_views INTEGER NOT NULL DEFAULT 0;
+/* CreateColumn traffic_rollups day2_clones Int32 */
+ALTER TABLE ghstats.traffic_rollups ADD COLUMN day2_clones INTEGER NOT NULL DEFAULT 0;
+/* CreateColumn traffic_rollups day2_unique_clones Int32 */
+ALTER TABLE ghstats.traffic_rollups ADD COLUMN day2_unique_clones INTEGER NOT NULL DEFAULT 0;
+/* CreateColumn traffic_rollups day2_coverage Int32 */
+ALTER TABLE ghstats.traffic_rollups ADD COLUMN day2_coverage INTEGER NOT NULL DEFAULT 0;
+/* CreateColumn traffic_rollups day3_views Int32 */
+ALTER TABLE ghstats.traffic_rollups ADD COLUMN day3_views INTEGER NOT NULL DEFAULT 0;
+/* CreateColumn traffic_rollups day3_unique_views Int32 */
+ALTER TABLE ghstats.traffic_rollups ADD COLUMN day3_unique_views INTEGER NOT NULL DEFAULT 0;
+/* CreateColumn traffic_rollups day3_clones Int32 */
+ALTER TABLE ghstats.traffic_rollups ADD COLUMN day3_clones INTEGER NOT NULL DEFAULT 0;
+/* CreateColumn traffic_rollups day3_unique_clones Int32 */
+ALTER TABLE ghstats.traffic_rollups ADD COLUMN day3_unique_clones INTEGER NOT NULL DEFAULT 0;
+/* CreateColumn traffic_rollups day3_coverage Int32 */
+ALTER TABLE ghstats.traffic_rollups ADD COLUMN day3_coverage INTEGER NOT NULL DEFAULT 0;
+/* ExecuteSqlStatement MERGE INTO ghstats.traffic_rollups b USING (SELECT d.repo_id, (DAYS(d.day) - 1) - MOD((DAYS(d.day) - 1), 4) AS block_start, MAX(CASE WHEN MOD((DAYS(d.day) - 1), 4) = 0 THEN d.views ELSE 0 END) AS day0_views, MAX(CASE WHEN MOD((DAYS(d.day) - 1), 4) = 0 THEN d.unique_views ELSE 0 END) AS day0_unique_views, MAX(CASE WHEN MOD((DAYS(d.day) - 1), 4) = 0 THEN d.clones ELSE 0 END) AS day0_clones, MAX(CASE WHEN MOD((DAYS(d.day) - 1), 4) = 0 THEN d.unique_clones ELSE 0 END) AS day0_unique_clones, MAX(CASE WHEN MOD((DAYS(d.day) - 1), 4) = 0 THEN d.coverage ELSE 0 END) AS day0_coverage, MAX(CASE WHEN MOD((DAYS(d.day) - 1), 4) = 1 THEN d.views ELSE 0 END) AS day1_views, MAX(CASE WHEN MOD((DAYS(d.day) - 1), 4) = 1 THEN d.unique_views ELSE 0 END) AS day1_unique_views, MAX(CASE WHEN MOD((DAYS(d.day) - 1), 4) = 1 THEN d.clones ELSE 0 END) AS day1_clones, MAX(CASE WHEN MOD((DAYS(d.day) - 1), 4) = 1 THEN d.unique_clones ELSE 0 END) AS day1_unique_clones, MAX(CASE WHEN MOD((DAYS(d.day) - 1), 4) = 1 THEN d.coverage ELSE 0 END) AS day1_coverage, MAX(CASE WHEN MOD((DAYS(d.day) - 1), 4) = 2 THEN d.views ELSE 0 END) AS day2_views, MAX(CASE WHEN MOD((DAYS(d.day) - 1), 4) = 2 THEN d.unique_views ELSE 0 END) AS day2_unique_views, MAX(CASE WHEN MOD((DAYS(d.day) - 1), 4) = 2 THEN d.clones ELSE 0 END) AS day2_clones, MAX(CASE WHEN MOD((DAYS(d.day) - 1), 4) = 2 THEN d.unique_clones ELSE 0 END) AS day2_unique_clones, MAX(CASE WHEN MOD((DAYS(d.day) - 1), 4) = 2 THEN d.coverage ELSE 0 END) AS day2_coverage, MAX(CASE WHEN MOD((DAYS(d.day) - 1), 4) = 3 THEN d.views ELSE 0 END) AS day3_views, MAX(CASE WHEN MOD((DAYS(d.day) - 1), 4) = 3 THEN d.unique_views ELSE 0 END) AS day3_unique_views, MAX(CASE WHEN MOD((DAYS(d.day) - 1), 4) = 3 THEN d.clones ELSE 0 END) AS day3_clones, MAX(CASE WHEN MOD((DAYS(d.day) - 1), 4) = 3 THEN d.unique_clones ELSE 0 END) AS day3_unique_clones, MAX(CASE WHEN MOD((DAYS(d.day) - 1), 4) = 3 THEN d.coverage ELSE 0 END) AS day3_coverage FROM ghstats.traffic_daily d GROUP BY d.repo_id, (DAYS(d.day) - 1) - MOD((DAYS(d.day) - 1), 4)) x ON b.span = 4 AND b.repo_id = x.repo_id AND b.block_start = x.block_start WHEN MATCHED THEN UPDATE SET day0_views = x.day0_views, day0_unique_views = x.day0_unique_views, day0_clones = x.day0_clones, day0_unique_clones = x.day0_unique_clones, day0_coverage = x.day0_coverage, day1_views = x.day1_views, day1_unique_views = x.day1_unique_views, day1_clones = x.day1_clones, day1_unique_clones = x.day1_unique_clones, day1_coverage = x.day1_coverage, day2_views = x.day2_views, day2_unique_views = x.day2_unique_views, day2_clones = x.day2_clones, day2_unique_clones = x.day2_unique_clones, day2_coverage = x.day2_coverage, day3_views = x.day3_views, day3_unique_views = x.day3_unique_views, day3_clones = x.day3_clones, day3_unique_clones = x.day3_unique_clones, day3_coverage = x.day3_coverage */
+MERGE INTO ghstats.traffic_rollups b USING (SELECT d.repo_id, (DAYS(d.day) - 1) - MOD((DAYS(d.day) - 1), 4) AS block_start, MAX(CASE WHEN MOD((DAYS(d.day) - 1), 4) = 0 THEN d.views ELSE 0 END) AS day0_views, MAX(CASE WHEN MOD((DAYS(d.day) - 1), 4) = 0 THEN d.unique_views ELSE 0 END) AS day0_unique_views, MAX(CASE WHEN MOD((DAYS(d.day) - 1), 4) = 0 THEN d.clones ELSE 0 END) AS day0_clones, MAX(CASE WHEN MOD((DAYS(d.day) - 1), 4) = 0 THEN d.unique_clones ELSE 0 END) AS day0_unique_clones, MAX(CASE WHEN MOD((DAYS(d.day) - 1), 4) = 0 THEN d.coverage ELSE 0 END) AS day0_coverage, MAX(CASE WHEN MOD((DAYS(d.day) - 1), 4) = 1 THEN d.views ELSE 0 END) AS day1_views, MAX(CASE WHEN MOD((DAYS(d.day) - 1), 4) = 1 THEN d.unique_views ELSE 0 END) AS day1_unique_views, MAX(CASE WHEN MOD((DAYS(d.day) - 1), 4) = 1 THEN d.clones ELSE 0 END) AS day1_clones, MAX(CASE WHEN MOD((DAYS(d.day) - 1), 4) = 1 THEN d.unique_clones ELSE 0 END) AS day1_unique_clones, MAX(CASE WHEN MOD((DAYS(d.day) - 1), 4) = 1 THEN d.coverage ELSE 0 END) AS day1_coverage, MAX(CASE WHEN MOD((DAYS(d.day) - 1), 4) = 2 THEN d.views ELSE 0 END) AS day2_views, MAX(CASE WHEN MOD((DAYS(d.day) - 1), 4) = 2 THEN d.unique_views ELSE 0 END) AS day2_unique_views, MAX(CASE WHEN MOD((DAYS(d.day) - 1), 4) = 2 THEN d.clones ELSE 0 END) AS day2_clones, MAX(CASE WHEN MOD((DAYS(d.day) - 1), 4) = 2 THEN d.unique_clones ELSE 0 END) AS day2_unique_clones, MAX(CASE WHEN MOD((DAYS(d.day) - 1), 4) = 2 THEN d.coverage ELSE 0 END) AS day2_coverage, MAX(CASE WHEN MOD((DAYS(d.day) - 1), 4) = 3 THEN d.views ELSE 0 END) AS day3_views, MAX(CASE WHEN MOD((DAYS(d.day) - 1), 4) = 3 THEN d.unique_views ELSE 0 END) AS day3_unique_views, MAX(CASE WHEN MOD((DAYS(d.day) - 1), 4) = 3 THEN d.clones ELSE 0 END) AS day3_clones, MAX(CASE WHEN MOD((DAYS(d.day) - 1), 4) = 3 THEN d.unique_clones ELSE 0 END) AS day3_unique_clones, MAX(CASE WHEN MOD((DAYS(d.day) - 1), 4) = 3 THEN d.coverage ELSE 0 END) AS day3_coverage FROM ghstats.traffic_daily d GROUP BY d.repo_id, (DAYS(d.day) - 1) - MOD((DAYS(d.day) - 1), 4)) x ON b.span = 4 AND b.repo_id = x.repo_id AND b.block_start = x.block_start WHEN MATCHED THEN UPDATE SET day0_views = x.day0_views, day0_unique_views = x.day0_unique_views, day0_clones = x.day0_clones, day0_unique_clones = x.day0_unique_clones, day0_coverage = x.day0_coverage, day1_views = x.day1_views, day1_unique_views = x.day1_unique_views, day1_clones = x.day1_clones, day1_unique_clones = x.day1_unique_clones, day1_coverage = x.day1_coverage, day2_views = x.day2_views, day2_unique_views = x.day2_unique_views, day2_clones = x.day2_clones, day2_unique_clones = x.day2_unique_clones, day2_coverage = x.day2_coverage, day3_views = x.day3_views, day3_unique_views = x.day3_unique_views, day3_clones = x.day3_clones, day3_unique_clones = x.day3_unique_clones, day3_coverage = x.day3_coverage;
+INSERT INTO ghstats.schema_versions (version, applied_on, description) VALUES (22, (CURRENT_TIMESTAMP - CURRENT_TIMEZONE), 'GhStats rollup edge days');
+/* 22: RollupEdgeDays migrated */
