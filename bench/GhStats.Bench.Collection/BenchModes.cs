@@ -14,7 +14,7 @@ internal static class BenchModes
         hostile [--repos-b 200] [--repos-a 100] [--hostile-connections 1] [--rounds 2] [--trickle-ms 2000] [--limit-after 300]
         one-token [--repos 200] [--latency-ms 250]
         one-token-day [--repos 150] [--as 2000] [--latency-ms 250]   (24 hourly runs under the budget of 5,000 an hour scaled to --as)
-        memory [--repos 5000] [--connections 10] [--seconds 120] [--callers 4] [--server-gc false]   (starts itself again as memory-host, the measured process; workstation GC as samples/GhStats.Host has it)
+        memory [--repos 5000] [--connections 10] [--seconds 120] [--callers 4] [--server-gc false] [--conserve-memory 7]   (starts itself again as memory-host, the measured process; workstation GC and GC conserve-memory 7 as samples/GhStats.Host has them)
         """;
 
     /// <summary>Runs the mode <paramref name="args"/> names, if it is one of these; false otherwise.</summary>
@@ -33,7 +33,8 @@ internal static class BenchModes
             name = "collect-memory";
             report = await MemoryBench.RunAsync(
                 Argument(args, "--repos", 5000), Argument(args, "--connections", 10), Argument(args, "--seconds", 120), Argument(args, "--callers", 4),
-                Array.IndexOf(args, "--server-gc") is var gc and >= 0 && gc + 1 < args.Length && args[gc + 1] == "true");
+                Array.IndexOf(args, "--server-gc") is var gc and >= 0 && gc + 1 < args.Length && args[gc + 1] == "true",
+                Argument(args, "--conserve-memory", 7));
         }
         else if (args.Contains("hostile"))
         {

@@ -29,8 +29,13 @@ internal static class MemoryBench
     private const string CallerEmail = "bench-memory@example.com";
     private const string TenantSlug = "mem";
 
-    public static async Task<string> RunAsync(int repos, int connections, int seconds, int callers, bool serverGc)
+    public static async Task<string> RunAsync(int repos, int connections, int seconds, int callers, bool serverGc, int conserveMemory)
     {
+        if (conserveMemory is < 0 or > 9)
+        {
+            throw new ArgumentOutOfRangeException(nameof(conserveMemory), conserveMemory, "--conserve-memory takes 0 (.NET's default) to 9.");
+        }
+
         var startedAt = DateTimeOffset.UtcNow;
         var loadBefore = MachineLoad.Read();
         var now = DateTimeOffset.UtcNow;
@@ -58,8 +63,10 @@ internal static class MemoryBench
             start.ArgumentList.Add(arg);
         }
 
-        // The workstation GC by default, as samples/GhStats.Host and the template set it; --server-gc true for a web project's default.
+        // The workstation GC and conserve-memory 7 by default, as samples/GhStats.Host and the template set them; --server-gc
+        // true for a web project's default, --conserve-memory 0 for .NET's.
         start.Environment["DOTNET_gcServer"] = serverGc ? "1" : "0";
+        start.Environment["DOTNET_GCConserveMemory"] = conserveMemory.ToString(CultureInfo.InvariantCulture);
         using var host = Process.Start(start) ?? throw new InvalidOperationException("The host process did not start.");
         try
         {
@@ -115,9 +122,9 @@ internal static class MemoryBench
             var report = new StringBuilder();
             report.AppendLine(CultureInfo.InvariantCulture, $"## Host memory under load: collecting {repos:N0} repositories over {connections} connections while {callers} API callers ask ({seconds} s)");
             report.AppendLine();
-            report.AppendLine(CultureInfo.InvariantCulture, $"- Run {startedAt:yyyy-MM-dd HH:mm} UTC: `dotnet run -c Release --project bench/GhStats.Bench.Collection -- memory --repos {repos} --connections {connections} --seconds {seconds} --callers {callers} --server-gc {(serverGc ? "true" : "false")}`");
+            report.AppendLine(CultureInfo.InvariantCulture, $"- Run {startedAt:yyyy-MM-dd HH:mm} UTC: `dotnet run -c Release --project bench/GhStats.Bench.Collection -- memory --repos {repos} --connections {connections} --seconds {seconds} --callers {callers} --server-gc {(serverGc ? "true" : "false")} --conserve-memory {conserveMemory}`");
             report.AppendLine(CultureInfo.InvariantCulture, $"- Machine: {Environment.ProcessorCount} cores shared with other work; load average {loadBefore} at the start, {MachineLoad.Read()} at the end");
-            report.AppendLine("- The host: its own process, SQLite file, AddGitHubCollector (MaxConcurrency 80, LaneConcurrency 8, one lane per connection) + AddWeb + MapGhStats, " + (serverGc ? "server GC" : "workstation GC") + "; simulator latency 150 to 400 ms. The callers cycle through the overview (/api/v1/repos of the tenant), the 90- and 365-day summary and a repository's 365-day series.");
+            report.AppendLine("- The host: its own process, SQLite file, AddGitHubCollector (MaxConcurrency 80, LaneConcurrency 8, one lane per connection) + AddWeb + MapGhStats, " + (serverGc ? "server GC" : "workstation GC") + $", GC conserve-memory {conserveMemory}; simulator latency 150 to 400 ms. The callers cycle through the overview (/api/v1/repos of the tenant), the 90- and 365-day summary and a repository's 365-day series.");
             report.AppendLine();
             report.AppendLine("| peak working set (VmHWM) | highest sampled working set | highest GC heap | highest GC committed | API requests | API errors | repositories collected in the window | GitHub calls |");
             report.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|");
