@@ -48,9 +48,9 @@ public sealed class TrafficBlockChangesTests
         changes.Where(b => b.Span == 1024).Select(b => (b.BlockStart, b.Views, b.PeakUniqueViews)).ShouldBe([(3072, 5L, 4L), (4096, 3L, 2L)]);
 
         // 4095 is the last place of its 4-day block, 4096 the first of the next; larger blocks carry no days.
-        changes.Where(b => b.Span == 4).Select(b => b.DaysByOffset).ShouldBe(
+        changes.Where(b => b.Span == 4).Select(b => b.DaysByPlace).ShouldBe(
             [new BlockDays(null, null, null, new StoredDay(4095, 5, 4, 0, 0, false)), new BlockDays(new StoredDay(4096, 3, 2, 1, 1, true), null, null, null)]);
-        changes.Where(b => b.Span > 4).ShouldAllBe(b => b.DaysByOffset == BlockDays.None);
+        changes.Where(b => b.Span > 4).ShouldAllBe(b => b.DaysByPlace == BlockDays.None);
     }
 
     private static List<TrafficBlock> Reference(long tenant, long repository, List<(StoredDay? Before, StoredDay After)> days) =>

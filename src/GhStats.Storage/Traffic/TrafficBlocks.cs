@@ -79,14 +79,14 @@ internal static class TrafficBlocks
         var blocks = new List<TrafficBlock>();
         foreach (var span in Spans)
         {
-            var block = new BlockChange { Start = -1 };
+            var block = new BlockChange { Start = -1, DaysByPlace = BlockDays.None };
             foreach (var (before, after) in changed)
             {
                 var start = StartOf(after.DayNumber, span);
                 if (start != block.Start)
                 {
                     Close(block);
-                    block = new BlockChange { Start = start };
+                    block = new BlockChange { Start = start, DaysByPlace = BlockDays.None };
                 }
 
                 block.Views += after.Views - (before?.Views ?? 0);
@@ -97,7 +97,7 @@ internal static class TrafficBlocks
                 block.PartialDays += (after.Partial ? 1 : 0) - (before is { Partial: true } ? 1 : 0);
                 if (span == DaySpan)
                 {
-                    block.DaysByOffset = (block.DaysByOffset ?? BlockDays.None).With(after);
+                    block.DaysByPlace = block.DaysByPlace.With(after);
                 }
             }
 
@@ -108,7 +108,7 @@ internal static class TrafficBlocks
                 if (done.Start >= 0)
                 {
                     blocks.Add(new TrafficBlock(tenantId, span, done.Start, repositoryId, done.Views, done.Clones,
-                        done.PeakUniqueViews, done.PeakUniqueClones, done.Days, done.PartialDays, done.DaysByOffset ?? BlockDays.None));
+                        done.PeakUniqueViews, done.PeakUniqueClones, done.Days, done.PartialDays, done.DaysByPlace));
                 }
             }
         }
@@ -126,7 +126,7 @@ internal static class TrafficBlocks
         public long PeakUniqueClones;
         public int Days;
         public int PartialDays;
-        public BlockDays? DaysByOffset;
+        public BlockDays DaysByPlace;
     }
 }
 
@@ -140,13 +140,13 @@ internal sealed record BlockDays(StoredDay? Day0, StoredDay? Day1, StoredDay? Da
     public static readonly BlockDays None = new(null, null, null, null);
 
     /// <summary>The day at a place in the block, or null.</summary>
-    public StoredDay? this[int offset] => offset switch
+    public StoredDay? this[int place] => place switch
     {
         0 => Day0,
         1 => Day1,
         2 => Day2,
         3 => Day3,
-        _ => throw new ArgumentOutOfRangeException(nameof(offset), offset, "A block of 4 days has places 0 to 3."),
+        _ => throw new ArgumentOutOfRangeException(nameof(place), place, "A block of 4 days has places 0 to 3."),
     };
 
     /// <summary>These days with one set at its place.</summary>
@@ -168,4 +168,4 @@ internal sealed record StoredDay(int DayNumber, long Views, long UniqueViews, lo
 /// </summary>
 internal sealed record TrafficBlock(
     long TenantId, int Span, int BlockStart, long RepositoryId, long Views, long Clones, long PeakUniqueViews, long PeakUniqueClones, int Days, int PartialDays,
-    BlockDays DaysByOffset);
+    BlockDays DaysByPlace);

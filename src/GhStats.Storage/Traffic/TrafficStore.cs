@@ -387,7 +387,7 @@ internal sealed class TrafficStore(StoreDatabase db, TrafficStatements sql, GhSt
         BindBlock(command, b, i);
         for (var k = 0; k < TrafficBlocks.DaySpan; k++)
         {
-            var day = b.DaysByOffset[k];
+            var day = b.DaysByPlace[k];
             command.With(TrafficStatements.DayColumn(k, "views") + $"_{i}", day?.Views ?? 0)
                 .With(TrafficStatements.DayColumn(k, "unique_views") + $"_{i}", day?.UniqueViews ?? 0)
                 .With(TrafficStatements.DayColumn(k, "clones") + $"_{i}", day?.Clones ?? 0)
